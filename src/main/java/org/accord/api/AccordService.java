@@ -1,0 +1,20 @@
+package org.accord.api;
+
+import org.accord.evaluation.EvaluationService;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+/** The REST service. Rules and templates are compiled and loaded once, at start-up. */
+@SpringBootApplication
+public class AccordService {
+
+    public static void start(String[] args) {
+        SpringApplication.run(AccordService.class, args);
+    }
+
+    @Bean
+    EvaluationService evaluationService() {
+        return EvaluationService.load();
+    }
+}

@@ -1,0 +1,22 @@
+package org.accord.cli;
+
+import org.accord.validation.InputProblem;
+import org.accord.validation.InvalidInputException;
+import picocli.CommandLine;
+
+/** Prints input problems one per line, naming the field; exit code 2. Anything else is a failure. */
+final class ProblemReporter implements CommandLine.IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        if (e instanceof InvalidInputException invalid) {
+            commandLine.getErr().println("invalid input:");
+            for (InputProblem problem : invalid.problems()) {
+                commandLine.getErr().println("  " + (problem.pointer().isEmpty() ? "(document)" : problem.pointer()) + ": " + problem.reason());
+            }
+            return 2;
+        }
+        commandLine.getErr().println("error: " + e.getMessage());
+        return 1;
+    }
+}

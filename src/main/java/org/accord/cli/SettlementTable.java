@@ -1,0 +1,56 @@
+package org.accord.cli;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+import org.accord.settlement.Settlement;
+import org.accord.settlement.SettlementLine;
+
+/** A settlement as a text report: findings, lines with their explanations, and totals. */
+final class SettlementTable {
+
+    private SettlementTable() {
+    }
+
+    static String render(Settlement s) {
+        StringBuilder out = new StringBuilder();
+        out.append("Settlement of ").append(s.ipaId()).append(", performance year ").append(s.performanceYear())
+                .append(", under ").append(s.contract().templateId()).append(' ').append(s.contract().templateVersion()).append('\n');
+        if (!s.contract().overrides().isEmpty()) {
+            out.append("Overrides: ").append(s.contract().overrides()).append('\n');
+        }
+        out.append('\n').append("Findings").append('\n');
+        for (SettlementLine f : s.findings()) {
+            out.append(String.format("  %-8s %-18s %s%n", f.scope(), f.clause(), f.explanation()));
+        }
+        out.append('\n').append(String.format("%-8s %-20s %-12s %16s  %s%n", "Scope", "Clause", "Flow", "Amount", "Explanation"));
+        for (SettlementLine l : s.lines()) {
+            out.append(String.format("%-8s %-20s %-12s %16s  %s%n", l.scope(), l.clause(), l.flow(), usd(l.amount()), l.explanation()));
+        }
+        out.append('\n').append("Totals").append('\n');
+        out.append(String.format("  %-34s %16s%n", "Paid by the payer", usd(s.totals().payerTotal())));
+        out.append(String.format("  %-34s %16s%n", "  of which to the IPA's pool", usd(s.totals().ipaPool())));
+        out.append(String.format("  %-34s %16s%n", "Retained by the IPA", usd(s.totals().retainedByIpa())));
+        out.append('\n').append(String.format("  %-6s %-40s %16s %16s %16s%n", "Id", "Practice", "Paid directly", "Distributed", "Total"));
+        for (Settlement.PracticeTotal p : s.totals().practices()) {
+            out.append(String.format("  %-6s %-40s %16s %16s %16s%n", p.practiceId(), truncate(p.name(), 40),
+                    usd(p.paidDirectly()), usd(p.distributed()), usd(p.total())));
+        }
+        out.append('\n').append("Terms ").append(s.contract().termsHash()).append('\n');
+        out.append("Rules ").append(s.rulesHash()).append('\n');
+        out.append("Facts ").append(s.factsHash()).append('\n');
+        return out.toString();
+    }
+
+    private static String usd(BigDecimal amount) {
+        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
+        BigDecimal cents = amount.setScale(2, RoundingMode.HALF_EVEN);
+        return (cents.signum() < 0 ? "-" : "") + format.format(cents.abs());
+    }
+
+    private static String truncate(String s, int n) {
+        return s == null ? "" : s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+}

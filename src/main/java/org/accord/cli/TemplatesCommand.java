@@ -1,0 +1,43 @@
+package org.accord.cli;
+
+import java.util.concurrent.Callable;
+import org.accord.terms.ClauseTemplate;
+import org.accord.terms.ContractTemplate;
+import org.accord.terms.ParameterDeclaration;
+import org.accord.terms.TemplateCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "templates", mixinStandardHelpOptions = true,
+        description = "Lists the contract templates, or one template's clauses and parameters.")
+class TemplatesCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..1", description = "A template id to show in full.")
+    String templateId;
+
+    @Override
+    public Integer call() {
+        TemplateCatalog catalog = TemplateCatalog.load();
+        if (templateId == null) {
+            for (ContractTemplate template : catalog.all()) {
+                System.out.printf("%-28s %s%n", template.id(), template.name());
+            }
+            return 0;
+        }
+        ContractTemplate template = catalog.find(templateId).orElse(null);
+        if (template == null) {
+            System.err.println("no template '" + templateId + "'");
+            return 2;
+        }
+        System.out.println(template.name() + " (" + template.id() + " " + template.version() + ")");
+        System.out.println(template.description());
+        for (ClauseTemplate clause : template.clauses()) {
+            System.out.println();
+            System.out.println("  " + clause.title() + " [" + clause.id() + ", " + clause.concept() + "]  " + clause.source());
+            for (ParameterDeclaration p : clause.parameters()) {
+                System.out.printf("    %-30s %-12s %s  (%s)%n", p.name(), p.type().word(), p.values().values().iterator().next(), p.unit());
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,107 @@
+package org.accord.content;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A canonical JSON text of plain values (maps, lists, strings, numbers, booleans): keys sorted,
+ * no whitespace, decimals in plain notation with trailing zeros kept ("0.50" stays "0.50": the
+ * contract said it that way). Equal values give equal text, so the text can be hashed.
+ */
+public final class Canonical {
+
+    private Canonical() {
+    }
+
+    public static String json(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(value, out);
+        return out.toString();
+    }
+
+    public static String hash(Object value) {
+        return ContentHash.of(json(value));
+    }
+
+    private static void write(Object value, StringBuilder out) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof String s) {
+            quote(s, out);
+        } else if (value instanceof BigDecimal d) {
+            out.append(d.toPlainString());
+        } else if (value instanceof Number || value instanceof Boolean) {
+            out.append(value);
+        } else if (value instanceof Record record) {
+            write(components(record), out);
+        } else if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<String, ?> e : sorted(map).entrySet()) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                quote(e.getKey(), out);
+                out.append(':');
+                write(e.getValue(), out);
+            }
+            out.append('}');
+        } else if (value instanceof Collection<?> list) {
+            out.append('[');
+            boolean first = true;
+            for (Object item : list) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                write(item, out);
+            }
+            out.append(']');
+        } else {
+            quote(value.toString(), out);
+        }
+    }
+
+    private static Map<String, Object> components(Record record) {
+        Map<String, Object> map = new TreeMap<>();
+        for (java.lang.reflect.RecordComponent component : record.getClass().getRecordComponents()) {
+            try {
+                map.put(component.getName(), component.getAccessor().invoke(record));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return map;
+    }
+
+    private static Map<String, ?> sorted(Map<?, ?> map) {
+        Map<String, Object> sorted = new TreeMap<>();
+        map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
+        return sorted;
+    }
+
+    private static void quote(String s, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}

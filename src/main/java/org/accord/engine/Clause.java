@@ -1,0 +1,111 @@
+package org.accord.engine;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.accord.terms.ClauseTerms;
+
+/**
+ * A contract clause as the rules see it: its id, the concept that implements it and its
+ * parameter values. Rules read every threshold and rate from here, never from a literal.
+ */
+public final class Clause {
+
+    private final Evaluation evaluation;
+    private final ClauseTerms terms;
+
+    Clause(Evaluation evaluation, ClauseTerms terms) {
+        this.evaluation = evaluation;
+        this.terms = terms;
+    }
+
+    public Evaluation getEvaluation() {
+        return evaluation;
+    }
+
+    public String getId() {
+        return terms.id();
+    }
+
+    public String getConcept() {
+        return terms.concept();
+    }
+
+    public String getTitle() {
+        return terms.title();
+    }
+
+    /** A rate, an amount or another decimal parameter. */
+    public BigDecimal number(String name) {
+        return (BigDecimal) value(name);
+    }
+
+    public int count(String name) {
+        return (Integer) value(name);
+    }
+
+    public boolean flag(String name) {
+        return (Boolean) value(name);
+    }
+
+    /** Whether a choice parameter is set to the given word. */
+    public boolean is(String name, String word) {
+        return word.equals(value(name));
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> table(String name) {
+        return (Map<String, Object>) value(name);
+    }
+
+    /** Whether the measure is one the clause's gates table scores. */
+    public boolean scores(String measureId) {
+        return table("measureGates").containsKey(measureId);
+    }
+
+    /** The gates (rates) of a scored measure, in the order the contract lists them. */
+    @SuppressWarnings("unchecked")
+    public List<BigDecimal> gates(String measureId) {
+        return (List<BigDecimal>) ((Map<String, Object>) table("measureGates").get(measureId)).get("gates");
+    }
+
+    /**
+     * How many of a measure's gates the rate reaches: at or above a gate when higher is better,
+     * at or below it when lower is better (inverse measures such as poor HbA1c control).
+     */
+    @SuppressWarnings("unchecked")
+    public int gatesReached(String measureId, BigDecimal rate) {
+        boolean lowerIsBetter = "lower-is-better".equals(((Map<String, Object>) table("measureGates").get(measureId)).get("direction"));
+        int reached = 0;
+        for (BigDecimal gate : gates(measureId)) {
+            if (lowerIsBetter ? rate.compareTo(gate) <= 0 : rate.compareTo(gate) >= 0) {
+                reached++;
+            }
+        }
+        return reached;
+    }
+
+    /** Whether a per-measure table lists the measure. */
+    public boolean lists(String name, String measureId) {
+        return table(name).containsKey(measureId);
+    }
+
+    /** A per-measure amount, or zero for a measure the table does not list. */
+    public BigDecimal amountFor(String name, String measureId) {
+        Object amount = table(name).get(measureId);
+        return amount == null ? BigDecimal.ZERO : (BigDecimal) amount;
+    }
+
+    private Object value(String name) {
+        Object value = terms.parameters().get(name);
+        if (value == null) {
+            throw new IllegalStateException("clause " + terms.id() + " (" + terms.concept() + ") has no parameter " + name);
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return "clause " + terms.id();
+    }
+}

@@ -1,0 +1,154 @@
+package org.accord.engine;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.accord.facts.FactsValidator;
+import org.accord.facts.PerformanceFacts;
+import org.accord.facts.PerformancePeriod;
+import org.accord.facts.PracticePerformance;
+import org.accord.facts.QualityMeasureCount;
+import org.accord.settlement.Explanations;
+import org.accord.settlement.Settlement;
+import org.accord.settlement.SettlementAssembler;
+import org.accord.settlement.SettlementLine;
+import org.accord.terms.ClauseTerms;
+import org.accord.terms.Terms;
+import org.accord.validation.InputProblem;
+import org.accord.validation.InvalidInputException;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Evaluates contracts against performance facts with the compiled rules. A batch shares one
+ * session: each evaluation's facts carry their {@link Evaluation}, and rules join on it.
+ *
+ * <p>Rules fire in three phases: clauses settle (the main agenda), then the {@code pool} phase
+ * totals what the IPA received and takes its fees off the top, then the {@code distribution}
+ * phase splits the rest among practices. The phases are the only ordering in the rule sets.
+ */
+public final class Evaluator {
+
+    static final List<String> PHASES_AFTER_CLAUSES = List.of("pool", "distribution");
+
+    private final RuleBase rules;
+
+    public Evaluator(RuleBase rules) {
+        this.rules = rules;
+    }
+
+    public RuleBase rules() {
+        return rules;
+    }
+
+    /** One contract against one IPA's facts. */
+    public Settlement evaluate(Terms terms, PerformanceFacts facts) {
+        return evaluateAll(List.of(new Request(terms, facts))).get(0);
+    }
+
+    /** Many independent evaluations through one session; results in request order. */
+    public List<Settlement> evaluateAll(List<Request> requests) {
+        for (int i = 0; i < requests.size(); i++) {
+            List<InputProblem> problems = new ArrayList<>(FactsValidator.problems(requests.get(i).facts()));
+            if (problems.isEmpty()) {
+                problems.addAll(missingInputs(requests.get(i)));
+            }
+            if (!problems.isEmpty()) {
+                String prefix = requests.size() == 1 ? "" : "/" + i;
+                throw new InvalidInputException(problems.stream().map(p -> p.prefixed(prefix)).toList());
+            }
+        }
+        Map<Evaluation, List<SettlementLine>> written = new IdentityHashMap<>();
+        List<Evaluation> evaluations = new ArrayList<>(requests.size());
+        KieSession session = rules.kieBase().newKieSession();
+        try {
+            session.setGlobal("tables", rules.decisionTables());
+            for (int i = 0; i < requests.size(); i++) {
+                Evaluation evaluation = new Evaluation(i);
+                evaluations.add(evaluation);
+                written.put(evaluation, new ArrayList<>());
+                insert(session, evaluation, requests.get(i));
+            }
+            session.fireAllRules();
+            for (String phase : PHASES_AFTER_CLAUSES) {
+                session.getAgenda().getAgendaGroup(phase).setFocus();
+                session.fireAllRules();
+            }
+            for (Object object : session.getObjects(o -> o instanceof Line)) {
+                Line line = (Line) object;
+                written.get(line.getEvaluation()).add(new SettlementLine(line.getScope(), line.getClauseId(), null,
+                        line.getAmount(), line.getBasis(),
+                        Explanations.render(line.getExplanation(), line.getBasis(), line.getAmount()),
+                        line.getRule(), line.getDetail()));
+            }
+        } finally {
+            session.dispose();
+        }
+        List<Settlement> settlements = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            Request request = requests.get(i);
+            settlements.add(SettlementAssembler.assemble(request.terms(), request.facts(),
+                    written.get(evaluations.get(i)), rules.hash()));
+        }
+        return settlements;
+    }
+
+    private static void insert(KieSession session, Evaluation evaluation, Request request) {
+        PerformanceFacts facts = request.facts();
+        PerformancePeriod period = facts.period();
+        for (ClauseTerms clause : request.terms().clauses()) {
+            session.insert(new Clause(evaluation, clause));
+        }
+        int attributed = 0;
+        long memberMonths = 0;
+        BigDecimal riskWeighted = BigDecimal.ZERO;
+        BigDecimal costOfCare = BigDecimal.ZERO;
+        Map<String, int[]> pooledMeasures = new TreeMap<>();
+        for (PracticePerformance performance : facts.practices()) {
+            Practice practice = new Practice(evaluation, performance);
+            session.insert(practice);
+            attributed += performance.attributedMembers();
+            memberMonths += performance.memberMonths();
+            riskWeighted = riskWeighted.add(practice.getRiskWeightedMemberMonths());
+            costOfCare = costOfCare.add(performance.totalCostOfCare());
+            for (QualityMeasureCount m : performance.qualityMeasures()) {
+                session.insert(new Measure(evaluation, performance.id(), m.measureId(), m.numerator(), m.denominator(), m.exclusions()));
+                int[] pooled = pooledMeasures.computeIfAbsent(m.measureId(), k -> new int[3]);
+                pooled[0] += m.numerator();
+                pooled[1] += m.denominator();
+                pooled[2] += m.exclusions();
+            }
+        }
+        pooledMeasures.forEach((id, c) -> session.insert(new Measure(evaluation, Ipa.SCOPE, id, c[0], c[1], c[2])));
+        session.insert(new Ipa(evaluation, facts.ipa().id(), facts.practices().size(), attributed,
+                period.assignedBeneficiaries() != null ? period.assignedBeneficiaries() : attributed,
+                memberMonths, riskWeighted, costOfCare, period.benchmarkExpenditure(), period.reportedQualityScore(),
+                period.metQualityStandard(), period.lossAdjustment() == null ? BigDecimal.ZERO : period.lossAdjustment()));
+    }
+
+    /** Period inputs a clause requires (its template's {@code requires}) that the facts lack. */
+    private static List<InputProblem> missingInputs(Request request) {
+        List<InputProblem> problems = new ArrayList<>();
+        PerformancePeriod period = request.facts().period();
+        for (ClauseTerms clause : request.terms().clauses()) {
+            for (String input : clause.requires()) {
+                Object value = switch (input) {
+                    case "benchmarkExpenditure" -> period.benchmarkExpenditure();
+                    case "reportedQualityScore" -> period.reportedQualityScore();
+                    default -> throw new IllegalStateException("clause " + clause.id() + " requires unknown input " + input);
+                };
+                if (value == null) {
+                    problems.add(new InputProblem("/period/" + input, "clause " + clause.id() + " ("
+                            + clause.title() + ") needs " + input + " for the period"));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** One evaluation to run: resolved terms and an IPA's facts. */
+    public record Request(Terms terms, PerformanceFacts facts) {
+    }
+}

@@ -1,0 +1,93 @@
+package org.accord.engine;
+
+import java.math.BigDecimal;
+
+/**
+ * The IPA as a whole for one evaluation: the payer's period inputs and the sums of its
+ * practices' inputs (sums of inputs, not clause arithmetic).
+ */
+public final class Ipa {
+
+    public static final String SCOPE = "IPA";
+
+    private final Evaluation evaluation;
+    private final String id;
+    private final int practiceCount;
+    private final int attributedMembers;
+    private final int assignedBeneficiaries;
+    private final long memberMonths;
+    private final BigDecimal riskWeightedMemberMonths;
+    private final BigDecimal totalCostOfCare;
+    private final BigDecimal benchmarkExpenditure;
+    private final BigDecimal reportedQualityScore;
+    private final Boolean metQualityStandard;
+    private final BigDecimal lossAdjustment;
+
+    Ipa(Evaluation evaluation, String id, int practiceCount, int attributedMembers, int assignedBeneficiaries,
+            long memberMonths, BigDecimal riskWeightedMemberMonths, BigDecimal totalCostOfCare,
+            BigDecimal benchmarkExpenditure, BigDecimal reportedQualityScore, Boolean metQualityStandard,
+            BigDecimal lossAdjustment) {
+        this.evaluation = evaluation;
+        this.id = id;
+        this.practiceCount = practiceCount;
+        this.attributedMembers = attributedMembers;
+        this.assignedBeneficiaries = assignedBeneficiaries;
+        this.memberMonths = memberMonths;
+        this.riskWeightedMemberMonths = riskWeightedMemberMonths;
+        this.totalCostOfCare = totalCostOfCare;
+        this.benchmarkExpenditure = benchmarkExpenditure;
+        this.reportedQualityScore = reportedQualityScore;
+        this.metQualityStandard = metQualityStandard;
+        this.lossAdjustment = lossAdjustment;
+    }
+
+    public Evaluation getEvaluation() {
+        return evaluation;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public int getPracticeCount() {
+        return practiceCount;
+    }
+
+    public int getAttributedMembers() {
+        return attributedMembers;
+    }
+
+    /** The payer's assigned beneficiaries when given, otherwise the attributed members. */
+    public int getAssignedBeneficiaries() {
+        return assignedBeneficiaries;
+    }
+
+    public long getMemberMonths() {
+        return memberMonths;
+    }
+
+    /** Sum over practices of member months x average risk score. */
+    public BigDecimal getRiskWeightedMemberMonths() {
+        return riskWeightedMemberMonths;
+    }
+
+    public BigDecimal getTotalCostOfCare() {
+        return totalCostOfCare;
+    }
+
+    public BigDecimal getBenchmarkExpenditure() {
+        return benchmarkExpenditure;
+    }
+
+    public BigDecimal getReportedQualityScore() {
+        return reportedQualityScore;
+    }
+
+    public Boolean getMetQualityStandard() {
+        return metQualityStandard;
+    }
+
+    public BigDecimal getLossAdjustment() {
+        return lossAdjustment;
+    }
+}

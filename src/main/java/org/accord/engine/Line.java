@@ -1,0 +1,127 @@
+package org.accord.engine;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.accord.money.Money;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * What a rule writes into a settlement: a payable line (an amount already rounded to cents by
+ * {@link Money#payable}) or a finding (a determination without an amount, such as the minimum
+ * savings rate that applied). It records the rule, the numbers it used and the rule's explanation
+ * text, which is filled with those numbers when the settlement is rendered.
+ */
+public final class Line {
+
+    private final Evaluation evaluation;
+    private final String clauseId;
+    private final String concept;
+    private final String rule;
+    private final String explanation;
+    private final Map<String, Object> basis = new LinkedHashMap<>();
+    private String scope = Ipa.SCOPE;
+    private String detail = "";
+    private BigDecimal amount;
+
+    private Line(Evaluation evaluation, String clauseId, String concept, Rule rule) {
+        this.evaluation = evaluation;
+        this.clauseId = clauseId;
+        this.concept = concept;
+        this.rule = rule.getName();
+        Object text = rule.getMetaData().get("explanation");
+        if (text == null) {
+            throw new IllegalStateException("rule \"" + rule.getName() + "\" writes a line but has no @explanation");
+        }
+        this.explanation = unquote(text.toString());
+    }
+
+    /** A line of the clause, written by the rule (pass {@code drools.getRule()}). */
+    public static Line of(Clause clause, Rule rule) {
+        return new Line(clause.getEvaluation(), clause.getId(), clause.getConcept(), rule);
+    }
+
+    /** The line belongs to a practice rather than to the IPA as a whole. */
+    public Line forPractice(Practice practice) {
+        this.scope = practice.getId();
+        return this;
+    }
+
+    public Line forScope(String scope) {
+        this.scope = scope;
+        return this;
+    }
+
+    /** Distinguishes lines a rule writes more than once for one scope (a measure, a band). */
+    public Line about(String detail) {
+        this.detail = detail;
+        return this;
+    }
+
+    /** A number the line used, named as the explanation names it. */
+    public Line with(String name, Object value) {
+        basis.put(name, value);
+        return this;
+    }
+
+    /** Completes a payable line: the amount must already be rounded to cents. */
+    public Line pays(BigDecimal payable) {
+        if (payable.scale() != Money.SCALE) {
+            throw new IllegalStateException("rule \"" + rule + "\" pays " + payable.toPlainString()
+                    + ", which was not rounded to cents by Money.payable");
+        }
+        this.amount = payable;
+        return this;
+    }
+
+    /** Completes a finding: a determination with no amount. */
+    public Line finds() {
+        this.amount = null;
+        return this;
+    }
+
+    public Evaluation getEvaluation() {
+        return evaluation;
+    }
+
+    public String getClauseId() {
+        return clauseId;
+    }
+
+    /** The concept of the clause that wrote the line. */
+    public String getConcept() {
+        return concept;
+    }
+
+    public String getRule() {
+        return rule;
+    }
+
+    public String getExplanation() {
+        return explanation;
+    }
+
+    public Map<String, Object> getBasis() {
+        return basis;
+    }
+
+    public String getScope() {
+        return scope;
+    }
+
+    public String getDetail() {
+        return detail;
+    }
+
+    public BigDecimal getAmount() {
+        return amount;
+    }
+
+    public boolean isPayable() {
+        return amount != null;
+    }
+
+    private static String unquote(String text) {
+        return text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"") ? text.substring(1, text.length() - 1) : text;
+    }
+}

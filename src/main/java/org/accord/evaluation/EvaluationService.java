@@ -1,0 +1,90 @@
+package org.accord.evaluation;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.accord.engine.Evaluator;
+import org.accord.engine.RuleBase;
+import org.accord.facts.FactsValidator;
+import org.accord.facts.PerformanceFacts;
+import org.accord.settlement.Settlement;
+import org.accord.terms.ContractTemplate;
+import org.accord.terms.TemplateCatalog;
+import org.accord.terms.Terms;
+import org.accord.terms.TermsResolver;
+import org.accord.validation.InputProblem;
+import org.accord.validation.InvalidInputException;
+
+/** Resolves contracts, checks facts and evaluates, with the rules compiled once. Thread-safe. */
+public final class EvaluationService {
+
+    private final TemplateCatalog templates;
+    private final Evaluator evaluator;
+
+    public EvaluationService(TemplateCatalog templates, Evaluator evaluator) {
+        this.templates = templates;
+        this.evaluator = evaluator;
+    }
+
+    /** Loads the shipped templates and compiles the shipped rules (about two seconds, once). */
+    public static EvaluationService load() {
+        return new EvaluationService(TemplateCatalog.load(), new Evaluator(RuleBase.load()));
+    }
+
+    public TemplateCatalog templates() {
+        return templates;
+    }
+
+    public RuleBase rules() {
+        return evaluator.rules();
+    }
+
+    public Settlement evaluate(ContractChoice contract, PerformanceFacts facts) {
+        return evaluator.evaluate(check(contract, facts), facts);
+    }
+
+    /** Many evaluations in one session (a sweep, a simulation, a backtest); results in order. */
+    public List<Settlement> evaluateAll(List<ContractChoice> contracts, List<PerformanceFacts> facts) {
+        List<Evaluator.Request> requests = new ArrayList<>(contracts.size());
+        for (int i = 0; i < contracts.size(); i++) {
+            requests.add(new Evaluator.Request(check(contracts.get(i), facts.get(i)), facts.get(i)));
+        }
+        return evaluator.evaluateAll(requests);
+    }
+
+    /** Evaluates many contracts against the same facts. */
+    public List<Settlement> evaluateEach(List<ContractChoice> contracts, PerformanceFacts facts) {
+        return evaluateAll(contracts, java.util.Collections.nCopies(contracts.size(), facts));
+    }
+
+    /**
+     * Checks a request without evaluating it and returns its resolved terms.
+     *
+     * @throws InvalidInputException listing every problem with its JSON pointer
+     */
+    public Terms check(ContractChoice contract, PerformanceFacts facts) {
+        List<InputProblem> problems = new ArrayList<>();
+        FactsValidator.problems(facts).forEach(p -> problems.add(p.prefixed("/facts")));
+        if (contract == null || contract.templateId() == null || contract.templateId().isBlank()) {
+            problems.add(new InputProblem("/contract/templateId", "a template id is required"));
+            throw new InvalidInputException(problems);
+        }
+        ContractTemplate template = templates.find(contract.templateId()).orElse(null);
+        if (template == null) {
+            problems.add(new InputProblem("/contract/templateId", "no template '" + contract.templateId()
+                    + "'; known: " + templates.all().stream().map(ContractTemplate::id).toList()));
+            throw new InvalidInputException(problems);
+        }
+        if (facts == null || facts.period() == null) {
+            throw new InvalidInputException(problems);
+        }
+        Terms terms = null;
+        try {
+            terms = TermsResolver.resolve(template, contract.overrides(), facts.period().performanceYear());
+        } catch (InvalidInputException e) {
+            e.problems().forEach(p -> problems.add(p.pointer().startsWith("/overrides")
+                    ? p.prefixed("/contract") : p.prefixed("/facts")));
+        }
+        InvalidInputException.throwIfAny(problems);
+        return terms;
+    }
+}

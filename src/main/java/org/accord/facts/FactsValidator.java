@@ -1,0 +1,127 @@
+package org.accord.facts;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.accord.validation.InputProblem;
+
+/** Checks performance facts before they reach the engine; every problem names its field. */
+public final class FactsValidator {
+
+    private FactsValidator() {
+    }
+
+    public static List<InputProblem> problems(PerformanceFacts facts) {
+        List<InputProblem> problems = new ArrayList<>();
+        if (facts == null) {
+            problems.add(new InputProblem("", "performance facts are required"));
+            return problems;
+        }
+        if (facts.ipa() == null || blank(facts.ipa().id())) {
+            problems.add(new InputProblem("/ipa/id", "the IPA needs an id"));
+        }
+        checkPeriod(facts.period(), problems);
+        if (facts.practices().isEmpty()) {
+            problems.add(new InputProblem("/practices", "at least one practice is required"));
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < facts.practices().size(); i++) {
+            PracticePerformance practice = facts.practices().get(i);
+            String at = "/practices/" + i;
+            if (practice == null) {
+                problems.add(new InputProblem(at, "a practice cannot be null"));
+                continue;
+            }
+            if (blank(practice.id())) {
+                problems.add(new InputProblem(at + "/id", "every practice needs an id"));
+            } else if (!ids.add(practice.id())) {
+                problems.add(new InputProblem(at + "/id", "practice id '" + practice.id() + "' is used twice"));
+            }
+            checkPractice(practice, at, problems);
+        }
+        return problems;
+    }
+
+    private static void checkPeriod(PerformancePeriod period, List<InputProblem> problems) {
+        if (period == null) {
+            problems.add(new InputProblem("/period", "the performance period is required"));
+            return;
+        }
+        if (period.performanceYear() < 2000 || period.performanceYear() > 2100) {
+            problems.add(new InputProblem("/period/performanceYear", "must be a year between 2000 and 2100"));
+        }
+        if (period.start() != null && period.end() != null && period.end().isBefore(period.start())) {
+            problems.add(new InputProblem("/period/end", "the period ends before it starts"));
+        }
+        notNegative(period.benchmarkExpenditure(), "/period/benchmarkExpenditure", problems);
+        notNegative(period.lossAdjustment(), "/period/lossAdjustment", problems);
+        if (period.assignedBeneficiaries() != null && period.assignedBeneficiaries() < 0) {
+            problems.add(new InputProblem("/period/assignedBeneficiaries", "cannot be negative"));
+        }
+        BigDecimal quality = period.reportedQualityScore();
+        if (quality != null && (quality.signum() < 0 || quality.compareTo(BigDecimal.ONE) > 0)) {
+            problems.add(new InputProblem("/period/reportedQualityScore", "must be between 0 and 1"));
+        }
+    }
+
+    private static void checkPractice(PracticePerformance practice, String at, List<InputProblem> problems) {
+        notNegative(practice.attributedMembers(), at + "/attributedMembers", problems);
+        notNegative(practice.memberMonths(), at + "/memberMonths", problems);
+        notNegative(practice.visits(), at + "/visits", problems);
+        notNegative(practice.annualWellnessVisits(), at + "/annualWellnessVisits", problems);
+        notNegative(practice.edVisits(), at + "/edVisits", problems);
+        notNegative(practice.inpatientAdmissions(), at + "/inpatientAdmissions", problems);
+        if (practice.averageRiskScore() == null) {
+            problems.add(new InputProblem(at + "/averageRiskScore", "is required"));
+        } else if (practice.averageRiskScore().signum() <= 0) {
+            problems.add(new InputProblem(at + "/averageRiskScore", "must be greater than zero"));
+        }
+        if (practice.totalCostOfCare() == null) {
+            problems.add(new InputProblem(at + "/totalCostOfCare", "is required"));
+        }
+        notNegative(practice.totalCostOfCare(), at + "/totalCostOfCare", problems);
+        notNegative(practice.feeScheduleAllowedAmount(), at + "/feeScheduleAllowedAmount", problems);
+        Set<String> measureIds = new HashSet<>();
+        for (int m = 0; m < practice.qualityMeasures().size(); m++) {
+            QualityMeasureCount measure = practice.qualityMeasures().get(m);
+            String mat = at + "/qualityMeasures/" + m;
+            if (measure == null) {
+                problems.add(new InputProblem(mat, "a measure cannot be null"));
+                continue;
+            }
+            if (blank(measure.measureId())) {
+                problems.add(new InputProblem(mat + "/measureId", "every measure needs an id"));
+            } else if (!measureIds.add(measure.measureId())) {
+                problems.add(new InputProblem(mat + "/measureId", "measure '" + measure.measureId() + "' is reported twice"));
+            }
+            notNegative(measure.numerator(), mat + "/numerator", problems);
+            notNegative(measure.denominator(), mat + "/denominator", problems);
+            notNegative(measure.exclusions(), mat + "/exclusions", problems);
+            if (measure.exclusions() > measure.denominator()) {
+                problems.add(new InputProblem(mat + "/exclusions", "exclusions (" + measure.exclusions()
+                        + ") exceed the denominator (" + measure.denominator() + ")"));
+            } else if (measure.numerator() > measure.eligible()) {
+                problems.add(new InputProblem(mat + "/numerator", "numerator (" + measure.numerator()
+                        + ") exceeds the denominator less exclusions (" + measure.eligible() + ")"));
+            }
+        }
+    }
+
+    private static void notNegative(int value, String pointer, List<InputProblem> problems) {
+        if (value < 0) {
+            problems.add(new InputProblem(pointer, "cannot be negative (was " + value + ")"));
+        }
+    }
+
+    private static void notNegative(BigDecimal value, String pointer, List<InputProblem> problems) {
+        if (value != null && value.signum() < 0) {
+            problems.add(new InputProblem(pointer, "cannot be negative (was " + value.toPlainString() + ")"));
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

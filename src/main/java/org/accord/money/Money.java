@@ -1,0 +1,158 @@
+package org.accord.money;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The one place that decides precision and rounding. Intermediate amounts keep full precision
+ * (divisions to 34 significant digits, the precision DMN's FEEL uses too); a payable amount is
+ * rounded once, to cents, half-even, when a settlement line is written.
+ */
+public final class Money {
+
+    /** Cents: the scale of every payable amount. */
+    public static final int SCALE = 2;
+    /** Banker's rounding unless a contract says otherwise. */
+    public static final RoundingMode ROUNDING = RoundingMode.HALF_EVEN;
+    /** Precision of quotients: IEEE 754 decimal128, 34 significant digits. */
+    public static final MathContext PRECISION = MathContext.DECIMAL128;
+
+    public static final BigDecimal ZERO = BigDecimal.ZERO;
+    public static final BigDecimal ONE = BigDecimal.ONE;
+
+    private Money() {
+    }
+
+    public static BigDecimal of(String value) {
+        return new BigDecimal(value);
+    }
+
+    public static BigDecimal of(long value) {
+        return BigDecimal.valueOf(value);
+    }
+
+    public static BigDecimal plus(BigDecimal a, BigDecimal b) {
+        return a.add(b);
+    }
+
+    public static BigDecimal minus(BigDecimal a, BigDecimal b) {
+        return a.subtract(b);
+    }
+
+    public static BigDecimal times(BigDecimal a, BigDecimal b) {
+        return a.multiply(b);
+    }
+
+    public static BigDecimal times(BigDecimal a, BigDecimal b, BigDecimal c) {
+        return a.multiply(b).multiply(c);
+    }
+
+    public static BigDecimal times(BigDecimal a, long b) {
+        return a.multiply(BigDecimal.valueOf(b));
+    }
+
+    /** a / b to 34 significant digits; zero when b is zero (an empty basis shares nothing). */
+    public static BigDecimal divide(BigDecimal a, BigDecimal b) {
+        if (b.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        return a.divide(b, PRECISION);
+    }
+
+    public static BigDecimal divide(long a, long b) {
+        return divide(BigDecimal.valueOf(a), BigDecimal.valueOf(b));
+    }
+
+    /** The sum of amounts (zero for none). */
+    public static BigDecimal sum(java.util.Collection<? extends BigDecimal> amounts) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (BigDecimal amount : amounts) {
+            total = total.add(amount);
+        }
+        return total;
+    }
+
+    public static BigDecimal min(BigDecimal a, BigDecimal b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    public static BigDecimal max(BigDecimal a, BigDecimal b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    public static BigDecimal negate(BigDecimal a) {
+        return a.negate();
+    }
+
+    /** value limited to [low, high]. */
+    public static BigDecimal clamp(BigDecimal value, BigDecimal low, BigDecimal high) {
+        return max(low, min(value, high));
+    }
+
+    /** The part of value that lies between from and to (zero when value is below from). */
+    public static BigDecimal portionBetween(BigDecimal value, BigDecimal from, BigDecimal to) {
+        return clamp(value, from, to).subtract(from);
+    }
+
+    public static boolean atLeast(BigDecimal a, BigDecimal b) {
+        return a.compareTo(b) >= 0;
+    }
+
+    public static boolean below(BigDecimal a, BigDecimal b) {
+        return a.compareTo(b) < 0;
+    }
+
+    /** Rounds an exact amount to a payable one: cents, half-even. */
+    public static BigDecimal payable(BigDecimal exact) {
+        return exact.setScale(SCALE, ROUNDING);
+    }
+
+    /**
+     * Splits a payable total into cents by weight so that the parts add up to the total exactly:
+     * every part is first rounded toward zero, then the cents left over go one each to the parts
+     * with the largest remainders (ties to the earlier index, so callers order parts by id).
+     * Weights must be non-negative and not all zero unless the total is zero.
+     */
+    public static List<BigDecimal> allocate(BigDecimal total, List<BigDecimal> weights) {
+        BigDecimal pool = payable(total);
+        BigDecimal weightSum = weights.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (weights.isEmpty()) {
+            throw new IllegalArgumentException("nothing to allocate to");
+        }
+        if (weightSum.signum() == 0) {
+            if (pool.signum() != 0) {
+                throw new IllegalArgumentException("weights are all zero: " + pool + " cannot be allocated");
+            }
+            return weights.stream().map(w -> BigDecimal.ZERO.setScale(SCALE)).toList();
+        }
+        List<BigDecimal> parts = new ArrayList<>(weights.size());
+        List<BigDecimal> remainders = new ArrayList<>(weights.size());
+        BigDecimal allocated = BigDecimal.ZERO;
+        for (BigDecimal weight : weights) {
+            if (weight.signum() < 0) {
+                throw new IllegalArgumentException("negative weight " + weight);
+            }
+            BigDecimal exact = pool.multiply(weight).divide(weightSum, PRECISION);
+            BigDecimal part = exact.setScale(SCALE, RoundingMode.DOWN);
+            parts.add(part);
+            remainders.add(exact.subtract(part).abs());
+            allocated = allocated.add(part);
+        }
+        BigDecimal cent = BigDecimal.ONE.movePointLeft(SCALE).multiply(BigDecimal.valueOf(pool.signum()));
+        int centsLeft = pool.subtract(allocated).abs().movePointRight(SCALE).intValueExact();
+        List<Integer> byRemainder = IntStream.range(0, weights.size()).boxed()
+                .sorted(Comparator.comparing((Integer i) -> remainders.get(i)).reversed()
+                        .thenComparing(Comparator.naturalOrder()))
+                .toList();
+        for (int k = 0; k < centsLeft; k++) {
+            int i = byRemainder.get(k % byRemainder.size());
+            parts.set(i, parts.get(i).add(cent));
+        }
+        return parts;
+    }
+}

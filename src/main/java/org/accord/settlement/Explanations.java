@@ -1,0 +1,63 @@
+package org.accord.settlement;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fills a rule's explanation text with the line's numbers. Placeholders are {@code {name}} or
+ * {@code {name:format}} with format {@code usd} ($1,234.56), {@code pct} (12.5%) or {@code int}
+ * (1,234); {@code {amount}} is the line's amount. The sentence and the arithmetic share their numbers,
+ * so they cannot drift.
+ */
+public final class Explanations {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)(?::(usd|pct|int))?}");
+
+    private Explanations() {
+    }
+
+    public static String render(String template, Map<String, Object> basis, BigDecimal amount) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            Object value = "amount".equals(name) ? amount : basis.get(name);
+            if (value == null && !basis.containsKey(name) && !"amount".equals(name)) {
+                throw new IllegalStateException("explanation names {" + name + "} but the line has no such number: " + template);
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(format(value, m.group(2))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    static String format(Object value, String format) {
+        if (!(value instanceof BigDecimal) && !(value instanceof Number)) {
+            return String.valueOf(value);
+        }
+        BigDecimal number = value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
+        if (format == null) {
+            return number.stripTrailingZeros().toPlainString();
+        }
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.US);
+        return switch (format) {
+            case "usd" -> {
+                DecimalFormat usd = new DecimalFormat("#,##0.00", symbols);
+                BigDecimal cents = number.setScale(2, RoundingMode.HALF_EVEN);
+                yield (cents.signum() < 0 ? "-$" : "$") + usd.format(cents.abs());
+            }
+            case "pct" -> {
+                BigDecimal percent = number.movePointRight(2).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
+                yield percent.toPlainString() + "%";
+            }
+            case "int" -> new DecimalFormat("#,##0", symbols).format(number);
+            default -> number.toPlainString();
+        };
+    }
+}

@@ -1,0 +1,98 @@
+package org.accord.settlement;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.accord.content.Canonical;
+import org.accord.facts.PerformanceFacts;
+import org.accord.facts.PracticePerformance;
+import org.accord.money.Money;
+import org.accord.terms.ClauseTerms;
+import org.accord.terms.Terms;
+
+/**
+ * Puts the lines the rules wrote into a settlement: orders them, totals them and checks what must
+ * hold (every clause settled; the pool's parts add up to the pool to the cent). A check that fails
+ * is an engine problem, never a partial settlement.
+ */
+public final class SettlementAssembler {
+
+    /** Concepts whose IPA lines are kept by the IPA and whose practice lines come from its pool. */
+    private static final List<String> POOL_CONCEPTS = List.of("admin-fee", "distribution");
+
+    private SettlementAssembler() {
+    }
+
+    public static Settlement assemble(Terms terms, PerformanceFacts facts, List<SettlementLine> written, String rulesHash) {
+        Map<String, String> conceptByClause = new HashMap<>();
+        terms.clauses().forEach(c -> conceptByClause.put(c.id(), c.concept()));
+        Map<String, Integer> practiceOrder = new HashMap<>();
+        for (int i = 0; i < facts.practices().size(); i++) {
+            practiceOrder.put(facts.practices().get(i).id(), i);
+        }
+        Comparator<SettlementLine> order = Comparator
+                .comparing((SettlementLine l) -> "IPA".equals(l.scope()) ? -1 : practiceOrder.getOrDefault(l.scope(), Integer.MAX_VALUE))
+                .thenComparing(l -> terms.clauseIndex(l.clause()))
+                .thenComparing(SettlementLine::rule)
+                .thenComparing(SettlementLine::detail);
+
+        List<SettlementLine> findings = new ArrayList<>();
+        List<SettlementLine> lines = new ArrayList<>();
+        for (SettlementLine line : written) {
+            if (!line.isPayable()) {
+                findings.add(line);
+                continue;
+            }
+            boolean pooled = POOL_CONCEPTS.contains(conceptByClause.get(line.clause()));
+            String flow = !pooled ? SettlementLine.PAYMENT : "IPA".equals(line.scope()) ? SettlementLine.RETAINED : SettlementLine.DISTRIBUTED;
+            lines.add(new SettlementLine(line.scope(), line.clause(), flow, line.amount(), line.basis(), line.explanation(), line.rule(), line.detail()));
+        }
+        findings.sort(order);
+        lines.sort(order);
+        checkEveryClauseSettled(terms, findings, lines);
+
+        BigDecimal payerTotal = sum(lines, l -> l.flow().equals(SettlementLine.PAYMENT));
+        BigDecimal ipaPool = sum(lines, l -> l.flow().equals(SettlementLine.PAYMENT) && "IPA".equals(l.scope()));
+        BigDecimal retained = sum(lines, l -> l.flow().equals(SettlementLine.RETAINED));
+        BigDecimal distributed = sum(lines, l -> l.flow().equals(SettlementLine.DISTRIBUTED));
+        boolean distributes = conceptByClause.containsValue("distribution");
+        if (distributes && retained.add(distributed).compareTo(ipaPool) != 0) {
+            throw new IllegalStateException("the pool of " + ipaPool + " was split into " + distributed
+                    + " distributed and " + retained + " retained: money was not conserved");
+        }
+        List<Settlement.PracticeTotal> practices = new ArrayList<>();
+        for (PracticePerformance practice : facts.practices()) {
+            BigDecimal direct = sum(lines, l -> l.scope().equals(practice.id()) && l.flow().equals(SettlementLine.PAYMENT));
+            BigDecimal share = sum(lines, l -> l.scope().equals(practice.id()) && l.flow().equals(SettlementLine.DISTRIBUTED));
+            practices.add(new Settlement.PracticeTotal(practice.id(), practice.name(), direct, share, direct.add(share)));
+        }
+        Map<String, Map<String, Object>> clauseTerms = new LinkedHashMap<>();
+        for (ClauseTerms clause : terms.clauses()) {
+            clauseTerms.put(clause.id(), clause.parameters());
+        }
+        Settlement.Contract contract = new Settlement.Contract(terms.templateId(), terms.templateVersion(),
+                terms.templateHash(), terms.hash(), terms.overrides(), clauseTerms);
+        return new Settlement(facts.ipa().id(), terms.performanceYear(), contract, rulesHash, Canonical.hash(facts),
+                List.copyOf(findings), List.copyOf(lines),
+                new Settlement.Totals(payerTotal, ipaPool, retained, List.copyOf(practices)), facts);
+    }
+
+    private static void checkEveryClauseSettled(Terms terms, List<SettlementLine> findings, List<SettlementLine> lines) {
+        for (ClauseTerms clause : terms.clauses()) {
+            boolean settled = lines.stream().anyMatch(l -> l.clause().equals(clause.id()))
+                    || findings.stream().anyMatch(l -> l.clause().equals(clause.id()));
+            if (!settled) {
+                throw new IllegalStateException("clause " + clause.id() + " (" + clause.concept()
+                        + ") produced no settlement line: no rule covered its case");
+            }
+        }
+    }
+
+    private static BigDecimal sum(List<SettlementLine> lines, java.util.function.Predicate<SettlementLine> which) {
+        return lines.stream().filter(which).map(SettlementLine::amount).reduce(Money.ZERO.setScale(Money.SCALE), BigDecimal::add);
+    }
+}

@@ -1,0 +1,140 @@
+package org.accord.terms;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.accord.content.ClasspathFolder;
+import org.accord.content.ContentHash;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** The contract templates shipped in {@code contract-templates/}, read once and kept immutable. */
+public final class TemplateCatalog {
+
+    public static final String FOLDER = "contract-templates";
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private final Map<String, ContractTemplate> templates;
+
+    private TemplateCatalog(Map<String, ContractTemplate> templates) {
+        this.templates = templates;
+    }
+
+    /** Loads every {@code *.yaml} template from the classpath folder. */
+    public static TemplateCatalog load() {
+        Map<String, ContractTemplate> templates = new TreeMap<>();
+        ClasspathFolder.read(FOLDER).forEach((path, bytes) -> {
+            if (path.endsWith(".yaml")) {
+                ContractTemplate template = parse(path, bytes);
+                if (templates.put(template.id(), template) != null) {
+                    throw new IllegalStateException(FOLDER + "/" + path + ": template id '" + template.id() + "' is used twice");
+                }
+            }
+        });
+        return new TemplateCatalog(Map.copyOf(templates));
+    }
+
+    public Optional<ContractTemplate> find(String id) {
+        return Optional.ofNullable(templates.get(id));
+    }
+
+    /** All templates ordered by id. */
+    public Collection<ContractTemplate> all() {
+        return new TreeMap<>(templates).values();
+    }
+
+    @SuppressWarnings("unchecked")
+    static ContractTemplate parse(String path, byte[] bytes) {
+        String where = FOLDER + "/" + path;
+        Map<String, Object> doc;
+        try {
+            doc = YAML.readValue(bytes, Map.class);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(where + ": not readable YAML: " + e.getMessage(), e);
+        }
+        List<ClauseTemplate> clauses = new ArrayList<>();
+        Set<String> parameterNames = new HashSet<>();
+        List<Map<String, Object>> rawClauses = (List<Map<String, Object>>) required(doc, "clauses", where);
+        for (Map<String, Object> raw : rawClauses) {
+            String clauseId = text(raw, "id", where);
+            String at = where + " clause " + clauseId;
+            List<ParameterDeclaration> parameters = new ArrayList<>();
+            Map<String, Object> rawParameters = (Map<String, Object>) raw.getOrDefault("parameters", Map.of());
+            for (Map.Entry<String, Object> p : rawParameters.entrySet()) {
+                if (!parameterNames.add(p.getKey())) {
+                    throw new IllegalStateException(at + ": parameter " + p.getKey() + " is declared twice in the template");
+                }
+                parameters.add(parameter(p.getKey(), (Map<String, Object>) p.getValue(), at));
+            }
+            clauses.add(new ClauseTemplate(clauseId, text(raw, "concept", at), text(raw, "title", at),
+                    text(raw, "text", at), text(raw, "source", at),
+                    List.copyOf((List<String>) raw.getOrDefault("requires", List.of())), List.copyOf(parameters)));
+        }
+        return new ContractTemplate(text(doc, "id", where), text(doc, "version", where), text(doc, "name", where),
+                text(doc, "payer", where), text(doc, "description", where), text(doc, "source", where),
+                List.copyOf(clauses), ContentHash.of(bytes));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ParameterDeclaration parameter(String name, Map<String, Object> raw, String where) {
+        String at = where + " parameter " + name;
+        ParameterType type;
+        try {
+            type = ParameterType.fromWord(text(raw, "type", at));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(at + ": " + e.getMessage(), e);
+        }
+        Map<Integer, Object> byYear = new TreeMap<>();
+        if (raw.containsKey("values")) {
+            ((Map<Object, Object>) raw.get("values")).forEach((year, value) -> byYear.put(Integer.valueOf(year.toString()), value));
+        } else if (raw.containsKey("value")) {
+            byYear.put(0, raw.get("value"));
+        } else {
+            throw new IllegalStateException(at + ": needs a value or values by year");
+        }
+        ParameterDeclaration unchecked = new ParameterDeclaration(name, type, text(raw, "unit", at),
+                text(raw, "description", at), text(raw, "source", at),
+                optionalDecimal(raw.get("minimum")), optionalDecimal(raw.get("maximum")),
+                List.copyOf((List<String>) raw.getOrDefault("allowed", List.of())), new TreeMap<>());
+        TreeMap<Integer, Object> accepted = new TreeMap<>();
+        byYear.forEach((year, value) -> {
+            try {
+                accepted.put(year, unchecked.accept(value));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(at + " (year " + year + "): " + e.getMessage(), e);
+            }
+        });
+        return new ParameterDeclaration(name, type, unchecked.unit(), unchecked.description(), unchecked.source(),
+                unchecked.minimum(), unchecked.maximum(), unchecked.allowedValues(), java.util.Collections.unmodifiableSortedMap(accepted));
+    }
+
+    private static BigDecimal optionalDecimal(Object raw) {
+        return raw == null ? null : ParameterType.decimal(raw);
+    }
+
+    private static Object required(Map<String, Object> map, String key, String where) {
+        Object value = map.get(key);
+        if (value == null) {
+            throw new IllegalStateException(where + ": '" + key + "' is required");
+        }
+        return value;
+    }
+
+    private static String text(Map<String, Object> map, String key, String where) {
+        return String.valueOf(required(map, key, where)).strip();
+    }
+
+    static Map<String, Object> ordered(Map<String, Object> map) {
+        return new LinkedHashMap<>(map);
+    }
+}

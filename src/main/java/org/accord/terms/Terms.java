@@ -1,0 +1,35 @@
+package org.accord.terms;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The resolved, immutable terms of one contract for one performance year: a template's declared
+ * values with the evaluation's overrides applied. The hash covers everything the rules read.
+ *
+ * @param templateId      the template
+ * @param templateVersion its version
+ * @param templateHash    SHA-256 of the template file
+ * @param performanceYear the year whose values were taken
+ * @param clauses         the clauses in template order
+ * @param overrides       the overrides that were applied, by parameter name (sorted)
+ * @param hash            SHA-256 of the canonical terms
+ */
+public record Terms(
+        String templateId,
+        String templateVersion,
+        String templateHash,
+        int performanceYear,
+        List<ClauseTerms> clauses,
+        Map<String, Object> overrides,
+        String hash) {
+
+    public int clauseIndex(String clauseId) {
+        for (int i = 0; i < clauses.size(); i++) {
+            if (clauses.get(i).id().equals(clauseId)) {
+                return i;
+            }
+        }
+        return clauses.size();
+    }
+}

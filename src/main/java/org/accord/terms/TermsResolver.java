@@ -1,0 +1,62 @@
+package org.accord.terms;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.accord.content.Canonical;
+import org.accord.validation.InputProblem;
+import org.accord.validation.InvalidInputException;
+
+/** Applies overrides to a template's values for a performance year, checking each override. */
+public final class TermsResolver {
+
+    private TermsResolver() {
+    }
+
+    /**
+     * @param overrides parameter name to raw value; every name must be declared by the template
+     * @throws InvalidInputException naming each bad override as {@code /overrides/<name>}
+     */
+    public static Terms resolve(ContractTemplate template, Map<String, ?> overrides, int performanceYear) {
+        Map<String, ?> requested = overrides == null ? Map.of() : overrides;
+        List<InputProblem> problems = new ArrayList<>();
+        Map<String, Object> accepted = new TreeMap<>();
+        for (Map.Entry<String, ?> override : new TreeMap<>(requested).entrySet()) {
+            String pointer = "/overrides/" + override.getKey();
+            template.parameter(override.getKey()).ifPresentOrElse(declaration -> {
+                try {
+                    accepted.put(override.getKey(), declaration.accept(override.getValue()));
+                } catch (IllegalArgumentException e) {
+                    problems.add(new InputProblem(pointer, e.getMessage()));
+                }
+            }, () -> problems.add(new InputProblem(pointer,
+                    "template " + template.id() + " has no parameter '" + override.getKey() + "'")));
+        }
+        List<ClauseTerms> clauses = new ArrayList<>();
+        for (ClauseTemplate clause : template.clauses()) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (ParameterDeclaration parameter : clause.parameters()) {
+                try {
+                    values.put(parameter.name(), accepted.containsKey(parameter.name())
+                            ? accepted.get(parameter.name())
+                            : parameter.valueIn(performanceYear));
+                } catch (IllegalArgumentException e) {
+                    problems.add(new InputProblem("/period/performanceYear", e.getMessage()));
+                }
+            }
+            clauses.add(new ClauseTerms(clause.id(), clause.concept(), clause.title(), clause.requires(), Collections.unmodifiableMap(values)));
+        }
+        InvalidInputException.throwIfAny(problems);
+        Map<String, Object> canonical = new LinkedHashMap<>();
+        canonical.put("template", template.id());
+        canonical.put("version", template.version());
+        canonical.put("performanceYear", performanceYear);
+        canonical.put("clauses", clauses.stream().map(c -> Map.of("id", c.id(), "concept", c.concept(),
+                "parameters", c.parameters())).toList());
+        return new Terms(template.id(), template.version(), template.contentHash(), performanceYear,
+                List.copyOf(clauses), Collections.unmodifiableMap(accepted), Canonical.hash(canonical));
+    }
+}
