@@ -40,52 +40,77 @@ public final class Allocation {
     }
 
     /**
-     * Water-filling: parts above the cap are fixed at it, then parts below the floor at it, and the
-     * share left is spread over the free parts by weight, until no free part breaks a bound.
+     * Shares clamp(lambda x weight, floor, cap) with lambda chosen so that they add up to one: each
+     * practice's share is proportional to its weight except where a floor or cap holds it, which is
+     * "what a cap cuts goes to the others by weight, until stable" solved exactly. The sum is
+     * piecewise linear and non-decreasing in lambda, so lambda is found between the breakpoints
+     * where some share meets a bound. If every weighted practice is capped, the rest is shared
+     * evenly by the practices without weight.
      */
-    private static BigDecimal[] boundedShares(List<BigDecimal> weights, BigDecimal floorShare, BigDecimal capShare) {
+    private static BigDecimal[] boundedShares(List<BigDecimal> weights, BigDecimal floor, BigDecimal cap) {
         int n = weights.size();
         BigDecimal[] shares = new BigDecimal[n];
-        boolean[] fixed = new boolean[n];
-        while (true) {
-            BigDecimal freeShare = BigDecimal.ONE;
-            List<Integer> free = new ArrayList<>();
-            BigDecimal freeWeight = BigDecimal.ZERO;
-            for (int i = 0; i < n; i++) {
-                if (fixed[i]) {
-                    freeShare = freeShare.subtract(shares[i]);
-                } else {
-                    free.add(i);
-                    freeWeight = freeWeight.add(weights.get(i));
-                }
-            }
-            if (free.isEmpty()) {
-                return shares;
-            }
-            for (int i : free) {
-                BigDecimal portion = freeWeight.signum() == 0 ? Money.divide(1, free.size()) : Money.divide(weights.get(i), freeWeight);
-                shares[i] = freeShare.multiply(portion, Money.PRECISION);
-            }
-            boolean changed = false;
-            for (int i : free) {
-                if (shares[i].compareTo(capShare) > 0) {
-                    shares[i] = capShare;
-                    fixed[i] = true;
-                    changed = true;
-                }
-            }
-            if (!changed) {
-                for (int i : free) {
-                    if (shares[i].compareTo(floorShare) < 0) {
-                        shares[i] = floorShare;
-                        fixed[i] = true;
-                        changed = true;
-                    }
-                }
-            }
-            if (!changed) {
-                return shares;
+        List<BigDecimal> breakpoints = new ArrayList<>();
+        breakpoints.add(BigDecimal.ZERO);
+        for (BigDecimal w : weights) {
+            if (w.signum() > 0) {
+                breakpoints.add(floor.divide(w, Money.PRECISION));
+                breakpoints.add(cap.divide(w, Money.PRECISION));
             }
         }
+        if (breakpoints.size() == 1) {
+            Arrays.fill(shares, Money.divide(1, n));
+            return shares;
+        }
+        breakpoints.sort(null);
+        BigDecimal highest = breakpoints.get(breakpoints.size() - 1);
+        if (total(weights, highest, floor, cap).compareTo(BigDecimal.ONE) < 0) {
+            return evenOverUnweighted(weights, floor, cap);
+        }
+        BigDecimal lower = BigDecimal.ZERO;
+        for (BigDecimal upper : breakpoints) {
+            if (total(weights, upper, floor, cap).compareTo(BigDecimal.ONE) >= 0) {
+                // Between lower and upper every share is either at a bound or lambda x weight.
+                BigDecimal middle = lower.add(upper).divide(BigDecimal.valueOf(2), Money.PRECISION);
+                BigDecimal atBounds = BigDecimal.ZERO;
+                BigDecimal freeWeight = BigDecimal.ZERO;
+                for (BigDecimal w : weights) {
+                    BigDecimal raw = middle.multiply(w, Money.PRECISION);
+                    if (raw.compareTo(floor) <= 0 || raw.compareTo(cap) >= 0) {
+                        atBounds = atBounds.add(Money.clamp(raw, floor, cap));
+                    } else {
+                        freeWeight = freeWeight.add(w);
+                    }
+                }
+                BigDecimal lambda = freeWeight.signum() == 0 ? upper
+                        : BigDecimal.ONE.subtract(atBounds).divide(freeWeight, Money.PRECISION);
+                for (int i = 0; i < n; i++) {
+                    shares[i] = Money.clamp(lambda.multiply(weights.get(i), Money.PRECISION), floor, cap);
+                }
+                return shares;
+            }
+            lower = upper;
+        }
+        throw new IllegalStateException("no share found");
+    }
+
+    private static BigDecimal total(List<BigDecimal> weights, BigDecimal lambda, BigDecimal floor, BigDecimal cap) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (BigDecimal w : weights) {
+            total = total.add(Money.clamp(lambda.multiply(w, Money.PRECISION), floor, cap));
+        }
+        return total;
+    }
+
+    private static BigDecimal[] evenOverUnweighted(List<BigDecimal> weights, BigDecimal floor, BigDecimal cap) {
+        BigDecimal[] shares = new BigDecimal[weights.size()];
+        long unweighted = weights.stream().filter(w -> w.signum() == 0).count();
+        BigDecimal capped = cap.multiply(BigDecimal.valueOf(weights.size() - unweighted));
+        BigDecimal each = unweighted == 0 ? BigDecimal.ZERO
+                : BigDecimal.ONE.subtract(capped).divide(BigDecimal.valueOf(unweighted), Money.PRECISION);
+        for (int i = 0; i < shares.length; i++) {
+            shares[i] = weights.get(i).signum() > 0 ? cap : Money.max(floor, each);
+        }
+        return shares;
     }
 }

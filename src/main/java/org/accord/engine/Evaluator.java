@@ -19,6 +19,7 @@ import org.accord.terms.ClauseTerms;
 import org.accord.terms.Terms;
 import org.accord.validation.InputProblem;
 import org.accord.validation.InvalidInputException;
+import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -50,11 +51,13 @@ public final class Evaluator {
 
     /** Many independent evaluations through one session; results in request order. */
     public List<Settlement> evaluateAll(List<Request> requests) {
+        return evaluateAll(requests, null);
+    }
+
+    /** As {@link #evaluateAll(List)}, telling a listener every rule that fires (tests of rule coverage). */
+    List<Settlement> evaluateAll(List<Request> requests, AgendaEventListener firings) {
         for (int i = 0; i < requests.size(); i++) {
-            List<InputProblem> problems = new ArrayList<>(FactsValidator.problems(requests.get(i).facts()));
-            if (problems.isEmpty()) {
-                problems.addAll(missingInputs(requests.get(i)));
-            }
+            List<InputProblem> problems = problems(requests.get(i).terms(), requests.get(i).facts());
             if (!problems.isEmpty()) {
                 String prefix = requests.size() == 1 ? "" : "/" + i;
                 throw new InvalidInputException(problems.stream().map(p -> p.prefixed(prefix)).toList());
@@ -65,6 +68,9 @@ public final class Evaluator {
         KieSession session = rules.kieBase().newKieSession();
         try {
             session.setGlobal("tables", rules.decisionTables());
+            if (firings != null) {
+                session.addEventListener(firings);
+            }
             for (int i = 0; i < requests.size(); i++) {
                 Evaluation evaluation = new Evaluation(i);
                 evaluations.add(evaluation);
@@ -128,11 +134,28 @@ public final class Evaluator {
                 period.metQualityStandard(), period.lossAdjustment() == null ? BigDecimal.ZERO : period.lossAdjustment()));
     }
 
-    /** Period inputs a clause requires (its template's {@code requires}) that the facts lack. */
-    private static List<InputProblem> missingInputs(Request request) {
+    /**
+     * Everything that stops an evaluation before the engine: invalid facts, period inputs a clause
+     * requires (its template's {@code requires}) that the facts lack, and distribution floor or cap
+     * shares that cannot hold for the number of practices. Pointers are relative to the request
+     * document ({@code /facts/...}, {@code /contract/overrides/...}).
+     */
+    public static List<InputProblem> problems(Terms terms, PerformanceFacts facts) {
+        List<InputProblem> problems = new ArrayList<>();
+        FactsValidator.problems(facts).forEach(p -> problems.add(p.prefixed("/facts")));
+        if (problems.isEmpty()) {
+            problems.addAll(unmetRequirements(new Request(terms, facts)));
+        }
+        return problems;
+    }
+
+    private static List<InputProblem> unmetRequirements(Request request) {
         List<InputProblem> problems = new ArrayList<>();
         PerformancePeriod period = request.facts().period();
         for (ClauseTerms clause : request.terms().clauses()) {
+            if ("distribution".equals(clause.concept())) {
+                problems.addAll(sharesThatCannotHold(request, clause));
+            }
             for (String input : clause.requires()) {
                 Object value = switch (input) {
                     case "benchmarkExpenditure" -> period.benchmarkExpenditure();
@@ -140,10 +163,29 @@ public final class Evaluator {
                     default -> throw new IllegalStateException("clause " + clause.id() + " requires unknown input " + input);
                 };
                 if (value == null) {
-                    problems.add(new InputProblem("/period/" + input, "clause " + clause.id() + " ("
+                    problems.add(new InputProblem("/facts/period/" + input, "clause " + clause.id() + " ("
                             + clause.title() + ") needs " + input + " for the period"));
                 }
             }
+        }
+        return problems;
+    }
+
+    private static List<InputProblem> sharesThatCannotHold(Request request, ClauseTerms distribution) {
+        BigDecimal practices = BigDecimal.valueOf(request.facts().practices().size());
+        BigDecimal cap = (BigDecimal) distribution.parameters().get("practiceCapShare");
+        BigDecimal floor = (BigDecimal) distribution.parameters().get("practiceFloorShare");
+        List<InputProblem> problems = new ArrayList<>();
+        if (cap.multiply(practices).compareTo(BigDecimal.ONE) < 0) {
+            problems.add(new InputProblem(request.terms().overrides().containsKey("practiceCapShare")
+                    ? "/contract/overrides/practiceCapShare" : "/facts/practices",
+                    "each practice is capped at " + cap.toPlainString() + " of the pool, so the pool needs at least "
+                    + BigDecimal.ONE.divide(cap, 0, java.math.RoundingMode.CEILING) + " practices; there are " + practices));
+        }
+        if (floor.multiply(practices).compareTo(BigDecimal.ONE) > 0) {
+            problems.add(new InputProblem(request.terms().overrides().containsKey("practiceFloorShare")
+                    ? "/contract/overrides/practiceFloorShare" : "/facts/practices",
+                    "a floor of " + floor.toPlainString() + " of the pool for each of " + practices + " practices exceeds the pool"));
         }
         return problems;
     }

@@ -85,6 +85,7 @@ public final class EvaluationService {
                     ? p.prefixed("/contract") : p.prefixed("/facts")));
         }
         InvalidInputException.throwIfAny(problems);
+        InvalidInputException.throwIfAny(Evaluator.problems(terms, facts));
         return terms;
     }
 }

@@ -1,0 +1,104 @@
+package org.accord.settlement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.accord.evaluation.ContractChoice;
+import org.accord.evaluation.EvaluationService;
+import org.accord.facts.PerformanceFacts;
+import org.accord.io.Json;
+import org.accord.testing.Engine;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Golden settlements as data: {@code src/test/resources/golden/<concept>/<case>.json}, each with a
+ * description, the hand derivation of its numbers, the contract and facts given, and the expected
+ * lines (amounts to the cent), findings (basis numbers, compared at the precision written) and
+ * totals. A reviewer adds a case without writing Java.
+ */
+class GoldenSettlementTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+    @TestFactory
+    Stream<DynamicNode> everyGoldenCaseSettlesAsDerived() throws IOException {
+        EvaluationService service = Engine.service();
+        try (Stream<Path> concepts = Files.list(GOLDEN)) {
+            return concepts.sorted().filter(Files::isDirectory).map(concept -> DynamicContainer.dynamicContainer(
+                    concept.getFileName().toString(), cases(concept).stream().map(file -> DynamicTest.dynamicTest(
+                            file.getFileName().toString(), () -> check(service, file))).toList()))
+                    .toList().stream().map(DynamicNode.class::cast);
+        }
+    }
+
+    private static List<Path> cases(Path concept) {
+        try (Stream<Path> files = Files.list(concept)) {
+            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void check(EvaluationService service, Path file) throws IOException {
+        JsonNode golden = Json.MAPPER.readTree(Files.readAllBytes(file));
+        JsonNode contract = golden.get("given").get("contract");
+        Map<String, Object> overrides = Json.MAPPER.convertValue(contract.get("overrides"), Map.class);
+        PerformanceFacts facts = Json.readFacts(Json.MAPPER.writeValueAsBytes(golden.get("given").get("facts")));
+        Settlement settlement = service.evaluate(new ContractChoice(contract.get("templateId").asString(), overrides), facts);
+        String why = golden.get("description").asString();
+
+        for (JsonNode expected : golden.get("expected").get("lines")) {
+            List<SettlementLine> matches = matching(settlement.lines(), expected);
+            assertThat(matches).as("%s: one line for %s", why, expected).hasSize(1);
+            assertThat(matches.get(0).amount()).as("%s: %s (%s)", why, expected, matches.get(0).explanation())
+                    .isEqualByComparingTo(expected.get("amount").asString());
+        }
+        for (JsonNode expected : golden.path("expected").path("findings")) {
+            List<SettlementLine> matches = matching(settlement.findings(), expected).stream()
+                    .filter(f -> f.basis().keySet().containsAll(names(expected.get("basis")))).toList();
+            assertThat(matches).as("%s: one finding for %s", why, expected).hasSize(1);
+            expected.get("basis").properties().forEach(e -> {
+                BigDecimal want = new BigDecimal(e.getValue().asString());
+                BigDecimal actual = new BigDecimal(matches.get(0).basis().get(e.getKey()).toString())
+                        .setScale(Math.max(want.scale(), 0), RoundingMode.HALF_EVEN);
+                assertThat(actual).as("%s: %s of %s", why, e.getKey(), matches.get(0).explanation()).isEqualByComparingTo(want);
+            });
+        }
+        JsonNode totals = golden.path("expected").path("totals");
+        if (!totals.isMissingNode()) {
+            assertThat(settlement.totals().payerTotal()).as(why).isEqualByComparingTo(totals.get("payerTotal").asString());
+            assertThat(settlement.totals().ipaPool()).as(why).isEqualByComparingTo(totals.get("ipaPool").asString());
+            assertThat(settlement.totals().retainedByIpa()).as(why).isEqualByComparingTo(totals.get("retainedByIpa").asString());
+            totals.get("practices").properties().forEach(e -> assertThat(settlement.totals().practices().stream()
+                    .filter(p -> p.practiceId().equals(e.getKey())).findFirst().orElseThrow().total())
+                    .as("%s: total of %s", why, e.getKey()).isEqualByComparingTo(e.getValue().asString()));
+        }
+    }
+
+    private static List<SettlementLine> matching(List<SettlementLine> lines, JsonNode expected) {
+        return lines.stream()
+                .filter(l -> l.scope().equals(expected.get("scope").asString()))
+                .filter(l -> l.clause().equals(expected.get("clause").asString()))
+                .filter(l -> !expected.has("detail") || l.detail().equals(expected.get("detail").asString()))
+                .toList();
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.properties().forEach(e -> names.add(e.getKey()));
+        return names;
+    }
+}

@@ -1,0 +1,78 @@
+package org.accord.terms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import org.accord.validation.InputProblem;
+import org.accord.validation.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+class TermsResolverTest {
+
+    private final TemplateCatalog catalog = TemplateCatalog.load();
+
+    private ContractTemplate template(String id) {
+        return catalog.find(id).orElseThrow();
+    }
+
+    @Test
+    void everyShippedTemplateResolvesForItsYears() {
+        assertThat(catalog.all()).extracting(ContractTemplate::id).contains("mssp-basic", "mssp-enhanced",
+                "commercial-global-budget", "ma-capitation", "medicaid-ffs-p4p", "mssp-2018-track-1");
+        for (ContractTemplate t : catalog.all()) {
+            int year = t.id().contains("2018") ? 2018 : 2025;
+            assertThat(TermsResolver.resolve(t, Map.of(), year).clauses()).hasSameSizeAs(t.clauses());
+        }
+    }
+
+    @Test
+    void anOverrideReplacesTheTemplateValueAndChangesTheHash() {
+        Terms plain = TermsResolver.resolve(template("mssp-basic"), Map.of(), 2025);
+        Terms richer = TermsResolver.resolve(template("mssp-basic"), Map.of("maximumSharingRate", "0.50"), 2025);
+        assertThat(parameter(richer, "shared-savings", "maximumSharingRate")).isEqualTo(new BigDecimal("0.50"));
+        assertThat(richer.hash()).isNotEqualTo(plain.hash());
+        assertThat(TermsResolver.resolve(template("mssp-basic"), Map.of("maximumSharingRate", "0.50"), 2025).hash())
+                .isEqualTo(richer.hash());
+    }
+
+    @Test
+    void valuesByYearTakeTheLatestInForce() {
+        assertThat(parameter(TermsResolver.resolve(template("commercial-global-budget"), Map.of(), 2024), "global-budget", "surplusShareRate"))
+                .isEqualTo(new BigDecimal("0.50"));
+        assertThat(parameter(TermsResolver.resolve(template("commercial-global-budget"), Map.of(), 2026), "global-budget", "surplusShareRate"))
+                .isEqualTo(new BigDecimal("0.70"));
+        assertThat(parameter(TermsResolver.resolve(template("commercial-global-budget"), Map.of(), 2030), "global-budget", "surplusShareRate"))
+                .isEqualTo(new BigDecimal("0.70"));
+        assertThatThrownBy(() -> TermsResolver.resolve(template("commercial-global-budget"), Map.of(), 2023))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("no value for performance year 2023");
+    }
+
+    @Test
+    void badOverridesAreAllReportedNamingTheParameter() {
+        InvalidInputException e = (InvalidInputException) catchThrowable(() -> TermsResolver.resolve(template("mssp-basic"),
+                Map.of("sharingRatee", "0.5", "maximumSharingRate", "1.5", "performancePaymentLimit", "ten percent",
+                        "minimumSavingsRateBasis", "guess"), 2025));
+        assertThat(e.problems()).extracting(InputProblem::pointer).containsExactlyInAnyOrder(
+                "/overrides/sharingRatee", "/overrides/maximumSharingRate", "/overrides/performancePaymentLimit",
+                "/overrides/minimumSavingsRateBasis");
+        assertThat(e.problems()).extracting(InputProblem::reason).anyMatch(r -> r.contains("above the maximum 1"))
+                .anyMatch(r -> r.contains("has no parameter 'sharingRatee'"))
+                .anyMatch(r -> r.contains("'ten percent' is not a decimal number"))
+                .anyMatch(r -> r.contains("'guess' is not one of [population, elected]"));
+    }
+
+    private static Throwable catchThrowable(Runnable r) {
+        try {
+            r.run();
+        } catch (Throwable t) {
+            return t;
+        }
+        throw new AssertionError("expected an exception");
+    }
+
+    private static Object parameter(Terms terms, String clause, String name) {
+        return terms.clauses().stream().filter(c -> c.id().equals(clause)).findFirst().orElseThrow().parameters().get(name);
+    }
+}
