@@ -16,7 +16,7 @@ public final class Canonical {
     }
 
     public static String json(Object value) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(4096);
         write(value, out);
         return out.toString();
     }
@@ -35,7 +35,7 @@ public final class Canonical {
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);
         } else if (value instanceof Record record) {
-            write(components(record), out);
+            writeRecord(record, out);
         } else if (value instanceof Map<?, ?> map) {
             out.append('{');
             boolean first = true;
@@ -65,16 +65,36 @@ public final class Canonical {
         }
     }
 
-    private static Map<String, Object> components(Record record) {
-        Map<String, Object> map = new TreeMap<>();
-        for (java.lang.reflect.RecordComponent component : record.getClass().getRecordComponents()) {
+    /** A record's components, sorted by name once per record class (reflection is slow per call). */
+    private static final ClassValue<java.lang.reflect.RecordComponent[]> SORTED_COMPONENTS = new ClassValue<>() {
+        @Override
+        protected java.lang.reflect.RecordComponent[] computeValue(Class<?> type) {
+            java.lang.reflect.RecordComponent[] components = type.getRecordComponents().clone();
+            java.util.Arrays.sort(components, java.util.Comparator.comparing(java.lang.reflect.RecordComponent::getName));
+            for (java.lang.reflect.RecordComponent component : components) {
+                component.getAccessor().setAccessible(true);
+            }
+            return components;
+        }
+    };
+
+    private static void writeRecord(Record record, StringBuilder out) {
+        out.append('{');
+        boolean first = true;
+        for (java.lang.reflect.RecordComponent component : SORTED_COMPONENTS.get(record.getClass())) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            quote(component.getName(), out);
+            out.append(':');
             try {
-                map.put(component.getName(), component.getAccessor().invoke(record));
+                write(component.getAccessor().invoke(record), out);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
         }
-        return map;
+        out.append('}');
     }
 
     private static Map<String, ?> sorted(Map<?, ?> map) {

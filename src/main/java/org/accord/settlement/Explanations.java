@@ -2,9 +2,6 @@ package org.accord.settlement;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +34,20 @@ public final class Explanations {
         return out.toString();
     }
 
+    /** Thousands separators on a non-negative plain decimal ("1234567.89" to "1,234,567.89"). */
+    private static String grouped(String plain) {
+        int point = plain.indexOf('.');
+        int end = point < 0 ? plain.length() : point;
+        StringBuilder out = new StringBuilder(plain.length() + end / 3);
+        for (int i = 0; i < end; i++) {
+            if (i > 0 && (end - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(plain.charAt(i));
+        }
+        return out.append(plain, end, plain.length()).toString();
+    }
+
     static String format(Object value, String format) {
         if (!(value instanceof BigDecimal) && !(value instanceof Number)) {
             return String.valueOf(value);
@@ -45,18 +56,19 @@ public final class Explanations {
         if (format == null) {
             return number.stripTrailingZeros().toPlainString();
         }
-        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.US);
         return switch (format) {
             case "usd" -> {
-                DecimalFormat usd = new DecimalFormat("#,##0.00", symbols);
                 BigDecimal cents = number.setScale(2, RoundingMode.HALF_EVEN);
-                yield (cents.signum() < 0 ? "-$" : "$") + usd.format(cents.abs());
+                yield (cents.signum() < 0 ? "-$" : "$") + grouped(cents.abs().toPlainString());
             }
             case "pct" -> {
                 BigDecimal percent = number.movePointRight(2).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
                 yield percent.toPlainString() + "%";
             }
-            case "int" -> new DecimalFormat("#,##0", symbols).format(number);
+            case "int" -> {
+                String whole = number.setScale(0, RoundingMode.HALF_EVEN).toPlainString();
+                yield whole.startsWith("-") ? "-" + grouped(whole.substring(1)) : grouped(whole);
+            }
             default -> number.toPlainString();
         };
     }

@@ -30,13 +30,17 @@ public final class SettlementAssembler {
     public static Settlement assemble(Terms terms, PerformanceFacts facts, List<SettlementLine> written, String rulesHash) {
         Map<String, String> conceptByClause = new HashMap<>();
         terms.clauses().forEach(c -> conceptByClause.put(c.id(), c.concept()));
+        Map<String, Integer> clauseOrder = new HashMap<>();
+        for (int i = 0; i < terms.clauses().size(); i++) {
+            clauseOrder.put(terms.clauses().get(i).id(), i);
+        }
         Map<String, Integer> practiceOrder = new HashMap<>();
         for (int i = 0; i < facts.practices().size(); i++) {
             practiceOrder.put(facts.practices().get(i).id(), i);
         }
         Comparator<SettlementLine> order = Comparator
                 .comparing((SettlementLine l) -> "IPA".equals(l.scope()) ? -1 : practiceOrder.getOrDefault(l.scope(), Integer.MAX_VALUE))
-                .thenComparing(l -> terms.clauseIndex(l.clause()))
+                .thenComparing(l -> clauseOrder.getOrDefault(l.clause(), Integer.MAX_VALUE))
                 .thenComparing(SettlementLine::rule)
                 .thenComparing(SettlementLine::detail);
 
