@@ -35,7 +35,7 @@ class TemplatesCommand implements Callable<Integer> {
             System.out.println();
             System.out.println("  " + clause.title() + " [" + clause.id() + ", " + clause.concept() + "]  " + clause.source());
             for (ParameterDeclaration p : clause.parameters()) {
-                System.out.printf("    %-30s %-12s %s  (%s)%n", p.name(), p.type().word(), p.values().values().iterator().next(), p.unit());
+                System.out.printf("    %-30s %-12s %s  (%s)%n", p.name(), p.type().word(), p.valuesByYear().size() == 1 ? p.valuesByYear().values().iterator().next() : p.valuesByYear(), p.unit());
             }
         }
         return 0;

@@ -65,9 +65,4 @@ public record ParameterDeclaration(
         }
         return value;
     }
-
-    /** The declared values, for listing a template. */
-    public Map<Integer, Object> values() {
-        return valuesByYear;
-    }
 }

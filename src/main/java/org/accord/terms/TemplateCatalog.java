@@ -4,12 +4,14 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import org.accord.content.ClasspathFolder;
 import org.accord.content.ContentHash;
 import tools.jackson.databind.DeserializationFeature;
@@ -30,12 +32,17 @@ public final class TemplateCatalog {
         this.templates = templates;
     }
 
-    /** Loads every {@code *.yaml} template from the classpath folder. */
+    /** The schema every template is checked against, kept beside the templates. */
+    public static final String SCHEMA = "template.schema.json";
+
+    /** Loads every {@code *.yaml} template from the classpath folder, checked against the schema. */
     public static TemplateCatalog load() {
         Map<String, ContractTemplate> templates = new TreeMap<>();
-        ClasspathFolder.read(FOLDER).forEach((path, bytes) -> {
+        Map<String, byte[]> files = ClasspathFolder.read(FOLDER);
+        Schema schema = schema(files.get(SCHEMA));
+        files.forEach((path, bytes) -> {
             if (path.endsWith(".yaml")) {
-                ContractTemplate template = parse(path, bytes);
+                ContractTemplate template = read(path, bytes, schema);
                 if (templates.put(template.id(), template) != null) {
                     throw new IllegalStateException(FOLDER + "/" + path + ": template id '" + template.id() + "' is used twice");
                 }
@@ -53,8 +60,21 @@ public final class TemplateCatalog {
         return new TreeMap<>(templates).values();
     }
 
+    static Schema schema(byte[] json) {
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(new java.io.ByteArrayInputStream(json));
+    }
+
+    /** Reads one template, refusing it with the schema's errors when it does not match. */
+    static ContractTemplate read(String path, byte[] bytes, Schema schema) {
+        List<com.networknt.schema.Error> errors = schema.validate(YAML.readTree(bytes));
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException(FOLDER + "/" + path + " does not match " + SCHEMA + ": " + errors);
+        }
+        return parse(path, bytes);
+    }
+
     @SuppressWarnings("unchecked")
-    static ContractTemplate parse(String path, byte[] bytes) {
+    private static ContractTemplate parse(String path, byte[] bytes) {
         String where = FOLDER + "/" + path;
         Map<String, Object> doc;
         try {
@@ -134,7 +154,4 @@ public final class TemplateCatalog {
         return String.valueOf(required(map, key, where)).strip();
     }
 
-    static Map<String, Object> ordered(Map<String, Object> map) {
-        return new LinkedHashMap<>(map);
-    }
 }

@@ -23,13 +23,4 @@ public record Terms(
         List<ClauseTerms> clauses,
         Map<String, Object> overrides,
         String hash) {
-
-    public int clauseIndex(String clauseId) {
-        for (int i = 0; i < clauses.size(); i++) {
-            if (clauses.get(i).id().equals(clauseId)) {
-                return i;
-            }
-        }
-        return clauses.size();
-    }
 }

@@ -1,0 +1,82 @@
+package org.accord.terms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class TemplateCatalogTest {
+
+    private final com.networknt.schema.Schema schema;
+
+    TemplateCatalogTest() throws Exception {
+        schema = TemplateCatalog.schema(Files.readAllBytes(Path.of("contract-templates/template.schema.json")));
+    }
+
+    @Test
+    void everyShippedTemplateMatchesTheSchemaAndIsAddressedByItsContent() {
+        TemplateCatalog catalog = TemplateCatalog.load();
+        assertThat(catalog.all()).hasSize(9);
+        assertThat(catalog.all()).allSatisfy(t -> assertThat(t.contentHash()).matches("sha256:[0-9a-f]{64}"));
+    }
+
+    @Test
+    void aTemplateWithAnUnknownKeyOrAParameterWithoutSourceIsRefused() {
+        String unknownKey = """
+                id: bad
+                version: "1"
+                name: Bad
+                payer: Nobody
+                description: A template with a typo
+                source: none
+                sharingRate: 0.5
+                clauses: []
+                """;
+        assertThatThrownBy(() -> TemplateCatalog.read("bad.yaml", unknownKey.getBytes(StandardCharsets.UTF_8), schema))
+                .hasMessageContaining("contract-templates/bad.yaml does not match template.schema.json")
+                .hasMessageContaining("sharingRate");
+        String noSource = """
+                id: bad
+                version: "1"
+                name: Bad
+                payer: Nobody
+                description: A parameter without its source
+                source: none
+                clauses:
+                  - id: fee
+                    concept: care-management-fee
+                    title: Fee
+                    text: A fee.
+                    source: none
+                    parameters:
+                      careManagementPmpm: {type: amount, unit: USD, description: fee, value: "1.00"}
+                """;
+        assertThatThrownBy(() -> TemplateCatalog.read("bad.yaml", noSource.getBytes(StandardCharsets.UTF_8), schema))
+                .hasMessageContaining("source");
+    }
+
+    @Test
+    void aValueOutsideItsDeclaredRangeIsRefusedWhenTheTemplateLoads() {
+        String outOfRange = """
+                id: bad
+                version: "1"
+                name: Bad
+                payer: Nobody
+                description: A rate above one
+                source: none
+                clauses:
+                  - id: fee
+                    concept: fee-for-service
+                    title: FFS
+                    text: FFS.
+                    source: none
+                    parameters:
+                      negotiatedPercentage: {type: rate, unit: rate, description: rate, source: none, minimum: "0", maximum: "5", value: "7"}
+                """;
+        assertThatThrownBy(() -> TemplateCatalog.read("bad.yaml", outOfRange.getBytes(StandardCharsets.UTF_8), schema))
+                .hasMessageContaining("negotiatedPercentage").hasMessageContaining("above the maximum 5");
+    }
+}
