@@ -1,6 +1,7 @@
 package org.accord.backtest;
 
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -88,11 +89,21 @@ public final class Backtest {
 
     private static CSVParser open(Reader csv) throws IOException {
         try {
-            return CSVParser.parse(csv, READ);
+            return CSVParser.parse(withoutByteOrderMark(csv), READ);
         } catch (IllegalArgumentException e) {
             // commons-csv rejects a header with a repeated or missing column name
             throw new InvalidInputException("header", "the header cannot be read: " + e.getMessage());
         }
+    }
+
+    /** Spreadsheet exports often start with a byte order mark, which would glue itself to the first column's name. */
+    private static Reader withoutByteOrderMark(Reader csv) throws IOException {
+        PushbackReader reader = new PushbackReader(csv, 1);
+        int first = reader.read();
+        if (first != -1 && first != '\uFEFF') {
+            reader.unread(first);
+        }
+        return reader;
     }
 
     /**

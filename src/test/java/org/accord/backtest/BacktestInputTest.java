@@ -89,6 +89,33 @@ class BacktestInputTest {
     }
 
     @Test
+    void aRowThatEndsEarlyNamesTheFirstColumnItLacks() {
+        String full = Cms2018.rowsOf("A3551");
+        String header = full.lines().findFirst().orElseThrow();
+        String row = full.lines().skip(1).findFirst().orElseThrow();
+        // The row cut after its twentieth value (Sav_rate): the track flags and N_AB are read, ABtotBnchmk is not there.
+        String cut = String.join(",", java.util.Arrays.copyOf(parse(row), 20));
+        assertThatThrownBy(() -> Backtest.read(new StringReader(header + "\n" + cut + "\n")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("line 2 (ACO_ID A3551), column ABtotBnchmk: the row ends before this column (it has 20 values)");
+    }
+
+    @Test
+    void textThatIsNotCsvIsAnError() {
+        String unterminated = Cms2018.rowsOf("A3551").trim() + ",\"no closing quote\n";
+        assertThatThrownBy(() -> Backtest.read(new StringReader(unterminated)))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).problems().get(0).pointer()).isEqualTo("file"))
+                .hasMessageContaining("not readable as CSV");
+    }
+
+    @Test
+    void aByteOrderMarkBeforeTheHeaderIsIgnored() {
+        BacktestInput input = Backtest.read(new StringReader("\uFEFF" + Cms2018.rowsOf("A3551")));
+        assertThat(input.facts()).singleElement().satisfies(f -> assertThat(f.ipa().id()).isEqualTo("A3551"));
+    }
+
+    @Test
     void anEmptyFileOrAHeaderWithoutRowsIsAnError() {
         assertThatThrownBy(() -> Backtest.read(new StringReader(""))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("the file is empty");
