@@ -1,0 +1,260 @@
+package org.accord.backtest;
+
+import java.io.IOException;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.accord.evaluation.EvaluationService;
+import org.accord.settlement.Settlement;
+import org.accord.settlement.SettlementLine;
+import org.accord.validation.InputProblem;
+import org.accord.validation.InvalidInputException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reproduces a payer's published results row by row: {@link #read} maps the file as its layout
+ * says, the evaluation service settles every row in one batch with the same rules as any
+ * contract, and {@link #compare} checks each settlement against the published amount within the
+ * file's rounding bound. Bad input is an {@link InvalidInputException} whose problems name the
+ * line, the row's key and the column (for a CSV file the problem's pointer is that place).
+ */
+public final class Backtest {
+
+    /** Header of {@link #writeCsv}. */
+    public static final List<String> CSV_HEADER = List.of("aco_id", "track", "expected", "computed", "difference", "within_tolerance");
+
+    private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+
+    private Backtest() {
+    }
+
+    /** Reads, evaluates and compares a results file. */
+    public static BacktestResult run(EvaluationService service, Reader csv) {
+        BacktestInput input = read(csv);
+        return compare(input, evaluate(service, input));
+    }
+
+    /**
+     * Reads a results file and maps every row.
+     *
+     * @throws InvalidInputException for a header that matches no layout, or every empty or malformed cell
+     */
+    public static BacktestInput read(Reader csv) {
+        try (CSVParser parser = open(csv)) {
+            List<String> header = parser.getHeaderNames();
+            if (header.isEmpty()) {
+                throw new InvalidInputException("header", "the file is empty: a header line and one row per ACO are expected");
+            }
+            Layout layout = LayoutsHolder.LAYOUTS.matching(header);
+            RowMapper mapper = new RowMapper(layout);
+            List<InputProblem> problems = new ArrayList<>();
+            List<AcoCase> cases = new ArrayList<>();
+            Map<String, Long> lineOfKey = new HashMap<>();
+            long lastLine = parser.getCurrentLineNumber();
+            for (CSVRecord record : parser) {
+                long line = lastLine + 1;
+                lastLine = parser.getCurrentLineNumber();
+                AcoCase mapped = mapper.map(record, line, problems);
+                if (mapped == null) {
+                    continue;
+                }
+                Long earlier = lineOfKey.putIfAbsent(mapped.key(), line);
+                if (earlier != null) {
+                    problems.add(new InputProblem(RowMapper.where(layout, line, mapped.key(), layout.key()),
+                            "the same " + layout.key() + " is on line " + earlier));
+                    continue;
+                }
+                cases.add(mapped);
+            }
+            if (problems.isEmpty() && cases.isEmpty()) {
+                problems.add(new InputProblem("header", "the file has a header but no rows"));
+            }
+            InvalidInputException.throwIfAny(problems);
+            return new BacktestInput(layout, cases);
+        } catch (IOException | UncheckedIOException e) {
+            throw new InvalidInputException("file", "not readable as CSV: " + e.getMessage());
+        }
+    }
+
+    private static CSVParser open(Reader csv) throws IOException {
+        try {
+            return CSVParser.parse(withoutByteOrderMark(csv), READ);
+        } catch (IllegalArgumentException e) {
+            // commons-csv rejects a header with a repeated or missing column name
+            throw new InvalidInputException("header", "the header cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Spreadsheet exports often start with a byte order mark, which would glue itself to the first column's name. */
+    private static Reader withoutByteOrderMark(Reader csv) throws IOException {
+        PushbackReader reader = new PushbackReader(csv, 1);
+        int first = reader.read();
+        if (first != -1 && first != '\uFEFF') {
+            reader.unread(first);
+        }
+        return reader;
+    }
+
+    /**
+     * Settles every row in one batch. A row the engine's checks reject is reported with its line
+     * and, where the layout maps it, its column.
+     */
+    public static List<Settlement> evaluate(EvaluationService service, BacktestInput input) {
+        try {
+            return service.evaluateAll(input.contracts(), input.facts());
+        } catch (InvalidInputException batchProblem) {
+            throw locate(service, input, batchProblem);
+        }
+    }
+
+    /** Compares each row's settlement (in the order of {@code input}) with what was published. */
+    public static BacktestResult compare(BacktestInput input, List<Settlement> settlements) {
+        Layout layout = input.layout();
+        Layout.Expected expected = layout.expected();
+        List<BacktestResult.Outcome> rows = new ArrayList<>(input.size());
+        List<BacktestResult.Miss> misses = new ArrayList<>();
+        for (int i = 0; i < input.size(); i++) {
+            AcoCase row = input.cases().get(i);
+            Settlement settlement = settlements.get(i);
+            BigDecimal published = atLeastCents(row.expectedAmount());
+            BigDecimal computed = settlement.lines().stream()
+                    .filter(l -> expected.clauses().contains(l.clause()))
+                    .map(SettlementLine::amount)
+                    .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+            BigDecimal difference = computed.subtract(published);
+            Layout.Tolerance bound = expected.tolerance();
+            BigDecimal tolerance = row.savings().abs()
+                    .multiply(parameter(settlement, bound.sharingRateParameter()))
+                    .multiply(bound.qualityScoreHalfUnit())
+                    .add(bound.dollars());
+            List<String> reasons = new ArrayList<>();
+            boolean withinTolerance = difference.abs().compareTo(tolerance) <= 0;
+            if (!withinTolerance) {
+                reasons.add("the settlement differs from " + expected.amount() + " by " + difference.toPlainString()
+                        + ", beyond the tolerance of " + shown(tolerance));
+            }
+            row.expectedFindings().forEach((check, value) -> findingProblem(settlement, check, value).ifPresent(reasons::add));
+            boolean reproduced = reasons.isEmpty();
+            rows.add(new BacktestResult.Outcome(row.key(), row.track(), published, computed, difference, shown(tolerance), reproduced));
+            if (!reproduced) {
+                misses.add(new BacktestResult.Miss(row.key(), row.track(), published, computed, difference, shown(tolerance),
+                        List.copyOf(reasons), lines(settlement)));
+            }
+        }
+        return new BacktestResult(input.size() - misses.size(), input.size(), misses, rows);
+    }
+
+    /** One row per ACO under {@link #CSV_HEADER}; {@code within_tolerance} is whether the row was reproduced. */
+    public static void writeCsv(BacktestResult result, Writer out) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER.toArray(String[]::new)).setRecordSeparator("\n").get();
+        try (CSVPrinter printer = new CSVPrinter(out, format)) {
+            for (BacktestResult.Outcome row : result.rows()) {
+                printer.printRecord(row.acoId(), row.track(), row.expected().toPlainString(), row.computed().toPlainString(),
+                        row.difference().toPlainString(), row.reproduced());
+            }
+        }
+    }
+
+    private static Optional<String> findingProblem(Settlement settlement, Layout.FindingCheck check, BigDecimal published) {
+        SettlementLine finding = settlement.findings().stream().filter(f -> f.rule().equals(check.rule())).findFirst().orElse(null);
+        if (finding == null || !(finding.basis().get(check.basis()) instanceof BigDecimal found)) {
+            return Optional.of("rule \"" + check.rule() + "\" wrote no finding with " + check.basis()
+                    + " to compare with " + check.column() + " " + published.toPlainString());
+        }
+        BigDecimal ours = found.setScale(check.decimals(), RoundingMode.HALF_UP);
+        BigDecimal theirs = published.setScale(check.decimals(), RoundingMode.HALF_UP);
+        if (ours.compareTo(theirs) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(check.basis() + " " + ours.toPlainString() + " (rule \"" + check.rule()
+                + "\") differs from " + check.column() + " " + theirs.toPlainString() + " at " + check.decimals() + " decimals");
+    }
+
+    /** A parameter of the settlement's resolved terms, from whichever clause declares it. */
+    private static BigDecimal parameter(Settlement settlement, String name) {
+        for (Map<String, Object> clause : settlement.contract().terms().values()) {
+            if (clause.get(name) instanceof BigDecimal value) {
+                return value;
+            }
+        }
+        throw new IllegalStateException("template " + settlement.contract().templateId() + " has no decimal parameter "
+                + name + ", which the layout's tolerance needs");
+    }
+
+    private static List<BacktestResult.Line> lines(Settlement settlement) {
+        List<BacktestResult.Line> lines = new ArrayList<>();
+        for (SettlementLine line : settlement.findings()) {
+            lines.add(new BacktestResult.Line(line.clause(), line.rule(), null, line.explanation()));
+        }
+        for (SettlementLine line : settlement.lines()) {
+            lines.add(new BacktestResult.Line(line.clause(), line.rule(), line.amount(), line.explanation()));
+        }
+        return List.copyOf(lines);
+    }
+
+    /** Rows the engine's checks reject, each problem placed at its line and column. */
+    private static InvalidInputException locate(EvaluationService service, BacktestInput input, InvalidInputException batchProblem) {
+        Layout layout = input.layout();
+        Map<String, Mapped> sources = sourcesByPointer(layout);
+        List<InputProblem> located = new ArrayList<>();
+        for (AcoCase row : input.cases()) {
+            try {
+                service.check(row.contract(), row.facts());
+            } catch (InvalidInputException e) {
+                for (InputProblem problem : e.problems()) {
+                    Mapped source = sources.get(problem.pointer());
+                    located.add(source == null
+                            ? new InputProblem(RowMapper.where(layout, row.line(), row.key(), null), problem.pointer() + ": " + problem.reason())
+                            : new InputProblem(RowMapper.where(layout, row.line(), row.key(), source.column()), problem.reason() + source.note()));
+                }
+            }
+        }
+        return located.isEmpty() ? batchProblem : new InvalidInputException(located);
+    }
+
+    /** Where each fact and override a problem may point at came from. */
+    private static Map<String, Mapped> sourcesByPointer(Layout layout) {
+        Map<String, Mapped> sources = new HashMap<>();
+        layout.ipa().forEach((field, source) -> sources.put("/facts/ipa/" + field, Mapped.of(field, source)));
+        layout.period().forEach((field, source) -> sources.put("/facts/period/" + field, Mapped.of(field, source)));
+        layout.practice().forEach((field, source) -> sources.put("/facts/practices/0/" + field, Mapped.of(field, source)));
+        layout.overrides().forEach(o -> sources.put("/contract/overrides/" + o.parameter(), new Mapped(o.column(), "")));
+        sources.put("/contract/templateId", new Mapped(String.join(", ", layout.tracks().stream().map(Layout.Track::flag).toList()), ""));
+        sources.values().removeIf(m -> m.column() == null);
+        return sources;
+    }
+
+    /** A fact's column, and how the fact differs from the cell when the layout converts it. */
+    private record Mapped(String column, String note) {
+        static Mapped of(String field, Layout.Source source) {
+            String note = source.negate() ? " (" + field + " is " + source.column() + " negated)"
+                    : source.times() != 1 ? " (" + field + " is " + source.column() + " x " + source.times() + ")" : "";
+            return new Mapped(source.column(), note);
+        }
+    }
+
+    private static BigDecimal atLeastCents(BigDecimal amount) {
+        return amount.scale() >= 2 ? amount : amount.setScale(2);
+    }
+
+    /** A tolerance as shown: exact, without trailing zeros beyond the cents. */
+    private static BigDecimal shown(BigDecimal value) {
+        return atLeastCents(value.stripTrailingZeros());
+    }
+
+    /** The shipped layouts, read once. */
+    private static final class LayoutsHolder {
+        static final Layouts LAYOUTS = Layouts.load();
+    }
+}

@@ -1,0 +1,52 @@
+package org.accord.backtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import org.accord.terms.ContractTemplate;
+import org.accord.terms.TemplateCatalog;
+import org.junit.jupiter.api.Test;
+
+/** The shipped layouts are consistent data: they read, and name templates and parameters that exist. */
+class LayoutsTest {
+
+    @Test
+    void everyShippedLayoutNamesTemplatesThatExistWithTheParametersItUses() {
+        TemplateCatalog catalog = TemplateCatalog.load();
+        assertThat(Layouts.load().all()).extracting(Layout::id).contains("mssp-aco-puf-2018");
+        for (Layout layout : Layouts.load().all()) {
+            for (Layout.Track track : layout.tracks()) {
+                ContractTemplate template = catalog.find(track.template()).orElseThrow(
+                        () -> new AssertionError("layout " + layout.id() + " names no template " + track.template()));
+                assertThat(template.parameter(layout.expected().tolerance().sharingRateParameter())).isPresent();
+                layout.overrides().stream().filter(o -> o.tracks().contains(track.track()))
+                        .forEach(o -> assertThat(template.parameter(o.parameter())).as(track.template() + " " + o.parameter()).isPresent());
+            }
+        }
+    }
+
+    @Test
+    void aLayoutThatReadsAColumnItDoesNotRequireIsRejected() {
+        String yaml = new String(Cms2018Layout.bytes(), StandardCharsets.UTF_8).replace("EarnSaveLoss, RevLossLimit]", "RevLossLimit]");
+        assertThatThrownBy(() -> Layouts.parse("mssp-aco-puf-2018.yaml", yaml.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("backtest/layouts/mssp-aco-puf-2018.yaml")
+                .hasMessageContaining("[EarnSaveLoss] are read but not listed in requiredColumns");
+    }
+
+    @Test
+    void aLayoutThatFillsAnUnknownFactIsRejected() {
+        String yaml = new String(Cms2018Layout.bytes(), StandardCharsets.UTF_8).replace("    benchmarkExpenditure: ABtotBnchmk", "    benchmark: ABtotBnchmk");
+        assertThatThrownBy(() -> Layouts.parse("mssp-aco-puf-2018.yaml", yaml.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("facts.period.benchmark: no such field");
+    }
+
+    /** The shipped 2018 layout's text. */
+    static final class Cms2018Layout {
+        static byte[] bytes() {
+            return org.accord.content.ClasspathFolder.read(Layouts.FOLDER).get("mssp-aco-puf-2018.yaml");
+        }
+    }
+}
