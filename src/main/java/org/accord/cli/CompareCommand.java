@@ -1,5 +1,6 @@
 package org.accord.cli;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -87,13 +88,13 @@ class CompareCommand implements Callable<Integer> {
         return top <= 0 || size <= top ? "" : " (" + top + " of " + size + "; --top 0 shows all)";
     }
 
-    static String signed(java.math.BigDecimal amount) {
+    static String signed(BigDecimal amount) {
         String text = TextTable.readable(amount.toPlainString());
         return amount.signum() > 0 ? "+" + text : text;
     }
 
     private static String value(Object value) {
-        return value == null ? "(none)" : value instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(value);
+        return value == null ? "(none)" : value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value);
     }
 
     static String truncate(String s, int n) {

@@ -1,5 +1,6 @@
 package org.accord.cli;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.accord.evaluation.ContractChoice;
@@ -45,7 +46,7 @@ final class Contracts {
             return contract.templateId();
         }
         StringBuilder out = new StringBuilder(contract.templateId()).append(" with ");
-        contract.overrides().forEach((name, value) -> out.append(name).append('=').append(value instanceof java.math.BigDecimal d
+        contract.overrides().forEach((name, value) -> out.append(name).append('=').append(value instanceof BigDecimal d
                 ? d.toPlainString() : value).append(", "));
         return out.substring(0, out.length() - 2);
     }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.accord.facts.PerformanceFacts;
 import org.accord.facts.PerformancePeriod;
 import org.accord.io.FactsCsv;
@@ -51,7 +52,7 @@ final class FactsOptions {
     BigDecimal lossAdjustment;
 
     PerformanceFacts load() {
-        boolean csv = facts.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+        boolean csv = facts.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
         if (!csv) {
             List<String> periodOptions = new ArrayList<>();
             addIf(ipaId != null, "--ipa-id", periodOptions);

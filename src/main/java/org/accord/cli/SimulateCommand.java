@@ -1,9 +1,11 @@
 package org.accord.cli;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.accord.evaluation.EvaluationService;
@@ -79,7 +81,7 @@ class SimulateCommand implements Callable<Integer> {
         if (!r.overrides().isEmpty()) {
             out.append(" with ").append(r.overrides());
         }
-        out.append('\n').append(String.format(java.util.Locale.ROOT, "%,d trials, seed %d, %s member costs with CV %s, expected cost: %s "
+        out.append('\n').append(String.format(Locale.ROOT, "%,d trials, seed %d, %s member costs with CV %s, expected cost: %s "
                         + "(%.1f s)%n%n", r.trials(), r.seed(), r.costDistribution(), r.coefficientOfVariation().toPlainString(),
                 r.expectedCost(), seconds));
         TextTable table = new TextTable("scope", "members", "cost sd", "payout mean", "p5", "median", "p95",
@@ -105,8 +107,8 @@ class SimulateCommand implements Callable<Integer> {
         if (cost.expected().signum() == 0) {
             return "";
         }
-        return cost.simulatedStandardDeviation().divide(cost.expected(), 4, java.math.RoundingMode.HALF_EVEN)
-                .movePointRight(2).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString() + "%";
+        return cost.simulatedStandardDeviation().divide(cost.expected(), 4, RoundingMode.HALF_EVEN)
+                .movePointRight(2).setScale(2, RoundingMode.HALF_EVEN).toPlainString() + "%";
     }
 
     static String wrap(String text, int width, String indent) {

@@ -1,6 +1,7 @@
 package org.accord.cli;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
@@ -85,6 +86,6 @@ final class TextTable {
 
     /** A probability as a percentage with one decimal. */
     static String percent(BigDecimal probability) {
-        return probability.movePointRight(2).setScale(1, java.math.RoundingMode.HALF_EVEN).toPlainString() + "%";
+        return probability.movePointRight(2).setScale(1, RoundingMode.HALF_EVEN).toPlainString() + "%";
     }
 }

@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.accord.evaluation.EvaluationService;
 import org.accord.facts.PerformanceFacts;
 import org.accord.facts.PerformancePeriod;
@@ -99,7 +101,7 @@ final class CashFlows {
                         line.amount(), timing, reconciliation, reconciliation));
             }
         }
-        byClause.values().removeIf(java.util.Objects::isNull);
+        byClause.values().removeIf(Objects::isNull);
 
         List<CashFlowResult.Month> months = new ArrayList<>(monthCount);
         BigDecimal cumulative = ZERO;
@@ -172,7 +174,7 @@ final class CashFlows {
 
     private static BigDecimal[] zeros(int n) {
         BigDecimal[] zeros = new BigDecimal[n];
-        java.util.Arrays.fill(zeros, ZERO);
+        Arrays.fill(zeros, ZERO);
         return zeros;
     }
 }

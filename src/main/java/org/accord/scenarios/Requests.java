@@ -1,5 +1,6 @@
 package org.accord.scenarios;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +56,8 @@ final class Requests {
     }
 
     /** The IPA's gains or losses against its target: its savings, losses, budget and corridor lines. */
-    static java.math.BigDecimal riskSharing(Settlement settlement, Map<String, String> conceptsByClause) {
-        java.math.BigDecimal total = java.math.BigDecimal.ZERO.setScale(2);
+    static BigDecimal riskSharing(Settlement settlement, Map<String, String> conceptsByClause) {
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
         for (SettlementLine line : settlement.lines()) {
             if ("IPA".equals(line.scope()) && SettlementLine.PAYMENT.equals(line.flow())
                     && RISK_SHARING_CONCEPTS.contains(conceptsByClause.get(line.clause()))) {

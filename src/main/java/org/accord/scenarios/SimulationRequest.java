@@ -1,6 +1,7 @@
 package org.accord.scenarios;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import org.accord.evaluation.ContractChoice;
@@ -54,7 +55,7 @@ public record SimulationRequest(
         coefficientOfVariation = coefficientOfVariation == null ? new BigDecimal(DEFAULT_COEFFICIENT_OF_VARIATION) : coefficientOfVariation;
         costDistribution = costDistribution == null ? GAMMA : costDistribution;
         expectedCost = expectedCost == null ? OBSERVED : expectedCost;
-        expectedCostPerMember = expectedCostPerMember == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(expectedCostPerMember));
+        expectedCostPerMember = expectedCostPerMember == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(expectedCostPerMember));
         varyQuality = varyQuality == null ? Boolean.TRUE : varyQuality;
     }
 

@@ -1,6 +1,7 @@
 package org.accord.scenarios;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -268,7 +269,7 @@ final class Simulator {
         }
 
         private static long cents(BigDecimal amount) {
-            return amount.setScale(2, java.math.RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
+            return amount.setScale(2, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
         }
     }
 }

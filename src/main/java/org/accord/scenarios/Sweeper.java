@@ -2,6 +2,7 @@ package org.accord.scenarios;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,7 @@ final class Sweeper {
             throw new InvalidInputException("/vary", "the sweep has " + count + " points; at most " + MAX_POINTS);
         }
         List<Map<String, BigDecimal>> points = new ArrayList<>();
-        List<BigDecimal> second = values.size() == 2 ? values.get(1) : java.util.Collections.singletonList(null);
+        List<BigDecimal> second = values.size() == 2 ? values.get(1) : Collections.singletonList(null);
         for (BigDecimal a : values.get(0)) {
             for (BigDecimal b : second) {
                 Map<String, BigDecimal> point = new LinkedHashMap<>();
@@ -101,7 +102,7 @@ final class Sweeper {
                 if (b != null) {
                     point.put(request.vary().get(1).parameter(), b);
                 }
-                points.add(java.util.Collections.unmodifiableMap(point));
+                points.add(Collections.unmodifiableMap(point));
             }
         }
         return points;

@@ -1,5 +1,6 @@
 package org.accord.scenarios;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -31,7 +32,7 @@ public record Table(List<String> columns, List<List<String>> rows) {
         if (value == null) {
             return "";
         }
-        if (value instanceof java.math.BigDecimal d) {
+        if (value instanceof BigDecimal d) {
             return d.toPlainString();
         }
         return String.valueOf(value);
