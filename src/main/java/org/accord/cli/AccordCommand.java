@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The top-level command; run with no arguments, the jar starts the REST service instead. */
 @Command(name = "accord", mixinStandardHelpOptions = true, version = "Accord 0.1.0",
         description = "Evaluates payer contracts for Independent Physician Associations with Drools rule sets.",
-        subcommands = {EvaluateCommand.class, TemplatesCommand.class, BacktestCommand.class})
+        subcommands = {EvaluateCommand.class, TemplatesCommand.class, CompareCommand.class, SweepCommand.class,
+                SimulateCommand.class, CashFlowCommand.class, BacktestCommand.class})
 public class AccordCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,53 @@
+package org.accord.cli;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.accord.evaluation.ContractChoice;
+
+/** Contracts as the command line writes them. */
+final class Contracts {
+
+    private Contracts() {
+    }
+
+    /** A template and {@code --set name=value} overrides; true and false become flags, anything else stays text. */
+    static ContractChoice of(String templateId, Map<String, String> overrides) {
+        Map<String, Object> typed = new LinkedHashMap<>();
+        overrides.forEach((name, value) -> typed.put(name, "true".equals(value) || "false".equals(value) ? Boolean.valueOf(value) : value));
+        return new ContractChoice(templateId, typed);
+    }
+
+    /**
+     * Parses {@code template} or {@code template:name=value,name=value}, for example
+     * {@code mssp-basic:maximumSharingRate=0.50,sequestrationRate=0}.
+     */
+    static ContractChoice parse(String spec) {
+        int colon = spec.indexOf(':');
+        if (colon < 0) {
+            return ContractChoice.of(spec.trim());
+        }
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (String assignment : spec.substring(colon + 1).split(",")) {
+            if (assignment.isBlank()) {
+                continue;
+            }
+            int equals = assignment.indexOf('=');
+            if (equals <= 0) {
+                throw new IllegalArgumentException("expected template:name=value[,name=value...], got '" + spec + "'");
+            }
+            overrides.put(assignment.substring(0, equals).trim(), assignment.substring(equals + 1).trim());
+        }
+        return of(spec.substring(0, colon).trim(), overrides);
+    }
+
+    static String describe(ContractChoice contract) {
+        if (contract.overrides().isEmpty()) {
+            return contract.templateId();
+        }
+        StringBuilder out = new StringBuilder(contract.templateId()).append(" with ");
+        contract.overrides().forEach((name, value) -> out.append(name).append('=').append(value instanceof BigDecimal d
+                ? d.toPlainString() : value).append(", "));
+        return out.substring(0, out.length() - 2);
+    }
+}

@@ -1,0 +1,92 @@
+package org.accord.cli;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.accord.facts.PerformanceFacts;
+import org.accord.facts.PerformancePeriod;
+import org.accord.io.FactsCsv;
+import org.accord.io.Json;
+import org.accord.validation.InputProblem;
+import org.accord.validation.InvalidInputException;
+import picocli.CommandLine.Option;
+
+/** Where the facts come from: a JSON file, or a CSV of practices with the IPA and period given here. */
+final class FactsOptions {
+
+    @Option(names = "--facts", required = true, paramLabel = "FILE",
+            description = "Performance facts: JSON (see examples/*.json) or a CSV of practices, one a row (examples/valley-ipa.csv).")
+    Path facts;
+
+    @Option(names = "--ipa-id", paramLabel = "ID", description = "CSV facts: the IPA's id (required with CSV).")
+    String ipaId;
+
+    @Option(names = "--ipa-name", paramLabel = "NAME", description = "CSV facts: the IPA's name.")
+    String ipaName;
+
+    @Option(names = "--year", paramLabel = "YEAR", description = "CSV facts: the performance year (required with CSV).")
+    Integer year;
+
+    @Option(names = "--start", paramLabel = "DATE", description = "CSV facts: the period's first day (default: 1 January of the year).")
+    LocalDate start;
+
+    @Option(names = "--end", paramLabel = "DATE", description = "CSV facts: the period's last day (default: 31 December of the year).")
+    LocalDate end;
+
+    @Option(names = "--benchmark", paramLabel = "USD", description = "CSV facts: the IPA's benchmark expenditure.")
+    BigDecimal benchmark;
+
+    @Option(names = "--assigned-beneficiaries", paramLabel = "N", description = "CSV facts: assigned beneficiaries, when they differ from the attributed members.")
+    Integer assignedBeneficiaries;
+
+    @Option(names = "--reported-quality-score", paramLabel = "RATE", description = "CSV facts: a quality score the payer reports (0 to 1).")
+    BigDecimal reportedQualityScore;
+
+    @Option(names = "--met-quality-standard", paramLabel = "true|false", description = "CSV facts: the payer's finding on its quality standard.")
+    Boolean metQualityStandard;
+
+    @Option(names = "--loss-adjustment", paramLabel = "USD", description = "CSV facts: reduction of shared losses the payer determined.")
+    BigDecimal lossAdjustment;
+
+    PerformanceFacts load() {
+        boolean csv = facts.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+        if (!csv) {
+            List<String> periodOptions = new ArrayList<>();
+            addIf(ipaId != null, "--ipa-id", periodOptions);
+            addIf(ipaName != null, "--ipa-name", periodOptions);
+            addIf(year != null, "--year", periodOptions);
+            addIf(start != null, "--start", periodOptions);
+            addIf(end != null, "--end", periodOptions);
+            addIf(benchmark != null, "--benchmark", periodOptions);
+            addIf(assignedBeneficiaries != null, "--assigned-beneficiaries", periodOptions);
+            addIf(reportedQualityScore != null, "--reported-quality-score", periodOptions);
+            addIf(metQualityStandard != null, "--met-quality-standard", periodOptions);
+            addIf(lossAdjustment != null, "--loss-adjustment", periodOptions);
+            if (!periodOptions.isEmpty()) {
+                throw new InvalidInputException(periodOptions.get(0), "applies to CSV facts only; JSON facts carry their IPA and period");
+            }
+            return Json.readFacts(facts);
+        }
+        List<InputProblem> problems = new ArrayList<>();
+        if (ipaId == null) {
+            problems.add(new InputProblem("--ipa-id", "CSV facts need the IPA's id"));
+        }
+        if (year == null) {
+            problems.add(new InputProblem("--year", "CSV facts need the performance year"));
+        }
+        InvalidInputException.throwIfAny(problems);
+        PerformancePeriod period = new PerformancePeriod(year, start != null ? start : LocalDate.of(year, 1, 1),
+                end != null ? end : LocalDate.of(year, 12, 31), benchmark, assignedBeneficiaries, reportedQualityScore,
+                metQualityStandard, lossAdjustment);
+        return FactsCsv.read(facts, new PerformanceFacts.Ipa(ipaId, ipaName), period);
+    }
+
+    private static void addIf(boolean given, String option, List<String> options) {
+        if (given) {
+            options.add(option);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.accord.cli;
+
+import java.nio.file.Path;
+import org.accord.io.Csv;
+import org.accord.io.Json;
+import org.accord.scenarios.Table;
+import picocli.CommandLine.Option;
+
+/** How a scenario result is printed: a readable report (default), JSON, and optionally a CSV file. */
+final class OutputOptions {
+
+    @Option(names = "--json", description = "Print the result as JSON instead of a report.")
+    boolean json;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the result as CSV to FILE ('-': print CSV instead of a report).")
+    Path csv;
+
+    /** Prints the result as asked; the report is rendered only when it is printed. */
+    void print(Table.Tabular result, java.util.function.Supplier<String> report) {
+        boolean csvToStdout = csv != null && "-".equals(csv.toString());
+        if (csv != null && !csvToStdout) {
+            Csv.write(result, csv);
+        }
+        if (json) {
+            System.out.print(Json.write(result));
+        } else if (csvToStdout) {
+            System.out.print(Csv.write(result));
+        } else {
+            System.out.print(report.get());
+            if (csv != null) {
+                System.out.println("CSV written to " + csv);
+            }
+        }
+    }
+}

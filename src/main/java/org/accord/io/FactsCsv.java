@@ -1,0 +1,271 @@
+package org.accord.io;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.accord.facts.PerformanceFacts;
+import org.accord.facts.PerformancePeriod;
+import org.accord.facts.PracticePerformance;
+import org.accord.facts.QualityMeasureCount;
+import org.accord.validation.InputProblem;
+import org.accord.validation.InvalidInputException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Practices' performance as CSV, one practice a row, for a spreadsheet. The IPA and the period
+ * are not in the file: the caller gives them (on the command line {@code --ipa-id}, {@code --year},
+ * {@code --benchmark} and the other period options).
+ *
+ * <p>The first row names the columns, in any order:
+ * <table>
+ * <caption>Columns</caption>
+ * <tr><th>column</th><th>value</th><th>required</th></tr>
+ * <tr><td>{@code id}</td><td>the practice's id</td><td>yes</td></tr>
+ * <tr><td>{@code name}</td><td>the practice's name</td><td>no</td></tr>
+ * <tr><td>{@code attributedMembers}</td><td>whole number</td><td>yes</td></tr>
+ * <tr><td>{@code memberMonths}</td><td>whole number</td><td>yes</td></tr>
+ * <tr><td>{@code averageRiskScore}</td><td>decimal</td><td>yes</td></tr>
+ * <tr><td>{@code totalCostOfCare}</td><td>USD, decimal</td><td>yes</td></tr>
+ * <tr><td>{@code feeScheduleAllowedAmount}</td><td>USD, decimal (empty: 0)</td><td>no</td></tr>
+ * <tr><td>{@code visits}, {@code annualWellnessVisits}, {@code edVisits}, {@code inpatientAdmissions}</td>
+ *     <td>whole numbers (empty: 0)</td><td>no</td></tr>
+ * <tr><td>{@code measure:<ID>:numerator}, {@code measure:<ID>:denominator}</td>
+ *     <td>a quality measure's counts, whole numbers; both empty: the practice does not report the measure</td>
+ *     <td>per measure</td></tr>
+ * <tr><td>{@code measure:<ID>:exclusions}</td><td>whole number (empty or absent: 0)</td><td>no</td></tr>
+ * </table>
+ * Measures are listed in each practice in the order their columns first appear. Lines starting
+ * with {@code #} are comments. A problem names the field it would have in the JSON facts
+ * ({@code /practices/2/memberMonths}: data row 3) and, in its reason, the CSV row and column.
+ */
+public final class FactsCsv {
+
+    public static final List<String> PRACTICE_COLUMNS = List.of("id", "name", "attributedMembers", "memberMonths",
+            "averageRiskScore", "totalCostOfCare", "feeScheduleAllowedAmount", "visits", "annualWellnessVisits", "edVisits",
+            "inpatientAdmissions");
+    private static final List<String> REQUIRED = List.of("id", "attributedMembers", "memberMonths", "averageRiskScore",
+            "totalCostOfCare");
+    private static final List<String> MEASURE_FIELDS = List.of("numerator", "denominator", "exclusions");
+    private static final String MEASURE_PREFIX = "measure:";
+
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+            .setCommentMarker('#')
+            .setIgnoreEmptyLines(true)
+            .setTrim(true)
+            .setRecordSeparator("\n")
+            .get();
+
+    private FactsCsv() {
+    }
+
+    public static PerformanceFacts read(Path file, PerformanceFacts.Ipa ipa, PerformancePeriod period) {
+        try {
+            return read(Files.readString(file, StandardCharsets.UTF_8), ipa, period);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /**
+     * @throws InvalidInputException naming every cell that cannot be read
+     */
+    public static PerformanceFacts read(String csv, PerformanceFacts.Ipa ipa, PerformancePeriod period) {
+        List<CSVRecord> records;
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(csv.startsWith("\uFEFF") ? csv.substring(1) : csv))
+                .setFormat(FORMAT).get()) {
+            records = parser.getRecords();
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException("", "not readable CSV: " + e.getMessage());
+        }
+        if (records.isEmpty()) {
+            throw new InvalidInputException("", "the CSV has no header row");
+        }
+        List<InputProblem> problems = new ArrayList<>();
+        Header header = header(records.get(0), problems);
+        InvalidInputException.throwIfAny(problems);
+        List<PracticePerformance> practices = new ArrayList<>();
+        for (int r = 1; r < records.size(); r++) {
+            practices.add(practice(new Row(records.get(r), r - 1, header, problems)));
+        }
+        InvalidInputException.throwIfAny(problems);
+        return new PerformanceFacts(ipa, period, practices);
+    }
+
+    /** The practices of the facts as CSV (the IPA and period are not written). */
+    public static String write(PerformanceFacts facts) {
+        Set<String> measureIds = new LinkedHashSet<>();
+        facts.practices().forEach(p -> p.qualityMeasures().forEach(m -> measureIds.add(m.measureId())));
+        List<String> columns = new ArrayList<>(PRACTICE_COLUMNS);
+        for (String id : measureIds) {
+            MEASURE_FIELDS.forEach(field -> columns.add(MEASURE_PREFIX + id + ":" + field));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (PracticePerformance p : facts.practices()) {
+            List<String> row = new ArrayList<>(List.of(p.id(), p.name() == null ? "" : p.name(),
+                    String.valueOf(p.attributedMembers()), String.valueOf(p.memberMonths()), p.averageRiskScore().toPlainString(),
+                    p.totalCostOfCare().toPlainString(), p.feeScheduleAllowedAmount().toPlainString(), String.valueOf(p.visits()),
+                    String.valueOf(p.annualWellnessVisits()), String.valueOf(p.edVisits()), String.valueOf(p.inpatientAdmissions())));
+            Map<String, QualityMeasureCount> measures = new HashMap<>();
+            p.qualityMeasures().forEach(m -> measures.put(m.measureId(), m));
+            for (String id : measureIds) {
+                QualityMeasureCount m = measures.get(id);
+                row.add(m == null ? "" : String.valueOf(m.numerator()));
+                row.add(m == null ? "" : String.valueOf(m.denominator()));
+                row.add(m == null ? "" : String.valueOf(m.exclusions()));
+            }
+            rows.add(row);
+        }
+        return Csv.write(columns, rows);
+    }
+
+    /** Column positions, and the measures in the order their columns first appear. */
+    private record Header(Map<String, Integer> columns, List<String> measureIds) {
+    }
+
+    private static Header header(CSVRecord record, List<InputProblem> problems) {
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        Set<String> measureIds = new LinkedHashSet<>();
+        for (int c = 0; c < record.size(); c++) {
+            String name = record.get(c);
+            String at = "/columns/" + name;
+            if (columns.put(name, c) != null) {
+                problems.add(new InputProblem(at, "column '" + name + "' appears twice"));
+            }
+            if (name.startsWith(MEASURE_PREFIX)) {
+                String[] parts = name.split(":", -1);
+                if (parts.length != 3 || parts[1].isBlank() || !MEASURE_FIELDS.contains(parts[2])) {
+                    problems.add(new InputProblem(at, "a measure column is measure:<ID>:numerator, :denominator or :exclusions"));
+                } else {
+                    measureIds.add(parts[1]);
+                }
+            } else if (!PRACTICE_COLUMNS.contains(name)) {
+                problems.add(new InputProblem(at, "unknown column '" + name + "'; the columns are " + PRACTICE_COLUMNS
+                        + " and measure:<ID>:numerator|denominator|exclusions"));
+            }
+        }
+        for (String required : REQUIRED) {
+            if (!columns.containsKey(required)) {
+                problems.add(new InputProblem("/columns/" + required, "the column '" + required + "' is required"));
+            }
+        }
+        for (String id : measureIds) {
+            for (String field : List.of("numerator", "denominator")) {
+                String column = MEASURE_PREFIX + id + ":" + field;
+                if (!columns.containsKey(column)) {
+                    problems.add(new InputProblem("/columns/" + column, "measure " + id + " needs the column '" + column + "'"));
+                }
+            }
+        }
+        return new Header(columns, List.copyOf(measureIds));
+    }
+
+    private static PracticePerformance practice(Row row) {
+        List<QualityMeasureCount> measures = new ArrayList<>();
+        for (String id : row.header.measureIds()) {
+            String numerator = MEASURE_PREFIX + id + ":numerator";
+            String denominator = MEASURE_PREFIX + id + ":denominator";
+            String exclusions = MEASURE_PREFIX + id + ":exclusions";
+            if (row.blank(numerator) && row.blank(denominator) && row.blank(exclusions)) {
+                continue;
+            }
+            String at = "/qualityMeasures/" + measures.size();
+            measures.add(new QualityMeasureCount(id, row.count(numerator, at + "/numerator", true),
+                    row.count(denominator, at + "/denominator", true), row.count(exclusions, at + "/exclusions", false)));
+        }
+        return new PracticePerformance(row.text("id", true), row.text("name", false),
+                row.count("attributedMembers", "/attributedMembers", true), row.count("memberMonths", "/memberMonths", true),
+                row.decimal("averageRiskScore", true), row.decimal("totalCostOfCare", true),
+                row.decimal("feeScheduleAllowedAmount", false), row.count("visits", "/visits", false),
+                row.count("annualWellnessVisits", "/annualWellnessVisits", false), row.count("edVisits", "/edVisits", false),
+                row.count("inpatientAdmissions", "/inpatientAdmissions", false), measures);
+    }
+
+    /** One data row, reading cells and naming problems by the practice's JSON pointer and the CSV row. */
+    private static final class Row {
+        private final CSVRecord record;
+        private final int practice;
+        private final Header header;
+        private final List<InputProblem> problems;
+
+        Row(CSVRecord record, int practice, Header header, List<InputProblem> problems) {
+            this.record = record;
+            this.practice = practice;
+            this.header = header;
+            this.problems = problems;
+            if (record.size() != header.columns().size()) {
+                problems.add(new InputProblem("/practices/" + practice, "CSV line " + record.getRecordNumber() + " has "
+                        + record.size() + " cells for " + header.columns().size() + " columns"));
+            }
+        }
+
+        String cell(String column) {
+            Integer index = header.columns().get(column);
+            return index == null || index >= record.size() ? "" : record.get(index);
+        }
+
+        boolean blank(String column) {
+            return cell(column).isEmpty();
+        }
+
+        private void problem(String pointer, String column, String reason) {
+            problems.add(new InputProblem("/practices/" + practice + pointer, "CSV line " + record.getRecordNumber()
+                    + ", column " + column + ": " + reason));
+        }
+
+        String text(String column, boolean required) {
+            String value = cell(column);
+            if (value.isEmpty()) {
+                if (required) {
+                    problem("/" + column, column, "a value is required");
+                }
+                return required ? "" : null;
+            }
+            return value;
+        }
+
+        int count(String column, String pointer, boolean required) {
+            String value = cell(column);
+            if (value.isEmpty()) {
+                if (required) {
+                    problem(pointer, column, "a whole number is required");
+                }
+                return 0;
+            }
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                problem(pointer, column, "'" + value + "' is not a whole number");
+                return 0;
+            }
+        }
+
+        BigDecimal decimal(String column, boolean required) {
+            String value = cell(column);
+            if (value.isEmpty()) {
+                if (required) {
+                    problem("/" + column, column, "a decimal number is required");
+                }
+                return required ? BigDecimal.ZERO : null;
+            }
+            try {
+                return new BigDecimal(value);
+            } catch (NumberFormatException e) {
+                problem("/" + column, column, "'" + value + "' is not a decimal number");
+                return BigDecimal.ZERO;
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package org.accord.scenarios;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.accord.evaluation.ContractChoice;
+import org.accord.evaluation.EvaluationService;
+import org.accord.settlement.Settlement;
+import org.accord.settlement.SettlementLine;
+import org.accord.validation.InputProblem;
+import org.accord.validation.InvalidInputException;
+
+/** Settles the baseline and every proposal in one batch and lays their differences side by side. */
+final class Comparer {
+
+    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+    private static final Comparator<ComparisonResult.Delta> BY_SIZE =
+            Comparator.comparing((ComparisonResult.Delta d) -> d.delta().abs()).reversed();
+
+    private final EvaluationService service;
+
+    Comparer(EvaluationService service) {
+        this.service = service;
+    }
+
+    ComparisonResult compare(CompareRequest request) {
+        List<ContractChoice> sides = checked(request);
+        List<Settlement> settlements = service.evaluateEach(sides, request.facts());
+        Settlement baseline = settlements.get(0);
+        List<ComparisonResult.ProposalComparison> proposals = new ArrayList<>();
+        for (int i = 1; i < settlements.size(); i++) {
+            proposals.add(compare(i, baseline, settlements.get(i)));
+        }
+        return new ComparisonResult(baseline.ipaId(), baseline.performanceYear(), baseline.rulesHash(), baseline.factsHash(),
+                side(baseline), List.copyOf(proposals));
+    }
+
+    private List<ContractChoice> checked(CompareRequest request) {
+        Set<InputProblem> problems = new LinkedHashSet<>();
+        if (request.baseline() == null) {
+            problems.add(new InputProblem("/baseline", "a baseline contract is required"));
+        }
+        if (request.proposals().isEmpty()) {
+            problems.add(new InputProblem("/proposals", "at least one proposal is required"));
+        }
+        InvalidInputException.throwIfAny(new ArrayList<>(problems));
+        List<ContractChoice> sides = new ArrayList<>();
+        sides.add(request.baseline());
+        sides.addAll(request.proposals());
+        for (int i = 0; i < sides.size(); i++) {
+            String pointer = i == 0 ? "/baseline" : "/proposals/" + (i - 1);
+            if (sides.get(i) == null) {
+                problems.add(new InputProblem(pointer, "a contract is required"));
+                continue;
+            }
+            try {
+                Requests.check(service, sides.get(i), request.facts(), pointer);
+            } catch (InvalidInputException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        InvalidInputException.throwIfAny(new ArrayList<>(problems));
+        return sides;
+    }
+
+    private ComparisonResult.ProposalComparison compare(int number, Settlement baseline, Settlement proposal) {
+        ComparisonResult.Side b = side(baseline);
+        ComparisonResult.Side p = side(proposal);
+        List<ComparisonResult.Delta> ipa = new ArrayList<>(List.of(
+                delta("payerTotal", null, b.totals().payerTotal(), p.totals().payerTotal()),
+                delta("ipaPool", null, b.totals().ipaPool(), p.totals().ipaPool()),
+                delta("retainedByIpa", null, b.totals().retainedByIpa(), p.totals().retainedByIpa()),
+                delta("riskSharing", null, b.riskSharing(), p.riskSharing())));
+        ipa.sort(BY_SIZE);
+        Map<String, Settlement.PracticeTotal> proposed = new LinkedHashMap<>();
+        p.totals().practices().forEach(t -> proposed.put(t.practiceId(), t));
+        List<ComparisonResult.Delta> practices = new ArrayList<>();
+        for (Settlement.PracticeTotal t : b.totals().practices()) {
+            practices.add(delta(t.practiceId(), t.name(), t.total(), proposed.get(t.practiceId()).total()));
+        }
+        practices.sort(BY_SIZE);
+        return new ComparisonResult.ProposalComparison(number, p, termDifferences(baseline, proposal),
+                List.copyOf(ipa), List.copyOf(practices), lineDeltas(baseline, proposal));
+    }
+
+    private ComparisonResult.Side side(Settlement s) {
+        return new ComparisonResult.Side(s.contract().templateId(), s.contract().templateVersion(), s.contract().termsHash(),
+                s.contract().overrides(), s.totals(),
+                Requests.riskSharing(s, Requests.conceptsByClause(service, s.contract().templateId())));
+    }
+
+    private static ComparisonResult.Delta delta(String item, String name, BigDecimal baseline, BigDecimal proposal) {
+        return new ComparisonResult.Delta(item, name, baseline, proposal, proposal.subtract(baseline));
+    }
+
+    /** Parameters whose values differ, clause by clause in the baseline's order, then the proposal's own clauses. */
+    static List<ComparisonResult.TermDifference> termDifferences(Settlement baseline, Settlement proposal) {
+        Map<String, Map<String, Object>> b = baseline.contract().terms();
+        Map<String, Map<String, Object>> p = proposal.contract().terms();
+        Set<String> clauses = new LinkedHashSet<>(b.keySet());
+        clauses.addAll(p.keySet());
+        List<ComparisonResult.TermDifference> differences = new ArrayList<>();
+        for (String clause : clauses) {
+            Map<String, Object> bValues = b.getOrDefault(clause, Map.of());
+            Map<String, Object> pValues = p.getOrDefault(clause, Map.of());
+            Set<String> parameters = new LinkedHashSet<>(bValues.keySet());
+            parameters.addAll(pValues.keySet());
+            for (String parameter : parameters) {
+                Object before = bValues.get(parameter);
+                Object after = pValues.get(parameter);
+                if (!sameValue(before, after)) {
+                    differences.add(new ComparisonResult.TermDifference(clause, parameter, before, after));
+                }
+            }
+        }
+        return List.copyOf(differences);
+    }
+
+    private static boolean sameValue(Object a, Object b) {
+        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+            return x.compareTo(y) == 0;
+        }
+        return Objects.equals(a, b);
+    }
+
+    private record LineKey(String scope, String clause, String rule, String detail) {
+        static LineKey of(SettlementLine line) {
+            return new LineKey(line.scope(), line.clause(), line.rule(), line.detail());
+        }
+    }
+
+    /** Every line of either side, matched by scope, clause, rule and detail; ranked by the size of the change. */
+    static List<ComparisonResult.LineDelta> lineDeltas(Settlement baseline, Settlement proposal) {
+        Map<LineKey, SettlementLine[]> matched = new LinkedHashMap<>();
+        List<List<SettlementLine>> bySide = List.of(baseline.lines(), proposal.lines());
+        for (int side = 0; side < 2; side++) {
+            for (SettlementLine line : bySide.get(side)) {
+                SettlementLine[] sides = matched.computeIfAbsent(LineKey.of(line), k -> new SettlementLine[2]);
+                sides[side] = merge(sides[side], line);
+            }
+        }
+        List<ComparisonResult.LineDelta> deltas = new ArrayList<>();
+        matched.forEach((key, sides) -> {
+            BigDecimal before = sides[0] == null ? ZERO : sides[0].amount();
+            BigDecimal after = sides[1] == null ? ZERO : sides[1].amount();
+            deltas.add(new ComparisonResult.LineDelta(key.scope(), key.clause(), key.rule(), key.detail(), before, after,
+                    after.subtract(before), sides[0] == null ? null : sides[0].explanation(),
+                    sides[1] == null ? null : sides[1].explanation()));
+        });
+        deltas.sort(Comparator.comparing((ComparisonResult.LineDelta d) -> d.delta().abs()).reversed());
+        return List.copyOf(deltas);
+    }
+
+    /** A rule that wrote two lines with the same key on one side: their amounts add up. */
+    private static SettlementLine merge(SettlementLine earlier, SettlementLine line) {
+        if (earlier == null) {
+            return line;
+        }
+        return new SettlementLine(line.scope(), line.clause(), line.flow(), earlier.amount().add(line.amount()), earlier.basis(),
+                earlier.explanation() + " " + line.explanation(), line.rule(), line.detail());
+    }
+}

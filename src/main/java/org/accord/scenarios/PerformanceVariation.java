@@ -1,0 +1,99 @@
+package org.accord.scenarios;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.accord.facts.PerformanceFacts;
+import org.accord.facts.PracticePerformance;
+import org.accord.facts.QualityMeasureCount;
+import org.accord.money.Money;
+
+/**
+ * The chance model of a performance year: draws one trial's facts from the observed facts.
+ *
+ * <p>A practice's total cost of care is the sum of its n attributed members' annual costs, each
+ * independent with mean m (its expected cost per member) and coefficient of variation CV. With
+ * gamma member costs the sum is exact: a sum of n independent Gamma(k, theta) is Gamma(n k, theta),
+ * and a member cost of mean m and CV has k = 1/CV^2 and theta = m CV^2, so the total is one draw of
+ * Gamma(n/CV^2, m CV^2) (mean n m, variance n (CV m)^2). With lognormal member costs the sum is
+ * approximated by the lognormal of the same mean and variance (Fenton-Wilkinson): sigma^2 =
+ * ln(1 + CV^2/n), mu = ln(n m) - sigma^2/2. A quality measure's numerator is Binomial(eligible,
+ * observed rate). Everything else is held at its observed value.
+ */
+final class PerformanceVariation {
+
+    private final PerformanceFacts observed;
+    private final long seed;
+    private final double[] shape;
+    private final double[] scale;
+    private final double[] logMean;
+    private final double[] logSd;
+    private final boolean lognormal;
+    private final BinomialTable[][] numerators;
+
+    /**
+     * @param expectedCostPerMember each practice's expected annual cost per member, in the facts' order
+     */
+    PerformanceVariation(PerformanceFacts observed, long seed, double[] expectedCostPerMember, double cv,
+                         boolean lognormal, boolean varyQuality) {
+        this.observed = observed;
+        this.seed = seed;
+        this.lognormal = lognormal;
+        int count = observed.practices().size();
+        shape = new double[count];
+        scale = new double[count];
+        logMean = new double[count];
+        logSd = new double[count];
+        numerators = new BinomialTable[count][];
+        for (int i = 0; i < count; i++) {
+            PracticePerformance practice = observed.practices().get(i);
+            int n = practice.attributedMembers();
+            double m = expectedCostPerMember[i];
+            shape[i] = n / (cv * cv);
+            scale[i] = m * cv * cv;
+            double logVariance = Math.log(1 + cv * cv / n);
+            logSd[i] = Math.sqrt(logVariance);
+            logMean[i] = Math.log(n * m) - logVariance / 2;
+            List<QualityMeasureCount> measures = practice.qualityMeasures();
+            numerators[i] = new BinomialTable[measures.size()];
+            for (int k = 0; k < measures.size(); k++) {
+                QualityMeasureCount measure = measures.get(k);
+                int eligible = measure.eligible();
+                numerators[i][k] = varyQuality && eligible > 0
+                        ? BinomialTable.of(eligible, (double) measure.numerator() / eligible)
+                        : null;
+            }
+        }
+    }
+
+    /** The facts of trial {@code trial}: a function of the seed and the index alone. */
+    PerformanceFacts trial(long trial) {
+        SplittableRandom random = RandomDraws.streamFor(seed, trial);
+        List<PracticePerformance> practices = new ArrayList<>(observed.practices().size());
+        for (int i = 0; i < observed.practices().size(); i++) {
+            PracticePerformance p = observed.practices().get(i);
+            BigDecimal cost = p.attributedMembers() == 0 || scale[i] == 0
+                    ? p.totalCostOfCare()
+                    : BigDecimal.valueOf(totalCost(i, random)).setScale(Money.SCALE, RoundingMode.HALF_EVEN);
+            List<QualityMeasureCount> measures = new ArrayList<>(p.qualityMeasures().size());
+            for (int k = 0; k < p.qualityMeasures().size(); k++) {
+                QualityMeasureCount m = p.qualityMeasures().get(k);
+                measures.add(numerators[i][k] == null ? m
+                        : new QualityMeasureCount(m.measureId(), numerators[i][k].draw(random), m.denominator(), m.exclusions()));
+            }
+            practices.add(new PracticePerformance(p.id(), p.name(), p.attributedMembers(), p.memberMonths(), p.averageRiskScore(),
+                    cost, p.feeScheduleAllowedAmount(), p.visits(), p.annualWellnessVisits(), p.edVisits(), p.inpatientAdmissions(),
+                    measures));
+        }
+        return new PerformanceFacts(observed.ipa(), observed.period(), practices);
+    }
+
+    private double totalCost(int practice, SplittableRandom random) {
+        if (lognormal) {
+            return Math.exp(logMean[practice] + logSd[practice] * random.nextGaussian());
+        }
+        return RandomDraws.gamma(shape[practice], random) * scale[practice];
+    }
+}

@@ -1,0 +1,75 @@
+package org.accord.scenarios;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.accord.evaluation.ContractChoice;
+import org.accord.evaluation.EvaluationService;
+import org.accord.facts.PerformanceFacts;
+import org.accord.settlement.Settlement;
+import org.accord.settlement.SettlementLine;
+import org.accord.terms.ClauseTemplate;
+import org.accord.terms.Terms;
+import org.accord.validation.InputProblem;
+import org.accord.validation.InvalidInputException;
+
+/** Checks shared by the scenarios, with problems named where the scenario's request puts them. */
+final class Requests {
+
+    /** Concepts whose IPA-level lines are the IPA's share of gains or losses against a target. */
+    static final List<String> RISK_SHARING_CONCEPTS = List.of("shared-savings", "shared-losses", "global-budget", "risk-corridor");
+
+    private Requests() {
+    }
+
+    /**
+     * Checks a contract and the facts; the engine's {@code /contract} pointers are moved to where
+     * the scenario's request holds this contract ({@code /baseline}, {@code /proposals/1}).
+     */
+    static Terms check(EvaluationService service, ContractChoice contract, PerformanceFacts facts, String contractPointer) {
+        try {
+            return service.check(contract, facts);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(relocated(e.problems(), contractPointer));
+        }
+    }
+
+    static List<InputProblem> relocated(List<InputProblem> problems, String contractPointer) {
+        List<InputProblem> moved = new ArrayList<>();
+        for (InputProblem p : problems) {
+            moved.add(p.pointer().startsWith("/contract")
+                    ? new InputProblem(contractPointer + p.pointer().substring("/contract".length()), p.reason())
+                    : p);
+        }
+        return moved;
+    }
+
+    /** Clause id to concept for a template the service knows. */
+    static Map<String, String> conceptsByClause(EvaluationService service, String templateId) {
+        Map<String, String> concepts = new TreeMap<>();
+        for (ClauseTemplate clause : service.templates().find(templateId).orElseThrow().clauses()) {
+            concepts.put(clause.id(), clause.concept());
+        }
+        return concepts;
+    }
+
+    /** The IPA's gains or losses against its target: its savings, losses, budget and corridor lines. */
+    static BigDecimal riskSharing(Settlement settlement, Map<String, String> conceptsByClause) {
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        for (SettlementLine line : settlement.lines()) {
+            if ("IPA".equals(line.scope()) && SettlementLine.PAYMENT.equals(line.flow())
+                    && RISK_SHARING_CONCEPTS.contains(conceptsByClause.get(line.clause()))) {
+                total = total.add(line.amount());
+            }
+        }
+        return total;
+    }
+
+    static void require(boolean condition, List<InputProblem> problems, String pointer, String reason) {
+        if (!condition) {
+            problems.add(new InputProblem(pointer, reason));
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.accord.scenarios;
+
+import org.accord.evaluation.EvaluationService;
+
+/**
+ * The what-if views, one method per scenario. Every evaluation goes through the evaluation
+ * service's compiled rules, in batches. Thread-safe; create it once beside the service.
+ */
+public final class Scenarios {
+
+    private final Comparer comparer;
+    private final Sweeper sweeper;
+    private final Simulator simulator;
+    private final CashFlows cashFlows;
+
+    /** Simulations use every available processor. */
+    public Scenarios(EvaluationService service) {
+        this(service, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param simulationThreads how many threads settle a simulation's trials (the result does not depend on it)
+     */
+    public Scenarios(EvaluationService service, int simulationThreads) {
+        this.comparer = new Comparer(service);
+        this.sweeper = new Sweeper(service);
+        this.simulator = new Simulator(service, simulationThreads);
+        this.cashFlows = new CashFlows(service);
+    }
+
+    /** The baseline and every proposal settled on the same facts, and what each proposal changes. */
+    public ComparisonResult compare(CompareRequest request) {
+        return comparer.compare(request);
+    }
+
+    /** The outcome at every point of a range of one or two parameters. */
+    public SweepResult sweep(SweepRequest request) {
+        return sweeper.sweep(request);
+    }
+
+    /** The distribution of outcomes over simulated performance years. */
+    public SimulationResult simulate(SimulationRequest request) {
+        return simulator.simulate(request);
+    }
+
+    /** The contract's money by month against the costs given. */
+    public CashFlowResult cashFlow(CashFlowRequest request) {
+        return cashFlows.cashFlow(request);
+    }
+
+    Sweeper sweeper() {
+        return sweeper;
+    }
+}

@@ -1,0 +1,275 @@
+package org.accord.scenarios;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.accord.evaluation.ContractChoice;
+import org.accord.evaluation.EvaluationService;
+import org.accord.facts.PerformanceFacts;
+import org.accord.facts.PracticePerformance;
+import org.accord.settlement.Settlement;
+import org.accord.validation.InputProblem;
+import org.accord.validation.InvalidInputException;
+
+/**
+ * Draws the trials' facts and settles them with the engine in batches of trials, one batch per
+ * {@code evaluateAll} session, batches spread over a fixed number of threads. A trial's numbers
+ * depend only on the seed and its index, and each is stored at its index, so the result is the
+ * same whatever the thread count.
+ */
+final class Simulator {
+
+    /** Trials per engine session: large enough to share a session's set-up, small enough to spread over threads. */
+    static final int TRIALS_PER_BATCH = 100;
+    static final BigDecimal MAX_COEFFICIENT_OF_VARIATION = BigDecimal.TEN;
+
+    private final EvaluationService service;
+    private final int threads;
+
+    Simulator(EvaluationService service, int threads) {
+        this.service = service;
+        this.threads = threads;
+    }
+
+    SimulationResult simulate(SimulationRequest request) {
+        check(request);
+        PerformanceFacts facts = request.facts();
+        int practiceCount = facts.practices().size();
+        double cv = request.coefficientOfVariation().doubleValue();
+        double[] costPerMember = expectedCostPerMember(request);
+        PerformanceVariation variation = new PerformanceVariation(facts, request.seed(), costPerMember, cv,
+                SimulationRequest.LOGNORMAL.equals(request.costDistribution()), request.varyQuality());
+        Map<String, String> concepts = Requests.conceptsByClause(service, request.contract().templateId());
+        Samples samples = new Samples(request.trials(), practiceCount);
+        run(request.contract(), variation, concepts, samples);
+        Settlement observed = service.evaluate(request.contract(), facts);
+
+        List<SimulationResult.Outcome> practices = new ArrayList<>(practiceCount);
+        double ipaExpected = 0;
+        double ipaVariance = 0;
+        int ipaMembers = 0;
+        for (int i = 0; i < practiceCount; i++) {
+            PracticePerformance p = facts.practices().get(i);
+            double expected = p.attributedMembers() == 0 ? p.totalCostOfCare().doubleValue() : p.attributedMembers() * costPerMember[i];
+            double sd = Math.sqrt(p.attributedMembers()) * cv * costPerMember[i];
+            ipaExpected += expected;
+            ipaVariance += sd * sd;
+            ipaMembers += p.attributedMembers();
+            practices.add(outcome(p.id(), p.name(), p.attributedMembers(), expected, sd, samples.practiceCost[i],
+                    samples.practicePayout[i], samples.practiceDistributed[i], observed.totals().practices().get(i).total()));
+        }
+        SimulationResult.Outcome ipa = outcome("IPA", facts.ipa().name(), ipaMembers, ipaExpected, Math.sqrt(ipaVariance),
+                samples.ipaCost, samples.ipaPayout, samples.ipaRiskSharing, observed.totals().payerTotal());
+        return new SimulationResult(observed.ipaId(), observed.performanceYear(), request.contract().templateId(),
+                observed.contract().overrides(), request.trials(), request.seed(), request.costDistribution(),
+                request.coefficientOfVariation(), expectedCostText(request), request.varyQuality(), model(request),
+                ipa, List.copyOf(practices), observed.rulesHash(), observed.factsHash());
+    }
+
+    private void run(ContractChoice contract, PerformanceVariation variation, Map<String, String> concepts, Samples samples) {
+        List<Runnable> batches = new ArrayList<>();
+        for (int from = 0; from < samples.trials; from += TRIALS_PER_BATCH) {
+            int start = from;
+            int end = Math.min(samples.trials, from + TRIALS_PER_BATCH);
+            batches.add(() -> settle(contract, variation, concepts, samples, start, end));
+        }
+        if (threads <= 1 || batches.size() == 1) {
+            batches.forEach(Runnable::run);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, batches.size()), runnable -> {
+            Thread thread = new Thread(runnable, "accord-simulation");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            batches.forEach(batch -> running.add(pool.submit(batch)));
+            for (Future<?> future : running) {
+                future.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the simulation was interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Settles trials [from, to) in one engine session and records each at its index. */
+    private void settle(ContractChoice contract, PerformanceVariation variation, Map<String, String> concepts,
+                        Samples samples, int from, int to) {
+        List<PerformanceFacts> trials = new ArrayList<>(to - from);
+        for (int t = from; t < to; t++) {
+            trials.add(variation.trial(t));
+        }
+        List<Settlement> settlements = service.evaluateAll(Collections.nCopies(trials.size(), contract), trials);
+        for (int k = 0; k < settlements.size(); k++) {
+            samples.record(from + k, trials.get(k), settlements.get(k), concepts);
+        }
+    }
+
+    private static SimulationResult.Outcome outcome(String scope, String name, int members, double expectedCost, double expectedSd,
+                                                    long[] cost, long[] payout, long[] riskSharing, BigDecimal observedPayout) {
+        long savings = 0;
+        long losses = 0;
+        for (long r : riskSharing) {
+            savings += r > 0 ? 1 : 0;
+            losses += r < 0 ? 1 : 0;
+        }
+        SimulationResult.Summary payoutSummary = Statistics.summary(payout);
+        return new SimulationResult.Outcome(scope, name, members,
+                new SimulationResult.Cost(Statistics.dollars(expectedCost), Statistics.dollars(expectedSd), Statistics.mean(cost),
+                        Statistics.standardDeviation(cost)),
+                payoutSummary, Statistics.summary(riskSharing), Statistics.probability(savings, payout.length),
+                Statistics.probability(losses, payout.length), payoutSummary.mean(),
+                Statistics.dollars(Statistics.sampleStandardDeviation(payout) / 100 / Math.sqrt(payout.length)), observedPayout);
+    }
+
+    private void check(SimulationRequest request) {
+        if (request.contract() == null) {
+            throw new InvalidInputException("/contract", "a contract is required");
+        }
+        Requests.check(service, request.contract(), request.facts(), "/contract");
+        List<InputProblem> problems = new ArrayList<>();
+        Requests.require(request.trials() >= 1 && request.trials() <= SimulationRequest.MAX_TRIALS, problems, "/trials",
+                "between 1 and " + SimulationRequest.MAX_TRIALS + " trials (was " + request.trials() + ")");
+        BigDecimal cv = request.coefficientOfVariation();
+        Requests.require(cv.signum() > 0 && cv.compareTo(MAX_COEFFICIENT_OF_VARIATION) <= 0, problems, "/coefficientOfVariation",
+                "must be above 0 and at most " + MAX_COEFFICIENT_OF_VARIATION + " (was " + cv.toPlainString() + ")");
+        Requests.require(List.of(SimulationRequest.GAMMA, SimulationRequest.LOGNORMAL).contains(request.costDistribution()), problems,
+                "/costDistribution", "'" + request.costDistribution() + "' is not gamma or lognormal");
+        Requests.require(List.of(SimulationRequest.OBSERVED, SimulationRequest.BENCHMARK).contains(request.expectedCost()), problems,
+                "/expectedCost", "'" + request.expectedCost() + "' is not observed or benchmark");
+        if (SimulationRequest.BENCHMARK.equals(request.expectedCost())) {
+            BigDecimal benchmark = request.facts().period().benchmarkExpenditure();
+            Requests.require(benchmark != null && benchmark.signum() > 0, problems, "/expectedCost",
+                    "benchmark needs the period's benchmarkExpenditure");
+            Requests.require(observedTotal(request.facts()).signum() > 0, problems, "/expectedCost",
+                    "benchmark scales the observed costs, which add up to zero");
+        }
+        request.expectedCostPerMember().forEach((id, cost) -> {
+            String at = "/expectedCostPerMember/" + id;
+            Requests.require(request.facts().practices().stream().anyMatch(p -> p.id().equals(id)), problems, at,
+                    "no practice '" + id + "' in the facts");
+            Requests.require(cost != null && cost.signum() >= 0, problems, at, "must be zero or more");
+        });
+        InvalidInputException.throwIfAny(problems);
+    }
+
+    private static BigDecimal observedTotal(PerformanceFacts facts) {
+        return facts.practices().stream().map(PracticePerformance::totalCostOfCare).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Each practice's expected annual cost per member, in the facts' order. */
+    static double[] expectedCostPerMember(SimulationRequest request) {
+        PerformanceFacts facts = request.facts();
+        double scale = 1;
+        if (SimulationRequest.BENCHMARK.equals(request.expectedCost())) {
+            scale = facts.period().benchmarkExpenditure().doubleValue() / observedTotal(facts).doubleValue();
+        }
+        double[] perMember = new double[facts.practices().size()];
+        for (int i = 0; i < perMember.length; i++) {
+            PracticePerformance p = facts.practices().get(i);
+            BigDecimal stated = request.expectedCostPerMember().get(p.id());
+            if (stated != null) {
+                perMember[i] = stated.doubleValue();
+            } else if (p.attributedMembers() > 0) {
+                perMember[i] = p.totalCostOfCare().doubleValue() / p.attributedMembers() * scale;
+            }
+        }
+        return perMember;
+    }
+
+    private static String expectedCostText(SimulationRequest request) {
+        return request.expectedCostPerMember().isEmpty() ? request.expectedCost()
+                : request.expectedCost() + ", stated for " + String.join(", ", request.expectedCostPerMember().keySet());
+    }
+
+    /** The model and its assumptions, with this request's numbers. */
+    static String model(SimulationRequest request) {
+        String cv = request.coefficientOfVariation().toPlainString();
+        String costs = SimulationRequest.LOGNORMAL.equals(request.costDistribution())
+                ? "Member costs are lognormal; a practice's total is approximated by the lognormal with the same mean n x m and "
+                  + "variance n x (CV x m)^2 (Fenton-Wilkinson: sigma^2 = ln(1 + CV^2/n), mu = ln(n x m) - sigma^2/2), one draw per practice."
+                : "Member costs are gamma (shape 1/CV^2, scale m x CV^2); a sum of n independent Gamma(k, theta) is exactly "
+                  + "Gamma(n x k, theta), so a practice's total is one draw of Gamma(n/CV^2, m x CV^2): mean n x m, "
+                  + "standard deviation sqrt(n) x CV x m.";
+        String expected = switch (request.expectedCost()) {
+            case SimulationRequest.BENCHMARK -> "each practice's observed cost per member scaled so that the IPA's expected total "
+                    + "cost equals its benchmark (an even year: every saving or loss is chance)";
+            default -> "each practice's observed total cost of care over its attributed members";
+        };
+        if (!request.expectedCostPerMember().isEmpty()) {
+            expected += "; stated in the request for " + String.join(", ", request.expectedCostPerMember().keySet());
+        }
+        String quality = request.varyQuality()
+                ? "Each quality measure's numerator is binomial on its eligible members (denominator less exclusions) at the "
+                  + "observed rate; denominators and exclusions are held."
+                : "Quality-measure counts are held at their observed values.";
+        return String.format(Locale.ROOT, "Monte Carlo of the performance year: %,d trials, seed %d. "
+                        + "A practice's total cost of care is the sum of its n attributed members' annual costs, independent and "
+                        + "identically distributed with mean m and coefficient of variation CV = %s, where m is %s. %s %s "
+                        + "Held at their observed values: attributed members, member months, risk scores, fee-schedule amounts, "
+                        + "visits, wellness visits, emergency visits, admissions and the period's inputs (benchmark, assigned "
+                        + "beneficiaries, any reported quality score). Practices vary independently of one another, and cost "
+                        + "independently of quality: no shared trend, no catastrophic-claim reinsurance or truncation. "
+                        + "Every trial is settled by the contract's rules exactly as a single evaluation. Percentiles are "
+                        + "nearest-rank; probabilities are shares of trials; the expected value is the mean payout, with its "
+                        + "Monte Carlo standard error. Trial i draws from its own random stream seeded from (seed, i), so the "
+                        + "result does not depend on the thread count.",
+                request.trials(), request.seed(), cv, expected, costs, quality);
+    }
+
+    /** Each trial's amounts, in cents, stored at the trial's index. */
+    private static final class Samples {
+        final int trials;
+        final long[] ipaPayout;
+        final long[] ipaRiskSharing;
+        final long[] ipaCost;
+        final long[][] practicePayout;
+        final long[][] practiceDistributed;
+        final long[][] practiceCost;
+
+        Samples(int trials, int practices) {
+            this.trials = trials;
+            ipaPayout = new long[trials];
+            ipaRiskSharing = new long[trials];
+            ipaCost = new long[trials];
+            practicePayout = new long[practices][trials];
+            practiceDistributed = new long[practices][trials];
+            practiceCost = new long[practices][trials];
+        }
+
+        void record(int trial, PerformanceFacts facts, Settlement settlement, Map<String, String> concepts) {
+            ipaPayout[trial] = cents(settlement.totals().payerTotal());
+            ipaRiskSharing[trial] = cents(Requests.riskSharing(settlement, concepts));
+            long totalCost = 0;
+            for (int i = 0; i < practicePayout.length; i++) {
+                Settlement.PracticeTotal p = settlement.totals().practices().get(i);
+                practicePayout[i][trial] = cents(p.total());
+                practiceDistributed[i][trial] = cents(p.distributed());
+                practiceCost[i][trial] = cents(facts.practices().get(i).totalCostOfCare());
+                totalCost += practiceCost[i][trial];
+            }
+            ipaCost[trial] = totalCost;
+        }
+
+        private static long cents(BigDecimal amount) {
+            return amount.setScale(2, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.accord.scenarios;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.accord.evaluation.ContractChoice;
+import org.accord.evaluation.EvaluationService;
+import org.accord.settlement.Settlement;
+import org.accord.terms.ContractTemplate;
+import org.accord.terms.ParameterDeclaration;
+import org.accord.terms.ParameterType;
+import org.accord.validation.InputProblem;
+import org.accord.validation.InvalidInputException;
+
+/**
+ * Settles every point of a sweep in one batch through the compiled rules: a point differs from
+ * the next only in its terms, which are data, so nothing is recompiled.
+ */
+final class Sweeper {
+
+    /** Points one range may have, and a whole sweep: enough for any table a negotiator reads. */
+    static final int MAX_POINTS_PER_RANGE = 1_000;
+    static final int MAX_POINTS = 10_000;
+    private static final Set<ParameterType> SWEEPABLE = Set.of(ParameterType.RATE, ParameterType.AMOUNT,
+            ParameterType.NUMBER, ParameterType.COUNT);
+
+    private final EvaluationService service;
+
+    Sweeper(EvaluationService service) {
+        this.service = service;
+    }
+
+    SweepResult sweep(SweepRequest request) {
+        List<Map<String, BigDecimal>> points = points(request);
+        List<Settlement> settlements = settle(request, points);
+        Map<String, String> concepts = Requests.conceptsByClause(service, request.contract().templateId());
+        List<SweepResult.Point> results = new ArrayList<>(points.size());
+        for (int i = 0; i < points.size(); i++) {
+            Settlement s = settlements.get(i);
+            results.add(new SweepResult.Point(points.get(i), s.contract().termsHash(), s.totals().payerTotal(), s.totals().ipaPool(),
+                    s.totals().retainedByIpa(), Requests.riskSharing(s, concepts), s.totals().practices()));
+        }
+        Settlement first = settlements.get(0);
+        return new SweepResult(first.ipaId(), first.performanceYear(), request.contract().templateId(),
+                request.contract().overrides(), request.vary().stream().map(SweepRequest.Range::parameter).toList(),
+                List.copyOf(results), first.rulesHash(), first.factsHash());
+    }
+
+    /** The settlements of every point, in point order (the first parameter varying slowest). */
+    List<Settlement> settle(SweepRequest request) {
+        return settle(request, points(request));
+    }
+
+    private List<Settlement> settle(SweepRequest request, List<Map<String, BigDecimal>> points) {
+        List<ContractChoice> contracts = new ArrayList<>(points.size());
+        for (Map<String, BigDecimal> point : points) {
+            ContractChoice contract = request.contract();
+            for (Map.Entry<String, BigDecimal> value : point.entrySet()) {
+                contract = contract.with(value.getKey(), value.getValue());
+            }
+            contracts.add(contract);
+        }
+        return service.evaluateEach(contracts, request.facts());
+    }
+
+    /** Every point's values, checked against the template's declarations before anything is settled. */
+    List<Map<String, BigDecimal>> points(SweepRequest request) {
+        if (request.contract() == null) {
+            throw new InvalidInputException("/contract", "a contract is required");
+        }
+        Requests.check(service, request.contract(), request.facts(), "/contract");
+        ContractTemplate template = service.templates().find(request.contract().templateId()).orElseThrow();
+        List<InputProblem> problems = new ArrayList<>();
+        if (request.vary().isEmpty() || request.vary().size() > 2) {
+            problems.add(new InputProblem("/vary", "vary one or two parameters (got " + request.vary().size() + ")"));
+        }
+        InvalidInputException.throwIfAny(problems);
+        List<List<BigDecimal>> values = new ArrayList<>();
+        for (int i = 0; i < request.vary().size(); i++) {
+            values.add(values(template, request.vary().get(i), "/vary/" + i, problems));
+        }
+        if (request.vary().size() == 2 && request.vary().get(0) != null && request.vary().get(1) != null
+                && request.vary().get(0).parameter() != null
+                && request.vary().get(0).parameter().equals(request.vary().get(1).parameter())) {
+            problems.add(new InputProblem("/vary/1/parameter", "'" + request.vary().get(1).parameter() + "' is already varied"));
+        }
+        InvalidInputException.throwIfAny(problems);
+        long count = values.stream().mapToLong(List::size).reduce(1, (a, b) -> a * b);
+        if (count > MAX_POINTS) {
+            throw new InvalidInputException("/vary", "the sweep has " + count + " points; at most " + MAX_POINTS);
+        }
+        List<Map<String, BigDecimal>> points = new ArrayList<>();
+        List<BigDecimal> second = values.size() == 2 ? values.get(1) : Collections.singletonList(null);
+        for (BigDecimal a : values.get(0)) {
+            for (BigDecimal b : second) {
+                Map<String, BigDecimal> point = new LinkedHashMap<>();
+                point.put(request.vary().get(0).parameter(), a);
+                if (b != null) {
+                    point.put(request.vary().get(1).parameter(), b);
+                }
+                points.add(Collections.unmodifiableMap(point));
+            }
+        }
+        return points;
+    }
+
+    private static List<BigDecimal> values(ContractTemplate template, SweepRequest.Range range, String at, List<InputProblem> problems) {
+        if (range == null || range.parameter() == null || range.parameter().isBlank()) {
+            problems.add(new InputProblem(at + "/parameter", "name the parameter to vary"));
+            return List.of();
+        }
+        ParameterDeclaration declaration = template.parameter(range.parameter()).orElse(null);
+        if (declaration == null) {
+            problems.add(new InputProblem(at + "/parameter", "template " + template.id() + " has no parameter '"
+                    + range.parameter() + "'"));
+            return List.of();
+        }
+        if (!SWEEPABLE.contains(declaration.type())) {
+            problems.add(new InputProblem(at + "/parameter", "'" + range.parameter() + "' is a " + declaration.type().word()
+                    + " parameter; only rate, amount, number and count parameters can be swept"));
+            return List.of();
+        }
+        int before = problems.size();
+        Requests.require(range.start() != null, problems, at + "/start", "a start value is required");
+        Requests.require(range.end() != null, problems, at + "/end", "an end value is required");
+        Requests.require(range.step() != null, problems, at + "/step", "a step is required");
+        if (problems.size() > before) {
+            return List.of();
+        }
+        Requests.require(range.step().signum() > 0, problems, at + "/step", "the step must be above zero (was "
+                + range.step().toPlainString() + ")");
+        Requests.require(range.end().compareTo(range.start()) >= 0, problems, at + "/end", "the end "
+                + range.end().toPlainString() + " is before the start " + range.start().toPlainString());
+        if (declaration.type() == ParameterType.COUNT) {
+            Requests.require(whole(range.start()), problems, at + "/start", range.parameter() + " is a count: the start must be a whole number");
+            Requests.require(whole(range.step()), problems, at + "/step", range.parameter() + " is a count: the step must be a whole number");
+        }
+        if (problems.size() > before) {
+            return List.of();
+        }
+        BigDecimal steps = range.end().subtract(range.start()).divideToIntegralValue(range.step());
+        if (steps.compareTo(BigDecimal.valueOf(MAX_POINTS_PER_RANGE - 1)) > 0) {
+            problems.add(new InputProblem(at + "/step", "the range has more than " + MAX_POINTS_PER_RANGE + " points"));
+            return List.of();
+        }
+        List<BigDecimal> values = new ArrayList<>();
+        for (int k = 0; k <= steps.intValueExact(); k++) {
+            BigDecimal value = range.start().add(range.step().multiply(BigDecimal.valueOf(k)));
+            try {
+                declaration.accept(value);
+                values.add(value);
+            } catch (IllegalArgumentException e) {
+                problems.add(new InputProblem(at, "point " + value.toPlainString() + " of " + range.parameter() + ": " + e.getMessage()));
+            }
+        }
+        return values;
+    }
+
+    private static boolean whole(BigDecimal value) {
+        return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
+    }
+}

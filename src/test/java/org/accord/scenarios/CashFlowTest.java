@@ -1,0 +1,172 @@
+package org.accord.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.accord.evaluation.ContractChoice;
+import org.accord.facts.PerformanceFacts;
+import org.accord.settlement.Settlement;
+import org.accord.settlement.SettlementLine;
+import org.accord.terms.ContractTemplate;
+import org.accord.validation.InvalidInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CashFlowTest {
+
+    private final Scenarios scenarios = Fixtures.scenarios();
+
+    /**
+     * Small panel, practice P01 under ma-capitation, costs $22,000 a month.
+     * Capitation $284,163.36 over 12 months: 23,680.28 each, exactly.
+     * Withhold -$28,416.34 over 12 months: -2,368.028333...; each month -2,368.02 rounded toward zero (-28,416.24 in
+     * all), the 10 cents left go one each to the largest remainders, all equal, so to the first ten months:
+     * months 1-10 -2,368.03, months 11-12 -2,368.02.
+     * Net each month: 21,312.25 - 22,000 = -687.75 (months 1-10), -687.74 (11-12); after month 12: -8,252.98.
+     * Reconciliation six months after December 2025, in June 2026 (month 18): withhold returned 14,208.17 plus
+     * the distribution 15,657.11 = 29,865.28; cumulative -8,252.98 + 29,865.28 = 21,612.30, the first month above zero.
+     */
+    @Test
+    void aPracticesCumulativeNetTurnsPositiveWhenTheReconciliationArrives() {
+        CashFlowResult flow = scenarios.cashFlow(CashFlowRequest.of(ContractChoice.of("ma-capitation"), Fixtures.SMALL_PANEL, "P01",
+                new BigDecimal("22000")));
+        assertThat(flow.months()).hasSize(18);
+        assertThat(flow.reconciliationMonth()).isEqualTo(YearMonth.of(2026, 6));
+        assertThat(flow.months().get(0).byClause()).containsEntry("capitation", new BigDecimal("23680.28"))
+                .containsEntry("withhold", new BigDecimal("-2368.03"));
+        assertThat(flow.months().get(9).byClause().get("withhold")).isEqualByComparingTo("-2368.03");
+        assertThat(flow.months().get(10).byClause().get("withhold")).isEqualByComparingTo("-2368.02");
+        assertThat(flow.months().get(0).net()).isEqualByComparingTo("-687.75");
+        assertThat(flow.months().get(11).cumulativeNet()).isEqualByComparingTo("-8252.98");
+        assertThat(flow.months().get(12).cost()).isZero();
+        assertThat(flow.months().get(17).reconciliation()).isEqualByComparingTo("29865.28");
+        assertThat(flow.months().get(17).cumulativeNet()).isEqualByComparingTo("21612.30");
+        assertThat(flow.months().subList(0, 17)).allSatisfy(m -> assertThat(m.cumulativeNet()).isNegative());
+        assertThat(flow.firstPositiveMonth()).isEqualTo(YearMonth.of(2026, 6));
+        assertThat(flow.monthsToFirstPositive()).isEqualTo(18);
+    }
+
+    /**
+     * Valley IPA under mssp-basic, investing $200,000 a month in care management during 2025: no monthly money
+     * from the contract; shared savings of $5,383,653.90 arrive eight months after December, in August 2026,
+     * month 20. Cumulative: -2,400,000 from December to July, then +2,983,653.90: value-based money arrives more
+     * than a year after the start.
+     */
+    @Test
+    void sharedSavingsArriveMoreThanAYearAfterThePeriodStarts() {
+        CashFlowResult flow = scenarios.cashFlow(CashFlowRequest.of(ContractChoice.of("mssp-basic"), Fixtures.VALLEY, null,
+                new BigDecimal("200000")));
+        assertThat(flow.scope()).isEqualTo("IPA");
+        assertThat(flow.reconciliationLagMonths()).isEqualTo(8);
+        assertThat(flow.monthsToReconciliation()).isEqualTo(20);
+        assertThat(flow.months().get(18).cumulativeNet()).isEqualByComparingTo("-2400000.00");
+        assertThat(flow.months().get(19).reconciliation()).isEqualByComparingTo("5383653.90");
+        assertThat(flow.months().get(19).cumulativeNet()).isEqualByComparingTo("2983653.90");
+        assertThat(flow.firstPositiveMonth()).isEqualTo(YearMonth.of(2026, 8));
+        assertThat(flow.monthsToFirstPositive()).isEqualTo(20);
+    }
+
+    @Test
+    void theLagIsAParameterLikeAnyOther() {
+        CashFlowResult flow = scenarios.cashFlow(CashFlowRequest.of(ContractChoice.of("mssp-basic").with("reconciliationLagMonths", 12),
+                Fixtures.VALLEY, "IPA", new BigDecimal("200000")));
+        assertThat(flow.reconciliationMonth()).isEqualTo(YearMonth.of(2026, 12));
+        assertThat(flow.months()).hasSize(24);
+        assertThat(flow.monthsToFirstPositive()).isEqualTo(24);
+    }
+
+    @Test
+    void costsBeyondTheMonthsPaidExtendTheTimelineAndMayNeverBeRecovered() {
+        List<BigDecimal> costs = new ArrayList<>();
+        for (int m = 0; m < 30; m++) {
+            costs.add(new BigDecimal("500000"));
+        }
+        CashFlowResult flow = scenarios.cashFlow(new CashFlowRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY, "IPA", costs, null));
+        assertThat(flow.months()).hasSize(30);
+        assertThat(flow.totalCost()).isEqualByComparingTo("15000000.00");
+        assertThat(flow.firstPositiveMonth()).isNull();
+        assertThat(flow.monthsToFirstPositive()).isNull();
+    }
+
+    @Test
+    void payForPerformanceIsPaidAtReconciliationUnlessMonthlyIsChosen() {
+        ContractChoice medicaid = ContractChoice.of("medicaid-ffs-p4p");
+        CashFlowResult atReconciliation = scenarios.cashFlow(CashFlowRequest.of(medicaid, Fixtures.SMALL_PANEL, "P01", null));
+        CashFlowResult monthly = scenarios.cashFlow(new CashFlowRequest(medicaid, Fixtures.SMALL_PANEL, "P01", List.of(), "monthly"));
+        // P01's bonuses: 4,900 + 960 + 1,365 + 1,360 + 1,660 = 10,245.00, paid in June 2026, or line by line over
+        // the months: 4,900/12 = 408.33 + 4 cents to months 1-4; 960/12 = 80.00; 1,365/12 = 113.75;
+        // 1,360/12 = 113.33 + 4 cents to months 1-4; 1,660/12 = 138.33 + 4 cents to months 1-4.
+        // Month 1: 408.34 + 80.00 + 113.75 + 113.34 + 138.34 = 853.77; month 12: 408.33 + 80 + 113.75 + 113.33 + 138.33 = 853.74.
+        assertThat(atReconciliation.months().get(17).byClause().get("pay-for-performance")).isEqualByComparingTo("10245.00");
+        assertThat(monthly.months().get(0).byClause().get("pay-for-performance")).isEqualByComparingTo("853.77");
+        assertThat(monthly.months().get(11).byClause().get("pay-for-performance")).isEqualByComparingTo("853.74");
+        assertThat(monthly.months().get(17).reconciliation()).isZero();
+        assertThat(monthly.totalInflow()).isEqualByComparingTo(atReconciliation.totalInflow());
+    }
+
+    static Stream<Arguments> everyTemplateAndScope() {
+        List<Arguments> cases = new ArrayList<>();
+        for (ContractTemplate template : Fixtures.SERVICE.templates().all()) {
+            if (template.clauses().stream().anyMatch(c -> c.concept().equals("payment-timing"))) {
+                cases.add(Arguments.of(template.id(), Fixtures.VALLEY, "IPA"));
+                cases.add(Arguments.of(template.id(), Fixtures.VALLEY, "P04"));
+            }
+        }
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(10);
+        return cases.stream();
+    }
+
+    @Test
+    void aTemplateThatDoesNotSayWhenReconciliationsArePaidIsRefused() {
+        var p = Fixtures.VALLEY.period();
+        PerformanceFacts facts = new PerformanceFacts(Fixtures.VALLEY.ipa(), new org.accord.facts.PerformancePeriod(p.performanceYear(),
+                p.start(), p.end(), p.benchmarkExpenditure(), p.assignedBeneficiaries(), new BigDecimal("0.90"), null, null),
+                Fixtures.VALLEY.practices());
+        assertThatThrownBy(() -> scenarios.cashFlow(CashFlowRequest.of(ContractChoice.of("mssp-2018-track-1"), facts, "IPA", null)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("/contract/templateId: template mssp-2018-track-1 has no payment-timing clause");
+    }
+
+    @ParameterizedTest(name = "{0}, {2}")
+    @MethodSource("everyTemplateAndScope")
+    void theMonthsAddUpToTheSettlementsLinesToTheCent(String templateId, PerformanceFacts facts, String scope) {
+        ContractChoice contract = ContractChoice.of(templateId);
+        CashFlowResult flow = scenarios.cashFlow(CashFlowRequest.of(contract, facts, scope, new BigDecimal("1000")));
+        Settlement settlement = Fixtures.SERVICE.evaluate(contract, facts);
+        BigDecimal expected = "IPA".equals(scope) ? settlement.totals().payerTotal()
+                : settlement.totals().practices().stream().filter(p -> p.practiceId().equals(scope)).findFirst().orElseThrow().total();
+        BigDecimal inflows = flow.months().stream().map(CashFlowResult.Month::inflow).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(inflows).isEqualByComparingTo(expected);
+        assertThat(flow.totalInflow()).isEqualByComparingTo(expected);
+        // Clause by clause, the months add up to the clause's lines.
+        for (String clause : flow.months().get(0).byClause().keySet()) {
+            BigDecimal months = flow.months().stream().map(m -> m.byClause().get(clause)).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal lines = settlement.lines().stream().filter(l -> l.clause().equals(clause))
+                    .filter(l -> "IPA".equals(scope) ? SettlementLine.PAYMENT.equals(l.flow())
+                            : l.scope().equals(scope) && !SettlementLine.RETAINED.equals(l.flow()))
+                    .map(SettlementLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(months).as(clause).isEqualByComparingTo(lines);
+        }
+        assertThat(flow.months()).allSatisfy(m -> {
+            assertThat(m.inflow()).isEqualByComparingTo(m.monthly().add(m.reconciliation()));
+            assertThat(m.inflow().scale()).isEqualTo(2);
+        });
+        assertThat(flow.table().rows()).hasSize(flow.months().size());
+    }
+
+    @Test
+    void anUnknownScopeIsNamed() {
+        assertThatThrownBy(() -> scenarios.cashFlow(new CashFlowRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY, "P99",
+                List.of(new BigDecimal("-1")), "quarterly")))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).problems()).extracting(p -> p.pointer())
+                        .containsExactly("/scope", "/monthlyCosts/0", "/payForPerformance"));
+    }
+}

@@ -1,0 +1,249 @@
+package org.accord.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.accord.evaluation.ContractChoice;
+import org.accord.facts.PerformanceFacts;
+import org.accord.facts.QualityMeasureCount;
+import org.accord.validation.InvalidInputException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class SimulationTest {
+
+    private static final ContractChoice MSSP_BASIC = ContractChoice.of("mssp-basic");
+
+    @Nested
+    @DisplayName("Reproducibility")
+    class Reproducibility {
+
+        @Test
+        void theSameSeedGivesTheSameResultWhateverTheThreadCount() {
+            SimulationRequest request = SimulationRequest.of(MSSP_BASIC, Fixtures.SMALL_PANEL).withTrials(450).withSeed(7);
+            SimulationResult oneThread = new Scenarios(Fixtures.SERVICE, 1).simulate(request);
+            SimulationResult twoThreads = new Scenarios(Fixtures.SERVICE, 2).simulate(request);
+            SimulationResult threeThreads = new Scenarios(Fixtures.SERVICE, 3).simulate(request);
+            assertThat(twoThreads).isEqualTo(oneThread);
+            assertThat(threeThreads).isEqualTo(oneThread);
+        }
+
+        @Test
+        void anotherSeedDrawsOtherYears() {
+            SimulationRequest request = SimulationRequest.of(MSSP_BASIC, Fixtures.SMALL_PANEL).withTrials(200);
+            SimulationResult a = Fixtures.scenarios().simulate(request.withSeed(1));
+            SimulationResult b = Fixtures.scenarios().simulate(request.withSeed(2));
+            assertThat(a.ipa().cost().simulatedMean()).isNotEqualByComparingTo(b.ipa().cost().simulatedMean());
+        }
+
+        @Test
+        void aTrialDependsOnlyOnTheSeedAndItsIndex() {
+            PerformanceVariation variation = variation(Fixtures.SMALL_PANEL, "gamma", 9);
+            PerformanceFacts trial = variation.trial(123);
+            variation.trial(5);
+            assertThat(variation(Fixtures.SMALL_PANEL, "gamma", 9).trial(123)).isEqualTo(trial);
+        }
+    }
+
+    private static PerformanceVariation variation(PerformanceFacts facts, String distribution, long seed) {
+        SimulationRequest request = SimulationRequest.of(MSSP_BASIC, facts).withCostDistribution(distribution);
+        return new PerformanceVariation(facts, seed, Simulator.expectedCostPerMember(request), 2.5,
+                SimulationRequest.LOGNORMAL.equals(distribution), true);
+    }
+
+    @Nested
+    @DisplayName("Against closed forms")
+    class ClosedForms {
+
+        private static final int DRAWS = 20_000;
+
+        /**
+         * Small panel P01: n = 420 members, observed cost 5,793,107.27, so m = 13,793.1126 per member; CV 2.5.
+         * Closed form: the total's mean is n m = 5,793,107.27 and its variance n (CV m)^2, standard deviation
+         * sqrt(420) x 2.5 x 13,793.1126 = 706,687.6. Tolerances: the mean within 4 standard errors
+         * (706,687.6 / sqrt(20,000) = 4,997 each); the variance within 5%, about 5 standard errors of a sample
+         * variance of 20,000 draws (relative standard error sqrt((2 + excess kurtosis) / draws): 1.0% for the gamma
+         * sum, whose excess kurtosis is 6 CV^2 / n = 0.09).
+         */
+        private void totalCostMatchesTheSumOfIndependentMemberCosts(String distribution) {
+            PerformanceVariation variation = variation(Fixtures.SMALL_PANEL, distribution, 2024);
+            double[] totals = new double[DRAWS];
+            for (int t = 0; t < DRAWS; t++) {
+                totals[t] = variation.trial(t).practices().get(0).totalCostOfCare().doubleValue();
+            }
+            double n = 420;
+            double m = 5_793_107.27 / n;
+            double expectedMean = n * m;
+            double expectedVariance = n * Math.pow(2.5 * m, 2);
+            double mean = mean(totals);
+            double variance = variance(totals, mean);
+            assertThat(Math.abs(mean - expectedMean)).as("mean %.2f vs %.2f", mean, expectedMean)
+                    .isLessThan(4 * Math.sqrt(expectedVariance / DRAWS));
+            assertThat(variance / expectedVariance).as("variance ratio").isBetween(0.95, 1.05);
+        }
+
+        @Test
+        void aGammaPracticeTotalHasTheMeanAndVarianceOfItsMembersSum() {
+            totalCostMatchesTheSumOfIndependentMemberCosts(SimulationRequest.GAMMA);
+        }
+
+        @Test
+        void aLognormalPracticeTotalIsMomentMatchedToItsMembersSum() {
+            totalCostMatchesTheSumOfIndependentMemberCosts(SimulationRequest.LOGNORMAL);
+        }
+
+        /**
+         * Small panel P01, measure DSF: 166 of 216 - 10 = 206 eligible, p = 166/206. Binomial: mean n p = 166,
+         * variance n p (1 - p) = 166 x 40 / 206 = 32.233. The mean within 4 standard errors (sqrt(32.233 / 20,000)
+         * = 0.040 each), the variance within 5% (relative standard error about sqrt(2 / 20,000) = 1%).
+         */
+        @Test
+        void aMeasureNumeratorIsBinomialOnItsEligibleMembers() {
+            PerformanceVariation variation = variation(Fixtures.SMALL_PANEL, SimulationRequest.GAMMA, 99);
+            double[] numerators = new double[DRAWS];
+            for (int t = 0; t < DRAWS; t++) {
+                QualityMeasureCount dsf = variation.trial(t).practices().get(0).qualityMeasures().stream()
+                        .filter(q -> q.measureId().equals("DSF")).findFirst().orElseThrow();
+                assertThat(dsf.denominator()).isEqualTo(216);
+                assertThat(dsf.exclusions()).isEqualTo(10);
+                numerators[t] = dsf.numerator();
+            }
+            double mean = mean(numerators);
+            assertThat(Math.abs(mean - 166)).isLessThan(4 * Math.sqrt(32.233 / DRAWS));
+            assertThat(variance(numerators, mean) / (166.0 * 40 / 206)).isBetween(0.95, 1.05);
+        }
+
+        /** A large measure: n = 37,362, p = 0.5707 (the valley IPA's pooled AWV); mean n p, variance n p (1 - p). */
+        @Test
+        void theBinomialTableIsExactForLargeDenominatorsToo() {
+            int n = 37_362;
+            double p = 21_322.0 / n;
+            BinomialTable table = BinomialTable.of(n, p);
+            SplittableRandom random = new SplittableRandom(5);
+            double[] draws = new double[DRAWS];
+            for (int i = 0; i < DRAWS; i++) {
+                draws[i] = table.draw(random);
+            }
+            double mean = mean(draws);
+            double expectedVariance = n * p * (1 - p);
+            assertThat(Math.abs(mean - n * p)).isLessThan(4 * Math.sqrt(expectedVariance / DRAWS));
+            assertThat(variance(draws, mean) / expectedVariance).isBetween(0.95, 1.05);
+            assertThat(BinomialTable.of(10, 0).draw(random)).isZero();
+            assertThat(BinomialTable.of(10, 1).draw(random)).isEqualTo(10);
+        }
+
+        @Test
+        void theSimulatedCostsMatchTheClosedFormTheResultReports() {
+            SimulationResult result = Fixtures.scenarios().simulate(SimulationRequest.of(MSSP_BASIC, Fixtures.SMALL_PANEL)
+                    .withTrials(2_000).withSeed(3));
+            for (SimulationResult.Outcome o : result.practices()) {
+                double sd = o.cost().expectedStandardDeviation().doubleValue();
+                // The mean within 4 standard errors of 2,000 draws; the standard deviation within 10% (its relative
+                // standard error is about 1 / sqrt(2 x 2,000) = 1.6%).
+                assertThat(Math.abs(o.cost().simulatedMean().doubleValue() - o.cost().expected().doubleValue()))
+                        .isLessThan(4 * sd / Math.sqrt(2_000));
+                assertThat(o.cost().simulatedStandardDeviation().doubleValue() / sd).isBetween(0.9, 1.1);
+            }
+            // The IPA's expected cost is the practices' observed costs: 5,793,107.27 + 3,737,921.04 + 6,054,658.00
+            assertThat(result.ipa().cost().expected()).isEqualByComparingTo(Fixtures.SMALL_PANEL.practices().stream()
+                    .map(p -> p.totalCostOfCare()).reduce(BigDecimal.ZERO, BigDecimal::add));
+        }
+
+        private static double mean(double[] values) {
+            double sum = 0;
+            for (double v : values) {
+                sum += v;
+            }
+            return sum / values.length;
+        }
+
+        private static double variance(double[] values, double mean) {
+            double sum = 0;
+            for (double v : values) {
+                sum += (v - mean) * (v - mean);
+            }
+            return sum / (values.length - 1);
+        }
+    }
+
+    @Nested
+    @DisplayName("What the minimum savings rate is for")
+    class MinimumSavingsRate {
+
+        /**
+         * Both IPAs' expected cost set equal to their benchmark: any savings are chance. Closed form (normal
+         * approximation of the gamma total): the savings rate's standard deviation is CV / sqrt(members).
+         * Small panel: 2.5 / sqrt(1,310) = 6.91%; its MSR for 1,310 beneficiaries is 8.7% - 310/1,999 x 3.7% = 8.13%,
+         * so P(savings rate >= MSR) = P(Z >= 1.18) = 11.9%. Valley IPA: 2.5 / sqrt(39,400) = 1.26%; MSR 2.306%, so
+         * P(Z >= 1.83) = 3.4%. The MSR, a 90% one-sided bound on a CMS assumption of smaller variation, shrinks
+         * with the population but not as fast as chance does: the small panel earns by chance far more often.
+         */
+        @Test
+        void aSmallPanelAtItsBenchmarkEarnsSavingsByChanceFarMoreOftenThanALargeIpa() {
+            Scenarios scenarios = Fixtures.scenarios();
+            SimulationResult small = scenarios.simulate(SimulationRequest.of(MSSP_BASIC, Fixtures.SMALL_PANEL)
+                    .withTrials(2_000).withSeed(11).withExpectedCost(SimulationRequest.BENCHMARK));
+            SimulationResult large = scenarios.simulate(SimulationRequest.of(MSSP_BASIC, Fixtures.VALLEY)
+                    .withTrials(1_000).withSeed(11).withExpectedCost(SimulationRequest.BENCHMARK));
+            System.out.printf("P(shared savings > 0) at benchmark: small panel %s, valley IPA %s%n",
+                    small.ipa().probabilityOfSavings(), large.ipa().probabilityOfSavings());
+            assertThat(small.ipa().cost().expected()).isEqualByComparingTo("15096133.20");
+            assertThat(large.ipa().cost().expected()).isEqualByComparingTo("525375558.00");
+            assertThat(small.ipa().probabilityOfSavings()).isBetween(new BigDecimal("0.08"), new BigDecimal("0.16"));
+            assertThat(large.ipa().probabilityOfSavings()).isBetween(new BigDecimal("0.01"), new BigDecimal("0.06"));
+            assertThat(small.ipa().probabilityOfSavings().subtract(large.ipa().probabilityOfSavings()))
+                    .isGreaterThan(new BigDecimal("0.04"));
+            // One-sided: no losses are ever owed.
+            assertThat(small.ipa().probabilityOfLosses()).isZero();
+            // The exact spread combines the practices: sqrt(sum n_i (CV m_i)^2) / benchmark, a little above CV / sqrt(1,310)
+            // because the practices' costs per member differ.
+            double variance = 0;
+            double scale = 15_096_133.20 / Fixtures.SMALL_PANEL.practices().stream().mapToDouble(p -> p.totalCostOfCare().doubleValue()).sum();
+            for (var p : Fixtures.SMALL_PANEL.practices()) {
+                double m = p.totalCostOfCare().doubleValue() / p.attributedMembers() * scale;
+                variance += p.attributedMembers() * Math.pow(2.5 * m, 2);
+            }
+            assertThat(small.ipa().cost().expectedStandardDeviation().doubleValue())
+                    .isCloseTo(Math.sqrt(variance), org.assertj.core.data.Offset.offset(0.01));
+            assertThat(Math.sqrt(variance) / 15_096_133.20).isBetween(0.0691, 0.0700);
+        }
+
+        @Test
+        void aTwoSidedContractShowsTheChanceOfOwingLosses() {
+            SimulationResult result = Fixtures.scenarios().simulate(SimulationRequest.of(ContractChoice.of("mssp-enhanced"),
+                    Fixtures.SMALL_PANEL).withTrials(1_000).withSeed(5).withExpectedCost(SimulationRequest.BENCHMARK));
+            // Elected MSR/MLR 2% against a savings-rate spread of 6.9%: P(Z >= 0.29) = 39% each way.
+            assertThat(result.ipa().probabilityOfSavings()).isBetween(new BigDecimal("0.30"), new BigDecimal("0.48"));
+            assertThat(result.ipa().probabilityOfLosses()).isBetween(new BigDecimal("0.30"), new BigDecimal("0.48"));
+            assertThat(result.ipa().riskSharing().p5()).isNegative();
+            assertThat(result.ipa().riskSharing().p95()).isPositive();
+        }
+    }
+
+    @Test
+    void theResultDocumentsItsModel() {
+        SimulationResult result = Fixtures.scenarios().simulate(SimulationRequest.of(MSSP_BASIC, Fixtures.SMALL_PANEL)
+                .withTrials(100).withExpectedCostPerMember(Map.of("P02", new BigDecimal("9000"))));
+        assertThat(result.model()).contains("Gamma(n/CV^2, m x CV^2)", "CV = 2.5", "binomial", "seed 42", "stated in the request for P02");
+        assertThat(result.practices().get(1).cost().expected()).isEqualByComparingTo("3420000.00"); // 380 x 9,000
+        assertThat(result.table().rows()).hasSize(4);
+        assertThat(result.table().columns()).contains("probabilityOfSavings", "payoutP95", "expectedValueStandardError");
+    }
+
+    @Test
+    void badSettingsAreNamed() {
+        assertThatThrownBy(() -> Fixtures.scenarios().simulate(new SimulationRequest(MSSP_BASIC, Fixtures.SMALL_PANEL, 0, 1L,
+                BigDecimal.ZERO, "normal", "average", Map.of("P99", BigDecimal.ONE), true)))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).problems()).extracting(p -> p.pointer())
+                        .containsExactly("/trials", "/coefficientOfVariation", "/costDistribution", "/expectedCost",
+                                "/expectedCostPerMember/P99"));
+        assertThatThrownBy(() -> Fixtures.scenarios().simulate(SimulationRequest.of(MSSP_BASIC.with("maximumSharingRate", "2"),
+                Fixtures.SMALL_PANEL))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("/contract/overrides/maximumSharingRate");
+    }
+}

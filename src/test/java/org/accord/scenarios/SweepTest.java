@@ -1,0 +1,110 @@
+package org.accord.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.accord.evaluation.ContractChoice;
+import org.accord.settlement.Settlement;
+import org.accord.validation.InputProblem;
+import org.accord.validation.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+class SweepTest {
+
+    private final Scenarios scenarios = Fixtures.scenarios();
+
+    private static SweepRequest.Range range(String parameter, String start, String end, String step) {
+        return new SweepRequest.Range(parameter, new BigDecimal(start), new BigDecimal(end), new BigDecimal(step));
+    }
+
+    @Test
+    void everyPointIsExactlyTheSettlementOfASingleEvaluationWithItsOverride() {
+        SweepRequest request = new SweepRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY,
+                List.of(range("maximumSharingRate", "0.40", "0.70", "0.05")));
+        List<Settlement> points = scenarios.sweeper().settle(request);
+        List<String> rates = List.of("0.40", "0.45", "0.50", "0.55", "0.60", "0.65", "0.70");
+        assertThat(points).hasSize(rates.size());
+        for (int i = 0; i < rates.size(); i++) {
+            Settlement alone = Fixtures.SERVICE.evaluate(ContractChoice.of("mssp-basic").with("maximumSharingRate", rates.get(i)),
+                    Fixtures.VALLEY);
+            assertThat(points.get(i)).isEqualTo(alone);
+        }
+    }
+
+    @Test
+    void theTableHasTheIpaAndEveryPracticeAtEveryPoint() {
+        SweepResult result = scenarios.sweep(new SweepRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY,
+                List.of(range("maximumSharingRate", "0.40", "0.70", "0.05"))));
+        assertThat(result.points()).extracting(p -> p.values().get("maximumSharingRate").toPlainString())
+                .containsExactly("0.40", "0.45", "0.50", "0.55", "0.60", "0.65", "0.70");
+        // 13,733,810.98 savings x rate x 0.98 (sequestration): 0.40 -> 5,383,653.90, 0.70 -> 9,421,394.33
+        assertThat(result.points().get(0).payerTotal()).isEqualByComparingTo("5383653.90");
+        assertThat(result.points().get(6).payerTotal()).isEqualByComparingTo("9421394.33");
+        assertThat(result.points().get(6).riskSharing()).isEqualByComparingTo("9421394.33");
+        assertThat(result.points()).allSatisfy(p -> assertThat(p.practices()).hasSize(25));
+        assertThat(result.points()).extracting(SweepResult.Point::termsHash).doesNotHaveDuplicates();
+        Table table = result.table();
+        assertThat(table.columns()).startsWith("maximumSharingRate", "payerTotal", "ipaPool", "retainedByIpa", "riskSharing", "P01");
+        assertThat(table.rows()).hasSize(7);
+        assertThat(table.rows().get(0).get(1)).isEqualTo("5383653.90");
+    }
+
+    @Test
+    void twoRangesMakeAGridWithTheFirstVaryingSlowest() {
+        SweepResult result = scenarios.sweep(new SweepRequest(ContractChoice.of("ma-capitation"), Fixtures.SMALL_PANEL,
+                List.of(range("innerBandWidth", "0.01", "0.05", "0.01"), range("reconciliationLagMonths", "6", "8", "2"))));
+        assertThat(result.points()).extracting(p -> p.values().get("innerBandWidth").toPlainString() + "/"
+                        + p.values().get("reconciliationLagMonths").toPlainString())
+                .containsExactly("0.01/6", "0.01/8", "0.02/6", "0.02/8", "0.03/6", "0.03/8", "0.04/6", "0.04/8", "0.05/6", "0.05/8");
+        Settlement alone = Fixtures.SERVICE.evaluate(ContractChoice.of("ma-capitation").with("innerBandWidth", "0.03")
+                .with("reconciliationLagMonths", 8), Fixtures.SMALL_PANEL);
+        assertThat(result.points().get(5).payerTotal()).isEqualByComparingTo(alone.totals().payerTotal());
+        assertThat(result.points().get(5).termsHash()).isEqualTo(alone.contract().termsHash());
+    }
+
+    @Test
+    void anUnknownParameterIsNamed() {
+        assertThatThrownBy(() -> scenarios.sweep(new SweepRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY,
+                List.of(range("sharingRate", "0.40", "0.70", "0.05")))))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).problems()).containsExactly(new InputProblem(
+                        "/vary/0/parameter", "template mssp-basic has no parameter 'sharingRate'")));
+    }
+
+    @Test
+    void aPointOutsideTheParametersRangeIsNamed() {
+        assertThatThrownBy(() -> scenarios.sweep(new SweepRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY,
+                List.of(range("maximumSharingRate", "0.80", "1.10", "0.10")))))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).problems()).containsExactly(new InputProblem(
+                        "/vary/0", "point 1.10 of maximumSharingRate: 1.10 is above the maximum 1 (rate)")));
+    }
+
+    @Test
+    void aRangeThatCannotBeSweptIsRefusedBeforeAnythingIsSettled() {
+        assertThatThrownBy(() -> scenarios.sweep(new SweepRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY,
+                List.of(range("sharingRateBasis", "0", "1", "1")))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("/vary/0/parameter")
+                .hasMessageContaining("only rate, amount, number and count parameters can be swept");
+        assertThatThrownBy(() -> scenarios.sweep(new SweepRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY,
+                List.of(range("maximumSharingRate", "0.40", "0.70", "0")))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("/vary/0/step");
+        assertThatThrownBy(() -> scenarios.sweep(new SweepRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY,
+                List.of(range("maximumSharingRate", "0.70", "0.40", "0.05")))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("/vary/0/end");
+        assertThatThrownBy(() -> scenarios.sweep(new SweepRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY,
+                List.of(range("reconciliationLagMonths", "1.5", "3", "1")))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("/vary/0/start");
+        assertThatThrownBy(() -> scenarios.sweep(new SweepRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY, List.of())))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("/vary");
+    }
+
+    @Test
+    void theCommandLineFormOfARangeParses() {
+        SweepRequest.Range range = SweepRequest.Range.parse("maximumSharingRate=0.40:0.70:0.05");
+        assertThat(range).isEqualTo(range("maximumSharingRate", "0.40", "0.70", "0.05"));
+        assertThatThrownBy(() -> SweepRequest.Range.parse("maximumSharingRate=0.40:0.70")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
