@@ -53,7 +53,7 @@ public final class Evaluator {
         for (int i = 0; i < requests.size(); i++) {
             List<InputProblem> problems = new ArrayList<>(FactsValidator.problems(requests.get(i).facts()));
             if (problems.isEmpty()) {
-                problems.addAll(missingInputs(requests.get(i)));
+                problems.addAll(missingInputs(requests.get(i).terms(), requests.get(i).facts()));
             }
             if (!problems.isEmpty()) {
                 String prefix = requests.size() == 1 ? "" : "/" + i;
@@ -128,11 +128,14 @@ public final class Evaluator {
                 period.metQualityStandard(), period.lossAdjustment() == null ? BigDecimal.ZERO : period.lossAdjustment()));
     }
 
-    /** Period inputs a clause requires (its template's {@code requires}) that the facts lack. */
-    private static List<InputProblem> missingInputs(Request request) {
+    /**
+     * Period inputs a clause requires (its template's {@code requires}) that the facts lack, with
+     * pointers relative to the facts.
+     */
+    public static List<InputProblem> missingInputs(Terms terms, PerformanceFacts facts) {
         List<InputProblem> problems = new ArrayList<>();
-        PerformancePeriod period = request.facts().period();
-        for (ClauseTerms clause : request.terms().clauses()) {
+        PerformancePeriod period = facts.period();
+        for (ClauseTerms clause : terms.clauses()) {
             for (String input : clause.requires()) {
                 Object value = switch (input) {
                     case "benchmarkExpenditure" -> period.benchmarkExpenditure();

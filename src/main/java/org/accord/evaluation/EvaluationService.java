@@ -84,6 +84,9 @@ public final class EvaluationService {
             e.problems().forEach(p -> problems.add(p.pointer().startsWith("/overrides")
                     ? p.prefixed("/contract") : p.prefixed("/facts")));
         }
+        if (terms != null && problems.isEmpty()) {
+            Evaluator.missingInputs(terms, facts).forEach(p -> problems.add(p.prefixed("/facts")));
+        }
         InvalidInputException.throwIfAny(problems);
         return terms;
     }
