@@ -65,9 +65,17 @@ public final class Canonical {
         }
     }
 
+    /** A record class's components, looked up once per class rather than once per value. */
+    private static final ClassValue<java.lang.reflect.RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected java.lang.reflect.RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
+
     private static Map<String, Object> components(Record record) {
         Map<String, Object> map = new TreeMap<>();
-        for (java.lang.reflect.RecordComponent component : record.getClass().getRecordComponents()) {
+        for (java.lang.reflect.RecordComponent component : COMPONENTS.get(record.getClass())) {
             try {
                 map.put(component.getName(), component.getAccessor().invoke(record));
             } catch (ReflectiveOperationException e) {

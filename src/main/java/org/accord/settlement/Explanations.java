@@ -19,6 +19,12 @@ public final class Explanations {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)(?::(usd|pct|int))?}");
 
+    // DecimalFormat is costly to build and not thread-safe: one of each per thread.
+    private static final ThreadLocal<DecimalFormat> USD = ThreadLocal.withInitial(
+            () -> new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US)));
+    private static final ThreadLocal<DecimalFormat> WHOLE = ThreadLocal.withInitial(
+            () -> new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.US)));
+
     private Explanations() {
     }
 
@@ -45,18 +51,16 @@ public final class Explanations {
         if (format == null) {
             return number.stripTrailingZeros().toPlainString();
         }
-        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.US);
         return switch (format) {
             case "usd" -> {
-                DecimalFormat usd = new DecimalFormat("#,##0.00", symbols);
                 BigDecimal cents = number.setScale(2, RoundingMode.HALF_EVEN);
-                yield (cents.signum() < 0 ? "-$" : "$") + usd.format(cents.abs());
+                yield (cents.signum() < 0 ? "-$" : "$") + USD.get().format(cents.abs());
             }
             case "pct" -> {
                 BigDecimal percent = number.movePointRight(2).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
                 yield percent.toPlainString() + "%";
             }
-            case "int" -> new DecimalFormat("#,##0", symbols).format(number);
+            case "int" -> WHOLE.get().format(number);
             default -> number.toPlainString();
         };
     }
