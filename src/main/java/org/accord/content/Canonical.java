@@ -1,7 +1,10 @@
 package org.accord.content;
 
 import java.math.BigDecimal;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -35,7 +38,7 @@ public final class Canonical {
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);
         } else if (value instanceof Record record) {
-            write(components(record), out);
+            writeRecord(record, out);
         } else if (value instanceof Map<?, ?> map) {
             out.append('{');
             boolean first = true;
@@ -65,24 +68,34 @@ public final class Canonical {
         }
     }
 
-    /** A record class's components, looked up once per class rather than once per value. */
-    private static final ClassValue<java.lang.reflect.RecordComponent[]> COMPONENTS = new ClassValue<>() {
+    /** A record class's components sorted by name (the key order of canonical text), looked up once per class. */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
         @Override
-        protected java.lang.reflect.RecordComponent[] computeValue(Class<?> type) {
-            return type.getRecordComponents();
+        protected RecordComponent[] computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents().clone();
+            Arrays.sort(components, Comparator.comparing(RecordComponent::getName));
+            return components;
         }
     };
 
-    private static Map<String, Object> components(Record record) {
-        Map<String, Object> map = new TreeMap<>();
-        for (java.lang.reflect.RecordComponent component : COMPONENTS.get(record.getClass())) {
+    /** A record as the object of its components by name, as a map of them would be written. */
+    private static void writeRecord(Record record, StringBuilder out) {
+        out.append('{');
+        boolean first = true;
+        for (RecordComponent component : COMPONENTS.get(record.getClass())) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            quote(component.getName(), out);
+            out.append(':');
             try {
-                map.put(component.getName(), component.getAccessor().invoke(record));
+                write(component.getAccessor().invoke(record), out);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
         }
-        return map;
+        out.append('}');
     }
 
     private static Map<String, ?> sorted(Map<?, ?> map) {

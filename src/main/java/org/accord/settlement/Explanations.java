@@ -4,8 +4,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +22,11 @@ public final class Explanations {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)(?::(usd|pct|int))?}");
 
+    // Templates are rule metadata, a few dozen sentences: each is parsed once (the bound only
+    // guards against a caller passing ever-new text).
+    private static final Map<String, List<Object>> PARSED = new ConcurrentHashMap<>();
+    private static final int MAX_PARSED = 10_000;
+
     // DecimalFormat is costly to build and not thread-safe: one of each per thread.
     private static final ThreadLocal<DecimalFormat> USD = ThreadLocal.withInitial(
             () -> new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US)));
@@ -29,18 +37,48 @@ public final class Explanations {
     }
 
     public static String render(String template, Map<String, Object> basis, BigDecimal amount) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String name = m.group(1);
-            Object value = "amount".equals(name) ? amount : basis.get(name);
-            if (value == null && !basis.containsKey(name) && !"amount".equals(name)) {
-                throw new IllegalStateException("explanation names {" + name + "} but the line has no such number: " + template);
+        List<Object> parts = PARSED.get(template);
+        if (parts == null) {
+            parts = parse(template);
+            if (PARSED.size() < MAX_PARSED) {
+                PARSED.put(template, parts);
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(format(value, m.group(2))));
         }
-        m.appendTail(out);
+        StringBuilder out = new StringBuilder(template.length() + 64);
+        for (Object part : parts) {
+            if (part instanceof Placeholder placeholder) {
+                String name = placeholder.name();
+                Object value = "amount".equals(name) ? amount : basis.get(name);
+                if (value == null && !basis.containsKey(name) && !"amount".equals(name)) {
+                    throw new IllegalStateException("explanation names {" + name + "} but the line has no such number: " + template);
+                }
+                out.append(format(value, placeholder.format()));
+            } else {
+                out.append((String) part);
+            }
+        }
         return out.toString();
+    }
+
+    /** A template as its literal text and placeholders, in order. */
+    private static List<Object> parse(String template) {
+        List<Object> parts = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(template);
+        int literalFrom = 0;
+        while (m.find()) {
+            if (m.start() > literalFrom) {
+                parts.add(template.substring(literalFrom, m.start()));
+            }
+            parts.add(new Placeholder(m.group(1), m.group(2)));
+            literalFrom = m.end();
+        }
+        if (literalFrom < template.length()) {
+            parts.add(template.substring(literalFrom));
+        }
+        return List.copyOf(parts);
+    }
+
+    private record Placeholder(String name, String format) {
     }
 
     static String format(Object value, String format) {
