@@ -2,7 +2,10 @@ package org.accord.settlement;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,19 +22,54 @@ public final class Explanations {
     private Explanations() {
     }
 
+    // Templates are rule metadata, a few dozen sentences: each is parsed once (the bound only
+    // guards against a caller passing ever-new text).
+    private static final Map<String, List<Object>> PARSED = new ConcurrentHashMap<>();
+    private static final int MAX_PARSED = 10_000;
+
     public static String render(String template, Map<String, Object> basis, BigDecimal amount) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String name = m.group(1);
-            Object value = "amount".equals(name) ? amount : basis.get(name);
-            if (value == null && !basis.containsKey(name) && !"amount".equals(name)) {
-                throw new IllegalStateException("explanation names {" + name + "} but the line has no such number: " + template);
+        List<Object> parts = PARSED.get(template);
+        if (parts == null) {
+            parts = parse(template);
+            if (PARSED.size() < MAX_PARSED) {
+                PARSED.put(template, parts);
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(format(value, m.group(2))));
         }
-        m.appendTail(out);
+        StringBuilder out = new StringBuilder(template.length() + 64);
+        for (Object part : parts) {
+            if (part instanceof Placeholder placeholder) {
+                String name = placeholder.name();
+                Object value = "amount".equals(name) ? amount : basis.get(name);
+                if (value == null && !basis.containsKey(name) && !"amount".equals(name)) {
+                    throw new IllegalStateException("explanation names {" + name + "} but the line has no such number: " + template);
+                }
+                out.append(format(value, placeholder.format()));
+            } else {
+                out.append((String) part);
+            }
+        }
         return out.toString();
+    }
+
+    /** A template as its literal text and placeholders, in order. */
+    private static List<Object> parse(String template) {
+        List<Object> parts = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(template);
+        int literalFrom = 0;
+        while (m.find()) {
+            if (m.start() > literalFrom) {
+                parts.add(template.substring(literalFrom, m.start()));
+            }
+            parts.add(new Placeholder(m.group(1), m.group(2)));
+            literalFrom = m.end();
+        }
+        if (literalFrom < template.length()) {
+            parts.add(template.substring(literalFrom));
+        }
+        return List.copyOf(parts);
+    }
+
+    private record Placeholder(String name, String format) {
     }
 
     /** Thousands separators on a non-negative plain decimal ("1234567.89" to "1,234,567.89"). */

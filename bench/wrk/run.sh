@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Load benchmark of POST /api/v1/evaluations (not a test; the build never runs it).
+#
+# Starts target/accord.jar on a loopback port, warms it up, then posts the 25-practice example
+# (examples/valley-ipa-request.json: Valley IPA under mssp-basic) with wrk for DURATION at
+# CONNECTIONS connections, and prints p50/p99/throughput/errors, the server's CPU time per
+# request, and the heap used after a full GC before and after the run. Stops the server it started.
+#
+#   bench/wrk/run.sh                      # 60 s, 32 connections, after a 30 s warm-up
+#   DURATION=20s WARMUP=10s bench/wrk/run.sh
+#   RATE=500 bench/wrk/run.sh             # a fixed offered load of 500 requests/s (see evaluate.lua)
+#
+# Needs wrk (Debian: apt-get install -y wrk), curl, and jcmd from the JDK; build the jar first
+# (mvn -q -B package -DskipTests).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+PORT=${PORT:-18080}
+DURATION=${DURATION:-60s}
+WARMUP=${WARMUP:-30s}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+REQUEST=${REQUEST:-examples/valley-ipa-request.json}
+JAVA_OPTS=${JAVA_OPTS:-}
+URL="http://127.0.0.1:${PORT}"
+
+command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install -y wrk)" >&2; exit 2; }
+[ -f target/accord.jar ] || { echo "target/accord.jar is missing: mvn -q -B package -DskipTests" >&2; exit 2; }
+
+log=$(mktemp)
+# shellcheck disable=SC2086
+java $JAVA_OPTS -Dserver.port="$PORT" -jar target/accord.jar >"$log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -f "$log"' EXIT
+
+for _ in $(seq 1 120); do
+  curl -fs "$URL/actuator/health" >/dev/null 2>&1 && break
+  kill -0 "$server" 2>/dev/null || { cat "$log" >&2; exit 1; }
+  sleep 1
+done
+curl -fs "$URL/actuator/health" >/dev/null || { echo "server did not start" >&2; cat "$log" >&2; exit 1; }
+
+status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+  --data-binary @"$REQUEST" "$URL/api/v1/evaluations")
+[ "$status" = 200 ] || { echo "the request in $REQUEST does not evaluate (HTTP $status)" >&2; exit 1; }
+
+heap_after_gc() {
+  jcmd "$server" GC.run >/dev/null
+  sleep 1
+  curl -fs "$URL/actuator/metrics/jvm.memory.used?tag=area:heap" |
+    sed -E 's/.*"value":([0-9.E+]+).*/\1/' | awk '{ printf "%.1f MiB", $1 / 1048576 }'
+}
+
+cpu_ms() { # user + system CPU time of the server process, in ms
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$server/stat"
+}
+
+echo "== warm-up: $WARMUP at $CONNECTIONS connections"
+RATE= wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/wrk/evaluate.lua "$URL" -- "$REQUEST" >/dev/null
+
+heap_before=$(heap_after_gc)
+cpu_before=$(cpu_ms)
+echo "== measured: $DURATION at $CONNECTIONS connections, $THREADS wrk threads, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+[ -n "${RATE:-}" ] && echo "   offered load $RATE requests/s"
+out=$(mktemp)
+RATE=${RATE:-} THREADS=$THREADS wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/wrk/evaluate.lua "$URL" -- "$REQUEST" | tee "$out"
+cpu_after=$(cpu_ms)
+heap_after=$(heap_after_gc)
+requests=$(awk '/^requests /{ print $2 }' "$out")
+rm -f "$out"
+
+echo "server CPU    $(awk -v c=$((cpu_after - cpu_before)) -v n="$requests" 'BEGIN { printf "%.2f ms per request", c / n }')"
+echo "heap used     $heap_before before, $heap_after after (after a full GC each time)"
+echo "load average  $(cut -d' ' -f1-3 /proc/loadavg) (other processes on this machine count)"

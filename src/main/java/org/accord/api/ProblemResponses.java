@@ -1,0 +1,261 @@
+package org.accord.api;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.accord.api.generated.model.InputProblem;
+import org.accord.api.generated.model.ProblemDetail;
+import org.accord.validation.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.method.MethodValidationException;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Every error becomes an RFC 9457 problem ({@code application/problem+json}): Spring MVC's own
+ * (404, 405, 406, 415...) through the base class, bodies that do not match the API document as
+ * 400 with a pointer per problem, the domain's {@link InvalidInputException} as 422, and anything
+ * unexpected as a 500 that says nothing of the server's insides.
+ */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Object> invalidInput(InvalidInputException e, WebRequest request) {
+        List<InputProblem> errors = e.problems().stream().map(p -> Problems.atPointer(p.pointer(), p.reason())).toList();
+        return Problems.response(Problems.ofInput(HttpStatus.UNPROCESSABLE_CONTENT, Problems.INVALID_INPUT,
+                Problems.INVALID_INPUT_TITLE, errors, path(request)), null);
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<Object> invalidRequest(InvalidRequestException e, WebRequest request) {
+        return badRequest(e.problems(), request);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Object> notFound(NotFoundException e, WebRequest request) {
+        return Problems.response(Problems.of(HttpStatus.NOT_FOUND, e.getMessage(), path(request)), null);
+    }
+
+    /** Constraints on path parameters, checked by method validation around the controller. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException e, WebRequest request) {
+        List<InputProblem> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            String parameter = null;
+            for (Path.Node node : violation.getPropertyPath()) {
+                if (node.getKind() == ElementKind.PARAMETER) {
+                    parameter = node.getName();
+                }
+            }
+            errors.add(Problems.atParameter(parameter, violation.getMessage()));
+        }
+        return badRequest(errors, request);
+    }
+
+    @ExceptionHandler(RequestSizeLimit.RequestBodyTooLarge.class)
+    ResponseEntity<Object> tooLarge(RequestSizeLimit.RequestBodyTooLarge e, WebRequest request) {
+        return Problems.response(Problems.of(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), path(request)), null);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        LOG.error("request {} failed", path(request), e);
+        return Problems.response(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
+                "the server failed to answer this request; the failure is logged", path(request)), null);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        JacksonException jackson = null;
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimit.RequestBodyTooLarge tooLarge) {
+                return tooLarge(tooLarge, request);
+            }
+            if (jackson == null && cause instanceof JacksonException found) {
+                jackson = found;
+            }
+        }
+        return jackson != null
+                ? badRequest(List.of(Problems.atPointer(pointer(jackson), reason(jackson))), request)
+                : badRequest(List.of(Problems.atPointer("", "a JSON body is required")), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        List<InputProblem> errors = new ArrayList<>();
+        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+            errors.add(Problems.atPointer(pointer(error.getField()), reason(error)));
+        }
+        e.getBindingResult().getGlobalErrors().forEach(error -> errors.add(Problems.atPointer("", error.getDefaultMessage())));
+        return badRequest(errors, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return badRequest(parameterProblems(e.getParameterValidationResults()), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodValidationException(MethodValidationException e, HttpHeaders headers,
+            HttpStatus status, WebRequest request) {
+        return badRequest(parameterProblems(e.getParameterValidationResults()), request);
+    }
+
+    /** Spring MVC's own errors (404, 405, 406, 415, ...): same status, our problem shape. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String detail = body instanceof org.springframework.http.ProblemDetail spring && spring.getDetail() != null
+                ? spring.getDetail() : e.getMessage();
+        return Problems.response(Problems.of(status, detail, path(request)), headers);
+    }
+
+    private static List<InputProblem> parameterProblems(List<ParameterValidationResult> results) {
+        List<InputProblem> errors = new ArrayList<>();
+        for (ParameterValidationResult result : results) {
+            result.getResolvableErrors().forEach(error ->
+                    errors.add(Problems.atParameter(result.getMethodParameter().getParameterName(), error.getDefaultMessage())));
+        }
+        return errors;
+    }
+
+    private static ResponseEntity<Object> badRequest(List<InputProblem> errors, WebRequest request) {
+        List<InputProblem> sorted = errors.stream()
+                .sorted(Comparator.comparing((InputProblem p) -> String.valueOf(p.getPointer()))
+                        .thenComparing(p -> String.valueOf(p.getParameter()))
+                        .thenComparing(InputProblem::getReason))
+                .toList();
+        return Problems.response(Problems.ofInput(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST,
+                Problems.INVALID_REQUEST_TITLE, sorted, path(request)), null);
+    }
+
+    /** A JSON pointer from a bean property path: {@code facts.practices[2].memberMonths} → {@code /facts/practices/2/memberMonths}. */
+    static String pointer(String propertyPath) {
+        StringBuilder out = new StringBuilder();
+        for (String part : propertyPath.replace("[", ".").replace("]", "").split("\\.")) {
+            if (!part.isEmpty()) {
+                out.append('/').append(Problems.token(part));
+            }
+        }
+        return out.toString();
+    }
+
+    /** The JSON pointer of the value Jackson could not read, or of the place the syntax broke. */
+    private static String pointer(JacksonException e) {
+        if (e instanceof StreamReadException && !(e instanceof MismatchedInputException)
+                && e.processor() instanceof JsonParser parser) {
+            return parser.streamReadContext().pathAsPointer().toString();
+        }
+        StringBuilder out = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                out.append('/').append(Problems.token(reference.getPropertyName()));
+            } else if (reference.getIndex() >= 0) {
+                out.append('/').append(reference.getIndex());
+            }
+        }
+        return out.toString();
+    }
+
+    private static String reason(JacksonException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            List<String> known = unknown.getKnownPropertyIds() == null ? List.of()
+                    : unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            return "unknown field '" + unknown.getPropertyName() + "'" + (known.isEmpty() ? "" : "; known fields: " + known);
+        }
+        if (e instanceof InvalidNullException) {
+            return "must not be null";
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            String got = e instanceof InvalidFormatException format ? ", got " + describe(format.getValue()) : "";
+            return expected(mismatch.getTargetType()) + got;
+        }
+        if (e instanceof InputCoercionException range) {
+            return "out of range: " + range.getOriginalMessage();
+        }
+        if (e instanceof StreamReadException) {
+            String message = e.getOriginalMessage();
+            int markerAt = message.indexOf(" (start marker at");
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            return "not valid JSON: " + (markerAt > 0 ? message.substring(0, markerAt) : message) + where;
+        }
+        return e.getOriginalMessage();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == java.math.BigDecimal.class) {
+            return WebJson.DECIMAL_EXPECTED;
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "expected a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "expected true or false";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "expected a date as YYYY-MM-DD";
+        }
+        if (type == String.class) {
+            return "expected a string";
+        }
+        if (type.isEnum()) {
+            return "expected one of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList();
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "expected an array";
+        }
+        return "expected an object";
+    }
+
+    private static String describe(Object value) {
+        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+    }
+
+    private static String reason(FieldError error) {
+        if ("NotNull".equals(error.getCode())) {
+            return "is required";
+        }
+        if ("Size".equals(error.getCode()) && error.getRejectedValue() instanceof java.util.Collection<?> items && items.isEmpty()) {
+            return "must not be empty";
+        }
+        Object rejected = error.getRejectedValue();
+        boolean scalar = rejected instanceof Number || rejected instanceof String || rejected instanceof Boolean;
+        return error.getDefaultMessage() + (scalar ? " (was " + (rejected instanceof java.math.BigDecimal d ? d.toPlainString() : rejected) + ")" : "");
+    }
+
+    private static String path(WebRequest request) {
+        return request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : null;
+    }
+}

@@ -1,0 +1,50 @@
+package org.accord.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.accord.api.generated.RulesApi;
+import org.accord.api.generated.model.RuleBaseListing;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The rule files, read-only. */
+@RestController
+class RulesController implements RulesApi {
+
+    private static final MediaType TEXT = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
+
+    private final RuleFiles files;
+
+    RulesController(RuleFiles files) {
+        this.files = files;
+    }
+
+    @Override
+    public ResponseEntity<RuleBaseListing> listRules() {
+        return ResponseEntity.ok(files.listing());
+    }
+
+    @Override
+    public ResponseEntity<String> getRuleFile(String path) {
+        if (!RuleFiles.isSafe(path)) {
+            throw new InvalidRequestException(List.of(Problems.atParameter("path",
+                    "must be a path under rules/ such as payment/shared-savings.drl: at most 300 characters, "
+                            + "without '..', '//' or a leading '/'")));
+        }
+        return files.text(path)
+                .map(text -> ResponseEntity.ok().contentType(TEXT).body(text))
+                .orElseThrow(() -> new NotFoundException("no rule file '" + path + "'; GET /api/v1/rules lists them"));
+    }
+
+    /**
+     * The same file addressed with literal slashes ({@code /rules/payment/shared-savings.drl}), as
+     * a person types it; generated clients send the slash encoded and reach {@link #getRuleFile}.
+     */
+    @GetMapping(value = "/rules/{*path}", produces = {"text/plain", "application/problem+json"})
+    public ResponseEntity<String> getRuleFileAtLiteralPath(@PathVariable("path") String path) {
+        return getRuleFile(path.startsWith("/") ? path.substring(1) : path);
+    }
+}

@@ -1,0 +1,195 @@
+package org.accord.api;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.accord.api.generated.model.ClauseTemplate;
+import org.accord.api.generated.model.ClauseTerms;
+import org.accord.api.generated.model.ContractTemplateSummary;
+import org.accord.api.generated.model.InputProblem;
+import org.accord.api.generated.model.Ipa;
+import org.accord.api.generated.model.ParameterDeclaration;
+import org.accord.api.generated.model.ParameterValue;
+import org.accord.api.generated.model.PracticeTotal;
+import org.accord.api.generated.model.ResolvedTerms;
+import org.accord.api.generated.model.SettlementContract;
+import org.accord.api.generated.model.Totals;
+import org.accord.evaluation.ContractChoice;
+import org.accord.facts.PerformanceFacts;
+import org.accord.facts.PerformancePeriod;
+import org.accord.facts.PracticePerformance;
+import org.accord.facts.QualityMeasureCount;
+import org.accord.settlement.Settlement;
+import org.accord.settlement.SettlementLine;
+import org.accord.terms.ContractTemplate;
+import org.accord.terms.Terms;
+
+/**
+ * Translates between the transport types generated from {@code api-spec/accord.yaml} and the
+ * domain, at the edge, field by field: values pass through as they are (a {@code BigDecimal}
+ * stays the same object), so nothing is rounded or reformatted on the way. A test compares the
+ * API's settlement with the domain's own JSON so that a field added to one side is not lost.
+ */
+final class Transport {
+
+    private static final Pattern NUMERIC = Pattern.compile("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?");
+
+    private Transport() {
+    }
+
+    /**
+     * @throws InvalidRequestException when an override holds a decimal too long to be a contract term
+     */
+    static ContractChoice contract(org.accord.api.generated.model.ContractChoice contract) {
+        List<InputProblem> problems = new ArrayList<>();
+        contract.getOverrides().forEach((name, value) ->
+                checkDecimals(value, "/contract/overrides/" + Problems.token(name), problems));
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return new ContractChoice(contract.getTemplateId(), contract.getOverrides());
+    }
+
+    /** The facts of a request whose required fields the API document's validation has checked. */
+    static PerformanceFacts facts(org.accord.api.generated.model.PerformanceFacts facts) {
+        org.accord.api.generated.model.PerformancePeriod period = facts.getPeriod();
+        return new PerformanceFacts(
+                new PerformanceFacts.Ipa(facts.getIpa().getId(), facts.getIpa().getName()),
+                new PerformancePeriod(period.getPerformanceYear(), period.getStart(), period.getEnd(),
+                        period.getBenchmarkExpenditure(), period.getAssignedBeneficiaries(), period.getReportedQualityScore(),
+                        period.getMetQualityStandard(), period.getLossAdjustment()),
+                facts.getPractices().stream().map(Transport::practice).toList());
+    }
+
+    private static PracticePerformance practice(org.accord.api.generated.model.PracticePerformance p) {
+        List<QualityMeasureCount> measures = p.getQualityMeasures() == null ? List.of() : p.getQualityMeasures().stream()
+                .map(m -> new QualityMeasureCount(m.getMeasureId(), m.getNumerator(), m.getDenominator(), m.getExclusions()))
+                .toList();
+        return new PracticePerformance(p.getId(), p.getName(), p.getAttributedMembers(), p.getMemberMonths(),
+                p.getAverageRiskScore(), p.getTotalCostOfCare(), p.getFeeScheduleAllowedAmount(), p.getVisits(),
+                p.getAnnualWellnessVisits(), p.getEdVisits(), p.getInpatientAdmissions(), measures);
+    }
+
+    static org.accord.api.generated.model.Settlement settlement(Settlement settlement) {
+        Settlement.Contract contract = settlement.contract();
+        Map<String, Map<String, Object>> terms = new LinkedHashMap<>();
+        contract.terms().forEach((clause, values) -> terms.put(clause, new LinkedHashMap<>(values)));
+        Settlement.Totals totals = settlement.totals();
+        return new org.accord.api.generated.model.Settlement(settlement.ipaId(), settlement.performanceYear(),
+                new SettlementContract(contract.templateId(), contract.templateVersion(), contract.templateHash(),
+                        contract.termsHash(), new LinkedHashMap<>(contract.overrides()), terms),
+                settlement.rulesHash(), settlement.factsHash(),
+                settlement.findings().stream().map(Transport::line).toList(),
+                settlement.lines().stream().map(Transport::line).toList(),
+                new Totals(totals.payerTotal(), totals.ipaPool(), totals.retainedByIpa(), totals.practices().stream()
+                        .map(t -> new PracticeTotal(t.practiceId(), t.paidDirectly(), t.distributed(), t.total()).name(t.name()))
+                        .toList()),
+                facts(settlement.facts()));
+    }
+
+    private static org.accord.api.generated.model.SettlementLine line(SettlementLine line) {
+        return new org.accord.api.generated.model.SettlementLine(line.scope(), line.clause(), new LinkedHashMap<>(line.basis()),
+                line.explanation(), line.rule())
+                .flow(line.flow() == null ? null : org.accord.api.generated.model.SettlementLine.FlowEnum.fromValue(line.flow()))
+                .amount(line.amount())
+                .detail(line.detail());
+    }
+
+    private static org.accord.api.generated.model.PerformanceFacts facts(PerformanceFacts facts) {
+        PerformancePeriod period = facts.period();
+        return new org.accord.api.generated.model.PerformanceFacts(
+                new Ipa(facts.ipa().id()).name(facts.ipa().name()),
+                new org.accord.api.generated.model.PerformancePeriod(period.performanceYear())
+                        .start(period.start())
+                        .end(period.end())
+                        .benchmarkExpenditure(period.benchmarkExpenditure())
+                        .assignedBeneficiaries(period.assignedBeneficiaries())
+                        .reportedQualityScore(period.reportedQualityScore())
+                        .metQualityStandard(period.metQualityStandard())
+                        .lossAdjustment(period.lossAdjustment()),
+                facts.practices().stream().map(Transport::practice).toList());
+    }
+
+    private static org.accord.api.generated.model.PracticePerformance practice(PracticePerformance p) {
+        return new org.accord.api.generated.model.PracticePerformance(p.id(), p.attributedMembers(), p.memberMonths(),
+                p.averageRiskScore(), p.totalCostOfCare(), p.visits(), p.annualWellnessVisits(), p.edVisits(),
+                p.inpatientAdmissions())
+                .name(p.name())
+                .feeScheduleAllowedAmount(p.feeScheduleAllowedAmount())
+                .qualityMeasures(p.qualityMeasures().stream()
+                        .map(m -> new org.accord.api.generated.model.QualityMeasureCount(m.measureId(), m.numerator(),
+                                m.denominator(), m.exclusions()))
+                        .toList());
+    }
+
+    static ResolvedTerms resolvedTerms(Terms terms) {
+        List<ClauseTerms> clauses = terms.clauses().stream()
+                .map(c -> new ClauseTerms(c.id(), c.concept(), c.title(), c.requires(), new LinkedHashMap<>(c.parameters())))
+                .toList();
+        return new ResolvedTerms(terms.templateId(), terms.templateVersion(), terms.templateHash(), terms.performanceYear(),
+                terms.hash(), new LinkedHashMap<>(terms.overrides()), clauses);
+    }
+
+    static ContractTemplateSummary summary(ContractTemplate template) {
+        return new ContractTemplateSummary(template.id(), template.version(), template.name(), template.payer(),
+                template.description(), template.source(), template.contentHash());
+    }
+
+    static org.accord.api.generated.model.ContractTemplate template(ContractTemplate template) {
+        List<ClauseTemplate> clauses = template.clauses().stream()
+                .map(c -> new ClauseTemplate(c.id(), c.concept(), c.title(), c.text(), c.source(), c.requires(),
+                        c.parameters().stream().map(Transport::parameter).toList()))
+                .toList();
+        return new org.accord.api.generated.model.ContractTemplate(template.id(), template.version(), template.name(),
+                template.payer(), template.description(), template.source(), template.contentHash(), clauses);
+    }
+
+    private static ParameterDeclaration parameter(org.accord.terms.ParameterDeclaration declaration) {
+        List<ParameterValue> values = new ArrayList<>();
+        // A value that applies to every year is declared under year 0: it has no starting year.
+        declaration.values().forEach((year, value) -> values.add(new ParameterValue(value)
+                .fromPerformanceYear(year == 0 ? null : year)));
+        return new ParameterDeclaration(declaration.name(), ParameterDeclaration.TypeEnum.fromValue(declaration.type().word()),
+                declaration.unit(), declaration.description(), declaration.source(), declaration.allowedValues(), values)
+                .minimum(declaration.minimum())
+                .maximum(declaration.maximum());
+    }
+
+    /**
+     * Override values are free-form (a rate, a word, an object of measure gates), so the bounds
+     * that typed decimals get while reading are checked here, for numbers and numeric strings alike.
+     */
+    private static void checkDecimals(Object value, String pointer, List<InputProblem> problems) {
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((key, item) -> checkDecimals(item, pointer + "/" + Problems.token(String.valueOf(key)), problems));
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                checkDecimals(list.get(i), pointer + "/" + i, problems);
+            }
+        } else if (!withinBounds(value)) {
+            problems.add(Problems.atPointer(pointer, WebJson.DECIMAL_EXPECTED));
+        }
+    }
+
+    private static boolean withinBounds(Object value) {
+        if (value instanceof BigDecimal decimal) {
+            return WebJson.bounded(decimal);
+        }
+        if (value instanceof BigInteger integer) {
+            return WebJson.bounded(new BigDecimal(integer));
+        }
+        if (value instanceof String text && NUMERIC.matcher(text.strip()).matches()) {
+            // a number's text this long is out of bounds anyway, and not worth parsing
+            try {
+                return text.length() <= 100 && WebJson.bounded(new BigDecimal(text.strip()));
+            } catch (NumberFormatException exponentOverflow) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

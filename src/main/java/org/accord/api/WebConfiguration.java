@@ -1,0 +1,72 @@
+package org.accord.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.accord.evaluation.EvaluationService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.info.InfoContributor;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.validation.beanvalidation.MethodValidationExcludeFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the HTTP layer: strict JSON, the body size limit, encoded slashes in rule paths, build info. */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration {
+
+    /** Replaces Spring Boot's mapper for request and response bodies. */
+    @Bean
+    JsonMapper jsonMapper() {
+        return WebJson.mapper();
+    }
+
+    /**
+     * Request bodies are validated once, by Spring MVC ({@code @Valid}); the {@code @Validated}
+     * of the generated interfaces would also wrap each controller in a proxy that validates them a
+     * second time, about a fifth of an evaluation's CPU. Path parameters are checked by the controllers.
+     */
+    @Bean
+    static MethodValidationExcludeFilter controllersValidatedBySpringMvc() {
+        return MethodValidationExcludeFilter.byAnnotation(RestController.class);
+    }
+
+    @Bean
+    RuleFiles ruleFiles(EvaluationService evaluations) {
+        return RuleFiles.of(evaluations.rules());
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
+            @Value("${accord.api.max-request-size:2MB}") DataSize maxRequestSize, JsonMapper jsonMapper) {
+        FilterRegistrationBean<RequestSizeLimit> registration =
+                new FilterRegistrationBean<>(new RequestSizeLimit(maxRequestSize.toBytes(), jsonMapper));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /**
+     * A rule path arrives from generated clients as one segment with its slash encoded
+     * ({@code payment%2Fshared-savings.drl}); Tomcat rejects %2F unless told to pass it through
+     * to Spring, which decodes it within the segment.
+     */
+    @Bean
+    TomcatConnectorCustomizer encodedSlashesPassThrough() {
+        return connector -> connector.setEncodedSolidusHandling("passthrough");
+    }
+
+    /** {@code /actuator/info}: which rules and templates this server evaluates with. */
+    @Bean
+    InfoContributor accordInfo(EvaluationService evaluations) {
+        return builder -> {
+            Map<String, Object> accord = new LinkedHashMap<>();
+            accord.put("rulesHash", evaluations.rules().hash());
+            accord.put("templates", evaluations.templates().all().stream().map(t -> t.id() + "@" + t.version()).toList());
+            builder.withDetail("accord", accord);
+        };
+    }
+}

@@ -1,0 +1,138 @@
+package org.accord.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The API document is written for integrators: every operation says what it does, every
+ * parameter and field has a description and an example, and every error has one shape.
+ */
+class ApiDocumentTest {
+
+    private static JsonNode document;
+
+    @BeforeAll
+    static void read() throws IOException {
+        document = YAMLMapper.builder().build().readTree(Files.readString(Path.of("api-spec/accord.yaml")));
+    }
+
+    @Test
+    void isOpenApi303VersionedUnderApiV1() {
+        assertThat(document.get("openapi").asString()).isEqualTo("3.0.3");
+        assertThat(document.at("/servers/0/url").asString()).isEqualTo("/api/v1");
+        assertThat(document.at("/info/description").asString())
+                .contains("Decimals travel as strings", "JSON number is accepted too", "application/problem+json");
+    }
+
+    @Test
+    void hasTheOperationsOtherToolsCall() {
+        List<String> operations = new ArrayList<>();
+        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(
+                method -> operations.add(method.getKey().toUpperCase() + " " + path.getKey())));
+
+        assertThat(operations).containsExactlyInAnyOrder("GET /contract-templates", "GET /contract-templates/{templateId}",
+                "POST /evaluations", "POST /evaluations:validate", "GET /rules", "GET /rules/{path}");
+    }
+
+    @Test
+    void everyOperationHasAnIdASummaryAndADescription() {
+        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(method -> {
+            JsonNode operation = method.getValue();
+            String where = method.getKey() + " " + path.getKey();
+            assertThat(operation.path("operationId").asString()).as(where).isNotBlank();
+            assertThat(operation.path("summary").asString()).as(where).isNotBlank();
+            assertThat(operation.path("description").asString()).as(where).isNotBlank();
+            assertThat(operation.path("tags").size()).as(where).isEqualTo(1);
+        }));
+    }
+
+    @Test
+    void everyParameterHasADescriptionAndAnExample() {
+        document.at("/components/parameters").properties().forEach(parameter -> {
+            assertThat(parameter.getValue().path("description").asString()).as(parameter.getKey()).isNotBlank();
+            assertThat(parameter.getValue().has("example")).as(parameter.getKey()).isTrue();
+        });
+    }
+
+    @Test
+    void everySchemaAndFieldHasADescriptionAndEveryFieldAnExample() {
+        List<String> missing = new ArrayList<>();
+        document.at("/components/schemas").properties().forEach(schema -> {
+            if (schema.getValue().path("description").asString().isBlank()) {
+                missing.add(schema.getKey() + ": description");
+            }
+            schema.getValue().path("properties").properties().forEach(field -> {
+                JsonNode property = field.getValue();
+                String where = schema.getKey() + "." + field.getKey();
+                if (property.has("$ref")) {
+                    return; // described by the schema it names (OpenAPI 3.0 ignores siblings of $ref)
+                }
+                if (property.path("description").asString().isBlank()) {
+                    missing.add(where + ": description");
+                }
+                if (!property.has("example")) {
+                    missing.add(where + ": example");
+                }
+            });
+        });
+
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void decimalsAreStringsOfFormatNumber() {
+        Set<String> decimals = Set.of("PerformancePeriod.benchmarkExpenditure", "PracticePerformance.totalCostOfCare",
+                "PracticePerformance.averageRiskScore", "SettlementLine.amount", "Totals.payerTotal", "PracticeTotal.total");
+        for (String decimal : decimals) {
+            String[] at = decimal.split("\\.");
+            JsonNode property = document.at("/components/schemas/" + at[0] + "/properties/" + at[1]);
+            assertThat(property.path("type").asString()).as(decimal).isEqualTo("string");
+            assertThat(property.path("format").asString()).as(decimal).isEqualTo("number");
+            assertThat(property.path("example").isString()).as(decimal).isTrue();
+        }
+    }
+
+    @Test
+    void everyErrorIsOneProblemDetailAsRfc9457HasIt() {
+        JsonNode problem = document.at("/components/schemas/ProblemDetail/properties");
+        assertThat(problem.propertyNames()).containsExactlyInAnyOrder("type", "title", "status", "detail", "instance", "errors");
+        assertThat(document.at("/components/schemas/InputProblem/properties").propertyNames())
+                .contains("pointer", "reason");
+
+        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(method -> {
+            method.getValue().get("responses").properties().forEach(response -> {
+                if (response.getKey().startsWith("2")) {
+                    return;
+                }
+                String ref = response.getValue().path("$ref").asString();
+                JsonNode declared = document.at("/components/responses/" + ref.substring(ref.lastIndexOf('/') + 1));
+                assertThat(declared.at("/content").propertyNames()).as(response.getKey() + " of " + path.getKey())
+                        .containsExactly("application/problem+json");
+                assertThat(declared.at("/content/application~1problem+json/schema/$ref").asString())
+                        .isEqualTo("#/components/schemas/ProblemDetail");
+            });
+        }));
+    }
+
+    @Test
+    void theEvaluationRequestTakesTheFactsAsTheExamplesWriteThem() {
+        JsonNode request = document.at("/components/schemas/EvaluationRequest");
+
+        assertThat(request.get("required").valueStream().map(JsonNode::asString).toList()).containsExactly("contract", "facts");
+        assertThat(request.at("/properties/facts/$ref").asString()).isEqualTo("#/components/schemas/PerformanceFacts");
+        assertThat(Map.of("ipa", "Ipa", "period", "PerformancePeriod"))
+                .allSatisfy((field, schema) -> assertThat(document.at("/components/schemas/PerformanceFacts/properties/"
+                        + field + "/$ref").asString()).endsWith(schema));
+    }
+}

@@ -1,0 +1,81 @@
+package org.accord.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Money and rates travel as decimal strings and come back exactly, however many digits they
+ * have; a JSON number on input is read from its text, never through a double.
+ */
+class DecimalsTest extends ServerTest {
+
+    /** 20 significant digits: a double keeps about 16, so any trip through one would show. */
+    private static final String RATE = "0.12345678901234567890";
+    private static final String COST_OF_CARE = "24522515.361234567890";
+
+    private JsonNode evaluate(String body) {
+        Reply reply = postJson("/api/v1/evaluations", body);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json();
+    }
+
+    @Test
+    void anOverrideSentAsAStringIsEchoedDigitForDigit() {
+        ObjectNode request = Requests.small();
+        request.withObject("/contract").putObject("overrides").put("maximumSharingRate", RATE);
+
+        JsonNode settlement = evaluate(JSON.writeValueAsString(request));
+
+        assertThat(settlement.at("/contract/overrides/maximumSharingRate").isString()).isTrue();
+        assertThat(settlement.at("/contract/overrides/maximumSharingRate").asString()).isEqualTo(RATE);
+        assertThat(settlement.at("/contract/terms/shared-savings/maximumSharingRate").asString()).isEqualTo(RATE);
+    }
+
+    @Test
+    void anOverrideSentAsAJsonNumberIsEchoedDigitForDigit() {
+        String request = JSON.writeValueAsString(Requests.small())
+                .replaceFirst("\\{\"templateId\":\"mssp-basic\"}",
+                        "{\"templateId\":\"mssp-basic\",\"overrides\":{\"maximumSharingRate\":" + RATE + "}}");
+        assertThat(request).contains("\"maximumSharingRate\":" + RATE + "}");
+
+        JsonNode settlement = evaluate(request);
+
+        assertThat(settlement.at("/contract/overrides/maximumSharingRate").asString()).isEqualTo(RATE);
+    }
+
+    @Test
+    void aCostOfCareSentAsAStringIsEchoedDigitForDigit() {
+        ObjectNode request = Requests.small();
+        request.withObject("/facts/practices/0").put("totalCostOfCare", COST_OF_CARE);
+
+        JsonNode settlement = evaluate(JSON.writeValueAsString(request));
+
+        assertThat(settlement.at("/facts/practices/0/totalCostOfCare").asString()).isEqualTo(COST_OF_CARE);
+    }
+
+    @Test
+    void aCostOfCareSentAsAJsonNumberIsEchoedDigitForDigit() {
+        ObjectNode request = Requests.small();
+        request.withObject("/facts/practices/0").put("totalCostOfCare", "PLACEHOLDER");
+        String body = JSON.writeValueAsString(request).replace("\"PLACEHOLDER\"", COST_OF_CARE);
+        assertThat(body).contains("\"totalCostOfCare\":" + COST_OF_CARE + ",");
+
+        JsonNode settlement = evaluate(body);
+
+        assertThat(settlement.at("/facts/practices/0/totalCostOfCare").asString()).isEqualTo(COST_OF_CARE);
+    }
+
+    @Test
+    void theScaleAContractUsesIsKept() {
+        ObjectNode request = Requests.small();
+        request.withObject("/contract").putObject("overrides").put("maximumSharingRate", "0.500");
+
+        JsonNode settlement = evaluate(JSON.writeValueAsString(request));
+
+        assertThat(settlement.at("/contract/overrides/maximumSharingRate").asString()).isEqualTo("0.500");
+        assertThat(settlement.at("/totals/payerTotal").asString()).matches("-?[0-9]+\\.[0-9]{2}");
+    }
+}

@@ -1,0 +1,313 @@
+package org.accord.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Flow;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Every malformed request is a 4xx RFC 9457 problem naming the field and the reason; none is evaluated. */
+class ProblemResponsesTest extends ServerTest {
+
+    private static final String EVALUATIONS = "/api/v1/evaluations";
+    private static final String VALIDATE = "/api/v1/evaluations:validate";
+
+    @BeforeEach
+    void forgetEarlierEvaluations() {
+        clearInvocations(evaluations);
+    }
+
+    /** Asserts the problem's shape and returns its errors. */
+    static JsonNode assertProblem(Reply reply, int status, String instance) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        JsonNode problem = reply.json();
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("type").asString()).isNotBlank();
+        assertThat(problem.get("title").asString()).isNotBlank();
+        assertThat(problem.get("detail").asString()).isNotBlank();
+        assertThat(problem.get("instance").asString()).isEqualTo(instance);
+        return problem.get("errors");
+    }
+
+    static void assertOnlyError(JsonNode errors, String pointer, String reason) {
+        assertThat(errors).as("errors").isNotNull();
+        assertThat(errors.size()).as(errors.toString()).isEqualTo(1);
+        assertThat(errors.get(0).get("pointer").asString()).isEqualTo(pointer);
+        assertThat(errors.get(0).get("reason").asString()).contains(reason);
+    }
+
+    private static ObjectNode at(ObjectNode request, String pointer) {
+        return (ObjectNode) request.at(pointer);
+    }
+
+    private static Arguments problem(String name, Consumer<ObjectNode> breakIt, String pointer, String reason) {
+        ObjectNode request = Requests.small();
+        breakIt.accept(request);
+        return Arguments.of(name, ServerTest.JSON.writeValueAsString(request), pointer, reason);
+    }
+
+    @Nested
+    @DisplayName("a body that does not match the API document is a 400")
+    class NotTheDocumentsShape {
+
+        static Stream<Arguments> malformed() {
+            return Stream.of(
+                    Arguments.of("malformed JSON", "{\"contract\": {\"templateId\": \"mssp-basic\"}, \"facts\": {",
+                            "/facts", "not valid JSON"),
+                    Arguments.of("not an object", "[1, 2]", "", "expected an object"),
+                    Arguments.of("trailing text", "{\"contract\": {\"templateId\": \"mssp-basic\"}} and more", "",
+                            "not valid JSON"),
+                    Arguments.of("a field twice", "{\"contract\": {\"templateId\": \"a\", \"templateId\": \"b\"}}",
+                            "/contract/templateId", "Duplicate"),
+                    problem("unknown field", r -> at(r, "/facts/practices/1").put("favouriteColour", "blue"),
+                            "/facts/practices/1/favouriteColour", "unknown field 'favouriteColour'"),
+                    problem("unknown top-level field", r -> r.put("priority", "high"),
+                            "/priority", "unknown field 'priority'"),
+                    problem("whole number expected", r -> at(r, "/facts/practices/0").put("memberMonths", "many"),
+                            "/facts/practices/0/memberMonths", "expected a whole number"),
+                    problem("whole number with a fraction", r -> at(r, "/facts/practices/0").put("visits", 12.5),
+                            "/facts/practices/0/visits", "expected a whole number"),
+                    problem("number out of range", r -> at(r, "/facts/practices/0").put("visits", 99999999999L),
+                            "/facts/practices/0/visits", "out of range"),
+                    problem("decimal expected", r -> at(r, "/facts/practices/2").put("totalCostOfCare", "lots"),
+                            "/facts/practices/2/totalCostOfCare", "expected a decimal"),
+                    problem("decimal with an exponent in a string", r -> at(r, "/facts/period").put("benchmarkExpenditure", "1.5e7"),
+                            "/facts/period/benchmarkExpenditure", "expected a decimal"),
+                    problem("decimal too long to be money", r -> at(r, "/facts/period").put("benchmarkExpenditure",
+                            new java.math.BigDecimal("1E+400")), "/facts/period/benchmarkExpenditure", "at most 30 digits"),
+                    problem("date expected", r -> at(r, "/facts/period").put("start", "2025-13-01"),
+                            "/facts/period/start", "expected a date"),
+                    problem("true or false expected", r -> at(r, "/facts/period").put("metQualityStandard", "yes"),
+                            "/facts/period/metQualityStandard", "expected true or false"),
+                    problem("string expected", r -> at(r, "/contract").put("templateId", 42),
+                            "/contract/templateId", "expected a string"),
+                    problem("null in a list", r -> ((ArrayNode) r.at("/facts/practices")).insertNull(1),
+                            "/facts/practices/1", "must not be null"),
+                    problem("missing template id", r -> at(r, "/contract").remove("templateId"),
+                            "/contract/templateId", "is required"),
+                    problem("missing facts", r -> r.remove("facts"), "/facts", "is required"),
+                    problem("missing total cost of care", r -> at(r, "/facts/practices/2").remove("totalCostOfCare"),
+                            "/facts/practices/2/totalCostOfCare", "is required"),
+                    problem("missing measure exclusions", r -> at(r, "/facts/practices/0/qualityMeasures/3").remove("exclusions"),
+                            "/facts/practices/0/qualityMeasures/3/exclusions", "is required"),
+                    problem("no practices", r -> r.withObject("/facts").putArray("practices"),
+                            "/facts/practices", "must not be empty"),
+                    problem("negative member months", r -> at(r, "/facts/practices/0").put("memberMonths", -12),
+                            "/facts/practices/0/memberMonths", "must be greater than or equal to 0 (was -12)"),
+                    problem("negative numerator", r -> at(r, "/facts/practices/1/qualityMeasures/0").put("numerator", -1),
+                            "/facts/practices/1/qualityMeasures/0/numerator", "must be greater than or equal to 0"),
+                    problem("override too long to be a rate", r -> at(r, "/contract").putObject("overrides")
+                            .put("maximumSharingRate", "1E+999999999"), "/contract/overrides/maximumSharingRate", "at most 30 digits"));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("malformed")
+        void isABadRequestNamingTheField(String name, String body, String pointer, String reason) {
+            JsonNode errors = assertProblem(postJson(EVALUATIONS, body), 400, EVALUATIONS);
+
+            assertOnlyError(errors, pointer, reason);
+            verify(evaluations, never()).evaluate(any(), any());
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("malformed")
+        void isTheSameBadRequestWhenOnlyValidating(String name, String body, String pointer, String reason) {
+            JsonNode errors = assertProblem(postJson(VALIDATE, body), 400, VALIDATE);
+
+            assertOnlyError(errors, pointer, reason);
+            verify(evaluations, never()).check(any(), any());
+        }
+
+        @Test
+        void anEmptyBodyIsABadRequest() {
+            JsonNode errors = assertProblem(post(EVALUATIONS, "application/json", new byte[0]), 400, EVALUATIONS);
+
+            assertOnlyError(errors, "", "a JSON body is required");
+        }
+
+        @Test
+        void everyMissingFieldIsListed() {
+            ObjectNode request = Requests.small();
+            at(request, "/facts/practices/0").remove("memberMonths");
+            at(request, "/facts/practices/2").remove("averageRiskScore");
+
+            JsonNode errors = assertProblem(postJson(EVALUATIONS, JSON.writeValueAsString(request)), 400, EVALUATIONS);
+
+            assertThat(errors.size()).isEqualTo(2);
+            assertThat(errors.get(0).get("pointer").asString()).isEqualTo("/facts/practices/0/memberMonths");
+            assertThat(errors.get(1).get("pointer").asString()).isEqualTo("/facts/practices/2/averageRiskScore");
+        }
+    }
+
+    @Nested
+    @DisplayName("a body the evaluator cannot accept is a 422")
+    class NotEvaluable {
+
+        static Stream<Arguments> unprocessable() {
+            return Stream.of(
+                    problem("numerator above the denominator less exclusions",
+                            r -> at(r, "/facts/practices/0/qualityMeasures/0").put("numerator", 119).put("denominator", 121).put("exclusions", 3),
+                            "/facts/practices/0/qualityMeasures/0/numerator", "exceeds the denominator less exclusions (118)"),
+                    problem("exclusions above the denominator",
+                            r -> at(r, "/facts/practices/1/qualityMeasures/2").put("exclusions", 500),
+                            "/facts/practices/1/qualityMeasures/2/exclusions", "exceed the denominator"),
+                    problem("negative cost of care", r -> at(r, "/facts/practices/2").put("totalCostOfCare", "-1.00"),
+                            "/facts/practices/2/totalCostOfCare", "cannot be negative"),
+                    problem("a practice id used twice", r -> at(r, "/facts/practices/1").put("id", "P01"),
+                            "/facts/practices/1/id", "used twice"),
+                    problem("unknown template", r -> at(r, "/contract").put("templateId", "mssp-platinum"),
+                            "/contract/templateId", "no template 'mssp-platinum'"),
+                    problem("unknown override", r -> at(r, "/contract").putObject("overrides").put("sharingRatio", "0.5"),
+                            "/contract/overrides/sharingRatio", "has no parameter 'sharingRatio'"),
+                    problem("override above its range", r -> at(r, "/contract").putObject("overrides").put("maximumSharingRate", "1.5"),
+                            "/contract/overrides/maximumSharingRate", "above the maximum 1"),
+                    problem("override below its range", r -> at(r, "/contract").putObject("overrides").put("reconciliationLagMonths", -1),
+                            "/contract/overrides/reconciliationLagMonths", "below the minimum 0"),
+                    problem("override not one of the words", r -> at(r, "/contract").putObject("overrides").put("adminFeeBasis", "per-visit"),
+                            "/contract/overrides/adminFeeBasis", "is not one of [pmpm, share-of-pool]"),
+                    problem("override of the wrong type", r -> at(r, "/contract").putObject("overrides").put("maximumSharingRate", true),
+                            "/contract/overrides/maximumSharingRate", "expected a decimal number"),
+                    problem("a period input a clause requires", r -> {
+                        at(r, "/contract").put("templateId", "mssp-2018-track-1");
+                        at(r, "/facts/period").remove("reportedQualityScore");
+                    }, "/facts/period/reportedQualityScore", "needs reportedQualityScore"));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("unprocessable")
+        void isUnprocessableNamingTheField(String name, String body, String pointer, String reason) {
+            JsonNode errors = assertProblem(postJson(EVALUATIONS, body), 422, EVALUATIONS);
+
+            assertThat(postJson(EVALUATIONS, body).json().get("type").asString()).isEqualTo("urn:accord:problem:invalid-input");
+            assertOnlyError(errors, pointer, reason);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("unprocessable")
+        void isTheSameProblemWhenOnlyValidating(String name, String body, String pointer, String reason) {
+            assertOnlyError(assertProblem(postJson(VALIDATE, body), 422, VALIDATE), pointer, reason);
+        }
+
+        @Test
+        void everyProblemIsListedNotJustTheFirst() {
+            ObjectNode request = Requests.small();
+            at(request, "/facts/practices/0/qualityMeasures/1").put("exclusions", 400);
+            at(request, "/contract").putObject("overrides").put("maximumSharingRate", "2").put("sharingRatio", "0.5");
+
+            JsonNode errors = assertProblem(postJson(EVALUATIONS, JSON.writeValueAsString(request)), 422, EVALUATIONS);
+
+            List<String> pointers = new ArrayList<>();
+            errors.forEach(e -> pointers.add(e.get("pointer").asString()));
+            assertThat(pointers).containsExactly("/facts/practices/0/qualityMeasures/1/exclusions",
+                    "/contract/overrides/maximumSharingRate", "/contract/overrides/sharingRatio");
+        }
+    }
+
+    @Nested
+    @DisplayName("the request as a whole")
+    class TheRequest {
+
+        /** A body of more than 2 MiB: the small example with a very long IPA name. */
+        private byte[] oversized() {
+            ObjectNode request = Requests.small();
+            at(request, "/facts/ipa").put("name", "x".repeat(3 * 1024 * 1024));
+            return JSON.writeValueAsBytes(request);
+        }
+
+        @Test
+        void aBodyAboveTheLimitIsTooLarge() {
+            Reply reply = post(EVALUATIONS, "application/json", oversized());
+
+            assertThat(assertProblem(reply, 413, EVALUATIONS)).isNull();
+            assertThat(reply.json().get("detail").asString()).isEqualTo("the request body exceeds 2097152 bytes");
+            verify(evaluations, never()).evaluate(any(), any());
+        }
+
+        @Test
+        void aChunkedBodyAboveTheLimitIsTooLarge() {
+            byte[] body = oversized();
+            // A publisher of unknown length makes the client send the body chunked, without Content-Length.
+            Flow.Publisher<java.nio.ByteBuffer> unknownLength = HttpRequest.BodyPublishers.ofByteArray(body);
+            Reply reply = send(HttpRequest.newBuilder(URI.create(url(EVALUATIONS)))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.fromPublisher(unknownLength)));
+
+            assertProblem(reply, 413, EVALUATIONS);
+            verify(evaluations, never()).evaluate(any(), any());
+        }
+
+        @Test
+        void aBodyThatIsNotJsonIsAnUnsupportedMediaType() {
+            Reply reply = post(EVALUATIONS, "text/plain", "contract=mssp-basic".getBytes(StandardCharsets.UTF_8));
+
+            assertProblem(reply, 415, EVALUATIONS);
+            assertThat(reply.json().get("detail").asString()).contains("text/plain");
+        }
+
+        @Test
+        void aWrongMethodIsNotAllowed() {
+            Reply reply = send(HttpRequest.newBuilder(URI.create(url(EVALUATIONS))).DELETE());
+
+            assertProblem(reply, 405, EVALUATIONS);
+            assertThat(reply.json().get("detail").asString()).contains("DELETE");
+        }
+
+        @Test
+        void aResponseTypeTheOperationCannotGiveIsNotAcceptable() {
+            Reply reply = send(HttpRequest.newBuilder(URI.create(url("/api/v1/contract-templates")))
+                    .header("Accept", "application/xml").GET());
+
+            assertProblem(reply, 406, "/api/v1/contract-templates");
+        }
+
+        @Test
+        void anUnknownPathIsNotFound() {
+            assertProblem(get("/api/v1/contracts"), 404, "/api/v1/contracts");
+        }
+
+        @Test
+        void anUnknownTemplateIsNotFound() {
+            Reply reply = get("/api/v1/contract-templates/mssp-platinum");
+
+            assertProblem(reply, 404, "/api/v1/contract-templates/mssp-platinum");
+            assertThat(reply.json().get("detail").asString()).startsWith("no template 'mssp-platinum'; known: [");
+        }
+
+        @Test
+        void anUnknownRuleFileIsNotFound() {
+            assertProblem(get("/api/v1/rules/payment%2Fbonus.drl"), 404, "/api/v1/rules/payment%2Fbonus.drl");
+            assertProblem(get("/api/v1/rules/payment/bonus.drl"), 404, "/api/v1/rules/payment/bonus.drl");
+        }
+
+        @Test
+        void aRulePathThatClimbsOutOfTheRulesIsRejected() {
+            for (String path : List.of("/api/v1/rules/..%2Fpom.xml", "/api/v1/rules/payment%2F..%2F..%2Fpom.xml",
+                    "/api/v1/rules/%2Fetc%2Fpasswd", "/api/v1/rules/payment/..%2F..%2Fpom.xml")) {
+                JsonNode errors = assertProblem(get(path), 400, path);
+
+                assertThat(errors.get(0).get("parameter").asString()).isEqualTo("path");
+                assertThat(errors.get(0).get("reason").asString()).contains("without '..'");
+            }
+        }
+    }
+}
