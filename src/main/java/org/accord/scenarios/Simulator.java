@@ -28,7 +28,7 @@ import org.accord.validation.InvalidInputException;
 final class Simulator {
 
     /** Trials per engine session: large enough to share a session's set-up, small enough to spread over threads. */
-    static final int TRIALS_PER_BATCH = 100;
+    static final int TRIALS_PER_BATCH = 50;
     static final BigDecimal MAX_COEFFICIENT_OF_VARIATION = BigDecimal.TEN;
 
     private final EvaluationService service;
