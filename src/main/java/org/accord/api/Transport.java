@@ -151,7 +151,7 @@ final class Transport {
     private static ParameterDeclaration parameter(org.accord.terms.ParameterDeclaration declaration) {
         List<ParameterValue> values = new ArrayList<>();
         // A value that applies to every year is declared under year 0: it has no starting year.
-        declaration.values().forEach((year, value) -> values.add(new ParameterValue(value)
+        declaration.valuesByYear().forEach((year, value) -> values.add(new ParameterValue(value)
                 .fromPerformanceYear(year == 0 ? null : year)));
         return new ParameterDeclaration(declaration.name(), ParameterDeclaration.TypeEnum.fromValue(declaration.type().word()),
                 declaration.unit(), declaration.description(), declaration.source(), declaration.allowedValues(), values)

@@ -2,6 +2,8 @@ package org.accord.evaluation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.accord.engine.Evaluator;
 import org.accord.engine.RuleBase;
 import org.accord.facts.FactsValidator;
@@ -19,6 +21,15 @@ public final class EvaluationService {
 
     private final TemplateCatalog templates;
     private final Evaluator evaluator;
+    /**
+     * Resolved terms by contract and year: terms are immutable, and a sweep or a simulation asks
+     * for the same few thousands of times. Bounded: cleared when it grows past its size.
+     */
+    private final Map<ResolvedKey, Terms> resolved = new ConcurrentHashMap<>();
+    private static final int RESOLVED_TERMS_KEPT = 10_000;
+
+    private record ResolvedKey(ContractChoice contract, int performanceYear) {
+    }
 
     public EvaluationService(TemplateCatalog templates, Evaluator evaluator) {
         this.templates = templates;
@@ -62,6 +73,9 @@ public final class EvaluationService {
      * @throws InvalidInputException listing every problem with its JSON pointer
      */
     public Terms check(ContractChoice contract, PerformanceFacts facts) {
+        if (resolved.size() > RESOLVED_TERMS_KEPT) {
+            resolved.clear();
+        }
         List<InputProblem> problems = new ArrayList<>();
         FactsValidator.problems(facts).forEach(p -> problems.add(p.prefixed("/facts")));
         if (contract == null || contract.templateId() == null || contract.templateId().isBlank()) {
@@ -79,7 +93,8 @@ public final class EvaluationService {
         }
         Terms terms = null;
         try {
-            terms = TermsResolver.resolve(template, contract.overrides(), facts.period().performanceYear());
+            terms = resolved.computeIfAbsent(new ResolvedKey(contract, facts.period().performanceYear()),
+                    key -> TermsResolver.resolve(template, contract.overrides(), key.performanceYear()));
         } catch (InvalidInputException e) {
             e.problems().forEach(p -> problems.add(p.pointer().startsWith("/overrides")
                     ? p.prefixed("/contract") : p.prefixed("/facts")));

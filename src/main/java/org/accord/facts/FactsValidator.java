@@ -55,8 +55,8 @@ public final class FactsValidator {
         if (period.start() != null && period.end() != null && period.end().isBefore(period.start())) {
             problems.add(new InputProblem("/period/end", "the period ends before it starts"));
         }
-        notNegative(period.benchmarkExpenditure(), "/period/benchmarkExpenditure", problems);
-        notNegative(period.lossAdjustment(), "/period/lossAdjustment", problems);
+        notNegative(period.benchmarkExpenditure(), "/period", "/benchmarkExpenditure", problems);
+        notNegative(period.lossAdjustment(), "/period", "/lossAdjustment", problems);
         if (period.assignedBeneficiaries() != null && period.assignedBeneficiaries() < 0) {
             problems.add(new InputProblem("/period/assignedBeneficiaries", "cannot be negative"));
         }
@@ -67,12 +67,12 @@ public final class FactsValidator {
     }
 
     private static void checkPractice(PracticePerformance practice, String at, List<InputProblem> problems) {
-        notNegative(practice.attributedMembers(), at + "/attributedMembers", problems);
-        notNegative(practice.memberMonths(), at + "/memberMonths", problems);
-        notNegative(practice.visits(), at + "/visits", problems);
-        notNegative(practice.annualWellnessVisits(), at + "/annualWellnessVisits", problems);
-        notNegative(practice.edVisits(), at + "/edVisits", problems);
-        notNegative(practice.inpatientAdmissions(), at + "/inpatientAdmissions", problems);
+        notNegative(practice.attributedMembers(), at, "/attributedMembers", problems);
+        notNegative(practice.memberMonths(), at, "/memberMonths", problems);
+        notNegative(practice.visits(), at, "/visits", problems);
+        notNegative(practice.annualWellnessVisits(), at, "/annualWellnessVisits", problems);
+        notNegative(practice.edVisits(), at, "/edVisits", problems);
+        notNegative(practice.inpatientAdmissions(), at, "/inpatientAdmissions", problems);
         if (practice.averageRiskScore() == null) {
             problems.add(new InputProblem(at + "/averageRiskScore", "is required"));
         } else if (practice.averageRiskScore().signum() <= 0) {
@@ -81,43 +81,53 @@ public final class FactsValidator {
         if (practice.totalCostOfCare() == null) {
             problems.add(new InputProblem(at + "/totalCostOfCare", "is required"));
         }
-        notNegative(practice.totalCostOfCare(), at + "/totalCostOfCare", problems);
-        notNegative(practice.feeScheduleAllowedAmount(), at + "/feeScheduleAllowedAmount", problems);
+        notNegative(practice.totalCostOfCare(), at, "/totalCostOfCare", problems);
+        notNegative(practice.feeScheduleAllowedAmount(), at, "/feeScheduleAllowedAmount", problems);
         Set<String> measureIds = new HashSet<>();
         for (int m = 0; m < practice.qualityMeasures().size(); m++) {
-            QualityMeasureCount measure = practice.qualityMeasures().get(m);
-            String mat = at + "/qualityMeasures/" + m;
-            if (measure == null) {
-                problems.add(new InputProblem(mat, "a measure cannot be null"));
-                continue;
-            }
-            if (blank(measure.measureId())) {
-                problems.add(new InputProblem(mat + "/measureId", "every measure needs an id"));
-            } else if (!measureIds.add(measure.measureId())) {
-                problems.add(new InputProblem(mat + "/measureId", "measure '" + measure.measureId() + "' is reported twice"));
-            }
-            notNegative(measure.numerator(), mat + "/numerator", problems);
-            notNegative(measure.denominator(), mat + "/denominator", problems);
-            notNegative(measure.exclusions(), mat + "/exclusions", problems);
-            if (measure.exclusions() > measure.denominator()) {
-                problems.add(new InputProblem(mat + "/exclusions", "exclusions (" + measure.exclusions()
-                        + ") exceed the denominator (" + measure.denominator() + ")"));
-            } else if (measure.numerator() > measure.eligible()) {
-                problems.add(new InputProblem(mat + "/numerator", "numerator (" + measure.numerator()
-                        + ") exceeds the denominator less exclusions (" + measure.eligible() + ")"));
-            }
+            checkMeasure(practice.qualityMeasures().get(m), at, m, measureIds, problems);
         }
     }
 
-    private static void notNegative(int value, String pointer, List<InputProblem> problems) {
+    private static void checkMeasure(QualityMeasureCount measure, String at, int index, Set<String> measureIds, List<InputProblem> problems) {
+        if (measure == null) {
+            problems.add(new InputProblem(at + "/qualityMeasures/" + index, "a measure cannot be null"));
+            return;
+        }
+        boolean duplicate = !blank(measure.measureId()) && !measureIds.add(measure.measureId());
+        boolean valid = !blank(measure.measureId()) && !duplicate && measure.numerator() >= 0 && measure.denominator() >= 0
+                && measure.exclusions() >= 0 && measure.exclusions() <= measure.denominator() && measure.numerator() <= measure.eligible();
+        if (valid) {
+            return;
+        }
+        String mat = at + "/qualityMeasures/" + index;
+        if (blank(measure.measureId())) {
+            problems.add(new InputProblem(mat + "/measureId", "every measure needs an id"));
+        } else if (duplicate) {
+            problems.add(new InputProblem(mat + "/measureId", "measure '" + measure.measureId() + "' is reported twice"));
+        }
+        notNegative(measure.numerator(), mat, "/numerator", problems);
+        notNegative(measure.denominator(), mat, "/denominator", problems);
+        notNegative(measure.exclusions(), mat, "/exclusions", problems);
+        if (measure.exclusions() > measure.denominator()) {
+            problems.add(new InputProblem(mat + "/exclusions", "exclusions (" + measure.exclusions()
+                    + ") exceed the denominator (" + measure.denominator() + ")"));
+        } else if (measure.numerator() > measure.eligible()) {
+            problems.add(new InputProblem(mat + "/numerator", "numerator (" + measure.numerator()
+                    + ") exceeds the denominator less exclusions (" + measure.eligible() + ")"));
+        }
+    }
+
+    // The pointer is built only when there is a problem: valid facts are the common case.
+    private static void notNegative(int value, String at, String field, List<InputProblem> problems) {
         if (value < 0) {
-            problems.add(new InputProblem(pointer, "cannot be negative (was " + value + ")"));
+            problems.add(new InputProblem(at + field, "cannot be negative (was " + value + ")"));
         }
     }
 
-    private static void notNegative(BigDecimal value, String pointer, List<InputProblem> problems) {
+    private static void notNegative(BigDecimal value, String at, String field, List<InputProblem> problems) {
         if (value != null && value.signum() < 0) {
-            problems.add(new InputProblem(pointer, "cannot be negative (was " + value.toPlainString() + ")"));
+            problems.add(new InputProblem(at + field, "cannot be negative (was " + value.toPlainString() + ")"));
         }
     }
 
