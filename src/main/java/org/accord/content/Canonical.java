@@ -97,6 +97,17 @@ public final class Canonical {
         out.append('}');
     }
 
+    /** Whether a string needs no escaping (the common case: ids, names, dates). */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Map<String, ?> sorted(Map<?, ?> map) {
         Map<String, Object> sorted = new TreeMap<>();
         map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
@@ -105,6 +116,10 @@ public final class Canonical {
 
     private static void quote(String s, StringBuilder out) {
         out.append('"');
+        if (plain(s)) {
+            out.append(s).append('"');
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {

@@ -26,8 +26,20 @@ public final class Allocation {
             throw new IllegalArgumentException("with " + n + " practices a floor share of " + floorShare.toPlainString()
                     + " and a cap share of " + capShare.toPlainString() + " cannot both hold");
         }
-        BigDecimal[] shares = pool.signum() > 0 ? boundedShares(weights, floorShare, capShare) : plainShares(weights);
+        BigDecimal[] shares = plainShares(weights);
+        if (pool.signum() > 0 && !within(shares, floorShare, capShare)) {
+            shares = boundedShares(weights, floorShare, capShare);
+        }
         return Money.allocate(pool, Arrays.asList(shares));
+    }
+
+    private static boolean within(BigDecimal[] shares, BigDecimal floor, BigDecimal cap) {
+        for (BigDecimal share : shares) {
+            if (share.compareTo(floor) < 0 || share.compareTo(cap) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static BigDecimal[] plainShares(List<BigDecimal> weights) {

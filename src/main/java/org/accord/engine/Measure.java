@@ -12,6 +12,7 @@ public final class Measure {
     private final int numerator;
     private final int denominator;
     private final int exclusions;
+    private java.math.BigDecimal rate;
 
     Measure(Evaluation evaluation, String scope, String measureId, int numerator, int denominator, int exclusions) {
         this.evaluation = evaluation;
@@ -48,7 +49,10 @@ public final class Measure {
 
     /** numerator over eligible members (zero when none is eligible) */
     public java.math.BigDecimal getRate() {
-        return org.accord.money.Money.divide(numerator, getEligible());
+        if (rate == null) {
+            rate = org.accord.money.Money.divide(numerator, getEligible());
+        }
+        return rate;
     }
 
     /** denominator less exclusions */
