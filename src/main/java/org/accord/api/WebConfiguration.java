@@ -9,15 +9,35 @@ import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.validation.beanvalidation.MethodValidationExcludeFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Validator;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the HTTP layer: strict JSON, the body size limit, encoded slashes in rule paths, build info. */
+/**
+ * Wires the HTTP layer: strict JSON, the transport types' constraints, the body size limit,
+ * encoded slashes in rule paths, build info.
+ */
 @Configuration(proxyBeanMethods = false)
-class WebConfiguration {
+class WebConfiguration implements WebMvcConfigurer {
+
+    private final TransportConstraints transportConstraints = new TransportConstraints();
+
+    /** Validates {@code @Valid} bodies; every transport type's constraints are read now, at start-up. */
+    @Override
+    public Validator getValidator() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter((reader, factory) -> true);
+        TransportConstraints.inspect(scanner.findCandidateComponents("org.accord.api.generated.model").stream()
+                .<Class<?>>map(definition -> ClassUtils.resolveClassName(definition.getBeanClassName(), getClass().getClassLoader()))
+                .toList());
+        return transportConstraints;
+    }
 
     /** Replaces Spring Boot's mapper for request and response bodies. */
     @Bean

@@ -14,8 +14,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The README's curl line posts examples/valley-ipa-request.json as it is:
- * {@code curl -s -X POST localhost:8080/api/v1/evaluations -H 'Content-Type: application/json' --data @examples/valley-ipa-request.json}.
+ * The README's curl line posts examples/valley-ipa-request.json byte for byte:
+ * {@code curl -s -X POST localhost:8080/api/v1/evaluations -H 'Content-Type: application/json' --data-binary @examples/valley-ipa-request.json}.
  * This posts the same bytes and checks the answer is the evaluator's own settlement, field for field.
  */
 class ReadmeExampleTest extends ServerTest {

@@ -1,0 +1,189 @@
+package org.accord.api;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/**
+ * Checks the Bean Validation constraints that OpenAPI Generator writes on the transport types
+ * ({@code @NotNull}, {@code @Min}, {@code @Max}, {@code @Size}, and {@code @Pattern},
+ * {@code @DecimalMin}, {@code @DecimalMax} should the document use them), cascading into nested
+ * transport types and lists of them, with Hibernate Validator's messages.
+ *
+ * <p>Why not Hibernate Validator itself: on the 25-practice example it took about a quarter
+ * of a millisecond and 0.9 MB of garbage per request, more than reading the JSON; this takes a
+ * few microseconds. The annotations stay the source of truth: they are read once per class, and
+ * a constraint this class does not know stops the service from starting rather than going unchecked.
+ */
+final class TransportConstraints implements Validator {
+
+    private static final String MODEL_PACKAGE = "org.accord.api.generated.model";
+
+    private static final ClassValue<List<Property>> PROPERTIES = new ClassValue<>() {
+        @Override
+        protected List<Property> computeValue(Class<?> type) {
+            return properties(type);
+        }
+    };
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return isTransportType(type);
+    }
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        check(target, "", errors);
+    }
+
+    /** Reads every transport type's constraints now, so an unknown one fails at start-up. */
+    static void inspect(Collection<Class<?>> types) {
+        types.forEach(PROPERTIES::get);
+    }
+
+    private static boolean isTransportType(Class<?> type) {
+        return MODEL_PACKAGE.equals(type.getPackageName()) && !type.isEnum();
+    }
+
+    private static void check(Object bean, String path, Errors errors) {
+        for (Property property : PROPERTIES.get(bean.getClass())) {
+            Object value = property.read(bean);
+            for (Constraint constraint : property.constraints()) {
+                if (!constraint.accepts(value)) {
+                    errors.rejectValue(property.at(path), constraint.code(), constraint.message());
+                }
+            }
+            if (value instanceof List<?> list) {
+                for (int i = 0; i < list.size(); i++) {
+                    if (list.get(i) != null && isTransportType(list.get(i).getClass())) {
+                        check(list.get(i), property.at(path) + "[" + i + "]", errors);
+                    }
+                }
+            } else if (value != null && isTransportType(value.getClass())) {
+                check(value, property.at(path), errors);
+            }
+        }
+    }
+
+    private static List<Property> properties(Class<?> type) {
+        List<Property> properties = new ArrayList<>();
+        for (Method getter : type.getMethods()) {
+            String name = propertyName(getter);
+            if (name == null || getter.getDeclaringClass() != type) {
+                continue;
+            }
+            List<Constraint> constraints = new ArrayList<>();
+            for (Annotation annotation : getter.getAnnotations()) {
+                Constraint constraint = constraint(annotation, type.getSimpleName() + "." + name);
+                if (constraint != null) {
+                    constraints.add(constraint);
+                }
+            }
+            properties.add(new Property(name, getter, List.copyOf(constraints)));
+        }
+        properties.sort(java.util.Comparator.comparing(Property::name));
+        return List.copyOf(properties);
+    }
+
+    private static String propertyName(Method method) {
+        if (Modifier.isStatic(method.getModifiers()) || method.getParameterCount() != 0) {
+            return null;
+        }
+        String name = method.getName();
+        int prefix = name.startsWith("get") && !name.equals("getClass") ? 3 : name.startsWith("is") ? 2 : 0;
+        if (prefix == 0 || name.length() == prefix) {
+            return null;
+        }
+        return Character.toLowerCase(name.charAt(prefix)) + name.substring(prefix + 1);
+    }
+
+    private static Constraint constraint(Annotation annotation, String where) {
+        if (annotation instanceof NotNull) {
+            return new Constraint("NotNull", "must not be null", value -> value != null);
+        }
+        if (annotation instanceof Min min) {
+            return new Constraint("Min", "must be greater than or equal to " + min.value(),
+                    value -> value == null || compare(value, min.value()) >= 0);
+        }
+        if (annotation instanceof Max max) {
+            return new Constraint("Max", "must be less than or equal to " + max.value(),
+                    value -> value == null || compare(value, max.value()) <= 0);
+        }
+        if (annotation instanceof DecimalMin min) {
+            BigDecimal bound = new BigDecimal(min.value());
+            return new Constraint("DecimalMin", "must be greater than " + (min.inclusive() ? "or equal to " : "") + min.value(),
+                    value -> value == null || (min.inclusive() ? decimal(value).compareTo(bound) >= 0 : decimal(value).compareTo(bound) > 0));
+        }
+        if (annotation instanceof DecimalMax max) {
+            BigDecimal bound = new BigDecimal(max.value());
+            return new Constraint("DecimalMax", "must be less than " + (max.inclusive() ? "or equal to " : "") + max.value(),
+                    value -> value == null || (max.inclusive() ? decimal(value).compareTo(bound) <= 0 : decimal(value).compareTo(bound) < 0));
+        }
+        if (annotation instanceof Size size) {
+            return new Constraint("Size", "size must be between " + size.min() + " and " + size.max(), value -> {
+                int length = value instanceof Collection<?> c ? c.size() : value instanceof Map<?, ?> m ? m.size()
+                        : value instanceof CharSequence s ? s.length() : -1;
+                return value == null || (length >= size.min() && length <= size.max());
+            });
+        }
+        if (annotation instanceof Pattern pattern) {
+            java.util.regex.Pattern regex = java.util.regex.Pattern.compile(pattern.regexp());
+            return new Constraint("Pattern", "must match \"" + pattern.regexp() + "\"",
+                    value -> value == null || regex.matcher(value.toString()).matches());
+        }
+        if (annotation.annotationType().getPackageName().equals("jakarta.validation.constraints")) {
+            throw new IllegalStateException(where + " has @" + annotation.annotationType().getSimpleName()
+                    + ", which TransportConstraints does not check: teach it, or the constraint goes unchecked");
+        }
+        return null;
+    }
+
+    private static int compare(Object value, long bound) {
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return Long.compare(((Number) value).longValue(), bound);
+        }
+        return decimal(value).compareTo(BigDecimal.valueOf(bound));
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
+    }
+
+    private record Property(String name, Method getter, List<Constraint> constraints) {
+
+        /** The property's path below a parent path, as Spring's binding names it. */
+        String at(String parent) {
+            return parent.isEmpty() ? name : parent + "." + name;
+        }
+
+        Object read(Object bean) {
+            try {
+                return getter.invoke(bean);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("cannot read " + name + " of " + bean.getClass().getSimpleName(), e);
+            }
+        }
+    }
+
+    private record Constraint(String code, String message, java.util.function.Predicate<Object> test) {
+
+        boolean accepts(Object value) {
+            return test.test(value);
+        }
+    }
+}
