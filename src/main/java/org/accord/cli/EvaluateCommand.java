@@ -1,6 +1,5 @@
 package org.accord.cli;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -10,6 +9,7 @@ import org.accord.facts.PerformanceFacts;
 import org.accord.io.Json;
 import org.accord.settlement.Settlement;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -19,8 +19,8 @@ class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--template", required = true, description = "Contract template id (see 'templates').")
     String template;
 
-    @Option(names = "--facts", required = true, description = "Performance facts, JSON (see examples/).")
-    Path facts;
+    @Mixin
+    FactsOptions facts;
 
     @Option(names = "--set", description = "Override a parameter: --set sharingRate=0.60 (repeatable).")
     Map<String, String> overrides = new LinkedHashMap<>();
@@ -30,7 +30,7 @@ class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PerformanceFacts performance = Json.readFacts(facts);
+        PerformanceFacts performance = facts.load();
         Map<String, Object> typed = new LinkedHashMap<>();
         overrides.forEach((name, value) -> typed.put(name, "true".equals(value) || "false".equals(value) ? Boolean.valueOf(value) : value));
         Settlement settlement = EvaluationService.load().evaluate(new ContractChoice(template, typed), performance);

@@ -52,6 +52,24 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void factsMayComeAsCsvAndSettleLikeTheJson() {
+        Result csv = run("evaluate", "--template", "medicaid-ffs-p4p", "--facts", "examples/valley-ipa.csv",
+                "--ipa-id", "valley-ipa", "--year", "2025", "--json");
+        Result json = run("evaluate", "--template", "medicaid-ffs-p4p", "--facts", "examples/valley-ipa.json", "--json");
+        assertThat(csv.code()).as(csv.err()).isZero();
+        assertThat(Json.MAPPER.readTree(csv.out()).get("totals")).isEqualTo(Json.MAPPER.readTree(json.out()).get("totals"));
+    }
+
+    @Test
+    void theTemplatesCommandListsTemplatesAndShowsOneInFull() {
+        Result all = run("templates");
+        assertThat(all.code()).isZero();
+        assertThat(all.out()).contains("mssp-basic").contains("ma-capitation").contains("mssp-2018-track-3");
+        Result one = run("templates", "ma-capitation");
+        assertThat(one.out()).contains("Risk corridor [risk-corridor, risk-corridor]").contains("innerBandWidth").contains("0.02");
+    }
+
+    @Test
     void badInputPrintsEachProblemWithItsFieldAndExitsTwo() {
         Result r = run("evaluate", "--template", "mssp-basic", "--facts", "examples/valley-ipa.json", "--set", "maximumSharingRate=2");
         assertThat(r.code()).isEqualTo(2);
