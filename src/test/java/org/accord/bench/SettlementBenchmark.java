@@ -22,11 +22,12 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Issue 10's figures: one 25-practice settlement under each template (latency), and a batch of
- * 100,000 practice settlements (4,000 IPAs of 25 practices, in sessions of 200 IPAs) with
+ * 100,000 practice settlements (4,000 IPAs of 25 practices, in sessions of 200 IPAs, on two threads as on two cores) with
  * explanations, and the plain-Java MSSP shared-savings formula for the engine's cost ratio.
  * Run: bench/jmh -f 1 -wi 3 -i 5 SettlementBenchmark
  */
@@ -68,6 +69,7 @@ public class SettlementBenchmark {
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     @OperationsPerInvocation(IPAS_IN_BATCH * 25)
+    @Threads(2)
     public int practiceSettlementsInBatches() {
         int lines = 0;
         for (int done = 0; done < IPAS_IN_BATCH; done += IPAS_PER_SESSION) {
