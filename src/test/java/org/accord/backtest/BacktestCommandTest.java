@@ -1,18 +1,16 @@
 package org.accord.backtest;
 
+import static org.accord.testing.CommandLineRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.accord.cli.AccordCommand;
 import org.accord.io.Json;
+import org.accord.testing.CommandLineRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -26,17 +24,17 @@ class BacktestCommandTest {
     @Test
     void theShippedFileIsReproducedAndReportedAsJsonAndCsv() throws IOException {
         Path csv = folder.resolve("aco.csv");
-        Run run = run("backtest", "cms-puf", "--file", Cms2018.FILE.toString(), "--json", "--csv", csv.toString());
+        CommandLineRun run = run("backtest", "cms-puf", "--file", Cms2018.FILE.toString(), "--json", "--csv", csv.toString());
 
-        assertThat(run.exitCode).isZero();
-        JsonNode json = Json.MAPPER.readTree(run.out);
+        assertThat(run.exitCode()).isZero();
+        JsonNode json = Json.MAPPER.readTree(run.out());
         assertThat(names(json)).containsExactly("reproduced", "total", "misses");
         assertThat(json.get("reproduced").asInt()).isEqualTo(548);
         assertThat(json.get("total").asInt()).isEqualTo(548);
         assertThat(json.get("misses").isArray()).isTrue();
         assertThat(json.get("misses")).isEmpty();
         // The REST adapter serialises the same record: the same document.
-        assertThat(run.out).isEqualTo(Json.write(Cms2018.RESULT));
+        assertThat(run.out()).isEqualTo(Json.write(Cms2018.RESULT));
 
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).isEqualTo("aco_id,track,expected,computed,difference,within_tolerance");
@@ -50,18 +48,18 @@ class BacktestCommandTest {
         String text = Cms2018.rowsOf("A3336", "A3551").replace(",-1813633,", ",-1814133,");
         Path file = Files.writeString(folder.resolve("moved.csv"), text);
 
-        Run table = run("backtest", "cms-puf", "--file", file.toString());
-        assertThat(table.exitCode).isEqualTo(1);
-        List<String> out = table.out.lines().toList();
+        CommandLineRun table = run("backtest", "cms-puf", "--file", file.toString());
+        assertThat(table.exitCode()).isEqualTo(1);
+        List<String> out = table.out().lines().toList();
         assertThat(out.get(0)).isEqualTo("backtest: 1 of 2 ACOs reproduced within tolerance");
         assertThat(out).anySatisfy(l -> assertThat(l).startsWith("A3336").contains("-1,814,133.00", "-1,813,566.36", "566.64", "134.02"));
-        assertThat(table.out).contains("miss: the settlement differs from EarnSaveLoss by 566.64, beyond the tolerance of 134.01836")
+        assertThat(table.out()).contains("miss: the settlement differs from EarnSaveLoss by 566.64, beyond the tolerance of 134.01836")
                 .contains("Shared losses -$1,813,566.36: losses $4,400,612.00");
-        assertThat(table.out).doesNotContain("A3551");
+        assertThat(table.out()).doesNotContain("A3551");
 
-        Run json = run("backtest", "cms-puf", "--file", file.toString(), "--json");
-        assertThat(json.exitCode).isEqualTo(1);
-        JsonNode miss = Json.MAPPER.readTree(json.out).get("misses").get(0);
+        CommandLineRun json = run("backtest", "cms-puf", "--file", file.toString(), "--json");
+        assertThat(json.exitCode()).isEqualTo(1);
+        JsonNode miss = Json.MAPPER.readTree(json.out()).get("misses").get(0);
         assertThat(names(miss)).contains("acoId", "track", "expected", "computed", "difference", "tolerance", "lines");
         assertThat(miss.get("acoId").asString()).isEqualTo("A3336");
         assertThat(miss.get("track").asString()).isEqualTo("2");
@@ -76,14 +74,14 @@ class BacktestCommandTest {
     void badInputExitsTwoNamingTheRowAndColumn() throws IOException {
         String text = Cms2018.rowsOf("A3551").replace(",13085,", ",many,");
         Path file = Files.writeString(folder.resolve("bad.csv"), text);
-        Run run = run("backtest", "cms-puf", "--file", file.toString());
-        assertThat(run.exitCode).isEqualTo(2);
-        assertThat(run.out).isEmpty();
-        assertThat(run.err).contains("line 2 (ACO_ID A3551), column N_AB: 'many' is not a number");
+        CommandLineRun run = run("backtest", "cms-puf", "--file", file.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("line 2 (ACO_ID A3551), column N_AB: 'many' is not a number");
 
-        Run missing = run("backtest", "cms-puf", "--file", folder.resolve("absent.csv").toString());
-        assertThat(missing.exitCode).isEqualTo(2);
-        assertThat(missing.err).contains("--file: cannot read");
+        CommandLineRun missing = run("backtest", "cms-puf", "--file", folder.resolve("absent.csv").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("--file: cannot read");
     }
 
     @Test
@@ -105,22 +103,5 @@ class BacktestCommandTest {
         return names;
     }
 
-    private record Run(int exitCode, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = AccordCommand.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
-    }
 }

@@ -1,40 +1,22 @@
 package org.accord.cli;
 
+import static org.accord.testing.CommandLineRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.accord.testing.CommandLineRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The what-if commands as the README gives them. */
 class ScenarioCommandsTest {
 
-    private record Run(int exitCode, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
-            int code = AccordCommand.run(args);
-            return new Run(code, captured.toString(StandardCharsets.UTF_8), capturedErr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
 
     @Test
     void aNegotiatorComparesTwoProposals() {
-        Run run = run("compare", "--facts", "examples/valley-ipa.json", "--baseline", "mssp-basic",
+        CommandLineRun run = run("compare", "--facts", "examples/valley-ipa.json", "--baseline", "mssp-basic",
                 "--proposal", "mssp-basic:maximumSharingRate=0.50", "--proposal", "mssp-enhanced");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Proposal 1: mssp-basic with maximumSharingRate=0.50", "Proposal 2: mssp-enhanced",
@@ -44,7 +26,7 @@ class ScenarioCommandsTest {
     @Test
     void aNegotiatorSweepsTheSharingRateIntoASpreadsheet(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("sweep.csv");
-        Run run = run("sweep", "--template", "mssp-basic", "--facts", "examples/valley-ipa.json",
+        CommandLineRun run = run("sweep", "--template", "mssp-basic", "--facts", "examples/valley-ipa.json",
                 "--vary", "maximumSharingRate=0.40:0.70:0.05", "--csv", csv.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("7 points", "0.70", "9,421,394.33");
@@ -53,7 +35,7 @@ class ScenarioCommandsTest {
 
     @Test
     void aNegotiatorReadsTheChanceThatTheSmallPanelEarnsSavings() {
-        Run run = run("simulate", "--template", "mssp-basic", "--facts", "examples/small-panel.json", "--trials", "10000",
+        CommandLineRun run = run("simulate", "--template", "mssp-basic", "--facts", "examples/small-panel.json", "--trials", "10000",
                 "--seed", "42", "--expected-cost", "benchmark");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("10,000 trials, seed 42", "P(savings)", "Model", "Monte Carlo of the performance year");
@@ -61,18 +43,18 @@ class ScenarioCommandsTest {
 
     @Test
     void theCashFlowShowsSavingsArrivingMoreThanAYearAfterTheStart() {
-        Run run = run("cashflow", "--template", "mssp-basic", "--facts", "examples/valley-ipa.json", "--monthly-cost", "200000");
+        CommandLineRun run = run("cashflow", "--template", "mssp-basic", "--facts", "examples/valley-ipa.json", "--monthly-cost", "200000");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("2026-08", "month 20", "more than a year after the period starts");
     }
 
     @Test
     void csvFactsTakeTheirIpaAndPeriodFromOptions() {
-        Run run = run("cashflow", "--template", "ma-capitation", "--facts", "examples/valley-ipa.csv", "--ipa-id", "valley-ipa",
+        CommandLineRun run = run("cashflow", "--template", "ma-capitation", "--facts", "examples/valley-ipa.csv", "--ipa-id", "valley-ipa",
                 "--year", "2025", "--benchmark", "525375558.00", "--monthly-cost", "1500000", "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("\"reconciliationMonth\" : \"2026-06\"", "\"ipaId\" : \"valley-ipa\"");
-        Run missing = run("sweep", "--template", "mssp-basic", "--facts", "examples/valley-ipa.csv",
+        CommandLineRun missing = run("sweep", "--template", "mssp-basic", "--facts", "examples/valley-ipa.csv",
                 "--vary", "maximumSharingRate=0.40:0.50:0.05");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("--ipa-id", "--year");
@@ -80,7 +62,7 @@ class ScenarioCommandsTest {
 
     @Test
     void badInputIsReportedWithItsPlace() {
-        Run run = run("sweep", "--template", "mssp-basic", "--facts", "examples/valley-ipa.json", "--vary", "sharingRate=0.40:0.70:0.05");
+        CommandLineRun run = run("sweep", "--template", "mssp-basic", "--facts", "examples/valley-ipa.json", "--vary", "sharingRate=0.40:0.70:0.05");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("/vary/0/parameter: template mssp-basic has no parameter 'sharingRate'");
     }
