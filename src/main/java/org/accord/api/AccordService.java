@@ -1,6 +1,7 @@
 package org.accord.api;
 
 import org.accord.evaluation.EvaluationService;
+import org.accord.scenarios.Scenarios;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -16,5 +17,11 @@ public class AccordService {
     @Bean
     EvaluationService evaluationService() {
         return EvaluationService.load();
+    }
+
+    /** The what-if scenarios, over the same compiled rules; simulations use every processor. */
+    @Bean
+    Scenarios scenarios(EvaluationService evaluations) {
+        return new Scenarios(evaluations);
     }
 }

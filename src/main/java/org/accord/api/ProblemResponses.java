@@ -35,6 +35,7 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
  * Every error becomes an RFC 9457 problem ({@code application/problem+json}): Spring MVC's own
@@ -50,6 +51,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<Object> invalidInput(InvalidInputException e, WebRequest request) {
         List<InputProblem> errors = e.problems().stream().map(p -> Problems.atPointer(p.pointer(), p.reason())).toList();
+        return Problems.response(Problems.ofInput(HttpStatus.UNPROCESSABLE_CONTENT, Problems.INVALID_INPUT,
+                Problems.INVALID_INPUT_TITLE, errors, path(request)), null);
+    }
+
+    @ExceptionHandler(InvalidFileException.class)
+    ResponseEntity<Object> invalidFile(InvalidFileException e, WebRequest request) {
+        List<InputProblem> errors = e.problems().stream().map(p -> Problems.atLocation(p.pointer(), p.reason())).toList();
         return Problems.response(Problems.ofInput(HttpStatus.UNPROCESSABLE_CONTENT, Problems.INVALID_INPUT,
                 Problems.INVALID_INPUT_TITLE, errors, path(request)), null);
     }
@@ -106,7 +114,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         return jackson != null
                 ? badRequest(List.of(Problems.atPointer(pointer(jackson), reason(jackson))), request)
-                : badRequest(List.of(Problems.atPointer("", "a JSON body is required")), request);
+                : badRequest(List.of(Problems.atPointer("", "a " + (csvBody(request) ? "CSV" : "JSON") + " body is required")), request);
     }
 
     @Override
@@ -201,6 +209,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             String got = e instanceof InvalidFormatException format ? ", got " + describe(format.getValue()) : "";
             return expected(mismatch.getTargetType()) + got;
         }
+        if (e instanceof ValueInstantiationException creation && creation.getType() != null
+                && creation.getType().getRawClass().isEnum()) {
+            // a generated enum's factory refuses a word it does not know
+            return expected(creation.getType().getRawClass());
+        }
         if (e instanceof InputCoercionException range) {
             return "out of range: " + range.getOriginalMessage();
         }
@@ -253,6 +266,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         Object rejected = error.getRejectedValue();
         boolean scalar = rejected instanceof Number || rejected instanceof String || rejected instanceof Boolean;
         return error.getDefaultMessage() + (scalar ? " (was " + (rejected instanceof java.math.BigDecimal d ? d.toPlainString() : rejected) + ")" : "");
+    }
+
+    private static boolean csvBody(WebRequest request) {
+        String type = request.getHeader("Content-Type");
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv");
     }
 
     private static String path(WebRequest request) {

@@ -46,6 +46,11 @@ final class Problems {
         return new InputProblem(reason).pointer(pointer);
     }
 
+    /** A problem at a place in a body that is not JSON (a CSV file's line and column). */
+    static InputProblem atLocation(String location, String reason) {
+        return new InputProblem(reason).location(location);
+    }
+
     static InputProblem atParameter(String parameter, String reason) {
         return new InputProblem(reason).parameter(parameter);
     }

@@ -23,6 +23,7 @@ import org.accord.facts.PerformanceFacts;
 import org.accord.facts.PerformancePeriod;
 import org.accord.facts.PracticePerformance;
 import org.accord.facts.QualityMeasureCount;
+import org.accord.io.Json;
 import org.accord.settlement.Settlement;
 import org.accord.settlement.SettlementLine;
 import org.accord.terms.ContractTemplate;
@@ -45,9 +46,18 @@ final class Transport {
      * @throws InvalidRequestException when an override holds a decimal too long to be a contract term
      */
     static ContractChoice contract(org.accord.api.generated.model.ContractChoice contract) {
+        return contract(contract, "/contract");
+    }
+
+    /**
+     * A contract held at {@code at} in the request ({@code /baseline}, {@code /proposals/1}).
+     *
+     * @throws InvalidRequestException when an override holds a decimal too long to be a contract term
+     */
+    static ContractChoice contract(org.accord.api.generated.model.ContractChoice contract, String at) {
         List<InputProblem> problems = new ArrayList<>();
         contract.getOverrides().forEach((name, value) ->
-                checkDecimals(value, "/contract/overrides/" + Problems.token(name), problems));
+                checkDecimals(value, at + "/overrides/" + Problems.token(name), problems));
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
@@ -72,6 +82,15 @@ final class Transport {
         return new PracticePerformance(p.getId(), p.getName(), p.getAttributedMembers(), p.getMemberMonths(),
                 p.getAverageRiskScore(), p.getTotalCostOfCare(), p.getFeeScheduleAllowedAmount(), p.getVisits(),
                 p.getAnnualWellnessVisits(), p.getEdVisits(), p.getInpatientAdmissions(), measures);
+    }
+
+    /**
+     * A domain result as the transport type of the same shape, through Accord's JSON (decimals
+     * as strings, so nothing is rounded). The transport types reject unknown fields, so a field
+     * the domain adds and the API document lacks fails here, in the tests, rather than vanishing.
+     */
+    static <T> T converted(Object result, Class<T> transportType) {
+        return Json.MAPPER.convertValue(result, transportType);
     }
 
     static org.accord.api.generated.model.Settlement settlement(Settlement settlement) {

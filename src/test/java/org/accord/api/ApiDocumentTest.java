@@ -42,7 +42,8 @@ class ApiDocumentTest {
                 method -> operations.add(method.getKey().toUpperCase() + " " + path.getKey())));
 
         assertThat(operations).containsExactlyInAnyOrder("GET /contract-templates", "GET /contract-templates/{templateId}",
-                "POST /evaluations", "POST /evaluations:validate", "GET /rules", "GET /rules/{path}");
+                "POST /evaluations", "POST /evaluations:validate", "GET /rules", "GET /rules/{path}", "POST /backtests",
+                "POST /scenarios/compare", "POST /scenarios/sweep", "POST /scenarios/simulate", "POST /scenarios/cash-flow");
     }
 
     @Test
@@ -93,7 +94,9 @@ class ApiDocumentTest {
     @Test
     void decimalsAreStringsOfFormatNumber() {
         Set<String> decimals = Set.of("PerformancePeriod.benchmarkExpenditure", "PracticePerformance.totalCostOfCare",
-                "PracticePerformance.averageRiskScore", "SettlementLine.amount", "Totals.payerTotal", "PracticeTotal.total");
+                "PracticePerformance.averageRiskScore", "SettlementLine.amount", "Totals.payerTotal", "PracticeTotal.total",
+                "BacktestMiss.expected", "SweepRange.step", "SimulationRequest.coefficientOfVariation", "TotalDelta.delta",
+                "SweepPoint.riskSharing", "OutcomeSummary.p95", "CashFlowMonth.cumulativeNet");
         for (String decimal : decimals) {
             String[] at = decimal.split("\\.");
             JsonNode property = document.at("/components/schemas/" + at[0] + "/properties/" + at[1]);
@@ -123,6 +126,20 @@ class ApiDocumentTest {
                         .isEqualTo("#/components/schemas/ProblemDetail");
             });
         }));
+    }
+
+    @Test
+    void everyScenarioAnswersJsonOrCsvAndEveryBoundOfWorkIsInTheDocument() {
+        for (String operation : List.of("compare", "sweep", "simulate", "cash-flow")) {
+            JsonNode ok = document.at("/paths/~1scenarios~1" + operation + "/post/responses/200/content");
+            assertThat(ok.propertyNames()).as(operation).containsExactly("application/json", "text/csv");
+        }
+        assertThat(document.at("/components/schemas/SimulationRequest/properties/trials/maximum").asInt())
+                .isEqualTo(100_000);
+        assertThat(document.at("/info/description").asString()).contains("at most 100,000",
+                String.format(java.util.Locale.ROOT, "%,d points", WorkLimits.MAX_SWEEP_POINTS),
+                String.format(java.util.Locale.ROOT, "%,d practice-years", WorkLimits.MAX_PRACTICE_YEARS));
+        assertThat(document.at("/paths/~1backtests/post/requestBody/content").propertyNames()).containsExactly("text/csv");
     }
 
     @Test
