@@ -28,10 +28,6 @@ public final class Money {
     private Money() {
     }
 
-    public static BigDecimal of(String value) {
-        return new BigDecimal(value);
-    }
-
     public static BigDecimal of(long value) {
         return BigDecimal.valueOf(value);
     }
@@ -46,10 +42,6 @@ public final class Money {
 
     public static BigDecimal times(BigDecimal a, BigDecimal b) {
         return a.multiply(b);
-    }
-
-    public static BigDecimal times(BigDecimal a, BigDecimal b, BigDecimal c) {
-        return a.multiply(b).multiply(c);
     }
 
     public static BigDecimal times(BigDecimal a, long b) {
