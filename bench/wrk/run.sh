@@ -6,7 +6,7 @@
 # CONNECTIONS connections, and prints p50/p99/throughput/errors, the server's CPU time per
 # request, and the heap used after a full GC before and after the run. Stops the server it started.
 #
-#   bench/wrk/run.sh                      # 60 s, 32 connections, after a 30 s warm-up
+#   bench/wrk/run.sh                      # 60 s, 32 connections, after a 90 s warm-up
 #   DURATION=20s WARMUP=10s bench/wrk/run.sh
 #   RATE=500 bench/wrk/run.sh             # a fixed offered load of 500 requests/s (see evaluate.lua)
 #
@@ -17,7 +17,7 @@ cd "$(dirname "$0")/../.."
 
 PORT=${PORT:-18080}
 DURATION=${DURATION:-60s}
-WARMUP=${WARMUP:-30s}
+WARMUP=${WARMUP:-90s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 REQUEST=${REQUEST:-examples/valley-ipa-request.json}
@@ -55,20 +55,29 @@ cpu_ms() { # user + system CPU time of the server process, in ms
   awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$server/stat"
 }
 
+jit_ms() { # CPU time of the JIT compiler threads: the rules' generated code keeps C2 busy for minutes
+  for task in /proc/"$server"/task/*; do
+    case "$(cat "$task/comm")" in "C1 CompilerThre"|"C2 CompilerThre") cat "$task/stat" ;; esac
+  done | awk -v hz="$(getconf CLK_TCK)" '{ s += $14 + $15 } END { printf "%d", s * 1000 / hz }'
+}
+
 echo "== warm-up: $WARMUP at $CONNECTIONS connections"
 RATE= wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/wrk/evaluate.lua "$URL" -- "$REQUEST" >/dev/null
 
 heap_before=$(heap_after_gc)
 cpu_before=$(cpu_ms)
+jit_before=$(jit_ms)
 echo "== measured: $DURATION at $CONNECTIONS connections, $THREADS wrk threads, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 [ -n "${RATE:-}" ] && echo "   offered load $RATE requests/s"
 out=$(mktemp)
 RATE=${RATE:-} THREADS=$THREADS wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/wrk/evaluate.lua "$URL" -- "$REQUEST" | tee "$out"
 cpu_after=$(cpu_ms)
+jit_after=$(jit_ms)
 heap_after=$(heap_after_gc)
 requests=$(awk '/^requests /{ print $2 }' "$out")
 rm -f "$out"
 
-echo "server CPU    $(awk -v c=$((cpu_after - cpu_before)) -v n="$requests" 'BEGIN { printf "%.2f ms per request", c / n }')"
+echo "server CPU    $(awk -v c=$((cpu_after - cpu_before)) -v j=$((jit_after - jit_before)) -v n="$requests" \
+  'BEGIN { printf "%.2f ms per request, of which JIT compilation %.2f ms", c / n, j / n }')"
 echo "heap used     $heap_before before, $heap_after after (after a full GC each time)"
 echo "load average  $(cut -d' ' -f1-3 /proc/loadavg) (other processes on this machine count)"
