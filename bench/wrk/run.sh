@@ -6,7 +6,7 @@
 # CONNECTIONS connections, and prints p50/p99/throughput/errors, the server's CPU time per
 # request, and the heap used after a full GC before and after the run. Stops the server it started.
 #
-#   bench/wrk/run.sh                      # 60 s, 32 connections, after a 90 s warm-up
+#   bench/wrk/run.sh                      # 60 s, 32 connections, after a 240 s warm-up (C2 needs it)
 #   DURATION=20s WARMUP=10s bench/wrk/run.sh
 #   RATE=500 bench/wrk/run.sh             # a fixed offered load of 500 requests/s (see evaluate.lua)
 #
@@ -17,7 +17,7 @@ cd "$(dirname "$0")/../.."
 
 PORT=${PORT:-18080}
 DURATION=${DURATION:-60s}
-WARMUP=${WARMUP:-90s}
+WARMUP=${WARMUP:-240s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 REQUEST=${REQUEST:-examples/valley-ipa-request.json}
