@@ -144,12 +144,14 @@ public final class Evaluator {
         List<InputProblem> problems = new ArrayList<>();
         FactsValidator.problems(facts).forEach(p -> problems.add(p.prefixed("/facts")));
         if (problems.isEmpty()) {
-            problems.addAll(unmetRequirements(new Request(terms, facts)));
+            problems.addAll(unmetRequirements(terms, facts));
         }
         return problems;
     }
 
-    private static List<InputProblem> unmetRequirements(Request request) {
+    /** What the terms need of facts already found valid: required period inputs, floors and caps that can hold. */
+    public static List<InputProblem> unmetRequirements(Terms terms, PerformanceFacts facts) {
+        Request request = new Request(terms, facts);
         List<InputProblem> problems = new ArrayList<>();
         PerformancePeriod period = request.facts().period();
         for (ClauseTerms clause : request.terms().clauses()) {

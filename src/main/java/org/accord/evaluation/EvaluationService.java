@@ -100,7 +100,8 @@ public final class EvaluationService {
                     ? p.prefixed("/contract") : p.prefixed("/facts")));
         }
         InvalidInputException.throwIfAny(problems);
-        InvalidInputException.throwIfAny(Evaluator.problems(terms, facts));
+        // The facts were validated above; only what these terms need of them is left to check.
+        InvalidInputException.throwIfAny(Evaluator.unmetRequirements(terms, facts));
         return terms;
     }
 }
