@@ -71,7 +71,8 @@ final class Transport {
                 new PerformanceFacts.Ipa(facts.getIpa().getId(), facts.getIpa().getName()),
                 new PerformancePeriod(period.getPerformanceYear(), period.getStart(), period.getEnd(),
                         period.getBenchmarkExpenditure(), period.getAssignedBeneficiaries(), period.getReportedQualityScore(),
-                        period.getMetQualityStandard(), period.getLossAdjustment()),
+                        period.getMetQualityStandard(), period.getLossAdjustment(), period.getParticipantRevenue(),
+                        period.getLowRevenue(), period.getAgreementStart(), period.getMetAlternativeQualityStandard()),
                 facts.getPractices().stream().map(Transport::practice).toList());
     }
 
@@ -129,7 +130,11 @@ final class Transport {
                         .assignedBeneficiaries(period.assignedBeneficiaries())
                         .reportedQualityScore(period.reportedQualityScore())
                         .metQualityStandard(period.metQualityStandard())
-                        .lossAdjustment(period.lossAdjustment()),
+                        .lossAdjustment(period.lossAdjustment())
+                        .participantRevenue(period.participantRevenue())
+                        .lowRevenue(period.lowRevenue())
+                        .agreementStart(period.agreementStart())
+                        .metAlternativeQualityStandard(period.metAlternativeQualityStandard()),
                 facts.practices().stream().map(Transport::practice).toList());
     }
 

@@ -32,40 +32,57 @@ import org.apache.commons.csv.CSVRecord;
 public final class Backtest {
 
     /** Header of {@link #writeCsv}. */
-    public static final List<String> CSV_HEADER = List.of("aco_id", "track", "expected", "computed", "difference", "within_tolerance");
+    public static final List<String> CSV_HEADER = List.of("aco_id", "track", "expected", "computed", "difference", "within_tolerance",
+            "explained_by");
+
+    /** The basis entry of a finding that names an input the rules needed and did not have. */
+    static final String NEEDS = "needs";
 
     private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
 
     private Backtest() {
     }
 
-    /** Reads, evaluates and compares a results file. */
+    /** Reads a results file with the shipped layouts, evaluates and compares it. */
     public static BacktestResult run(EvaluationService service, Reader csv) {
         BacktestInput input = read(csv);
         return compare(input, evaluate(service, input));
     }
 
+    /** Reads a results file with the shipped layouts, choosing the layout by its header. */
+    public static BacktestInput read(Reader csv) {
+        return read(csv, LayoutsHolder.LAYOUTS, null, null);
+    }
+
     /**
      * Reads a results file and maps every row.
      *
-     * @throws InvalidInputException for a header that matches no layout, or every empty or malformed cell
+     * @param layouts  the layouts the file may use
+     * @param layoutId the layout to use, or null to choose by the header (and the performance year)
+     * @param fileName the file's name, or null: a year in it tells apart layouts whose headers both match
+     * @throws InvalidInputException for a header that matches no layout (or several), or every empty or malformed cell
      */
-    public static BacktestInput read(Reader csv) {
+    public static BacktestInput read(Reader csv, Layouts layouts, String layoutId, String fileName) {
         try (CSVParser parser = open(csv)) {
             List<String> header = parser.getHeaderNames();
             if (header.isEmpty()) {
                 throw new InvalidInputException("header", "the file is empty: a header line and one row per ACO are expected");
             }
-            Layout layout = LayoutsHolder.LAYOUTS.matching(header);
+            List<CSVRecord> records = new ArrayList<>();
+            List<Long> lastLines = new ArrayList<>();
+            long headerLine = parser.getCurrentLineNumber();
+            for (CSVRecord record : parser) {
+                records.add(record);
+                lastLines.add(parser.getCurrentLineNumber());
+            }
+            Layout layout = layouts.choose(header, layoutId, fileName, records.isEmpty() ? Map.of() : records.get(0).toMap());
             RowMapper mapper = new RowMapper(layout);
             List<InputProblem> problems = new ArrayList<>();
             List<AcoCase> cases = new ArrayList<>();
             Map<String, Long> lineOfKey = new HashMap<>();
-            long lastLine = parser.getCurrentLineNumber();
-            for (CSVRecord record : parser) {
-                long line = lastLine + 1;
-                lastLine = parser.getCurrentLineNumber();
-                AcoCase mapped = mapper.map(record, line, problems);
+            for (int i = 0; i < records.size(); i++) {
+                long line = (i == 0 ? headerLine : lastLines.get(i - 1)) + 1;
+                AcoCase mapped = mapper.map(records.get(i), line, problems);
                 if (mapped == null) {
                     continue;
                 }
@@ -146,22 +163,39 @@ public final class Backtest {
             }
             row.expectedFindings().forEach((check, value) -> findingProblem(settlement, check, value).ifPresent(reasons::add));
             boolean reproduced = reasons.isEmpty();
-            rows.add(new BacktestResult.Outcome(row.key(), row.track(), published, computed, difference, shown(tolerance), reproduced));
+            List<String> explainedBy = reproduced ? List.of() : missingInputs(settlement);
+            rows.add(new BacktestResult.Outcome(row.key(), row.track(), published, computed, difference, shown(tolerance), reproduced,
+                    explainedBy));
             if (!reproduced) {
                 misses.add(new BacktestResult.Miss(row.key(), row.track(), published, computed, difference, shown(tolerance),
-                        List.copyOf(reasons), lines(settlement)));
+                        List.copyOf(reasons), explainedBy, lines(settlement)));
             }
         }
-        return new BacktestResult(input.size() - misses.size(), input.size(), misses, rows);
+        return BacktestResult.of(layout.id(), layout.performanceYear(), rows, misses);
     }
 
-    /** One row per ACO under {@link #CSV_HEADER}; {@code within_tolerance} is whether the row was reproduced. */
+    /**
+     * The inputs the rules said they needed and did not have (a finding's {@code needs}): a miss
+     * with one is explained by what the file does not publish; one without is unexplained.
+     */
+    private static List<String> missingInputs(Settlement settlement) {
+        return settlement.findings().stream()
+                .map(f -> f.basis().get(NEEDS))
+                .filter(java.util.Objects::nonNull)
+                .map(Object::toString)
+                .distinct().sorted().toList();
+    }
+
+    /**
+     * One row per ACO under {@link #CSV_HEADER}; {@code within_tolerance} is whether the row was
+     * reproduced, {@code explained_by} the inputs a miss needed that the file does not publish.
+     */
     public static void writeCsv(BacktestResult result, Writer out) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER.toArray(String[]::new)).setRecordSeparator("\n").get();
         try (CSVPrinter printer = new CSVPrinter(out, format)) {
             for (BacktestResult.Outcome row : result.rows()) {
                 printer.printRecord(row.acoId(), row.track(), row.expected().toPlainString(), row.computed().toPlainString(),
-                        row.difference().toPlainString(), row.reproduced());
+                        row.difference().toPlainString(), row.reproduced(), String.join(" ", row.explainedBy()));
             }
         }
     }
@@ -229,8 +263,9 @@ public final class Backtest {
         layout.ipa().forEach((field, source) -> sources.put("/facts/ipa/" + field, Mapped.of(field, source)));
         layout.period().forEach((field, source) -> sources.put("/facts/period/" + field, Mapped.of(field, source)));
         layout.practice().forEach((field, source) -> sources.put("/facts/practices/0/" + field, Mapped.of(field, source)));
-        layout.overrides().forEach(o -> sources.put("/contract/overrides/" + o.parameter(), new Mapped(o.column(), "")));
-        sources.put("/contract/templateId", new Mapped(String.join(", ", layout.tracks().stream().map(Layout.Track::flag).toList()), ""));
+        layout.overrides().stream().filter(o -> o.column() != null)
+                .forEach(o -> sources.put("/contract/overrides/" + o.parameter(), new Mapped(o.column(), "")));
+        sources.put("/contract/templateId", new Mapped(layout.trackColumns(), ""));
         sources.values().removeIf(m -> m.column() == null);
         return sources;
     }

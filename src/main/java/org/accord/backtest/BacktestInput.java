@@ -27,6 +27,11 @@ public final class BacktestInput {
         return layout.id();
     }
 
+    /** The performance year of the file's rows. */
+    public int performanceYear() {
+        return layout.performanceYear();
+    }
+
     public int size() {
         return cases.size();
     }

@@ -12,13 +12,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.accord.backtest.Backtest;
 import org.accord.backtest.BacktestInput;
 import org.accord.backtest.BacktestResult;
+import org.accord.backtest.Layouts;
+import org.accord.engine.Evaluator;
+import org.accord.engine.RuleBase;
 import org.accord.evaluation.EvaluationService;
 import org.accord.io.Json;
+import org.accord.terms.TemplateCatalog;
 import org.accord.validation.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,46 +46,98 @@ class BacktestCommand implements Runnable {
     @Command(name = "cms-puf", mixinStandardHelpOptions = true,
             description = {"Settles every ACO of a CMS Shared Savings Program public use file under its track's template "
                     + "and compares the result with the published EarnSaveLoss.",
-                    "Prints one summary line, then every miss. Exit code 0 when every ACO is reproduced, 1 otherwise, 2 for bad input."})
+                    "Prints the counts (reproduced; missed for an input the file does not publish, named; unexplained), "
+                    + "then every miss. With several files, one line (or Markdown table row) per file.",
+                    "Exit code 0 when no miss is unexplained, 1 otherwise, 2 for bad input."})
     static class CmsPublicUseFile implements Callable<Integer> {
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--file", required = true, description = "The public use file, CSV (see examples/cms/).")
-        Path file;
+        @Option(names = "--file", required = true, paramLabel = "<csv>",
+                description = "A public use file, CSV (see examples/cms/); repeat for several years.")
+        List<Path> files;
 
-        @Option(names = "--json", description = "Print one JSON document (reproduced, total, misses) instead of the summary and table.")
+        @Option(names = "--layout", paramLabel = "<id>",
+                description = "The layout to read the file with; by default the one whose columns the header has "
+                        + "(layouts that both match are told apart by the performance year in a year column or the file's name).")
+        String layout;
+
+        @Option(names = "--layouts", paramLabel = "<dir>",
+                description = "A folder of your own layouts (*.yaml), added to the shipped ones; an id already known is refused.")
+        Path layouts;
+
+        @Option(names = "--templates", paramLabel = "<dir>",
+                description = "A folder of your own contract templates (*.yaml), added to the shipped ones; an id already known is refused.")
+        Path templates;
+
+        @Option(names = "--json", description = "Print JSON (the counts and the misses; an array for several files) instead of text.")
         boolean json;
 
-        @Option(names = "--csv", paramLabel = "<out>", description = "Also write one row per ACO to this CSV file.")
+        @Option(names = "--markdown", description = "Print one Markdown table row per file (the README's table of years).")
+        boolean markdown;
+
+        @Option(names = "--csv", paramLabel = "<out>", description = "Also write one row per ACO to this CSV file (one --file only).")
         Path csv;
 
         @Override
         public Integer call() throws IOException {
-            BacktestInput input = read(file);
-            BacktestResult result = Backtest.compare(input, Backtest.evaluate(EvaluationService.load(), input));
+            if (csv != null && files.size() > 1) {
+                throw new InvalidInputException("--csv", "one CSV report is written for one --file; give one file");
+            }
+            TemplateCatalog catalog = templates == null ? TemplateCatalog.load() : TemplateCatalog.load().with(templates);
+            Layouts known = layouts == null ? Layouts.load() : Layouts.load().with(layouts);
+            InvalidInputException.throwIfAny(known.problemsWith(catalog));
+            EvaluationService service = new EvaluationService(catalog, new Evaluator(RuleBase.load()));
+            List<BacktestResult> results = new ArrayList<>();
+            for (Path file : files) {
+                BacktestInput input = read(file, known, layout);
+                results.add(Backtest.compare(input, Backtest.evaluate(service, input)));
+            }
             if (csv != null) {
                 try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-                    Backtest.writeCsv(result, out);
+                    Backtest.writeCsv(results.get(0), out);
                 }
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.print(json ? Json.write(result) : table(result));
+            if (json) {
+                out.print(results.size() == 1 ? Json.write(results.get(0)) : Json.write(results));
+            } else if (markdown) {
+                out.print(markdown(files, results));
+            } else if (results.size() == 1) {
+                out.print(table(results.get(0)));
+            } else {
+                for (int i = 0; i < files.size(); i++) {
+                    out.println(files.get(i) + " (" + results.get(i).layout() + "): " + results.get(i).summary());
+                }
+            }
             out.flush();
-            return result.allReproduced() ? 0 : 1;
+            return results.stream().allMatch(BacktestResult::noUnexplainedMisses) ? 0 : 1;
         }
 
-        private static BacktestInput read(Path file) {
+        private static BacktestInput read(Path file, Layouts layouts, String layout) {
             if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
                 throw new InvalidInputException("--file", "cannot read " + file);
             }
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                return Backtest.read(reader);
+                return Backtest.read(reader, layouts, layout, file.getFileName().toString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** The header and one row per file: the README's table of years. */
+    static String markdown(List<Path> files, List<BacktestResult> results) {
+        StringBuilder out = new StringBuilder("| performance year | file | layout | ACOs | reproduced | missed for an unpublished input | unexplained |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        for (int i = 0; i < files.size(); i++) {
+            BacktestResult r = results.get(i);
+            out.append("| ").append(r.performanceYear()).append(" | `").append(files.get(i).getFileName()).append("` | `").append(r.layout())
+                    .append("` | ").append(r.total()).append(" | ").append(r.reproduced()).append(" | ").append(r.explained())
+                    .append(r.explainedBy().isEmpty() ? "" : " (" + r.inputs() + ")").append(" | ").append(r.unexplained()).append(" |\n");
+        }
+        return out.toString();
     }
 
     /** The summary line, then each miss with the reasons and the settlement's explanations. */
@@ -96,6 +154,8 @@ class BacktestCommand implements Runnable {
             for (String reason : miss.reasons()) {
                 out.append("         miss: ").append(reason).append('\n');
             }
+            out.append(miss.explainedBy().isEmpty() ? "         unexplained\n"
+                    : "         explained: needs " + String.join(", ", miss.explainedBy()) + ", which the file does not publish\n");
             for (BacktestResult.Line line : miss.lines()) {
                 out.append(String.format("         %-15s %16s  %s%n", line.clause(),
                         line.amount() == null ? "" : usd(line.amount()), line.explanation()));

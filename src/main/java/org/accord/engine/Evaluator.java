@@ -131,7 +131,10 @@ public final class Evaluator {
         session.insert(new Ipa(evaluation, facts.ipa().id(), facts.practices().size(), attributed,
                 period.assignedBeneficiaries() != null ? period.assignedBeneficiaries() : attributed,
                 memberMonths, riskWeighted, costOfCare, period.benchmarkExpenditure(), period.reportedQualityScore(),
-                period.metQualityStandard(), period.lossAdjustment() == null ? BigDecimal.ZERO : period.lossAdjustment()));
+                period.metQualityStandard(), period.lossAdjustment() == null ? BigDecimal.ZERO : period.lossAdjustment(),
+                period.participantRevenue(), period.lowRevenue(),
+                period.agreementStart() == null ? null : period.agreementStart().getYear(),
+                period.metAlternativeQualityStandard()));
     }
 
     /**

@@ -22,11 +22,16 @@ public final class Ipa {
     private final BigDecimal reportedQualityScore;
     private final Boolean metQualityStandard;
     private final BigDecimal lossAdjustment;
+    private final BigDecimal participantRevenue;
+    private final Boolean lowRevenue;
+    private final Integer agreementStartYear;
+    private final Boolean metAlternativeQualityStandard;
 
     Ipa(Evaluation evaluation, String id, int practiceCount, int attributedMembers, int assignedBeneficiaries,
             long memberMonths, BigDecimal riskWeightedMemberMonths, BigDecimal totalCostOfCare,
             BigDecimal benchmarkExpenditure, BigDecimal reportedQualityScore, Boolean metQualityStandard,
-            BigDecimal lossAdjustment) {
+            BigDecimal lossAdjustment, BigDecimal participantRevenue, Boolean lowRevenue, Integer agreementStartYear,
+            Boolean metAlternativeQualityStandard) {
         this.evaluation = evaluation;
         this.id = id;
         this.practiceCount = practiceCount;
@@ -39,6 +44,10 @@ public final class Ipa {
         this.reportedQualityScore = reportedQualityScore;
         this.metQualityStandard = metQualityStandard;
         this.lossAdjustment = lossAdjustment;
+        this.participantRevenue = participantRevenue;
+        this.lowRevenue = lowRevenue;
+        this.agreementStartYear = agreementStartYear;
+        this.metAlternativeQualityStandard = metAlternativeQualityStandard;
     }
 
     public Evaluation getEvaluation() {
@@ -89,5 +98,25 @@ public final class Ipa {
 
     public BigDecimal getLossAdjustment() {
         return lossAdjustment;
+    }
+
+    /** The participants' fee-for-service revenue, or null when the payer does not publish it. */
+    public BigDecimal getParticipantRevenue() {
+        return participantRevenue;
+    }
+
+    /** The payer's finding that the IPA is a low revenue ACO, or null when not made. */
+    public Boolean getLowRevenue() {
+        return lowRevenue;
+    }
+
+    /** The year the current agreement period began, or null when not known. */
+    public Integer getAgreementStartYear() {
+        return agreementStartYear;
+    }
+
+    /** The payer's finding on the alternative quality performance standard, or null when not assessed. */
+    public Boolean getMetAlternativeQualityStandard() {
+        return metAlternativeQualityStandard;
     }
 }

@@ -57,6 +57,7 @@ public final class FactsValidator {
         }
         notNegative(period.benchmarkExpenditure(), "/period", "/benchmarkExpenditure", problems);
         notNegative(period.lossAdjustment(), "/period", "/lossAdjustment", problems);
+        notNegative(period.participantRevenue(), "/period", "/participantRevenue", problems);
         if (period.assignedBeneficiaries() != null && period.assignedBeneficiaries() < 0) {
             problems.add(new InputProblem("/period/assignedBeneficiaries", "cannot be negative"));
         }

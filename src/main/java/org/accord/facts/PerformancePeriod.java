@@ -18,6 +18,12 @@ import java.time.LocalDate;
  *                                   the contract's quality gate decides
  * @param lossAdjustment             reduction of shared losses for extreme and uncontrollable circumstances, USD,
  *                                   as the payer determined it (zero when none)
+ * @param participantRevenue         the total Medicare Parts A and B fee-for-service revenue of the IPA's
+ *                                   participants, USD, when the payer publishes it (a revenue-based loss limit needs it)
+ * @param lowRevenue                 the payer's finding that the IPA is a low revenue ACO (42 CFR 425.20), when made
+ * @param agreementStart             the first day of the IPA's current agreement period with the payer, when known
+ * @param metAlternativeQualityStandard whether the payer found the alternative quality performance standard met
+ *                                   (42 CFR 425.512, from 2023), when it assessed it
  */
 public record PerformancePeriod(
         int performanceYear,
@@ -27,5 +33,16 @@ public record PerformancePeriod(
         Integer assignedBeneficiaries,
         BigDecimal reportedQualityScore,
         Boolean metQualityStandard,
-        BigDecimal lossAdjustment) {
+        BigDecimal lossAdjustment,
+        BigDecimal participantRevenue,
+        Boolean lowRevenue,
+        LocalDate agreementStart,
+        Boolean metAlternativeQualityStandard) {
+
+    /** A period without the inputs only some programs use (participant revenue, revenue category, agreement start, alternative standard). */
+    public PerformancePeriod(int performanceYear, LocalDate start, LocalDate end, BigDecimal benchmarkExpenditure,
+            Integer assignedBeneficiaries, BigDecimal reportedQualityScore, Boolean metQualityStandard, BigDecimal lossAdjustment) {
+        this(performanceYear, start, end, benchmarkExpenditure, assignedBeneficiaries, reportedQualityScore, metQualityStandard,
+                lossAdjustment, null, null, null, null);
+    }
 }

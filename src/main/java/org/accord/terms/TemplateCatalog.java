@@ -1,6 +1,10 @@
 package org.accord.terms;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -9,11 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import org.accord.content.ClasspathFolder;
 import org.accord.content.ContentHash;
+import org.accord.validation.InputProblem;
+import org.accord.validation.InvalidInputException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -51,6 +58,44 @@ public final class TemplateCatalog {
         return new TemplateCatalog(Map.copyOf(templates));
     }
 
+    /**
+     * These templates and every {@code *.yaml} template in a folder (a user's own), each checked
+     * against the schema as the shipped ones are. A template whose id is already known is
+     * refused: a user's file never replaces a shipped one silently.
+     *
+     * @throws InvalidInputException naming each file and what is wrong with it
+     */
+    public TemplateCatalog with(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new InvalidInputException("--templates", "no folder " + folder);
+        }
+        Schema schema = schema(ClasspathFolder.read(FOLDER).get(SCHEMA));
+        Map<String, ContractTemplate> all = new TreeMap<>(templates);
+        List<InputProblem> problems = new ArrayList<>();
+        for (Path file : yamlFiles(folder)) {
+            try {
+                ContractTemplate template = readAs(file.toString(), Files.readAllBytes(file), schema);
+                if (all.putIfAbsent(template.id(), template) != null) {
+                    problems.add(new InputProblem(file.toString(), "a template with id '" + template.id() + "' is already known: give yours another id"));
+                }
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                problems.add(new InputProblem(file.toString(), e.getMessage()));
+            } catch (IOException e) {
+                problems.add(new InputProblem(file.toString(), "not readable: " + e.getMessage()));
+            }
+        }
+        InvalidInputException.throwIfAny(problems);
+        return new TemplateCatalog(Map.copyOf(all));
+    }
+
+    private static List<Path> yamlFiles(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Optional<ContractTemplate> find(String id) {
         return Optional.ofNullable(templates.get(id));
     }
@@ -64,18 +109,27 @@ public final class TemplateCatalog {
         return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(new java.io.ByteArrayInputStream(json));
     }
 
-    /** Reads one template, refusing it with the schema's errors when it does not match. */
+    /** Reads one shipped template (its path in the folder), refusing it with the schema's errors when it does not match. */
     static ContractTemplate read(String path, byte[] bytes, Schema schema) {
-        List<com.networknt.schema.Error> errors = schema.validate(YAML.readTree(bytes));
-        if (!errors.isEmpty()) {
-            throw new IllegalStateException(FOLDER + "/" + path + " does not match " + SCHEMA + ": " + errors);
+        return readAs(FOLDER + "/" + path, bytes, schema);
+    }
+
+    /** Reads one template that messages call {@code where}, checked against the schema. */
+    private static ContractTemplate readAs(String where, byte[] bytes, Schema schema) {
+        List<com.networknt.schema.Error> errors;
+        try {
+            errors = schema.validate(YAML.readTree(bytes));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(where + ": not readable YAML: " + e.getMessage(), e);
         }
-        return parse(path, bytes);
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException(where + " does not match " + SCHEMA + ": " + errors);
+        }
+        return parse(where, bytes);
     }
 
     @SuppressWarnings("unchecked")
-    private static ContractTemplate parse(String path, byte[] bytes) {
-        String where = FOLDER + "/" + path;
+    private static ContractTemplate parse(String where, byte[] bytes) {
         Map<String, Object> doc;
         try {
             doc = YAML.readValue(bytes, Map.class);

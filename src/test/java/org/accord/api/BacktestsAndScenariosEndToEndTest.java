@@ -40,17 +40,31 @@ class BacktestsAndScenariosEndToEndTest extends ServerTest {
 
     @Test
     void theShippedCmsFileIsReproducedRowForRow() throws Exception {
-        BacktestResult result = new BacktestsApi(client()).runBacktest(read(BacktestsApiTest.CMS_FILE));
+        BacktestResult result = new BacktestsApi(client()).runBacktest(read(BacktestsApiTest.CMS_FILE), null);
 
+        assertThat(result.getLayout()).isEqualTo("mssp-aco-puf-2018");
         assertThat(result.getReproduced()).isEqualTo(548);
+        assertThat(result.getUnexplained()).isZero();
         assertThat(result.getTotal()).isEqualTo(548);
         assertThat(result.getMisses()).isEmpty();
     }
 
     @Test
+    void aFileIsReadWithTheLayoutNamedAndItsMissesExplainedByWhatItDoesNotPublish() throws Exception {
+        BacktestResult result = new BacktestsApi(client()).runBacktest(read("examples/cms/mssp-aco-puf-2022.csv"), "mssp-aco-puf-2022");
+
+        assertThat(result.getPerformanceYear()).isEqualTo(2022);
+        assertThat(result.getReproduced()).isEqualTo(481);
+        assertThat(result.getExplained()).isEqualTo(1);
+        assertThat(result.getExplainedBy()).containsExactly(java.util.Map.entry("participantRevenue", 1));
+        assertThat(result.getUnexplained()).isZero();
+        assertThat(result.getMisses()).singleElement().satisfies(m -> assertThat(m.getExplainedBy()).containsExactly("participantRevenue"));
+    }
+
+    @Test
     void aFileOfNoKnownLayoutIsAProblemTheClientCanRead() throws Exception {
         ApiException failure = catchThrowableOfType(ApiException.class,
-                () -> new BacktestsApi(client()).runBacktest("aco,savings\nA1,12\n"));
+                () -> new BacktestsApi(client()).runBacktest("aco,savings\nA1,12\n", null));
 
         assertThat(failure.getCode()).isEqualTo(422);
         ProblemDetail problem = client().getObjectMapper().readValue(failure.getResponseBody(), ProblemDetail.class);

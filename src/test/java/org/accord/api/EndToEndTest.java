@@ -32,17 +32,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EndToEndTest extends ServerTest {
 
     static final List<String> TEMPLATES = List.of("commercial-global-budget", "ma-capitation", "medicaid-ffs-p4p",
-            "mssp-2018-track-1", "mssp-2018-track-1-plus", "mssp-2018-track-2", "mssp-2018-track-3",
+            "mssp-aco-basic-a", "mssp-aco-basic-b", "mssp-aco-basic-c", "mssp-aco-basic-d", "mssp-aco-basic-e",
+            "mssp-aco-enhanced", "mssp-aco-track-1", "mssp-aco-track-1-plus", "mssp-aco-track-2", "mssp-aco-track-3",
             "mssp-basic", "mssp-enhanced");
 
     private PerformanceFacts valleyIpa() throws Exception {
         return client().getObjectMapper().readValue(Path.of("examples/valley-ipa.json").toFile(), PerformanceFacts.class);
     }
 
-    /** The 2018 tracks scale sharing by the payer's quality score, which the example leaves out. */
+    /** The CMS tracks and levels take the payer's quality score, which the example leaves out. */
     private EvaluationRequest valleyIpaUnder(String templateId) throws Exception {
         PerformanceFacts facts = valleyIpa();
-        if (templateId.startsWith("mssp-2018")) {
+        if (templateId.startsWith("mssp-aco")) {
             facts.getPeriod().setReportedQualityScore(new BigDecimal("0.91"));
         }
         return new EvaluationRequest().contract(new ContractChoice().templateId(templateId)).facts(facts);
@@ -91,8 +92,9 @@ class EndToEndTest extends ServerTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"commercial-global-budget", "ma-capitation", "medicaid-ffs-p4p", "mssp-2018-track-1",
-            "mssp-2018-track-1-plus", "mssp-2018-track-2", "mssp-2018-track-3", "mssp-basic", "mssp-enhanced"})
+    @ValueSource(strings = {"commercial-global-budget", "ma-capitation", "medicaid-ffs-p4p", "mssp-aco-track-1",
+            "mssp-aco-track-1-plus", "mssp-aco-track-2", "mssp-aco-track-3", "mssp-aco-basic-a", "mssp-aco-basic-e",
+            "mssp-aco-enhanced", "mssp-basic", "mssp-enhanced"})
     void evaluatesTheExampleIpaUnderEveryTemplate(String templateId) throws Exception {
         Settlement settlement = new EvaluationsApi(client()).evaluate(valleyIpaUnder(templateId));
 
@@ -104,7 +106,7 @@ class EndToEndTest extends ServerTest {
         assertThat(settlement.getTotals().getPractices()).hasSize(25);
         // The money adds up: the payer pays the pool and the practices directly; under a contract
         // with a distribution clause the pool is what the IPA keeps plus what it distributes (the
-        // 2018 ACO tracks have none: the pool stays with the ACO); each practice gets what it was
+        // CMS ACO tracks have none: the pool stays with the ACO); each practice gets what it was
         // paid plus its share.
         BigDecimal paidDirectly = sum(settlement.getTotals().getPractices().stream().map(PracticeTotal::getPaidDirectly).toList());
         BigDecimal distributed = sum(settlement.getTotals().getPractices().stream().map(PracticeTotal::getDistributed).toList());

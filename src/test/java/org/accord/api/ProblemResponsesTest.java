@@ -188,7 +188,7 @@ class ProblemResponsesTest extends ServerTest {
                     problem("override of the wrong type", r -> at(r, "/contract").putObject("overrides").put("maximumSharingRate", true),
                             "/contract/overrides/maximumSharingRate", "expected a decimal number"),
                     problem("a period input a clause requires", r -> {
-                        at(r, "/contract").put("templateId", "mssp-2018-track-1");
+                        at(r, "/contract").put("templateId", "mssp-aco-track-1");
                         at(r, "/facts/period").remove("reportedQualityScore");
                     }, "/facts/period/reportedQualityScore", "needs reportedQualityScore"));
         }

@@ -28,8 +28,13 @@ class BacktestCommandTest {
 
         assertThat(run.exitCode()).isZero();
         JsonNode json = Json.MAPPER.readTree(run.out());
-        assertThat(names(json)).containsExactly("reproduced", "total", "misses");
+        assertThat(names(json)).containsExactly("layout", "performanceYear", "reproduced", "explained", "unexplained", "total",
+                "explainedBy", "misses");
+        assertThat(json.get("layout").asString()).isEqualTo("mssp-aco-puf-2018");
+        assertThat(json.get("performanceYear").asInt()).isEqualTo(2018);
         assertThat(json.get("reproduced").asInt()).isEqualTo(548);
+        assertThat(json.get("explained").asInt()).isZero();
+        assertThat(json.get("unexplained").asInt()).isZero();
         assertThat(json.get("total").asInt()).isEqualTo(548);
         assertThat(json.get("misses").isArray()).isTrue();
         assertThat(json.get("misses")).isEmpty();
@@ -37,9 +42,9 @@ class BacktestCommandTest {
         assertThat(run.out()).isEqualTo(Json.write(Cms2018.RESULT));
 
         List<String> lines = Files.readAllLines(csv);
-        assertThat(lines.get(0)).isEqualTo("aco_id,track,expected,computed,difference,within_tolerance");
+        assertThat(lines.get(0)).isEqualTo("aco_id,track,expected,computed,difference,within_tolerance,explained_by");
         assertThat(lines).hasSize(1 + 548);
-        assertThat(lines).contains("A1409,1,12118223.00,12118222.50,-0.50,true", "A2392,1+,-1757683.00,-1757682.90,0.10,true");
+        assertThat(lines).contains("A1409,1,12118223.00,12118222.50,-0.50,true,", "A2392,1+,-1757683.00,-1757682.90,0.10,true,");
     }
 
     @Test
@@ -51,16 +56,18 @@ class BacktestCommandTest {
         CommandLineRun table = run("backtest", "cms-puf", "--file", file.toString());
         assertThat(table.exitCode()).isEqualTo(1);
         List<String> out = table.out().lines().toList();
-        assertThat(out.get(0)).isEqualTo("backtest: 1 of 2 ACOs reproduced within tolerance");
+        assertThat(out.get(0)).isEqualTo("backtest: 1 of 2 ACOs reproduced within tolerance; 0 missed for an input the file does not publish; 1 unexplained");
         assertThat(out).anySatisfy(l -> assertThat(l).startsWith("A3336").contains("-1,814,133.00", "-1,813,566.36", "566.64", "134.02"));
         assertThat(table.out()).contains("miss: the settlement differs from EarnSaveLoss by 566.64, beyond the tolerance of 134.01836")
+                .contains("unexplained")
                 .contains("Shared losses -$1,813,566.36: losses $4,400,612.00");
         assertThat(table.out()).doesNotContain("A3551");
 
         CommandLineRun json = run("backtest", "cms-puf", "--file", file.toString(), "--json");
         assertThat(json.exitCode()).isEqualTo(1);
         JsonNode miss = Json.MAPPER.readTree(json.out()).get("misses").get(0);
-        assertThat(names(miss)).contains("acoId", "track", "expected", "computed", "difference", "tolerance", "lines");
+        assertThat(names(miss)).contains("acoId", "track", "expected", "computed", "difference", "tolerance", "explainedBy", "lines");
+        assertThat(miss.get("explainedBy")).isEmpty();
         assertThat(miss.get("acoId").asString()).isEqualTo("A3336");
         assertThat(miss.get("track").asString()).isEqualTo("2");
         assertThat(miss.get("expected").asString()).isEqualTo("-1814133.00");
@@ -91,9 +98,9 @@ class BacktestCommandTest {
         java.io.StringWriter out = new java.io.StringWriter();
         Backtest.writeCsv(result, out);
         assertThat(out.toString()).isEqualTo("""
-                aco_id,track,expected,computed,difference,within_tolerance
-                A1215,3,-6101212.00,-6101212.60,-0.60,true
-                A3075,1,0.00,0.00,0.00,true
+                aco_id,track,expected,computed,difference,within_tolerance,explained_by
+                A1215,3,-6101212.00,-6101212.60,-0.60,true,
+                A3075,1,0.00,0.00,0.00,true,
                 """);
     }
 

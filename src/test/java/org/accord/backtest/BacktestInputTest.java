@@ -23,8 +23,8 @@ class BacktestInputTest {
                     List<InputProblem> problems = ((InvalidInputException) e).problems();
                     assertThat(problems).hasSize(1);
                     assertThat(problems.get(0).pointer()).isEqualTo("header");
-                    assertThat(problems.get(0).reason()).contains("matches no known layout", "mssp-aco-puf-2018")
-                            .endsWith("requires: N_AB, DisAdj");
+                    assertThat(problems.get(0).reason()).contains("matches no known layout",
+                            "layout mssp-aco-puf-2018 (CMS Shared Savings Program ACO public use file, performance year 2018) requires: N_AB, DisAdj;");
                 });
     }
 
@@ -61,14 +61,14 @@ class BacktestInputTest {
     }
 
     @Test
-    void aValueTheContractRejectsIsPlacedAtItsLineAndColumn() {
-        // MinSavPerc is Track 3's elected minimum savings rate, declared between 0 and 0.122.
-        String csv = withCell(Cms2018.rowsOf("A1215", "A3551"), "A1215", "MinSavPerc", "0.5");
+    void aValueTheEngineRejectsIsPlacedAtItsLineAndColumn() {
+        // QualScore is the reported quality score, which the facts' checks hold between 0 and 1.
+        String csv = withCell(Cms2018.rowsOf("A1215", "A3551"), "A1215", "QualScore", "1.5");
         BacktestInput input = Backtest.read(new StringReader(csv));
         assertThatThrownBy(() -> Backtest.evaluate(Cms2018.SERVICE, input))
                 .isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).problems()).containsExactly(
-                        new InputProblem("line 2 (ACO_ID A1215), column MinSavPerc", "0.5 is above the maximum 0.122 (rate)")));
+                        new InputProblem("line 2 (ACO_ID A1215), column QualScore", "must be between 0 and 1")));
     }
 
     @Test
@@ -129,8 +129,8 @@ class BacktestInputTest {
         BacktestInput input = Backtest.read(new StringReader(Cms2018.rowsOf("A1215", "A3551")));
         assertThat(input.layoutId()).isEqualTo("mssp-aco-puf-2018");
 
-        // A1215, Track 3: two-sided, so MinSavPerc is the elected minimum savings (and loss) rate.
-        assertThat(input.contracts().get(0).templateId()).isEqualTo("mssp-2018-track-3");
+        // A1215, Track 3: two-sided, so MinSavPerc (one of the elected steps) is the elected minimum savings (and loss) rate.
+        assertThat(input.contracts().get(0).templateId()).isEqualTo("mssp-aco-track-3");
         assertThat(input.contracts().get(0).overrides()).containsExactly(java.util.Map.entry("electedMinimumSavingsRate", "0.005"));
         var facts = input.facts().get(0);
         assertThat(facts.ipa().id()).isEqualTo("A1215");
@@ -148,7 +148,7 @@ class BacktestInputTest {
         });
 
         // A3551, Track 1: one-sided, the table gives the rate; an empty DisAdj is no adjustment.
-        assertThat(input.contracts().get(1).templateId()).isEqualTo("mssp-2018-track-1");
+        assertThat(input.contracts().get(1).templateId()).isEqualTo("mssp-aco-track-1");
         assertThat(input.contracts().get(1).overrides()).isEmpty();
         assertThat(input.facts().get(1).period().lossAdjustment()).isEqualByComparingTo("0");
     }

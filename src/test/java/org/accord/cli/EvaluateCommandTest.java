@@ -46,7 +46,7 @@ class EvaluateCommandTest {
     void theTemplatesCommandListsTemplatesAndShowsOneInFull() {
         CommandLineRun all = run("templates");
         assertThat(all.exitCode()).isZero();
-        assertThat(all.out()).contains("mssp-basic").contains("ma-capitation").contains("mssp-2018-track-3");
+        assertThat(all.out()).contains("mssp-basic").contains("ma-capitation").contains("mssp-aco-track-3");
         CommandLineRun one = run("templates", "ma-capitation");
         assertThat(one.out()).contains("Risk corridor [risk-corridor, risk-corridor]").contains("innerBandWidth").contains("0.02");
     }

@@ -20,9 +20,9 @@ class TermsResolverTest {
     @Test
     void everyShippedTemplateResolvesForItsYears() {
         assertThat(catalog.all()).extracting(ContractTemplate::id).contains("mssp-basic", "mssp-enhanced",
-                "commercial-global-budget", "ma-capitation", "medicaid-ffs-p4p", "mssp-2018-track-1");
+                "commercial-global-budget", "ma-capitation", "medicaid-ffs-p4p", "mssp-aco-track-1");
         for (ContractTemplate t : catalog.all()) {
-            int year = t.id().contains("2018") ? 2018 : 2025;
+            int year = 2025;
             assertThat(TermsResolver.resolve(t, Map.of(), year).clauses()).hasSameSizeAs(t.clauses());
         }
     }
