@@ -12,6 +12,20 @@ public final class Allocation {
     private Allocation() {
     }
 
+    /** Whether a floor or a cap held a part's share away from its weight's share. */
+    public enum Bound { NONE, FLOOR, CAP }
+
+    /**
+     * One part of a split pool.
+     *
+     * @param weightShare the part's weight over all the weights: its share were nothing bound
+     * @param share       the share it receives, within the floor and the cap
+     * @param bound       which bound held its share, if any
+     * @param amount      the payable amount, in cents
+     */
+    public record Part(BigDecimal weightShare, BigDecimal share, Bound bound, BigDecimal amount) {
+    }
+
     /**
      * @param pool       the amount to split (rounded to cents first); may be negative (losses)
      * @param weights    one non-negative weight per part, in tie-break order
@@ -20,17 +34,39 @@ public final class Allocation {
      * @return one payable amount per part; they add up to the rounded pool exactly
      */
     public static List<BigDecimal> split(BigDecimal pool, List<BigDecimal> weights, BigDecimal floorShare, BigDecimal capShare) {
+        return parts(pool, weights, floorShare, capShare).stream().map(Part::amount).toList();
+    }
+
+    /** As {@link #split}, saying for each part its weight's share, its share and which bound held it. */
+    public static List<Part> parts(BigDecimal pool, List<BigDecimal> weights, BigDecimal floorShare, BigDecimal capShare) {
         int n = weights.size();
         BigDecimal count = BigDecimal.valueOf(n);
         if (floorShare.multiply(count).compareTo(BigDecimal.ONE) > 0 || capShare.multiply(count).compareTo(BigDecimal.ONE) < 0) {
             throw new IllegalArgumentException("with " + n + " practices a floor share of " + floorShare.toPlainString()
                     + " and a cap share of " + capShare.toPlainString() + " cannot both hold");
         }
-        BigDecimal[] shares = plainShares(weights);
-        if (pool.signum() > 0 && !within(shares, floorShare, capShare)) {
-            shares = boundedShares(weights, floorShare, capShare);
+        BigDecimal[] weightShares = plainShares(weights);
+        BigDecimal[] shares = pool.signum() > 0 && !within(weightShares, floorShare, capShare)
+                ? boundedShares(weights, floorShare, capShare) : weightShares;
+        List<BigDecimal> amounts = Money.allocate(pool, Arrays.asList(shares));
+        List<Part> parts = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            parts.add(new Part(weightShares[i], shares[i], bound(weightShares[i], shares[i], floorShare, capShare), amounts.get(i)));
         }
-        return Money.allocate(pool, Arrays.asList(shares));
+        return parts;
+    }
+
+    // A part is capped when its weight's share was above the cap and it got the cap, floored when
+    // its weight's share was below the floor and it got the floor; a part that received what the
+    // caps cut (even up to the cap) or gave up what the floors added is bound by neither.
+    private static Bound bound(BigDecimal weightShare, BigDecimal share, BigDecimal floor, BigDecimal cap) {
+        if (weightShare.compareTo(cap) > 0 && share.compareTo(cap) == 0) {
+            return Bound.CAP;
+        }
+        if (weightShare.compareTo(floor) < 0 && share.compareTo(floor) == 0) {
+            return Bound.FLOOR;
+        }
+        return Bound.NONE;
     }
 
     private static boolean within(BigDecimal[] shares, BigDecimal floor, BigDecimal cap) {

@@ -99,6 +99,14 @@ public final class Money {
         return a.compareTo(b) < 0;
     }
 
+    public static boolean atMost(BigDecimal a, BigDecimal b) {
+        return a.compareTo(b) <= 0;
+    }
+
+    public static boolean above(BigDecimal a, BigDecimal b) {
+        return a.compareTo(b) > 0;
+    }
+
     /** Rounds an exact amount to a payable one: cents, half-even. */
     public static BigDecimal payable(BigDecimal exact) {
         return exact.setScale(SCALE, ROUNDING);

@@ -12,6 +12,7 @@ import java.util.List;
  * @param source     where that text comes from
  * @param requires   period inputs the clause needs (for example benchmarkExpenditure)
  * @param parameters the clause's parameters, in declaration order
+ * @param constraints rules its parameters must keep together (weights that add up to one, ...)
  */
 public record ClauseTemplate(
         String id,
@@ -20,5 +21,6 @@ public record ClauseTemplate(
         String text,
         String source,
         List<String> requires,
-        List<ParameterDeclaration> parameters) {
+        List<ParameterDeclaration> parameters,
+        List<ClauseConstraint> constraints) {
 }

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -150,13 +152,72 @@ public final class TemplateCatalog {
                 }
                 parameters.add(parameter(p.getKey(), (Map<String, Object>) p.getValue(), at));
             }
+            List<ClauseConstraint> constraints = new ArrayList<>();
+            for (Map<String, Object> constraint : (List<Map<String, Object>>) raw.getOrDefault("constraints", List.of())) {
+                constraints.add(new ClauseConstraint(ClauseConstraint.Kind.fromWord(text(constraint, "kind", at)),
+                        (List<String>) required(constraint, "parameters", at)));
+            }
             clauses.add(new ClauseTemplate(clauseId, text(raw, "concept", at), text(raw, "title", at),
                     text(raw, "text", at), text(raw, "source", at),
-                    List.copyOf((List<String>) raw.getOrDefault("requires", List.of())), List.copyOf(parameters)));
+                    List.copyOf((List<String>) raw.getOrDefault("requires", List.of())), List.copyOf(parameters),
+                    List.copyOf(constraints)));
         }
-        return new ContractTemplate(text(doc, "id", where), text(doc, "version", where), text(doc, "name", where),
+        ContractTemplate template = new ContractTemplate(text(doc, "id", where), text(doc, "version", where), text(doc, "name", where),
                 text(doc, "payer", where), text(doc, "description", where), text(doc, "source", where),
                 List.copyOf(clauses), ContentHash.of(bytes));
+        checkConstraints(template, where);
+        return template;
+    }
+
+    /**
+     * Every constraint holds for the template's own values in every year one of its parameters
+     * changes, and a parameter that names a clause offers only this template's clause ids.
+     */
+    static void checkConstraints(ContractTemplate template, String where) {
+        Set<String> clauseIds = new HashSet<>();
+        template.clauses().forEach(c -> clauseIds.add(c.id()));
+        for (ClauseTemplate clause : template.clauses()) {
+            Map<String, ParameterDeclaration> declared = new TreeMap<>();
+            clause.parameters().forEach(p -> declared.put(p.name(), p));
+            for (ClauseConstraint constraint : clause.constraints()) {
+                String at = where + " clause " + clause.id() + " constraint " + constraint.kind().word();
+                for (String name : constraint.parameters()) {
+                    ParameterDeclaration parameter = declared.get(name);
+                    if (parameter == null) {
+                        throw new IllegalStateException(at + ": the clause declares no parameter " + name);
+                    }
+                    boolean fits = constraint.kind() == ClauseConstraint.Kind.NAMES_A_CLAUSE
+                            ? parameter.type() == ParameterType.CHOICE
+                            : parameter.type() == ParameterType.RATE || parameter.type() == ParameterType.AMOUNT
+                                    || parameter.type() == ParameterType.NUMBER;
+                    if (!fits) {
+                        throw new IllegalStateException(at + ": parameter " + name + " is a " + parameter.type().word());
+                    }
+                    if (constraint.kind() == ClauseConstraint.Kind.NAMES_A_CLAUSE) {
+                        parameter.allowedValues().stream()
+                                .filter(word -> !ClauseConstraint.NO_CLAUSE.equals(word) && !clauseIds.contains(word)).findFirst()
+                                .ifPresent(word -> {
+                                    throw new IllegalStateException(at + ": " + name + " allows '" + word
+                                            + "', which is not a clause of the template");
+                                });
+                    }
+                }
+                Set<Integer> years = new TreeSet<>();
+                constraint.parameters().forEach(name -> years.addAll(declared.get(name).valuesByYear().keySet()));
+                for (int year : years) {
+                    Map<String, Object> values = new TreeMap<>();
+                    for (String name : constraint.parameters()) {
+                        SortedMap<Integer, Object> effective = declared.get(name).valuesByYear().headMap(year + 1);
+                        values.put(name, effective.isEmpty() ? null : effective.get(effective.lastKey()));
+                    }
+                    if (!values.containsValue(null)) {
+                        constraint.violation(values).ifPresent(problem -> {
+                            throw new IllegalStateException(at + (year == 0 ? "" : " (year " + year + ")") + ": " + problem);
+                        });
+                    }
+                }
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")

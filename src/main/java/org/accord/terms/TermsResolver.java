@@ -48,6 +48,14 @@ public final class TermsResolver {
                 }
             }
             clauses.add(new ClauseTerms(clause.id(), clause.concept(), clause.title(), clause.requires(), Collections.unmodifiableMap(values)));
+            // The template's own values keep every constraint (checked as it loads), so a broken one
+            // comes from the overrides: name each parameter it binds, where the caller can change it.
+            for (ClauseConstraint constraint : clause.constraints()) {
+                if (values.keySet().containsAll(constraint.parameters())) {
+                    constraint.violation(values).ifPresent(problem -> constraint.parameters()
+                            .forEach(name -> problems.add(new InputProblem("/overrides/" + name, problem))));
+                }
+            }
         }
         InvalidInputException.throwIfAny(problems);
         Map<String, Object> canonical = new LinkedHashMap<>();

@@ -16,6 +16,7 @@ import org.accord.evaluation.EvaluationService;
 import org.accord.facts.PerformanceFacts;
 import org.accord.facts.PerformancePeriod;
 import org.accord.io.Json;
+import org.accord.settlement.Settlement;
 import org.accord.terms.ClauseTerms;
 import org.accord.terms.Terms;
 import org.accord.testing.Engine;
@@ -27,7 +28,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Every rule in rules/ fires in at least one evaluation of the test suite's cases: the golden
- * cases, the examples under every template, and the branches listed here.
+ * cases, the examples under every template, and the branches listed here. And no determination
+ * is invisible: every rule has an explanation and writes a line or a finding whenever it fires.
  */
 class EveryRuleFiresTest {
 
@@ -55,7 +57,7 @@ class EveryRuleFiresTest {
 
         Set<String> fired = new TreeSet<>();
         Evaluator evaluator = new Evaluator(service.rules());
-        evaluator.evaluateAll(requests, new DefaultAgendaEventListener() {
+        List<Settlement> settlements = evaluator.evaluateAll(requests, new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 fired.add(event.getMatch().getRule().getName());
@@ -67,6 +69,24 @@ class EveryRuleFiresTest {
         Set<String> neverFired = new TreeSet<>(all);
         neverFired.removeAll(fired);
         assertThat(neverFired).as("rules that no test case fires").isEmpty();
+
+        Set<String> wroteALine = new TreeSet<>();
+        for (Settlement settlement : settlements) {
+            settlement.findings().forEach(line -> wroteALine.add(line.rule()));
+            settlement.lines().forEach(line -> wroteALine.add(line.rule()));
+        }
+        Set<String> silent = new TreeSet<>(fired);
+        silent.removeAll(wroteALine);
+        assertThat(silent).as("rules that fired without writing a line or a finding").isEmpty();
+    }
+
+    @Test
+    void everyRuleHasAnExplanation() {
+        Set<String> unexplained = new TreeSet<>();
+        Engine.service().rules().kieBase().getKiePackages().forEach(p -> p.getRules().stream()
+                .filter(rule -> rule.getMetaData().get("explanation") == null)
+                .map(Rule::getName).forEach(unexplained::add));
+        assertThat(unexplained).as("rules without an @explanation").isEmpty();
     }
 
     private static Evaluator.Request request(EvaluationService service, ContractChoice choice, PerformanceFacts facts) {

@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
  * Golden settlements as data: {@code src/test/resources/golden/<concept>/<case>.json}, each with a
  * description, the hand derivation of its numbers, the contract and facts given, and the expected
  * lines (amounts to the cent), findings (basis numbers, compared at the precision written) and
- * totals. A reviewer adds a case without writing Java.
+ * totals; a line or finding may also pin its rule and its explanation. A reviewer adds a case
+ * without writing Java.
  */
 class GoldenSettlementTest {
 
@@ -65,6 +66,7 @@ class GoldenSettlementTest {
             assertThat(matches).as("%s: one line for %s", why, expected).hasSize(1);
             assertThat(matches.get(0).amount()).as("%s: %s (%s)", why, expected, matches.get(0).explanation())
                     .isEqualByComparingTo(expected.get("amount").asString());
+            checkRuleAndExplanation(why, expected, matches.get(0));
         }
         for (JsonNode expected : golden.path("expected").path("findings")) {
             List<SettlementLine> matches = matching(settlement.findings(), expected).stream()
@@ -76,6 +78,7 @@ class GoldenSettlementTest {
                         .setScale(Math.max(want.scale(), 0), RoundingMode.HALF_EVEN);
                 assertThat(actual).as("%s: %s of %s", why, e.getKey(), matches.get(0).explanation()).isEqualByComparingTo(want);
             });
+            checkRuleAndExplanation(why, expected, matches.get(0));
         }
         JsonNode totals = golden.path("expected").path("totals");
         if (!totals.isMissingNode()) {
@@ -85,6 +88,16 @@ class GoldenSettlementTest {
             totals.get("practices").properties().forEach(e -> assertThat(settlement.totals().practices().stream()
                     .filter(p -> p.practiceId().equals(e.getKey())).findFirst().orElseThrow().total())
                     .as("%s: total of %s", why, e.getKey()).isEqualByComparingTo(e.getValue().asString()));
+        }
+    }
+
+    /** A case may also pin the rule that wrote a line and its explanation, word for word. */
+    private static void checkRuleAndExplanation(String why, JsonNode expected, SettlementLine actual) {
+        if (expected.has("rule")) {
+            assertThat(actual.rule()).as("%s: rule of %s", why, expected).isEqualTo(expected.get("rule").asString());
+        }
+        if (expected.has("explanation")) {
+            assertThat(actual.explanation()).as("%s: explanation of %s", why, expected).isEqualTo(expected.get("explanation").asString());
         }
     }
 

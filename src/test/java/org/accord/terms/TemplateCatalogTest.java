@@ -79,4 +79,54 @@ class TemplateCatalogTest {
         assertThatThrownBy(() -> TemplateCatalog.read("bad.yaml", outOfRange.getBytes(StandardCharsets.UTF_8), schema))
                 .hasMessageContaining("negotiatedPercentage").hasMessageContaining("above the maximum 5");
     }
+
+    @Test
+    void weightsThatDoNotAddUpToOneOrBandsOutOfOrderAreRefusedWhenTheTemplateLoads() {
+        String weights = """
+                id: bad
+                version: "1"
+                name: Bad
+                payer: Nobody
+                description: Weights of 1.1
+                source: none
+                clauses:
+                  - id: distribution
+                    concept: distribution
+                    title: Distribution
+                    text: Split by weight.
+                    source: none
+                    parameters:
+                      memberMonthsWeight: {type: rate, unit: rate, description: w, source: none, values: {2024: "0.5", 2026: "0.6"}}
+                      qualityWeight: {type: rate, unit: rate, description: w, source: none, value: "0.25"}
+                      costPerformanceWeight: {type: rate, unit: rate, description: w, source: none, value: "0.25"}
+                    constraints:
+                      - kind: sum-to-one
+                        parameters: [memberMonthsWeight, qualityWeight, costPerformanceWeight]
+                """;
+        assertThatThrownBy(() -> TemplateCatalog.read("bad.yaml", weights.getBytes(StandardCharsets.UTF_8), schema))
+                .hasMessageContaining("clause distribution constraint sum-to-one (year 2026)")
+                .hasMessageContaining("memberMonthsWeight 0.6 + qualityWeight 0.25 + costPerformanceWeight 0.25 = 1.10");
+        String bands = """
+                id: bad
+                version: "1"
+                name: Bad
+                payer: Nobody
+                description: An inner band wider than the outer
+                source: none
+                clauses:
+                  - id: corridor
+                    concept: risk-corridor
+                    title: Corridor
+                    text: Bands.
+                    source: none
+                    parameters:
+                      innerBandWidth: {type: rate, unit: rate, description: w, source: none, value: "0.05"}
+                      outerBandWidth: {type: rate, unit: rate, description: w, source: none, value: "0.02"}
+                    constraints:
+                      - kind: ascending
+                        parameters: [innerBandWidth, outerBandWidth]
+                """;
+        assertThatThrownBy(() -> TemplateCatalog.read("bad.yaml", bands.getBytes(StandardCharsets.UTF_8), schema))
+                .hasMessageContaining("innerBandWidth 0.05 is above outerBandWidth 0.02");
+    }
 }

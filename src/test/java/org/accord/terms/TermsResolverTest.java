@@ -63,6 +63,33 @@ class TermsResolverTest {
                 .anyMatch(r -> r.contains("'guess' is not one of [population, elected]"));
     }
 
+    @Test
+    void distributionWeightsThatDoNotAddUpToOneAreRefusedNamingAllThree() {
+        // 0.7 + 0.25 + 0.25 = 1.2: normalising would silently pay member months 58% instead of 70%.
+        InvalidInputException e = (InvalidInputException) catchThrowable(() -> TermsResolver.resolve(template("mssp-basic"),
+                Map.of("memberMonthsWeight", "0.7"), 2025));
+        assertThat(e.problems()).extracting(InputProblem::pointer).containsExactlyInAnyOrder(
+                "/overrides/memberMonthsWeight", "/overrides/qualityWeight", "/overrides/costPerformanceWeight");
+        assertThat(e.problems()).extracting(InputProblem::reason).allMatch(r -> r.equals(
+                "memberMonthsWeight 0.7 + qualityWeight 0.25 + costPerformanceWeight 0.25 = 1.20: memberMonthsWeight, "
+                        + "qualityWeight, costPerformanceWeight are shares of one whole and must add up to 1"));
+        assertThat(TermsResolver.resolve(template("mssp-basic"), Map.of("memberMonthsWeight", "0.7", "qualityWeight", "0.05"), 2025)
+                .clauses()).isNotEmpty();
+    }
+
+    @Test
+    void boundsOutOfOrderAreRefusedNamingBoth() {
+        InvalidInputException corridor = (InvalidInputException) catchThrowable(() -> TermsResolver.resolve(template("ma-capitation"),
+                Map.of("innerBandWidth", "0.08"), 2025));
+        assertThat(corridor.problems()).extracting(InputProblem::pointer)
+                .containsExactlyInAnyOrder("/overrides/innerBandWidth", "/overrides/outerBandWidth");
+        InvalidInputException losses = (InvalidInputException) catchThrowable(() -> TermsResolver.resolve(template("mssp-enhanced"),
+                Map.of("minimumLossSharingRate", "0.80"), 2025));
+        assertThat(losses.problems()).extracting(InputProblem::reason)
+                .containsOnly("minimumLossSharingRate 0.80 is above maximumLossSharingRate 0.75: minimumLossSharingRate, "
+                        + "maximumLossSharingRate must be in ascending order");
+    }
+
     private static Throwable catchThrowable(Runnable r) {
         try {
             r.run();
