@@ -111,4 +111,39 @@ class BacktestCommandTest {
     }
 
 
+
+    @Test
+    void layoutsAndTemplatesFromFoldersAreAddedToTheShippedOnes() throws IOException {
+        Path fixture = Path.of("examples/cms/fixture-2024");
+        CommandLineRun run = run("backtest", "cms-puf", "--file", fixture.resolve("mssp-aco-puf-2024-fixture.csv").toString(),
+                "--layouts", fixture.resolve("layouts").toString(), "--templates", fixture.resolve("templates").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines().findFirst().orElseThrow()).isEqualTo("backtest: 8 of 9 ACOs reproduced within tolerance; "
+                + "1 missed for an input the file does not publish (participantRevenue 1); 0 unexplained");
+        assertThat(run.out()).contains("X0007").contains("explained: needs participantRevenue, which the file does not publish");
+    }
+
+    @Test
+    void aTemplateFolderWhoseTemplateHasAShippedIdIsRefusedNamingTheFile() throws IOException {
+        Files.writeString(folder.resolve("mine.yaml"), Files.readString(Path.of("contract-templates/mssp-aco-basic-a.yaml")));
+        CommandLineRun run = run("backtest", "cms-puf", "--file", Cms2018.FILE.toString(), "--templates", folder.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("mine.yaml: a template with id 'mssp-aco-basic-a' is already known: give yours another id");
+    }
+
+    @Test
+    void layoutsWhoseHeadersBothMatchAreToldApartByTheYearInTheFileName() throws IOException {
+        // The 2021 file has every column the 2018 layout requires: the name's year chooses.
+        Path renamed = Files.copy(Path.of("examples/cms/mssp-aco-puf-2021.csv"), folder.resolve("results.csv"));
+        CommandLineRun unnamed = run("backtest", "cms-puf", "--file", renamed.toString());
+        assertThat(unnamed.exitCode()).isEqualTo(2);
+        assertThat(unnamed.err()).contains("the header matches layouts [mssp-aco-puf-2018, mssp-aco-puf-2021]")
+                .contains("name the layout");
+
+        CommandLineRun named = run("backtest", "cms-puf", "--file", renamed.toString(), "--layout", "mssp-aco-puf-2021", "--json");
+        assertThat(named.exitCode()).as(named.err()).isZero();
+        assertThat(Json.MAPPER.readTree(named.out()).get("performanceYear").asInt()).isEqualTo(2021);
+    }
 }
