@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.accord.validation.InputProblem;
@@ -151,6 +152,61 @@ class BacktestInputTest {
         assertThat(input.contracts().get(1).templateId()).isEqualTo("mssp-aco-track-1");
         assertThat(input.contracts().get(1).overrides()).isEmpty();
         assertThat(input.facts().get(1).period().lossAdjustment()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void cellsAreReadAsTheirColumnsAreWritten() {
+        // mssp-aco-puf-2021.csv, A1006: a byte order mark, thousands separators, percentages with and without a sign.
+        String csv = rowsOf(Path.of("examples/cms/mssp-aco-puf-2021.csv"), "A1006");
+        BacktestInput input = Backtest.read(new StringReader(csv), Layouts.load(), null, "mssp-aco-puf-2021.csv");
+        assertThat(input.layoutId()).isEqualTo("mssp-aco-puf-2021");
+        var period = input.facts().get(0).period();
+        assertThat(period.assignedBeneficiaries()).isEqualTo(34878);                       // 34,878
+        assertThat(period.benchmarkExpenditure()).isEqualByComparingTo("451411182");       // 451,411,182
+        assertThat(period.reportedQualityScore()).isEqualByComparingTo("0.9181");          // 91.81
+        assertThat(period.lowRevenue()).isTrue();                                          // Low Revenue
+        assertThat(period.agreementStart()).isEqualTo(java.time.LocalDate.of(2019, 7, 1)); // 7/1/2019
+        assertThat(input.contracts().get(0).templateId()).isEqualTo("mssp-aco-basic-b");
+    }
+
+    @Test
+    void aPlaceholderStandsForItsDeclaredValue() {
+        // mssp-aco-puf-2014.csv, A16779: QualScore P4R, pay for reporting, shares at the maximum rate.
+        BacktestInput input = Backtest.read(new StringReader(rowsOf(Path.of("examples/cms/mssp-aco-puf-2014.csv"), "A16779")));
+        assertThat(input.facts().get(0).period().reportedQualityScore()).isEqualByComparingTo("1");
+        assertThat(input.facts().get(0).period().metQualityStandard()).isTrue();
+    }
+
+    @Test
+    void aCellWrittenOtherwiseThanItsColumnIsAnErrorNamingIt() {
+        String percentSign = withCell(Cms2018.rowsOf("A3551"), "A3551", "QualScore", "100%");
+        assertThatThrownBy(() -> Backtest.read(new StringReader(percentSign)))
+                .hasMessageContaining("line 2 (ACO_ID A3551), column QualScore: '100%' is a percentage, but the layout does not declare the column's format percent");
+        String csv2021 = rowsOf(Path.of("examples/cms/mssp-aco-puf-2021.csv"), "A1006");
+        assertThatThrownBy(() -> Backtest.read(new StringReader(withCell(csv2021, "A1006", "Rev_Exp_Cat", "Middle Revenue")), Layouts.load(), "mssp-aco-puf-2021", null))
+                .hasMessageContaining("column Rev_Exp_Cat: 'Middle Revenue' is not one of [");
+        assertThatThrownBy(() -> Backtest.read(new StringReader(withCell(csv2021, "A1006", "Current_Start_Date", "2019-07-01")), Layouts.load(), "mssp-aco-puf-2021", null))
+                .hasMessageContaining("column Current_Start_Date: '2019-07-01' is not a date written M/d/yyyy");
+    }
+
+    @Test
+    void aRowOfAnotherYearThanItsLayoutIsAnError() {
+        String csv = rowsOf(Path.of("examples/cms/mssp-aco-puf-2016.csv"), "A67373");
+        assertThatThrownBy(() -> Backtest.read(new StringReader(withCell(csv, "A67373", "year", "2015")), Layouts.load(), "mssp-aco-puf-2016", null))
+                .hasMessageContaining("column year: the row is of performance year '2015', but layout mssp-aco-puf-2016 reads performance year 2016");
+    }
+
+    /** A file's header line and the given ACOs' rows (the key in the first column), without a byte order mark. */
+    private static String rowsOf(Path file, String... keys) {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(file).stream().map(l -> l.replace("\uFEFF", "")).toList();
+            int key = Arrays.asList(parse(lines.get(0))).indexOf(lines.get(0).startsWith("ACO_ID") ? "ACO_ID" : "ACO_Num");
+            StringBuilder out = new StringBuilder(lines.get(0)).append('\n');
+            lines.stream().skip(1).filter(l -> List.of(keys).contains(parse(l)[key])).forEach(l -> out.append(l).append('\n'));
+            return out.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The CSV text with one cell of one ACO's row replaced. */
