@@ -183,8 +183,9 @@ public final class Evaluator {
         if (cap.multiply(practices).compareTo(BigDecimal.ONE) < 0) {
             problems.add(new InputProblem(request.terms().overrides().containsKey("practiceCapShare")
                     ? "/contract/overrides/practiceCapShare" : "/facts/practices",
-                    "each practice is capped at " + cap.toPlainString() + " of the pool, so the pool needs at least "
-                    + BigDecimal.ONE.divide(cap, 0, java.math.RoundingMode.CEILING) + " practices; there are " + practices));
+                    cap.signum() == 0 ? "a cap of 0 leaves a positive pool to no practice"
+                            : "each practice is capped at " + cap.toPlainString() + " of the pool, so the pool needs at least "
+                            + BigDecimal.ONE.divide(cap, 0, java.math.RoundingMode.CEILING) + " practices; there are " + practices));
         }
         if (floor.multiply(practices).compareTo(BigDecimal.ONE) > 0) {
             problems.add(new InputProblem(request.terms().overrides().containsKey("practiceFloorShare")
