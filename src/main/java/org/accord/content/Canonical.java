@@ -6,9 +6,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A canonical JSON text of plain values (maps, lists, strings, numbers, booleans): keys sorted,
- * no whitespace, decimals in plain notation with trailing zeros kept ("0.50" stays "0.50": the
- * contract said it that way). Equal values give equal text, so the text can be hashed.
+ * The canonical JSON text behind every content hash (terms, facts, rule set), written down in
+ * {@code docs/hashes.md} so that anyone can recompute a hash from a document: UTF-8, no
+ * whitespace, object members sorted by name, a member whose value is absent (null), an empty
+ * array or an empty object left out, and every number in its shortest plain decimal form ("0.40"
+ * and "0.4" are both 0.4, "0.00" is 0). Equal values give equal text, and a field added to a
+ * model later leaves the text of every document without it unchanged.
  */
 public final class Canonical {
 
@@ -31,8 +34,10 @@ public final class Canonical {
         } else if (value instanceof String s) {
             quote(s, out);
         } else if (value instanceof BigDecimal d) {
-            out.append(d.toPlainString());
-        } else if (value instanceof Number || value instanceof Boolean) {
+            out.append(number(d));
+        } else if (value instanceof Number n) {
+            out.append(number(new BigDecimal(n.toString())));
+        } else if (value instanceof Boolean) {
             out.append(value);
         } else if (value instanceof Record record) {
             writeRecord(record, out);
@@ -40,6 +45,9 @@ public final class Canonical {
             out.append('{');
             boolean first = true;
             for (Map.Entry<String, ?> e : sorted(map).entrySet()) {
+                if (absent(e.getValue())) {
+                    continue;
+                }
                 if (!first) {
                     out.append(',');
                 }
@@ -82,19 +90,34 @@ public final class Canonical {
         out.append('{');
         boolean first = true;
         for (java.lang.reflect.RecordComponent component : SORTED_COMPONENTS.get(record.getClass())) {
+            Object value;
+            try {
+                value = component.getAccessor().invoke(record);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            if (absent(value)) {
+                continue;
+            }
             if (!first) {
                 out.append(',');
             }
             first = false;
             quote(component.getName(), out);
             out.append(':');
-            try {
-                write(component.getAccessor().invoke(record), out);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
+            write(value, out);
         }
         out.append('}');
+    }
+
+    /** The shortest plain decimal: no exponent, no trailing zeros after the point, zero as 0. */
+    private static String number(BigDecimal d) {
+        return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+    }
+
+    /** A member with no value, or an empty array or object, is left out: it says nothing. */
+    private static boolean absent(Object value) {
+        return value == null || value instanceof Collection<?> c && c.isEmpty() || value instanceof Map<?, ?> m && m.isEmpty();
     }
 
     /** Whether a string needs no escaping (the common case: ids, names, dates). */

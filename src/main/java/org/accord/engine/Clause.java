@@ -48,6 +48,11 @@ public final class Clause {
         return (Boolean) value(name);
     }
 
+    /** A choice parameter's word. */
+    public String text(String name) {
+        return (String) value(name);
+    }
+
     /** Whether a choice parameter is set to the given word. */
     public boolean is(String name, String word) {
         return word.equals(value(name));

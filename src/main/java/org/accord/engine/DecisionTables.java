@@ -75,7 +75,8 @@ public final class DecisionTables {
         DMNContext context = runtime.newContext();
         for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
             Object value = namesAndValues[i + 1];
-            context.set((String) namesAndValues[i], value instanceof Integer n ? BigDecimal.valueOf(n) : value);
+            context.set((String) namesAndValues[i], value instanceof Integer || value instanceof Long
+                    ? BigDecimal.valueOf(((Number) value).longValue()) : value);
         }
         DMNResult result = runtime.evaluateAll(model, context);
         if (result.hasErrors()) {

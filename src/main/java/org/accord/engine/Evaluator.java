@@ -101,30 +101,32 @@ public final class Evaluator {
         return settlements;
     }
 
+    // IPA-wide sums are taken in long, exactly: FactLimit bounds every count so that no sum comes near
+    // the long limit, and addExact would fail loudly rather than wrap should a bound ever be raised past it.
     private static void insert(KieSession session, Evaluation evaluation, Request request) {
         PerformanceFacts facts = request.facts();
         PerformancePeriod period = facts.period();
         for (ClauseTerms clause : request.terms().clauses()) {
             session.insert(new Clause(evaluation, clause));
         }
-        int attributed = 0;
+        long attributed = 0;
         long memberMonths = 0;
         BigDecimal riskWeighted = BigDecimal.ZERO;
         BigDecimal costOfCare = BigDecimal.ZERO;
-        Map<String, int[]> pooledMeasures = new TreeMap<>();
+        Map<String, long[]> pooledMeasures = new TreeMap<>();
         for (PracticePerformance performance : facts.practices()) {
             Practice practice = new Practice(evaluation, performance);
             session.insert(practice);
-            attributed += performance.attributedMembers();
-            memberMonths += performance.memberMonths();
+            attributed = Math.addExact(attributed, performance.attributedMembers());
+            memberMonths = Math.addExact(memberMonths, performance.memberMonths());
             riskWeighted = riskWeighted.add(practice.getRiskWeightedMemberMonths());
             costOfCare = costOfCare.add(performance.totalCostOfCare());
             for (QualityMeasureCount m : performance.qualityMeasures()) {
                 session.insert(new Measure(evaluation, performance.id(), m.measureId(), m.numerator(), m.denominator(), m.exclusions()));
-                int[] pooled = pooledMeasures.computeIfAbsent(m.measureId(), k -> new int[3]);
-                pooled[0] += m.numerator();
-                pooled[1] += m.denominator();
-                pooled[2] += m.exclusions();
+                long[] pooled = pooledMeasures.computeIfAbsent(m.measureId(), k -> new long[3]);
+                pooled[0] = Math.addExact(pooled[0], m.numerator());
+                pooled[1] = Math.addExact(pooled[1], m.denominator());
+                pooled[2] = Math.addExact(pooled[2], m.exclusions());
             }
         }
         pooledMeasures.forEach((id, c) -> session.insert(new Measure(evaluation, Ipa.SCOPE, id, c[0], c[1], c[2])));
@@ -184,8 +186,9 @@ public final class Evaluator {
         if (cap.multiply(practices).compareTo(BigDecimal.ONE) < 0) {
             problems.add(new InputProblem(request.terms().overrides().containsKey("practiceCapShare")
                     ? "/contract/overrides/practiceCapShare" : "/facts/practices",
-                    "each practice is capped at " + cap.toPlainString() + " of the pool, so the pool needs at least "
-                    + BigDecimal.ONE.divide(cap, 0, java.math.RoundingMode.CEILING) + " practices; there are " + practices));
+                    cap.signum() == 0 ? "a cap of 0 leaves a positive pool to no practice"
+                            : "each practice is capped at " + cap.toPlainString() + " of the pool, so the pool needs at least "
+                            + BigDecimal.ONE.divide(cap, 0, java.math.RoundingMode.CEILING) + " practices; there are " + practices));
         }
         if (floor.multiply(practices).compareTo(BigDecimal.ONE) > 0) {
             problems.add(new InputProblem(request.terms().overrides().containsKey("practiceFloorShare")

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 
 /**
  * The IPA as a whole for one evaluation: the payer's period inputs and the sums of its
- * practices' inputs (sums of inputs, not clause arithmetic).
+ * practices' inputs (sums of inputs, not clause arithmetic), counts in {@code long}.
  */
 public final class Ipa {
 
@@ -13,8 +13,8 @@ public final class Ipa {
     private final Evaluation evaluation;
     private final String id;
     private final int practiceCount;
-    private final int attributedMembers;
-    private final int assignedBeneficiaries;
+    private final long attributedMembers;
+    private final long assignedBeneficiaries;
     private final long memberMonths;
     private final BigDecimal riskWeightedMemberMonths;
     private final BigDecimal totalCostOfCare;
@@ -27,7 +27,7 @@ public final class Ipa {
     private final Integer agreementStartYear;
     private final Boolean metAlternativeQualityStandard;
 
-    Ipa(Evaluation evaluation, String id, int practiceCount, int attributedMembers, int assignedBeneficiaries,
+    Ipa(Evaluation evaluation, String id, int practiceCount, long attributedMembers, long assignedBeneficiaries,
             long memberMonths, BigDecimal riskWeightedMemberMonths, BigDecimal totalCostOfCare,
             BigDecimal benchmarkExpenditure, BigDecimal reportedQualityScore, Boolean metQualityStandard,
             BigDecimal lossAdjustment, BigDecimal participantRevenue, Boolean lowRevenue, Integer agreementStartYear,
@@ -62,12 +62,12 @@ public final class Ipa {
         return practiceCount;
     }
 
-    public int getAttributedMembers() {
+    public long getAttributedMembers() {
         return attributedMembers;
     }
 
     /** The payer's assigned beneficiaries when given, otherwise the attributed members. */
-    public int getAssignedBeneficiaries() {
+    public long getAssignedBeneficiaries() {
         return assignedBeneficiaries;
     }
 

@@ -2,19 +2,19 @@ package org.accord.engine;
 
 /**
  * A quality measure's counts for one scope: a practice (its id) or the whole IPA ({@link Ipa#SCOPE},
- * the practices' counts pooled).
+ * the practices' counts pooled, in {@code long}).
  */
 public final class Measure {
 
     private final Evaluation evaluation;
     private final String scope;
     private final String measureId;
-    private final int numerator;
-    private final int denominator;
-    private final int exclusions;
+    private final long numerator;
+    private final long denominator;
+    private final long exclusions;
     private java.math.BigDecimal rate;
 
-    Measure(Evaluation evaluation, String scope, String measureId, int numerator, int denominator, int exclusions) {
+    Measure(Evaluation evaluation, String scope, String measureId, long numerator, long denominator, long exclusions) {
         this.evaluation = evaluation;
         this.scope = scope;
         this.measureId = measureId;
@@ -35,15 +35,15 @@ public final class Measure {
         return measureId;
     }
 
-    public int getNumerator() {
+    public long getNumerator() {
         return numerator;
     }
 
-    public int getDenominator() {
+    public long getDenominator() {
         return denominator;
     }
 
-    public int getExclusions() {
+    public long getExclusions() {
         return exclusions;
     }
 
@@ -56,7 +56,7 @@ public final class Measure {
     }
 
     /** denominator less exclusions */
-    public int getEligible() {
+    public long getEligible() {
         return denominator - exclusions;
     }
 }

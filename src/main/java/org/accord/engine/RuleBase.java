@@ -22,7 +22,8 @@ import org.kie.dmn.api.core.DMNRuntime;
 /**
  * The compiled rule sets: every {@code .drl} and {@code .dmn} file under {@code rules/}, compiled
  * once with the executable model. Each file is identified by its SHA-256, and the rule base by
- * the hash of those (path, hash) pairs, so a settlement names exactly the rules that produced it.
+ * the hash of those (path, hash) pairs (docs/hashes.md), so a settlement names exactly the rules that
+ * produced it.
  */
 public final class RuleBase {
 

@@ -26,6 +26,7 @@ public final class FactsValidator {
         if (facts.practices().isEmpty()) {
             problems.add(new InputProblem("/practices", "at least one practice is required"));
         }
+        atMost(FactLimit.PRACTICES, facts.practices().size(), "", "/practices", problems);
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < facts.practices().size(); i++) {
             PracticePerformance practice = facts.practices().get(i);
@@ -61,6 +62,9 @@ public final class FactsValidator {
         if (period.assignedBeneficiaries() != null && period.assignedBeneficiaries() < 0) {
             problems.add(new InputProblem("/period/assignedBeneficiaries", "cannot be negative"));
         }
+        if (period.assignedBeneficiaries() != null) {
+            atMost(FactLimit.ASSIGNED_BENEFICIARIES, period.assignedBeneficiaries(), "/period", "/assignedBeneficiaries", problems);
+        }
         BigDecimal quality = period.reportedQualityScore();
         if (quality != null && (quality.signum() < 0 || quality.compareTo(BigDecimal.ONE) > 0)) {
             problems.add(new InputProblem("/period/reportedQualityScore", "must be between 0 and 1"));
@@ -68,12 +72,12 @@ public final class FactsValidator {
     }
 
     private static void checkPractice(PracticePerformance practice, String at, List<InputProblem> problems) {
-        notNegative(practice.attributedMembers(), at, "/attributedMembers", problems);
-        notNegative(practice.memberMonths(), at, "/memberMonths", problems);
-        notNegative(practice.visits(), at, "/visits", problems);
-        notNegative(practice.annualWellnessVisits(), at, "/annualWellnessVisits", problems);
-        notNegative(practice.edVisits(), at, "/edVisits", problems);
-        notNegative(practice.inpatientAdmissions(), at, "/inpatientAdmissions", problems);
+        count(FactLimit.ATTRIBUTED_MEMBERS, practice.attributedMembers(), at, problems);
+        count(FactLimit.MEMBER_MONTHS, practice.memberMonths(), at, problems);
+        count(FactLimit.VISITS, practice.visits(), at, problems);
+        count(FactLimit.ANNUAL_WELLNESS_VISITS, practice.annualWellnessVisits(), at, problems);
+        count(FactLimit.ED_VISITS, practice.edVisits(), at, problems);
+        count(FactLimit.INPATIENT_ADMISSIONS, practice.inpatientAdmissions(), at, problems);
         if (practice.averageRiskScore() == null) {
             problems.add(new InputProblem(at + "/averageRiskScore", "is required"));
         } else if (practice.averageRiskScore().signum() <= 0) {
@@ -97,7 +101,8 @@ public final class FactsValidator {
         }
         boolean duplicate = !blank(measure.measureId()) && !measureIds.add(measure.measureId());
         boolean valid = !blank(measure.measureId()) && !duplicate && measure.numerator() >= 0 && measure.denominator() >= 0
-                && measure.exclusions() >= 0 && measure.exclusions() <= measure.denominator() && measure.numerator() <= measure.eligible();
+                && measure.exclusions() >= 0 && measure.exclusions() <= measure.denominator() && measure.numerator() <= measure.eligible()
+                && FactLimit.DENOMINATOR.allows(measure.denominator());
         if (valid) {
             return;
         }
@@ -107,9 +112,9 @@ public final class FactsValidator {
         } else if (duplicate) {
             problems.add(new InputProblem(mat + "/measureId", "measure '" + measure.measureId() + "' is reported twice"));
         }
-        notNegative(measure.numerator(), mat, "/numerator", problems);
-        notNegative(measure.denominator(), mat, "/denominator", problems);
-        notNegative(measure.exclusions(), mat, "/exclusions", problems);
+        count(FactLimit.NUMERATOR, measure.numerator(), mat, problems);
+        count(FactLimit.DENOMINATOR, measure.denominator(), mat, problems);
+        count(FactLimit.EXCLUSIONS, measure.exclusions(), mat, problems);
         if (measure.exclusions() > measure.denominator()) {
             problems.add(new InputProblem(mat + "/exclusions", "exclusions (" + measure.exclusions()
                     + ") exceed the denominator (" + measure.denominator() + ")"));
@@ -120,9 +125,16 @@ public final class FactsValidator {
     }
 
     // The pointer is built only when there is a problem: valid facts are the common case.
-    private static void notNegative(int value, String at, String field, List<InputProblem> problems) {
+    private static void count(FactLimit limit, int value, String at, List<InputProblem> problems) {
         if (value < 0) {
-            problems.add(new InputProblem(at + field, "cannot be negative (was " + value + ")"));
+            problems.add(new InputProblem(at + "/" + limit.field(), "cannot be negative (was " + value + ")"));
+        }
+        atMost(limit, value, at, "/" + limit.field(), problems);
+    }
+
+    private static void atMost(FactLimit limit, int value, String at, String field, List<InputProblem> problems) {
+        if (!limit.allows(value)) {
+            problems.add(new InputProblem(at + field, limit.reason(value)));
         }
     }
 

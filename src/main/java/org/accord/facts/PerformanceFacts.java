@@ -1,5 +1,6 @@
 package org.accord.facts;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -13,6 +14,22 @@ public record PerformanceFacts(Ipa ipa, PerformancePeriod period, List<PracticeP
 
     public PerformanceFacts {
         practices = practices == null ? List.of() : List.copyOf(practices);
+    }
+
+    /**
+     * The same facts with the practices in id order and each practice's measures in measure id
+     * order: the order a content hash reads them in, since the order they are given in changes no
+     * amount (docs/hashes.md). Facts must be valid (ids present).
+     */
+    public PerformanceFacts inIdOrder() {
+        List<PracticePerformance> ordered = practices.stream()
+                .map(p -> new PracticePerformance(p.id(), p.name(), p.attributedMembers(), p.memberMonths(), p.averageRiskScore(),
+                        p.totalCostOfCare(), p.feeScheduleAllowedAmount(), p.visits(), p.annualWellnessVisits(), p.edVisits(),
+                        p.inpatientAdmissions(), p.qualityMeasures().stream()
+                                .sorted(Comparator.comparing(QualityMeasureCount::measureId)).toList()))
+                .sorted(Comparator.comparing(PracticePerformance::id))
+                .toList();
+        return new PerformanceFacts(ipa, period, ordered);
     }
 
     public record Ipa(String id, String name) {

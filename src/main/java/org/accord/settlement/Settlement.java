@@ -13,7 +13,7 @@ import org.accord.facts.PerformanceFacts;
  * @param performanceYear the period's year
  * @param contract        which contract, in which version, with which terms
  * @param rulesHash       SHA-256 of the rule files used
- * @param factsHash       SHA-256 of the canonical facts
+ * @param factsHash       SHA-256 of the canonical facts (docs/hashes.md)
  * @param findings        determinations behind the lines (quality score, minimum savings rate, ...)
  * @param lines           payable lines, IPA first, then practices by id, each in clause order
  * @param totals          payer total, the IPA's pool and what each practice receives
@@ -34,7 +34,7 @@ public record Settlement(
      * @param templateId      the template
      * @param templateVersion its version
      * @param templateHash    SHA-256 of the template file
-     * @param termsHash       SHA-256 of the resolved terms
+     * @param termsHash       SHA-256 of the canonical resolved terms (docs/hashes.md)
      * @param overrides       the overrides applied
      * @param terms           every clause's parameter values in force
      */

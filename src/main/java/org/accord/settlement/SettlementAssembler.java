@@ -80,7 +80,7 @@ public final class SettlementAssembler {
         }
         Settlement.Contract contract = new Settlement.Contract(terms.templateId(), terms.templateVersion(),
                 terms.templateHash(), terms.hash(), terms.overrides(), clauseTerms);
-        return new Settlement(facts.ipa().id(), terms.performanceYear(), contract, rulesHash, Canonical.hash(facts),
+        return new Settlement(facts.ipa().id(), terms.performanceYear(), contract, rulesHash, Canonical.hash(facts.inIdOrder()),
                 List.copyOf(findings), List.copyOf(lines),
                 new Settlement.Totals(payerTotal, ipaPool, retained, List.copyOf(practices)), facts);
     }

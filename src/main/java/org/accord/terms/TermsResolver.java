@@ -58,6 +58,7 @@ public final class TermsResolver {
             }
         }
         InvalidInputException.throwIfAny(problems);
+        // The canonical terms of docs/hashes.md: resolved values only, never the overrides that produced them.
         Map<String, Object> canonical = new LinkedHashMap<>();
         canonical.put("template", template.id());
         canonical.put("version", template.version());

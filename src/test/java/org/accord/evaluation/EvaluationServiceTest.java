@@ -28,4 +28,15 @@ class EvaluationServiceTest {
         assertThat(checked.problems()).allSatisfy(p -> assertThat(p.reason()).contains("= 1.20", "must add up to 1"));
         assertThat(evaluated.problems()).isEqualTo(checked.problems());
     }
+
+    @Test
+    void aCapShareOfZeroIsRefusedNamingTheOverride() {
+        // Inside its declared range 0-1, but no practice could receive any of a positive pool; the check
+        // used to divide by it while writing its message.
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                () -> service.check(ContractChoice.of("mssp-basic").with("practiceCapShare", "0"), valley));
+
+        assertThat(e.problems()).containsExactly(new InputProblem("/contract/overrides/practiceCapShare",
+                "a cap of 0 leaves a positive pool to no practice"));
+    }
 }

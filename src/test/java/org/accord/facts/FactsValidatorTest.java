@@ -45,4 +45,42 @@ class FactsValidatorTest {
         assertThat(FactsValidator.problems(empty)).extracting(InputProblem::pointer)
                 .containsExactlyInAnyOrder("/ipa/id", "/period", "/practices");
     }
+
+    @Test
+    void countsAboveTheirBoundAreRefusedNamingTheField() {
+        // Issue 14: members of 2,147,483,647 + 2,147,483,647 + 5,002 wrapped to 5,000 beneficiaries, and two
+        // denominators of 2^31 - 1 to a negative eligible count. Each practice count is now bounded.
+        PracticePerformance huge = new PracticePerformance("P1", "Practice P1", Integer.MAX_VALUE, 1200, new BigDecimal("1.0"),
+                new BigDecimal("1000.00"), BigDecimal.ZERO, 0, 0, 0, 0,
+                List.of(new QualityMeasureCount("CBP", 10, Integer.MAX_VALUE, 0)));
+        PracticePerformance large = new PracticePerformance("P2", "Practice P2", Integer.MAX_VALUE, 1200, new BigDecimal("1.0"),
+                new BigDecimal("1000.00"), BigDecimal.ZERO, 0, 0, 0, 0,
+                List.of(new QualityMeasureCount("CBP", 10, Integer.MAX_VALUE, 0)));
+        List<InputProblem> problems = FactsValidator.problems(facts(huge, large, practice("P3", 1200, List.of())));
+
+        assertThat(problems).extracting(InputProblem::pointer).containsExactlyInAnyOrder(
+                "/practices/0/attributedMembers", "/practices/0/qualityMeasures/0/denominator",
+                "/practices/1/attributedMembers", "/practices/1/qualityMeasures/0/denominator");
+        assertThat(problems.get(0).reason()).isEqualTo("must be at most 400,000 members (was 2,147,483,647)");
+    }
+
+    @Test
+    void countsAtTheirBoundAreAccepted() {
+        PracticePerformance atBounds = new PracticePerformance("P1", "Practice P1", FactLimit.ATTRIBUTED_MEMBERS.maximum(),
+                FactLimit.MEMBER_MONTHS.maximum(), new BigDecimal("1.0"), new BigDecimal("1000.00"), BigDecimal.ZERO,
+                FactLimit.VISITS.maximum(), FactLimit.ANNUAL_WELLNESS_VISITS.maximum(), FactLimit.ED_VISITS.maximum(),
+                FactLimit.INPATIENT_ADMISSIONS.maximum(), List.of(new QualityMeasureCount("CBP", FactLimit.NUMERATOR.maximum(),
+                        FactLimit.DENOMINATOR.maximum(), 0)));
+        assertThat(FactsValidator.problems(facts(atBounds))).isEmpty();
+    }
+
+    @Test
+    void anIpaWithMorePracticesThanTheBoundIsRefused() {
+        PracticePerformance[] practices = new PracticePerformance[FactLimit.PRACTICES.maximum() + 1];
+        for (int i = 0; i < practices.length; i++) {
+            practices[i] = practice("P" + i, 12, List.of());
+        }
+        assertThat(FactsValidator.problems(facts(practices))).extracting(InputProblem::pointer, InputProblem::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("/practices", "must be at most 5,000 practices (was 5,001)"));
+    }
 }

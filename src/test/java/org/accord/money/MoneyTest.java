@@ -27,6 +27,14 @@ class MoneyTest {
         }
 
         @Test
+        void comparisonsIgnoreScale() {
+            assertThat(Money.atMost(new BigDecimal("0.40"), new BigDecimal("0.4"))).isTrue();
+            assertThat(Money.above(new BigDecimal("0.40"), new BigDecimal("0.4"))).isFalse();
+            assertThat(Money.above(new BigDecimal("0.401"), new BigDecimal("0.4"))).isTrue();
+            assertThat(Money.atMost(new BigDecimal("0.401"), new BigDecimal("0.4"))).isFalse();
+        }
+
+        @Test
         void aPortionBetweenTwoEdgesIsTheOverlap() {
             assertThat(Money.portionBetween(new BigDecimal("7"), new BigDecimal("2"), new BigDecimal("5"))).isEqualByComparingTo("3");
             assertThat(Money.portionBetween(new BigDecimal("1"), new BigDecimal("2"), new BigDecimal("5"))).isEqualByComparingTo("0");

@@ -90,6 +90,39 @@ class TermsResolverTest {
                         + "maximumLossSharingRate must be in ascending order");
     }
 
+    @Test
+    void theTermsHashIsTheSha256OfTheDocumentedCanonicalTerms() throws Exception {
+        String yaml = """
+                id: tiny
+                version: "1"
+                name: Tiny
+                payer: Nobody
+                description: One clause
+                source: none
+                clauses:
+                  - id: ffs
+                    concept: fee-for-service
+                    title: FFS
+                    text: FFS.
+                    source: none
+                    parameters:
+                      negotiatedPercentage: {type: rate, unit: rate, description: rate, source: none, minimum: "0", maximum: "5", value: "1.10"}
+                """;
+        ContractTemplate tiny = TemplateCatalog.read("tiny.yaml", yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                TemplateCatalog.schema(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("contract-templates/template.schema.json"))));
+        // docs/hashes.md: {"clauses":[{"concept","id","parameters"}],"performanceYear","template","version"}, numbers shortest.
+        String canonical = "{\"clauses\":[{\"concept\":\"fee-for-service\",\"id\":\"ffs\",\"parameters\":{\"negotiatedPercentage\":1.1}}],"
+                + "\"performanceYear\":2025,\"template\":\"tiny\",\"version\":\"1\"}";
+        String expected = "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(TermsResolver.resolve(tiny, Map.of(), 2025).hash()).isEqualTo(expected)
+                // printf '%s' "$canonical" | sha256sum
+                .isEqualTo("sha256:b4180e975a319789caa5b724e71fb728153284e488c453b2f1e78bc6e7440292");
+        assertThat(TermsResolver.resolve(tiny, Map.of("negotiatedPercentage", "1.100"), 2025).hash()).isEqualTo(expected);
+        assertThat(TermsResolver.resolve(tiny, Map.of("negotiatedPercentage", new BigDecimal("1.1")), 2025).hash()).isEqualTo(expected);
+    }
+
     private static Throwable catchThrowable(Runnable r) {
         try {
             r.run();
