@@ -1,5 +1,6 @@
 package org.accord.api;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -7,6 +8,7 @@ import org.accord.content.ClasspathFolder;
 import org.accord.facts.FactsValidator;
 import org.accord.facts.PerformanceFacts;
 import org.accord.io.Json;
+import org.accord.validation.InputProblem;
 
 /**
  * The example fact sets shipped on the classpath under {@code examples/} (the pom names which of
@@ -28,8 +30,9 @@ final class ExampleFacts {
         ClasspathFolder.read("examples").forEach((path, bytes) -> {
             if (path.endsWith(JSON) && !path.contains("/")) {
                 PerformanceFacts facts = Json.readFacts(bytes);
-                if (!FactsValidator.problems(facts).isEmpty()) {
-                    throw new IllegalStateException("example " + path + ": " + FactsValidator.problems(facts));
+                List<InputProblem> problems = FactsValidator.problems(facts);
+                if (!problems.isEmpty()) {
+                    throw new IllegalStateException("example " + path + ": " + problems);
                 }
                 byId.put(path.substring(0, path.length() - JSON.length()), facts);
             }
