@@ -67,7 +67,7 @@ export function cashFlowView(context) {
           markLine: result.firstPositiveMonth ? {
             symbol: 'none',
             lineStyle: { color: '#009E73', width: 2, type: 'dashed' },
-            label: { formatter: `turns positive: ${result.firstPositiveMonth}`, position: 'end' },
+            label: { formatter: `turns positive: ${result.firstPositiveMonth}`, position: 'end', align: 'right', padding: [0, 6, 0, 0] },
             data: [{ xAxis: result.firstPositiveMonth }],
           } : undefined,
         },
