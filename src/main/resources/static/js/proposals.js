@@ -5,7 +5,8 @@
 import { api } from './api.js';
 
 const SAVED = 'accord.proposals';
-const STORE_OPERATION = 'listProposals';
+/** The system of record keeps drafts and proposals as versions of a stored contract. */
+const STORE_OPERATION = 'addContractVersion';
 
 /** proposal → "?name=…&template=mssp-basic&facts=valley-ipa&set.maximumSharingRate=0.50" */
 export function queryOf(proposal) {
@@ -49,8 +50,9 @@ const browserStore = {
 };
 
 /**
- * Where proposals are kept: the browser, unless the server documents stored proposals. The
- * server's store is not released yet, so the browser is used and the page says so.
+ * Where proposals are kept: the browser. Whether the server documents stored proposals is
+ * reported, so the page can say so; keeping them there (a version of a stored contract of the
+ * IPA and payer) is the next step once that operation is released.
  */
 export async function proposalStore() {
   const serverKeepsProposals = await api.offers(STORE_OPERATION);
