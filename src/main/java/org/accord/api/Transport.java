@@ -119,7 +119,7 @@ final class Transport {
                 .detail(line.detail());
     }
 
-    private static org.accord.api.generated.model.PerformanceFacts facts(PerformanceFacts facts) {
+    static org.accord.api.generated.model.PerformanceFacts facts(PerformanceFacts facts) {
         PerformancePeriod period = facts.period();
         return new org.accord.api.generated.model.PerformanceFacts(
                 new Ipa(facts.ipa().id()).name(facts.ipa().name()),

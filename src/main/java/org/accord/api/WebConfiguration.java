@@ -61,6 +61,11 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
+    ExampleFacts exampleFacts() {
+        return ExampleFacts.load();
+    }
+
+    @Bean
     FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
             @Value("${accord.api.max-request-size:2MB}") DataSize maxRequestSize, JsonMapper jsonMapper) {
         FilterRegistrationBean<RequestSizeLimit> registration =

@@ -23,6 +23,7 @@ import java.util.Map;
  * @param model                  the model and its assumptions, in words
  * @param ipa                    the IPA as a whole
  * @param practices              each practice, in the facts' order
+ * @param payoutHistogram        the IPA's payout counted in bins, for a picture of its distribution
  * @param rulesHash              the rule files every trial was settled with
  * @param factsHash              the observed facts' hash
  */
@@ -40,6 +41,7 @@ public record SimulationResult(
         String model,
         Outcome ipa,
         List<Outcome> practices,
+        Histogram payoutHistogram,
         String rulesHash,
         String factsHash) implements Table.Tabular {
 
@@ -82,6 +84,16 @@ public record SimulationResult(
      * Percentiles are nearest-rank: the p-th percentile is the ceil(p/100 x trials)-th smallest outcome.
      */
     public record Summary(BigDecimal mean, BigDecimal standardDeviation, BigDecimal p5, BigDecimal p50, BigDecimal p95) {
+    }
+
+    /**
+     * Outcomes counted in bins of equal width, each from {@code from} (included) to {@code to}
+     * (excluded), lowest first; the counts add up to the trials.
+     */
+    public record Histogram(BigDecimal binWidth, List<Bin> bins) {
+
+        public record Bin(BigDecimal from, BigDecimal to, int trials) {
+        }
     }
 
     /** One row for the IPA and one per practice. */

@@ -30,6 +30,8 @@ final class Simulator {
     /** Trials per engine session: large enough to share a session's set-up, small enough to spread over threads. */
     static final int TRIALS_PER_BATCH = 50;
     static final BigDecimal MAX_COEFFICIENT_OF_VARIATION = BigDecimal.TEN;
+    /** About this many bins in the payout histogram: enough for a shape, few enough to read each bar. */
+    static final int HISTOGRAM_BINS = 40;
 
     private final EvaluationService service;
     private final int threads;
@@ -71,7 +73,8 @@ final class Simulator {
         return new SimulationResult(observed.ipaId(), observed.performanceYear(), request.contract().templateId(),
                 observed.contract().overrides(), request.trials(), request.seed(), request.costDistribution(),
                 request.coefficientOfVariation(), expectedCostText(request), request.varyQuality(), model(request),
-                ipa, List.copyOf(practices), observed.rulesHash(), observed.factsHash());
+                ipa, List.copyOf(practices), Statistics.histogram(samples.ipaPayout, HISTOGRAM_BINS), observed.rulesHash(),
+                observed.factsHash());
     }
 
     private void run(ContractChoice contract, PerformanceVariation variation, Map<String, String> concepts, Samples samples) {

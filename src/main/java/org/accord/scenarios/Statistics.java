@@ -2,7 +2,9 @@ package org.accord.scenarios;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /** Summaries of simulated amounts held in cents: exact means and nearest-rank percentiles. */
 final class Statistics {
@@ -58,6 +60,43 @@ final class Statistics {
     static BigDecimal percentile(long[] sorted, int p) {
         int rank = (int) Math.ceil(p / 100.0 * sorted.length);
         return BigDecimal.valueOf(sorted[Math.max(rank, 1) - 1], 2);
+    }
+
+    /**
+     * Counts the amounts in at most {@code maximumBins} + 1 bins of one width: the smallest 1, 2 or
+     * 5 times a power of ten cents that covers the range in {@code maximumBins}, so that the edges
+     * are round numbers a reader can take in; the first edge is a multiple of the width.
+     */
+    static SimulationResult.Histogram histogram(long[] cents, int maximumBins) {
+        long min = Arrays.stream(cents).min().orElseThrow();
+        long max = Arrays.stream(cents).max().orElseThrow();
+        long width = roundWidth(Math.max(1, ceilDiv(max - min + 1, maximumBins)));
+        long first = Math.floorDiv(min, width) * width;
+        int[] counts = new int[(int) Math.floorDiv(max - first, width) + 1];
+        for (long c : cents) {
+            counts[(int) Math.floorDiv(c - first, width)]++;
+        }
+        List<SimulationResult.Histogram.Bin> bins = new ArrayList<>(counts.length);
+        for (int k = 0; k < counts.length; k++) {
+            long from = first + k * width;
+            bins.add(new SimulationResult.Histogram.Bin(BigDecimal.valueOf(from, 2), BigDecimal.valueOf(from + width, 2), counts[k]));
+        }
+        return new SimulationResult.Histogram(BigDecimal.valueOf(width, 2), List.copyOf(bins));
+    }
+
+    /** The smallest of 1, 2 and 5 times a power of ten that is at least {@code least}. */
+    static long roundWidth(long least) {
+        for (long power = 1; ; power *= 10) {
+            for (long multiple : new long[] {1, 2, 5}) {
+                if (multiple * power >= least) {
+                    return multiple * power;
+                }
+            }
+        }
+    }
+
+    private static long ceilDiv(long dividend, long divisor) {
+        return -Math.floorDiv(-dividend, divisor);
     }
 
     /** count / n as a probability with four decimals. */

@@ -1,0 +1,158 @@
+// The contract's terms: every parameter of the template with its unit, allowed range, the value
+// in force for the facts' year (as the server resolved it), source, and whether it is negotiable
+// when the template says so. Controls respect the declared range; a change becomes an override,
+// and the server's problems appear beside the field that caused them.
+import { el } from './dom.js';
+
+const DECIMAL_TYPES = new Set(['rate', 'amount', 'number']);
+const EDITABLE = new Set([...DECIMAL_TYPES, 'count', 'choice', 'flag']);
+
+/** A parameter's value as the text a control holds (decimals already travel as strings). */
+function asText(value) {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** A value for reading: an object (measure gates, amounts by measure) one entry a line. */
+function readable(value) {
+  if (value === null || typeof value !== 'object') return asText(value);
+  if (Array.isArray(value)) return value.map(readable).join(', ');
+  return Object.entries(value).map(([key, item]) => `${key}: ${readable(item)}`).join(typeof Object.values(value)[0] === 'object' ? '\n' : '; ');
+}
+
+function allowed(parameter) {
+  if (parameter.type === 'choice') return parameter.allowedValues.join(', ');
+  if (parameter.type === 'flag') return 'true or false';
+  if (parameter.minimum === undefined && parameter.maximum === undefined) return EDITABLE.has(parameter.type) ? 'any' : '';
+  return `${parameter.minimum ?? '…'} to ${parameter.maximum ?? '…'}`;
+}
+
+function valuesByYear(parameter) {
+  return parameter.values.map(v => (v.fromPerformanceYear ? `${readable(v.value)} from ${v.fromPerformanceYear}` : readable(v.value))).join('; ');
+}
+
+function control(parameter, value, describedBy) {
+  const id = `term-${parameter.name}`;
+  const common = { id, name: parameter.name, 'aria-describedby': describedBy };
+  if (parameter.type === 'choice') {
+    return el('select', common, parameter.allowedValues.map(word => el('option', { value: word, selected: word === value }, word)));
+  }
+  if (parameter.type === 'flag') {
+    return el('input', { ...common, type: 'checkbox', checked: value === 'true' });
+  }
+  if (!EDITABLE.has(parameter.type)) {
+    return el('span', { id, class: 'note' }, 'the template’s value applies (changed through the API only)');
+  }
+  return el('input', {
+    ...common,
+    type: 'number',
+    inputmode: parameter.type === 'count' ? 'numeric' : 'decimal',
+    step: parameter.type === 'count' ? '1' : 'any',
+    min: parameter.minimum,
+    max: parameter.maximum,
+    value,
+    required: true,
+  });
+}
+
+function valueOf(input) {
+  return input.type === 'checkbox' ? String(input.checked) : input.value;
+}
+
+/**
+ * @param container where the terms go
+ * @param onChange  called with the overrides after each change
+ */
+export function termsPanel(container, onChange) {
+  let template = null;
+  let inForce = {};
+  let overrides = {};
+  let year = null;
+  const inputs = new Map();
+
+  function changedCount() {
+    const count = Object.keys(overrides).length;
+    document.getElementById('terms-changed').textContent =
+      count === 0 ? 'No term changed: the contract as the template stands.' : `${count} ${count === 1 ? 'term' : 'terms'} changed.`;
+  }
+
+  function render() {
+    inputs.clear();
+    const negotiableStated = template.clauses.some(c => c.parameters.some(p => p.negotiable !== undefined));
+    container.replaceChildren(...template.clauses.map(clause => {
+      const rows = clause.parameters.map(parameter => {
+        const current = parameter.name in overrides ? overrides[parameter.name] : asText(inForce[parameter.name]);
+        const descriptionId = `term-${parameter.name}-description`;
+        const input = control(parameter, current, descriptionId);
+        if (EDITABLE.has(parameter.type)) {
+          inputs.set(parameter.name, input);
+          input.addEventListener('change', () => {
+            const value = valueOf(input);
+            if (value === asText(inForce[parameter.name])) delete overrides[parameter.name];
+            else overrides[parameter.name] = value;
+            input.closest('tr').classList.toggle('changed', parameter.name in overrides);
+            changedCount();
+            onChange({ ...overrides });
+          });
+        }
+        return el('tr', { class: parameter.name in overrides ? 'changed' : null },
+          el('th', { scope: 'row' },
+            el('label', { for: input.id }, parameter.name),
+            el('span', { class: 'description', id: descriptionId }, parameter.description)),
+          el('td', {}, el('div', { class: 'field' }, input)),
+          el('td', {}, parameter.unit),
+          el('td', {}, allowed(parameter)),
+          el('td', { class: EDITABLE.has(parameter.type) ? null : 'structured' },
+            inForce[parameter.name] !== undefined ? readable(inForce[parameter.name]) : valuesByYear(parameter)),
+          el('td', { class: 'source' }, parameter.source),
+          negotiableStated ? el('td', {}, parameter.negotiable === undefined ? 'not stated' : parameter.negotiable ? 'yes' : 'no') : null);
+      });
+      const header = ['Term', 'Value', 'Unit', 'Allowed', year ? `Template value for ${year}` : 'Template value', 'Source'];
+      if (negotiableStated) header.push('Negotiable');
+      return el('section', { class: 'clause', 'aria-labelledby': `clause-${clause.id}` },
+        el('h3', { id: `clause-${clause.id}` }, clause.title),
+        el('details', {}, el('summary', {}, 'Contract text'), el('p', {}, clause.text), el('p', { class: 'source' }, clause.source)),
+        el('div', { class: 'terms-scroll' },
+          el('table', { class: 'terms' },
+            el('thead', {}, el('tr', {}, header.map(h => el('th', { scope: 'col' }, h)))),
+            el('tbody', {}, rows))));
+    }));
+    changedCount();
+  }
+
+  return {
+    /** A template (its declarations) and the overrides to start from. */
+    show(nextTemplate, startingOverrides = {}) {
+      template = nextTemplate;
+      inForce = {};
+      year = null;
+      overrides = { ...startingOverrides };
+      render();
+    },
+    /** The template's values in force for the facts' year: the server's resolved terms without overrides. */
+    resolved(resolvedTerms) {
+      inForce = {};
+      for (const clause of resolvedTerms.clauses) Object.assign(inForce, clause.parameters);
+      year = resolvedTerms.performanceYear;
+      for (const name of Object.keys(overrides)) {
+        if (overrides[name] === asText(inForce[name])) delete overrides[name];
+      }
+      render();
+    },
+    overrides: () => ({ ...overrides }),
+    reset() {
+      overrides = {};
+      render();
+      onChange({});
+    },
+    /** [pointer, input] pairs for a request whose contract sits at `at` (/contract, /baseline, /proposals/0). */
+    fields(at = '/contract') {
+      return [...inputs].map(([name, input]) => [`${at}/overrides/${name}`, input]);
+    },
+    /** The parameters a sweep can vary: decimals and counts. */
+    sweepable() {
+      return template ? template.clauses.flatMap(c => c.parameters).filter(p => DECIMAL_TYPES.has(p.type) || p.type === 'count') : [];
+    },
+    inForce: name => asText(inForce[name]),
+  };
+}

@@ -1,0 +1,193 @@
+package org.accord.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What a negotiator brings to the page and gets back from it: their own facts (a CSV chosen, a
+ * JSON file dropped), problems shown beside the field that caused them, proposals saved,
+ * reopened and shared by link, and a credential attached to every call.
+ */
+class WorkbenchInputsTest extends BrowserTest {
+
+    private String figure(String label) {
+        return byId("facts-summary").findElement(By.xpath(".//dt[normalize-space()=\"" + label + "\"]/following-sibling::dd[1]")).getText();
+    }
+
+    private void waitForFactsFrom(String source) {
+        waitFor("the facts read from " + source, () -> byId("facts-summary").getText().contains("What the server read (" + source + ")"));
+    }
+
+    /** Drops a file with this text on the drop zone, as a person dragging it from their desktop does. */
+    private void drop(String fileName, String type, String text) {
+        script("""
+                const [zone, name, type, text] = arguments;
+                const data = new DataTransfer();
+                data.items.add(new File([text], name, { type }));
+                zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+                """, byId("drop-zone"), fileName, type, text);
+    }
+
+    @Test
+    void aCsvOfPracticesIsReadByTheServerWithTheIpaAndPeriodTypedBesideIt() {
+        open("");
+        byId("facts-file").sendKeys(Path.of("examples/valley-ipa.csv").toAbsolutePath().toString());
+        waitFor("the CSV's period form", () -> byId("csv-period").isDisplayed());
+
+        byId("csv-ipa-id").sendKeys("valley-ipa");
+        byId("csv-benchmark").sendKeys("525375558.00");
+        byId("csv-period").findElement(By.cssSelector("button[type='submit']")).click();
+        waitFor("the problem beside the year", () -> byId("csv-year-error").isDisplayed());
+        assertThat(byId("csv-year").getDomAttribute("aria-invalid")).isEqualTo("true");
+
+        byId("csv-year").sendKeys("2025");
+        byId("csv-period").findElement(By.cssSelector("button[type='submit']")).click();
+        waitForFactsFrom("file valley-ipa.csv");
+        JsonNode example = get("/example-facts/valley-ipa").get("summary");
+        assertThat(ungrouped(figure("Practices"))).isEqualTo(example.get("practices").asString());
+        assertThat(ungrouped(figure("Attributed members"))).isEqualTo(example.get("attributedMembers").asString());
+        assertThat(ungrouped(figure("Total cost of care, USD"))).isEqualTo(example.get("totalCostOfCare").asString());
+        assertThat(figure("Period")).isEqualTo("2025-01-01 to 2025-12-31");
+        assertThat(byId("csv-year-error").isDisplayed()).isFalse();
+    }
+
+    @Test
+    void aDroppedJsonFileIsShownAsTheServerReadItAndItsProblemsNameTheField() throws IOException {
+        open("");
+        String smallPanel = Files.readString(Path.of("examples/small-panel.json"));
+        drop("small-panel.json", "application/json", smallPanel);
+        waitForFactsFrom("file small-panel.json");
+        JsonNode summary = get("/example-facts/small-panel").get("summary");
+        assertThat(figure("Practices")).isEqualTo("3");
+        assertThat(ungrouped(figure("Attributed members"))).isEqualTo(summary.get("attributedMembers").asString());
+        assertThat(ungrouped(figure("Member months"))).isEqualTo(summary.get("memberMonths").asString());
+
+        drop("broken.json", "application/json", smallPanel.replaceFirst("\"memberMonths\": \\d+", "\"memberMonths\": -5"));
+        waitFor("the file's problem", () -> byId("facts-problems").isDisplayed());
+        assertThat(byId("facts-problems").getText()).contains("/practices/0/memberMonths").contains("(400)");
+        assertThat(byId("facts-summary").getText()).contains("file small-panel.json");
+    }
+
+    @Test
+    void aTermOutsideItsRangeIsNamedBesideItsFieldAndAViewsProblemBesideItsOwn() {
+        open("");
+        setTerm("maximumSharingRate", "1.5");
+        waitFor("the problem beside the term", () -> byId("term-maximumSharingRate-error").isDisplayed());
+        WebElement term = byId("term-maximumSharingRate");
+        assertThat(byId("term-maximumSharingRate-error").getText()).isEqualTo("1.5 is above the maximum 1 (rate)");
+        assertThat(term.getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(term.getDomAttribute("aria-describedby")).contains("term-maximumSharingRate-error");
+
+        setTerm("maximumSharingRate", "0.50");
+        waitFor("the problem to clear", () -> !byId("term-maximumSharingRate-error").isDisplayed());
+        assertThat(term.getDomAttribute("aria-invalid")).isNull();
+
+        showView("sweep");
+        new Select(byId("sweep-parameter-0")).selectByValue("maximumSharingRate");
+        fill("sweep-step-0", "-1");
+        byId("sweep-form").findElement(By.cssSelector("button[type='submit']")).click();
+        waitFor("the sweep's problem", () -> "failed".equals(byId("sweep-results").getDomAttribute("data-state")));
+        assertThat(byId("sweep-step-0-error").getText()).isEqualTo("the step must be above zero (was -1)");
+        assertThat(byId("sweep-problems").getText()).contains("The input cannot be evaluated (422)");
+    }
+
+    @Test
+    void aProposalIsSavedReopenedComparedAndSharedByLink() {
+        open("");
+        setTerm("maximumSharingRate", "0.50");
+        byId("proposal-name").sendKeys("Half sharing");
+        byId("save-proposal").findElement(By.cssSelector("button[type='submit']")).click();
+        waitFor("the saved proposal", () -> byId("saved-proposals").getText().contains("Half sharing"));
+        assertThat(table("Saved proposals")).containsExactly(
+                List.of("Half sharing", "mssp-basic", "maximumSharingRate = 0.50", "example valley-ipa", "Open Half sharingLink to Half sharingDelete Half sharing"));
+
+        byId("reset-terms").click();
+        assertThat(byId("term-maximumSharingRate").getDomProperty("value")).isEqualTo("0.40");
+        browser.findElement(By.xpath("//button[normalize-space()='Open Half sharing']")).click();
+        waitFor("the proposal's terms", () -> "0.50".equals(byId("term-maximumSharingRate").getDomProperty("value")));
+
+        String link = byId("share-link").getDomProperty("value");
+        assertThat(link).isEqualTo(url("/?name=Half+sharing&template=mssp-basic&facts=valley-ipa&set.maximumSharingRate=0.50"));
+        byId("reset-terms").click();
+        open(link.substring(url("/").length()));
+        assertThat(byId("term-maximumSharingRate").getDomProperty("value")).isEqualTo("0.50");
+        assertThat(byId("proposal-name").getDomProperty("value")).isEqualTo("Half sharing");
+        assertThat(byId("terms-changed").getText()).isEqualTo("1 term changed.");
+
+        showView("compare");
+        byId("compare-current").click();
+        browser.findElement(By.xpath("//label[normalize-space()='Saved: Half sharing (mssp-basic)']")).click();
+        run("compare");
+        ObjectNode request = JSON.createObjectNode();
+        request.set("facts", exampleFacts("valley-ipa"));
+        request.putObject("baseline").put("templateId", "mssp-basic");
+        ObjectNode proposal = request.putArray("proposals").addObject().put("templateId", "mssp-basic");
+        proposal.putObject("overrides").put("maximumSharingRate", "0.50");
+        JsonNode expected = post("/scenarios/compare", request).get("proposals").get(0).get("practices");
+        List<List<String>> shown = table("Each practice, largest change first: saved proposal “Half sharing”");
+        for (int i = 0; i < shown.size(); i++) {
+            assertThat(ungrouped(shown.get(i).get(4))).isEqualTo(expected.get(i).get("delta").asString());
+        }
+        screenshot("proposals", byId("proposals"));
+    }
+
+    @Test
+    void theCredentialGivenAtSignInGoesWithEveryCallAndARefusalIsShownPlainly() {
+        open("");
+        assertThat(byId("sign-in-status").getDomProperty("textContent")).isEqualTo("Not signed in: calls carry no credential.");
+        byId("sign-in-summary").click();
+        byId("credential-secret").sendKeys("test-key-123");
+        byId("sign-in-form").findElement(By.cssSelector("button[type='submit']")).click();
+        assertThat(byId("sign-in-status").getText()).isEqualTo("Signed in with an API key (kept for this tab only).");
+        // The server has no sign-in yet: the browser's fetch answers the evaluation as a server with it would.
+        script("""
+                window.sentHeaders = [];
+                const fetchFromServer = window.fetch;
+                window.fetch = (url, init) => {
+                  window.sentHeaders.push(init.headers);
+                  if (String(url).endsWith('/api/v1/evaluations')) {
+                    return Promise.resolve(new Response(JSON.stringify({ type: 'about:blank', title: 'Unauthorized', status: 401,
+                      detail: 'the API key is not known' }), { status: 401, headers: { 'Content-Type': 'application/problem+json' } }));
+                  }
+                  return fetchFromServer(url, init);
+                };
+                document.getElementById('sign-in').open = false;
+                """);
+        showView("settlement");
+        byId("settlement-form").findElement(By.cssSelector("button[type='submit']")).click();
+        waitFor("the refusal", () -> "failed".equals(byId("settlement-results").getDomAttribute("data-state")));
+
+        assertThat(byId("settlement-problems").getText()).contains("Unauthorized (401)").contains("the API key is not known")
+                .contains("Sign in with a credential that may do this");
+        assertThat(byId("sign-in").getDomProperty("open")).isEqualTo("true");
+        assertThat(byId("sign-in-status").getText()).isEqualTo("The server asks you to sign in: the API key is not known");
+        @SuppressWarnings("unchecked")
+        List<Map<String, String>> sent = (List<Map<String, String>>) script("return window.sentHeaders");
+        assertThat(sent).isNotEmpty().allSatisfy(headers -> assertThat(headers).containsEntry("X-API-Key", "test-key-123"));
+
+        new Select(byId("credential-kind")).selectByValue("bearer");
+        byId("credential-secret").sendKeys("token-456");
+        byId("sign-in-form").findElement(By.cssSelector("button[type='submit']")).click();
+        script("document.getElementById('template').dispatchEvent(new Event('change'))");
+        waitFor("a call with the token", () -> ((List<?>) script("return window.sentHeaders.filter(h => h.Authorization)")).size() > 0);
+        @SuppressWarnings("unchecked")
+        List<Map<String, String>> withToken = (List<Map<String, String>>) script("return window.sentHeaders.filter(h => h.Authorization)");
+        assertThat(withToken).allSatisfy(headers -> assertThat(headers).containsEntry("Authorization", "Bearer token-456")
+                .doesNotContainKey("X-API-Key"));
+
+        byId("sign-out").click();
+        assertThat(byId("sign-in-status").getText()).isEqualTo("Not signed in: calls carry no credential.");
+        assertThat(script("return sessionStorage.getItem('accord.credential')")).isNull();
+    }
+}
