@@ -53,6 +53,11 @@ public final class Clause {
         return (String) value(name);
     }
 
+    /** Whether the clause's terms set the parameter (a template written before the parameter existed may not). */
+    public boolean has(String name) {
+        return terms.parameters().get(name) != null;
+    }
+
     /** Whether a choice parameter is set to the given word. */
     public boolean is(String name, String word) {
         return word.equals(value(name));
