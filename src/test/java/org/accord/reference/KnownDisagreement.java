@@ -1,0 +1,41 @@
+package org.accord.reference;
+
+import java.util.function.Predicate;
+
+/**
+ * Where the rules and the reference model are known to disagree, each with why and who decides.
+ * The comparison fails on any disagreement not explained here; one that no longer occurs should be
+ * deleted (the test reports how often each one was seen).
+ */
+enum KnownDisagreement {
+
+    /**
+     * 42 CFR 425.606(g) limits a Track 2 ACO's shared losses to 5% of the updated benchmark in the
+     * first performance year of its agreement, 7.5% in the second and 10% in the third and later; the
+     * template holds 5% in every year. Needs the agreement year in the loss-limit rule (a parameter by
+     * year of the agreement, not by calendar year). Decides: the lead (rules/payment/loss-limit.drl).
+     */
+    TRACK_2_LOSS_LIMIT_BY_YEAR_OF_AGREEMENT("reference", c -> c.templateId().equals("mssp-aco-track-2")
+            && c.agreementStartYear() != null && c.performanceYear() > c.agreementStartYear());
+
+    private final String decides;
+    private final Predicate<MsspCase> applies;
+
+    KnownDisagreement(String decides, Predicate<MsspCase> applies) {
+        this.decides = decides;
+        this.applies = applies;
+    }
+
+    String decides() {
+        return decides;
+    }
+
+    static KnownDisagreement explaining(MsspCase c) {
+        for (KnownDisagreement known : values()) {
+            if (known.applies.test(c)) {
+                return known;
+            }
+        }
+        return null;
+    }
+}
