@@ -12,10 +12,12 @@ enum KnownDisagreement {
     /**
      * 42 CFR 425.606(g) limits a Track 2 ACO's shared losses to 5% of the updated benchmark in the
      * first performance year of its agreement, 7.5% in the second and 10% in the third and later; the
-     * template holds 5% in every year. Needs the agreement year in the loss-limit rule (a parameter by
-     * year of the agreement, not by calendar year). Decides: the lead (rules/payment/loss-limit.drl).
+     * template holds 5% in every year on purpose: CMS's public use files do not say which year of its
+     * agreement an ACO is in, and no Track 2 ACO in them comes near the limit. The facts can carry the
+     * agreement start (agreementStart), so the limit could follow it: that needs a loss-limit
+     * parameter by year of the agreement rather than by calendar year. Decides: the lead.
      */
-    TRACK_2_LOSS_LIMIT_BY_YEAR_OF_AGREEMENT("reference", c -> c.templateId().equals("mssp-aco-track-2")
+    TRACK_2_LOSS_LIMIT_BY_YEAR_OF_AGREEMENT("lead", c -> c.templateId().equals("mssp-aco-track-2")
             && c.agreementStartYear() != null && c.performanceYear() > c.agreementStartYear());
 
     private final String decides;
