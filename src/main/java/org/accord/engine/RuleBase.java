@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The compiled rule sets: every {@code .drl} and {@code .dmn} file under {@code rules/}, compiled
- * once with the executable model. Each file is identified by its SHA-256, and the rule base by
+ * with the executable model (the shipped set at build time, {@link PrecompiledRules}; others on
+ * demand, {@link RuleBases}). Each file is identified by its SHA-256, and the rule base by
  * the hash of those (path, hash) pairs (docs/hashes.md), so a settlement names exactly the rules that
  * produced it.
  */
