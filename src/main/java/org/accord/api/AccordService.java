@@ -6,7 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
-/** The REST service. Rules and templates are compiled and loaded once, at start-up. */
+/** The REST service. Templates are loaded and the rules (compiled at build time) opened once, at start-up. */
 @SpringBootApplication
 public class AccordService {
 
