@@ -166,6 +166,7 @@ public final class TemplateCatalog {
                 text(doc, "payer", where), text(doc, "description", where), text(doc, "source", where),
                 List.copyOf(clauses), ContentHash.of(bytes));
         checkConstraints(template, where);
+        ConceptRegistry.shipped().check(template, where);
         return template;
     }
 
