@@ -60,6 +60,18 @@ public record ParameterDeclaration(
                 throw new IllegalArgumentException(n + " is above the maximum " + maximum.toPlainString());
             }
         }
+        if (type == ParameterType.SCALE) {
+            // A scale's minimum and maximum bound the rates of its rungs.
+            List<?> rungs = (List<?>) value;
+            for (int i = 0; i < rungs.size(); i++) {
+                BigDecimal rate = (BigDecimal) ((Map<?, ?>) rungs.get(i)).get("rate");
+                if (minimum != null && rate.compareTo(minimum) < 0 || maximum != null && rate.compareTo(maximum) > 0) {
+                    throw new IllegalArgumentException("rung " + i + "'s rate " + rate.toPlainString() + " is outside "
+                            + (minimum == null ? "" : minimum.toPlainString()) + ".." + (maximum == null ? "" : maximum.toPlainString())
+                            + " (" + unit + ")");
+                }
+            }
+        }
         if (type == ParameterType.CHOICE && !allowedValues.contains(value)) {
             throw new IllegalArgumentException("'" + value + "' is not one of " + allowedValues);
         }

@@ -30,7 +30,7 @@ final class RuleParameterReads {
             "(?ms)^function\\s+[\\w.<>]+\\s+(\\w+)\\s*\\(([^)]*)\\)\\s*\\{(.*?)^\\}");
     private static final Pattern CLAUSE_PATTERN = Pattern.compile("(?:(\\$\\w+)\\s*:\\s*)?\\bClause\\(\\s*concept\\s*==\\s*\"([a-z0-9-]+)\"");
     private static final Pattern READ = Pattern.compile(
-            "(?:(\\$?\\w+)\\s*\\.\\s*)?\\b(number|count|flag|text|is|table|lists|amountFor)\\(\\s*\"(\\w+)\"");
+            "(?:(\\$?\\w+)\\s*\\.\\s*)?\\b(number|count|flag|text|is|table|lists|amountFor|rateAt|rungs)\\(\\s*\"(\\w+)\"");
     private static final Pattern GATES_READ = Pattern.compile("(?:(\\$?\\w+)\\s*\\.\\s*)?\\b(scores|gatesReached|gates)\\(");
     /** The parameter {@code Clause.scores}, {@code gates} and {@code gatesReached} read. */
     static final String MEASURE_GATES = "measureGates";
