@@ -119,6 +119,10 @@ final class Sweeper {
                     + range.parameter() + "'"));
             return List.of();
         }
+        if (!declaration.negotiable()) {
+            problems.add(new InputProblem(at + "/parameter", org.accord.terms.TermsResolver.notNegotiable(declaration)));
+            return List.of();
+        }
         if (!SWEEPABLE.contains(declaration.type())) {
             problems.add(new InputProblem(at + "/parameter", "'" + range.parameter() + "' is a " + declaration.type().word()
                     + " parameter; only rate, amount, number and count parameters can be swept"));

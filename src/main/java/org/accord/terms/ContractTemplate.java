@@ -50,7 +50,7 @@ public record ContractTemplate(
             return new ParameterDeclaration(name, rate ? ParameterType.RATE : ParameterType.NUMBER, scale.unit(),
                     path.get().field() + " of rung " + path.get().rung() + " of " + scale.name() + ": " + scale.description(),
                     scale.source(), rate ? scale.minimum() : null, rate ? scale.maximum() : null, List.of(),
-                    java.util.Collections.unmodifiableSortedMap(byYear));
+                    java.util.Collections.unmodifiableSortedMap(byYear), scale.negotiable());
         });
     }
 }

@@ -17,6 +17,7 @@ import java.util.SortedMap;
  * @param maximum       largest allowed value (decimals), or null
  * @param allowedValues the words a choice may take
  * @param valuesByYear  the value in force from each performance year on (a single value is keyed by year 0)
+ * @param negotiable    false for a term set by regulation, which no evaluation may override
  */
 public record ParameterDeclaration(
         String name,
@@ -27,7 +28,8 @@ public record ParameterDeclaration(
         BigDecimal minimum,
         BigDecimal maximum,
         List<String> allowedValues,
-        SortedMap<Integer, Object> valuesByYear) {
+        SortedMap<Integer, Object> valuesByYear,
+        boolean negotiable) {
 
     /** The value in force in a performance year: the latest one taking effect in or before it. */
     public Object valueIn(int performanceYear) {

@@ -34,6 +34,10 @@ public final class TermsResolver {
                 continue;
             }
             template.parameter(override.getKey()).ifPresentOrElse(declaration -> {
+                if (!declaration.negotiable()) {
+                    problems.add(new InputProblem(pointer, notNegotiable(declaration)));
+                    return;
+                }
                 try {
                     accepted.put(override.getKey(), declaration.accept(override.getValue()));
                 } catch (IllegalArgumentException e) {
@@ -92,6 +96,10 @@ public final class TermsResolver {
                     : "'" + name + "' is a " + scale.type().word() + " parameter; only a scale's rungs are named as name[rung].field")));
             return;
         }
+        if (!scale.negotiable()) {
+            edits.keySet().forEach(path -> problems.add(new InputProblem("/overrides/" + path, notNegotiable(scale))));
+            return;
+        }
         List<Map<String, Object>> rungs = new ArrayList<>();
         try {
             Object base = accepted.containsKey(name) ? accepted.get(name) : scale.valueIn(performanceYear);
@@ -123,5 +131,10 @@ public final class TermsResolver {
                         + ": " + e.getMessage())));
             }
         }
+    }
+
+    /** Why an override of a term set by regulation is refused: the term and where its value comes from. */
+    public static String notNegotiable(ParameterDeclaration declaration) {
+        return declaration.name() + " is set by regulation and not negotiable (" + declaration.source() + "): it cannot be overridden";
     }
 }

@@ -126,4 +126,14 @@ class SweepTest {
             assertThat(ladder.get(2).get("rate")).isEqualByComparingTo("0.07");
         }
     }
+
+    @Test
+    void aTermSetByRegulationIsNotSwept() {
+        SweepRequest request = new SweepRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY,
+                List.of(range("sequestrationRate", "0", "0.02", "0.01")));
+        assertThatThrownBy(() -> scenarios.sweep(request))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).extracting(InputProblem::pointer)
+                        .containsExactly("/vary/0/parameter"))
+                .hasMessageContaining("sequestrationRate is set by regulation and not negotiable");
+    }
 }

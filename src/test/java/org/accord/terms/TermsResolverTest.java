@@ -52,10 +52,10 @@ class TermsResolverTest {
     @Test
     void badOverridesAreAllReportedNamingTheParameter() {
         InvalidInputException e = (InvalidInputException) catchThrowable(() -> TermsResolver.resolve(template("mssp-basic"),
-                Map.of("sharingRatee", "0.5", "maximumSharingRate", "1.5", "performancePaymentLimit", "ten percent",
+                Map.of("sharingRatee", "0.5", "maximumSharingRate", "1.5", "electedMinimumSavingsRate", "ten percent",
                         "minimumSavingsRateBasis", "guess"), 2025));
         assertThat(e.problems()).extracting(InputProblem::pointer).containsExactlyInAnyOrder(
-                "/overrides/sharingRatee", "/overrides/maximumSharingRate", "/overrides/performancePaymentLimit",
+                "/overrides/sharingRatee", "/overrides/maximumSharingRate", "/overrides/electedMinimumSavingsRate",
                 "/overrides/minimumSavingsRateBasis");
         assertThat(e.problems()).extracting(InputProblem::reason).anyMatch(r -> r.contains("above the maximum 1"))
                 .anyMatch(r -> r.contains("has no parameter 'sharingRatee'"))
@@ -176,5 +176,19 @@ class TermsResolverTest {
         @SuppressWarnings("unchecked")
         java.util.List<Map<String, BigDecimal>> rungs = (java.util.List<Map<String, BigDecimal>>) parameter(terms, "withhold", "withholdReturnLadder");
         assertThat(rungs).extracting(r -> r.get("threshold").toPlainString()).containsExactly("0.50", "0.90", "0.95");
+    }
+
+    @Test
+    void aTermSetByRegulationIsNotOverriddenAndTheRefusalNamesItsSource() {
+        assertThatThrownBy(() -> TermsResolver.resolve(template("mssp-aco-enhanced"),
+                Map.of("sequestrationRate", "0", "performancePaymentLimit", "0.20", "maximumSharingRate", "0.70"), 2024))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.problems()).extracting(InputProblem::pointer)
+                            .containsExactly("/overrides/performancePaymentLimit", "/overrides/sequestrationRate");
+                    assertThat(e.problems()).extracting(InputProblem::reason).allMatch(r -> r.contains("is set by regulation and not negotiable ("));
+                    assertThat(e.problems().get(1).reason()).startsWith("sequestrationRate is set by regulation")
+                            .contains(template("mssp-aco-enhanced").parameter("sequestrationRate").orElseThrow().source());
+                });
+        assertThat(template("mssp-aco-enhanced").parameter("maximumSharingRate").orElseThrow().negotiable()).isTrue();
     }
 }
