@@ -179,6 +179,7 @@ final class Transport {
                 .fromPerformanceYear(year == 0 ? null : year)));
         return new ParameterDeclaration(declaration.name(), ParameterDeclaration.TypeEnum.fromValue(declaration.type().word()),
                 declaration.unit(), declaration.description(), declaration.source(), declaration.allowedValues(), values)
+                .negotiable(declaration.negotiable())
                 .minimum(declaration.minimum())
                 .maximum(declaration.maximum());
     }

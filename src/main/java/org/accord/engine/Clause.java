@@ -95,6 +95,26 @@ public final class Clause {
         return reached;
     }
 
+    /**
+     * The rate of a scale's highest rung whose threshold the value reaches (a ladder read as a
+     * step: no rung reached is a rate of 0).
+     */
+    public BigDecimal rateAt(String name, BigDecimal value) {
+        BigDecimal rate = BigDecimal.ZERO;
+        for (Map<String, BigDecimal> rung : rungs(name)) {
+            if (value.compareTo(rung.get("threshold")) >= 0) {
+                rate = rung.get("rate");
+            }
+        }
+        return rate;
+    }
+
+    /** A scale's rungs, each a threshold and a rate, in ascending order. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, BigDecimal>> rungs(String name) {
+        return (List<Map<String, BigDecimal>>) value(name);
+    }
+
     /** Whether a per-measure table lists the measure. */
     public boolean lists(String name, String measureId) {
         return table(name).containsKey(measureId);

@@ -113,10 +113,14 @@ final class Sweeper {
             problems.add(new InputProblem(at + "/parameter", "name the parameter to vary"));
             return List.of();
         }
-        ParameterDeclaration declaration = template.parameter(range.parameter()).orElse(null);
+        ParameterDeclaration declaration = template.term(range.parameter()).orElse(null);
         if (declaration == null) {
             problems.add(new InputProblem(at + "/parameter", "template " + template.id() + " has no parameter '"
                     + range.parameter() + "'"));
+            return List.of();
+        }
+        if (!declaration.negotiable()) {
+            problems.add(new InputProblem(at + "/parameter", org.accord.terms.TermsResolver.notNegotiable(declaration)));
             return List.of();
         }
         if (!SWEEPABLE.contains(declaration.type())) {

@@ -12,6 +12,8 @@ import org.accord.facts.PerformanceFacts;
 import org.accord.facts.PracticePerformance;
 import org.accord.money.Money;
 import org.accord.terms.ClauseTerms;
+import org.accord.terms.ConceptDescriptor;
+import org.accord.terms.ConceptRegistry;
 import org.accord.terms.Terms;
 
 /**
@@ -20,9 +22,6 @@ import org.accord.terms.Terms;
  * is an engine problem, never a partial settlement.
  */
 public final class SettlementAssembler {
-
-    /** Concepts whose IPA lines are kept by the IPA and whose practice lines come from its pool. */
-    private static final List<String> POOL_CONCEPTS = List.of("admin-fee", "distribution");
 
     private SettlementAssembler() {
     }
@@ -51,7 +50,8 @@ public final class SettlementAssembler {
                 findings.add(line);
                 continue;
             }
-            boolean pooled = POOL_CONCEPTS.contains(conceptByClause.get(line.clause()));
+            // A concept taken from the pool (its descriptor says so): IPA lines retained, practice lines distributed.
+            boolean pooled = ConceptRegistry.shipped().get(conceptByClause.get(line.clause())).pool() == ConceptDescriptor.PoolRole.FROM_THE_POOL;
             String flow = !pooled ? SettlementLine.PAYMENT : "IPA".equals(line.scope()) ? SettlementLine.RETAINED : SettlementLine.DISTRIBUTED;
             lines.add(new SettlementLine(line.scope(), line.clause(), flow, line.amount(), line.basis(), line.explanation(), line.rule(), line.detail()));
         }

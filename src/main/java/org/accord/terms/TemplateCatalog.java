@@ -166,6 +166,7 @@ public final class TemplateCatalog {
                 text(doc, "payer", where), text(doc, "description", where), text(doc, "source", where),
                 List.copyOf(clauses), ContentHash.of(bytes));
         checkConstraints(template, where);
+        ConceptRegistry.shipped().check(template, where);
         return template;
     }
 
@@ -240,7 +241,8 @@ public final class TemplateCatalog {
         ParameterDeclaration unchecked = new ParameterDeclaration(name, type, text(raw, "unit", at),
                 text(raw, "description", at), text(raw, "source", at),
                 optionalDecimal(raw.get("minimum")), optionalDecimal(raw.get("maximum")),
-                List.copyOf((List<String>) raw.getOrDefault("allowed", List.of())), new TreeMap<>());
+                List.copyOf((List<String>) raw.getOrDefault("allowed", List.of())), new TreeMap<>(),
+                !Boolean.FALSE.equals(raw.get("negotiable")));
         TreeMap<Integer, Object> accepted = new TreeMap<>();
         byYear.forEach((year, value) -> {
             try {
@@ -250,7 +252,8 @@ public final class TemplateCatalog {
             }
         });
         return new ParameterDeclaration(name, type, unchecked.unit(), unchecked.description(), unchecked.source(),
-                unchecked.minimum(), unchecked.maximum(), unchecked.allowedValues(), java.util.Collections.unmodifiableSortedMap(accepted));
+                unchecked.minimum(), unchecked.maximum(), unchecked.allowedValues(), java.util.Collections.unmodifiableSortedMap(accepted),
+                unchecked.negotiable());
     }
 
     private static BigDecimal optionalDecimal(Object raw) {

@@ -107,4 +107,33 @@ class SweepTest {
         assertThat(range).isEqualTo(range("maximumSharingRate", "0.40", "0.70", "0.05"));
         assertThatThrownBy(() -> SweepRequest.Range.parse("maximumSharingRate=0.40:0.70")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aRungOfAQualityLadderIsSweptLikeAnyTerm() {
+        SweepRequest request = new SweepRequest(ContractChoice.of("commercial-global-budget"), Fixtures.VALLEY,
+                List.of(range("qualityBonusLadder[3].rate", "0.08", "0.12", "0.02")));
+        List<Settlement> points = scenarios.sweeper().settle(request);
+        assertThat(points).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            String rate = List.of("0.08", "0.10", "0.12").get(i);
+            Settlement alone = Fixtures.SERVICE.evaluate(ContractChoice.of("commercial-global-budget")
+                    .with("qualityBonusLadder[3].rate", rate), Fixtures.VALLEY);
+            assertThat(points.get(i)).isEqualTo(alone);
+            @SuppressWarnings("unchecked")
+            List<java.util.Map<String, BigDecimal>> ladder = (List<java.util.Map<String, BigDecimal>>)
+                    points.get(i).contract().terms().get("quality-bonus").get("qualityBonusLadder");
+            assertThat(ladder.get(3).get("rate")).isEqualByComparingTo(rate);
+            assertThat(ladder.get(2).get("rate")).isEqualByComparingTo("0.07");
+        }
+    }
+
+    @Test
+    void aTermSetByRegulationIsNotSwept() {
+        SweepRequest request = new SweepRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY,
+                List.of(range("sequestrationRate", "0", "0.02", "0.01")));
+        assertThatThrownBy(() -> scenarios.sweep(request))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).extracting(InputProblem::pointer)
+                        .containsExactly("/vary/0/parameter"))
+                .hasMessageContaining("sequestrationRate is set by regulation and not negotiable");
+    }
 }
