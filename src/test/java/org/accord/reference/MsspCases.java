@@ -38,9 +38,7 @@ final class MsspCases {
                 overrides.put("electedMinimumSavingsRate", ELECTED_RATES[random.nextInt(ELECTED_RATES.length)]);
             }
         }
-        if (random.nextInt(4) == 0) {
-            overrides.put("sequestrationRate", "0");
-        }
+        // sequestrationRate is regulatory (negotiable: false): an override is refused, so none is generated.
 
         long beneficiaries = random.nextInt(3) == 0 ? 100 + random.nextInt(200_000) : POPULATION_EDGES[random.nextInt(POPULATION_EDGES.length)];
         int practiceCount = random.nextInt(50) == 0 ? 500 : 1 + random.nextInt(random.nextBoolean() ? 5 : 40);
