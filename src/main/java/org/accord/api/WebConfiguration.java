@@ -97,6 +97,11 @@ class WebConfiguration implements WebMvcConfigurer {
         };
     }
 
+    @Bean
+    FilterRegistrationBean<AnswersNotLabelledAsProblems> answersNotLabelledAsProblems() {
+        return new FilterRegistrationBean<>(new AnswersNotLabelledAsProblems());
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new ProblemOnlyAccept());

@@ -67,7 +67,7 @@ class HostileRequestsTest extends ServerTest {
             "garbage", "text/csv", "application/problem+json", "application/json;;;");
 
     private static final List<String> PATH_SEGMENTS = List.of("%00", "%5c", "%c0%af", "..;", "..%2f..%2f", "%2e%2e", "%ff",
-            "a%20b", "%25", "x".repeat(5000), "mssp-basic%00.yaml", "..", ".", "%u0000", "payment%2F..%2F..%2Fpom.xml", "🙂");
+            "a%20b", "%25", "x".repeat(5000), "mssp-basic%00.yaml", "..", ".", "payment%2F..%2F..%2Fpom.xml", "🙂");
 
     private record Operation(String method, String path, List<String> contentTypes, List<String> accepts) {
     }

@@ -20,9 +20,9 @@ class CsvTest {
 
         assertThat(csv).isEqualTo("""
                 id,name
-                "'=cmd|' /C calc'!A0",'@SUM(A1:A2)
+                '=cmd|' /C calc'!A0,'@SUM(A1:A2)
                 '+SUM(A1),'-2+3
-                "'\tP01","'\rP02"
+                '\tP01,"'\rP02"
                 """);
     }
 
@@ -37,7 +37,7 @@ class CsvTest {
                 scope,amount,rate
                 P01,-12.50,5.253755E+8
                 IPA,+3,0
-                ,1200.00,-0.02
+                "",1200.00,-0.02
                 """);
     }
 
