@@ -120,6 +120,16 @@ public final class Clause {
         return table(name).containsKey(measureId);
     }
 
+    /** Whether the clause has a per-measure table (gates or amounts), so that it names the measures it knows. */
+    public boolean hasMeasureTables() {
+        return terms.parameters().values().stream().anyMatch(Map.class::isInstance);
+    }
+
+    /** Whether one of the clause's per-measure tables (gates or amounts) lists the measure. */
+    public boolean knowsMeasure(String measureId) {
+        return terms.parameters().values().stream().anyMatch(v -> v instanceof Map<?, ?> table && table.containsKey(measureId));
+    }
+
     /** A per-measure amount, or zero for a measure the table does not list. */
     public BigDecimal amountFor(String name, String measureId) {
         Object amount = table(name).get(measureId);

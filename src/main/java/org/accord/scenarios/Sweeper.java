@@ -23,7 +23,7 @@ import org.accord.validation.InvalidInputException;
 final class Sweeper {
 
     /** Points one range may have, and a whole sweep: enough for any table a negotiator reads. */
-    static final int MAX_POINTS_PER_RANGE = 1_000;
+    static final int MAX_POINTS_PER_RANGE = 2_500;
     static final int MAX_POINTS = 10_000;
     private static final Set<ParameterType> SWEEPABLE = Set.of(ParameterType.RATE, ParameterType.AMOUNT,
             ParameterType.NUMBER, ParameterType.COUNT);

@@ -33,9 +33,11 @@ public final class SettlementAssembler {
         for (int i = 0; i < terms.clauses().size(); i++) {
             clauseOrder.put(terms.clauses().get(i).id(), i);
         }
+        // the facts' order is not significant (docs/hashes.md): practices come out ordered by id
+        List<PracticePerformance> byId = facts.practices().stream().sorted(Comparator.comparing(PracticePerformance::id)).toList();
         Map<String, Integer> practiceOrder = new HashMap<>();
-        for (int i = 0; i < facts.practices().size(); i++) {
-            practiceOrder.put(facts.practices().get(i).id(), i);
+        for (int i = 0; i < byId.size(); i++) {
+            practiceOrder.put(byId.get(i).id(), i);
         }
         Comparator<SettlementLine> order = Comparator
                 .comparing((SettlementLine l) -> "IPA".equals(l.scope()) ? -1 : practiceOrder.getOrDefault(l.scope(), Integer.MAX_VALUE))
@@ -69,7 +71,7 @@ public final class SettlementAssembler {
                     + " distributed and " + retained + " retained: money was not conserved");
         }
         List<Settlement.PracticeTotal> practices = new ArrayList<>();
-        for (PracticePerformance practice : facts.practices()) {
+        for (PracticePerformance practice : byId) {
             BigDecimal direct = sum(lines, l -> l.scope().equals(practice.id()) && l.flow().equals(SettlementLine.PAYMENT));
             BigDecimal share = sum(lines, l -> l.scope().equals(practice.id()) && l.flow().equals(SettlementLine.DISTRIBUTED));
             practices.add(new Settlement.PracticeTotal(practice.id(), practice.name(), direct, share, direct.add(share)));

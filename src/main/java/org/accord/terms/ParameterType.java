@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.accord.validation.Decimals;
 
 /**
  * The kinds of value a contract parameter can hold, and how a raw value (from YAML, JSON or the
@@ -76,23 +77,20 @@ public enum ParameterType {
         };
     }
 
+    /** A decimal in the grammar and bounds of {@link Decimals}, whichever form the override arrived in. */
     static BigDecimal decimal(Object raw) {
         if (raw instanceof BigDecimal d) {
-            return d;
+            return Decimals.check(d).orElseThrow(() -> new IllegalArgumentException(Decimals.EXPECTED));
         }
         if (raw instanceof Integer || raw instanceof Long || raw instanceof java.math.BigInteger) {
-            return new BigDecimal(raw.toString());
+            return Decimals.parseOrThrow(raw.toString());
         }
         if (raw instanceof String s) {
-            try {
-                return new BigDecimal(s.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + s + "' is not a decimal number");
-            }
+            return Decimals.parseOrThrow(s.trim());
         }
         if (raw instanceof Double || raw instanceof Float) {
             // A JSON number that reached us as binary floating point: take its shortest decimal text.
-            return new BigDecimal(raw.toString());
+            return Decimals.parseOrThrow(raw.toString());
         }
         throw new IllegalArgumentException("expected a decimal number, got " + describe(raw));
     }
