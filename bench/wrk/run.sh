@@ -5,6 +5,8 @@
 # (examples/valley-ipa-request.json: Valley IPA under mssp-basic) with wrk for DURATION at
 # CONNECTIONS connections, and prints p50/p99/throughput/errors, the server's CPU time per
 # request, and the heap used after a full GC before and after the run. Stops the server it started.
+# Every evaluation is stored: in an H2 file under target/wrk-data (a fresh one each run) unless
+# ACCORD_DATA_DIR or SPRING_DATASOURCE_URL names another store.
 #
 #   bench/wrk/run.sh                      # 60 s, 32 connections, after a 240 s warm-up (C2 needs it)
 #   DURATION=20s WARMUP=10s bench/wrk/run.sh
@@ -28,6 +30,10 @@ command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get insta
 [ -f target/accord.jar ] || { echo "target/accord.jar is missing: mvn -q -B package -DskipTests" >&2; exit 2; }
 
 log=$(mktemp)
+if [ -z "${ACCORD_DATA_DIR:-}" ]; then
+  rm -rf target/wrk-data
+  export ACCORD_DATA_DIR=target/wrk-data
+fi
 # shellcheck disable=SC2086
 java $JAVA_OPTS -Dserver.port="$PORT" -jar target/accord.jar >"$log" 2>&1 &
 server=$!

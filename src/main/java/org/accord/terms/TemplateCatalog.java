@@ -98,6 +98,17 @@ public final class TemplateCatalog {
         }
     }
 
+    /**
+     * A catalog of one template read from its file's bytes (a stored template, replayed years
+     * later), checked against the shipped schema as every template is.
+     *
+     * @param where how messages name the file
+     */
+    public static TemplateCatalog ofFile(String where, byte[] bytes) {
+        ContractTemplate template = readAs(where, bytes, schema(ClasspathFolder.read(FOLDER).get(SCHEMA)));
+        return new TemplateCatalog(Map.of(template.id(), template));
+    }
+
     public Optional<ContractTemplate> find(String id) {
         return Optional.ofNullable(templates.get(id));
     }

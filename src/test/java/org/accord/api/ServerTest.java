@@ -64,7 +64,8 @@ abstract class ServerTest {
     Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -81,8 +82,8 @@ abstract class ServerTest {
         }
     }
 
-    /** An HTTP answer: status, content type and body. */
-    record Reply(int status, String contentType, String body) {
+    /** An HTTP answer: status, content type, body and every header. */
+    record Reply(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
 
         JsonNode json() {
             return JSON.readTree(body);
