@@ -49,13 +49,25 @@ public final class Evaluator {
         return evaluateAll(List.of(new Request(terms, facts))).get(0);
     }
 
-    /** Many independent evaluations through one session; results in request order. */
+    /** Many independent evaluations, in sessions of {@link #EVALUATIONS_PER_SESSION}; results in request order. */
     public List<Settlement> evaluateAll(List<Request> requests) {
-        return evaluateAll(requests, null);
+        return evaluateAll(requests, Progress.NONE);
     }
 
-    /** As {@link #evaluateAll(List)}, telling a listener every rule that fires (tests of rule coverage). */
-    List<Settlement> evaluateAll(List<Request> requests, AgendaEventListener firings) {
+    /** As {@link #evaluateAll(List)}, telling progress the evaluations settled after each session. */
+    public List<Settlement> evaluateAll(List<Request> requests, Progress progress) {
+        return evaluateAll(requests, progress, null);
+    }
+
+    /**
+     * Evaluations settled in one session: a batch's facts never meet another evaluation's (rules
+     * join on the evaluation), so a batch settles the same in one session or several; several let
+     * a long batch tell its progress.
+     */
+    static final int EVALUATIONS_PER_SESSION = 100;
+
+    /** As {@link #evaluateAll(List, Progress)}, telling a listener every rule that fires (tests of rule coverage). */
+    List<Settlement> evaluateAll(List<Request> requests, Progress progress, AgendaEventListener firings) {
         for (int i = 0; i < requests.size(); i++) {
             List<InputProblem> problems = problems(requests.get(i).terms(), requests.get(i).facts());
             if (!problems.isEmpty()) {
@@ -63,6 +75,16 @@ public final class Evaluator {
                 throw new InvalidInputException(problems.stream().map(p -> p.prefixed(prefix)).toList());
             }
         }
+        List<Settlement> settlements = new ArrayList<>(requests.size());
+        for (int from = 0; from < requests.size(); from += EVALUATIONS_PER_SESSION) {
+            settlements.addAll(settle(requests.subList(from, Math.min(requests.size(), from + EVALUATIONS_PER_SESSION)), firings));
+            progress.advanced(settlements.size(), requests.size());
+        }
+        return settlements;
+    }
+
+    /** Settles requests already checked in one session. */
+    private List<Settlement> settle(List<Request> requests, AgendaEventListener firings) {
         Map<Evaluation, List<SettlementLine>> written = new IdentityHashMap<>();
         List<Evaluation> evaluations = new ArrayList<>(requests.size());
         KieSession session = rules.kieBase().newKieSession();

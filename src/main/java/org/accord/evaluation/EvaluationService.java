@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.accord.engine.Evaluator;
+import org.accord.engine.Progress;
 import org.accord.engine.RuleBase;
 import org.accord.engine.RuleBases;
 import org.accord.facts.FactsValidator;
@@ -73,18 +74,28 @@ public final class EvaluationService {
         return evaluator.get().evaluate(terms, facts);
     }
 
-    /** Many evaluations in one session (a sweep, a simulation, a backtest); results in order. */
+    /** Many evaluations in batch sessions (a sweep, a simulation, a backtest); results in order. */
     public List<Settlement> evaluateAll(List<ContractChoice> contracts, List<PerformanceFacts> facts) {
+        return evaluateAll(contracts, facts, Progress.NONE);
+    }
+
+    /** As {@link #evaluateAll(List, List)}, telling progress how many are settled as sessions finish. */
+    public List<Settlement> evaluateAll(List<ContractChoice> contracts, List<PerformanceFacts> facts, Progress progress) {
         List<Evaluator.Request> requests = new ArrayList<>(contracts.size());
         for (int i = 0; i < contracts.size(); i++) {
             requests.add(new Evaluator.Request(check(contracts.get(i), facts.get(i)), facts.get(i)));
         }
-        return evaluator.get().evaluateAll(requests);
+        return evaluator.get().evaluateAll(requests, progress);
     }
 
     /** Evaluates many contracts against the same facts. */
     public List<Settlement> evaluateEach(List<ContractChoice> contracts, PerformanceFacts facts) {
-        return evaluateAll(contracts, java.util.Collections.nCopies(contracts.size(), facts));
+        return evaluateEach(contracts, facts, Progress.NONE);
+    }
+
+    /** As {@link #evaluateEach(List, PerformanceFacts)}, telling progress. */
+    public List<Settlement> evaluateEach(List<ContractChoice> contracts, PerformanceFacts facts, Progress progress) {
+        return evaluateAll(contracts, java.util.Collections.nCopies(contracts.size(), facts), progress);
     }
 
     /**
