@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.accord.engine.Progress;
 import org.accord.evaluation.EvaluationService;
 import org.accord.io.Csv;
 import org.accord.settlement.Settlement;
@@ -128,8 +129,13 @@ public final class Backtest {
      * and, where the layout maps it, its column.
      */
     public static List<Settlement> evaluate(EvaluationService service, BacktestInput input) {
+        return evaluate(service, input, Progress.NONE);
+    }
+
+    /** As {@link #evaluate(EvaluationService, BacktestInput)}, telling progress the rows settled. */
+    public static List<Settlement> evaluate(EvaluationService service, BacktestInput input, Progress progress) {
         try {
-            return service.evaluateAll(input.contracts(), input.facts());
+            return service.evaluateAll(input.contracts(), input.facts(), progress);
         } catch (InvalidInputException batchProblem) {
             throw locate(service, input, batchProblem);
         }

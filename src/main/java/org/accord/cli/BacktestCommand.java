@@ -78,6 +78,9 @@ class BacktestCommand implements Runnable {
         @Option(names = "--csv", paramLabel = "<out>", description = "Also write one row per ACO to this CSV file (one --file only).")
         Path csv;
 
+        @CommandLine.Mixin
+        ProgressOptions progress;
+
         @Override
         public Integer call() throws IOException {
             if (csv != null && files.size() > 1) {
@@ -90,7 +93,9 @@ class BacktestCommand implements Runnable {
             List<BacktestResult> results = new ArrayList<>();
             for (Path file : files) {
                 BacktestInput input = read(file, known, layout);
-                results.add(Backtest.compare(input, Backtest.evaluate(service, input)));
+                try (ProgressLine line = progress.start("backtest " + file.getFileName(), "rows")) {
+                    results.add(Backtest.compare(input, Backtest.evaluate(service, input, line)));
+                }
             }
             if (csv != null) {
                 try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {

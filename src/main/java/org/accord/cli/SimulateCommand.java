@@ -61,6 +61,9 @@ class SimulateCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    ProgressOptions progress;
+
     @Override
     public Integer call() {
         SimulationRequest request = new SimulationRequest(Contracts.of(template, overrides), facts.load(), trials, seed, cv,
@@ -68,7 +71,10 @@ class SimulateCommand implements Callable<Integer> {
         EvaluationService service = EvaluationService.load();
         Scenarios scenarios = threads == null ? new Scenarios(service) : new Scenarios(service, threads);
         long started = System.nanoTime();
-        SimulationResult result = scenarios.simulate(request);
+        SimulationResult result;
+        try (ProgressLine line = progress.start("simulate", "trials")) {
+            result = scenarios.simulate(request, line);
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         output.print(result, () -> report(result, seconds));
         return 0;

@@ -38,11 +38,17 @@ class SweepCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    ProgressOptions progress;
+
     @Override
     public Integer call() {
         List<SweepRequest.Range> ranges = vary.stream().map(SweepRequest.Range::parse).toList();
-        SweepResult result = new Scenarios(EvaluationService.load())
-                .sweep(new SweepRequest(Contracts.of(template, overrides), facts.load(), ranges));
+        SweepRequest request = new SweepRequest(Contracts.of(template, overrides), facts.load(), ranges);
+        SweepResult result;
+        try (ProgressLine line = progress.start("sweep", "points")) {
+            result = new Scenarios(EvaluationService.load()).sweep(request, line);
+        }
         output.print(result, () -> report(result));
         return 0;
     }

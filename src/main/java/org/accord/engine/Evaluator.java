@@ -2,9 +2,11 @@ package org.accord.engine;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.accord.facts.FactsValidator;
 import org.accord.facts.PerformanceFacts;
@@ -20,6 +22,7 @@ import org.accord.terms.Terms;
 import org.accord.validation.InputProblem;
 import org.accord.validation.InvalidInputException;
 import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -49,20 +52,52 @@ public final class Evaluator {
         return evaluateAll(List.of(new Request(terms, facts))).get(0);
     }
 
-    /** Many independent evaluations through one session; results in request order. */
+    /** Many independent evaluations, in sessions of {@link #EVALUATIONS_PER_SESSION}; results in request order. */
     public List<Settlement> evaluateAll(List<Request> requests) {
-        return evaluateAll(requests, null);
+        return evaluateAll(requests, Progress.NONE);
     }
 
-    /** As {@link #evaluateAll(List)}, telling a listener every rule that fires (tests of rule coverage). */
-    List<Settlement> evaluateAll(List<Request> requests, AgendaEventListener firings) {
+    /** As {@link #evaluateAll(List)}, telling progress the evaluations settled after each session. */
+    public List<Settlement> evaluateAll(List<Request> requests, Progress progress) {
+        return evaluateAll(requests, progress, null);
+    }
+
+    /**
+     * Evaluations settled in one session: a batch's facts never meet another evaluation's (rules
+     * join on the evaluation), so a batch settles the same in one session or several; several let
+     * a long batch tell its progress.
+     */
+    static final int EVALUATIONS_PER_SESSION = 100;
+
+    /** As {@link #evaluateAll(List, Progress)}, telling a listener every rule that fires (tests of rule coverage). */
+    List<Settlement> evaluateAll(List<Request> requests, Progress progress, AgendaEventListener firings) {
+        // Facts passed many times over (a sweep's points, a comparison's proposals) are validated once.
+        Set<PerformanceFacts> validFacts = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = 0; i < requests.size(); i++) {
-            List<InputProblem> problems = problems(requests.get(i).terms(), requests.get(i).facts());
-            if (!problems.isEmpty()) {
+            Request request = requests.get(i);
+            List<InputProblem> problems = validFacts.contains(request.facts())
+                    ? unmetRequirements(request.terms(), request.facts()) : problems(request.terms(), request.facts());
+            if (problems.isEmpty()) {
+                validFacts.add(request.facts());
+            } else {
                 String prefix = requests.size() == 1 ? "" : "/" + i;
                 throw new InvalidInputException(problems.stream().map(p -> p.prefixed(prefix)).toList());
             }
         }
+        // The facts' hash costs more than settling them (canonical JSON of every practice and measure):
+        // a sweep or a comparison passes the same facts for every point, so each is hashed once.
+        Map<PerformanceFacts, String> factsHashes = new IdentityHashMap<>();
+        List<Settlement> settlements = new ArrayList<>(requests.size());
+        for (int from = 0; from < requests.size(); from += EVALUATIONS_PER_SESSION) {
+            settlements.addAll(settle(requests.subList(from, Math.min(requests.size(), from + EVALUATIONS_PER_SESSION)),
+                    factsHashes, firings));
+            progress.advanced(settlements.size(), requests.size());
+        }
+        return settlements;
+    }
+
+    /** Settles requests already checked in one session. */
+    private List<Settlement> settle(List<Request> requests, Map<PerformanceFacts, String> factsHashes, AgendaEventListener firings) {
         Map<Evaluation, List<SettlementLine>> written = new IdentityHashMap<>();
         List<Evaluation> evaluations = new ArrayList<>(requests.size());
         KieSession session = rules.kieBase().newKieSession();
@@ -82,7 +117,8 @@ public final class Evaluator {
                 session.getAgenda().getAgendaGroup(phase).setFocus();
                 session.fireAllRules();
             }
-            for (Object object : session.getObjects(o -> o instanceof Line)) {
+            // A class filter lets the session walk only its Line facts, not every fact it holds.
+            for (Object object : session.getObjects(new ClassObjectFilter(Line.class))) {
                 Line line = (Line) object;
                 written.get(line.getEvaluation()).add(new SettlementLine(line.getScope(), line.getClauseId(), null,
                         line.getAmount(), line.getBasis(),
@@ -95,7 +131,8 @@ public final class Evaluator {
         List<Settlement> settlements = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             Request request = requests.get(i);
-            settlements.add(SettlementAssembler.assemble(request.terms(), request.facts(),
+            String factsHash = factsHashes.computeIfAbsent(request.facts(), SettlementAssembler::factsHash);
+            settlements.add(SettlementAssembler.assemble(request.terms(), request.facts(), factsHash,
                     written.get(evaluations.get(i)), rules.hash()));
         }
         return settlements;

@@ -3,6 +3,7 @@ package org.accord.engine;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.accord.money.Money;
 import org.kie.api.definition.rule.Rule;
 
@@ -13,6 +14,13 @@ import org.kie.api.definition.rule.Rule;
  * text, which is filled with those numbers when the settlement is rendered.
  */
 public final class Line {
+
+    /**
+     * Each rule's explanation, unquoted once: every line of a rule then carries the same text
+     * instance, whose hash is computed once, so the rendering's cache of parsed sentences finds it
+     * without hashing a long sentence per line. A few dozen rules: no bound needed beyond theirs.
+     */
+    private static final Map<String, String> EXPLANATIONS = new ConcurrentHashMap<>();
 
     private final Evaluation evaluation;
     private final String clauseId;
@@ -33,7 +41,7 @@ public final class Line {
         if (text == null) {
             throw new IllegalStateException("rule \"" + rule.getName() + "\" writes a line but has no @explanation");
         }
-        this.explanation = unquote(text.toString());
+        this.explanation = EXPLANATIONS.computeIfAbsent(text.toString(), Line::unquote);
     }
 
     /** A line of the clause, written by the rule (pass {@code drools.getRule()}). */

@@ -1,11 +1,15 @@
 package org.accord.evaluation;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.accord.engine.Evaluator;
+import org.accord.engine.Progress;
 import org.accord.engine.RuleBase;
 import org.accord.engine.RuleBases;
 import org.accord.facts.FactsValidator;
@@ -73,18 +77,32 @@ public final class EvaluationService {
         return evaluator.get().evaluate(terms, facts);
     }
 
-    /** Many evaluations in one session (a sweep, a simulation, a backtest); results in order. */
+    /** Many evaluations in batch sessions (a sweep, a simulation, a backtest); results in order. */
     public List<Settlement> evaluateAll(List<ContractChoice> contracts, List<PerformanceFacts> facts) {
+        return evaluateAll(contracts, facts, Progress.NONE);
+    }
+
+    /** As {@link #evaluateAll(List, List)}, telling progress how many are settled as sessions finish. */
+    public List<Settlement> evaluateAll(List<ContractChoice> contracts, List<PerformanceFacts> facts, Progress progress) {
         List<Evaluator.Request> requests = new ArrayList<>(contracts.size());
+        // The same facts for many contracts (a sweep, a comparison) are validated once.
+        Set<PerformanceFacts> validFacts = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = 0; i < contracts.size(); i++) {
-            requests.add(new Evaluator.Request(check(contracts.get(i), facts.get(i)), facts.get(i)));
+            PerformanceFacts these = facts.get(i);
+            requests.add(new Evaluator.Request(check(contracts.get(i), these, !validFacts.contains(these)), these));
+            validFacts.add(these);
         }
-        return evaluator.get().evaluateAll(requests);
+        return evaluator.get().evaluateAll(requests, progress);
     }
 
     /** Evaluates many contracts against the same facts. */
     public List<Settlement> evaluateEach(List<ContractChoice> contracts, PerformanceFacts facts) {
-        return evaluateAll(contracts, java.util.Collections.nCopies(contracts.size(), facts));
+        return evaluateEach(contracts, facts, Progress.NONE);
+    }
+
+    /** As {@link #evaluateEach(List, PerformanceFacts)}, telling progress. */
+    public List<Settlement> evaluateEach(List<ContractChoice> contracts, PerformanceFacts facts, Progress progress) {
+        return evaluateAll(contracts, java.util.Collections.nCopies(contracts.size(), facts), progress);
     }
 
     /**
@@ -93,11 +111,17 @@ public final class EvaluationService {
      * @throws InvalidInputException listing every problem with its JSON pointer
      */
     public Terms check(ContractChoice contract, PerformanceFacts facts) {
+        return check(contract, facts, true);
+    }
+
+    private Terms check(ContractChoice contract, PerformanceFacts facts, boolean validateFacts) {
         if (resolved.size() > RESOLVED_TERMS_KEPT) {
             resolved.clear();
         }
         List<InputProblem> problems = new ArrayList<>();
-        FactsValidator.problems(facts).forEach(p -> problems.add(p.prefixed("/facts")));
+        if (validateFacts) {
+            FactsValidator.problems(facts).forEach(p -> problems.add(p.prefixed("/facts")));
+        }
         if (contract == null || contract.templateId() == null || contract.templateId().isBlank()) {
             problems.add(new InputProblem("/contract/templateId", "a template id is required"));
             throw new InvalidInputException(problems);

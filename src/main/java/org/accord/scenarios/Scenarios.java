@@ -1,5 +1,6 @@
 package org.accord.scenarios;
 
+import org.accord.engine.Progress;
 import org.accord.evaluation.EvaluationService;
 
 /**
@@ -35,12 +36,22 @@ public final class Scenarios {
 
     /** The outcome at every point of a range of one or two parameters. */
     public SweepResult sweep(SweepRequest request) {
-        return sweeper.sweep(request);
+        return sweep(request, Progress.NONE);
+    }
+
+    /** As {@link #sweep(SweepRequest)}, telling progress the points settled. */
+    public SweepResult sweep(SweepRequest request, Progress progress) {
+        return sweeper.sweep(request, progress);
     }
 
     /** The distribution of outcomes over simulated performance years. */
     public SimulationResult simulate(SimulationRequest request) {
-        return simulator.simulate(request);
+        return simulate(request, Progress.NONE);
+    }
+
+    /** As {@link #simulate(SimulationRequest)}, telling progress the trials settled. */
+    public SimulationResult simulate(SimulationRequest request, Progress progress) {
+        return simulator.simulate(request, progress);
     }
 
     /** The contract's money by month against the costs given. */

@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.accord.engine.Progress;
 import org.accord.evaluation.ContractChoice;
 import org.accord.evaluation.EvaluationService;
 import org.accord.facts.PerformanceFacts;
@@ -41,7 +43,7 @@ final class Simulator {
         this.threads = threads;
     }
 
-    SimulationResult simulate(SimulationRequest request) {
+    SimulationResult simulate(SimulationRequest request, Progress progress) {
         check(request);
         PerformanceFacts facts = request.facts();
         int practiceCount = facts.practices().size();
@@ -51,7 +53,7 @@ final class Simulator {
                 SimulationRequest.LOGNORMAL.equals(request.costDistribution()), request.varyQuality());
         Map<String, String> concepts = Requests.conceptsByClause(service, request.contract().templateId());
         Samples samples = new Samples(request.trials(), practiceCount);
-        run(request.contract(), variation, concepts, samples);
+        run(request.contract(), variation, concepts, samples, progress);
         Settlement observed = service.evaluate(request.contract(), facts);
 
         List<SimulationResult.Outcome> practices = new ArrayList<>(practiceCount);
@@ -78,12 +80,17 @@ final class Simulator {
                 observed.factsHash());
     }
 
-    private void run(ContractChoice contract, PerformanceVariation variation, Map<String, String> concepts, Samples samples) {
+    private void run(ContractChoice contract, PerformanceVariation variation, Map<String, String> concepts, Samples samples,
+                     Progress progress) {
+        AtomicLong settled = new AtomicLong();
         List<Runnable> batches = new ArrayList<>();
         for (int from = 0; from < samples.trials; from += TRIALS_PER_BATCH) {
             int start = from;
             int end = Math.min(samples.trials, from + TRIALS_PER_BATCH);
-            batches.add(() -> settle(contract, variation, concepts, samples, start, end));
+            batches.add(() -> {
+                settle(contract, variation, concepts, samples, start, end);
+                progress.advanced(settled.addAndGet(end - start), samples.trials);
+            });
         }
         if (threads <= 1 || batches.size() == 1) {
             batches.forEach(Runnable::run);

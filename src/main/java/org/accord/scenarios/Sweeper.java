@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.accord.engine.Progress;
 import org.accord.evaluation.ContractChoice;
 import org.accord.evaluation.EvaluationService;
 import org.accord.settlement.Settlement;
@@ -34,9 +35,9 @@ final class Sweeper {
         this.service = service;
     }
 
-    SweepResult sweep(SweepRequest request) {
+    SweepResult sweep(SweepRequest request, Progress progress) {
         List<Map<String, BigDecimal>> points = points(request);
-        List<Settlement> settlements = settle(request, points);
+        List<Settlement> settlements = settle(request, points, progress);
         Map<String, String> concepts = Requests.conceptsByClause(service, request.contract().templateId());
         List<SweepResult.Point> results = new ArrayList<>(points.size());
         for (int i = 0; i < points.size(); i++) {
@@ -52,10 +53,10 @@ final class Sweeper {
 
     /** The settlements of every point, in point order (the first parameter varying slowest). */
     List<Settlement> settle(SweepRequest request) {
-        return settle(request, points(request));
+        return settle(request, points(request), Progress.NONE);
     }
 
-    private List<Settlement> settle(SweepRequest request, List<Map<String, BigDecimal>> points) {
+    private List<Settlement> settle(SweepRequest request, List<Map<String, BigDecimal>> points, Progress progress) {
         List<ContractChoice> contracts = new ArrayList<>(points.size());
         for (Map<String, BigDecimal> point : points) {
             ContractChoice contract = request.contract();
@@ -64,7 +65,7 @@ final class Sweeper {
             }
             contracts.add(contract);
         }
-        return service.evaluateEach(contracts, request.facts());
+        return service.evaluateEach(contracts, request.facts(), progress);
     }
 
     /** Every point's values, checked against the template's declarations before anything is settled. */

@@ -27,6 +27,20 @@ public final class SettlementAssembler {
     }
 
     public static Settlement assemble(Terms terms, PerformanceFacts facts, List<SettlementLine> written, String rulesHash) {
+        return assemble(terms, facts, factsHash(facts), written, rulesHash);
+    }
+
+    /** The hash a settlement names its facts by (docs/hashes.md): practices and measures in id order. */
+    public static String factsHash(PerformanceFacts facts) {
+        return Canonical.hash(facts.inIdOrder());
+    }
+
+    /**
+     * As {@link #assemble(Terms, PerformanceFacts, List, String)} with the facts' hash already
+     * taken: a batch that settles the same facts many times (a sweep, a comparison) hashes them once.
+     */
+    public static Settlement assemble(Terms terms, PerformanceFacts facts, String factsHash, List<SettlementLine> written,
+                                      String rulesHash) {
         Map<String, String> conceptByClause = new HashMap<>();
         terms.clauses().forEach(c -> conceptByClause.put(c.id(), c.concept()));
         Map<String, Integer> clauseOrder = new HashMap<>();
@@ -70,10 +84,22 @@ public final class SettlementAssembler {
             throw new IllegalStateException("the pool of " + ipaPool + " was split into " + distributed
                     + " distributed and " + retained + " retained: money was not conserved");
         }
+        // Each practice's paid and distributed lines, summed in one pass over the lines (sums of
+        // cents are exact, so the order of adding does not matter).
+        BigDecimal zero = Money.ZERO.setScale(Money.SCALE);
+        Map<String, BigDecimal> directByScope = new HashMap<>();
+        Map<String, BigDecimal> shareByScope = new HashMap<>();
+        for (SettlementLine line : lines) {
+            if (line.flow().equals(SettlementLine.PAYMENT)) {
+                directByScope.merge(line.scope(), line.amount(), BigDecimal::add);
+            } else if (line.flow().equals(SettlementLine.DISTRIBUTED)) {
+                shareByScope.merge(line.scope(), line.amount(), BigDecimal::add);
+            }
+        }
         List<Settlement.PracticeTotal> practices = new ArrayList<>();
         for (PracticePerformance practice : byId) {
-            BigDecimal direct = sum(lines, l -> l.scope().equals(practice.id()) && l.flow().equals(SettlementLine.PAYMENT));
-            BigDecimal share = sum(lines, l -> l.scope().equals(practice.id()) && l.flow().equals(SettlementLine.DISTRIBUTED));
+            BigDecimal direct = zero.add(directByScope.getOrDefault(practice.id(), zero));
+            BigDecimal share = zero.add(shareByScope.getOrDefault(practice.id(), zero));
             practices.add(new Settlement.PracticeTotal(practice.id(), practice.name(), direct, share, direct.add(share)));
         }
         Map<String, Map<String, Object>> clauseTerms = new LinkedHashMap<>();
@@ -82,7 +108,7 @@ public final class SettlementAssembler {
         }
         Settlement.Contract contract = new Settlement.Contract(terms.templateId(), terms.templateVersion(),
                 terms.templateHash(), terms.hash(), terms.overrides(), clauseTerms);
-        return new Settlement(facts.ipa().id(), terms.performanceYear(), contract, rulesHash, Canonical.hash(facts.inIdOrder()),
+        return new Settlement(facts.ipa().id(), terms.performanceYear(), contract, rulesHash, factsHash,
                 List.copyOf(findings), List.copyOf(lines),
                 new Settlement.Totals(payerTotal, ipaPool, retained, List.copyOf(practices)), facts);
     }

@@ -100,6 +100,7 @@ class BacktestsApiTest extends ServerTest {
         assertThat(errors.at("/0/reason").asString()).isEqualTo("'many' is not a number");
         assertThat(errors.at("/0").has("pointer")).isFalse();
         verify(evaluations, never()).evaluateAll(any(), any());
+        verify(evaluations, never()).evaluateAll(any(), any(), any());
     }
 
     @Test
@@ -110,6 +111,7 @@ class BacktestsApiTest extends ServerTest {
         assertThat(errors.at("/0/location").asString()).isEqualTo("header");
         assertThat(errors.at("/0/reason").asString()).contains("matches no known layout", "N_AB");
         verify(evaluations, never()).evaluateAll(any(), any());
+        verify(evaluations, never()).evaluateAll(any(), any(), any());
     }
 
     @Test
@@ -126,6 +128,7 @@ class BacktestsApiTest extends ServerTest {
 
         assertProblem(reply, 415, BACKTESTS);
         verify(evaluations, never()).evaluateAll(any(), any());
+        verify(evaluations, never()).evaluateAll(any(), any(), any());
     }
 
     /** The file with one cell of one row replaced. */

@@ -160,6 +160,7 @@ class ScenariosApiTest extends ServerTest {
 
         assertOnlyError(errors, "/proposals", "must not be empty");
         verify(evaluations, never()).evaluateEach(any(), any());
+        verify(evaluations, never()).evaluateEach(any(), any(), any());
     }
 
     @Test
@@ -202,6 +203,7 @@ class ScenariosApiTest extends ServerTest {
 
         assertOnlyError(errors, "/vary", "the sweep has 2501 points; at most 2500");
         verify(evaluations, never()).evaluateEach(any(), any());
+        verify(evaluations, never()).evaluateEach(any(), any(), any());
     }
 
     @Test
@@ -225,6 +227,7 @@ class ScenariosApiTest extends ServerTest {
 
         assertOnlyError(errors, "/trials", "must be less than or equal to 100000 (was 100001)");
         verify(evaluations, never()).evaluateEach(any(), any());
+        verify(evaluations, never()).evaluateEach(any(), any(), any());
     }
 
     @Test
@@ -247,7 +250,9 @@ class ScenariosApiTest extends ServerTest {
         assertOnlyError(errors, "/trials", "100000 trials of 30 practices settle 3000000 practice-years; at most 2500000"
                 + " per request, so at most 83333 trials for this IPA");
         verify(evaluations, never()).evaluateEach(any(), any());
+        verify(evaluations, never()).evaluateEach(any(), any(), any());
         verify(evaluations, never()).evaluateAll(any(), any());
+        verify(evaluations, never()).evaluateAll(any(), any(), any());
     }
 
     @Test

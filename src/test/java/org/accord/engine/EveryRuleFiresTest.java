@@ -57,7 +57,7 @@ class EveryRuleFiresTest {
 
         Set<String> fired = new TreeSet<>();
         Evaluator evaluator = new Evaluator(service.rules());
-        List<Settlement> settlements = evaluator.evaluateAll(requests, new DefaultAgendaEventListener() {
+        List<Settlement> settlements = evaluator.evaluateAll(requests, Progress.NONE, new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 fired.add(event.getMatch().getRule().getName());

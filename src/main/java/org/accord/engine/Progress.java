@@ -1,0 +1,21 @@
+package org.accord.engine;
+
+/**
+ * Told how far a long piece of work has got: evaluations settled, trials, sweep points, rows.
+ * The engine and the scenarios call it from the threads doing the work, so an implementation is
+ * thread-safe and cheap; what it shows, and where, is the caller's business (the command line
+ * draws it on a terminal's standard error, the service ignores it).
+ */
+@FunctionalInterface
+public interface Progress {
+
+    /** Progress nobody watches. */
+    Progress NONE = (done, total) -> {
+    };
+
+    /**
+     * @param done  units finished so far (never decreases for one piece of work)
+     * @param total units the work has
+     */
+    void advanced(long done, long total);
+}
