@@ -31,7 +31,8 @@ public final class Allocation {
      * @param weights    one non-negative weight per part, in tie-break order
      * @param floorShare the least share of a positive pool any part receives (0 for none)
      * @param capShare   the most share of a positive pool any part receives (1 for none)
-     * @return one payable amount per part; they add up to the rounded pool exactly
+     * @return one payable amount per part; with what {@link #retained} says the IPA keeps, they add up
+     *         to the rounded pool exactly
      */
     public static List<BigDecimal> split(BigDecimal pool, List<BigDecimal> weights, BigDecimal floorShare, BigDecimal capShare) {
         return parts(pool, weights, floorShare, capShare).stream().map(Part::amount).toList();
@@ -48,12 +49,24 @@ public final class Allocation {
         BigDecimal[] weightShares = plainShares(weights);
         BigDecimal[] shares = pool.signum() > 0 && !within(weightShares, floorShare, capShare)
                 ? boundedShares(weights, floorShare, capShare) : weightShares;
-        List<BigDecimal> amounts = Money.allocate(pool, Arrays.asList(shares));
+        // What no part can take (every weighted part at its cap) is kept back as one more share, so the
+        // cents are still allocated by largest remainder over the parts and what is retained together.
+        BigDecimal unallocated = BigDecimal.ONE.subtract(Arrays.stream(shares).reduce(BigDecimal.ZERO, BigDecimal::add));
+        List<BigDecimal> withRetained = new ArrayList<>(Arrays.asList(shares));
+        if (unallocated.signum() > 0) {
+            withRetained.add(unallocated);
+        }
+        List<BigDecimal> amounts = Money.allocate(pool, withRetained);
         List<Part> parts = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             parts.add(new Part(weightShares[i], shares[i], bound(weightShares[i], shares[i], floorShare, capShare), amounts.get(i)));
         }
         return parts;
+    }
+
+    /** What the IPA retains of the pool because every part with weight was capped: the pool less the parts. */
+    public static BigDecimal retained(BigDecimal pool, List<Part> parts) {
+        return Money.minus(Money.payable(pool), Money.sum(parts.stream().map(Part::amount).toList()));
     }
 
     // A part is capped when its weight's share was above the cap and it got the cap, floored when
@@ -92,8 +105,9 @@ public final class Allocation {
      * practice's share is proportional to its weight except where a floor or cap holds it, which is
      * "what a cap cuts goes to the others by weight, until stable" solved exactly. The sum is
      * piecewise linear and non-decreasing in lambda, so lambda is found between the breakpoints
-     * where some share meets a bound. If every weighted practice is capped, the rest is shared
-     * evenly by the practices without weight.
+     * where some share meets a bound. If every weighted practice is capped, the practices without
+     * weight receive only the floor: what the caps cut never goes to a practice whose weight is zero,
+     * and what no one can take is retained by the IPA.
      */
     private static BigDecimal[] boundedShares(List<BigDecimal> weights, BigDecimal floor, BigDecimal cap) {
         int n = weights.size();
@@ -113,7 +127,7 @@ public final class Allocation {
         breakpoints.sort(null);
         BigDecimal highest = breakpoints.get(breakpoints.size() - 1);
         if (total(weights, highest, floor, cap).compareTo(BigDecimal.ONE) < 0) {
-            return evenOverUnweighted(weights, floor, cap);
+            return capsAndFloorsOnly(weights, floor, cap);
         }
         BigDecimal lower = BigDecimal.ZERO;
         for (BigDecimal upper : breakpoints) {
@@ -150,14 +164,10 @@ public final class Allocation {
         return total;
     }
 
-    private static BigDecimal[] evenOverUnweighted(List<BigDecimal> weights, BigDecimal floor, BigDecimal cap) {
+    private static BigDecimal[] capsAndFloorsOnly(List<BigDecimal> weights, BigDecimal floor, BigDecimal cap) {
         BigDecimal[] shares = new BigDecimal[weights.size()];
-        long unweighted = weights.stream().filter(w -> w.signum() == 0).count();
-        BigDecimal capped = cap.multiply(BigDecimal.valueOf(weights.size() - unweighted));
-        BigDecimal each = unweighted == 0 ? BigDecimal.ZERO
-                : BigDecimal.ONE.subtract(capped).divide(BigDecimal.valueOf(unweighted), Money.PRECISION);
         for (int i = 0; i < shares.length; i++) {
-            shares[i] = weights.get(i).signum() > 0 ? cap : Money.max(floor, each);
+            shares[i] = weights.get(i).signum() > 0 ? cap : floor;
         }
         return shares;
     }

@@ -39,8 +39,11 @@ public record ContractTemplate(
         if (path.isEmpty()) {
             return parameter(name);
         }
-        return parameter(path.get().parameter()).filter(p -> p.type() == ParameterType.SCALE).map(scale -> {
-            boolean rate = "rate".equals(path.get().field());
+        return parameter(path.get().parameter()).filter(p -> p.type() == ParameterType.SCALE)
+                .filter(scale -> scale.valuesByYear().values().stream()
+                        .anyMatch(rungs -> !((List<?>) rungs).isEmpty() && ((java.util.Map<?, ?>) ((List<?>) rungs).get(0)).containsKey(path.get().field())))
+                .map(scale -> {
+            boolean rate = !ParameterType.THRESHOLD.equals(path.get().field());
             java.util.SortedMap<Integer, Object> byYear = new java.util.TreeMap<>();
             scale.valuesByYear().forEach((year, rungs) -> {
                 if (path.get().rung() < ((List<?>) rungs).size()) {

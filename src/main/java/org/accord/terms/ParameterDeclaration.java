@@ -63,14 +63,19 @@ public record ParameterDeclaration(
             }
         }
         if (type == ParameterType.SCALE) {
-            // A scale's minimum and maximum bound the rates of its rungs.
+            // A scale's minimum and maximum bound the rates of its rungs (every field but the threshold).
             List<?> rungs = (List<?>) value;
             for (int i = 0; i < rungs.size(); i++) {
-                BigDecimal rate = (BigDecimal) ((Map<?, ?>) rungs.get(i)).get("rate");
-                if (minimum != null && rate.compareTo(minimum) < 0 || maximum != null && rate.compareTo(maximum) > 0) {
-                    throw new IllegalArgumentException("rung " + i + "'s rate " + rate.toPlainString() + " is outside "
-                            + (minimum == null ? "" : minimum.toPlainString()) + ".." + (maximum == null ? "" : maximum.toPlainString())
-                            + " (" + unit + ")");
+                for (Map.Entry<?, ?> field : ((Map<?, ?>) rungs.get(i)).entrySet()) {
+                    if (ParameterType.THRESHOLD.equals(field.getKey())) {
+                        continue;
+                    }
+                    BigDecimal rate = (BigDecimal) field.getValue();
+                    if (minimum != null && rate.compareTo(minimum) < 0 || maximum != null && rate.compareTo(maximum) > 0) {
+                        throw new IllegalArgumentException("rung " + i + "'s " + field.getKey() + " " + rate.toPlainString() + " is outside "
+                                + (minimum == null ? "" : minimum.toPlainString()) + ".." + (maximum == null ? "" : maximum.toPlainString())
+                                + " (" + unit + ")");
+                    }
                 }
             }
         }

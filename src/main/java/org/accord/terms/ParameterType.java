@@ -31,9 +31,10 @@ public enum ParameterType {
     /** Per measure: a dollar amount. */
     AMOUNTS_BY_MEASURE("amounts-by-measure"),
     /**
-     * Rungs (or bands) in ascending order, each a {@code threshold} and a {@code rate}: a ladder's
-     * rung applies from its threshold up to the next one. A term path names one field of one rung
-     * ({@code qualityBonusLadder[2].rate}, counted from 0) so that it is overridden and swept like any term.
+     * Rungs (or bands) in ascending order, each a {@code threshold} and one or more rates (a ladder's
+     * {@code rate}; a corridor band's shares): a rung applies from its threshold up to the next one.
+     * A term path names one field of one rung ({@code qualityBonusLadder[2].rate},
+     * {@code corridorBands[1].threshold}, counted from 0) so that it is overridden and swept like any term.
      */
     SCALE("scale");
 
@@ -154,12 +155,19 @@ public enum ParameterType {
         return Collections.unmodifiableMap(amounts);
     }
 
-    /** The fields of a scale's rung. */
-    public static final List<String> RUNG_FIELDS = List.of("threshold", "rate");
+    /** The field every rung of a scale has: where the rung (or band) starts. */
+    public static final String THRESHOLD = "threshold";
+    /** The rate field of a ladder whose rungs carry one rate. */
+    public static final String RATE_FIELD = "rate";
 
+    /**
+     * Rungs of a threshold (at least 0, ascending) and one or more named rates, every rung with the
+     * same fields: a ladder's {@code rate}, or a corridor band's {@code ipaShareOfGains} and
+     * {@code ipaShareOfLosses}.
+     */
     private static List<Map<String, BigDecimal>> scale(Object raw) {
         if (!(raw instanceof List<?> rawRungs) || rawRungs.isEmpty()) {
-            throw new IllegalArgumentException("expected a non-empty list of rungs, each a threshold and a rate, got " + describe(raw));
+            throw new IllegalArgumentException("expected a non-empty list of rungs, each a threshold and its rates, got " + describe(raw));
         }
         List<Map<String, BigDecimal>> rungs = new ArrayList<>();
         for (int i = 0; i < rawRungs.size(); i++) {
@@ -167,22 +175,30 @@ public enum ParameterType {
             try {
                 rung = asMap(rawRungs.get(i));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("rung " + i + ": expected a threshold and a rate, got " + describe(rawRungs.get(i)));
+                throw new IllegalArgumentException("rung " + i + ": expected a threshold and its rates, got " + describe(rawRungs.get(i)));
             }
-            if (!RUNG_FIELDS.containsAll(rung.keySet()) || !rung.keySet().containsAll(RUNG_FIELDS)) {
-                throw new IllegalArgumentException("rung " + i + ": needs exactly a threshold and a rate, got " + rung.keySet());
+            if (!rung.containsKey(THRESHOLD) || rung.size() < 2) {
+                throw new IllegalArgumentException("rung " + i + ": needs a threshold and at least one rate, got " + rung.keySet());
+            }
+            if (i > 0 && !rung.keySet().equals(rungs.get(0).keySet())) {
+                throw new IllegalArgumentException("rung " + i + " has the fields " + new java.util.TreeSet<>(rung.keySet())
+                        + " but rung 0 has " + new java.util.TreeSet<>(rungs.get(0).keySet()) + ": every rung of a scale has the same fields");
             }
             Map<String, BigDecimal> normalised = new LinkedHashMap<>();
-            for (String field : RUNG_FIELDS) {
+            for (String field : rung.keySet().stream().sorted((a, b) -> THRESHOLD.equals(a) ? -1 : THRESHOLD.equals(b) ? 1 : 0).toList()) {
                 try {
                     normalised.put(field, decimal(rung.get(field)));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("rung " + i + " " + field + ": " + e.getMessage());
                 }
             }
-            if (i > 0 && normalised.get("threshold").compareTo(rungs.get(i - 1).get("threshold")) <= 0) {
-                throw new IllegalArgumentException("rung " + i + "'s threshold " + normalised.get("threshold").toPlainString()
-                        + " is not above rung " + (i - 1) + "'s " + rungs.get(i - 1).get("threshold").toPlainString()
+            if (normalised.get(THRESHOLD).signum() < 0) {
+                throw new IllegalArgumentException("rung " + i + "'s threshold " + normalised.get(THRESHOLD).toPlainString()
+                        + " is below 0: a scale starts at 0 or above");
+            }
+            if (i > 0 && normalised.get(THRESHOLD).compareTo(rungs.get(i - 1).get(THRESHOLD)) <= 0) {
+                throw new IllegalArgumentException("rung " + i + "'s threshold " + normalised.get(THRESHOLD).toPlainString()
+                        + " is not above rung " + (i - 1) + "'s " + rungs.get(i - 1).get(THRESHOLD).toPlainString()
                         + ": the rungs of a scale are in ascending order");
             }
             rungs.add(Collections.unmodifiableMap(normalised));

@@ -6,16 +6,17 @@ import java.util.regex.Pattern;
 
 /**
  * One field of one rung of a scale parameter, named as a term so that a negotiator overrides and
- * sweeps it like any other: {@code qualityBonusLadder[2].rate}, {@code withholdReturnLadder[1].threshold}.
+ * sweeps it like any other: {@code qualityBonusLadder[2].rate}, {@code withholdReturnLadder[1].threshold},
+ * {@code corridorBands[1].ipaShareOfLosses}.
  * Rungs are counted from 0 in the order the template lists them.
  *
  * @param parameter the scale parameter
  * @param rung      the rung's index, from 0
- * @param field     {@code threshold} or {@code rate}
+ * @param field     {@code threshold} or one of the scale's rates
  */
 public record TermPath(String parameter, int rung, String field) {
 
-    private static final Pattern PATH = Pattern.compile("^(\\w+)\\[(\\d{1,4})\\]\\.(threshold|rate)$");
+    private static final Pattern PATH = Pattern.compile("^(\\w+)\\[(\\d{1,4})\\]\\.([A-Za-z]\\w{0,63})$");
 
     /** The path a term name spells, or empty for a plain parameter name. */
     public static Optional<TermPath> parse(String term) {

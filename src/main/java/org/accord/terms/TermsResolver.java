@@ -116,6 +116,12 @@ public final class TermsResolver {
                 applied = false;
                 continue;
             }
+            if (!rungs.get(path.rung()).containsKey(path.field())) {
+                problems.add(new InputProblem("/overrides/" + path, name + "'s rungs have the fields "
+                        + rungs.get(path.rung()).keySet() + ", not '" + path.field() + "'"));
+                applied = false;
+                continue;
+            }
             try {
                 rungs.get(path.rung()).put(path.field(), ParameterType.decimal(edit.getValue()));
             } catch (IllegalArgumentException e) {

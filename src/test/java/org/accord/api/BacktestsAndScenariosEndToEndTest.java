@@ -110,11 +110,12 @@ class BacktestsAndScenariosEndToEndTest extends ServerTest {
     void sweepsTwoCorridorTermsOverEveryCombination() throws Exception {
         SweepResult result = new ScenariosApi(client()).sweepTerms(example("sweep-corridor", SweepRequest.class));
 
-        // innerBandWidth 0.01 to 0.05 by 0.01 (5 values) x ipaShareOfGainsMiddleBand 0.30 to 0.70 by 0.20 (3 values)
-        assertThat(result.getPoints()).hasSize(15);
-        assertThat(result.getPoints().get(0).getValues()).containsOnlyKeys("innerBandWidth", "ipaShareOfGainsMiddleBand");
-        assertThat(result.getPoints().get(1).getValues().get("innerBandWidth")).isEqualByComparingTo("0.01");
-        assertThat(result.getPoints().get(3).getValues().get("innerBandWidth")).isEqualByComparingTo("0.02");
+        // the middle band's edge 0.01 to 0.04 by 0.01 (4 values; 0.05 would meet the outer band's) x its share of gains
+        // 0.30 to 0.70 by 0.20 (3 values)
+        assertThat(result.getPoints()).hasSize(12);
+        assertThat(result.getPoints().get(0).getValues()).containsOnlyKeys("corridorBands[1].threshold", "corridorBands[1].ipaShareOfGains");
+        assertThat(result.getPoints().get(1).getValues().get("corridorBands[1].threshold")).isEqualByComparingTo("0.01");
+        assertThat(result.getPoints().get(3).getValues().get("corridorBands[1].threshold")).isEqualByComparingTo("0.02");
     }
 
     @Test

@@ -48,7 +48,7 @@ class EvaluateCommandTest {
         assertThat(all.exitCode()).isZero();
         assertThat(all.out()).contains("mssp-basic").contains("ma-capitation").contains("mssp-aco-track-3");
         CommandLineRun one = run("templates", "ma-capitation");
-        assertThat(one.out()).contains("Risk corridor [risk-corridor, risk-corridor]").contains("innerBandWidth").contains("0.02");
+        assertThat(one.out()).contains("Risk corridor [risk-corridor, risk-corridor]").contains("corridorBands").contains("0.02");
     }
 
     @Test

@@ -37,12 +37,28 @@ class AllocationProperties {
         BigDecimal n = BigDecimal.valueOf(weights.size());
         BigDecimal cap = new BigDecimal("2").divide(n, 6, java.math.RoundingMode.CEILING).min(BigDecimal.ONE);
         BigDecimal floor = new BigDecimal("0.5").divide(n, 6, java.math.RoundingMode.FLOOR);
-        List<BigDecimal> parts = Allocation.split(pool, weights, floor, cap);
-        assertThat(Money.sum(parts)).isEqualByComparingTo(pool);
+        List<Allocation.Part> split = Allocation.parts(pool, weights, floor, cap);
+        List<BigDecimal> parts = split.stream().map(Allocation.Part::amount).toList();
+        BigDecimal retained = Allocation.retained(pool, split);
+        assertThat(Money.sum(parts).add(retained)).isEqualByComparingTo(pool);
         BigDecimal cent = new BigDecimal("0.01");
-        for (BigDecimal part : parts) {
+        for (int i = 0; i < parts.size(); i++) {
+            BigDecimal part = parts.get(i);
             assertThat(part).isLessThanOrEqualTo(pool.multiply(cap).add(cent));
             assertThat(part).isGreaterThanOrEqualTo(pool.multiply(floor).subtract(cent));
+            if (weights.get(i).signum() == 0 && weights.stream().anyMatch(w -> w.signum() > 0)) {
+                // What the caps cut never goes to a practice whose weight is zero: it gets at most the floor.
+                assertThat(part).isLessThanOrEqualTo(pool.multiply(floor).add(cent));
+            }
+        }
+        // The IPA retains something only when every practice with weight is at the cap.
+        if (retained.signum() != 0) {
+            assertThat(retained).isPositive();
+            for (int i = 0; i < parts.size(); i++) {
+                if (weights.get(i).signum() > 0) {
+                    assertThat(split.get(i).share()).isEqualByComparingTo(cap);
+                }
+            }
         }
     }
 }

@@ -33,9 +33,9 @@ class ExampleRequestsTest {
         SweepResult rate = scenarios.sweep(read("sweep-sharing-rate.json", SweepRequest.class));
         assertThat(rate.points()).hasSize(7);
         SweepResult corridor = scenarios.sweep(read("sweep-corridor.json", SweepRequest.class));
-        assertThat(corridor.points()).hasSize(15);
+        assertThat(corridor.points()).hasSize(12);
         List<CSVRecord> csv = rows(Csv.write(corridor));
-        assertThat(csv.get(0).getParser().getHeaderNames()).startsWith("innerBandWidth", "ipaShareOfGainsMiddleBand", "payerTotal");
+        assertThat(csv.get(0).getParser().getHeaderNames()).startsWith("corridorBands[1].threshold", "corridorBands[1].ipaShareOfGains", "payerTotal");
         assertThat(csv.get(0).get("payerTotal")).isEqualTo(corridor.points().get(0).payerTotal().toPlainString());
     }
 

@@ -54,11 +54,11 @@ class SweepTest {
     @Test
     void twoRangesMakeAGridWithTheFirstVaryingSlowest() {
         SweepResult result = scenarios.sweep(new SweepRequest(ContractChoice.of("ma-capitation"), Fixtures.SMALL_PANEL,
-                List.of(range("innerBandWidth", "0.01", "0.05", "0.01"), range("reconciliationLagMonths", "6", "8", "2"))));
-        assertThat(result.points()).extracting(p -> p.values().get("innerBandWidth").toPlainString() + "/"
+                List.of(range("corridorBands[2].threshold", "0.05", "0.09", "0.01"), range("reconciliationLagMonths", "6", "8", "2"))));
+        assertThat(result.points()).extracting(p -> p.values().get("corridorBands[2].threshold").toPlainString() + "/"
                         + p.values().get("reconciliationLagMonths").toPlainString())
-                .containsExactly("0.01/6", "0.01/8", "0.02/6", "0.02/8", "0.03/6", "0.03/8", "0.04/6", "0.04/8", "0.05/6", "0.05/8");
-        Settlement alone = Fixtures.SERVICE.evaluate(ContractChoice.of("ma-capitation").with("innerBandWidth", "0.03")
+                .containsExactly("0.05/6", "0.05/8", "0.06/6", "0.06/8", "0.07/6", "0.07/8", "0.08/6", "0.08/8", "0.09/6", "0.09/8");
+        Settlement alone = Fixtures.SERVICE.evaluate(ContractChoice.of("ma-capitation").with("corridorBands[2].threshold", "0.07")
                 .with("reconciliationLagMonths", 8), Fixtures.SMALL_PANEL);
         assertThat(result.points().get(5).payerTotal()).isEqualByComparingTo(alone.totals().payerTotal());
         assertThat(result.points().get(5).termsHash()).isEqualTo(alone.contract().termsHash());

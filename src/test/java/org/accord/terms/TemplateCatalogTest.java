@@ -111,7 +111,7 @@ class TemplateCatalogTest {
                 version: "1"
                 name: Bad
                 payer: Nobody
-                description: An inner band wider than the outer
+                description: A middle band starting beyond the outer
                 source: none
                 clauses:
                   - id: corridor
@@ -120,13 +120,18 @@ class TemplateCatalogTest {
                     text: Bands.
                     source: none
                     parameters:
-                      innerBandWidth: {type: rate, unit: rate, description: w, source: none, value: "0.05"}
-                      outerBandWidth: {type: rate, unit: rate, description: w, source: none, value: "0.02"}
-                    constraints:
-                      - kind: ascending
-                        parameters: [innerBandWidth, outerBandWidth]
+                      targetPmpm: {type: amount, unit: USD, description: t, source: none, value: "1000"}
+                      corridorBands:
+                        type: scale
+                        unit: rate
+                        description: b
+                        source: none
+                        value:
+                          - {threshold: "0", ipaShareOfGains: "1", ipaShareOfLosses: "1"}
+                          - {threshold: "0.05", ipaShareOfGains: "0.5", ipaShareOfLosses: "0.5"}
+                          - {threshold: "0.02", ipaShareOfGains: "0.2", ipaShareOfLosses: "0.2"}
                 """;
         assertThatThrownBy(() -> TemplateCatalog.read("bad.yaml", bands.getBytes(StandardCharsets.UTF_8), schema))
-                .hasMessageContaining("innerBandWidth 0.05 is above outerBandWidth 0.02");
+                .hasMessageContaining("corridorBands").hasMessageContaining("rung 2's threshold 0.02 is not above rung 1's 0.05");
     }
 }

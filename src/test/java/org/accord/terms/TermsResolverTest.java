@@ -59,7 +59,7 @@ class TermsResolverTest {
                 "/overrides/minimumSavingsRateBasis");
         assertThat(e.problems()).extracting(InputProblem::reason).anyMatch(r -> r.contains("above the maximum 1"))
                 .anyMatch(r -> r.contains("has no parameter 'sharingRatee'"))
-                .anyMatch(r -> r.contains("'ten percent' is not a decimal number"))
+                .anyMatch(r -> r.contains("'ten percent' is not a decimal"))
                 .anyMatch(r -> r.contains("'guess' is not one of [population, elected]"));
     }
 
@@ -80,9 +80,11 @@ class TermsResolverTest {
     @Test
     void boundsOutOfOrderAreRefusedNamingBoth() {
         InvalidInputException corridor = (InvalidInputException) catchThrowable(() -> TermsResolver.resolve(template("ma-capitation"),
-                Map.of("innerBandWidth", "0.08"), 2025));
+                Map.of("corridorBands[1].threshold", "0.08", "corridorBands[0].ipaShareOfLosses", "0.9"), 2025));
         assertThat(corridor.problems()).extracting(InputProblem::pointer)
-                .containsExactlyInAnyOrder("/overrides/innerBandWidth", "/overrides/outerBandWidth");
+                .containsExactlyInAnyOrder("/overrides/corridorBands[1].threshold", "/overrides/corridorBands[0].ipaShareOfLosses");
+        assertThat(corridor.problems()).extracting(InputProblem::reason).allMatch(reason -> reason.contains(
+                "rung 2's threshold 0.05 is not above rung 1's 0.08: the rungs of a scale are in ascending order"));
         InvalidInputException losses = (InvalidInputException) catchThrowable(() -> TermsResolver.resolve(template("mssp-enhanced"),
                 Map.of("minimumLossSharingRate", "0.80"), 2025));
         assertThat(losses.problems()).extracting(InputProblem::reason)
