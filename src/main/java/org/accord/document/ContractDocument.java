@@ -1,0 +1,387 @@
+package org.accord.document;
+
+import tools.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.accord.content.ClasspathFolder;
+import org.accord.io.Json;
+import org.accord.terms.ClauseTemplate;
+import org.accord.terms.ConceptDescriptor;
+import org.accord.terms.ConceptRegistry;
+import org.accord.terms.ContractTemplate;
+import org.accord.terms.ParameterDeclaration;
+import org.accord.terms.ParameterType;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The document a reviewer reads for one contract template: each clause in plain words, its
+ * parameters with values, units and sources, its decision tables as tables, each rule verbatim
+ * below the paragraph it implements, a diagram of which clause feeds which, and the golden cases
+ * that settle it. Terms a negotiator changed are shown beside the template's values.
+ */
+public final class ContractDocument {
+
+    /** Where the golden cases ship on the classpath (copied from the test suite's golden/ folder). */
+    public static final String GOLDEN_CASES = "golden-cases";
+
+    private final ContractTemplate template;
+    private final ConceptRegistry concepts;
+    private final Map<String, String> ruleTexts;
+    private final Map<String, JsonNode> goldenCases;
+    private final Map<String, Object> changedTerms;
+    private final List<Block> blocks = new ArrayList<>();
+
+    private ContractDocument(ContractTemplate template, ConceptRegistry concepts, Map<String, String> ruleTexts,
+                             Map<String, byte[]> goldenCases, Map<String, Object> changedTerms) {
+        this.template = template;
+        this.concepts = concepts;
+        this.ruleTexts = ruleTexts;
+        this.goldenCases = new TreeMap<>();
+        goldenCases.forEach((path, bytes) -> {
+            if (path.endsWith(".json")) {
+                try {
+                    this.goldenCases.put(path, Json.MAPPER.readTree(bytes));
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("golden case " + path + " is not JSON: " + e.getMessage(), e);
+                }
+            }
+        });
+        this.changedTerms = changedTerms;
+        build();
+    }
+
+    /**
+     * The document of a shipped template, from the rules and golden cases on the classpath.
+     *
+     * @param overrides terms a negotiator changed, by name (a scale's rung as {@code name[rung].field}), as text
+     * @throws IllegalArgumentException naming a term the template does not have, one set by regulation, or a value out of range
+     */
+    public static ContractDocument of(ContractTemplate template, Map<String, String> overrides) {
+        Map<String, byte[]> rules = ClasspathFolder.read(ConceptRegistry.FOLDER);
+        Map<String, String> texts = new TreeMap<>();
+        rules.forEach((path, bytes) -> texts.put(path, new String(bytes, StandardCharsets.UTF_8)));
+        Map<String, byte[]> golden;
+        try {
+            golden = ClasspathFolder.read(GOLDEN_CASES);
+        } catch (IllegalStateException notShipped) {
+            golden = Map.of();
+        }
+        return new ContractDocument(template, ConceptRegistry.shipped(), texts, golden, changed(template, overrides));
+    }
+
+    private static Map<String, Object> changed(ContractTemplate template, Map<String, String> overrides) {
+        Map<String, Object> changed = new LinkedHashMap<>();
+        overrides.forEach((name, raw) -> {
+            ParameterDeclaration term = template.term(name).orElseThrow(() -> new IllegalArgumentException(
+                    "template " + template.id() + " has no term '" + name + "'"));
+            if (!term.negotiable()) {
+                throw new IllegalArgumentException(name + " is set by regulation (" + term.source() + ") and cannot be changed");
+            }
+            try {
+                changed.put(name, term.accept(raw));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+            }
+        });
+        return changed;
+    }
+
+    public String title() {
+        return template.name() + " (" + template.id() + " " + template.version() + ")";
+    }
+
+    public String markdown() {
+        return Rendering.markdown(blocks);
+    }
+
+    public String html() {
+        return Rendering.html(title(), blocks);
+    }
+
+    private void build() {
+        blocks.add(new Block.Heading(1, title()));
+        blocks.add(new Block.Paragraph("**Payer:** " + template.payer() + ". **Source:** " + template.source()
+                + ". **Template file hash:** `" + template.contentHash() + "`."));
+        blocks.add(new Block.Paragraph(template.description()));
+        if (!changedTerms.isEmpty()) {
+            blocks.add(new Block.Heading(2, "Terms changed from the template"));
+            List<List<String>> rows = new ArrayList<>();
+            changedTerms.forEach((name, value) -> rows.add(List.of("`" + name + "`", show(value),
+                    show(template.term(name).orElseThrow().valuesByYear()))));
+            blocks.add(new Block.Table(List.of("term", "value in this document", "template's value"), rows));
+        }
+        blocks.add(new Block.Heading(2, "Clauses"));
+        List<String> contents = new ArrayList<>();
+        for (int i = 0; i < template.clauses().size(); i++) {
+            ClauseTemplate clause = template.clauses().get(i);
+            contents.add((i + 1) + ". " + clause.title() + " (`" + clause.id() + "`, concept `" + clause.concept() + "`)");
+        }
+        blocks.add(new Block.Bullets(contents));
+        diagram();
+        for (int i = 0; i < template.clauses().size(); i++) {
+            clause(i + 1, template.clauses().get(i));
+        }
+        goldenCasesOfTheTemplate();
+    }
+
+    /** Which clause feeds which: an arrow for each derived fact one clause produces and another consumes. */
+    private void diagram() {
+        blocks.add(new Block.Heading(2, "Which clause feeds which"));
+        blocks.add(new Block.Paragraph("An arrow is a derived fact one clause's rules produce and another's consume "
+                + "(from the concept descriptors, `rules/<area>/<concept>.concept.yaml`)."));
+        StringBuilder mermaid = new StringBuilder("flowchart LR\n");
+        List<List<String>> rows = new ArrayList<>();
+        for (ClauseTemplate clause : template.clauses()) {
+            mermaid.append("    ").append(node(clause)).append("[\"").append(clause.title()).append("\"]\n");
+        }
+        for (ClauseTemplate from : template.clauses()) {
+            for (ClauseTemplate to : template.clauses()) {
+                if (from == to) {
+                    continue;
+                }
+                List<String> facts = new ArrayList<>(concepts.get(from.concept()).produces());
+                facts.retainAll(concepts.get(to.concept()).consumes());
+                if (!facts.isEmpty()) {
+                    mermaid.append("    ").append(node(from)).append(" -->|").append(String.join(", ", facts)).append("| ")
+                            .append(node(to)).append('\n');
+                    rows.add(List.of(from.title(), String.join(", ", facts), to.title()));
+                }
+            }
+        }
+        blocks.add(new Block.Code("mermaid", mermaid.toString()));
+        blocks.add(new Block.Table(List.of("clause", "derived facts", "feeds clause"), rows));
+    }
+
+    private static String node(ClauseTemplate clause) {
+        return clause.id().replaceAll("[^A-Za-z0-9]", "_");
+    }
+
+    private void clause(int number, ClauseTemplate clause) {
+        ConceptDescriptor concept = concepts.get(clause.concept());
+        blocks.add(new Block.Heading(2, number + ". " + clause.title()));
+        blocks.add(new Block.Paragraph("Concept `" + concept.name() + "`: " + concept.description()));
+        blocks.add(new Block.Quote(clause.text(), clause.source()));
+        blocks.add(new Block.Paragraph("Paid: " + concept.timing().paid() + "; its lines are "
+                + concept.pool().word() + (concept.riskSharing() ? "; they are the IPA's share of gains or losses" : "")
+                + (clause.requires().isEmpty() ? "." : "; it needs the period inputs " + String.join(", ", clause.requires()) + ".")));
+        parameters(clause);
+        for (String file : concept.ruleFiles()) {
+            String text = ruleTexts.get(file);
+            if (text == null) {
+                throw new IllegalStateException("concept " + concept.name() + " names " + file + ", which is not under rules/");
+            }
+            if (file.endsWith(".dmn")) {
+                decisionTables(file, text);
+            } else {
+                rules(file, text);
+            }
+        }
+        goldenCasesOf(clause);
+    }
+
+    private void parameters(ClauseTemplate clause) {
+        if (clause.parameters().isEmpty()) {
+            return;
+        }
+        blocks.add(new Block.Heading(3, "Parameters"));
+        List<List<String>> rows = new ArrayList<>();
+        List<ParameterDeclaration> detailed = new ArrayList<>();
+        for (ParameterDeclaration p : clause.parameters()) {
+            String value = show(p.valuesByYear());
+            if (changedTerms.containsKey(p.name())) {
+                value = "**" + show(changedTerms.get(p.name())) + "** (changed; template: " + value + ")";
+            }
+            if (p.type() == ParameterType.SCALE || p.type() == ParameterType.MEASURE_GATES) {
+                detailed.add(p);
+                value = "see the table below";
+            }
+            String range = p.type() == ParameterType.CHOICE ? String.join(", ", p.allowedValues())
+                    : (p.minimum() == null ? "" : p.minimum().toPlainString()) + " to " + (p.maximum() == null ? "" : p.maximum().toPlainString());
+            rows.add(List.of("`" + p.name() + "`", value, p.unit(), p.type().word(), range.equals(" to ") ? "" : range,
+                    p.negotiable() ? "yes" : "no, set by regulation", p.description().strip(), p.source()));
+        }
+        blocks.add(new Block.Table(List.of("parameter", "value", "unit", "type", "allowed", "negotiable", "what it does", "source"), rows));
+        for (ParameterDeclaration p : detailed) {
+            p.valuesByYear().forEach((year, value) -> {
+                blocks.add(new Block.Paragraph("`" + p.name() + "`" + (year == 0 ? "" : " from performance year " + year) + ":"));
+                if (p.type() == ParameterType.SCALE) {
+                    List<List<String>> rungs = new ArrayList<>();
+                    List<?> list = (List<?>) value;
+                    for (int r = 0; r < list.size(); r++) {
+                        Map<?, ?> rung = (Map<?, ?>) list.get(r);
+                        String threshold = show(changedTerms.getOrDefault(p.name() + "[" + r + "].threshold", rung.get("threshold")));
+                        String rate = show(changedTerms.getOrDefault(p.name() + "[" + r + "].rate", rung.get("rate")));
+                        rungs.add(List.of(String.valueOf(r), threshold, rate));
+                    }
+                    blocks.add(new Block.Table(List.of("rung (`" + p.name() + "[n]`)", "threshold", "rate"), rungs));
+                } else {
+                    List<List<String>> measures = new ArrayList<>();
+                    ((Map<?, ?>) value).forEach((measure, gate) -> {
+                        Map<?, ?> g = (Map<?, ?>) gate;
+                        measures.add(List.of(String.valueOf(measure), show(g.get("direction")), show(g.get("gates"))));
+                    });
+                    blocks.add(new Block.Table(List.of("measure", "direction", "gates (a point each)"), measures));
+                }
+            });
+        }
+    }
+
+    private static final Pattern RULE_START = Pattern.compile("^rule \"([^\"]+)\"", Pattern.MULTILINE);
+
+    /** A rule file: its header, then each rule verbatim below the paragraph it implements. */
+    private void rules(String file, String text) {
+        blocks.add(new Block.Heading(3, "Rules: `rules/" + file + "`"));
+        Matcher start = RULE_START.matcher(text);
+        int headerEnd = text.indexOf("package ");
+        if (text.startsWith("/*") && headerEnd > 0) {
+            blocks.add(new Block.Code("text", text.substring(0, headerEnd).strip()));
+        }
+        while (start.find()) {
+            String name = start.group(1);
+            int end = text.indexOf("\nend", start.start());
+            String rule = text.substring(start.start(), end < 0 ? text.length() : end + 4);
+            blocks.add(new Block.Heading(4, "Rule \"" + name + "\""));
+            String paragraph = commentAbove(text, start.start());
+            if (!paragraph.isEmpty()) {
+                blocks.add(new Block.Quote(paragraph, "the paragraph this rule implements, as its file quotes it"));
+            }
+            blocks.add(new Block.Code("drools", rule));
+        }
+    }
+
+    /** The {@code //} lines directly above a rule: the paragraph it implements. */
+    private static String commentAbove(String text, int ruleStart) {
+        String[] before = text.substring(0, ruleStart).split("\n", -1);
+        List<String> comment = new ArrayList<>();
+        for (int i = before.length - 2; i >= 0; i--) {
+            String line = before[i].strip();
+            if (!line.startsWith("//")) {
+                break;
+            }
+            comment.add(0, line.substring(2).strip());
+        }
+        return String.join("\n", comment);
+    }
+
+    /** Each DMN decision table as a table: its question, hit policy, rows with their annotations. */
+    private void decisionTables(String file, String xml) {
+        blocks.add(new Block.Heading(3, "Decision table: `rules/" + file + "`"));
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            org.w3c.dom.Document dmn = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+            NodeList descriptions = dmn.getDocumentElement().getElementsByTagNameNS("*", "description");
+            if (descriptions.getLength() > 0) {
+                blocks.add(new Block.Paragraph(descriptions.item(0).getTextContent().strip()));
+            }
+            NodeList tables = dmn.getElementsByTagNameNS("*", "decisionTable");
+            for (int t = 0; t < tables.getLength(); t++) {
+                Element table = (Element) tables.item(t);
+                blocks.add(new Block.Paragraph("**" + table.getAttribute("outputLabel") + "** (hit policy "
+                        + table.getAttribute("hitPolicy") + ")"));
+                List<String> headers = new ArrayList<>(List.of("row"));
+                children(table, "input").forEach(input -> headers.add(input.getAttribute("label")));
+                children(table, "output").forEach(output -> headers.add(output.getAttribute("label")));
+                children(table, "annotation").forEach(annotation -> headers.add(annotation.getAttribute("name")));
+                List<List<String>> rows = new ArrayList<>();
+                List<Element> rules = children(table, "rule");
+                for (int r = 0; r < rules.size(); r++) {
+                    List<String> row = new ArrayList<>(List.of(String.valueOf(r + 1)));
+                    for (String entry : List.of("inputEntry", "outputEntry", "annotationEntry")) {
+                        children(rules.get(r), entry).forEach(cell -> row.add(cell.getTextContent().strip()));
+                    }
+                    rows.add(row);
+                }
+                blocks.add(new Block.Table(headers, rows));
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("decision table " + file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Element> children(Element parent, String localName) {
+        List<Element> found = new ArrayList<>();
+        for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && localName.equals(e.getLocalName())) {
+                found.add(e);
+            }
+        }
+        return found;
+    }
+
+    /** The golden cases of this template in the clause's concept folder. */
+    private void goldenCasesOf(ClauseTemplate clause) {
+        List<String> items = new ArrayList<>();
+        goldenCases.forEach((path, golden) -> {
+            if (path.startsWith(clause.concept() + "/") && ofThisTemplate(golden)) {
+                items.add("`" + path + "`: " + golden.path("description").asText());
+            }
+        });
+        if (!items.isEmpty()) {
+            blocks.add(new Block.Heading(3, "Golden cases that settle it"));
+            blocks.add(new Block.Bullets(items));
+        }
+    }
+
+    /** Every golden case settled on this template, with its derivation. */
+    private void goldenCasesOfTheTemplate() {
+        blocks.add(new Block.Heading(2, "Golden cases"));
+        blocks.add(new Block.Paragraph("Cases of this template the test suite settles (`src/test/resources/golden/`), "
+                + "each with the derivation of its amounts by hand."));
+        Set<String> shown = new LinkedHashSet<>();
+        goldenCases.forEach((path, golden) -> {
+            if (!ofThisTemplate(golden) || !shown.add(path)) {
+                return;
+            }
+            blocks.add(new Block.Heading(3, "`" + path + "`"));
+            blocks.add(new Block.Paragraph(golden.path("description").asText()));
+            List<String> derivation = new ArrayList<>();
+            golden.path("derivation").forEach(step -> derivation.add(step.asText()));
+            if (!derivation.isEmpty()) {
+                blocks.add(new Block.Bullets(derivation));
+            }
+            JsonNode overrides = golden.path("given").path("contract").path("overrides");
+            if (overrides.size() > 0) {
+                blocks.add(new Block.Paragraph("Terms changed: `" + overrides + "`"));
+            }
+        });
+        if (shown.isEmpty()) {
+            blocks.add(new Block.Paragraph("No golden case settles this template."));
+        }
+    }
+
+    private boolean ofThisTemplate(JsonNode golden) {
+        return template.id().equals(golden.path("given").path("contract").path("templateId").asText());
+    }
+
+    private static String show(Object value) {
+        if (value instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (value instanceof java.util.SortedMap<?, ?> byYear && byYear.keySet().stream().allMatch(k -> k instanceof Integer)) {
+            if (byYear.size() == 1 && Integer.valueOf(0).equals(byYear.firstKey())) {
+                return show(byYear.get(0));
+            }
+            List<String> parts = new ArrayList<>();
+            byYear.forEach((year, v) -> parts.add("from " + year + ": " + show(v)));
+            return String.join("; ", parts);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ContractDocument::show).toList().toString();
+        }
+        return String.valueOf(value);
+    }
+}
