@@ -93,8 +93,8 @@ class ClientsTest extends ServerTest {
         // The generated client needs these (its requirements.txt); PyPI is not assumed reachable.
         run(client, "python3", "-c", "import urllib3, pydantic, dateutil, typing_extensions");
 
-        Map<String, String> printed = run(client, "python3", Path.of("src/test/clients/python/exercise.py").toAbsolutePath().toString(),
-                url("/api/v1"), EXAMPLES.toString());
+        Map<String, String> printed = printed(runForOutput(client, Map.of("PYTHONPATH", client.toString()), "python3",
+                Path.of("src/test/clients/python/exercise.py").toAbsolutePath().toString(), url("/api/v1"), EXAMPLES.toString()));
 
         assertThat(printed).containsExactlyEntriesOf(javaClientsAnswer());
     }
