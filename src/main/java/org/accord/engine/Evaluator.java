@@ -136,7 +136,18 @@ public final class Evaluator {
                 period.metQualityStandard(), period.lossAdjustment() == null ? BigDecimal.ZERO : period.lossAdjustment(),
                 period.participantRevenue(), period.lowRevenue(),
                 period.agreementStart() == null ? null : period.agreementStart().getYear(),
-                period.metAlternativeQualityStandard()));
+                period.metAlternativeQualityStandard(), yearOfAgreement(period)));
+    }
+
+    // Counted in performance years from the agreement start; an agreement begun in April or July 2012
+    // had a first performance year running to December 2013 (42 CFR 425.608).
+    private static Integer yearOfAgreement(PerformancePeriod period) {
+        if (period.agreementStart() == null) {
+            return null;
+        }
+        int firstYear = period.agreementStart().getYear() == 2012 && period.agreementStart().getMonthValue() > 1
+                ? 2013 : period.agreementStart().getYear();
+        return period.performanceYear() - firstYear + 1;
     }
 
     /**

@@ -26,12 +26,13 @@ public final class Ipa {
     private final Boolean lowRevenue;
     private final Integer agreementStartYear;
     private final Boolean metAlternativeQualityStandard;
+    private final Integer yearOfAgreement;
 
     Ipa(Evaluation evaluation, String id, int practiceCount, long attributedMembers, long assignedBeneficiaries,
             long memberMonths, BigDecimal riskWeightedMemberMonths, BigDecimal totalCostOfCare,
             BigDecimal benchmarkExpenditure, BigDecimal reportedQualityScore, Boolean metQualityStandard,
             BigDecimal lossAdjustment, BigDecimal participantRevenue, Boolean lowRevenue, Integer agreementStartYear,
-            Boolean metAlternativeQualityStandard) {
+            Boolean metAlternativeQualityStandard, Integer yearOfAgreement) {
         this.evaluation = evaluation;
         this.id = id;
         this.practiceCount = practiceCount;
@@ -48,6 +49,7 @@ public final class Ipa {
         this.lowRevenue = lowRevenue;
         this.agreementStartYear = agreementStartYear;
         this.metAlternativeQualityStandard = metAlternativeQualityStandard;
+        this.yearOfAgreement = yearOfAgreement;
     }
 
     public Evaluation getEvaluation() {
@@ -118,5 +120,10 @@ public final class Ipa {
     /** The payer's finding on the alternative quality performance standard, or null when not assessed. */
     public Boolean getMetAlternativeQualityStandard() {
         return metAlternativeQualityStandard;
+    }
+
+    /** Which performance year of its agreement period this is (1 for the first), or null when the agreement start is not given. */
+    public Integer getYearOfAgreement() {
+        return yearOfAgreement;
     }
 }

@@ -10,15 +10,34 @@ import java.util.function.Predicate;
 enum KnownDisagreement {
 
     /**
-     * 42 CFR 425.606(g) limits a Track 2 ACO's shared losses to 5% of the updated benchmark in the
-     * first performance year of its agreement, 7.5% in the second and 10% in the third and later; the
-     * template holds 5% in every year on purpose: CMS's public use files do not say which year of its
-     * agreement an ACO is in, and no Track 2 ACO in them comes near the limit. The facts can carry the
-     * agreement start (agreementStart), so the limit could follow it: that needs a loss-limit
-     * parameter by year of the agreement rather than by calendar year. Decides: the lead.
+     * When two practices' exact remainders are equal at the last cent handed out, REFERENCE.md section 7
+     * breaks the tie by practice id. The rules compute each share to 34 significant digits
+     * (1/3 becomes 0.333...3), so the remainders they compare differ in the 34th digit and that noise,
+     * not the id, picks the practice: one cent moves between two practices (the parts still add up to
+     * the pool). The same happens where a quality composite of 2/3 puts an exact remainder at half a cent.
+     * The distribution rules belong to the engineer "model", who decides the semantics.
      */
-    TRACK_2_LOSS_LIMIT_BY_YEAR_OF_AGREEMENT("lead", c -> c.templateId().equals("mssp-aco-track-2")
-            && c.agreementStartYear() != null && c.performanceYear() > c.agreementStartYear());
+    EXACT_REMAINDER_TIES("model", null),
+
+    /**
+     * When every practice scores zero on a metric that has weight (no practice under its cost target, or
+     * no quality measure scored), the rules split that metric's weight evenly over the practices; the
+     * reference model, reading "metric_ik / sum_j metric_jk" as undefined there, leaves the metric out
+     * and takes the other weights over what remains. REFERENCE.md section 7 does not say which; the
+     * template text says "none: ... its weight is split evenly" only for costPerformanceTarget=none.
+     * Decides: "model" (owner of rules/distribution).
+     */
+    ZERO_METRIC_SPLIT_EVENLY("model", null),
+
+    /**
+     * When a cap holds every practice that has weight and the caps together come to less than the pool,
+     * the rules give the rest evenly to the practices without weight; REFERENCE.md section 7 sends what a
+     * cap cuts "to uncapped practices in proportion to their weights", which gives a zero-weight practice
+     * nothing, so the reference model leaves the caps' excess unplaced (the practices get their caps and
+     * floors). Which is meant (zero-weight practices paid, the cap relaxed, or the excess retained) is a
+     * contract question. Decides: "model" (owner of rules/distribution).
+     */
+    CAP_EXCESS_TO_ZERO_WEIGHT_PRACTICES("model", null);
 
     private final String decides;
     private final Predicate<MsspCase> applies;
@@ -34,7 +53,7 @@ enum KnownDisagreement {
 
     static KnownDisagreement explaining(MsspCase c) {
         for (KnownDisagreement known : values()) {
-            if (known.applies.test(c)) {
+            if (known.applies != null && known.applies.test(c)) {
                 return known;
             }
         }
