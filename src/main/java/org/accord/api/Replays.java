@@ -77,8 +77,8 @@ class Replays {
         List<SettlementDifference> differences = new ArrayList<>();
         // Both sides as the answer's text reads back: decimals are strings there, so "0.50" and 0.5 differ.
         differences("", json.readTree(run.result()), json.readTree(json.writeValueAsString(replayed)), differences);
-        ReplayResult result = new ReplayResult(evaluationId, ReplayResult.RulesEnum.fromValue(rules), ruleBase.hash(),
-                differences.isEmpty() ? ReplayResult.OutcomeEnum.IDENTICAL : ReplayResult.OutcomeEnum.DIFFERENT,
+        ReplayResult result = new ReplayResult(evaluationId, rules, ruleBase.hash(),
+                differences.isEmpty() ? "identical" : "different",
                 differences, compiledNow[0], replayed);
         return compiledNow[0] ? result.compileMillis(compileMillis) : result;
     }

@@ -44,7 +44,7 @@ final class RuleFiles {
                 throw new IllegalStateException("rule file " + path + " on the classpath is not the one compiled");
             }
             texts.put(relative, new String(bytes, StandardCharsets.UTF_8));
-            listing.addFilesItem(new RuleFile(relative, RuleFile.KindEnum.fromValue(relative.substring(relative.lastIndexOf('.') + 1)), hash));
+            listing.addFilesItem(new RuleFile(relative, relative.substring(relative.lastIndexOf('.') + 1), hash));
         });
         return new RuleFiles(listing, Map.copyOf(texts));
     }

@@ -48,28 +48,65 @@ class ScenariosController implements ScenariosApi {
 
     @Override
     public ResponseEntity<ComparisonResult> compareContracts(CompareRequest body) {
-        List<ContractChoice> proposals = new ArrayList<>();
-        for (int i = 0; i < body.getProposals().size(); i++) {
-            proposals.add(Transport.contract(body.getProposals().get(i), "/proposals/" + i));
-        }
-        return respond(scenarios.compare(new org.accord.scenarios.CompareRequest(Transport.facts(body.getFacts()),
-                Transport.contract(body.getBaseline(), "/baseline"), proposals)), ComparisonResult.class);
+        return respond(compared(body), ComparisonResult.class);
+    }
+
+    @Override
+    public ResponseEntity<String> compareContractsCsv(CompareRequest body) {
+        return csv(Csv.write(compared(body)));
     }
 
     @Override
     public ResponseEntity<SweepResult> sweepTerms(SweepRequest body) {
-        WorkLimits.checkSweep(body.getVary(), body.getFacts().getPractices().size());
-        List<org.accord.scenarios.SweepRequest.Range> vary = body.getVary().stream()
-                .map(r -> new org.accord.scenarios.SweepRequest.Range(r.getParameter(), r.getStart(), r.getEnd(), r.getStep()))
-                .toList();
-        return respond(scenarios.sweep(new org.accord.scenarios.SweepRequest(Transport.contract(body.getContract()),
-                Transport.facts(body.getFacts()), vary)), SweepResult.class);
+        return respond(swept(body), SweepResult.class);
+    }
+
+    @Override
+    public ResponseEntity<String> sweepTermsCsv(SweepRequest body) {
+        return csv(Csv.write(swept(body)));
     }
 
     @Override
     public ResponseEntity<SimulationResult> simulatePerformanceYears(SimulationRequest body) {
+        return respond(simulated(body), SimulationResult.class);
+    }
+
+    @Override
+    public ResponseEntity<String> simulatePerformanceYearsCsv(SimulationRequest body) {
+        return csv(Csv.write(simulated(body)));
+    }
+
+    @Override
+    public ResponseEntity<CashFlowResult> projectCashFlow(CashFlowRequest body) {
+        return respond(projected(body), CashFlowResult.class);
+    }
+
+    @Override
+    public ResponseEntity<String> projectCashFlowCsv(CashFlowRequest body) {
+        return csv(Csv.write(projected(body)));
+    }
+
+    private Table.Tabular compared(CompareRequest body) {
+        List<ContractChoice> proposals = new ArrayList<>();
+        for (int i = 0; i < body.getProposals().size(); i++) {
+            proposals.add(Transport.contract(body.getProposals().get(i), "/proposals/" + i));
+        }
+        return scenarios.compare(new org.accord.scenarios.CompareRequest(Transport.facts(body.getFacts()),
+                Transport.contract(body.getBaseline(), "/baseline"), proposals));
+    }
+
+    private Table.Tabular swept(SweepRequest body) {
+        WorkLimits.checkSweep(body.getVary(), body.getFacts().getPractices().size());
+        List<org.accord.scenarios.SweepRequest.Range> vary = body.getVary().stream()
+                .map(r -> new org.accord.scenarios.SweepRequest.Range(r.getParameter(), r.getStart(), r.getEnd(), r.getStep()))
+                .toList();
+        return scenarios.sweep(new org.accord.scenarios.SweepRequest(Transport.contract(body.getContract()),
+                Transport.facts(body.getFacts()), vary));
+    }
+
+    private Table.Tabular simulated(SimulationRequest body) {
         WorkLimits.checkSimulation(body.getTrials(), body.getFacts().getPractices().size());
-        return respond(scenarios.simulate(new org.accord.scenarios.SimulationRequest(
+        return scenarios.simulate(new org.accord.scenarios.SimulationRequest(
                 Transport.contract(body.getContract()),
                 Transport.facts(body.getFacts()),
                 body.getTrials(),
@@ -78,17 +115,16 @@ class ScenariosController implements ScenariosApi {
                 body.getCostDistribution() == null ? null : body.getCostDistribution().getValue(),
                 body.getExpectedCost() == null ? null : body.getExpectedCost().getValue(),
                 body.getExpectedCostPerMember(),
-                body.getVaryQuality())), SimulationResult.class);
+                body.getVaryQuality()));
     }
 
-    @Override
-    public ResponseEntity<CashFlowResult> projectCashFlow(CashFlowRequest body) {
-        return respond(scenarios.cashFlow(new org.accord.scenarios.CashFlowRequest(
+    private Table.Tabular projected(CashFlowRequest body) {
+        return scenarios.cashFlow(new org.accord.scenarios.CashFlowRequest(
                 Transport.contract(body.getContract()),
                 Transport.facts(body.getFacts()),
                 body.getScope(),
                 body.getMonthlyCosts(),
-                body.getPayForPerformance() == null ? null : body.getPayForPerformance().getValue())), CashFlowResult.class);
+                body.getPayForPerformance() == null ? null : body.getPayForPerformance().getValue()));
     }
 
     /** The result as JSON, or as CSV when the client prefers it. */

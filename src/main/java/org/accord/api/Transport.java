@@ -115,7 +115,7 @@ final class Transport {
     private static org.accord.api.generated.model.SettlementLine line(SettlementLine line) {
         return new org.accord.api.generated.model.SettlementLine(line.scope(), line.clause(), new LinkedHashMap<>(line.basis()),
                 line.explanation(), line.rule())
-                .flow(line.flow() == null ? null : org.accord.api.generated.model.SettlementLine.FlowEnum.fromValue(line.flow()))
+                .flow(line.flow())
                 .amount(line.amount())
                 .detail(line.detail());
     }
@@ -178,7 +178,7 @@ final class Transport {
         // A value that applies to every year is declared under year 0: it has no starting year.
         declaration.valuesByYear().forEach((year, value) -> values.add(new ParameterValue(value)
                 .fromPerformanceYear(year == 0 ? null : year)));
-        return new ParameterDeclaration(declaration.name(), ParameterDeclaration.TypeEnum.fromValue(declaration.type().word()),
+        return new ParameterDeclaration(declaration.name(), declaration.type().word(),
                 declaration.unit(), declaration.description(), declaration.source(), declaration.allowedValues(), values)
                 .negotiable(declaration.negotiable())
                 .minimum(declaration.minimum())

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.accord.validation.Decimals;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -30,7 +31,10 @@ class ApiDocumentTest {
     @Test
     void isOpenApi303VersionedUnderApiV1() {
         assertThat(document.get("openapi").asString()).isEqualTo("3.0.3");
-        assertThat(document.at("/servers/0/url").asString()).isEqualTo("/api/v1");
+        // Generated clients take the first server as their default, so it is absolute; pages use the relative one.
+        assertThat(document.at("/servers/0/url").asString()).isEqualTo("http://{host}/api/v1");
+        assertThat(document.at("/servers/0/variables/host/default").asString()).isEqualTo("localhost:8080");
+        assertThat(document.at("/servers/1/url").asString()).isEqualTo("/api/v1");
         assertThat(document.at("/info/description").asString())
                 .contains("Decimals travel as strings", "JSON number is accepted too", "application/problem+json");
     }
@@ -44,7 +48,8 @@ class ApiDocumentTest {
         assertThat(operations).containsExactlyInAnyOrder("GET /contract-templates", "GET /contract-templates/{templateId}", "GET /contract-templates/{templateId}/document",
                 "POST /evaluations", "GET /evaluations", "GET /evaluations/{evaluationId}", "POST /evaluations/{evaluationId}/replay", "POST /evaluations:validate", "POST /facts:read", "POST /facts:read-csv", "GET /example-facts",
                 "GET /example-facts/{exampleId}", "GET /rules", "GET /rules/{path}", "POST /backtests",
-                "POST /scenarios/compare", "POST /scenarios/sweep", "POST /scenarios/simulate", "POST /scenarios/cash-flow");
+                "POST /scenarios/compare", "POST /scenarios/sweep", "POST /scenarios/simulate", "POST /scenarios/cash-flow",
+                "POST /scenarios/compare.csv", "POST /scenarios/sweep.csv", "POST /scenarios/simulate.csv", "POST /scenarios/cash-flow.csv");
     }
 
     @Test
@@ -93,7 +98,7 @@ class ApiDocumentTest {
     }
 
     @Test
-    void decimalsAreStringsOfFormatNumber() {
+    void everyDecimalRefersToTheOneDecimalSchemaWhichStatesTheServersGrammarAndLimits() {
         Set<String> decimals = Set.of("PerformancePeriod.benchmarkExpenditure", "PracticePerformance.totalCostOfCare",
                 "PracticePerformance.averageRiskScore", "SettlementLine.amount", "Totals.payerTotal", "PracticeTotal.total",
                 "BacktestMiss.expected", "SweepRange.step", "SimulationRequest.coefficientOfVariation", "TotalDelta.delta",
@@ -101,10 +106,27 @@ class ApiDocumentTest {
         for (String decimal : decimals) {
             String[] at = decimal.split("\\.");
             JsonNode property = document.at("/components/schemas/" + at[0] + "/properties/" + at[1]);
-            assertThat(property.path("type").asString()).as(decimal).isEqualTo("string");
-            assertThat(property.path("format").asString()).as(decimal).isEqualTo("number");
-            assertThat(property.path("example").isString()).as(decimal).isTrue();
+            assertThat(property.path("$ref").asString()).as(decimal).isEqualTo("#/components/schemas/Decimal");
         }
+        JsonNode schema = document.at("/components/schemas/Decimal");
+        assertThat(schema.path("type").asString()).isEqualTo("string");
+        assertThat(schema.path("maxLength").asInt()).isEqualTo(Decimals.MAX_TEXT_LENGTH);
+        assertThat(schema.path("description").asString()).contains(Decimals.MAX_INTEGER_DIGITS + " digits before the point",
+                Decimals.MAX_FRACTION_DIGITS + " after");
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(schema.path("pattern").asString());
+        for (String accepted : List.of("0.50", "-12.50", "+3", "5.253755E+8", "0E-8", "1e2")) {
+            assertThat(pattern.matcher(accepted).find()).as(accepted).isTrue();
+            assertThat(Decimals.parse(accepted)).as(accepted).isPresent();
+        }
+        for (String refused : List.of("1.", ".5", "1,5", "0x10", "1E", " 1", "NaN")) {
+            assertThat(pattern.matcher(refused).find()).as(refused).isFalse();
+            assertThat(Decimals.parse(refused)).as(refused).isEmpty();
+        }
+    }
+
+    @Test
+    void noDecimalIsWrittenOutsideTheDecimalSchema() throws IOException {
+        assertThat(Files.readString(Path.of("api-spec/accord.yaml"))).doesNotContain("format: number");
     }
 
     @Test
@@ -134,6 +156,8 @@ class ApiDocumentTest {
         for (String operation : List.of("compare", "sweep", "simulate", "cash-flow")) {
             JsonNode ok = document.at("/paths/~1scenarios~1" + operation + "/post/responses/200/content");
             assertThat(ok.propertyNames()).as(operation).containsExactly("application/json", "text/csv");
+            JsonNode table = document.at("/paths/~1scenarios~1" + operation + ".csv/post/responses/200/content");
+            assertThat(table.propertyNames()).as(operation + ".csv").containsExactly("text/csv");
         }
         assertThat(document.at("/components/schemas/SimulationRequest/properties/trials/maximum").asInt())
                 .isEqualTo(100_000);

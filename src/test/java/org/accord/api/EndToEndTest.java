@@ -65,7 +65,7 @@ class EndToEndTest extends ServerTest {
                 .flatMap(c -> c.getParameters().stream())
                 .filter(p -> p.getName().equals("surplusShareRate"))
                 .findFirst().orElseThrow();
-        assertThat(surplusShare.getType()).isEqualTo(ParameterDeclaration.TypeEnum.RATE);
+        assertThat(surplusShare.getType()).isEqualTo("rate");
         assertThat(surplusShare.getUnit()).isEqualTo("rate");
         assertThat(surplusShare.getMinimum()).isEqualByComparingTo("0");
         assertThat(surplusShare.getMaximum()).isEqualByComparingTo("1");
@@ -83,7 +83,7 @@ class EndToEndTest extends ServerTest {
                 .filter(p -> p.getName().equals("minimumSavingsRateBasis"))
                 .findFirst().orElseThrow();
 
-        assertThat(basis.getType()).isEqualTo(ParameterDeclaration.TypeEnum.CHOICE);
+        assertThat(basis.getType()).isEqualTo("choice");
         assertThat(basis.getAllowedValues()).containsExactly("population", "elected");
         assertThat(basis.getValues()).singleElement().satisfies(v -> {
             assertThat(v.getFromPerformanceYear()).isNull();
@@ -148,7 +148,7 @@ class EndToEndTest extends ServerTest {
             String text = rules.getRuleFile(file.getPath());
 
             assertThat(ContentHash.of(text.getBytes(StandardCharsets.UTF_8))).as(file.getPath()).isEqualTo(file.getHash());
-            assertThat(file.getKind().getValue()).isEqualTo(file.getPath().substring(file.getPath().lastIndexOf('.') + 1));
+            assertThat(file.getKind()).isEqualTo(file.getPath().substring(file.getPath().lastIndexOf('.') + 1));
         }
     }
 
