@@ -16,6 +16,10 @@ import java.util.TreeMap;
  * near the facts' limits; overrides inside their ranges and constraints.
  */
 final class PracticeCases {
+    /** The corridor's inner and outer edges: the thresholds of bands 1 and 2 of the scale corridorBands. */
+    static final String INNER_EDGE = "corridorBands[1].threshold";
+    static final String OUTER_EDGE = "corridorBands[2].threshold";
+
 
     static final List<String> TEMPLATES = List.of("ma-capitation", "commercial-global-budget", "medicaid-ffs-p4p");
     private static final List<String> MEASURES = List.of("CBP", "HBD-POOR", "BCS", "COL", "DSF", "AWV");
@@ -105,14 +109,15 @@ final class PracticeCases {
                 o.put("withholdReturnBasis", "all-or-nothing");
             }
             if (random.nextBoolean()) {
-                int inner = random.nextInt(10);
-                o.put("innerBandWidth", BigDecimal.valueOf(inner, 2).toPlainString());
-                o.put("outerBandWidth", BigDecimal.valueOf(inner + random.nextInt(15), 2).toPlainString());
+                // The bands' edges stay in ascending order above the first band's threshold of 0.
+                int inner = 1 + random.nextInt(9);
+                o.put(INNER_EDGE, BigDecimal.valueOf(inner, 2).toPlainString());
+                o.put(OUTER_EDGE, BigDecimal.valueOf(inner + 1 + random.nextInt(14), 2).toPlainString());
             }
             for (String side : new String[] {"Gains", "Losses"}) {
-                for (String band : new String[] {"InnerBand", "MiddleBand", "OuterBand"}) {
+                for (int band = 0; band < 3; band++) {
                     if (random.nextInt(3) == 0) {
-                        o.put("ipaShareOf" + side + band, rate(random, 0, 100, 2));
+                        o.put("corridorBands[" + band + "].ipaShareOf" + side, rate(random, 0, 100, 2));
                     }
                 }
             }
@@ -183,8 +188,8 @@ final class PracticeCases {
         BigDecimal edge;
         if (draft.templateId().equals("ma-capitation")) {
             pmpm = new BigDecimal(draft.overrides().getOrDefault("targetPmpm", "1050.00"));
-            String band = random.nextBoolean() ? draft.overrides().getOrDefault("innerBandWidth", "0.02")
-                    : draft.overrides().getOrDefault("outerBandWidth", "0.05");
+            String band = random.nextBoolean() ? draft.overrides().getOrDefault(INNER_EDGE, "0.02")
+                    : draft.overrides().getOrDefault(OUTER_EDGE, "0.05");
             edge = new BigDecimal(band).multiply(BigDecimal.valueOf(random.nextBoolean() ? 1 : -1));
             if (random.nextInt(4) == 0) {
                 edge = BigDecimal.ZERO;

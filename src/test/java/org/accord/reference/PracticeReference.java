@@ -37,10 +37,10 @@ final class PracticeReference {
                     Map.entry("minimumDenominator", "20"), Map.entry("minimumQualityScore", "0.50"),
                     Map.entry("capitationPmpm", "52.00"), Map.entry("riskAdjusted", "true"), Map.entry("normalisationRiskScore", "1.00"),
                     Map.entry("withholdRate", "0.10"), Map.entry("withholdReturnBasis", "quality-ladder"),
-                    Map.entry("targetPmpm", "1050.00"), Map.entry("innerBandWidth", "0.02"), Map.entry("outerBandWidth", "0.05"),
-                    Map.entry("ipaShareOfGainsInnerBand", "1.00"), Map.entry("ipaShareOfGainsMiddleBand", "0.50"),
-                    Map.entry("ipaShareOfGainsOuterBand", "0.20"), Map.entry("ipaShareOfLossesInnerBand", "1.00"),
-                    Map.entry("ipaShareOfLossesMiddleBand", "0.50"), Map.entry("ipaShareOfLossesOuterBand", "0.20"),
+                    Map.entry("targetPmpm", "1050.00"), Map.entry("corridorBands[1].threshold", "0.02"), Map.entry("corridorBands[2].threshold", "0.05"),
+                    Map.entry("corridorBands[0].ipaShareOfGains", "1.00"), Map.entry("corridorBands[1].ipaShareOfGains", "0.50"),
+                    Map.entry("corridorBands[2].ipaShareOfGains", "0.20"), Map.entry("corridorBands[0].ipaShareOfLosses", "1.00"),
+                    Map.entry("corridorBands[1].ipaShareOfLosses", "0.50"), Map.entry("corridorBands[2].ipaShareOfLosses", "0.20"),
                     Map.entry("adminFeeBasis", "pmpm"), Map.entry("adminFeePmpm", "1.50"), Map.entry("adminFeeRate", "0.00"),
                     Map.entry("memberMonthsWeight", "0.60"), Map.entry("qualityWeight", "0.20"), Map.entry("costPerformanceWeight", "0.20"),
                     Map.entry("reserveRate", "0.05"), Map.entry("practiceFloorShare", "0"), Map.entry("practiceCapShare", "1"),
@@ -173,8 +173,8 @@ final class PracticeReference {
      */
     private Fraction corridor(Fraction gain) {
         Fraction target = number("targetPmpm").times(riskWeightedMemberMonths());
-        Fraction inner = target.times(number("innerBandWidth"));
-        Fraction outer = target.times(number("outerBandWidth"));
+        Fraction inner = target.times(number("corridorBands[1].threshold"));
+        Fraction outer = target.times(number("corridorBands[2].threshold"));
         boolean isGain = gain.signum() >= 0;
         Fraction size = isGain ? gain : gain.negate();
         String side = isGain ? "Gains" : "Losses";
@@ -182,10 +182,9 @@ final class PracticeReference {
             size.min(inner),
             size.min(outer).minus(inner).max(Fraction.ZERO),
             size.minus(outer).max(Fraction.ZERO) };
-        String[] bands = {"InnerBand", "MiddleBand", "OuterBand"};
         Fraction total = Fraction.ZERO;
         for (int i = 0; i < 3; i++) {
-            Fraction band = Fraction.of(portions[i].times(number("ipaShareOf" + side + bands[i])).cents());
+            Fraction band = Fraction.of(portions[i].times(number("corridorBands[" + i + "].ipaShareOf" + side)).cents());
             total = total.plus(isGain ? band : band.negate());
         }
         return total;
