@@ -1,6 +1,7 @@
 package org.accord.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,9 +17,11 @@ import org.accord.api.generated.model.SimulationResult;
 import org.accord.api.generated.model.SweepRequest;
 import org.accord.api.generated.model.SweepResult;
 import org.accord.evaluation.ContractChoice;
+import org.accord.facts.PerformanceFacts;
 import org.accord.io.Csv;
 import org.accord.scenarios.Scenarios;
 import org.accord.scenarios.Table;
+import org.accord.store.RunSummary;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,13 +39,15 @@ class ScenariosController implements ScenariosApi {
     static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final Scenarios scenarios;
+    private final StoredRuns stored;
     private final HttpServletRequest request;
 
     /**
      * @param request the current request (a proxy Spring resolves per call), for its Accept header
      */
-    ScenariosController(Scenarios scenarios, HttpServletRequest request) {
+    ScenariosController(Scenarios scenarios, StoredRuns stored, HttpServletRequest request) {
         this.scenarios = scenarios;
+        this.stored = stored;
         this.request = request;
     }
 
@@ -52,8 +57,10 @@ class ScenariosController implements ScenariosApi {
         for (int i = 0; i < body.getProposals().size(); i++) {
             proposals.add(Transport.contract(body.getProposals().get(i), "/proposals/" + i));
         }
-        return respond(scenarios.compare(new org.accord.scenarios.CompareRequest(Transport.facts(body.getFacts()),
-                Transport.contract(body.getBaseline(), "/baseline"), proposals)), ComparisonResult.class);
+        PerformanceFacts facts = Transport.facts(body.getFacts());
+        ContractChoice baseline = Transport.contract(body.getBaseline(), "/baseline");
+        return respond("compare", body, facts, baseline,
+                scenarios.compare(new org.accord.scenarios.CompareRequest(facts, baseline, proposals)), ComparisonResult.class);
     }
 
     @Override
@@ -62,16 +69,20 @@ class ScenariosController implements ScenariosApi {
         List<org.accord.scenarios.SweepRequest.Range> vary = body.getVary().stream()
                 .map(r -> new org.accord.scenarios.SweepRequest.Range(r.getParameter(), r.getStart(), r.getEnd(), r.getStep()))
                 .toList();
-        return respond(scenarios.sweep(new org.accord.scenarios.SweepRequest(Transport.contract(body.getContract()),
-                Transport.facts(body.getFacts()), vary)), SweepResult.class);
+        PerformanceFacts facts = Transport.facts(body.getFacts());
+        ContractChoice contract = Transport.contract(body.getContract());
+        return respond("sweep", body, facts, contract,
+                scenarios.sweep(new org.accord.scenarios.SweepRequest(contract, facts, vary)), SweepResult.class);
     }
 
     @Override
     public ResponseEntity<SimulationResult> simulatePerformanceYears(SimulationRequest body) {
         WorkLimits.checkSimulation(body.getTrials(), body.getFacts().getPractices().size());
-        return respond(scenarios.simulate(new org.accord.scenarios.SimulationRequest(
-                Transport.contract(body.getContract()),
-                Transport.facts(body.getFacts()),
+        PerformanceFacts facts = Transport.facts(body.getFacts());
+        ContractChoice contract = Transport.contract(body.getContract());
+        return respond("simulate", body, facts, contract, scenarios.simulate(new org.accord.scenarios.SimulationRequest(
+                contract,
+                facts,
                 body.getTrials(),
                 body.getSeed(),
                 body.getCoefficientOfVariation(),
@@ -83,20 +94,29 @@ class ScenariosController implements ScenariosApi {
 
     @Override
     public ResponseEntity<CashFlowResult> projectCashFlow(CashFlowRequest body) {
-        return respond(scenarios.cashFlow(new org.accord.scenarios.CashFlowRequest(
-                Transport.contract(body.getContract()),
-                Transport.facts(body.getFacts()),
+        PerformanceFacts facts = Transport.facts(body.getFacts());
+        ContractChoice contract = Transport.contract(body.getContract());
+        return respond("cash-flow", body, facts, contract, scenarios.cashFlow(new org.accord.scenarios.CashFlowRequest(
+                contract,
+                facts,
                 body.getScope(),
                 body.getMonthlyCosts(),
                 body.getPayForPerformance() == null ? null : body.getPayForPerformance().getValue())), CashFlowResult.class);
     }
 
-    /** The result as JSON, or as CSV when the client prefers it. */
-    private <T> ResponseEntity<T> respond(Table.Tabular result, Class<T> transportType) {
+    /**
+     * The result stored as a run (its JSON form), then answered as JSON, or as CSV when the client
+     * prefers it, with the stored run's export as its Location.
+     */
+    private <T> ResponseEntity<T> respond(String kind, Object body, PerformanceFacts facts, ContractChoice contract,
+            Table.Tabular result, Class<T> transportType) {
+        T answer = Transport.converted(result, transportType);
+        RunSummary run = stored.scenario(kind, body, facts, contract, answer);
+        URI location = URI.create("/api/v1/evaluations/" + run.id() + "/export");
         if (prefersCsv(Collections.list(request.getHeaders("Accept")))) {
-            return csv(Csv.write(result));
+            return csv(Csv.write(result), location);
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Transport.converted(result, transportType));
+        return ResponseEntity.ok().location(location).contentType(MediaType.APPLICATION_JSON).body(answer);
     }
 
     /**
@@ -124,7 +144,7 @@ class ScenariosController implements ScenariosApi {
      * the response's content type is set, so Spring MVC writes the string with its text converter.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static <T> ResponseEntity<T> csv(String table) {
-        return (ResponseEntity) ResponseEntity.ok().contentType(TEXT_CSV).body(table);
+    private static <T> ResponseEntity<T> csv(String table, URI location) {
+        return (ResponseEntity) ResponseEntity.ok().location(location).contentType(TEXT_CSV).body(table);
     }
 }
