@@ -6,6 +6,7 @@ import org.accord.api.generated.EvaluationsApi;
 import org.accord.api.generated.model.EvaluationRequest;
 import org.accord.api.generated.model.ReplayResult;
 import org.accord.api.generated.model.ResolvedTerms;
+import org.accord.api.generated.model.RunExport;
 import org.accord.api.generated.model.Settlement;
 import org.accord.api.generated.model.StoredEvaluation;
 import org.accord.api.generated.model.StoredEvaluationPage;
@@ -44,6 +45,11 @@ class EvaluationsController implements EvaluationsApi {
     @Override
     public ResponseEntity<StoredEvaluation> getEvaluation(String evaluationId) {
         return ResponseEntity.ok(stored.read(evaluationId));
+    }
+
+    @Override
+    public ResponseEntity<RunExport> exportRun(String evaluationId) {
+        return ResponseEntity.ok(stored.export(evaluationId));
     }
 
     @Override

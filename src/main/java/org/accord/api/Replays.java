@@ -1,20 +1,21 @@
 package org.accord.api;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.accord.api.generated.model.EvaluationRequest;
 import org.accord.api.generated.model.ReplayResult;
 import org.accord.api.generated.model.SettlementDifference;
 import org.accord.engine.Evaluator;
 import org.accord.engine.RuleBase;
+import org.accord.engine.RuleBases;
 import org.accord.evaluation.EvaluationService;
 import org.accord.store.ContentStore;
 import org.accord.store.StoredRun;
@@ -34,20 +35,15 @@ class Replays {
     static final String STORED = "stored";
     static final String CURRENT = "current";
 
-    /** Compiled old rule sets kept, most recently used first: each costs seconds to compile and some memory. */
-    private static final int RULE_SETS_KEPT = 4;
-
     private final EvaluationService current;
     private final StoredRuns stored;
     private final ContentStore content;
     private final JsonMapper json;
-    private final Map<String, RuleBase> compiled = Collections.synchronizedMap(
-            new LinkedHashMap<>(RULE_SETS_KEPT, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, RuleBase> eldest) {
-                    return size() > RULE_SETS_KEPT;
-                }
-            });
+    /**
+     * The rule bases this service has replayed with already (by identity, held weakly): one the
+     * engine's cache answers that is not among them was compiled for this replay.
+     */
+    private final Set<RuleBase> seen = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private final Map<String, TemplateCatalog> templates = new ConcurrentHashMap<>();
 
     Replays(EvaluationService current, StoredRuns stored, ContentStore content, JsonMapper json) {
@@ -61,7 +57,7 @@ class Replays {
         if (!STORED.equals(rules) && !CURRENT.equals(rules)) {
             throw new InvalidRequestException(List.of(Problems.atPointer("rules", "expected 'stored' or 'current'")));
         }
-        StoredRun run = stored.raw(evaluationId);
+        StoredRun run = stored.evaluationRun(evaluationId);
         EvaluationRequest request = stored.request(run);
 
         long compileStarted = System.nanoTime();
@@ -83,29 +79,23 @@ class Replays {
         return compiledNow[0] ? result.compileMillis(compileMillis) : result;
     }
 
-    /** The rule set a run used: the service's own, one compiled earlier, or compiled now from the store. */
+    /**
+     * The rule set a run used: the service's own, or the stored files compiled by the engine's
+     * cache keyed by their hash (compiled once, kept while recently used).
+     */
     private RuleBase ruleBase(String rulesHash, boolean[] compiledNow) {
         if (current.rules().hash().equals(rulesHash)) {
             return current.rules();
         }
-        return compiled.computeIfAbsent(rulesHash, hash -> {
-            Map<String, byte[]> files = content.ruleSet(hash);
-            if (files.isEmpty()) {
-                throw missing("rule set " + hash);
-            }
-            compiledNow[0] = true;
-            return compile(files);
-        });
-    }
-
-    /**
-     * The one place stored rule text becomes a rule base; when the engine offers a cache keyed by
-     * the rule set's hash, this call switches to it.
-     */
-    private static RuleBase compile(Map<String, byte[]> filesByRepositoryPath) {
-        Map<String, byte[]> underRules = new TreeMap<>();
-        filesByRepositoryPath.forEach((path, bytes) -> underRules.put(path.substring(RuleBase.FOLDER.length() + 1), bytes));
-        return RuleBase.compile(underRules);
+        Map<String, byte[]> files = content.ruleSet(rulesHash);
+        if (files.isEmpty()) {
+            throw missing("rule set " + rulesHash);
+        }
+        Map<String, String> texts = new TreeMap<>();
+        files.forEach((path, bytes) -> texts.put(path, new String(bytes, StandardCharsets.UTF_8)));
+        RuleBase ruleBase = RuleBases.forSources(texts);
+        compiledNow[0] = seen.add(ruleBase);
+        return ruleBase;
     }
 
     private static IllegalStateException missing(String what) {

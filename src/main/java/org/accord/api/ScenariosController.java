@@ -1,6 +1,7 @@
 package org.accord.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,9 +17,11 @@ import org.accord.api.generated.model.SimulationResult;
 import org.accord.api.generated.model.SweepRequest;
 import org.accord.api.generated.model.SweepResult;
 import org.accord.evaluation.ContractChoice;
+import org.accord.facts.PerformanceFacts;
 import org.accord.io.Csv;
 import org.accord.scenarios.Scenarios;
 import org.accord.scenarios.Table;
+import org.accord.store.RunSummary;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The what-if scenarios. The body has been read strictly and checked against the API document;
  * here it becomes the scenario's request record, the work it asks for is bounded
  * ({@link WorkLimits}), and the result goes back as JSON or, when the client prefers
- * {@code text/csv}, as the result's table. The scenarios' own problems point into each request
+ * {@code text/csv} or from the {@code .csv} operations, as the result's table. Every run is
+ * stored whole before it is answered, and the answer's Location names its export. The scenarios' own problems point into each request
  * body already ({@code /baseline/...}, {@code /vary/0/step}), so they pass through as they are.
  */
 @RestController
@@ -36,13 +40,15 @@ class ScenariosController implements ScenariosApi {
     static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final Scenarios scenarios;
+    private final StoredRuns stored;
     private final HttpServletRequest request;
 
     /**
      * @param request the current request (a proxy Spring resolves per call), for its Accept header
      */
-    ScenariosController(Scenarios scenarios, HttpServletRequest request) {
+    ScenariosController(Scenarios scenarios, StoredRuns stored, HttpServletRequest request) {
         this.scenarios = scenarios;
+        this.stored = stored;
         this.request = request;
     }
 
@@ -53,7 +59,7 @@ class ScenariosController implements ScenariosApi {
 
     @Override
     public ResponseEntity<String> compareContractsCsv(CompareRequest body) {
-        return csv(Csv.write(compared(body)));
+        return storedCsv(compared(body), ComparisonResult.class);
     }
 
     @Override
@@ -63,7 +69,7 @@ class ScenariosController implements ScenariosApi {
 
     @Override
     public ResponseEntity<String> sweepTermsCsv(SweepRequest body) {
-        return csv(Csv.write(swept(body)));
+        return storedCsv(swept(body), SweepResult.class);
     }
 
     @Override
@@ -73,7 +79,7 @@ class ScenariosController implements ScenariosApi {
 
     @Override
     public ResponseEntity<String> simulatePerformanceYearsCsv(SimulationRequest body) {
-        return csv(Csv.write(simulated(body)));
+        return storedCsv(simulated(body), SimulationResult.class);
     }
 
     @Override
@@ -83,56 +89,82 @@ class ScenariosController implements ScenariosApi {
 
     @Override
     public ResponseEntity<String> projectCashFlowCsv(CashFlowRequest body) {
-        return csv(Csv.write(projected(body)));
+        return storedCsv(projected(body), CashFlowResult.class);
     }
 
-    private Table.Tabular compared(CompareRequest body) {
+    /** One scenario as it ran: what the run store keeps beside its result. */
+    private record Ran(String kind, Object body, PerformanceFacts facts, ContractChoice contract, Table.Tabular result) {
+    }
+
+    private Ran compared(CompareRequest body) {
         List<ContractChoice> proposals = new ArrayList<>();
         for (int i = 0; i < body.getProposals().size(); i++) {
             proposals.add(Transport.contract(body.getProposals().get(i), "/proposals/" + i));
         }
-        return scenarios.compare(new org.accord.scenarios.CompareRequest(Transport.facts(body.getFacts()),
-                Transport.contract(body.getBaseline(), "/baseline"), proposals));
+        PerformanceFacts facts = Transport.facts(body.getFacts());
+        ContractChoice baseline = Transport.contract(body.getBaseline(), "/baseline");
+        return new Ran("compare", body, facts, baseline,
+                scenarios.compare(new org.accord.scenarios.CompareRequest(facts, baseline, proposals)));
     }
 
-    private Table.Tabular swept(SweepRequest body) {
+    private Ran swept(SweepRequest body) {
         WorkLimits.checkSweep(body.getVary(), body.getFacts().getPractices().size());
         List<org.accord.scenarios.SweepRequest.Range> vary = body.getVary().stream()
                 .map(r -> new org.accord.scenarios.SweepRequest.Range(r.getParameter(), r.getStart(), r.getEnd(), r.getStep()))
                 .toList();
-        return scenarios.sweep(new org.accord.scenarios.SweepRequest(Transport.contract(body.getContract()),
-                Transport.facts(body.getFacts()), vary));
+        PerformanceFacts facts = Transport.facts(body.getFacts());
+        ContractChoice contract = Transport.contract(body.getContract());
+        return new Ran("sweep", body, facts, contract,
+                scenarios.sweep(new org.accord.scenarios.SweepRequest(contract, facts, vary)));
     }
 
-    private Table.Tabular simulated(SimulationRequest body) {
+    private Ran simulated(SimulationRequest body) {
         WorkLimits.checkSimulation(body.getTrials(), body.getFacts().getPractices().size());
-        return scenarios.simulate(new org.accord.scenarios.SimulationRequest(
-                Transport.contract(body.getContract()),
-                Transport.facts(body.getFacts()),
+        PerformanceFacts facts = Transport.facts(body.getFacts());
+        ContractChoice contract = Transport.contract(body.getContract());
+        return new Ran("simulate", body, facts, contract, scenarios.simulate(new org.accord.scenarios.SimulationRequest(
+                contract,
+                facts,
                 body.getTrials(),
                 body.getSeed(),
                 body.getCoefficientOfVariation(),
                 body.getCostDistribution() == null ? null : body.getCostDistribution().getValue(),
                 body.getExpectedCost() == null ? null : body.getExpectedCost().getValue(),
                 body.getExpectedCostPerMember(),
-                body.getVaryQuality()));
+                body.getVaryQuality())));
     }
 
-    private Table.Tabular projected(CashFlowRequest body) {
-        return scenarios.cashFlow(new org.accord.scenarios.CashFlowRequest(
-                Transport.contract(body.getContract()),
-                Transport.facts(body.getFacts()),
+    private Ran projected(CashFlowRequest body) {
+        PerformanceFacts facts = Transport.facts(body.getFacts());
+        ContractChoice contract = Transport.contract(body.getContract());
+        return new Ran("cash-flow", body, facts, contract, scenarios.cashFlow(new org.accord.scenarios.CashFlowRequest(
+                contract,
+                facts,
                 body.getScope(),
                 body.getMonthlyCosts(),
-                body.getPayForPerformance() == null ? null : body.getPayForPerformance().getValue()));
+                body.getPayForPerformance() == null ? null : body.getPayForPerformance().getValue())));
     }
 
-    /** The result as JSON, or as CSV when the client prefers it. */
-    private <T> ResponseEntity<T> respond(Table.Tabular result, Class<T> transportType) {
+    /** Stores the run (its JSON form) and answers its export's address. */
+    private <T> URI store(Ran ran, T answer) {
+        RunSummary run = stored.scenario(ran.kind(), ran.body(), ran.facts(), ran.contract(), answer);
+        return URI.create("/api/v1/evaluations/" + run.id() + "/export");
+    }
+
+    /** The result stored, then answered as JSON, or as CSV when the client's Accept prefers it. */
+    private <T> ResponseEntity<T> respond(Ran ran, Class<T> transportType) {
+        T answer = Transport.converted(ran.result(), transportType);
+        URI location = store(ran, answer);
         if (prefersCsv(Collections.list(request.getHeaders("Accept")))) {
-            return csv(Csv.write(result));
+            return csv(Csv.write(ran.result()), location);
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Transport.converted(result, transportType));
+        return ResponseEntity.ok().location(location).contentType(MediaType.APPLICATION_JSON).body(answer);
+    }
+
+    /** The result stored in its JSON form, then answered as the CSV table the .csv operations promise. */
+    private <T> ResponseEntity<String> storedCsv(Ran ran, Class<T> transportType) {
+        URI location = store(ran, Transport.converted(ran.result(), transportType));
+        return csv(Csv.write(ran.result()), location);
     }
 
     /**
@@ -160,7 +192,7 @@ class ScenariosController implements ScenariosApi {
      * the response's content type is set, so Spring MVC writes the string with its text converter.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static <T> ResponseEntity<T> csv(String table) {
-        return (ResponseEntity) ResponseEntity.ok().contentType(TEXT_CSV).body(table);
+    private static <T> ResponseEntity<T> csv(String table, URI location) {
+        return (ResponseEntity) ResponseEntity.ok().location(location).contentType(TEXT_CSV).body(table);
     }
 }

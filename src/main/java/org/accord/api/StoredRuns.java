@@ -2,15 +2,23 @@ package org.accord.api;
 
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.accord.api.generated.model.EvaluationRequest;
+import org.accord.api.generated.model.ExportedContent;
+import org.accord.api.generated.model.RunExport;
 import org.accord.api.generated.model.Settlement;
 import org.accord.api.generated.model.StoredEvaluation;
 import org.accord.api.generated.model.StoredEvaluationPage;
 import org.accord.api.generated.model.StoredEvaluationSummary;
 import org.accord.content.Canonical;
 import org.accord.content.ClasspathFolder;
+import org.accord.content.ContentHash;
+import org.accord.evaluation.ContractChoice;
+import org.accord.facts.PerformanceFacts;
+import org.accord.terms.ContractTemplate;
 import org.accord.engine.RuleBase;
 import org.accord.evaluation.EvaluationService;
 import org.accord.store.ContentKind;
@@ -35,6 +43,7 @@ class StoredRuns {
 
     static final String EVALUATION = "evaluation";
 
+    private final EvaluationService evaluations;
     private final ContentStore content;
     private final RunStore runs;
     private final Caller caller;
@@ -43,6 +52,7 @@ class StoredRuns {
     private final JsonMapper storedJson;
 
     StoredRuns(EvaluationService evaluations, ContentStore content, RunStore runs, Caller caller, JsonMapper json) {
+        this.evaluations = evaluations;
         this.content = content;
         this.runs = runs;
         this.caller = caller;
@@ -82,14 +92,65 @@ class StoredRuns {
                 settlement.contract().templateHash(), json.writeValueAsString(request), json.writeValueAsString(answer)));
     }
 
-    StoredEvaluation read(String id) {
+    /**
+     * Stores a scenario as answered (its JSON form, whatever the format sent): the facts it was
+     * given, the rules the service runs and the template of its first contract name it.
+     */
+    RunSummary scenario(String kind, Object request, PerformanceFacts facts, ContractChoice contract, Object answer) {
+        String factsHash = content.put(ContentKind.FACTS, Canonical.json(facts.inIdOrder()).getBytes(StandardCharsets.UTF_8));
+        String templateHash = evaluations.templates().find(contract.templateId()).map(ContractTemplate::contentHash).orElse(null);
+        return runs.save(new NewRun(kind, caller.current(), contract.templateId(), facts.ipa().id(),
+                facts.period().performanceYear(), factsHash, null, evaluations.rules().hash(), templateHash,
+                json.writeValueAsString(request), json.writeValueAsString(answer)));
+    }
+
+    /** A run with the text of every piece of content its hashes name: rule files by path, template, facts. */
+    RunExport export(String id) {
         StoredRun run = raw(id);
+        RunSummary summary = run.summary();
+        List<ExportedContent> exported = new ArrayList<>();
+        if (summary.rulesHash() != null) {
+            content.ruleSet(summary.rulesHash()).forEach((path, bytes) -> exported.add(
+                    new ExportedContent(ContentHash.of(bytes),
+                            ExportedContent.KindEnum.RULE_FILE, text(bytes)).path(path)));
+        }
+        stored(summary.templateHash(), ExportedContent.KindEnum.TEMPLATE, exported);
+        stored(summary.factsHash(), ExportedContent.KindEnum.FACTS, exported);
+        return new RunExport(summary(summary), storedJson.readValue(run.request(), MAP), storedJson.readValue(run.result(), MAP),
+                exported);
+    }
+
+    private void stored(String hash, ExportedContent.KindEnum kind, List<ExportedContent> into) {
+        if (hash != null) {
+            content.get(hash).ifPresent(bytes -> into.add(new ExportedContent(hash, kind, text(bytes))));
+        }
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static final tools.jackson.core.type.TypeReference<Map<String, Object>> MAP = new tools.jackson.core.type.TypeReference<>() {
+    };
+
+    StoredEvaluation read(String id) {
+        StoredRun run = evaluationRun(id);
         return new StoredEvaluation(summary(run.summary()), request(run), storedJson.readValue(run.result(), Settlement.class));
     }
 
     /** A stored run as stored, its request and answer as JSON text. */
     StoredRun raw(String id) {
         return runs.find(id).orElseThrow(() -> new NotFoundException("no stored evaluation '" + id + "'"));
+    }
+
+    /** A stored evaluation; a scenario run is read whole by its export only, and is not replayed. */
+    StoredRun evaluationRun(String id) {
+        StoredRun run = raw(id);
+        if (!EVALUATION.equals(run.summary().kind())) {
+            throw new NotFoundException("stored run '" + id + "' is a " + run.summary().kind()
+                    + " scenario, not an evaluation: GET /api/v1/evaluations/" + id + "/export reads it whole");
+        }
+        return run;
     }
 
     EvaluationRequest request(StoredRun run) {

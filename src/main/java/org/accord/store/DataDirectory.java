@@ -22,9 +22,19 @@ public final class DataDirectory {
         return Path.of(configured == null || configured.isBlank() ? DEFAULT : configured).toAbsolutePath().normalize();
     }
 
-    /** The H2 URL of the database file in the directory (an absolute path, as H2 asks). */
+    /**
+     * The H2 URL of the database file in the directory (an absolute path, as H2 asks).
+     * {@code WRITE_DELAY=0}: a commit is written to the file before it returns, so a run the
+     * service acknowledged survives the process being killed (docs/store.md).
+     * {@code AUTO_SERVER=TRUE}: the first process to open the file serves it to the others, so
+     * {@code accord runs list} reads the data directory while the service runs.
+     */
     public static String h2Url() {
-        return "jdbc:h2:file:" + path().resolve("accord");
+        return h2Url(path());
+    }
+
+    public static String h2Url(Path directory) {
+        return "jdbc:h2:file:" + directory.resolve("accord") + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
     }
 
     /**

@@ -48,7 +48,7 @@ final class TestDatabase implements AutoCloseable {
     /** A new, empty database: an H2 file in the directory, or a new PostgreSQL schema. */
     static TestDatabase create(String kind, Path directory) {
         if (kind.equals("H2")) {
-            return new TestDatabase(kind, "jdbc:h2:file:" + directory.toAbsolutePath().resolve("accord"), "sa", "", null);
+            return new TestDatabase(kind, org.accord.store.DataDirectory.h2Url(directory.toAbsolutePath()), "sa", "", null);
         }
         String schema = "accord_test_" + UUID.randomUUID().toString().replace("-", "");
         return new TestDatabase(kind, System.getenv(POSTGRES_URL),

@@ -1,0 +1,132 @@
+package org.accord.cli;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.Callable;
+import javax.sql.DataSource;
+import org.accord.store.DataDirectory;
+import org.accord.store.RunFilter;
+import org.accord.store.RunStore;
+import org.accord.store.RunSummary;
+import org.accord.store.StoredRun;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionOperations;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The runs the service stored, read from the same database without a web server: the H2 file of
+ * the data directory ({@code ACCORD_DATA_DIR}, else ./accord-data; readable while the service
+ * runs, docs/store.md) or the database {@code SPRING_DATASOURCE_URL} names.
+ */
+@Command(name = "runs", mixinStandardHelpOptions = true,
+        description = "Lists the stored runs, newest first, or shows one whole.",
+        subcommands = {RunsCommand.ListRuns.class, RunsCommand.ShowRun.class})
+class RunsCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Which data directory: the service's by default. */
+    static class Where {
+        @Option(names = "--data-dir", description = "The data directory (default: ACCORD_DATA_DIR, else ./accord-data).")
+        java.nio.file.Path dataDir;
+
+        java.nio.file.Path directory() {
+            return dataDir == null ? DataDirectory.path() : dataDir.toAbsolutePath().normalize();
+        }
+    }
+
+    /** The store the service uses, or empty when the data directory holds no database yet. */
+    static java.util.Optional<RunStore> open(java.nio.file.Path directory) {
+        String url = System.getenv("SPRING_DATASOURCE_URL");
+        DataSource dataSource;
+        if (url == null || url.isBlank()) {
+            if (!Files.exists(directory.resolve("accord.mv.db"))) {
+                return java.util.Optional.empty();
+            }
+            // No user, as the service opens it (Spring Boot names none for an H2 file).
+            dataSource = new DriverManagerDataSource(DataDirectory.h2Url(directory));
+        } else {
+            dataSource = new DriverManagerDataSource(url, System.getenv("SPRING_DATASOURCE_USERNAME"),
+                    System.getenv("SPRING_DATASOURCE_PASSWORD"));
+        }
+        return java.util.Optional.of(new RunStore(JdbcClient.create(dataSource), TransactionOperations.withoutTransaction(),
+                java.time.Clock.systemUTC()));
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists stored runs, newest first.")
+    static class ListRuns implements Callable<Integer> {
+
+        @picocli.CommandLine.Mixin
+        Where where;
+
+        @Option(names = "--template", description = "Only runs of this template.")
+        String templateId;
+
+        @Option(names = "--ipa", description = "Only runs for this IPA.")
+        String ipaId;
+
+        @Option(names = "--caller", description = "Only runs by this caller.")
+        String caller;
+
+        @Option(names = "--since", description = "Only runs stored at or after this instant (2026-11-30T00:00:00Z).")
+        java.time.Instant since;
+
+        @Option(names = "--limit", defaultValue = "50", description = "At most this many (default ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Override
+        public Integer call() {
+            var store = open(where.directory());
+            if (store.isEmpty()) {
+                System.out.println("no runs stored in " + where.directory());
+                return 0;
+            }
+            List<RunSummary> runs = store.get().list(new RunFilter(templateId, ipaId, null, caller, since, null), limit, 0);
+            for (RunSummary run : runs) {
+                System.out.printf("%s  %s  %-10s %-24s %-20s %-6s %s%n", run.id(), run.storedAt(), run.kind(),
+                        run.templateId(), run.ipaId(), run.performanceYear(), run.caller());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Shows one stored run: its summary, the request and the answer as JSON.")
+    static class ShowRun implements Callable<Integer> {
+
+        @picocli.CommandLine.Mixin
+        Where where;
+
+        @Parameters(index = "0", description = "The run's id.")
+        String id;
+
+        @Override
+        public Integer call() {
+            StoredRun run = open(where.directory()).flatMap(store -> store.find(id)).orElse(null);
+            if (run == null) {
+                System.err.println("no stored run '" + id + "' in " + where.directory());
+                return 2;
+            }
+            RunSummary s = run.summary();
+            System.out.println("run          " + s.id() + " (" + s.kind() + ")");
+            System.out.println("stored at    " + s.storedAt() + " by " + s.caller());
+            System.out.println("contract     " + s.templateId() + ", IPA " + s.ipaId() + ", " + s.performanceYear());
+            System.out.println("facts        " + s.factsHash());
+            System.out.println("terms        " + s.termsHash());
+            System.out.println("rules        " + s.rulesHash());
+            System.out.println("template     " + s.templateHash());
+            System.out.println("request      " + run.request());
+            System.out.println("answer       " + run.result());
+            return 0;
+        }
+    }
+}

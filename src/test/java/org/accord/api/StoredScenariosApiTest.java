@@ -1,0 +1,96 @@
+package org.accord.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.accord.content.ContentHash;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Scenario runs are stored whole like evaluations, and any run exports as one document that
+ * carries the text of every rule file, template and facts it names, each hashing to its name.
+ */
+class StoredScenariosApiTest extends ServerTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "compare, compare-sharing-rate",
+            "sweep, sweep-sharing-rate",
+            "simulate, simulate-small-panel",
+            "cash-flow, cashflow-ma-capitation"})
+    void aScenarioIsStoredWholeAndExportedWithTheContentItNames(String path, String example) {
+        String sent = read("examples/scenarios/" + example + ".json");
+        Reply answer = postJson("/api/v1/scenarios/" + path, sent);
+        assertThat(answer.status()).isEqualTo(200);
+        String location = answer.headers().firstValue("Location").orElseThrow();
+        assertThat(location).matches("/api/v1/evaluations/[0-9a-f-]{36}/export");
+
+        JsonNode export = get(location).json();
+
+        JsonNode run = export.get("run");
+        assertThat(run.get("kind").asString()).isEqualTo(path);
+        assertThat(run.get("caller").asString()).isEqualTo("anonymous");
+        assertThat(export.get("result")).isEqualTo(answer.json());
+        assertThat(export.at("/request/facts/ipa/id")).isEqualTo(JSON.readTree(sent).at("/facts/ipa/id"));
+        assertEveryHashNamesItsText(export);
+        List<String> kinds = new ArrayList<>();
+        export.get("content").forEach(c -> kinds.add(c.get("kind").asString()));
+        assertThat(kinds).contains("rule-file", "template", "facts");
+        assertThat(export.get("content").findValuesAsString("hash"))
+                .contains(run.get("templateHash").asString(), run.get("factsHash").asString());
+    }
+
+    @Test
+    void aScenarioAnsweredAsCsvIsStoredAsItsJsonForm() {
+        Reply answer = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/v1/scenarios/compare")))
+                .header("Content-Type", "application/json")
+                .header("Accept", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(read("examples/scenarios/compare-sharing-rate.json"))));
+        assertThat(answer.contentType()).startsWith("text/csv");
+
+        JsonNode export = get(answer.headers().firstValue("Location").orElseThrow()).json();
+
+        JsonNode asJson = postJson("/api/v1/scenarios/compare", read("examples/scenarios/compare-sharing-rate.json")).json();
+        assertThat(export.get("result")).isEqualTo(asJson);
+    }
+
+    @Test
+    void aScenarioRunIsNeitherReadNorReplayedAsAnEvaluation() {
+        String location = postJson("/api/v1/scenarios/compare", read("examples/scenarios/compare-sharing-rate.json"))
+                .headers().firstValue("Location").orElseThrow();
+        String run = location.substring(0, location.length() - "/export".length());
+
+        assertThat(get(run).status()).isEqualTo(404);
+        assertThat(post(run + "/replay", "application/json", new byte[0]).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anEvaluationExportsWithTheRuleFilesTemplateAndFactsOfItsHashes() {
+        Reply answer = postJson("/api/v1/evaluations", read("examples/valley-ipa-request.json"));
+
+        JsonNode export = get(answer.headers().firstValue("Location").orElseThrow() + "/export").json();
+
+        assertThat(export.get("result")).isEqualTo(answer.json());
+        assertEveryHashNamesItsText(export);
+        JsonNode rules = get("/api/v1/rules").json().get("files");
+        long ruleFiles = 0;
+        for (JsonNode content : export.get("content")) {
+            if (content.get("kind").asString().equals("rule-file")) {
+                ruleFiles++;
+            }
+        }
+        assertThat(ruleFiles).isEqualTo(rules.size());
+        assertThat(export.get("content").findValuesAsString("hash")).contains(
+                answer.json().at("/contract/templateHash").asString(), answer.json().get("factsHash").asString());
+    }
+
+    private static void assertEveryHashNamesItsText(JsonNode export) {
+        export.get("content").forEach(content -> assertThat(ContentHash.of(content.get("text").asString()))
+                .as(content.has("path") ? content.get("path").asString() : content.get("kind").asString())
+                .isEqualTo(content.get("hash").asString()));
+    }
+}

@@ -1,0 +1,70 @@
+package org.accord.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.accord.store.DataDirectory;
+import org.accord.store.NewRun;
+import org.accord.store.RunStore;
+import org.accord.store.RunSummary;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionOperations;
+
+/** `accord runs list` and `accord runs show` read a data directory the service wrote, without a server. */
+class RunsCommandTest {
+
+    @TempDir
+    Path dataDir;
+
+    /** A data directory as the service leaves it: migrated, with the runs given stored. */
+    private RunSummary store(String ipa) {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(DataDirectory.h2Url(dataDir));
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        return new RunStore(JdbcClient.create(dataSource), TransactionOperations.withoutTransaction(), Clock.systemUTC())
+                .save(new NewRun("evaluation", "reviewer", "mssp-basic", ipa, 2025, "sha256:f", "sha256:t", "sha256:r", null,
+                        "{\"contract\":{\"templateId\":\"mssp-basic\"}}", "{\"ipaPayout\":\"1234.56\"}"));
+    }
+
+    private String run(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(AccordCommand.run(args)).isZero();
+        } finally {
+            System.setOut(original);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void listsTheStoredRunsNewestFirstAndShowsOneWhole() {
+        RunSummary older = store("valley-ipa");
+        RunSummary newer = store("hill-ipa");
+
+        String list = run("runs", "list", "--data-dir", dataDir.toString());
+
+        assertThat(list.lines().toList()).hasSize(2);
+        assertThat(list.lines().toList().get(0)).startsWith(newer.id()).contains("hill-ipa", "reviewer", "mssp-basic");
+        assertThat(list.lines().toList().get(1)).startsWith(older.id()).contains("valley-ipa");
+        assertThat(run("runs", "list", "--ipa", "valley-ipa", "--data-dir", dataDir.toString()).lines().toList())
+                .singleElement().asString().startsWith(older.id());
+
+        String shown = run("runs", "show", older.id(), "--data-dir", dataDir.toString());
+
+        assertThat(shown).contains("valley-ipa", "sha256:r", "{\"ipaPayout\":\"1234.56\"}", "by reviewer");
+    }
+
+    @Test
+    void anEmptyDataDirectoryHasNoRuns() {
+        assertThat(run("runs", "list", "--data-dir", dataDir.resolve("none").toString())).startsWith("no runs stored in");
+    }
+}
