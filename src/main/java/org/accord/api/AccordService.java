@@ -2,12 +2,15 @@ package org.accord.api;
 
 import org.accord.evaluation.EvaluationService;
 import org.accord.scenarios.Scenarios;
+import org.accord.security.SecurityConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /** The REST service. Rules and templates are compiled and loaded once, at start-up. */
 @SpringBootApplication
+@Import(SecurityConfiguration.class)
 public class AccordService {
 
     public static void start(String[] args) {

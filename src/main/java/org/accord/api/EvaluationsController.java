@@ -16,15 +16,17 @@ import org.springframework.web.bind.annotation.RestController;
 class EvaluationsController implements EvaluationsApi {
 
     private final EvaluationService evaluations;
+    private final EvaluationMetrics metrics;
 
-    EvaluationsController(EvaluationService evaluations) {
+    EvaluationsController(EvaluationService evaluations, EvaluationMetrics metrics) {
         this.evaluations = evaluations;
+        this.metrics = metrics;
     }
 
     @Override
     public ResponseEntity<Settlement> evaluate(EvaluationRequest request) {
-        return ResponseEntity.ok(Transport.settlement(
-                evaluations.evaluate(Transport.contract(request.getContract()), Transport.facts(request.getFacts()))));
+        return ResponseEntity.ok(Transport.settlement(metrics.timed(
+                () -> evaluations.evaluate(Transport.contract(request.getContract()), Transport.facts(request.getFacts())))));
     }
 
     @Override
