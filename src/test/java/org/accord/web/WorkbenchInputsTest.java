@@ -147,25 +147,25 @@ class WorkbenchInputsTest extends BrowserTest {
     @Test
     void theCredentialGivenAtSignInGoesWithEveryCallAndTheServersRefusalIsShownPlainly() {
         open("");
-        assertThat(byId("sign-in-status").getText()).isEqualTo("Signed in with an API key (kept for this tab only).");
+        assertThat(byId("sign-in-status").getDomProperty("textContent")).isEqualTo("Signed in with an API key (kept for this tab only).");
 
         signIn("api-key", "not-a-key-the-server-knows");
         WebElement problems = runAndFail("settlement");
         assertThat(problems.getText()).contains("Unauthorized (401)").contains("needs a valid API key")
                 .contains("Sign in with a credential that may do this");
         assertThat(byId("sign-in").getDomProperty("open")).isEqualTo("true");
-        assertThat(byId("sign-in-status").getText()).startsWith("The server asks you to sign in: ");
+        assertThat(byId("sign-in-status").getDomProperty("textContent")).startsWith("The server asks you to sign in: ");
 
         // a reviewer reads templates and rules but does not evaluate
         signIn("api-key", TestKeys.only("reviewer"));
         assertThat(runAndFail("settlement").getText()).contains("Forbidden (403)").contains("roles do not allow this operation");
 
         signIn("bearer", TestTokens.withRoles("a-negotiator", List.of("negotiator")));
-        assertThat(byId("sign-in-status").getText()).isEqualTo("Signed in with an OAuth2 bearer token (kept for this tab only).");
+        assertThat(byId("sign-in-status").getDomProperty("textContent")).isEqualTo("Signed in with an OAuth2 bearer token (kept for this tab only).");
         run("settlement");
 
         byId("sign-out").click();
-        assertThat(byId("sign-in-status").getText()).isEqualTo("Not signed in: calls carry no credential.");
+        assertThat(byId("sign-in-status").getDomProperty("textContent")).isEqualTo("Not signed in: calls carry no credential.");
         assertThat(script("return sessionStorage.getItem('accord.credential')")).isNull();
         assertThat(runAndFail("settlement").getText()).contains("Unauthorized (401)");
     }
