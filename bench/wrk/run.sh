@@ -5,6 +5,8 @@
 # (examples/valley-ipa-request.json: Valley IPA under mssp-basic) with wrk for DURATION at
 # CONNECTIONS connections, and prints p50/p99/throughput/errors, the server's CPU time per
 # request, and the heap used after a full GC before and after the run. Stops the server it started.
+# Every evaluation is stored: in an H2 file under target/wrk-data (a fresh one each run) unless
+# ACCORD_DATA_DIR or SPRING_DATASOURCE_URL names another store.
 #
 #   bench/wrk/run.sh                      # 60 s, 32 connections, after a 240 s warm-up (C2 needs it)
 #   DURATION=20s WARMUP=10s bench/wrk/run.sh
@@ -34,6 +36,10 @@ key_sha256=$(printf %s "$API_KEY" | sha256sum | cut -c1-64)
 key_expires=$(date -u -d '+1 day' +%Y-%m-%dT%H:%M:%SZ)
 
 log=$(mktemp)
+if [ -z "${ACCORD_DATA_DIR:-}" ]; then
+  rm -rf target/wrk-data
+  export ACCORD_DATA_DIR=target/wrk-data
+fi
 # shellcheck disable=SC2086
 java $JAVA_OPTS -Dserver.port="$PORT" -jar target/accord.jar \
   --accord.security.api-keys[0].name=bench --accord.security.api-keys[0].sha256="$key_sha256" \

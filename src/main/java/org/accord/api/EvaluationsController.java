@@ -1,10 +1,17 @@
 package org.accord.api;
 
+import java.net.URI;
+import java.time.OffsetDateTime;
 import org.accord.api.generated.EvaluationsApi;
 import org.accord.api.generated.model.EvaluationRequest;
+import org.accord.api.generated.model.ReplayResult;
 import org.accord.api.generated.model.ResolvedTerms;
 import org.accord.api.generated.model.Settlement;
+import org.accord.api.generated.model.StoredEvaluation;
+import org.accord.api.generated.model.StoredEvaluationPage;
 import org.accord.evaluation.EvaluationService;
+import org.accord.store.RunFilter;
+import org.accord.store.RunSummary;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -17,16 +24,48 @@ class EvaluationsController implements EvaluationsApi {
 
     private final EvaluationService evaluations;
     private final EvaluationMetrics metrics;
+    private final StoredRuns stored;
+    private final Replays replays;
 
-    EvaluationsController(EvaluationService evaluations, EvaluationMetrics metrics) {
+    EvaluationsController(EvaluationService evaluations, EvaluationMetrics metrics, StoredRuns stored, Replays replays) {
         this.evaluations = evaluations;
         this.metrics = metrics;
+        this.stored = stored;
+        this.replays = replays;
     }
 
     @Override
     public ResponseEntity<Settlement> evaluate(EvaluationRequest request) {
-        return ResponseEntity.ok(Transport.settlement(metrics.timed(
-                () -> evaluations.evaluate(Transport.contract(request.getContract()), Transport.facts(request.getFacts())))));
+        org.accord.settlement.Settlement settlement = metrics.timed(
+                () -> evaluations.evaluate(Transport.contract(request.getContract()), Transport.facts(request.getFacts())));
+        Settlement answer = Transport.settlement(settlement);
+        RunSummary run = stored.evaluation(request, settlement, answer);
+        return ResponseEntity.ok().location(URI.create("/api/v1/evaluations/" + run.id())).body(answer);
+    }
+
+    @Override
+    public ResponseEntity<StoredEvaluation> getEvaluation(String evaluationId) {
+        return ResponseEntity.ok(stored.read(evaluationId));
+    }
+
+    @Override
+    public ResponseEntity<ReplayResult> replayEvaluation(String evaluationId, String rules) {
+        return ResponseEntity.ok(replays.replay(evaluationId, rules));
+    }
+
+    @Override
+    public ResponseEntity<StoredEvaluationPage> listEvaluations(String templateId, String ipaId, Integer performanceYear,
+            String caller, OffsetDateTime storedFrom, OffsetDateTime storedBefore, Integer limit, Integer offset) {
+        // The document bounds the page; the generated interface does not check query parameters.
+        if (limit < 1 || limit > 500) {
+            throw new InvalidRequestException(java.util.List.of(Problems.atPointer("limit", "must be between 1 and 500")));
+        }
+        if (offset < 0) {
+            throw new InvalidRequestException(java.util.List.of(Problems.atPointer("offset", "must be 0 or more")));
+        }
+        RunFilter filter = new RunFilter(templateId, ipaId, performanceYear, caller,
+                storedFrom == null ? null : storedFrom.toInstant(), storedBefore == null ? null : storedBefore.toInstant());
+        return ResponseEntity.ok(stored.list(filter, limit, offset));
     }
 
     @Override

@@ -28,6 +28,7 @@ import org.accord.settlement.Settlement;
 import org.accord.settlement.SettlementLine;
 import org.accord.terms.ContractTemplate;
 import org.accord.terms.Terms;
+import org.accord.validation.Decimals;
 
 /**
  * Translates between the transport types generated from {@code api-spec/accord.yaml} and the
@@ -179,6 +180,7 @@ final class Transport {
                 .fromPerformanceYear(year == 0 ? null : year)));
         return new ParameterDeclaration(declaration.name(), ParameterDeclaration.TypeEnum.fromValue(declaration.type().word()),
                 declaration.unit(), declaration.description(), declaration.source(), declaration.allowedValues(), values)
+                .negotiable(declaration.negotiable())
                 .minimum(declaration.minimum())
                 .maximum(declaration.maximum());
     }
@@ -195,24 +197,19 @@ final class Transport {
                 checkDecimals(list.get(i), pointer + "/" + i, problems);
             }
         } else if (!withinBounds(value)) {
-            problems.add(Problems.atPointer(pointer, WebJson.DECIMAL_EXPECTED));
+            problems.add(Problems.atPointer(pointer, Decimals.EXPECTED));
         }
     }
 
     private static boolean withinBounds(Object value) {
         if (value instanceof BigDecimal decimal) {
-            return WebJson.bounded(decimal);
+            return Decimals.bounded(decimal);
         }
         if (value instanceof BigInteger integer) {
-            return WebJson.bounded(new BigDecimal(integer));
+            return Decimals.bounded(new BigDecimal(integer));
         }
         if (value instanceof String text && NUMERIC.matcher(text.strip()).matches()) {
-            // a number's text this long is out of bounds anyway, and not worth parsing
-            try {
-                return text.length() <= 100 && WebJson.bounded(new BigDecimal(text.strip()));
-            } catch (NumberFormatException exponentOverflow) {
-                return false;
-            }
+            return Decimals.parse(text.strip()).isPresent();
         }
         return true;
     }

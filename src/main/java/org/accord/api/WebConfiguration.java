@@ -5,7 +5,9 @@ import java.util.Map;
 import org.accord.evaluation.EvaluationService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.info.InfoContributor;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.validation.beanvalidation.MethodValidationExcludeFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -16,12 +18,13 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Validator;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wires the HTTP layer: strict JSON, the transport types' constraints, the body size limit,
- * encoded slashes in rule paths, build info.
+ * encoded slashes in rule paths, problems for what Tomcat refuses itself, build info.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -90,6 +93,26 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     TomcatConnectorCustomizer encodedSlashesPassThrough() {
         return connector -> connector.setEncodedSolidusHandling("passthrough");
+    }
+
+    /** Tomcat's own refusals (malformed paths) as problems: the host's error report valve. */
+    @Bean
+    TomcatContextCustomizer problemsFromTomcat() {
+        return context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemReportValve.class.getName());
+            }
+        };
+    }
+
+    @Bean
+    FilterRegistrationBean<AnswersNotLabelledAsProblems> answersNotLabelledAsProblems() {
+        return new FilterRegistrationBean<>(new AnswersNotLabelledAsProblems());
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new ProblemOnlyAccept());
     }
 
     /** {@code /actuator/info}: which rules and templates this server evaluates with. */

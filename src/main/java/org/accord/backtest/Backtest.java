@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.accord.evaluation.EvaluationService;
+import org.accord.io.Csv;
 import org.accord.settlement.Settlement;
 import org.accord.settlement.SettlementLine;
 import org.accord.validation.InputProblem;
 import org.accord.validation.InvalidInputException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -191,13 +191,13 @@ public final class Backtest {
      * reproduced, {@code explained_by} the inputs a miss needed that the file does not publish.
      */
     public static void writeCsv(BacktestResult result, Writer out) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER.toArray(String[]::new)).setRecordSeparator("\n").get();
-        try (CSVPrinter printer = new CSVPrinter(out, format)) {
-            for (BacktestResult.Outcome row : result.rows()) {
-                printer.printRecord(row.acoId(), row.track(), row.expected().toPlainString(), row.computed().toPlainString(),
-                        row.difference().toPlainString(), row.reproduced(), String.join(" ", row.explainedBy()));
-            }
+        List<List<String>> rows = new ArrayList<>();
+        for (BacktestResult.Outcome row : result.rows()) {
+            rows.add(List.of(row.acoId(), String.valueOf(row.track()), row.expected().toPlainString(), row.computed().toPlainString(),
+                    row.difference().toPlainString(), String.valueOf(row.reproduced()), String.join(" ", row.explainedBy())));
         }
+        Csv.write(CSV_HEADER, rows, out);
+        out.flush();
     }
 
     private static Optional<String> findingProblem(Settlement settlement, Layout.FindingCheck check, BigDecimal published) {

@@ -20,8 +20,6 @@ import org.accord.backtest.Backtest;
 import org.accord.backtest.BacktestInput;
 import org.accord.backtest.BacktestResult;
 import org.accord.backtest.Layouts;
-import org.accord.engine.Evaluator;
-import org.accord.engine.RuleBase;
 import org.accord.evaluation.EvaluationService;
 import org.accord.io.Json;
 import org.accord.terms.TemplateCatalog;
@@ -88,7 +86,7 @@ class BacktestCommand implements Runnable {
             TemplateCatalog catalog = templates == null ? TemplateCatalog.load() : TemplateCatalog.load().with(templates);
             Layouts known = layouts == null ? Layouts.load() : Layouts.load().with(layouts);
             InvalidInputException.throwIfAny(known.problemsWith(catalog));
-            EvaluationService service = new EvaluationService(catalog, new Evaluator(RuleBase.load()));
+            EvaluationService service = EvaluationService.withBuiltInRules(catalog);
             List<BacktestResult> results = new ArrayList<>();
             for (Path file : files) {
                 BacktestInput input = read(file, known, layout);

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compares proposals with a baseline contract on the same facts: the terms that differ, and the change "
                 + "in the IPA's totals, each practice's total and every settlement line, largest first.",
-                "A contract is a template id, optionally with overrides: mssp-basic:maximumSharingRate=0.50,sequestrationRate=0"})
+                "A contract is a template id, optionally with overrides: mssp-basic:maximumSharingRate=0.50,electedMinimumSavingsRate=0.02"})
 class CompareCommand implements Callable<Integer> {
 
     @Mixin

@@ -20,7 +20,7 @@ final class Contracts {
 
     /**
      * Parses {@code template} or {@code template:name=value,name=value}, for example
-     * {@code mssp-basic:maximumSharingRate=0.50,sequestrationRate=0}.
+     * {@code mssp-basic:maximumSharingRate=0.50,electedMinimumSavingsRate=0.02}.
      */
     static ContractChoice parse(String spec) {
         int colon = spec.indexOf(':');

@@ -12,11 +12,21 @@ final class ProblemReporter implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof InvalidInputException invalid) {
             commandLine.getErr().println("invalid input:");
             for (InputProblem problem : invalid.problems()) {
-                commandLine.getErr().println("  " + (problem.pointer().isEmpty() ? "(document)" : problem.pointer()) + ": " + problem.reason());
+                commandLine.getErr().println("  " + place(problem.pointer()) + ": " + problem.reason());
             }
             return 2;
         }
         commandLine.getErr().println("error: " + e.getMessage());
         return 1;
     }
+
+    /** Where the problem is, in the command line's words: an override is the {@code --set} that gave it. */
+    private static String place(String pointer) {
+        if (pointer.isEmpty()) {
+            return "(document)";
+        }
+        return pointer.startsWith(OVERRIDES) ? "--set " + pointer.substring(OVERRIDES.length()) : pointer;
+    }
+
+    private static final String OVERRIDES = "/contract/overrides/";
 }

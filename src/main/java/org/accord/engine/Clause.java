@@ -53,6 +53,11 @@ public final class Clause {
         return (String) value(name);
     }
 
+    /** Whether the clause's terms set the parameter (a template written before the parameter existed may not). */
+    public boolean has(String name) {
+        return terms.parameters().get(name) != null;
+    }
+
     /** Whether a choice parameter is set to the given word. */
     public boolean is(String name, String word) {
         return word.equals(value(name));
@@ -90,9 +95,39 @@ public final class Clause {
         return reached;
     }
 
+    /**
+     * The rate of a scale's highest rung whose threshold the value reaches (a ladder read as a
+     * step: no rung reached is a rate of 0).
+     */
+    public BigDecimal rateAt(String name, BigDecimal value) {
+        BigDecimal rate = BigDecimal.ZERO;
+        for (Map<String, BigDecimal> rung : rungs(name)) {
+            if (value.compareTo(rung.get("threshold")) >= 0) {
+                rate = rung.get("rate");
+            }
+        }
+        return rate;
+    }
+
+    /** A scale's rungs, each a threshold and a rate, in ascending order. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, BigDecimal>> rungs(String name) {
+        return (List<Map<String, BigDecimal>>) value(name);
+    }
+
     /** Whether a per-measure table lists the measure. */
     public boolean lists(String name, String measureId) {
         return table(name).containsKey(measureId);
+    }
+
+    /** Whether the clause has a per-measure table (gates or amounts), so that it names the measures it knows. */
+    public boolean hasMeasureTables() {
+        return terms.parameters().values().stream().anyMatch(Map.class::isInstance);
+    }
+
+    /** Whether one of the clause's per-measure tables (gates or amounts) lists the measure. */
+    public boolean knowsMeasure(String measureId) {
+        return terms.parameters().values().stream().anyMatch(v -> v instanceof Map<?, ?> table && table.containsKey(measureId));
     }
 
     /** A per-measure amount, or zero for a measure the table does not list. */

@@ -1,33 +1,47 @@
 package org.accord.engine;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.accord.content.Canonical;
 import org.accord.content.ClasspathFolder;
 import org.accord.content.ContentHash;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.model.Model;
 import org.drools.model.codegen.ExecutableModelProject;
+import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
-import org.kie.api.runtime.KieContainer;
-import org.kie.api.runtime.KieRuntimeFactory;
+import org.kie.api.io.Resource;
 import org.kie.dmn.api.core.DMNRuntime;
+import org.kie.dmn.core.internal.utils.DMNRuntimeBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The compiled rule sets: every {@code .drl} and {@code .dmn} file under {@code rules/}, compiled
- * once with the executable model. Each file is identified by its SHA-256, and the rule base by
+ * with the executable model (the shipped set at build time, {@link PrecompiledRules}; others on
+ * demand, {@link RuleBases}). Each file is identified by its SHA-256, and the rule base by
  * the hash of those (path, hash) pairs (docs/hashes.md), so a settlement names exactly the rules that
  * produced it.
  */
 public final class RuleBase {
 
     public static final String FOLDER = "rules";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuleBase.class);
 
     private final KieBase kieBase;
     private final DecisionTables decisionTables;
@@ -41,9 +55,31 @@ public final class RuleBase {
         this.hash = Canonical.hash(fileHashes);
     }
 
-    /** Compiles the rule files shipped on the classpath. */
+    /**
+     * The rule files shipped on the classpath, from the rule base compiled with them at build time
+     * ({@link PrecompiledRules}) when its recorded file hashes equal the files carried. Otherwise
+     * (no precompiled base, as when the build step did not run, or files that differ from the
+     * ones it compiled) the carried files are compiled here, with a warning: the settlement's
+     * {@code rulesHash} must always name the files that produced it, and these are the files.
+     */
     public static RuleBase load() {
-        return compile(ClasspathFolder.read(FOLDER));
+        return load(ClasspathFolder.read(FOLDER), PrecompiledRules.onClasspath());
+    }
+
+    static RuleBase load(Map<String, byte[]> carried, Optional<PrecompiledRules> precompiled) {
+        Map<String, String> hashes = fileHashes(ruleFiles(carried));
+        if (precompiled.isEmpty()) {
+            LOG.warn("no precompiled rule base on the classpath ({} is missing): compiling {}/ now, which takes seconds",
+                    PrecompiledRules.HASHES, FOLDER);
+            return compile(carried);
+        }
+        List<String> differing = differences(precompiled.get().fileHashes(), hashes);
+        if (!differing.isEmpty()) {
+            LOG.warn("the precompiled rule base was built from other rule files ({}): compiling the carried {}/ now",
+                    String.join(", ", differing), FOLDER);
+            return compile(carried);
+        }
+        return fromKjar(precompiled.get().kjar(), hashes);
     }
 
     /**
@@ -51,16 +87,21 @@ public final class RuleBase {
      * {@code .dmn} files are rules. A file that does not compile fails with its path and line.
      */
     public static RuleBase compile(Map<String, byte[]> files) {
-        Map<String, byte[]> ruleFiles = new TreeMap<>();
-        files.forEach((path, bytes) -> {
-            if (path.endsWith(".drl") || path.endsWith(".dmn")) {
-                ruleFiles.put(path, bytes);
-            }
-        });
-        Map<String, String> hashes = new LinkedHashMap<>();
-        ruleFiles.forEach((path, bytes) -> hashes.put(FOLDER + "/" + path, ContentHash.of(bytes)));
+        Map<String, byte[]> ruleFiles = ruleFiles(files);
+        // The same archive the build writes, opened the same way: a rule set behaves the same
+        // whether it was compiled at build time or now.
+        return fromKjar(compileToKjar(ruleFiles), fileHashes(ruleFiles));
+    }
 
+    /**
+     * Compiles rule files as {@link #compile} does, into a KIE module archive (the executable
+     * model's generated classes and the rule files) that {@link #fromKjar} opens.
+     */
+    static byte[] compileToKjar(Map<String, byte[]> files) {
+        Map<String, byte[]> ruleFiles = ruleFiles(files);
+        Map<String, String> hashes = fileHashes(ruleFiles);
         KieServices kie = KieServices.Factory.get();
+        // The version carries the rule set's hash, so modules of different rule sets never mix.
         ReleaseId releaseId = kie.newReleaseId("org.accord", "accord-rules",
                 "1.0.0-" + Canonical.hash(hashes).substring("sha256:".length(), "sha256:".length() + 16));
         KieFileSystem fileSystem = kie.newKieFileSystem();
@@ -72,10 +113,58 @@ public final class RuleBase {
                     .map(m -> m.getPath() + ":" + m.getLine() + ": " + m.getText())
                     .collect(Collectors.joining("\n")));
         }
-        KieContainer container = kie.newKieContainer(releaseId);
-        KieBase base = container.getKieBase();
-        DMNRuntime dmn = KieRuntimeFactory.of(base).get(DMNRuntime.class);
-        return new RuleBase(base, new DecisionTables(dmn), Collections.unmodifiableMap(hashes));
+        byte[] kjar = ((InternalKieModule) builder.getKieModule()).getBytes();
+        // The builder also registered the module in KIE's process-wide repository: nothing reads it there.
+        kie.getRepository().removeKieModule(releaseId);
+        return kjar;
+    }
+
+    /**
+     * Opens a compiled KIE module archive without compiling anything: the executable model's
+     * classes are defined from the archive in a class loader of their own (rule sets of other
+     * content generate classes of the same names) and the rule base is built from their models;
+     * the DMN files it carries are read into the decision tables.
+     */
+    static RuleBase fromKjar(byte[] kjar, Map<String, String> fileHashes) {
+        Map<String, byte[]> entries = CompiledModule.entries(kjar);
+        CompiledModule.Loader loader = new CompiledModule.Loader(entries, RuleBase.class.getClassLoader());
+        List<Model> models = CompiledModule.modelClassNames(entries).stream().map(loader::newModel).toList();
+        KieBase base = KieBaseBuilder.createKieBaseFromModel(models,
+                KieServices.Factory.get().newKieBaseConfiguration(null, loader));
+        List<Resource> decisionFiles = new ArrayList<>();
+        entries.forEach((path, bytes) -> {
+            if (path.startsWith(FOLDER + "/") && path.endsWith(".dmn")) {
+                decisionFiles.add(KieServices.Factory.get().getResources().newByteArrayResource(bytes).setSourcePath(path));
+            }
+        });
+        DMNRuntime dmn = DMNRuntimeBuilder.fromDefaults().setRootClassLoader(loader).buildConfiguration()
+                .fromResources(decisionFiles)
+                .getOrElseThrow(e -> new RuleCompilationException("decision tables: " + e.getMessage()));
+        return new RuleBase(base, new DecisionTables(dmn), fileHashes);
+    }
+
+    /** The rule files among files given by path relative to {@code rules/}, in path order. */
+    static Map<String, byte[]> ruleFiles(Map<String, byte[]> files) {
+        Map<String, byte[]> ruleFiles = new TreeMap<>();
+        files.forEach((path, bytes) -> {
+            if (path.endsWith(".drl") || path.endsWith(".dmn")) {
+                ruleFiles.put(path, bytes);
+            }
+        });
+        return ruleFiles;
+    }
+
+    /** SHA-256 of each rule file, keyed {@code rules/<path>} as settlements name them. */
+    static Map<String, String> fileHashes(Map<String, byte[]> ruleFiles) {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        new TreeMap<>(ruleFiles).forEach((path, bytes) -> hashes.put(FOLDER + "/" + path, ContentHash.of(bytes)));
+        return Collections.unmodifiableMap(hashes);
+    }
+
+    private static List<String> differences(Map<String, String> compiled, Map<String, String> carried) {
+        Set<String> paths = new TreeSet<>(compiled.keySet());
+        paths.addAll(carried.keySet());
+        return paths.stream().filter(path -> !Objects.equals(compiled.get(path), carried.get(path))).toList();
     }
 
     KieBase kieBase() {

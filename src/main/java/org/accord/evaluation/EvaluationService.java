@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.accord.engine.Evaluator;
 import org.accord.engine.RuleBase;
+import org.accord.engine.RuleBases;
 import org.accord.facts.FactsValidator;
 import org.accord.facts.PerformanceFacts;
 import org.accord.settlement.Settlement;
@@ -20,7 +22,8 @@ import org.accord.validation.InvalidInputException;
 public final class EvaluationService {
 
     private final TemplateCatalog templates;
-    private final Evaluator evaluator;
+    /** The rules may still be loading (see {@link #load()}): requests are checked before waiting for them. */
+    private final Supplier<Evaluator> evaluator;
     /**
      * Resolved terms by contract and year: terms are immutable, and a sweep or a simulation asks
      * for the same few thousands of times. Bounded: cleared when it grows past its size.
@@ -33,12 +36,28 @@ public final class EvaluationService {
 
     public EvaluationService(TemplateCatalog templates, Evaluator evaluator) {
         this.templates = templates;
+        this.evaluator = () -> evaluator;
+    }
+
+    private EvaluationService(TemplateCatalog templates, Supplier<Evaluator> evaluator) {
+        this.templates = templates;
         this.evaluator = evaluator;
     }
 
-    /** Loads the shipped templates and compiles the shipped rules (about two seconds, once). */
+    /**
+     * Loads the shipped templates, with the shipped rules ({@link RuleBases#builtIn()}, compiled at
+     * build time and opened once per process). The rules are waited for at the first evaluation,
+     * after its request has been checked, so a loader started early ({@link RuleBases#preload()})
+     * works while the input is read.
+     */
     public static EvaluationService load() {
-        return new EvaluationService(TemplateCatalog.load(), new Evaluator(RuleBase.load()));
+        return withBuiltInRules(TemplateCatalog.load());
+    }
+
+    /** As {@link #load()}, with other templates (the shipped ones and a user's, say). */
+    public static EvaluationService withBuiltInRules(TemplateCatalog templates) {
+        // RuleBases.builtIn() opens the rules once per process and then answers at once.
+        return new EvaluationService(templates, () -> new Evaluator(RuleBases.builtIn()));
     }
 
     public TemplateCatalog templates() {
@@ -46,11 +65,12 @@ public final class EvaluationService {
     }
 
     public RuleBase rules() {
-        return evaluator.rules();
+        return evaluator.get().rules();
     }
 
     public Settlement evaluate(ContractChoice contract, PerformanceFacts facts) {
-        return evaluator.evaluate(check(contract, facts), facts);
+        Terms terms = check(contract, facts);
+        return evaluator.get().evaluate(terms, facts);
     }
 
     /** Many evaluations in one session (a sweep, a simulation, a backtest); results in order. */
@@ -59,7 +79,7 @@ public final class EvaluationService {
         for (int i = 0; i < contracts.size(); i++) {
             requests.add(new Evaluator.Request(check(contracts.get(i), facts.get(i)), facts.get(i)));
         }
-        return evaluator.evaluateAll(requests);
+        return evaluator.get().evaluateAll(requests);
     }
 
     /** Evaluates many contracts against the same facts. */

@@ -7,11 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.accord.scenarios.Table;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** Writes tables as CSV (RFC 4180 quoting, a header row, lines ending in a line feed). */
+/**
+ * Writes tables as CSV (RFC 4180 quoting, a header row, lines ending in a line feed): the one CSV
+ * writer of every answer and file Accord produces (sweep, compare, simulate, backtest, facts).
+ * A text cell that a spreadsheet would run as a formula (it starts with {@code =}, {@code +},
+ * {@code -}, {@code @}, a tab or a carriage return) is written with a leading {@code '}, OWASP's
+ * rule for CSV injection; a number such as {@code -12.50} is a number and is left as it is.
+ */
 public final class Csv {
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
@@ -33,16 +40,34 @@ public final class Csv {
         }
     }
 
-    static String write(List<String> columns, List<List<String>> rows) {
+    public static String write(List<String> columns, List<List<String>> rows) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
-            printer.printRecord(columns);
-            for (List<String> row : rows) {
-                printer.printRecord(row);
-            }
+        try {
+            write(columns, rows, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
     }
+
+    /** A header row and the rows, each cell neutralised, to a writer the caller owns (left open). */
+    public static void write(List<String> columns, Iterable<? extends List<String>> rows, Appendable out) throws IOException {
+        CSVPrinter printer = new CSVPrinter(out, FORMAT);
+        printer.printRecord(columns.stream().map(Csv::cell).toList());
+        for (List<String> row : rows) {
+            printer.printRecord(row.stream().map(Csv::cell).toList());
+        }
+        printer.flush();
+    }
+
+    /** The cell as written: a formula-looking text cell gets a leading quote; numbers and empty cells are unchanged. */
+    static String cell(String text) {
+        if (text == null || text.isEmpty() || NUMBER.matcher(text).matches() || FORMULA_START.indexOf(text.charAt(0)) < 0) {
+            return text;
+        }
+        return "'" + text;
+    }
+
+    private static final String FORMULA_START = "=+-@\t\r";
+    private static final Pattern NUMBER = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 }

@@ -2,10 +2,8 @@ package org.accord.io;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +16,7 @@ import org.accord.facts.PerformanceFacts;
 import org.accord.facts.PerformancePeriod;
 import org.accord.facts.PracticePerformance;
 import org.accord.facts.QualityMeasureCount;
+import org.accord.validation.Decimals;
 import org.accord.validation.InputProblem;
 import org.accord.validation.InvalidInputException;
 import org.apache.commons.csv.CSVFormat;
@@ -72,10 +71,11 @@ public final class FactsCsv {
     }
 
     public static PerformanceFacts read(Path file, PerformanceFacts.Ipa ipa, PerformancePeriod period) {
+        byte[] bytes = InputFiles.read(file, "--facts");
         try {
-            return read(Files.readString(file, StandardCharsets.UTF_8), ipa, period);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            return read(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString(), ipa, period);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidInputException("--facts", file + " is not UTF-8 text");
         }
     }
 
@@ -260,12 +260,10 @@ public final class FactsCsv {
                 }
                 return required ? BigDecimal.ZERO : null;
             }
-            try {
-                return new BigDecimal(value);
-            } catch (NumberFormatException e) {
-                problem("/" + column, column, "'" + value + "' is not a decimal number");
+            return Decimals.parse(value).orElseGet(() -> {
+                problem("/" + column, column, "'" + Decimals.abbreviate(value) + "' is not a decimal in bounds: " + Decimals.EXPECTED);
                 return BigDecimal.ZERO;
-            }
+            });
         }
     }
 }

@@ -1,36 +1,24 @@
 package org.accord.scenarios;
 
-import java.util.Map;
+import org.accord.terms.ConceptDescriptor;
+import org.accord.terms.ConceptRegistry;
 import org.accord.settlement.SettlementLine;
 
 /**
- * When each clause concept's money is paid. Monthly during the period: capitation, the withhold
- * held back from it, fee-for-service and care-management fees. At reconciliation, the contract's
+ * When each clause concept's money is paid, as its descriptor ({@code rules/<area>/<concept>.concept.yaml},
+ * {@code timing}) says. Monthly during the period: capitation, the withhold held back from it,
+ * fee-for-service and care-management fees. At reconciliation, the contract's
  * {@code reconciliationLagMonths} after the period ends: shared savings and losses, budget and
  * corridor settlements, quality bonuses, withhold returns, the IPA's fee and reserve and its
  * distributions to practices (the IPA distributes when it is paid), and by default
  * pay-for-performance bonuses, which are paid once the year's measures are final (a request may
- * choose monthly instead). A concept missing here is an error, never a guess.
+ * choose monthly instead). A concept whose descriptor says it pays nothing but writes a payable
+ * line is an error, never a guess.
  */
 final class PaymentTiming {
 
-    static final String MONTHLY = "monthly";
-    static final String RECONCILIATION = "reconciliation";
-
-    /** The withhold rule names the line it holds back {@code held back}; the return is settled later. */
-    static final String WITHHOLD_HELD_BACK = "held back";
-
-    private static final Map<String, String> BY_CONCEPT = Map.ofEntries(
-            Map.entry("capitation", MONTHLY),
-            Map.entry("fee-for-service", MONTHLY),
-            Map.entry("care-management-fee", MONTHLY),
-            Map.entry("shared-savings", RECONCILIATION),
-            Map.entry("shared-losses", RECONCILIATION),
-            Map.entry("global-budget", RECONCILIATION),
-            Map.entry("risk-corridor", RECONCILIATION),
-            Map.entry("quality-bonus", RECONCILIATION),
-            Map.entry("admin-fee", RECONCILIATION),
-            Map.entry("distribution", RECONCILIATION));
+    static final String MONTHLY = ConceptDescriptor.Timing.MONTHLY;
+    static final String RECONCILIATION = ConceptDescriptor.Timing.RECONCILIATION;
 
     static final String DESCRIPTION = "Monthly during the period (spread evenly over its months, to the cent by largest "
             + "remainder): capitation, the withhold held back from it, fee-for-service and care-management fees. Paid whole "
@@ -41,18 +29,18 @@ final class PaymentTiming {
     }
 
     static String of(String concept, SettlementLine line, boolean payForPerformanceMonthly) {
-        if ("withhold".equals(concept)) {
-            return WITHHOLD_HELD_BACK.equals(line.detail()) ? MONTHLY : RECONCILIATION;
+        ConceptDescriptor.Timing timing = ConceptRegistry.shipped().get(concept).timing();
+        if (timing.monthlyLines().contains(line.detail())) {
+            return MONTHLY;
         }
-        if ("pay-for-performance".equals(concept)) {
-            return payForPerformanceMonthly ? MONTHLY : RECONCILIATION;
+        if (timing.monthlyOnRequest() && payForPerformanceMonthly) {
+            return MONTHLY;
         }
-        String timing = BY_CONCEPT.get(concept);
-        if (timing == null) {
-            throw new IllegalStateException("no payment timing is known for concept '" + concept + "' (clause " + line.clause()
-                    + "): add it to PaymentTiming");
+        if (ConceptDescriptor.Timing.NONE.equals(timing.paid())) {
+            throw new IllegalStateException("concept '" + concept + "' pays nothing by its descriptor's timing, yet clause "
+                    + line.clause() + " wrote a payable line: say when it is paid in its " + ConceptRegistry.SUFFIX);
         }
-        return timing;
+        return timing.paid();
     }
 
     static String description(boolean payForPerformanceMonthly) {

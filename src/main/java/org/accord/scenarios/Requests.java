@@ -11,15 +11,13 @@ import org.accord.facts.PerformanceFacts;
 import org.accord.settlement.Settlement;
 import org.accord.settlement.SettlementLine;
 import org.accord.terms.ClauseTemplate;
+import org.accord.terms.ConceptRegistry;
 import org.accord.terms.Terms;
 import org.accord.validation.InputProblem;
 import org.accord.validation.InvalidInputException;
 
 /** Checks shared by the scenarios, with problems named where the scenario's request puts them. */
 final class Requests {
-
-    /** Concepts whose IPA-level lines are the IPA's share of gains or losses against a target. */
-    static final List<String> RISK_SHARING_CONCEPTS = List.of("shared-savings", "shared-losses", "global-budget", "risk-corridor");
 
     private Requests() {
     }
@@ -55,12 +53,12 @@ final class Requests {
         return concepts;
     }
 
-    /** The IPA's gains or losses against its target: its savings, losses, budget and corridor lines. */
+    /** The IPA's gains or losses against its target: the IPA lines of concepts whose descriptor says riskSharing. */
     static BigDecimal riskSharing(Settlement settlement, Map<String, String> conceptsByClause) {
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         for (SettlementLine line : settlement.lines()) {
             if ("IPA".equals(line.scope()) && SettlementLine.PAYMENT.equals(line.flow())
-                    && RISK_SHARING_CONCEPTS.contains(conceptsByClause.get(line.clause()))) {
+                    && ConceptRegistry.shipped().get(conceptsByClause.get(line.clause())).riskSharing()) {
                 total = total.add(line.amount());
             }
         }

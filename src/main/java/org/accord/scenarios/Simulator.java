@@ -66,8 +66,9 @@ final class Simulator {
             ipaVariance += sd * sd;
             ipaMembers += p.attributedMembers();
             practices.add(outcome(p.id(), p.name(), p.attributedMembers(), expected, sd, samples.practiceCost[i],
-                    samples.practicePayout[i], samples.practiceDistributed[i], observed.totals().practices().get(i).total()));
+                    samples.practicePayout[i], samples.practiceDistributed[i], totalsById(observed).get(p.id()).total()));
         }
+        practices.sort(java.util.Comparator.comparing(SimulationResult.Outcome::scope));
         SimulationResult.Outcome ipa = outcome("IPA", facts.ipa().name(), ipaMembers, ipaExpected, Math.sqrt(ipaVariance),
                 samples.ipaCost, samples.ipaPayout, samples.ipaRiskSharing, observed.totals().payerTotal());
         return new SimulationResult(observed.ipaId(), observed.performanceYear(), request.contract().templateId(),
@@ -177,6 +178,13 @@ final class Simulator {
         return facts.practices().stream().map(PracticePerformance::totalCostOfCare).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    /** A settlement's practice totals come ordered by id; the samples are indexed in the facts' order. */
+    private static Map<String, Settlement.PracticeTotal> totalsById(Settlement settlement) {
+        Map<String, Settlement.PracticeTotal> byId = new java.util.HashMap<>();
+        settlement.totals().practices().forEach(t -> byId.put(t.practiceId(), t));
+        return byId;
+    }
+
     /** Each practice's expected annual cost per member, in the facts' order. */
     static double[] expectedCostPerMember(SimulationRequest request) {
         PerformanceFacts facts = request.facts();
@@ -261,8 +269,9 @@ final class Simulator {
             ipaPayout[trial] = cents(settlement.totals().payerTotal());
             ipaRiskSharing[trial] = cents(Requests.riskSharing(settlement, concepts));
             long totalCost = 0;
+            Map<String, Settlement.PracticeTotal> byId = totalsById(settlement);
             for (int i = 0; i < practicePayout.length; i++) {
-                Settlement.PracticeTotal p = settlement.totals().practices().get(i);
+                Settlement.PracticeTotal p = byId.get(facts.practices().get(i).id());
                 practicePayout[i][trial] = cents(p.total());
                 practiceDistributed[i][trial] = cents(p.distributed());
                 practiceCost[i][trial] = cents(facts.practices().get(i).totalCostOfCare());

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.accord.evaluation.ContractChoice;
 import org.accord.facts.PerformanceFacts;
+import org.accord.validation.Decimals;
 
 /**
  * Vary one or two contract parameters over a range and settle every point. Problems are named
@@ -37,10 +38,10 @@ public record SweepRequest(ContractChoice contract, PerformanceFacts facts, List
                 throw new IllegalArgumentException("expected parameter=start:end:step, got '" + text + "'");
             }
             try {
-                return new Range(text.substring(0, equals).trim(), new BigDecimal(bounds[0].trim()),
-                        new BigDecimal(bounds[1].trim()), new BigDecimal(bounds[2].trim()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("start, end and step must be decimals in '" + text + "'");
+                return new Range(text.substring(0, equals).trim(), Decimals.parseOrThrow(bounds[0].trim()),
+                        Decimals.parseOrThrow(bounds[1].trim()), Decimals.parseOrThrow(bounds[2].trim()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("start, end and step must be decimals in '" + Decimals.abbreviate(text) + "': " + Decimals.EXPECTED);
             }
         }
     }

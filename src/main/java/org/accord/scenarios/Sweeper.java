@@ -23,7 +23,7 @@ import org.accord.validation.InvalidInputException;
 final class Sweeper {
 
     /** Points one range may have, and a whole sweep: enough for any table a negotiator reads. */
-    static final int MAX_POINTS_PER_RANGE = 1_000;
+    static final int MAX_POINTS_PER_RANGE = 2_500;
     static final int MAX_POINTS = 10_000;
     private static final Set<ParameterType> SWEEPABLE = Set.of(ParameterType.RATE, ParameterType.AMOUNT,
             ParameterType.NUMBER, ParameterType.COUNT);
@@ -113,10 +113,14 @@ final class Sweeper {
             problems.add(new InputProblem(at + "/parameter", "name the parameter to vary"));
             return List.of();
         }
-        ParameterDeclaration declaration = template.parameter(range.parameter()).orElse(null);
+        ParameterDeclaration declaration = template.term(range.parameter()).orElse(null);
         if (declaration == null) {
             problems.add(new InputProblem(at + "/parameter", "template " + template.id() + " has no parameter '"
                     + range.parameter() + "'"));
+            return List.of();
+        }
+        if (!declaration.negotiable()) {
+            problems.add(new InputProblem(at + "/parameter", org.accord.terms.TermsResolver.notNegotiable(declaration)));
             return List.of();
         }
         if (!SWEEPABLE.contains(declaration.type())) {

@@ -12,6 +12,8 @@ import org.accord.facts.PerformanceFacts;
 import org.accord.facts.PracticePerformance;
 import org.accord.money.Money;
 import org.accord.terms.ClauseTerms;
+import org.accord.terms.ConceptDescriptor;
+import org.accord.terms.ConceptRegistry;
 import org.accord.terms.Terms;
 
 /**
@@ -20,9 +22,6 @@ import org.accord.terms.Terms;
  * is an engine problem, never a partial settlement.
  */
 public final class SettlementAssembler {
-
-    /** Concepts whose IPA lines are kept by the IPA and whose practice lines come from its pool. */
-    private static final List<String> POOL_CONCEPTS = List.of("admin-fee", "distribution");
 
     private SettlementAssembler() {
     }
@@ -34,9 +33,11 @@ public final class SettlementAssembler {
         for (int i = 0; i < terms.clauses().size(); i++) {
             clauseOrder.put(terms.clauses().get(i).id(), i);
         }
+        // the facts' order is not significant (docs/hashes.md): practices come out ordered by id
+        List<PracticePerformance> byId = facts.practices().stream().sorted(Comparator.comparing(PracticePerformance::id)).toList();
         Map<String, Integer> practiceOrder = new HashMap<>();
-        for (int i = 0; i < facts.practices().size(); i++) {
-            practiceOrder.put(facts.practices().get(i).id(), i);
+        for (int i = 0; i < byId.size(); i++) {
+            practiceOrder.put(byId.get(i).id(), i);
         }
         Comparator<SettlementLine> order = Comparator
                 .comparing((SettlementLine l) -> "IPA".equals(l.scope()) ? -1 : practiceOrder.getOrDefault(l.scope(), Integer.MAX_VALUE))
@@ -51,7 +52,8 @@ public final class SettlementAssembler {
                 findings.add(line);
                 continue;
             }
-            boolean pooled = POOL_CONCEPTS.contains(conceptByClause.get(line.clause()));
+            // A concept taken from the pool (its descriptor says so): IPA lines retained, practice lines distributed.
+            boolean pooled = ConceptRegistry.shipped().get(conceptByClause.get(line.clause())).pool() == ConceptDescriptor.PoolRole.FROM_THE_POOL;
             String flow = !pooled ? SettlementLine.PAYMENT : "IPA".equals(line.scope()) ? SettlementLine.RETAINED : SettlementLine.DISTRIBUTED;
             lines.add(new SettlementLine(line.scope(), line.clause(), flow, line.amount(), line.basis(), line.explanation(), line.rule(), line.detail()));
         }
@@ -69,7 +71,7 @@ public final class SettlementAssembler {
                     + " distributed and " + retained + " retained: money was not conserved");
         }
         List<Settlement.PracticeTotal> practices = new ArrayList<>();
-        for (PracticePerformance practice : facts.practices()) {
+        for (PracticePerformance practice : byId) {
             BigDecimal direct = sum(lines, l -> l.scope().equals(practice.id()) && l.flow().equals(SettlementLine.PAYMENT));
             BigDecimal share = sum(lines, l -> l.scope().equals(practice.id()) && l.flow().equals(SettlementLine.DISTRIBUTED));
             practices.add(new Settlement.PracticeTotal(practice.id(), practice.name(), direct, share, direct.add(share)));

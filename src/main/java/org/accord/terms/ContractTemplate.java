@@ -28,4 +28,29 @@ public record ContractTemplate(
     public Optional<ParameterDeclaration> parameter(String name) {
         return clauses.stream().flatMap(c -> c.parameters().stream()).filter(p -> p.name().equals(name)).findFirst();
     }
+
+    /**
+     * A term a negotiator can override or sweep: a parameter by name, or one field of a scale's rung
+     * ({@link TermPath}), declared as a rate (a rung's rate, within the scale's bounds) or a number (a threshold)
+     * whose values by year are that field's.
+     */
+    public Optional<ParameterDeclaration> term(String name) {
+        Optional<TermPath> path = TermPath.parse(name);
+        if (path.isEmpty()) {
+            return parameter(name);
+        }
+        return parameter(path.get().parameter()).filter(p -> p.type() == ParameterType.SCALE).map(scale -> {
+            boolean rate = "rate".equals(path.get().field());
+            java.util.SortedMap<Integer, Object> byYear = new java.util.TreeMap<>();
+            scale.valuesByYear().forEach((year, rungs) -> {
+                if (path.get().rung() < ((List<?>) rungs).size()) {
+                    byYear.put(year, ((java.util.Map<?, ?>) ((List<?>) rungs).get(path.get().rung())).get(path.get().field()));
+                }
+            });
+            return new ParameterDeclaration(name, rate ? ParameterType.RATE : ParameterType.NUMBER, scale.unit(),
+                    path.get().field() + " of rung " + path.get().rung() + " of " + scale.name() + ": " + scale.description(),
+                    scale.source(), rate ? scale.minimum() : null, rate ? scale.maximum() : null, List.of(),
+                    java.util.Collections.unmodifiableSortedMap(byYear), scale.negotiable());
+        });
+    }
 }

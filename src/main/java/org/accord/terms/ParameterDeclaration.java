@@ -17,6 +17,7 @@ import java.util.SortedMap;
  * @param maximum       largest allowed value (decimals), or null
  * @param allowedValues the words a choice may take
  * @param valuesByYear  the value in force from each performance year on (a single value is keyed by year 0)
+ * @param negotiable    false for a term set by regulation, which no evaluation may override
  */
 public record ParameterDeclaration(
         String name,
@@ -27,7 +28,8 @@ public record ParameterDeclaration(
         BigDecimal minimum,
         BigDecimal maximum,
         List<String> allowedValues,
-        SortedMap<Integer, Object> valuesByYear) {
+        SortedMap<Integer, Object> valuesByYear,
+        boolean negotiable) {
 
     /** The value in force in a performance year: the latest one taking effect in or before it. */
     public Object valueIn(int performanceYear) {
@@ -58,6 +60,18 @@ public record ParameterDeclaration(
             }
             if (maximum != null && BigDecimal.valueOf(n).compareTo(maximum) > 0) {
                 throw new IllegalArgumentException(n + " is above the maximum " + maximum.toPlainString());
+            }
+        }
+        if (type == ParameterType.SCALE) {
+            // A scale's minimum and maximum bound the rates of its rungs.
+            List<?> rungs = (List<?>) value;
+            for (int i = 0; i < rungs.size(); i++) {
+                BigDecimal rate = (BigDecimal) ((Map<?, ?>) rungs.get(i)).get("rate");
+                if (minimum != null && rate.compareTo(minimum) < 0 || maximum != null && rate.compareTo(maximum) > 0) {
+                    throw new IllegalArgumentException("rung " + i + "'s rate " + rate.toPlainString() + " is outside "
+                            + (minimum == null ? "" : minimum.toPlainString()) + ".." + (maximum == null ? "" : maximum.toPlainString())
+                            + " (" + unit + ")");
+                }
             }
         }
         if (type == ParameterType.CHOICE && !allowedValues.contains(value)) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.accord.validation.Decimals;
 
 /**
  * The kinds of value a contract parameter can hold, and how a raw value (from YAML, JSON or the
@@ -28,7 +29,13 @@ public enum ParameterType {
     /** Per measure: direction (higher-is-better or lower-is-better) and the gates (rates) that earn points. */
     MEASURE_GATES("measure-gates"),
     /** Per measure: a dollar amount. */
-    AMOUNTS_BY_MEASURE("amounts-by-measure");
+    AMOUNTS_BY_MEASURE("amounts-by-measure"),
+    /**
+     * Rungs (or bands) in ascending order, each a {@code threshold} and a {@code rate}: a ladder's
+     * rung applies from its threshold up to the next one. A term path names one field of one rung
+     * ({@code qualityBonusLadder[2].rate}, counted from 0) so that it is overridden and swept like any term.
+     */
+    SCALE("scale");
 
     private final String word;
 
@@ -66,26 +73,24 @@ public enum ParameterType {
             case FLAG -> flag(raw);
             case MEASURE_GATES -> measureGates(raw);
             case AMOUNTS_BY_MEASURE -> amountsByMeasure(raw);
+            case SCALE -> scale(raw);
         };
     }
 
+    /** A decimal in the grammar and bounds of {@link Decimals}, whichever form the override arrived in. */
     static BigDecimal decimal(Object raw) {
         if (raw instanceof BigDecimal d) {
-            return d;
+            return Decimals.check(d).orElseThrow(() -> new IllegalArgumentException(Decimals.EXPECTED));
         }
         if (raw instanceof Integer || raw instanceof Long || raw instanceof java.math.BigInteger) {
-            return new BigDecimal(raw.toString());
+            return Decimals.parseOrThrow(raw.toString());
         }
         if (raw instanceof String s) {
-            try {
-                return new BigDecimal(s.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + s + "' is not a decimal number");
-            }
+            return Decimals.parseOrThrow(s.trim());
         }
         if (raw instanceof Double || raw instanceof Float) {
             // A JSON number that reached us as binary floating point: take its shortest decimal text.
-            return new BigDecimal(raw.toString());
+            return Decimals.parseOrThrow(raw.toString());
         }
         throw new IllegalArgumentException("expected a decimal number, got " + describe(raw));
     }
@@ -147,6 +152,42 @@ public enum ParameterType {
             amounts.put(measure.getKey(), amount);
         }
         return Collections.unmodifiableMap(amounts);
+    }
+
+    /** The fields of a scale's rung. */
+    public static final List<String> RUNG_FIELDS = List.of("threshold", "rate");
+
+    private static List<Map<String, BigDecimal>> scale(Object raw) {
+        if (!(raw instanceof List<?> rawRungs) || rawRungs.isEmpty()) {
+            throw new IllegalArgumentException("expected a non-empty list of rungs, each a threshold and a rate, got " + describe(raw));
+        }
+        List<Map<String, BigDecimal>> rungs = new ArrayList<>();
+        for (int i = 0; i < rawRungs.size(); i++) {
+            Map<String, Object> rung;
+            try {
+                rung = asMap(rawRungs.get(i));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("rung " + i + ": expected a threshold and a rate, got " + describe(rawRungs.get(i)));
+            }
+            if (!RUNG_FIELDS.containsAll(rung.keySet()) || !rung.keySet().containsAll(RUNG_FIELDS)) {
+                throw new IllegalArgumentException("rung " + i + ": needs exactly a threshold and a rate, got " + rung.keySet());
+            }
+            Map<String, BigDecimal> normalised = new LinkedHashMap<>();
+            for (String field : RUNG_FIELDS) {
+                try {
+                    normalised.put(field, decimal(rung.get(field)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("rung " + i + " " + field + ": " + e.getMessage());
+                }
+            }
+            if (i > 0 && normalised.get("threshold").compareTo(rungs.get(i - 1).get("threshold")) <= 0) {
+                throw new IllegalArgumentException("rung " + i + "'s threshold " + normalised.get("threshold").toPlainString()
+                        + " is not above rung " + (i - 1) + "'s " + rungs.get(i - 1).get("threshold").toPlainString()
+                        + ": the rungs of a scale are in ascending order");
+            }
+            rungs.add(Collections.unmodifiableMap(normalised));
+        }
+        return Collections.unmodifiableList(rungs);
     }
 
     @SuppressWarnings("unchecked")

@@ -98,6 +98,17 @@ public final class TemplateCatalog {
         }
     }
 
+    /**
+     * A catalog of one template read from its file's bytes (a stored template, replayed years
+     * later), checked against the shipped schema as every template is.
+     *
+     * @param where how messages name the file
+     */
+    public static TemplateCatalog ofFile(String where, byte[] bytes) {
+        ContractTemplate template = readAs(where, bytes, schema(ClasspathFolder.read(FOLDER).get(SCHEMA)));
+        return new TemplateCatalog(Map.of(template.id(), template));
+    }
+
     public Optional<ContractTemplate> find(String id) {
         return Optional.ofNullable(templates.get(id));
     }
@@ -166,6 +177,7 @@ public final class TemplateCatalog {
                 text(doc, "payer", where), text(doc, "description", where), text(doc, "source", where),
                 List.copyOf(clauses), ContentHash.of(bytes));
         checkConstraints(template, where);
+        ConceptRegistry.shipped().check(template, where);
         return template;
     }
 
@@ -240,7 +252,8 @@ public final class TemplateCatalog {
         ParameterDeclaration unchecked = new ParameterDeclaration(name, type, text(raw, "unit", at),
                 text(raw, "description", at), text(raw, "source", at),
                 optionalDecimal(raw.get("minimum")), optionalDecimal(raw.get("maximum")),
-                List.copyOf((List<String>) raw.getOrDefault("allowed", List.of())), new TreeMap<>());
+                List.copyOf((List<String>) raw.getOrDefault("allowed", List.of())), new TreeMap<>(),
+                !Boolean.FALSE.equals(raw.get("negotiable")));
         TreeMap<Integer, Object> accepted = new TreeMap<>();
         byYear.forEach((year, value) -> {
             try {
@@ -250,7 +263,8 @@ public final class TemplateCatalog {
             }
         });
         return new ParameterDeclaration(name, type, unchecked.unit(), unchecked.description(), unchecked.source(),
-                unchecked.minimum(), unchecked.maximum(), unchecked.allowedValues(), java.util.Collections.unmodifiableSortedMap(accepted));
+                unchecked.minimum(), unchecked.maximum(), unchecked.allowedValues(), java.util.Collections.unmodifiableSortedMap(accepted),
+                unchecked.negotiable());
     }
 
     private static BigDecimal optionalDecimal(Object raw) {

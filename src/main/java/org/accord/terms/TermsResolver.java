@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.accord.content.Canonical;
 import org.accord.validation.InputProblem;
@@ -24,9 +25,19 @@ public final class TermsResolver {
         Map<String, ?> requested = overrides == null ? Map.of() : overrides;
         List<InputProblem> problems = new ArrayList<>();
         Map<String, Object> accepted = new TreeMap<>();
+        Map<String, Map<TermPath, Object>> rungOverrides = new TreeMap<>();
         for (Map.Entry<String, ?> override : new TreeMap<>(requested).entrySet()) {
             String pointer = "/overrides/" + override.getKey();
+            Optional<TermPath> path = TermPath.parse(override.getKey());
+            if (path.isPresent()) {
+                rungOverrides.computeIfAbsent(path.get().parameter(), p -> new LinkedHashMap<>()).put(path.get(), override.getValue());
+                continue;
+            }
             template.parameter(override.getKey()).ifPresentOrElse(declaration -> {
+                if (!declaration.negotiable()) {
+                    problems.add(new InputProblem(pointer, notNegotiable(declaration)));
+                    return;
+                }
                 try {
                     accepted.put(override.getKey(), declaration.accept(override.getValue()));
                 } catch (IllegalArgumentException e) {
@@ -35,6 +46,7 @@ public final class TermsResolver {
             }, () -> problems.add(new InputProblem(pointer,
                     "template " + template.id() + " has no parameter '" + override.getKey() + "'")));
         }
+        rungOverrides.forEach((name, edits) -> applyToRungs(template, name, edits, performanceYear, accepted, problems));
         List<ClauseTerms> clauses = new ArrayList<>();
         for (ClauseTemplate clause : template.clauses()) {
             Map<String, Object> values = new LinkedHashMap<>();
@@ -67,5 +79,62 @@ public final class TermsResolver {
                 "parameters", c.parameters())).toList());
         return new Terms(template.id(), template.version(), template.contentHash(), performanceYear,
                 List.copyOf(clauses), Collections.unmodifiableMap(accepted), Canonical.hash(canonical));
+    }
+
+    /**
+     * Applies every rung override of one scale together, onto the scale as overridden whole or as the
+     * template gives it for the year, and checks the result as one value (rungs stay in order).
+     */
+    @SuppressWarnings("unchecked")
+    private static void applyToRungs(ContractTemplate template, String name, Map<TermPath, Object> edits, int performanceYear,
+            Map<String, Object> accepted, List<InputProblem> problems) {
+        String pointers = edits.keySet().stream().map(p -> "/overrides/" + p).reduce((a, b) -> a + ", " + b).orElseThrow();
+        ParameterDeclaration scale = template.parameter(name).orElse(null);
+        if (scale == null || scale.type() != ParameterType.SCALE) {
+            edits.keySet().forEach(path -> problems.add(new InputProblem("/overrides/" + path, scale == null
+                    ? "template " + template.id() + " has no parameter '" + name + "'"
+                    : "'" + name + "' is a " + scale.type().word() + " parameter; only a scale's rungs are named as name[rung].field")));
+            return;
+        }
+        if (!scale.negotiable()) {
+            edits.keySet().forEach(path -> problems.add(new InputProblem("/overrides/" + path, notNegotiable(scale))));
+            return;
+        }
+        List<Map<String, Object>> rungs = new ArrayList<>();
+        try {
+            Object base = accepted.containsKey(name) ? accepted.get(name) : scale.valueIn(performanceYear);
+            ((List<Map<String, Object>>) base).forEach(rung -> rungs.add(new LinkedHashMap<>(rung)));
+        } catch (IllegalArgumentException e) {
+            problems.add(new InputProblem("/period/performanceYear", e.getMessage()));
+            return;
+        }
+        boolean applied = true;
+        for (Map.Entry<TermPath, Object> edit : edits.entrySet()) {
+            TermPath path = edit.getKey();
+            if (path.rung() >= rungs.size()) {
+                problems.add(new InputProblem("/overrides/" + path, name + " has " + rungs.size() + " rungs, numbered 0 to " + (rungs.size() - 1)));
+                applied = false;
+                continue;
+            }
+            try {
+                rungs.get(path.rung()).put(path.field(), ParameterType.decimal(edit.getValue()));
+            } catch (IllegalArgumentException e) {
+                problems.add(new InputProblem("/overrides/" + path, e.getMessage()));
+                applied = false;
+            }
+        }
+        if (applied) {
+            try {
+                accepted.put(name, scale.accept(rungs));
+            } catch (IllegalArgumentException e) {
+                edits.keySet().forEach(path -> problems.add(new InputProblem("/overrides/" + path, name + " with " + pointers.replace("/overrides/", "")
+                        + ": " + e.getMessage())));
+            }
+        }
+    }
+
+    /** Why an override of a term set by regulation is refused: the term and where its value comes from. */
+    public static String notNegotiable(ParameterDeclaration declaration) {
+        return declaration.name() + " is set by regulation and not negotiable (" + declaration.source() + "): it cannot be overridden";
     }
 }

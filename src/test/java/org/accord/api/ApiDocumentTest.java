@@ -42,7 +42,7 @@ class ApiDocumentTest {
                 method -> operations.add(method.getKey().toUpperCase() + " " + path.getKey())));
 
         assertThat(operations).containsExactlyInAnyOrder("GET /contract-templates", "GET /contract-templates/{templateId}",
-                "POST /evaluations", "POST /evaluations:validate", "POST /facts:read", "POST /facts:read-csv", "GET /example-facts",
+                "POST /evaluations", "GET /evaluations", "GET /evaluations/{evaluationId}", "POST /evaluations/{evaluationId}/replay", "POST /evaluations:validate", "POST /facts:read", "POST /facts:read-csv", "GET /example-facts",
                 "GET /example-facts/{exampleId}", "GET /rules", "GET /rules/{path}", "POST /backtests",
                 "POST /scenarios/compare", "POST /scenarios/sweep", "POST /scenarios/simulate", "POST /scenarios/cash-flow");
     }

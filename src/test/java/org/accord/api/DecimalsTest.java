@@ -78,4 +78,36 @@ class DecimalsTest extends ServerTest {
         assertThat(settlement.at("/contract/overrides/maximumSharingRate").asString()).isEqualTo("0.500");
         assertThat(settlement.at("/totals/payerTotal").asString()).matches("-?[0-9]+\\.[0-9]{2}");
     }
+
+    /** One grammar for every decimal (api-spec/accord.yaml, "Decimals"): an exponent is read and written out plain. */
+    @Test
+    void aDecimalWithAnExponentIsReadAndNormalisedToItsPlainValue() {
+        ObjectNode request = Requests.small();
+        request.withObject("/facts/period").put("benchmarkExpenditure", "1.5E+7");
+        request.withObject("/facts/practices/0").put("averageRiskScore", "113E-2");
+        request.withObject("/contract").putObject("overrides").put("maximumSharingRate", "5.0E-1");
+
+        JsonNode settlement = evaluate(JSON.writeValueAsString(request));
+
+        assertThat(settlement.at("/facts/period/benchmarkExpenditure").asString()).isEqualTo("15000000");
+        assertThat(settlement.at("/facts/practices/0/averageRiskScore").asString()).isEqualTo("1.13");
+        assertThat(settlement.at("/contract/terms/shared-savings/maximumSharingRate").asString()).isEqualTo("0.50");
+    }
+
+    @Test
+    void validateAndEvaluateRefuseAHugeExponentAlikeNamingTheField() {
+        for (String value : new String[] {"1E+2147483647", "-1E+2147483647"}) {
+            ObjectNode request = Requests.small();
+            request.withObject("/facts/practices/2").put("totalCostOfCare", "PLACEHOLDER");
+            String body = JSON.writeValueAsString(request).replace("\"PLACEHOLDER\"", value);
+
+            Reply evaluated = postJson("/api/v1/evaluations", body);
+            Reply validated = postJson("/api/v1/evaluations:validate", body);
+
+            assertThat(evaluated.status()).as(evaluated.body()).isEqualTo(400);
+            assertThat(validated.status()).isEqualTo(400);
+            assertThat(evaluated.json().at("/errors/0/pointer").asString()).isEqualTo("/facts/practices/2/totalCostOfCare");
+            assertThat(validated.json().get("errors")).isEqualTo(evaluated.json().get("errors"));
+        }
+    }
 }

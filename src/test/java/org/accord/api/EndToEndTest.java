@@ -143,7 +143,7 @@ class EndToEndTest extends ServerTest {
         RuleBaseListing listing = rules.listRules();
 
         assertThat(listing.getFiles()).extracting(RuleFile::getPath)
-                .contains("payment/shared-savings.drl", "quality/quality-bonus-ladder.dmn");
+                .contains("payment/shared-savings.drl", "payment/msr-by-assigned-population.dmn");
         for (RuleFile file : listing.getFiles()) {
             String text = rules.getRuleFile(file.getPath());
 

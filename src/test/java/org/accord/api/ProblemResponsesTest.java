@@ -91,8 +91,14 @@ class ProblemResponsesTest extends ServerTest {
                             "/facts/practices/0/visits", "out of range"),
                     problem("decimal expected", r -> at(r, "/facts/practices/2").put("totalCostOfCare", "lots"),
                             "/facts/practices/2/totalCostOfCare", "expected a decimal"),
-                    problem("decimal with an exponent in a string", r -> at(r, "/facts/period").put("benchmarkExpenditure", "1.5e7"),
+                    problem("decimal with a comma for its point", r -> at(r, "/facts/period").put("benchmarkExpenditure", "1,5e7"),
                             "/facts/period/benchmarkExpenditure", "expected a decimal"),
+                    problem("decimal with an exponent beyond int, as a JSON number", r -> at(r, "/facts/period").put("benchmarkExpenditure",
+                            new java.math.BigDecimal("1E+2147483647")), "/facts/period/benchmarkExpenditure", "at most 30 digits"),
+                    problem("negative decimal with an exponent beyond int, as a string", r -> at(r, "/facts/practices/1")
+                            .put("totalCostOfCare", "-1E+2147483647"), "/facts/practices/1/totalCostOfCare", "at most 30 digits"),
+                    problem("risk score with an exponent beyond int", r -> at(r, "/facts/practices/0")
+                            .put("averageRiskScore", new java.math.BigDecimal("1E+2147483647")), "/facts/practices/0/averageRiskScore", "at most 30 digits"),
                     problem("decimal too long to be money", r -> at(r, "/facts/period").put("benchmarkExpenditure",
                             new java.math.BigDecimal("1E+400")), "/facts/period/benchmarkExpenditure", "at most 30 digits"),
                     problem("date expected", r -> at(r, "/facts/period").put("start", "2025-13-01"),
@@ -117,7 +123,9 @@ class ProblemResponsesTest extends ServerTest {
                     problem("negative numerator", r -> at(r, "/facts/practices/1/qualityMeasures/0").put("numerator", -1),
                             "/facts/practices/1/qualityMeasures/0/numerator", "must be greater than or equal to 0"),
                     problem("override too long to be a rate", r -> at(r, "/contract").putObject("overrides")
-                            .put("maximumSharingRate", "1E+999999999"), "/contract/overrides/maximumSharingRate", "at most 30 digits"));
+                            .put("maximumSharingRate", "1E+999999999"), "/contract/overrides/maximumSharingRate", "at most 30 digits"),
+                    problem("override as a JSON number with an exponent beyond int", r -> at(r, "/contract").putObject("overrides")
+                            .put("maximumSharingRate", new java.math.BigDecimal("-1E+2147483647")), "/contract/overrides/maximumSharingRate", "at most 30 digits"));
         }
 
         @ParameterizedTest(name = "{0}")
@@ -308,6 +316,54 @@ class ProblemResponsesTest extends ServerTest {
                 assertThat(errors.get(0).get("parameter").asString()).isEqualTo("path");
                 assertThat(errors.get(0).get("reason").asString()).contains("without '..'");
             }
+        }
+
+        @Test
+        void aPathTomcatRefusesItselfIsABadRequestProblemNotAnHtmlPage() {
+            for (String path : List.of("/api/v1/%00", "/api/v1/rules/%5c", "/api/v1/rules/%c0%af", "/api/v1/evaluations%00")) {
+                Reply reply = get(path);
+
+                assertThat(reply.status()).as(path).isEqualTo(400);
+                assertThat(reply.contentType()).as(path).startsWith("application/problem+json");
+                assertThat(reply.json().get("status").asInt()).isEqualTo(400);
+                assertThat(reply.json().get("title").asString()).isEqualTo("Bad Request");
+                assertThat(reply.json().get("detail").asString()).contains("malformed");
+            }
+        }
+
+        @Test
+        void aPathWithADotDotSemicolonIsNotFoundAsAProblem() {
+            assertProblem(get("/api/v1/..;/evaluations"), 404, "/api/v1/..;/evaluations");
+        }
+
+        @Test
+        void aMultipartBodyIsAnUnsupportedMediaTypeProblem() {
+            Reply reply = post(EVALUATIONS, "multipart/form-data; boundary=xyz",
+                    "--xyz\r\nContent-Disposition: form-data; name=\"facts\"\r\n\r\n{}\r\n--xyz--\r\n".getBytes(StandardCharsets.UTF_8));
+
+            assertProblem(reply, 415, EVALUATIONS);
+            verify(evaluations, never()).evaluate(any(), any());
+        }
+
+        @Test
+        void acceptingOnlyProblemsOnAValidRequestIsNotAcceptableRatherThanASettlementLabelledAsAProblem() {
+            Reply reply = send(HttpRequest.newBuilder(URI.create(url(EVALUATIONS))).header("Content-Type", "application/json")
+                    .header("Accept", "application/problem+json")
+                    .POST(HttpRequest.BodyPublishers.ofString(ServerTest.JSON.writeValueAsString(Requests.small()))));
+
+            assertProblem(reply, 406, EVALUATIONS);
+            assertThat(reply.json().get("detail").asString()).contains("application/problem+json is the type of errors only");
+            verify(evaluations, never()).evaluate(any(), any());
+        }
+
+        @Test
+        void acceptingJsonOrProblemsStillGivesTheSettlement() {
+            Reply reply = send(HttpRequest.newBuilder(URI.create(url(EVALUATIONS))).header("Content-Type", "application/json")
+                    .header("Accept", "application/problem+json, application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(ServerTest.JSON.writeValueAsString(Requests.small()))));
+
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.contentType()).startsWith("application/json");
         }
     }
 }

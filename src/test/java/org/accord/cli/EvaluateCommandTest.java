@@ -55,9 +55,33 @@ class EvaluateCommandTest {
     void badInputPrintsEachProblemWithItsFieldAndExitsTwo() {
         CommandLineRun r = run("evaluate", "--template", "mssp-basic", "--facts", "examples/valley-ipa.json", "--set", "maximumSharingRate=2");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("/contract/overrides/maximumSharingRate: 2 is above the maximum 1");
+        assertThat(r.err()).contains("--set maximumSharingRate: 2 is above the maximum 1");
         CommandLineRun unknown = run("evaluate", "--template", "no-such", "--facts", "examples/valley-ipa.json");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("/contract/templateId: no template 'no-such'");
+    }
+
+    @Test
+    void anOverrideWithAHugeExponentNamesTheSetAndTheGrammar() {
+        CommandLineRun r = run("evaluate", "--template", "mssp-basic", "--facts", "examples/valley-ipa.json",
+                "--set", "maximumSharingRate=1E+2147483647");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--set maximumSharingRate: '1E+2147483647' is not a decimal in bounds")
+                .contains("at most 30 digits before the point").doesNotContain("-2147483629");
+    }
+
+    @Test
+    void anOverrideInExponentFormIsReadAsItsPlainValue() throws Exception {
+        CommandLineRun r = run("evaluate", "--template", "mssp-basic", "--facts", "examples/valley-ipa.json", "--json",
+                "--set", "maximumSharingRate=5E-1");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(Json.MAPPER.readTree(r.out()).at("/contract/terms/shared-savings/maximumSharingRate").asString()).isEqualTo("0.5");
+    }
+
+    @Test
+    void factsWithoutEndStopAtTheDocumentedBound() {
+        CommandLineRun r = run("evaluate", "--template", "mssp-basic", "--facts", "/dev/zero");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--facts: /dev/zero is larger than 64 MiB");
     }
 }

@@ -1,31 +1,39 @@
 package org.accord.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.math.BigDecimal;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.BigRange;
-import net.jqwik.api.constraints.Scale;
-import net.jqwik.api.constraints.Size;
 import org.accord.money.Money;
+import org.accord.testing.Decimals;
+import org.junit.jupiter.api.Test;
 
+/** Invariants of the cent allocation; a failure prints the shrunk case and the seed (replay with -DQT_SEED=...). */
 class AllocationProperties {
 
-    @Property(tries = 500)
-    void distributionConservesMoneyToTheCent(
-            @ForAll @BigRange(min = "-10000000", max = "10000000") @Scale(2) BigDecimal pool,
-            @ForAll @Size(min = 1, max = 40) List<@BigRange(min = "0.0001", max = "1000") @Scale(4) BigDecimal> weights) {
+    @Test
+    void distributionConservesMoneyToTheCent() {
+        qt().withExamples(500).forAll(Decimals.between("-10000000", "10000000", 2),
+                lists().of(Decimals.between("0.0001", "1000", 4)).ofSizeBetween(1, 40))
+                .checkAssert(AllocationProperties::conservesMoneyToTheCent);
+    }
+
+    private static void conservesMoneyToTheCent(BigDecimal pool, List<BigDecimal> weights) {
         List<BigDecimal> parts = Allocation.split(pool, weights, BigDecimal.ZERO, BigDecimal.ONE);
         assertThat(Money.sum(parts)).isEqualByComparingTo(pool);
         assertThat(parts).allMatch(p -> p.scale() == 2);
     }
 
-    @Property(tries = 300)
-    void floorsAndCapsHoldAndMoneyIsStillConserved(
-            @ForAll @BigRange(min = "0.01", max = "10000000") @Scale(2) BigDecimal pool,
-            @ForAll @Size(min = 4, max = 30) List<@BigRange(min = "0", max = "1000") @Scale(3) BigDecimal> weights) {
+    @Test
+    void floorsAndCapsHoldAndMoneyIsStillConserved() {
+        qt().withExamples(300).forAll(Decimals.between("0.01", "10000000", 2),
+                lists().of(Decimals.between("0", "1000", 3)).ofSizeBetween(4, 30))
+                .checkAssert(AllocationProperties::floorsAndCapsHold);
+    }
+
+    private static void floorsAndCapsHold(BigDecimal pool, List<BigDecimal> weights) {
         BigDecimal n = BigDecimal.valueOf(weights.size());
         BigDecimal cap = new BigDecimal("2").divide(n, 6, java.math.RoundingMode.CEILING).min(BigDecimal.ONE);
         BigDecimal floor = new BigDecimal("0.5").divide(n, 6, java.math.RoundingMode.FLOOR);

@@ -64,15 +64,21 @@ class DecisionTablesTest {
         assertThat((BigDecimal) row.get("rate at range end")).isEqualByComparingTo(high);
     }
 
-    @ParameterizedTest(name = "quality score {0}: {2} of the withhold returned, bonus {3} of budget")
-    @CsvSource({"0, 0, 0, 0", "0.4999, 0, 0, 0", "0.50, 0.50, 0.50, 0", "0.60, 0.50, 0.50, 0.02", "0.70, 0.75, 0.75, 0.04",
-            "0.80, 0.75, 0.75, 0.07", "0.85, 1, 1, 0.07", "0.90, 1, 1, 0.10", "1, 1, 1, 0.10"})
-    void theQualityLaddersAnswerEachRung(String score, String ignored, String returned, String bonus) {
-        DecisionTables tables = Engine.service().rules().decisionTables();
-        assertThat(tables.number("Withhold return by quality score", "Share of withhold returned", "Quality score", new BigDecimal(score)))
+    /** The ladders are scales in the templates now: each rung as the template states it, read as a step. */
+    @ParameterizedTest(name = "quality score {0}: {1} of the withhold returned, bonus {2} of budget")
+    @CsvSource({"0, 0, 0", "0.4999, 0, 0", "0.50, 0.50, 0", "0.60, 0.50, 0.02", "0.6999, 0.50, 0.02", "0.70, 0.75, 0.04",
+            "0.80, 0.75, 0.07", "0.85, 1, 0.07", "0.90, 1, 0.10", "1, 1, 0.10"})
+    void theQualityLaddersAnswerEachRung(String score, String returned, String bonus) {
+        assertThat(shippedClause("ma-capitation", "withhold").rateAt("withholdReturnLadder", new BigDecimal(score)))
                 .isEqualByComparingTo(returned);
-        assertThat(tables.number("Quality bonus by quality score", "Bonus percentage of budget", "Quality score", new BigDecimal(score)))
+        assertThat(shippedClause("commercial-global-budget", "quality-bonus").rateAt("qualityBonusLadder", new BigDecimal(score)))
                 .isEqualByComparingTo(bonus);
+    }
+
+    private static Clause shippedClause(String template, String clauseId) {
+        org.accord.terms.Terms terms = org.accord.terms.TermsResolver.resolve(
+                org.accord.terms.TemplateCatalog.load().find(template).orElseThrow(), Map.of(), 2025);
+        return new Clause(null, terms.clauses().stream().filter(c -> c.id().equals(clauseId)).findFirst().orElseThrow());
     }
 
     @Test
@@ -89,10 +95,6 @@ class DecisionTablesTest {
         List<Object[]> inputs = new ArrayList<>();
         for (int n : new int[] {0, 500, 1000, 3000, 5451, 6000, 7999, 8000, 9500, 13085, 15000, 39400, 50000, 60000}) {
             inputs.add(new Object[] {"Minimum savings rate by assigned population", "Assigned beneficiaries", new BigDecimal(n)});
-        }
-        for (String q : new String[] {"0", "0.50", "0.60", "0.70", "0.80", "0.85", "0.90"}) {
-            inputs.add(new Object[] {"Withhold return by quality score", "Quality score", new BigDecimal(q)});
-            inputs.add(new Object[] {"Quality bonus by quality score", "Quality score", new BigDecimal(q)});
         }
         for (Object[] input : inputs) {
             DMNModel model = runtime.getModels().stream().filter(m -> m.getName().equals(input[0])).findFirst().orElseThrow();

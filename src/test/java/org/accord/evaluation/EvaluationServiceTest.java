@@ -3,7 +3,12 @@ package org.accord.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.accord.facts.PerformanceFacts;
+import org.accord.facts.PracticePerformance;
+import org.accord.facts.QualityMeasureCount;
+import org.accord.settlement.Settlement;
 import org.accord.testing.Engine;
 import org.accord.validation.InputProblem;
 import org.accord.validation.InvalidInputException;
@@ -38,5 +43,36 @@ class EvaluationServiceTest {
 
         assertThat(e.problems()).containsExactly(new InputProblem("/contract/overrides/practiceCapShare",
                 "a cap of 0 leaves a positive pool to no practice"));
+    }
+
+    @Test
+    void aMeasureNoClauseKnowsIsNamedInAFindingAndChangesNoAmount() {
+        // "CPB" is a misspelt "CBP": mssp-basic's measureGates list CBP, HBD-POOR, BCS, COL, DSF and AWV only
+        PerformanceFacts misspelt = withExtraMeasure(valley, new QualityMeasureCount("CPB", 50, 100, 0));
+
+        Settlement settlement = service.evaluate(ContractChoice.of("mssp-basic"), misspelt);
+        Settlement plain = service.evaluate(ContractChoice.of("mssp-basic"), valley);
+
+        assertThat(settlement.findings()).filteredOn(f -> f.rule().equals(UNKNOWN_MEASURE)).singleElement().satisfies(f -> {
+            assertThat(f.scope()).isEqualTo("IPA");
+            assertThat(f.clause()).isEqualTo("quality-measures");
+            assertThat(f.basis()).containsEntry("measure", "CPB").containsEntry("practices", 1L);
+            assertThat(f.explanation()).startsWith("CPB: reported for 1 practice(s), but no clause of this contract lists it");
+        });
+        assertThat(plain.findings()).noneMatch(f -> f.rule().equals(UNKNOWN_MEASURE));
+        assertThat(settlement.totals()).isEqualTo(plain.totals());
+    }
+
+    private static final String UNKNOWN_MEASURE = "A reported measure that no clause of the contract knows changes no amount and is named";
+
+    private static PerformanceFacts withExtraMeasure(PerformanceFacts facts, QualityMeasureCount extra) {
+        List<PracticePerformance> practices = new ArrayList<>(facts.practices());
+        PracticePerformance p = practices.get(0);
+        List<QualityMeasureCount> measures = new ArrayList<>(p.qualityMeasures());
+        measures.add(extra);
+        practices.set(0, new PracticePerformance(p.id(), p.name(), p.attributedMembers(), p.memberMonths(), p.averageRiskScore(),
+                p.totalCostOfCare(), p.feeScheduleAllowedAmount(), p.visits(), p.annualWellnessVisits(), p.edVisits(),
+                p.inpatientAdmissions(), measures));
+        return new PerformanceFacts(facts.ipa(), facts.period(), practices);
     }
 }

@@ -107,4 +107,63 @@ class SweepTest {
         assertThat(range).isEqualTo(range("maximumSharingRate", "0.40", "0.70", "0.05"));
         assertThatThrownBy(() -> SweepRequest.Range.parse("maximumSharingRate=0.40:0.70")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aRungOfAQualityLadderIsSweptLikeAnyTerm() {
+        SweepRequest request = new SweepRequest(ContractChoice.of("commercial-global-budget"), Fixtures.VALLEY,
+                List.of(range("qualityBonusLadder[3].rate", "0.08", "0.12", "0.02")));
+        List<Settlement> points = scenarios.sweeper().settle(request);
+        assertThat(points).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            String rate = List.of("0.08", "0.10", "0.12").get(i);
+            Settlement alone = Fixtures.SERVICE.evaluate(ContractChoice.of("commercial-global-budget")
+                    .with("qualityBonusLadder[3].rate", rate), Fixtures.VALLEY);
+            assertThat(points.get(i)).isEqualTo(alone);
+            @SuppressWarnings("unchecked")
+            List<java.util.Map<String, BigDecimal>> ladder = (List<java.util.Map<String, BigDecimal>>)
+                    points.get(i).contract().terms().get("quality-bonus").get("qualityBonusLadder");
+            assertThat(ladder.get(3).get("rate")).isEqualByComparingTo(rate);
+            assertThat(ladder.get(2).get("rate")).isEqualByComparingTo("0.07");
+        }
+    }
+
+    @Test
+    void aTermSetByRegulationIsNotSwept() {
+        SweepRequest request = new SweepRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY,
+                List.of(range("sequestrationRate", "0", "0.02", "0.01")));
+        assertThatThrownBy(() -> scenarios.sweep(request))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).extracting(InputProblem::pointer)
+                        .containsExactly("/vary/0/parameter"))
+                .hasMessageContaining("sequestrationRate is set by regulation and not negotiable");
+    }
+
+    /** The API document promises 2,500 points to a one-dimensional sweep: 0.0000 to 0.2499 by 0.0001 is 2,500. */
+    @Test
+    void aRangeOf2500PointsIsAcceptedAndOneMoreIsRefused() {
+        List<java.util.Map<String, BigDecimal>> points = scenarios.sweeper().points(new SweepRequest(ContractChoice.of("mssp-basic"),
+                Fixtures.VALLEY, List.of(range("maximumSharingRate", "0.0000", "0.2499", "0.0001"))));
+        assertThat(points).hasSize(2_500);
+        assertThat(points.get(2_499).get("maximumSharingRate")).isEqualByComparingTo("0.2499");
+
+        assertThatThrownBy(() -> scenarios.sweeper().points(new SweepRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY,
+                List.of(range("maximumSharingRate", "0.0000", "0.2500", "0.0001")))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .containsExactly(new InputProblem("/vary/0/step", "the range has more than 2500 points")));
+    }
+
+    /** Outputs list practices by id whatever the facts' order (docs/hashes.md): reversed facts, same table. */
+    @Test
+    void practicesComeOutByIdWhateverTheFactsOrder() {
+        List<org.accord.facts.PracticePerformance> practices = new java.util.ArrayList<>(Fixtures.VALLEY.practices());
+        java.util.Collections.reverse(practices);
+        org.accord.facts.PerformanceFacts reversed = new org.accord.facts.PerformanceFacts(Fixtures.VALLEY.ipa(), Fixtures.VALLEY.period(),
+                practices);
+        SweepResult forward = scenarios.sweep(new SweepRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY,
+                List.of(range("maximumSharingRate", "0.40", "0.50", "0.10"))));
+        SweepResult backward = scenarios.sweep(new SweepRequest(ContractChoice.of("mssp-basic"), reversed,
+                List.of(range("maximumSharingRate", "0.40", "0.50", "0.10"))));
+
+        assertThat(backward.table()).isEqualTo(forward.table());
+        assertThat(backward.points().get(0).practices()).extracting(Settlement.PracticeTotal::practiceId).isSorted();
+    }
 }

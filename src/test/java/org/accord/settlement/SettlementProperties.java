@@ -1,16 +1,13 @@
 package org.accord.settlement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.BigRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Scale;
 import org.accord.evaluation.ContractChoice;
 import org.accord.evaluation.EvaluationService;
 import org.accord.facts.PerformanceFacts;
@@ -19,9 +16,14 @@ import org.accord.facts.PracticePerformance;
 import org.accord.facts.QualityMeasureCount;
 import org.accord.io.Json;
 import org.accord.money.Money;
+import org.accord.testing.Decimals;
 import org.accord.testing.Engine;
+import org.junit.jupiter.api.Test;
 
-/** Invariants of settlements, checked through the engine on generated facts. */
+/**
+ * Invariants of settlements, checked through the engine on generated facts. A failure prints the
+ * shrunk case and the seed (replay with -DQT_SEED=...).
+ */
 class SettlementProperties {
 
     private final EvaluationService service = Engine.service();
@@ -39,12 +41,14 @@ class SettlementProperties {
         return Money.sum(s.lines().stream().filter(l -> l.clause().equals(clause)).map(SettlementLine::amount).toList());
     }
 
-    @Property(tries = 60)
-    void sharedSavingsNeverDecreaseWhenExpendituresFall(
-            @ForAll @BigRange(min = "1000000", max = "900000000") @Scale(2) BigDecimal benchmark,
-            @ForAll @BigRange(min = "0.70", max = "1.20") @Scale(4) BigDecimal costRatio,
-            @ForAll @BigRange(min = "0.0001", max = "0.10") @Scale(4) BigDecimal fall,
-            @ForAll @IntRange(min = 100, max = 80000) int members) {
+    @Test
+    void sharedSavingsNeverDecreaseWhenExpendituresFall() {
+        qt().withExamples(60).forAll(Decimals.between("1000000", "900000000", 2), Decimals.between("0.70", "1.20", 4),
+                Decimals.between("0.0001", "0.10", 4), integers().between(100, 80000))
+                .checkAssert(this::sharedSavingsNeverDecreaseWhenExpendituresFall);
+    }
+
+    private void sharedSavingsNeverDecreaseWhenExpendituresFall(BigDecimal benchmark, BigDecimal costRatio, BigDecimal fall, int members) {
         BigDecimal higher = benchmark.multiply(costRatio).setScale(2, RoundingMode.HALF_EVEN);
         BigDecimal lower = higher.subtract(benchmark.multiply(fall)).max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_EVEN);
         for (String template : List.of("mssp-basic", "mssp-enhanced")) {
@@ -57,10 +61,13 @@ class SettlementProperties {
         }
     }
 
-    @Property(tries = 40)
-    void theCorridorSettlementIsContinuousAtEveryBandEdge(
-            @ForAll @IntRange(min = 100, max = 50000) int members,
-            @ForAll @IntRange(min = 0, max = 3) int edge) {
+    @Test
+    void theCorridorSettlementIsContinuousAtEveryBandEdge() {
+        qt().withExamples(40).forAll(integers().between(100, 50000), integers().between(0, 3))
+                .checkAssert(this::theCorridorSettlementIsContinuousAtEveryBandEdge);
+    }
+
+    private void theCorridorSettlementIsContinuousAtEveryBandEdge(int members, int edge) {
         // Target: 1,050.00 PMPM x 12 months x members at risk score 1. Edges at -5%, -2%, +2%, +5% of target.
         BigDecimal target = new BigDecimal("1050.00").multiply(BigDecimal.valueOf(12L * members));
         BigDecimal ratio = new BigDecimal[] {new BigDecimal("0.95"), new BigDecimal("0.98"), new BigDecimal("1.02"), new BigDecimal("1.05")}[edge];
@@ -79,10 +86,13 @@ class SettlementProperties {
         assertThat(above.subtract(at).abs()).isLessThanOrEqualTo(new BigDecimal("0.04"));
     }
 
-    @Property(tries = 40)
-    void nothingIsPaidForQualityWhenTheQualityGateFails(
-            @ForAll @BigRange(min = "0.50", max = "0.99") @Scale(4) BigDecimal costRatio,
-            @ForAll @IntRange(min = 1000, max = 60000) int members) {
+    @Test
+    void nothingIsPaidForQualityWhenTheQualityGateFails() {
+        qt().withExamples(40).forAll(Decimals.between("0.50", "0.99", 4), integers().between(1000, 60000))
+                .checkAssert(this::nothingIsPaidForQualityWhenTheQualityGateFails);
+    }
+
+    private void nothingIsPaidForQualityWhenTheQualityGateFails(BigDecimal costRatio, int members) {
         BigDecimal benchmark = new BigDecimal("1020.00").multiply(BigDecimal.valueOf(12L * members));
         PerformanceFacts failing = ipa(benchmark, benchmark.multiply(costRatio).setScale(2, RoundingMode.HALF_EVEN), members,
                 new BigDecimal("0.95"), false, List.of());
@@ -95,8 +105,12 @@ class SettlementProperties {
                 .map(SettlementLine::amount)).allMatch(a -> a.signum() == 0);
     }
 
-    @Property(tries = 15)
-    void anEvaluationIsDeterministicAndABatchSettlesEachAsAlone(@ForAll @IntRange(min = 0, max = 4) int which) {
+    @Test
+    void anEvaluationIsDeterministicAndABatchSettlesEachAsAlone() {
+        qt().withExamples(15).forAll(integers().between(0, 4)).checkAssert(this::anEvaluationIsDeterministicAndABatchSettlesEachAsAlone);
+    }
+
+    private void anEvaluationIsDeterministicAndABatchSettlesEachAsAlone(int which) {
         String template = List.of("mssp-basic", "mssp-enhanced", "commercial-global-budget", "ma-capitation", "medicaid-ffs-p4p").get(which);
         PerformanceFacts valley = Engine.example("valley-ipa");
         PerformanceFacts small = Engine.example("small-panel");

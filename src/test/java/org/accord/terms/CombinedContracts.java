@@ -94,10 +94,10 @@ public final class CombinedContracts {
                 allowed.add(ClauseConstraint.NO_CLAUSE);
             }
             ParameterDeclaration declared = new ParameterDeclaration(p.name(), p.type(), p.unit(), p.description(), p.source(),
-                    p.minimum(), p.maximum(), List.copyOf(allowed), p.valuesByYear());
+                    p.minimum(), p.maximum(), List.copyOf(allowed), p.valuesByYear(), p.negotiable());
             if (values.containsKey(p.name())) {
                 declared = new ParameterDeclaration(p.name(), p.type(), p.unit(), p.description(), p.source(), p.minimum(),
-                        p.maximum(), declared.allowedValues(), new TreeMap<>(Map.of(0, declared.accept(values.get(p.name())))));
+                        p.maximum(), declared.allowedValues(), new TreeMap<>(Map.of(0, declared.accept(values.get(p.name())))), p.negotiable());
             }
             parameters.add(declared);
         }

@@ -52,10 +52,10 @@ class TermsResolverTest {
     @Test
     void badOverridesAreAllReportedNamingTheParameter() {
         InvalidInputException e = (InvalidInputException) catchThrowable(() -> TermsResolver.resolve(template("mssp-basic"),
-                Map.of("sharingRatee", "0.5", "maximumSharingRate", "1.5", "performancePaymentLimit", "ten percent",
+                Map.of("sharingRatee", "0.5", "maximumSharingRate", "1.5", "electedMinimumSavingsRate", "ten percent",
                         "minimumSavingsRateBasis", "guess"), 2025));
         assertThat(e.problems()).extracting(InputProblem::pointer).containsExactlyInAnyOrder(
-                "/overrides/sharingRatee", "/overrides/maximumSharingRate", "/overrides/performancePaymentLimit",
+                "/overrides/sharingRatee", "/overrides/maximumSharingRate", "/overrides/electedMinimumSavingsRate",
                 "/overrides/minimumSavingsRateBasis");
         assertThat(e.problems()).extracting(InputProblem::reason).anyMatch(r -> r.contains("above the maximum 1"))
                 .anyMatch(r -> r.contains("has no parameter 'sharingRatee'"))
@@ -134,5 +134,61 @@ class TermsResolverTest {
 
     private static Object parameter(Terms terms, String clause, String name) {
         return terms.clauses().stream().filter(c -> c.id().equals(clause)).findFirst().orElseThrow().parameters().get(name);
+    }
+
+    @Test
+    void aRungOfAScaleIsOverriddenByItsTermPathAndTheOtherRungsStay() {
+        Terms terms = TermsResolver.resolve(template("commercial-global-budget"),
+                Map.of("qualityBonusLadder[3].rate", "0.12", "qualityBonusLadder[0].threshold", "0.65"), 2025);
+        @SuppressWarnings("unchecked")
+        java.util.List<Map<String, BigDecimal>> rungs = (java.util.List<Map<String, BigDecimal>>) parameter(terms, "quality-bonus", "qualityBonusLadder");
+        assertThat(rungs).extracting(r -> r.get("threshold").toPlainString() + "->" + r.get("rate").toPlainString())
+                .containsExactly("0.65->0.02", "0.70->0.04", "0.80->0.07", "0.90->0.12");
+    }
+
+    @Test
+    void aRungMovedOutOfOrderOrPastTheEndOrAPathIntoANonScaleIsRefusedNamingTheTerm() {
+        assertThatThrownBy(() -> TermsResolver.resolve(template("commercial-global-budget"),
+                Map.of("qualityBonusLadder[1].threshold", "0.85"), 2025))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsExactly(new InputProblem(
+                        "/overrides/qualityBonusLadder[1].threshold", "qualityBonusLadder with qualityBonusLadder[1].threshold: rung 2's threshold "
+                                + "0.80 is not above rung 1's 0.85: the rungs of a scale are in ascending order")));
+        assertThatThrownBy(() -> TermsResolver.resolve(template("commercial-global-budget"),
+                Map.of("qualityBonusLadder[4].rate", "0.2"), 2025))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsExactly(new InputProblem(
+                        "/overrides/qualityBonusLadder[4].rate", "qualityBonusLadder has 4 rungs, numbered 0 to 3")));
+        assertThatThrownBy(() -> TermsResolver.resolve(template("commercial-global-budget"),
+                Map.of("qualityBonusLadder[0].rate", "1.5"), 2025))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems().get(0).reason())
+                        .contains("rung 0's rate 1.5 is outside 0..1"));
+        assertThatThrownBy(() -> TermsResolver.resolve(template("commercial-global-budget"),
+                Map.of("surplusShareRate[0].rate", "0.5"), 2025))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsExactly(new InputProblem(
+                        "/overrides/surplusShareRate[0].rate",
+                        "'surplusShareRate' is a rate parameter; only a scale's rungs are named as name[rung].field")));
+    }
+
+    @Test
+    void twoRungsMovedTogetherAreCheckedAsOneScale() {
+        // Each edit alone would put the rungs out of order; together they keep them ascending.
+        Terms terms = TermsResolver.resolve(template("ma-capitation"),
+                Map.of("withholdReturnLadder[1].threshold", "0.90", "withholdReturnLadder[2].threshold", "0.95"), 2025);
+        @SuppressWarnings("unchecked")
+        java.util.List<Map<String, BigDecimal>> rungs = (java.util.List<Map<String, BigDecimal>>) parameter(terms, "withhold", "withholdReturnLadder");
+        assertThat(rungs).extracting(r -> r.get("threshold").toPlainString()).containsExactly("0.50", "0.90", "0.95");
+    }
+
+    @Test
+    void aTermSetByRegulationIsNotOverriddenAndTheRefusalNamesItsSource() {
+        assertThatThrownBy(() -> TermsResolver.resolve(template("mssp-aco-enhanced"),
+                Map.of("sequestrationRate", "0", "performancePaymentLimit", "0.20", "maximumSharingRate", "0.70"), 2024))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.problems()).extracting(InputProblem::pointer)
+                            .containsExactly("/overrides/performancePaymentLimit", "/overrides/sequestrationRate");
+                    assertThat(e.problems()).extracting(InputProblem::reason).allMatch(r -> r.contains("is set by regulation and not negotiable ("));
+                    assertThat(e.problems().get(1).reason()).startsWith("sequestrationRate is set by regulation")
+                            .contains(template("mssp-aco-enhanced").parameter("sequestrationRate").orElseThrow().source());
+                });
+        assertThat(template("mssp-aco-enhanced").parameter("maximumSharingRate").orElseThrow().negotiable()).isTrue();
     }
 }

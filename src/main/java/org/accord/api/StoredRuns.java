@@ -1,0 +1,131 @@
+package org.accord.api;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.TreeMap;
+import org.accord.api.generated.model.EvaluationRequest;
+import org.accord.api.generated.model.Settlement;
+import org.accord.api.generated.model.StoredEvaluation;
+import org.accord.api.generated.model.StoredEvaluationPage;
+import org.accord.api.generated.model.StoredEvaluationSummary;
+import org.accord.content.Canonical;
+import org.accord.content.ClasspathFolder;
+import org.accord.engine.RuleBase;
+import org.accord.evaluation.EvaluationService;
+import org.accord.store.ContentKind;
+import org.accord.store.ContentStore;
+import org.accord.store.NewRun;
+import org.accord.store.RunFilter;
+import org.accord.store.RunStore;
+import org.accord.store.RunSummary;
+import org.accord.store.StoredRun;
+import org.accord.terms.TemplateCatalog;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Evaluations answered through the API, stored and read back. The rule files and templates the
+ * service runs with are stored once at start-up, so a run only adds its facts (once per distinct
+ * facts) and itself.
+ */
+@Component
+class StoredRuns {
+
+    static final String EVALUATION = "evaluation";
+
+    private final ContentStore content;
+    private final RunStore runs;
+    private final Caller caller;
+    private final JsonMapper json;
+    /** Reads stored documents: a field a later version of the API dropped is no reason to refuse an old run. */
+    private final JsonMapper storedJson;
+
+    StoredRuns(EvaluationService evaluations, ContentStore content, RunStore runs, Caller caller, JsonMapper json) {
+        this.content = content;
+        this.runs = runs;
+        this.caller = caller;
+        this.json = json;
+        this.storedJson = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        storeShippedContent(evaluations.rules());
+    }
+
+    private void storeShippedContent(RuleBase rules) {
+        Map<String, byte[]> ruleFiles = new TreeMap<>();
+        ClasspathFolder.read(RuleBase.FOLDER).forEach((path, bytes) -> {
+            if (rules.fileHashes().containsKey(RuleBase.FOLDER + "/" + path)) {
+                ruleFiles.put(RuleBase.FOLDER + "/" + path, bytes);
+            }
+        });
+        String rulesHash = content.putRuleSet(ruleFiles);
+        if (!rulesHash.equals(rules.hash())) {
+            throw new IllegalStateException("the rule files on the classpath hash to " + rulesHash
+                    + ", not to the compiled rules' " + rules.hash());
+        }
+        ClasspathFolder.read(TemplateCatalog.FOLDER).forEach((path, bytes) -> {
+            if (path.endsWith(".yaml")) {
+                content.put(ContentKind.TEMPLATE, bytes);
+            }
+        });
+    }
+
+    /** Stores an evaluation as answered; when this returns, the run is committed. */
+    RunSummary evaluation(EvaluationRequest request, org.accord.settlement.Settlement settlement, Settlement answer) {
+        String factsHash = content.put(ContentKind.FACTS,
+                Canonical.json(settlement.facts().inIdOrder()).getBytes(StandardCharsets.UTF_8));
+        if (!factsHash.equals(settlement.factsHash())) {
+            throw new IllegalStateException("stored facts hash " + factsHash + " differs from the settlement's " + settlement.factsHash());
+        }
+        return runs.save(new NewRun(EVALUATION, caller.current(), settlement.contract().templateId(), settlement.ipaId(),
+                settlement.performanceYear(), factsHash, settlement.contract().termsHash(), settlement.rulesHash(),
+                settlement.contract().templateHash(), json.writeValueAsString(request), json.writeValueAsString(answer)));
+    }
+
+    /** One run, when the caller may read it: another caller's run is not found for an integrator. */
+    StoredEvaluation read(String id) {
+        StoredRun run = raw(id);
+        if (!caller.readsEveryRun() && !run.summary().caller().equals(caller.current())) {
+            throw notFound(id);
+        }
+        return new StoredEvaluation(summary(run.summary()), request(run), storedJson.readValue(run.result(), Settlement.class));
+    }
+
+    /** A stored run as stored, its request and answer as JSON text. */
+    StoredRun raw(String id) {
+        return runs.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static NotFoundException notFound(String id) {
+        return new NotFoundException("no stored evaluation '" + id + "'");
+    }
+
+    EvaluationRequest request(StoredRun run) {
+        return storedJson.readValue(run.request(), EvaluationRequest.class);
+    }
+
+    /** A page of the matching runs; a caller who reads only its own runs sees no other's. */
+    StoredEvaluationPage list(RunFilter filter, int limit, int offset) {
+        if (!caller.readsEveryRun()) {
+            String self = caller.current();
+            if (filter.caller() != null && !filter.caller().equals(self)) {
+                return new StoredEvaluationPage(java.util.List.of(), 0L, limit, offset);
+            }
+            filter = new RunFilter(filter.templateId(), filter.ipaId(), filter.performanceYear(), self, filter.storedFrom(),
+                    filter.storedBefore());
+        }
+        return new StoredEvaluationPage(runs.list(filter, limit, offset).stream().map(StoredRuns::summary).toList(),
+                runs.count(filter), limit, offset);
+    }
+
+    private static StoredEvaluationSummary summary(RunSummary run) {
+        return new StoredEvaluationSummary(run.id(), run.kind(), run.storedAt().atOffset(ZoneOffset.UTC), run.caller())
+                .templateId(run.templateId())
+                .ipaId(run.ipaId())
+                .performanceYear(run.performanceYear())
+                .factsHash(run.factsHash())
+                .termsHash(run.termsHash())
+                .rulesHash(run.rulesHash())
+                .templateHash(run.templateHash());
+    }
+}

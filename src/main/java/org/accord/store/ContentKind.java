@@ -1,0 +1,19 @@
+package org.accord.store;
+
+/** What a piece of stored content is, so an auditor browsing the store can tell. */
+public enum ContentKind {
+    RULE_FILE("rule-file"),
+    TEMPLATE("template"),
+    LAYOUT("layout"),
+    FACTS("facts");
+
+    private final String label;
+
+    ContentKind(String label) {
+        this.label = label;
+    }
+
+    String label() {
+        return label;
+    }
+}

@@ -1,0 +1,30 @@
+package org.accord.store;
+
+import java.util.Objects;
+
+/**
+ * A run to store, as the API answered it. Every hash refers to content already stored (the
+ * template, the rule set, the facts) by {@link ContentStore}.
+ *
+ * @param kind            {@code evaluation}, or the scenario's name
+ * @param caller          who asked ({@code anonymous} without authentication)
+ * @param templateId      the contract's template
+ * @param ipaId           the IPA the facts are for
+ * @param performanceYear the facts' performance year
+ * @param factsHash       docs/hashes.md
+ * @param termsHash       docs/hashes.md (absent for a scenario over several contracts)
+ * @param rulesHash       docs/hashes.md
+ * @param templateHash    docs/hashes.md
+ * @param request         the request as JSON
+ * @param result          the answer as JSON
+ */
+public record NewRun(String kind, String caller, String templateId, String ipaId, Integer performanceYear,
+        String factsHash, String termsHash, String rulesHash, String templateHash, String request, String result) {
+
+    public NewRun {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(caller, "caller");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(result, "result");
+    }
+}

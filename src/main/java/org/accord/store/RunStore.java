@@ -1,0 +1,105 @@
+package org.accord.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Stored runs: each written whole in one transaction, or not at all, and never changed or deleted
+ * afterwards. Listed newest first.
+ */
+public final class RunStore {
+
+    private static final String SUMMARY_COLUMNS = "id, kind, stored_at, caller, template_id, ipa_id, performance_year, "
+            + "facts_hash, terms_hash, rules_hash, template_hash";
+
+    private final JdbcClient jdbc;
+    private final TransactionOperations transactions;
+    private final Clock clock;
+
+    public RunStore(JdbcClient jdbc, TransactionOperations transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Stores a run under a new id; when this returns, the run is committed. */
+    public RunSummary save(NewRun run) {
+        String id = UUID.randomUUID().toString();
+        // The database keeps microseconds: the instant returned is the one read back later.
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        transactions.executeWithoutResult(status -> jdbc.sql("INSERT INTO run (" + SUMMARY_COLUMNS
+                + ", request, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(id, run.kind(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC), run.caller(), run.templateId(),
+                        run.ipaId(), run.performanceYear(), run.factsHash(), run.termsHash(), run.rulesHash(),
+                        run.templateHash(), run.request(), run.result())
+                .update());
+        return new RunSummary(id, run.kind(), now, run.caller(), run.templateId(), run.ipaId(), run.performanceYear(),
+                run.factsHash(), run.termsHash(), run.rulesHash(), run.templateHash());
+    }
+
+    public Optional<StoredRun> find(String id) {
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + ", request, result FROM run WHERE id = ?").param(id)
+                .query((rs, row) -> new StoredRun(summary(rs), rs.getString("request"), rs.getString("result")))
+                .optional();
+    }
+
+    /** The runs matching the filter, newest first, {@code limit} of them after skipping {@code offset}. */
+    public List<RunSummary> list(RunFilter filter, int limit, int offset) {
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, params);
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM run" + where + " ORDER BY stored_at DESC, id DESC LIMIT ? OFFSET ?")
+                .params(params)
+                .query((rs, row) -> summary(rs))
+                .list();
+    }
+
+    /** How many runs match the filter, for a paginated list. */
+    public long count(RunFilter filter) {
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, params);
+        return jdbc.sql("SELECT COUNT(*) FROM run" + where).params(params).query(Long.class).single();
+    }
+
+    /** The WHERE clause of a filter (empty when it matches everything); its values go to params. */
+    private static String where(RunFilter filter, List<Object> params) {
+        List<String> where = new ArrayList<>();
+        criterion(where, params, "template_id = ?", filter.templateId());
+        criterion(where, params, "ipa_id = ?", filter.ipaId());
+        criterion(where, params, "performance_year = ?", filter.performanceYear());
+        criterion(where, params, "caller = ?", filter.caller());
+        criterion(where, params, "stored_at >= ?", utc(filter.storedFrom()));
+        criterion(where, params, "stored_at < ?", utc(filter.storedBefore()));
+        return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+    }
+
+    private static void criterion(List<String> where, List<Object> params, String condition, Object value) {
+        if (value != null) {
+            where.add(condition);
+            params.add(value);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static RunSummary summary(ResultSet rs) throws SQLException {
+        return new RunSummary(rs.getString("id"), rs.getString("kind"),
+                rs.getObject("stored_at", OffsetDateTime.class).toInstant(), rs.getString("caller"),
+                rs.getString("template_id"), rs.getString("ipa_id"), (Integer) rs.getObject("performance_year", Integer.class),
+                rs.getString("facts_hash"), rs.getString("terms_hash"), rs.getString("rules_hash"),
+                rs.getString("template_hash"));
+    }
+}

@@ -1,0 +1,30 @@
+package org.accord.store;
+
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * The store's beans over the data source Spring Boot configures (and Flyway migrates) from
+ * {@code spring.datasource.*}: the H2 file of {@link DataDirectory} unless another is named.
+ */
+@Configuration(proxyBeanMethods = false)
+public class StoreConfiguration {
+
+    @Bean
+    Clock storeClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ContentStore contentStore(JdbcClient jdbc, Clock clock) {
+        return new ContentStore(jdbc, clock);
+    }
+
+    @Bean
+    RunStore runStore(JdbcClient jdbc, TransactionOperations transactions, Clock clock) {
+        return new RunStore(jdbc, transactions, clock);
+    }
+}

@@ -1,0 +1,285 @@
+package org.accord.terms;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.accord.content.ClasspathFolder;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The clause concepts, one descriptor per concept beside its rules
+ * ({@code rules/<area>/<concept>.concept.yaml}), checked against the rule files when they load:
+ * every parameter a rule reads is declared by the descriptor of the clause it reads it from, every
+ * declared parameter is read by a rule, every rule file belongs to one concept and every derived
+ * fact a rule file declares is produced by a concept. Templates are checked against it as they load
+ * ({@link #check(ContractTemplate, String)}), so a template parameter no rule reads, or a rule
+ * reading one a template leaves out, fails naming both.
+ */
+public final class ConceptRegistry {
+
+    /** The folder of rule files and descriptors on the classpath. */
+    public static final String FOLDER = "rules";
+    public static final String SUFFIX = ".concept.yaml";
+
+    private static final YAMLMapper YAML = YAMLMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    private static final Pattern DECLARE = Pattern.compile("(?m)^declare\\s+(\\w+)");
+
+    private static volatile ConceptRegistry shipped;
+
+    private final Map<String, ConceptDescriptor> concepts;
+    /** For each concept and parameter, the first rule that reads it ("rule 'X' in payment/y.drl"). */
+    private final Map<String, Map<String, String>> readers;
+
+    private ConceptRegistry(Map<String, ConceptDescriptor> concepts, Map<String, Map<String, String>> readers) {
+        this.concepts = concepts;
+        this.readers = readers;
+    }
+
+    /** The concepts shipped in {@code rules/}, read and checked once. */
+    public static ConceptRegistry shipped() {
+        ConceptRegistry registry = shipped;
+        if (registry == null) {
+            synchronized (ConceptRegistry.class) {
+                registry = shipped;
+                if (registry == null) {
+                    registry = of(ClasspathFolder.read(FOLDER));
+                    shipped = registry;
+                }
+            }
+        }
+        return registry;
+    }
+
+    /**
+     * Reads the descriptors among these files (path relative to {@code rules/}) and checks them
+     * against the rule files beside them.
+     *
+     * @throws IllegalStateException listing every mismatch, each naming the descriptor and the rule
+     */
+    public static ConceptRegistry of(Map<String, byte[]> files) {
+        Map<String, ConceptDescriptor> concepts = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        files.forEach((path, bytes) -> {
+            if (path.endsWith(SUFFIX)) {
+                try {
+                    ConceptDescriptor descriptor = read(bytes);
+                    String expected = path.substring(path.lastIndexOf('/') + 1, path.length() - SUFFIX.length());
+                    if (!descriptor.name().equals(expected)) {
+                        problems.add(FOLDER + "/" + path + ": describes concept '" + descriptor.name() + "'; name the file " + descriptor.name() + SUFFIX);
+                    } else if (concepts.put(descriptor.name(), descriptor) != null) {
+                        problems.add(FOLDER + "/" + path + ": concept '" + descriptor.name() + "' is described twice");
+                    }
+                } catch (RuntimeException e) {
+                    problems.add(FOLDER + "/" + path + ": " + e.getMessage());
+                }
+            }
+        });
+        Map<String, Map<String, String>> readers = new TreeMap<>();
+        checkRuleFiles(files, concepts, problems);
+        Map<String, byte[]> drl = new TreeMap<>();
+        files.forEach((path, bytes) -> {
+            if (path.endsWith(".drl")) {
+                drl.put(path, bytes);
+            }
+        });
+        for (RuleParameterReads.Read read : RuleParameterReads.in(drl)) {
+            String rule = "rule '" + read.rule() + "' in " + FOLDER + "/" + read.file();
+            ConceptDescriptor concept = concepts.get(read.concept());
+            if (concept == null) {
+                problems.add(rule + " reads a clause of concept '" + read.concept() + "', which no " + SUFFIX + " describes");
+            } else if (!concept.parameters().containsKey(read.parameter())) {
+                problems.add(rule + " reads parameter " + read.parameter() + " of concept " + read.concept()
+                        + ", which " + descriptorPath(concept) + " does not declare");
+            } else {
+                readers.computeIfAbsent(read.concept(), c -> new TreeMap<>()).putIfAbsent(read.parameter(), rule);
+            }
+        }
+        for (ConceptDescriptor concept : concepts.values()) {
+            for (String parameter : concept.parameters().keySet()) {
+                if (!readers.getOrDefault(concept.name(), Map.of()).containsKey(parameter)) {
+                    problems.add(descriptorPath(concept) + " declares parameter " + parameter + ", which no rule reads");
+                }
+            }
+        }
+        checkDerivedFacts(drl, concepts, problems);
+        checkMonthlyLines(files, concepts, problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("the concept descriptors and the rules disagree:\n  " + String.join("\n  ", problems));
+        }
+        return new ConceptRegistry(Map.copyOf(concepts), Map.copyOf(readers));
+    }
+
+    public Optional<ConceptDescriptor> find(String concept) {
+        return Optional.ofNullable(concepts.get(concept));
+    }
+
+    /** The descriptor of a concept a checked template names. */
+    public ConceptDescriptor get(String concept) {
+        return find(concept).orElseThrow(() -> new IllegalStateException("no concept '" + concept + "' is described in " + FOLDER + "/"));
+    }
+
+    /** All concepts ordered by name. */
+    public Collection<ConceptDescriptor> all() {
+        return new TreeMap<>(concepts).values();
+    }
+
+    /**
+     * Checks a template's clauses against their concepts: each concept is described, each parameter
+     * is one its rules read (of the declared type), each parameter its rules need is given, and each
+     * required period input is one the concept uses.
+     *
+     * @throws IllegalStateException naming the template's clause and parameter, and the descriptor or rule
+     */
+    public void check(ContractTemplate template, String where) {
+        List<String> problems = new ArrayList<>();
+        for (ClauseTemplate clause : template.clauses()) {
+            String at = where + " clause " + clause.id();
+            ConceptDescriptor concept = concepts.get(clause.concept());
+            if (concept == null) {
+                problems.add(at + ": no concept '" + clause.concept() + "' (described: " + String.join(", ", concepts.keySet()) + ")");
+                continue;
+            }
+            Set<String> given = new TreeSet<>();
+            for (ParameterDeclaration parameter : clause.parameters()) {
+                given.add(parameter.name());
+                ConceptDescriptor.Parameter declared = concept.parameters().get(parameter.name());
+                if (declared == null) {
+                    problems.add(at + " parameter " + parameter.name() + ": no rule reads it (concept " + concept.name()
+                            + " in " + descriptorPath(concept) + " declares " + String.join(", ", concept.parameters().keySet()) + ")");
+                } else if (declared.type() != parameter.type()) {
+                    problems.add(at + " parameter " + parameter.name() + " is a " + parameter.type().word() + ", but "
+                            + readers.get(concept.name()).get(parameter.name()) + " reads it as a " + declared.type().word()
+                            + " (" + descriptorPath(concept) + ")");
+                }
+            }
+            concept.parameters().forEach((name, declared) -> {
+                if (!declared.optional() && !given.contains(name)) {
+                    problems.add(at + ": " + readers.get(concept.name()).get(name) + " reads parameter " + name
+                            + ", which the clause does not declare");
+                }
+            });
+            for (String input : clause.requires()) {
+                if (!concept.periodInputs().contains(input)) {
+                    problems.add(at + ": requires " + input + ", which concept " + concept.name() + " does not use ("
+                            + descriptorPath(concept) + ")");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(String.join("; ", problems));
+        }
+    }
+
+    private static String descriptorPath(ConceptDescriptor concept) {
+        String first = concept.ruleFiles().get(0);
+        return FOLDER + "/" + first.substring(0, first.lastIndexOf('/') + 1) + concept.name() + SUFFIX;
+    }
+
+    /** Every rule or table file belongs to exactly one concept, and every file a descriptor names exists. */
+    private static void checkRuleFiles(Map<String, byte[]> files, Map<String, ConceptDescriptor> concepts, List<String> problems) {
+        Map<String, String> owner = new TreeMap<>();
+        for (ConceptDescriptor concept : concepts.values()) {
+            for (String file : concept.ruleFiles()) {
+                if (!files.containsKey(file)) {
+                    problems.add(descriptorPath(concept) + " names rule file " + file + ", which does not exist");
+                }
+                String other = owner.put(file, concept.name());
+                if (other != null) {
+                    problems.add(FOLDER + "/" + file + " is claimed by concepts " + other + " and " + concept.name());
+                }
+            }
+        }
+        files.keySet().stream().filter(p -> p.endsWith(".drl") || p.endsWith(".dmn")).filter(p -> !owner.containsKey(p))
+                .forEach(p -> problems.add(FOLDER + "/" + p + " belongs to no concept: name it under rules: in its concept's " + SUFFIX));
+    }
+
+    /** A line the timing pays monthly is one a rule of the concept writes ({@code .about( "held back" )}). */
+    private static void checkMonthlyLines(Map<String, byte[]> files, Map<String, ConceptDescriptor> concepts, List<String> problems) {
+        for (ConceptDescriptor concept : concepts.values()) {
+            for (String detail : concept.timing().monthlyLines()) {
+                Pattern about = Pattern.compile("\\.about\\(\\s*\"" + Pattern.quote(detail) + "\"\\s*\\)");
+                boolean written = concept.ruleFiles().stream().map(files::get).filter(java.util.Objects::nonNull)
+                        .anyMatch(bytes -> about.matcher(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).find());
+                if (!written) {
+                    problems.add(descriptorPath(concept) + " pays lines about '" + detail + "' monthly, but no rule of the concept writes one");
+                }
+            }
+        }
+    }
+
+    /** Every derived fact a rule file declares is produced by a concept; every one a descriptor names is declared. */
+    private static void checkDerivedFacts(Map<String, byte[]> drl, Map<String, ConceptDescriptor> concepts, List<String> problems) {
+        Set<String> declared = new TreeSet<>();
+        drl.values().forEach(bytes -> {
+            Matcher m = DECLARE.matcher(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            while (m.find()) {
+                declared.add(m.group(1));
+            }
+        });
+        Set<String> produced = new TreeSet<>();
+        for (ConceptDescriptor concept : concepts.values()) {
+            produced.addAll(concept.produces());
+            for (String fact : concept.produces()) {
+                if (!declared.contains(fact)) {
+                    problems.add(descriptorPath(concept) + " produces " + fact + ", which no rule file declares");
+                }
+            }
+            for (String fact : concept.consumes()) {
+                if (!declared.contains(fact)) {
+                    problems.add(descriptorPath(concept) + " consumes " + fact + ", which no rule file declares");
+                }
+            }
+        }
+        declared.stream().filter(fact -> !produced.contains(fact))
+                .forEach(fact -> problems.add("derived fact " + fact + " is declared in a rule file but no concept produces it"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConceptDescriptor read(byte[] bytes) {
+        Map<String, Object> doc = YAML.readValue(bytes, Map.class);
+        Set<String> known = Set.of("concept", "description", "rules", "parameters", "periodInputs", "facts", "produces",
+                "consumes", "pool", "riskSharing", "timing");
+        for (String key : doc.keySet()) {
+            if (!known.contains(key)) {
+                throw new IllegalArgumentException("unknown key '" + key + "' (known: " + new TreeSet<>(known) + ")");
+            }
+        }
+        Map<String, ConceptDescriptor.Parameter> parameters = new TreeMap<>();
+        ((Map<String, Map<String, Object>>) doc.getOrDefault("parameters", Map.of())).forEach((name, raw) -> parameters.put(name,
+                new ConceptDescriptor.Parameter(ParameterType.fromWord(String.valueOf(raw.get("type"))),
+                        Boolean.TRUE.equals(raw.get("optional")))));
+        Map<String, Object> timing = (Map<String, Object>) required(doc, "timing");
+        return new ConceptDescriptor(
+                (String) required(doc, "concept"),
+                String.valueOf(required(doc, "description")).strip(),
+                List.copyOf((List<String>) required(doc, "rules")),
+                java.util.Collections.unmodifiableMap(parameters),
+                words(doc, "periodInputs"), words(doc, "facts"), words(doc, "produces"), words(doc, "consumes"),
+                ConceptDescriptor.PoolRole.fromWord(String.valueOf(required(doc, "pool"))),
+                Boolean.TRUE.equals(doc.get("riskSharing")),
+                new ConceptDescriptor.Timing(String.valueOf(required(timing, "paid")),
+                        (List<String>) timing.getOrDefault("monthlyLines", List.of()),
+                        Boolean.TRUE.equals(timing.get("monthlyOnRequest"))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> words(Map<String, Object> doc, String key) {
+        return List.copyOf((List<String>) doc.getOrDefault(key, List.of()));
+    }
+
+    private static Object required(Map<String, Object> doc, String key) {
+        Object value = doc.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("'" + key + "' is required");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,181 @@
+package org.accord.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.Map;
+import java.util.TreeMap;
+import org.accord.content.ContentHash;
+import org.accord.store.ContentStore;
+import org.accord.testing.TestKeys;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Every evaluation answered is stored whole and read back as answered; a refused request stores
+ * nothing. The server's database is the in-memory H2 a test context gets (StoreTest covers
+ * PostgreSQL), shared by every API test class, so each test finds its own runs by id or filter.
+ */
+class StoredEvaluationsApiTest extends ServerTest {
+
+    @Autowired
+    ContentStore content;
+
+    private Reply evaluateValleyIpa() {
+        return postJson("/api/v1/evaluations", read("examples/valley-ipa-request.json"));
+    }
+
+    private String location(Reply reply) {
+        return reply.headers().firstValue("Location").orElseThrow();
+    }
+
+    @Test
+    void anEvaluationIsStoredWholeAndReadBackAsAnswered() {
+        Reply answer = evaluateValleyIpa();
+        assertThat(answer.status()).isEqualTo(200);
+        String location = location(answer);
+        assertThat(location).matches("/api/v1/evaluations/[0-9a-f-]{36}");
+
+        Reply stored = get(location);
+
+        assertThat(stored.status()).isEqualTo(200);
+        JsonNode run = stored.json().get("run");
+        JsonNode settlement = answer.json();
+        assertThat(location).endsWith(run.get("id").asString());
+        assertThat(run.get("kind").asString()).isEqualTo("evaluation");
+        assertThat(run.get("caller").asString()).isEqualTo("key:tests, every role");
+        assertThat(run.get("templateId").asString()).isEqualTo("mssp-basic");
+        assertThat(run.get("ipaId").asString()).isEqualTo("valley-ipa");
+        assertThat(run.get("performanceYear").asInt()).isEqualTo(2025);
+        assertThat(run.get("factsHash")).isEqualTo(settlement.get("factsHash"));
+        assertThat(run.get("rulesHash")).isEqualTo(settlement.get("rulesHash"));
+        assertThat(run.get("termsHash")).isEqualTo(settlement.at("/contract/termsHash"));
+        assertThat(run.get("templateHash")).isEqualTo(settlement.at("/contract/templateHash"));
+        // The settlement as answered, every line and explanation; the request as the server read it:
+        // the document sent (its decimals were strings already), with its absent overrides empty.
+        assertThat(stored.json().get("settlement")).isEqualTo(settlement);
+        ObjectNode sent = (ObjectNode) JSON.readTree(read("examples/valley-ipa-request.json"));
+        ((ObjectNode) sent.get("contract")).set("overrides", JSON.createObjectNode());
+        assertThat(stored.json().get("request")).isEqualTo(sent);
+    }
+
+    @Test
+    void theRuleFilesTemplateAndFactsARunNamesAreStoredUnderThoseHashes() {
+        JsonNode settlement = evaluateValleyIpa().json();
+
+        String rulesHash = settlement.get("rulesHash").asString();
+        Map<String, String> fileHashes = new TreeMap<>();
+        content.ruleSet(rulesHash).forEach((path, bytes) -> fileHashes.put(path, ContentHash.of(bytes)));
+        // Each stored file is the one GET /rules lists, and together they hash to the rulesHash.
+        JsonNode listing = get("/api/v1/rules").json();
+        assertThat(fileHashes).hasSize(listing.get("files").size());
+        listing.get("files").forEach(file -> assertThat(fileHashes.get("rules/" + file.get("path").asString()))
+                .as(file.get("path").asString()).isEqualTo(file.get("hash").asString()));
+        StringBuilder canonical = new StringBuilder("{");
+        fileHashes.forEach((path, hash) -> canonical.append(canonical.length() > 1 ? "," : "")
+                .append('"').append(path).append("\":\"").append(hash).append('"'));
+        assertThat(ContentHash.of(canonical.append('}').toString())).isEqualTo(rulesHash);
+
+        String templateHash = settlement.at("/contract/templateHash").asString();
+        assertThat(content.get(templateHash)).hasValueSatisfying(bytes -> assertThat(ContentHash.of(bytes)).isEqualTo(templateHash));
+        String factsHash = settlement.get("factsHash").asString();
+        assertThat(content.get(factsHash)).hasValueSatisfying(bytes -> assertThat(ContentHash.of(bytes)).isEqualTo(factsHash));
+    }
+
+    @Test
+    void aRefusedRequestStoresNothing() {
+        long before = get("/api/v1/evaluations?limit=1").json().get("total").asLong();
+        ObjectNode request = (ObjectNode) JSON.readTree(read("examples/valley-ipa-request.json"));
+        ((ObjectNode) request.get("contract")).put("templateId", "no-such-template");
+
+        Reply refused = postJson("/api/v1/evaluations", request.toString());
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.headers().firstValue("Location")).isEmpty();
+        assertThat(get("/api/v1/evaluations?limit=1").json().get("total").asLong()).isEqualTo(before);
+    }
+
+    @Test
+    void storedEvaluationsAreListedNewestFirstByFilterAndPage() {
+        String valley = location(evaluateValleyIpa());
+        ObjectNode small = JSON.createObjectNode();
+        small.set("contract", JSON.readTree("{\"templateId\":\"mssp-basic\"}"));
+        small.set("facts", JSON.readTree(read("examples/small-panel.json")));
+        Reply smallPanel = postJson("/api/v1/evaluations", small.toString());
+        assertThat(smallPanel.status()).isEqualTo(200);
+        String smallPanelIpa = smallPanel.json().get("ipaId").asString();
+
+        JsonNode newestTwo = get("/api/v1/evaluations?limit=2").json();
+        assertThat(newestTwo.get("runs")).extracting(r -> "/api/v1/evaluations/" + r.get("id").asString())
+                .containsExactly(location(smallPanel), valley);
+        assertThat(newestTwo.get("limit").asInt()).isEqualTo(2);
+        assertThat(newestTwo.get("total").asLong()).isGreaterThanOrEqualTo(2);
+
+        JsonNode onlySmall = get("/api/v1/evaluations?ipaId=" + smallPanelIpa + "&caller=key:tests,%20every%20role&templateId=mssp-basic").json();
+        assertThat(onlySmall.get("runs")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.get("ipaId").asString()).isEqualTo(smallPanelIpa));
+        assertThat(onlySmall.get("total").asLong()).isEqualTo(onlySmall.get("runs").size());
+        assertThat(get("/api/v1/evaluations?performanceYear=1999").json().get("total").asLong()).isZero();
+        assertThat(get("/api/v1/evaluations?storedFrom=2999-01-01T00:00:00Z").json().get("runs")).isEmpty();
+    }
+
+    @Test
+    void anUnknownRunIsA404Problem() {
+        Reply missing = get("/api/v1/evaluations/00000000-0000-0000-0000-000000000000");
+
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        assertThat(missing.json().get("detail").asString()).contains("00000000-0000-0000-0000-000000000000");
+    }
+
+    @Test
+    void aPageSizeOutsideItsBoundsIsA400() {
+        Reply refused = get("/api/v1/evaluations?limit=0");
+        Reply tooLarge = get("/api/v1/evaluations?limit=501");
+        Reply negative = get("/api/v1/evaluations?offset=-1");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().at("/errors/0/pointer").asString()).isEqualTo("limit");
+        assertThat(tooLarge.status()).isEqualTo(400);
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.json().at("/errors/0/pointer").asString()).isEqualTo("offset");
+    }
+
+    /** The same request with one of the tests' keys instead of the every-role key. */
+    private Reply as(String key, HttpRequest.Builder request) {
+        return send(request.header(TestKeys.HEADER, key));
+    }
+
+    @Test
+    void anIntegratorReadsOnlyItsOwnRunsWhileAReviewerReadsEvery() {
+        String integrator = TestKeys.only("integrator");
+        String others = location(evaluateValleyIpa());
+        Reply own = as(integrator, HttpRequest.newBuilder(URI.create(url("/api/v1/evaluations")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(read("examples/valley-ipa-request.json"))));
+        assertThat(own.status()).isEqualTo(200);
+
+        Reply ownRead = as(integrator, HttpRequest.newBuilder(URI.create(url(location(own)))).GET());
+        Reply othersRead = as(integrator, HttpRequest.newBuilder(URI.create(url(others))).GET());
+        JsonNode listed = as(integrator, HttpRequest.newBuilder(URI.create(url("/api/v1/evaluations?limit=500"))).GET()).json();
+        JsonNode askedForOthers = as(integrator,
+                HttpRequest.newBuilder(URI.create(url("/api/v1/evaluations?caller=key:tests,%20every%20role"))).GET()).json();
+        Reply reviewerRead = as(TestKeys.only("reviewer"), HttpRequest.newBuilder(URI.create(url(others))).GET());
+
+        assertThat(ownRead.status()).isEqualTo(200);
+        assertThat(ownRead.json().at("/run/caller").asString()).isEqualTo("key:tests, integrator");
+        assertThat(othersRead.status()).isEqualTo(404);
+        assertThat(othersRead.contentType()).startsWith("application/problem+json");
+        assertThat(listed.get("runs")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.get("caller").asString()).isEqualTo("key:tests, integrator"));
+        assertThat(listed.get("total").asLong()).isEqualTo(listed.get("runs").size());
+        assertThat(askedForOthers.get("runs")).isEmpty();
+        assertThat(askedForOthers.get("total").asLong()).isZero();
+        assertThat(reviewerRead.status()).isEqualTo(200);
+        assertThat(reviewerRead.json().at("/run/caller").asString()).isEqualTo("key:tests, every role");
+    }
+}

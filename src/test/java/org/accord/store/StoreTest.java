@@ -1,0 +1,174 @@
+package org.accord.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.accord.content.ContentHash;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.dao.DataIntegrityViolationException;
+
+/**
+ * The store on every configured database (H2 always, PostgreSQL when ACCORD_TEST_POSTGRES_URL is
+ * set): the same class, the same assertions.
+ */
+class StoreTest {
+
+    private static final Instant MORNING = Instant.parse("2026-11-30T09:00:00Z");
+
+    static List<String> databases() {
+        return TestDatabase.configured();
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static NewRun run(String ipa, int year, String caller, String templateHash) {
+        return new NewRun("evaluation", caller, "mssp-basic", ipa, year, "sha256:facts-" + ipa, "sha256:terms",
+                "sha256:rules", templateHash, "{\"ipa\":\"" + ipa + "\"}", "{\"lines\":[]}");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void migrationsBuildTheSchemaOnceAndASecondStartAppliesNothing(String kind, @TempDir Path directory) {
+        try (TestDatabase db = TestDatabase.create(kind, directory)) {
+            assertThat(db.migrate().migrationsExecuted).isEqualTo(1);
+            db.reopen();
+            assertThat(db.migrate().migrationsExecuted).isZero();
+            assertThat(db.jdbc().sql("SELECT COUNT(*) FROM run").query(Long.class).single()).isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void contentIsStoredOnceUnderItsSha256(String kind, @TempDir Path directory) {
+        try (TestDatabase db = TestDatabase.create(kind, directory)) {
+            db.migrate();
+            ContentStore content = new ContentStore(db.jdbc(), new SteppingClock(MORNING));
+            byte[] template = utf8("id: tiny\nversion: \"1\"\n# a comment is content too — café\n");
+
+            String hash = content.put(ContentKind.TEMPLATE, template);
+            // A second store, as another process would have, finds it there and adds nothing.
+            String again = new ContentStore(db.jdbc(), new SteppingClock(MORNING)).put(ContentKind.TEMPLATE, template.clone());
+
+            assertThat(hash).isEqualTo(ContentHash.of(template)).startsWith("sha256:").hasSize(71).isEqualTo(again);
+            assertThat(content.get(hash)).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(template));
+            assertThat(db.jdbc().sql("SELECT COUNT(*) FROM content").query(Long.class).single()).isEqualTo(1);
+            assertThat(content.get(ContentHash.of(utf8("never stored")))).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aRuleSetIsStoredUnderTheRulesHashOfDocsHashes(String kind, @TempDir Path directory) {
+        try (TestDatabase db = TestDatabase.create(kind, directory)) {
+            db.migrate();
+            ContentStore content = new ContentStore(db.jdbc(), new SteppingClock(MORNING));
+            byte[] sharing = utf8("rule \"Savings are shared\" when then end\n");
+            byte[] msr = utf8("<definitions/>\n");
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            files.put("rules/quality/msr.dmn", msr);
+            files.put("rules/payment/shared-savings.drl", sharing);
+
+            String rulesHash = content.putRuleSet(files);
+
+            // docs/hashes.md: the canonical text of {path: file hash}, paths sorted, no whitespace.
+            String canonical = "{\"rules/payment/shared-savings.drl\":\"" + ContentHash.of(sharing)
+                    + "\",\"rules/quality/msr.dmn\":\"" + ContentHash.of(msr) + "\"}";
+            assertThat(rulesHash).isEqualTo(ContentHash.of(canonical));
+            assertThat(content.putRuleSet(files)).isEqualTo(rulesHash);
+            Map<String, byte[]> stored = content.ruleSet(rulesHash);
+            assertThat(stored).containsOnlyKeys("rules/payment/shared-savings.drl", "rules/quality/msr.dmn");
+            assertThat(stored.get("rules/payment/shared-savings.drl")).isEqualTo(sharing);
+            assertThat(stored.get("rules/quality/msr.dmn")).isEqualTo(msr);
+            assertThat(db.jdbc().sql("SELECT COUNT(*) FROM rule_set_file").query(Long.class).single()).isEqualTo(2);
+            assertThat(content.ruleSet(ContentHash.of("no such set"))).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aRunIsReadBackWholeAfterTheDatabaseIsReopened(String kind, @TempDir Path directory) {
+        try (TestDatabase db = TestDatabase.create(kind, directory)) {
+            db.migrate();
+            SteppingClock clock = new SteppingClock(Instant.parse("2026-11-30T09:15:30.123456789Z"));
+            String templateHash = new ContentStore(db.jdbc(), clock).put(ContentKind.TEMPLATE, utf8("id: mssp-basic\n"));
+            // A settlement of a large IPA: well above a megabyte, with text outside ASCII.
+            String result = "{\"lines\":[" + "{\"explanation\":\"Praxis Müller receives 12.34 — café\"},".repeat(30_000)
+                    + "{}]}";
+            NewRun run = new NewRun("evaluation", "negotiator@valley", "mssp-basic", "valley-ipa", 2025,
+                    "sha256:f", "sha256:t", "sha256:r", templateHash, "{\"contract\":{\"templateId\":\"mssp-basic\"}}", result);
+
+            RunSummary saved = new RunStore(db.jdbc(), db.transactions(), clock).save(run);
+            db.reopen();
+            StoredRun read = new RunStore(db.jdbc(), db.transactions(), clock).find(saved.id()).orElseThrow();
+
+            assertThat(read.summary()).isEqualTo(saved);
+            // The database keeps microseconds; the nanoseconds are dropped before storing.
+            assertThat(read.storedAt()).isEqualTo(Instant.parse("2026-11-30T09:15:30.123456Z"));
+            assertThat(read.summary()).extracting(RunSummary::caller, RunSummary::ipaId, RunSummary::performanceYear,
+                    RunSummary::templateHash).containsExactly("negotiator@valley", "valley-ipa", 2025, templateHash);
+            assertThat(read.request()).isEqualTo(run.request());
+            assertThat(read.result()).isEqualTo(result);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aRunThatCannotBeStoredLeavesNothingBehind(String kind, @TempDir Path directory) {
+        try (TestDatabase db = TestDatabase.create(kind, directory)) {
+            db.migrate();
+            RunStore runs = new RunStore(db.jdbc(), db.transactions(), new SteppingClock(MORNING));
+
+            // The template it names was never stored: the database refuses the run.
+            assertThatThrownBy(() -> runs.save(run("valley-ipa", 2025, "anonymous", ContentHash.of("missing"))))
+                    .isInstanceOf(DataIntegrityViolationException.class);
+            assertThat(runs.count(RunFilter.all())).isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void runsAreListedNewestFirstByFilterAndPage(String kind, @TempDir Path directory) {
+        try (TestDatabase db = TestDatabase.create(kind, directory)) {
+            db.migrate();
+            SteppingClock clock = new SteppingClock(MORNING);
+            RunStore runs = new RunStore(db.jdbc(), db.transactions(), clock);
+            String template = new ContentStore(db.jdbc(), clock).put(ContentKind.TEMPLATE, utf8("id: mssp-basic\n"));
+            // Five runs an hour apart, 09:00 to 13:00.
+            List<RunSummary> saved = new java.util.ArrayList<>();
+            for (NewRun run : List.of(run("valley", 2024, "ann", template), run("valley", 2025, "ann", template),
+                    run("hill", 2025, "bob", template), run("valley", 2025, "bob", template),
+                    run("hill", 2024, "ann", template))) {
+                saved.add(runs.save(run));
+                clock.advance(Duration.ofHours(1));
+            }
+
+            assertThat(runs.list(RunFilter.all(), 10, 0)).extracting(RunSummary::id)
+                    .containsExactly(saved.get(4).id(), saved.get(3).id(), saved.get(2).id(), saved.get(1).id(), saved.get(0).id());
+            assertThat(runs.list(RunFilter.all(), 2, 2)).containsExactly(saved.get(2), saved.get(1));
+            assertThat(runs.count(RunFilter.all())).isEqualTo(5);
+
+            RunFilter valley2025 = new RunFilter(null, "valley", 2025, null, null, null);
+            assertThat(runs.list(valley2025, 10, 0)).containsExactly(saved.get(3), saved.get(1));
+            assertThat(runs.count(valley2025)).isEqualTo(2);
+            assertThat(runs.list(new RunFilter(null, null, null, "bob", null, null), 10, 0))
+                    .containsExactly(saved.get(3), saved.get(2));
+            assertThat(runs.list(new RunFilter("mssp-basic", "hill", null, "ann", null, null), 10, 0))
+                    .containsExactly(saved.get(4));
+            assertThat(runs.list(new RunFilter("commercial-global-budget", null, null, null, null, null), 10, 0)).isEmpty();
+            // From 10:00 inclusive to 12:00 exclusive: the runs of 10:00 and 11:00.
+            assertThat(runs.list(new RunFilter(null, null, null, null, MORNING.plus(Duration.ofHours(1)),
+                    MORNING.plus(Duration.ofHours(3))), 10, 0)).containsExactly(saved.get(2), saved.get(1));
+        }
+    }
+}
