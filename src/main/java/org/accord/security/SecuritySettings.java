@@ -13,13 +13,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rolesClaim         the claim of a bearer token that lists its roles
  * @param devAdminKey        creates a random admin key at start and prints it once (the {@code dev} profile)
  * @param corsAllowedOrigins origins allowed to call the API from a browser; none by default
+ * @param requestsPerSecond  how many requests one caller may send a second; beyond, 429
+ * @param heavyAtOnce        how many simulations, sweeps and backtests the server runs at once; beyond, 429
  */
 @ConfigurationProperties("accord.security")
 public record SecuritySettings(
         @DefaultValue List<ConfiguredKey> apiKeys,
         @DefaultValue("roles") String rolesClaim,
         @DefaultValue("false") boolean devAdminKey,
-        @DefaultValue List<String> corsAllowedOrigins) {
+        @DefaultValue List<String> corsAllowedOrigins,
+        @DefaultValue("50") int requestsPerSecond,
+        @DefaultValue("2") int heavyAtOnce) {
 
     /** One key as configuration lists it: {@code accord.security.api-keys[0].name=...}. */
     public record ConfiguredKey(String name, String sha256, List<String> roles, Instant expires) {
