@@ -29,8 +29,12 @@ public final class OperationAccess {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
-    /** An operation of the document, where it is served and who may call it. */
-    public record Operation(String operationId, String method, String path, Set<Role> roles) {
+    /**
+     * An operation of the document, where it is served, who may call it and whether each call goes
+     * to the audit log (the document marks it {@code x-audited: true}) and whether it is heavy work,
+     * run only so many at once ({@code x-heavy: true}).
+     */
+    public record Operation(String operationId, String method, String path, Set<Role> roles, boolean audited, boolean heavy) {
     }
 
     private final List<Operation> operations;
@@ -69,7 +73,8 @@ public final class OperationAccess {
                     continue;
                 }
                 operations.add(new Operation(operationId, method.getKey().toUpperCase(Locale.ROOT), base + path.getKey(),
-                        decisions.get(operationId)));
+                        decisions.get(operationId), method.getValue().path("x-audited").asBoolean(false),
+                        method.getValue().path("x-heavy").asBoolean(false)));
             }
         }
         if (!undecided.isEmpty()) {

@@ -12,8 +12,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -26,6 +28,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsConfiguration;
@@ -55,7 +58,23 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    ApiKeys apiKeys(SecuritySettings settings) {
+    StoredApiKeys storedApiKeys(JdbcClient jdbc) {
+        return new StoredApiKeys(jdbc, Clock.systemUTC());
+    }
+
+    @Bean
+    AuditLog auditLog(JdbcClient jdbc) {
+        return new AuditLog(jdbc, Clock.systemUTC());
+    }
+
+    /** The keys of the configuration (and the development key) first, then those made through the API. */
+    @Bean
+    @Primary
+    ApiKeys apiKeys(SecuritySettings settings, StoredApiKeys stored) {
+        return configuredThen(settings, stored);
+    }
+
+    static ApiKeys configuredThen(SecuritySettings settings, ApiKeys stored) {
         List<ApiKey> keys = new ArrayList<>(settings.apiKeys().stream().map(SecuritySettings.ConfiguredKey::toApiKey).toList());
         if (settings.devAdminKey()) {
             String key = Secrets.newApiKey();
@@ -64,13 +83,14 @@ public class SecurityConfiguration {
             System.err.println("Development admin key (every role, valid for a day, shown once): " + key);
         }
         LOG.info("{} API key(s) configured{}", keys.size(), keys.isEmpty() ? ": nothing is callable with a key until one is added" : "");
-        return new ConfiguredApiKeys(keys);
+        ApiKeys configured = new ConfiguredApiKeys(keys);
+        return sha256 -> configured.bySha256(sha256).or(() -> stored.bySha256(sha256));
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, OperationAccess access, ApiKeys keys, SecuritySettings settings,
+    SecurityFilterChain api(HttpSecurity http, OperationAccess access, ApiKeys keys, SecuritySettings settings, AuditLog audit,
             ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
-        ProblemWriter problems = new ProblemWriter();
+        ProblemWriter problems = new ProblemWriter(audit);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -79,6 +99,8 @@ public class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new ApiKeyFilter(keys, problems, Clock.systemUTC()), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new FairUse(settings.requestsPerSecond(), settings.heavyAtOnce(), access, problems), AuthorizationFilter.class)
+                .addFilterAfter(new AuditFilter(audit, access), FairUse.class)
                 .cors(cors -> cors.configurationSource(cors(settings.corsAllowedOrigins())))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "

@@ -44,7 +44,8 @@ class ApiDocumentTest {
         assertThat(operations).containsExactlyInAnyOrder("GET /contract-templates", "GET /contract-templates/{templateId}",
                 "POST /evaluations", "GET /evaluations", "GET /evaluations/{evaluationId}", "POST /evaluations/{evaluationId}/replay", "POST /evaluations:validate", "POST /facts:read", "POST /facts:read-csv", "GET /example-facts",
                 "GET /example-facts/{exampleId}", "GET /rules", "GET /rules/{path}", "POST /backtests",
-                "POST /scenarios/compare", "POST /scenarios/sweep", "POST /scenarios/simulate", "POST /scenarios/cash-flow");
+                "POST /scenarios/compare", "POST /scenarios/sweep", "POST /scenarios/simulate", "POST /scenarios/cash-flow",
+                "POST /api-keys", "GET /api-keys", "DELETE /api-keys/{keyId}", "GET /audit-events");
     }
 
     @Test

@@ -17,10 +17,11 @@ import org.junit.jupiter.api.Test;
 class ApiKeysTest {
 
     private static final String HASH = Secrets.sha256("a key");
+    private static final ApiKeys NONE_STORED = sha256 -> java.util.Optional.empty();
 
     @Test
     void configurationHoldsNoKeysUnlessAnOperatorAddsThem() {
-        ApiKeys keys = new SecurityConfiguration().apiKeys(new SecuritySettings(List.of(), "roles", false, List.of()));
+        ApiKeys keys = SecurityConfiguration.configuredThen(new SecuritySettings(List.of(), "roles", false, List.of(), 50, 2), NONE_STORED);
 
         assertThat(keys.bySha256(HASH)).isEmpty();
     }
@@ -28,7 +29,7 @@ class ApiKeysTest {
     @Test
     void aConfiguredKeyIsFoundByItsHashWithItsRolesAndExpiry() {
         var configured = new SecuritySettings.ConfiguredKey("claims tool", HASH, List.of("integrator", "Reviewer"), Instant.parse("2027-06-30T00:00:00Z"));
-        ApiKeys keys = new SecurityConfiguration().apiKeys(new SecuritySettings(List.of(configured), "roles", false, List.of()));
+        ApiKeys keys = SecurityConfiguration.configuredThen(new SecuritySettings(List.of(configured), "roles", false, List.of(), 50, 2), NONE_STORED);
 
         ApiKey key = keys.bySha256(HASH).orElseThrow();
         assertThat(key.roles()).containsExactlyInAnyOrder(Role.INTEGRATOR, Role.REVIEWER);
@@ -54,7 +55,7 @@ class ApiKeysTest {
         ApiKeys keys;
         try {
             System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            keys = new SecurityConfiguration().apiKeys(new SecuritySettings(List.of(), "roles", true, List.of()));
+            keys = SecurityConfiguration.configuredThen(new SecuritySettings(List.of(), "roles", true, List.of(), 50, 2), NONE_STORED);
         } finally {
             System.setErr(err);
         }

@@ -18,6 +18,7 @@ class OperationAccessTest {
               /evaluations:
                 post:
                   operationId: evaluate
+                  x-audited: true
               /rules/{path}:
                 parameters: []
                 get:
@@ -30,12 +31,12 @@ class OperationAccessTest {
     }
 
     @Test
-    void eachOperationIsServedUnderTheServersPathWithItsRoles() {
+    void eachOperationIsServedUnderTheServersPathWithItsRolesAndWhetherItIsAudited() {
         OperationAccess access = of(DOCUMENT, "evaluate: [negotiator, Integrator]\ngetRuleFile: [reviewer]\n");
 
         assertThat(access.operations()).containsExactly(
-                new OperationAccess.Operation("evaluate", "POST", "/api/v1/evaluations", Set.of(Role.NEGOTIATOR, Role.INTEGRATOR)),
-                new OperationAccess.Operation("getRuleFile", "GET", "/api/v1/rules/{path}", Set.of(Role.REVIEWER)));
+                new OperationAccess.Operation("evaluate", "POST", "/api/v1/evaluations", Set.of(Role.NEGOTIATOR, Role.INTEGRATOR), true, false),
+                new OperationAccess.Operation("getRuleFile", "GET", "/api/v1/rules/{path}", Set.of(Role.REVIEWER), false, false));
     }
 
     @Test
