@@ -36,6 +36,11 @@ function init(args)
   wrk.path = "/api/v1/evaluations"
   wrk.headers["Content-Type"] = "application/json"
   wrk.headers["Accept"] = "application/json"
+  -- the service answers only callers with a key (run.sh makes one for the run)
+  local key = os.getenv("API_KEY")
+  if key ~= nil and key ~= "" then
+    wrk.headers["X-API-Key"] = key
+  end
   local rate = tonumber(os.getenv("RATE") or "")
   if rate ~= nil and rate > 0 then
     interval_ms = 1000 * tonumber(os.getenv("THREADS") or "2") / rate

@@ -29,13 +29,21 @@ URL="http://127.0.0.1:${PORT}"
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install -y wrk)" >&2; exit 2; }
 [ -f target/accord.jar ] || { echo "target/accord.jar is missing: mvn -q -B package -DskipTests" >&2; exit 2; }
 
+# A key for this run only: the service keeps its SHA-256, wrk sends it (evaluate.lua, API_KEY).
+API_KEY="acc_bench_$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export API_KEY
+key_sha256=$(printf %s "$API_KEY" | sha256sum | cut -c1-64)
+key_expires=$(date -u -d '+1 day' +%Y-%m-%dT%H:%M:%SZ)
+
 log=$(mktemp)
 if [ -z "${ACCORD_DATA_DIR:-}" ]; then
   rm -rf target/wrk-data
   export ACCORD_DATA_DIR=target/wrk-data
 fi
 # shellcheck disable=SC2086
-java $JAVA_OPTS -Dserver.port="$PORT" -jar target/accord.jar >"$log" 2>&1 &
+java $JAVA_OPTS -Dserver.port="$PORT" -jar target/accord.jar \
+  --accord.security.api-keys[0].name=bench --accord.security.api-keys[0].sha256="$key_sha256" \
+  --accord.security.api-keys[0].roles=integrator,admin --accord.security.api-keys[0].expires="$key_expires" >"$log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -f "$log"' EXIT
 
@@ -46,14 +54,14 @@ for _ in $(seq 1 120); do
 done
 curl -fs "$URL/actuator/health" >/dev/null || { echo "server did not start" >&2; cat "$log" >&2; exit 1; }
 
-status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' -H "X-API-Key: $API_KEY" \
   --data-binary @"$REQUEST" "$URL/api/v1/evaluations")
 [ "$status" = 200 ] || { echo "the request in $REQUEST does not evaluate (HTTP $status)" >&2; exit 1; }
 
 heap_after_gc() {
   jcmd "$server" GC.run >/dev/null
   sleep 1
-  curl -fs "$URL/actuator/metrics/jvm.memory.used?tag=area:heap" |
+  curl -fs -H "X-API-Key: $API_KEY" "$URL/actuator/metrics/jvm.memory.used?tag=area:heap" |
     sed -E 's/.*"value":([0-9.E+]+).*/\1/' | awk '{ printf "%.1f MiB", $1 / 1048576 }'
 }
 

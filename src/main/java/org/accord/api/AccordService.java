@@ -2,6 +2,7 @@ package org.accord.api;
 
 import org.accord.evaluation.EvaluationService;
 import org.accord.scenarios.Scenarios;
+import org.accord.security.SecurityConfiguration;
 import org.accord.store.DataDirectory;
 import org.accord.store.StoreConfiguration;
 import org.springframework.boot.SpringApplication;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Import;
  * file in the data directory (tests that name none get a fresh in-memory database).
  */
 @SpringBootApplication
-@Import(StoreConfiguration.class)
+@Import({SecurityConfiguration.class, StoreConfiguration.class})
 public class AccordService {
 
     public static void start(String[] args) {

@@ -1,14 +1,16 @@
 package org.accord.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Who is calling, as a stored run records it: the name of the request's authenticated principal,
- * or {@code anonymous} when there is none (as long as the service asks for no authentication).
- * Authentication, when it lands, sets the principal; nothing here needs to change.
+ * Who is calling, as a stored run records it: the name of the request's authenticated principal
+ * ({@code key:} and an API key's name, or a bearer token's subject), or {@code anonymous} when there
+ * is none (outside a request). Whether the caller reads every stored run or only its own follows
+ * its roles (security/operation-roles.yaml grants the operations).
  */
 @Component
 class Caller {
@@ -23,5 +25,14 @@ class Caller {
             }
         }
         return ANONYMOUS;
+    }
+
+    /** Reviewers and admins read every stored run; any other caller only the runs it made. */
+    boolean readsEveryRun() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return request.isUserInRole("REVIEWER") || request.isUserInRole("ADMIN");
+        }
+        return true; // outside a request: the service itself
     }
 }

@@ -24,19 +24,21 @@ import org.springframework.web.bind.annotation.RestController;
 class EvaluationsController implements EvaluationsApi {
 
     private final EvaluationService evaluations;
+    private final EvaluationMetrics metrics;
     private final StoredRuns stored;
     private final Replays replays;
 
-    EvaluationsController(EvaluationService evaluations, StoredRuns stored, Replays replays) {
+    EvaluationsController(EvaluationService evaluations, EvaluationMetrics metrics, StoredRuns stored, Replays replays) {
         this.evaluations = evaluations;
+        this.metrics = metrics;
         this.stored = stored;
         this.replays = replays;
     }
 
     @Override
     public ResponseEntity<Settlement> evaluate(EvaluationRequest request) {
-        org.accord.settlement.Settlement settlement = evaluations.evaluate(Transport.contract(request.getContract()),
-                Transport.facts(request.getFacts()));
+        org.accord.settlement.Settlement settlement = metrics.timed(
+                () -> evaluations.evaluate(Transport.contract(request.getContract()), Transport.facts(request.getFacts())));
         Settlement answer = Transport.settlement(settlement);
         RunSummary run = stored.evaluation(request, settlement, answer);
         return ResponseEntity.ok().location(URI.create("/api/v1/evaluations/" + run.id())).body(answer);

@@ -106,7 +106,7 @@ class StoredRuns {
 
     /** A run with the text of every piece of content its hashes name: rule files by path, template, facts. */
     RunExport export(String id) {
-        StoredRun run = raw(id);
+        StoredRun run = visible(id);
         RunSummary summary = run.summary();
         List<ExportedContent> exported = new ArrayList<>();
         if (summary.rulesHash() != null) {
@@ -133,6 +133,7 @@ class StoredRuns {
     private static final tools.jackson.core.type.TypeReference<Map<String, Object>> MAP = new tools.jackson.core.type.TypeReference<>() {
     };
 
+    /** One evaluation, when the caller may read it: another caller's run is not found for an integrator. */
     StoredEvaluation read(String id) {
         StoredRun run = evaluationRun(id);
         return new StoredEvaluation(summary(run.summary()), request(run), storedJson.readValue(run.result(), Settlement.class));
@@ -140,12 +141,25 @@ class StoredRuns {
 
     /** A stored run as stored, its request and answer as JSON text. */
     StoredRun raw(String id) {
-        return runs.find(id).orElseThrow(() -> new NotFoundException("no stored evaluation '" + id + "'"));
+        return runs.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static NotFoundException notFound(String id) {
+        return new NotFoundException("no stored evaluation '" + id + "'");
+    }
+
+    /** A stored run the caller may read: an integrator reads only its own, others' are not found. */
+    private StoredRun visible(String id) {
+        StoredRun run = raw(id);
+        if (!caller.readsEveryRun() && !run.summary().caller().equals(caller.current())) {
+            throw notFound(id);
+        }
+        return run;
     }
 
     /** A stored evaluation; a scenario run is read whole by its export only, and is not replayed. */
     StoredRun evaluationRun(String id) {
-        StoredRun run = raw(id);
+        StoredRun run = visible(id);
         if (!EVALUATION.equals(run.summary().kind())) {
             throw new NotFoundException("stored run '" + id + "' is a " + run.summary().kind()
                     + " scenario, not an evaluation: GET /api/v1/evaluations/" + id + "/export reads it whole");
@@ -157,7 +171,16 @@ class StoredRuns {
         return storedJson.readValue(run.request(), EvaluationRequest.class);
     }
 
+    /** A page of the matching runs; a caller who reads only its own runs sees no other's. */
     StoredEvaluationPage list(RunFilter filter, int limit, int offset) {
+        if (!caller.readsEveryRun()) {
+            String self = caller.current();
+            if (filter.caller() != null && !filter.caller().equals(self)) {
+                return new StoredEvaluationPage(java.util.List.of(), 0L, limit, offset);
+            }
+            filter = new RunFilter(filter.templateId(), filter.ipaId(), filter.performanceYear(), self, filter.storedFrom(),
+                    filter.storedBefore());
+        }
         return new StoredEvaluationPage(runs.list(filter, limit, offset).stream().map(StoredRuns::summary).toList(),
                 runs.count(filter), limit, offset);
     }

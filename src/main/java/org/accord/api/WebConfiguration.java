@@ -73,6 +73,14 @@ class WebConfiguration implements WebMvcConfigurer {
             @Value("${accord.api.max-request-size:2MB}") DataSize maxRequestSize, JsonMapper jsonMapper) {
         FilterRegistrationBean<RequestSizeLimit> registration =
                 new FilterRegistrationBean<>(new RequestSizeLimit(maxRequestSize.toBytes(), jsonMapper));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** Before everything else, so that even a refused request's log lines carry its id. */
+    @Bean
+    FilterRegistrationBean<RequestIds> requestIds() {
+        FilterRegistrationBean<RequestIds> registration = new FilterRegistrationBean<>(new RequestIds());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

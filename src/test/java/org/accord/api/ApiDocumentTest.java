@@ -49,7 +49,8 @@ class ApiDocumentTest {
                 "POST /evaluations", "GET /evaluations", "GET /evaluations/{evaluationId}", "GET /evaluations/{evaluationId}/export", "POST /evaluations/{evaluationId}/replay", "POST /evaluations:validate", "POST /facts:read", "POST /facts:read-csv", "GET /example-facts",
                 "GET /example-facts/{exampleId}", "GET /rules", "GET /rules/{path}", "POST /backtests",
                 "POST /scenarios/compare", "POST /scenarios/sweep", "POST /scenarios/simulate", "POST /scenarios/cash-flow",
-                "POST /scenarios/compare.csv", "POST /scenarios/sweep.csv", "POST /scenarios/simulate.csv", "POST /scenarios/cash-flow.csv");
+                "POST /scenarios/compare.csv", "POST /scenarios/sweep.csv", "POST /scenarios/simulate.csv", "POST /scenarios/cash-flow.csv",
+                "POST /api-keys", "GET /api-keys", "DELETE /api-keys/{keyId}", "GET /audit-events");
     }
 
     @Test

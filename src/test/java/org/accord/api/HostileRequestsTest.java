@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.accord.facts.FactLimit;
+import org.accord.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -119,6 +120,8 @@ class HostileRequestsTest extends ServerTest {
 
         assertThat(failures).as("answers that are a 5xx or not a valid problem; first of " + failures.size())
                 .isEmpty();
+        // Most requests got past authentication; the refused ones were answered as problems above.
+        assertThat(statuses[401] + statuses[403]).as("401s and 403s").isPositive().isLessThan(REQUESTS / 3);
         assertThat(state()).as("state read before and after").isEqualTo(before);
         assertThat(java.util.Arrays.stream(statuses).sum()).isEqualTo(REQUESTS);
     }
@@ -173,7 +176,40 @@ class HostileRequestsTest extends ServerTest {
         return null;
     }
 
+    /**
+     * Most requests carry the tests' key of every role, so they reach the operation; the rest carry
+     * one role's key, no credential, an unknown or expired key or a bearer token that is not one,
+     * whose answers must be a 401 or 403 problem.
+     */
     private Attempt generate(Random random, List<Operation> operations, ObjectNode base) {
+        int credential = random.nextInt(100);
+        Attempt attempt = generateWithoutCredential(random, operations, base);
+        if (credential >= 96) {
+            return attempt;
+        }
+        String description = "";
+        HttpRequest.Builder signed = HttpRequest.newBuilder(attempt.request(), (name, value) -> true);
+        if (credential < 80) {
+            signed.header(TestKeys.HEADER, TestKeys.EVERY_ROLE);
+        } else if (credential < 90) {
+            String role = List.of("negotiator", "integrator", "reviewer", "admin").get(random.nextInt(4));
+            signed.header(TestKeys.HEADER, TestKeys.only(role));
+            description = " as " + role;
+        } else if (credential < 92) {
+            signed.header(TestKeys.HEADER, "acc_" + "x".repeat(random.nextInt(300)));
+            description = " with an unknown key";
+        } else if (credential < 94) {
+            signed.header(TestKeys.HEADER, TestKeys.EXPIRED);
+            description = " with an expired key";
+        } else {
+            signed.header("Authorization", List.of("Bearer ", "Bearer a.b.c", "Bearer ...", "Basic YTpi", "Bearer " + "e".repeat(5000))
+                    .get(random.nextInt(5)));
+            description = " with a broken Authorization header";
+        }
+        return new Attempt(attempt.description() + description, signed.build());
+    }
+
+    private Attempt generateWithoutCredential(Random random, List<Operation> operations, ObjectNode base) {
         Operation operation = operations.get(random.nextInt(operations.size()));
         String path = concrete(operation.path(), random);
         int kind = random.nextInt(100);

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.accord.client.ApiClient;
 import org.accord.evaluation.EvaluationService;
+import org.accord.testing.TestKeys;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -44,6 +45,7 @@ abstract class ServerTest {
     ApiClient client() {
         ApiClient client = new ApiClient();
         client.updateBaseUri(url("/api/v1"));
+        client.setRequestInterceptor(request -> request.header(TestKeys.HEADER, TestKeys.EVERY_ROLE));
         return client;
     }
 
@@ -61,11 +63,18 @@ abstract class ServerTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** Sends the request with the tests' key of every role, unless it carries a credential of its own. */
     Reply send(HttpRequest.Builder request) {
+        HttpRequest built = request.build();
+        boolean credential = built.headers().firstValue(TestKeys.HEADER).isPresent() || built.headers().firstValue("Authorization").isPresent();
+        return sendAsIs(credential ? built : HttpRequest.newBuilder(built, (name, value) -> true).header(TestKeys.HEADER, TestKeys.EVERY_ROLE).build());
+    }
+
+    /** Sends the request exactly as built: without a credential unless it has one. */
+    Reply sendAsIs(HttpRequest request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
-                    response.headers());
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -82,8 +91,12 @@ abstract class ServerTest {
         }
     }
 
-    /** An HTTP answer: status, content type, body and every header. */
+    /** An HTTP answer: status, content type and body. */
     record Reply(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         JsonNode json() {
             return JSON.readTree(body);

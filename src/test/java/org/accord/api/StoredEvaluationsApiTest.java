@@ -2,10 +2,13 @@ package org.accord.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.Map;
 import java.util.TreeMap;
 import org.accord.content.ContentHash;
 import org.accord.store.ContentStore;
+import org.accord.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -43,7 +46,7 @@ class StoredEvaluationsApiTest extends ServerTest {
         JsonNode settlement = answer.json();
         assertThat(location).endsWith(run.get("id").asString());
         assertThat(run.get("kind").asString()).isEqualTo("evaluation");
-        assertThat(run.get("caller").asString()).isEqualTo("anonymous");
+        assertThat(run.get("caller").asString()).isEqualTo("key:tests, every role");
         assertThat(run.get("templateId").asString()).isEqualTo("mssp-basic");
         assertThat(run.get("ipaId").asString()).isEqualTo("valley-ipa");
         assertThat(run.get("performanceYear").asInt()).isEqualTo(2025);
@@ -111,7 +114,7 @@ class StoredEvaluationsApiTest extends ServerTest {
         assertThat(newestTwo.get("limit").asInt()).isEqualTo(2);
         assertThat(newestTwo.get("total").asLong()).isGreaterThanOrEqualTo(2);
 
-        JsonNode onlySmall = get("/api/v1/evaluations?ipaId=" + smallPanelIpa + "&caller=anonymous&templateId=mssp-basic").json();
+        JsonNode onlySmall = get("/api/v1/evaluations?ipaId=" + smallPanelIpa + "&caller=key:tests,%20every%20role&templateId=mssp-basic").json();
         assertThat(onlySmall.get("runs")).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.get("ipaId").asString()).isEqualTo(smallPanelIpa));
         assertThat(onlySmall.get("total").asLong()).isEqualTo(onlySmall.get("runs").size());
@@ -140,5 +143,39 @@ class StoredEvaluationsApiTest extends ServerTest {
         assertThat(tooLarge.status()).isEqualTo(400);
         assertThat(negative.status()).isEqualTo(400);
         assertThat(negative.json().at("/errors/0/pointer").asString()).isEqualTo("offset");
+    }
+
+    /** The same request with one of the tests' keys instead of the every-role key. */
+    private Reply as(String key, HttpRequest.Builder request) {
+        return send(request.header(TestKeys.HEADER, key));
+    }
+
+    @Test
+    void anIntegratorReadsOnlyItsOwnRunsWhileAReviewerReadsEvery() {
+        String integrator = TestKeys.only("integrator");
+        String others = location(evaluateValleyIpa());
+        Reply own = as(integrator, HttpRequest.newBuilder(URI.create(url("/api/v1/evaluations")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(read("examples/valley-ipa-request.json"))));
+        assertThat(own.status()).isEqualTo(200);
+
+        Reply ownRead = as(integrator, HttpRequest.newBuilder(URI.create(url(location(own)))).GET());
+        Reply othersRead = as(integrator, HttpRequest.newBuilder(URI.create(url(others))).GET());
+        JsonNode listed = as(integrator, HttpRequest.newBuilder(URI.create(url("/api/v1/evaluations?limit=500"))).GET()).json();
+        JsonNode askedForOthers = as(integrator,
+                HttpRequest.newBuilder(URI.create(url("/api/v1/evaluations?caller=key:tests,%20every%20role"))).GET()).json();
+        Reply reviewerRead = as(TestKeys.only("reviewer"), HttpRequest.newBuilder(URI.create(url(others))).GET());
+
+        assertThat(ownRead.status()).isEqualTo(200);
+        assertThat(ownRead.json().at("/run/caller").asString()).isEqualTo("key:tests, integrator");
+        assertThat(othersRead.status()).isEqualTo(404);
+        assertThat(othersRead.contentType()).startsWith("application/problem+json");
+        assertThat(listed.get("runs")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.get("caller").asString()).isEqualTo("key:tests, integrator"));
+        assertThat(listed.get("total").asLong()).isEqualTo(listed.get("runs").size());
+        assertThat(askedForOthers.get("runs")).isEmpty();
+        assertThat(askedForOthers.get("total").asLong()).isZero();
+        assertThat(reviewerRead.status()).isEqualTo(200);
+        assertThat(reviewerRead.json().at("/run/caller").asString()).isEqualTo("key:tests, every role");
     }
 }

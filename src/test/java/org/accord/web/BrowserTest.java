@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.accord.api.AccordService;
 import org.accord.evaluation.EvaluationService;
+import org.accord.testing.TestKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -83,8 +84,13 @@ abstract class BrowserTest {
         return "http://localhost:" + port + path;
     }
 
-    /** Opens the page (with a proposal's query, if any) and waits until it says it is usable. */
+    /**
+     * Opens the page (with a proposal's query, if any) signed in with the tests' key, as a person
+     * does with the form at the top, and waits until it says it is usable.
+     */
     void open(String query) {
+        browser.get(url("/actuator/health")); // any page of the origin that makes no call: the key is kept per origin
+        script("sessionStorage.setItem('accord.credential', JSON.stringify({kind: 'api-key', secret: arguments[0]}))", TestKeys.EVERY_ROLE);
         browser.get(url("/" + query));
         waitFor("the page to become usable", () -> "true".equals(browser.findElement(By.tagName("body")).getDomAttribute("data-ready")));
     }
@@ -211,7 +217,7 @@ abstract class BrowserTest {
 
     private JsonNode send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = HTTP.send(request.header(TestKeys.HEADER, TestKeys.EVERY_ROLE).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             return JSON.readTree(response.body());
         } catch (IOException e) {

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.accord.testing.TestKeys;
+import org.accord.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -143,51 +145,47 @@ class WorkbenchInputsTest extends BrowserTest {
     }
 
     @Test
-    void theCredentialGivenAtSignInGoesWithEveryCallAndARefusalIsShownPlainly() {
+    void theCredentialGivenAtSignInGoesWithEveryCallAndTheServersRefusalIsShownPlainly() {
         open("");
-        assertThat(byId("sign-in-status").getDomProperty("textContent")).isEqualTo("Not signed in: calls carry no credential.");
-        byId("sign-in-summary").click();
-        byId("credential-secret").sendKeys("test-key-123");
-        byId("sign-in-form").findElement(By.cssSelector("button[type='submit']")).click();
-        assertThat(byId("sign-in-status").getText()).isEqualTo("Signed in with an API key (kept for this tab only).");
-        // The server has no sign-in yet: the browser's fetch answers the evaluation as a server with it would.
-        script("""
-                window.sentHeaders = [];
-                const fetchFromServer = window.fetch;
-                window.fetch = (url, init) => {
-                  window.sentHeaders.push(init.headers);
-                  if (String(url).endsWith('/api/v1/evaluations')) {
-                    return Promise.resolve(new Response(JSON.stringify({ type: 'about:blank', title: 'Unauthorized', status: 401,
-                      detail: 'the API key is not known' }), { status: 401, headers: { 'Content-Type': 'application/problem+json' } }));
-                  }
-                  return fetchFromServer(url, init);
-                };
-                document.getElementById('sign-in').open = false;
-                """);
-        showView("settlement");
-        byId("settlement-form").findElement(By.cssSelector("button[type='submit']")).click();
-        waitFor("the refusal", () -> "failed".equals(byId("settlement-results").getDomAttribute("data-state")));
+        assertThat(byId("sign-in-status").getDomProperty("textContent")).isEqualTo("Signed in with an API key (kept for this tab only).");
 
-        assertThat(byId("settlement-problems").getText()).contains("Unauthorized (401)").contains("the API key is not known")
+        signIn("api-key", "not-a-key-the-server-knows");
+        WebElement problems = runAndFail("settlement");
+        assertThat(problems.getText()).contains("Unauthorized (401)").contains("needs a valid API key")
                 .contains("Sign in with a credential that may do this");
         assertThat(byId("sign-in").getDomProperty("open")).isEqualTo("true");
-        assertThat(byId("sign-in-status").getText()).isEqualTo("The server asks you to sign in: the API key is not known");
-        @SuppressWarnings("unchecked")
-        List<Map<String, String>> sent = (List<Map<String, String>>) script("return window.sentHeaders");
-        assertThat(sent).isNotEmpty().allSatisfy(headers -> assertThat(headers).containsEntry("X-API-Key", "test-key-123"));
+        assertThat(byId("sign-in-status").getDomProperty("textContent")).startsWith("The server asks you to sign in: ");
 
-        new Select(byId("credential-kind")).selectByValue("bearer");
-        byId("credential-secret").sendKeys("token-456");
-        byId("sign-in-form").findElement(By.cssSelector("button[type='submit']")).click();
-        script("document.getElementById('template').dispatchEvent(new Event('change'))");
-        waitFor("a call with the token", () -> ((List<?>) script("return window.sentHeaders.filter(h => h.Authorization)")).size() > 0);
-        @SuppressWarnings("unchecked")
-        List<Map<String, String>> withToken = (List<Map<String, String>>) script("return window.sentHeaders.filter(h => h.Authorization)");
-        assertThat(withToken).allSatisfy(headers -> assertThat(headers).containsEntry("Authorization", "Bearer token-456")
-                .doesNotContainKey("X-API-Key"));
+        // a reviewer reads templates and rules but does not evaluate
+        signIn("api-key", TestKeys.only("reviewer"));
+        assertThat(runAndFail("settlement").getText()).contains("Forbidden (403)").contains("roles do not allow this operation");
+
+        signIn("bearer", TestTokens.withRoles("a-negotiator", List.of("negotiator")));
+        assertThat(byId("sign-in-status").getDomProperty("textContent")).isEqualTo("Signed in with an OAuth2 bearer token (kept for this tab only).");
+        run("settlement");
 
         byId("sign-out").click();
-        assertThat(byId("sign-in-status").getText()).isEqualTo("Not signed in: calls carry no credential.");
+        assertThat(byId("sign-in-status").getDomProperty("textContent")).isEqualTo("Not signed in: calls carry no credential.");
         assertThat(script("return sessionStorage.getItem('accord.credential')")).isNull();
+        assertThat(runAndFail("settlement").getText()).contains("Unauthorized (401)");
+    }
+
+    private void signIn(String kind, String secret) {
+        if (!"true".equals(byId("sign-in").getDomProperty("open"))) {
+            byId("sign-in-summary").click();
+        }
+        new Select(byId("credential-kind")).selectByValue(kind);
+        byId("credential-secret").clear();
+        byId("credential-secret").sendKeys(secret);
+        byId("sign-in-form").findElement(By.cssSelector("button[type='submit']")).click();
+        script("document.getElementById('sign-in').open = false");
+    }
+
+    private WebElement runAndFail(String view) {
+        showView(view);
+        byId(view + "-form").findElement(By.cssSelector("button[type='submit']")).click();
+        WebElement results = byId(view + "-results");
+        waitFor(view + " to be refused", () -> "failed".equals(results.getDomAttribute("data-state")));
+        return byId(view + "-problems");
     }
 }

@@ -1,0 +1,17 @@
+# The REST service in a container, from what `mvn -q -B package -DskipTests` left in target/
+# (the plain jar and its libraries). Build: docker build -t accord .   Run: see the README.
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 --home-dir /srv/accord accord && mkdir -p /srv/accord/data && chown accord /srv/accord/data
+WORKDIR /srv/accord
+COPY target/lib/ lib/
+COPY target/accord.jar accord.jar
+USER accord
+# Inside a container the service must listen on every interface; the host decides what reaches it.
+ENV SERVER_ADDRESS=0.0.0.0 \
+    ACCORD_DATA_DIR=/srv/accord/data
+VOLUME /srv/accord/data
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s CMD ["sh", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /actuator/health HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q UP <&3"]
+# Stopping the container sends SIGTERM: running requests finish (up to 30 s) before the JVM exits.
+STOPSIGNAL SIGTERM
+ENTRYPOINT ["java", "-jar", "accord.jar"]

@@ -1,0 +1,46 @@
+package org.accord.api;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.function.Supplier;
+import org.accord.settlement.Settlement;
+import org.springframework.stereotype.Component;
+
+/**
+ * The domain's metrics (Prometheus at {@code /actuator/prometheus}): evaluations by template with
+ * their duration ({@code accord_evaluations_seconds}), and the rule firings that wrote a
+ * settlement line or finding ({@code accord_rule_firings_total}). Only templates the server
+ * knows become tags; a refused request counts under {@code template="refused"}.
+ */
+@Component
+class EvaluationMetrics {
+
+    private final MeterRegistry registry;
+
+    EvaluationMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    Settlement timed(Supplier<Settlement> evaluation) {
+        Timer.Sample sample = Timer.start(registry);
+        Settlement settlement;
+        try {
+            settlement = evaluation.get();
+        } catch (RuntimeException refused) {
+            sample.stop(timer("refused", "refused"));
+            throw refused;
+        }
+        String template = settlement.contract().templateId();
+        sample.stop(timer(template, "settled"));
+        Counter.builder("accord.rule.firings").description("Rule firings that wrote a settlement line or finding")
+                .tag("template", template).register(registry)
+                .increment(settlement.lines().size() + settlement.findings().size());
+        return settlement;
+    }
+
+    private Timer timer(String template, String outcome) {
+        return Timer.builder("accord.evaluations").description("Evaluations, by template and outcome")
+                .tag("template", template).tag("outcome", outcome).register(registry);
+    }
+}

@@ -1,0 +1,60 @@
+package org.accord.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Appends a call of an audited operation to the audit log once it is answered, whatever the
+ * answer: who, which operation, what it was about (the resource it made, named by
+ * {@code Location}, else the path) and the status. Runs after authorization, so a refused call
+ * is logged by {@link ProblemWriter} instead.
+ */
+final class AuditFilter extends OncePerRequestFilter {
+
+    private record Audited(String operationId, RequestMatcher matcher) {
+    }
+
+    private final AuditTrail log;
+    private final List<Audited> audited;
+
+    AuditFilter(AuditTrail log, OperationAccess access) {
+        this.log = log;
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        this.audited = access.operations().stream().filter(OperationAccess.Operation::audited)
+                .map(operation -> new Audited(operation.operationId(),
+                        paths.matcher(HttpMethod.valueOf(operation.method()), operation.path())))
+                .toList();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Audited operation = audited.stream().filter(candidate -> candidate.matcher().matches(request)).findFirst().orElse(null);
+        if (operation == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            String made = response.getHeader(HttpHeaders.LOCATION);
+            log.append(actor(caller), operation.operationId(), made != null ? made : request.getRequestURI(), response.getStatus());
+        }
+    }
+
+    static String actor(Authentication caller) {
+        return caller == null || !caller.isAuthenticated() || caller.getName() == null ? "unauthenticated" : caller.getName();
+    }
+}

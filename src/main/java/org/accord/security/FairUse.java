@@ -1,0 +1,85 @@
+package org.accord.security;
+
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Fairness: each caller (a principal, or the address of a caller without one) may send so many
+ * requests a second (Resilience4j's rate limiter, one per caller), and the whole server runs at
+ * most so many heavy operations at once (those the API document marks {@code x-heavy: true}:
+ * simulations, sweeps, backtests). Beyond either, the answer is a 429 problem with
+ * {@code Retry-After} in seconds, and nothing is done.
+ */
+final class FairUse extends OncePerRequestFilter {
+
+    private final RateLimiterConfig perCaller;
+    private final Map<String, RateLimiter> callers = new ConcurrentHashMap<>();
+    private final Semaphore heavy;
+    private final List<RequestMatcher> heavyOperations;
+    private final ProblemWriter problems;
+
+    FairUse(int requestsPerSecond, int heavyAtOnce, OperationAccess access, ProblemWriter problems) {
+        this.perCaller = RateLimiterConfig.custom().limitForPeriod(requestsPerSecond).limitRefreshPeriod(Duration.ofSeconds(1))
+                .timeoutDuration(Duration.ZERO).build();
+        this.heavy = new Semaphore(heavyAtOnce);
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        this.heavyOperations = access.operations().stream().filter(OperationAccess.Operation::heavy)
+                .map(operation -> (RequestMatcher) paths.matcher(HttpMethod.valueOf(operation.method()), operation.path())).toList();
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        var caller = SecurityContextHolder.getContext().getAuthentication();
+        String who = caller != null && caller.isAuthenticated() ? "principal:" + caller.getName() : "address:" + request.getRemoteAddr();
+        if (callers.size() > 100_000) {
+            callers.clear(); // callers from ever new addresses must not fill the memory
+        }
+        RateLimiter limiter = callers.computeIfAbsent(who, name -> RateLimiter.of(name, perCaller));
+        if (!limiter.acquirePermission()) {
+            // the limiter refreshes every second: a second from now there are permits again
+            tooMany(request, response, 1, "this caller sent more than " + perCaller.getLimitForPeriod() + " requests in a second");
+            return;
+        }
+        if (heavyOperations.stream().noneMatch(matcher -> matcher.matches(request))) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!heavy.tryAcquire()) {
+            tooMany(request, response, 5, "the server runs as many simulations, sweeps and backtests as it may at once");
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            heavy.release();
+        }
+    }
+
+    private void tooMany(HttpServletRequest request, HttpServletResponse response, long seconds, String detail) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        problems.write(request, response, 429, "Too Many Requests", detail + "; try again in " + seconds + " s");
+    }
+}
