@@ -131,14 +131,17 @@ public class SecurityConfiguration {
 
     /**
      * Rule paths travel as one encoded segment ({@code payment%2Fshared-savings.drl}); the
-     * controller itself refuses a path that climbs out of the rules, naming the parameter.
+     * controller itself refuses a path that climbs out of the rules, naming the parameter. A
+     * request the firewall still refuses ({@code ..;}, {@code /./}) is a 400 problem like any other.
      */
     @Bean
-    WebSecurityCustomizer encodedRulePaths() {
+    WebSecurityCustomizer encodedRulePaths(AuditLog audit) {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
         firewall.setAllowUrlEncodedSlash(true);
         firewall.setAllowUrlEncodedPercent(true);
-        return web -> web.httpFirewall(firewall);
+        ProblemWriter problems = new ProblemWriter(audit);
+        return web -> web.httpFirewall(firewall).requestRejectedHandler((request, response, rejected) -> problems.write(
+                request, response, 400, "Bad Request", "the request's path or headers were refused: " + rejected.getMessage()));
     }
 
     /** Bearer tokens' roles: a claim listing role names (any case), as {@code ROLE_} authorities. */
