@@ -4,13 +4,14 @@ Usage: python3 exercise.py <base URL ending in /api/v1> <examples directory>"""
 import csv
 import io
 import json
+import os
 import sys
 
 import accord_client
 from accord_client.exceptions import ApiException
 
 base, examples = sys.argv[1], sys.argv[2]
-api = accord_client.ApiClient(accord_client.Configuration(host=base))
+api = accord_client.ApiClient(accord_client.Configuration(host=base, api_key={"ApiKey": os.environ["ACCORD_API_KEY"]}))
 templates = accord_client.ContractTemplatesApi(api)
 evaluations = accord_client.EvaluationsApi(api)
 scenarios = accord_client.ScenariosApi(api)

@@ -9,7 +9,7 @@ import {
 } from "../typescript/src";
 
 async function main(base: string, examples: string): Promise<void> {
-  const configuration = new Configuration({ basePath: base });
+  const configuration = new Configuration({ basePath: base, apiKey: process.env.ACCORD_API_KEY });
   const templates = new ContractTemplatesApi(configuration);
   const evaluations = new EvaluationsApi(configuration);
   const scenarios = new ScenariosApi(configuration);

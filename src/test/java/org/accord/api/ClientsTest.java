@@ -145,6 +145,8 @@ class ClientsTest extends ServerTest {
         try {
             ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
             builder.environment().putAll(environment);
+            // The README's examples and the programs read the caller's key as a user would set it.
+            builder.environment().put("ACCORD_API_KEY", org.accord.testing.TestKeys.EVERY_ROLE);
             process = builder.start();
         } catch (IOException notInstalled) {
             throw new AssertionError(command[0] + " is needed to test the generated clients and is not installed", notInstalled);
