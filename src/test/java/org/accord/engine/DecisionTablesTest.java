@@ -24,7 +24,6 @@ import org.kie.dmn.api.core.event.AfterEvaluateDecisionTableEvent;
 import org.kie.dmn.api.core.event.DMNRuntimeEventListener;
 import org.kie.dmn.validation.DMNValidator;
 import org.kie.dmn.validation.DMNValidatorFactory;
-import org.kie.api.runtime.KieRuntimeFactory;
 
 /**
  * The decision tables: valid DMN with no gap or overlap (KIE's validator and decision-table
@@ -83,7 +82,7 @@ class DecisionTablesTest {
 
     @Test
     void everyRowOfEveryTableIsReachedByTheCasesAbove() {
-        DMNRuntime runtime = KieRuntimeFactory.of(Engine.service().rules().kieBase()).get(DMNRuntime.class);
+        DMNRuntime runtime = Engine.service().rules().decisionTables().runtime();
         Set<String> reached = new TreeSet<>();
         runtime.addListener(new DMNRuntimeEventListener() {
             @Override

@@ -239,7 +239,8 @@ abstract class BrowserTest {
     /** A file the page offered for download, once it has arrived. */
     private byte[] downloaded(String fileName) {
         Path file = DOWNLOADS.resolve(getClass().getSimpleName()).resolve(fileName);
-        waitFor("the download of " + fileName, () -> Files.exists(file));
+        // Chromium may show the file's name before it has written its bytes: wait for both.
+        waitFor("the download of " + fileName, () -> Files.exists(file) && file.toFile().length() > 0);
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
