@@ -11,13 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The domain runs without Spring and knows nothing of the API's transport types, so that it can
-<<<<<<< HEAD
- * move into a plain library (the CLI, Spark executors): only this adapter (and the security
- * adapter around it) imports them.
-=======
- * move into a plain library (the CLI, Spark executors): only this adapter (and the store's
- * persistence adapter) imports them.
->>>>>>> integrate
+ * move into a plain library (the CLI, Spark executors): only this adapter, the security adapter
+ * around it and the store's persistence adapter import them.
  */
 class DomainBoundaryTest {
 
@@ -30,13 +25,10 @@ class DomainBoundaryTest {
             offenders = files
                     .filter(file -> file.toString().endsWith(".java"))
                     .filter(file -> !file.startsWith(SOURCES.resolve("api")))
-<<<<<<< HEAD
                     // who may call: Spring Security around the API adapter
                     .filter(file -> !file.startsWith(SOURCES.resolve("security")))
-=======
                     // where runs are kept: Spring's JDBC and transactions, an adapter like the API
                     .filter(file -> !file.startsWith(SOURCES.resolve("store")))
->>>>>>> integrate
                     // the launcher starts the service when run without arguments
                     .filter(file -> !file.equals(SOURCES.resolve("Accord.java")))
                     .filter(DomainBoundaryTest::importsTheWeb)
