@@ -33,7 +33,8 @@ class StoredScenariosApiTest extends ServerTest {
 
         JsonNode run = export.get("run");
         assertThat(run.get("kind").asString()).isEqualTo(path);
-        assertThat(run.get("caller").asString()).isEqualTo("anonymous");
+        // The tests call with the every-role key from src/test/resources/config (name "tests, every role").
+        assertThat(run.get("caller").asString()).isEqualTo("key:tests, every role");
         assertThat(export.get("result")).isEqualTo(answer.json());
         assertThat(export.at("/request/facts/ipa/id")).isEqualTo(JSON.readTree(sent).at("/facts/ipa/id"));
         assertEveryHashNamesItsText(export);

@@ -164,6 +164,10 @@ class WorkbenchInputsTest extends BrowserTest {
         assertThat(byId("sign-in-status").getDomProperty("textContent")).isEqualTo("Signed in with an OAuth2 bearer token (kept for this tab only).");
         run("settlement");
 
+        // signing in may have folded the panel away: open it to reach the button, as a user would
+        if (!"true".equals(byId("sign-in").getDomProperty("open"))) {
+            byId("sign-in-summary").click();
+        }
         byId("sign-out").click();
         assertThat(byId("sign-in-status").getDomProperty("textContent")).isEqualTo("Not signed in: calls carry no credential.");
         assertThat(script("return sessionStorage.getItem('accord.credential')")).isNull();
