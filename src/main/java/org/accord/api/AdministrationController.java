@@ -14,7 +14,7 @@ import org.accord.api.generated.model.ApiKeyList;
 import org.accord.api.generated.model.ApiKeyRecord;
 import org.accord.api.generated.model.CreatedApiKey;
 import org.accord.api.generated.model.NewApiKey;
-import org.accord.security.Displayed;
+import org.accord.io.Displayed;
 import org.accord.security.Role;
 import org.accord.security.StoredApiKeys;
 import org.springframework.http.ResponseEntity;

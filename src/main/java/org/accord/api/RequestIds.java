@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
-import org.accord.security.Displayed;
+import org.accord.io.Displayed;
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 

@@ -1,6 +1,7 @@
 package org.accord.cli;
 
 import java.math.BigDecimal;
+import org.accord.io.Displayed;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -16,18 +17,18 @@ final class SettlementTable {
 
     static String render(Settlement s) {
         StringBuilder out = new StringBuilder();
-        out.append("Settlement of ").append(s.ipaId()).append(", performance year ").append(s.performanceYear())
+        out.append("Settlement of ").append(shown(s.ipaId())).append(", performance year ").append(s.performanceYear())
                 .append(", under ").append(s.contract().templateId()).append(' ').append(s.contract().templateVersion()).append('\n');
         if (!s.contract().overrides().isEmpty()) {
             out.append("Overrides: ").append(s.contract().overrides()).append('\n');
         }
         out.append('\n').append("Findings").append('\n');
         for (SettlementLine f : s.findings()) {
-            out.append(String.format("  %-8s %-18s %s%n", f.scope(), f.clause(), f.explanation()));
+            out.append(String.format("  %-8s %-18s %s%n", shown(f.scope()), f.clause(), shown(f.explanation())));
         }
         out.append('\n').append(String.format("%-8s %-20s %-12s %16s  %s%n", "Scope", "Clause", "Flow", "Amount", "Explanation"));
         for (SettlementLine l : s.lines()) {
-            out.append(String.format("%-8s %-20s %-12s %16s  %s%n", l.scope(), l.clause(), l.flow(), usd(l.amount()), l.explanation()));
+            out.append(String.format("%-8s %-20s %-12s %16s  %s%n", shown(l.scope()), l.clause(), l.flow(), usd(l.amount()), shown(l.explanation())));
         }
         out.append('\n').append("Totals").append('\n');
         out.append(String.format("  %-34s %16s%n", "Paid by the payer", usd(s.totals().payerTotal())));
@@ -35,13 +36,18 @@ final class SettlementTable {
         out.append(String.format("  %-34s %16s%n", "Retained by the IPA", usd(s.totals().retainedByIpa())));
         out.append('\n').append(String.format("  %-6s %-40s %16s %16s %16s%n", "Id", "Practice", "Paid directly", "Distributed", "Total"));
         for (Settlement.PracticeTotal p : s.totals().practices()) {
-            out.append(String.format("  %-6s %-40s %16s %16s %16s%n", p.practiceId(), truncate(p.name(), 40),
+            out.append(String.format("  %-6s %-40s %16s %16s %16s%n", shown(p.practiceId()), truncate(shown(p.name()), 40),
                     usd(p.paidDirectly()), usd(p.distributed()), usd(p.total())));
         }
         out.append('\n').append("Terms ").append(s.contract().termsHash()).append('\n');
         out.append("Rules ").append(s.rulesHash()).append('\n');
         out.append("Facts ").append(s.factsHash()).append('\n');
         return out.toString();
+    }
+
+    /** Ids, names and sentences that carry the client's text, without terminal controls or bidi overrides. */
+    private static String shown(String clientText) {
+        return Displayed.text(clientText);
     }
 
     private static String usd(BigDecimal amount) {

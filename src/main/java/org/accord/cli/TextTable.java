@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.accord.io.Displayed;
 
 /** Aligned text columns: numbers right-aligned with thousands separators, text left-aligned. */
 final class TextTable {
@@ -69,13 +70,16 @@ final class TextTable {
         out.append(line.toString().stripTrailing()).append('\n');
     }
 
-    /** Decimal cells with thousands separators, keeping their scale; other cells as they are. */
+    /**
+     * Decimal cells with thousands separators, keeping their scale; other cells as they are, but
+     * without the control and bidirectional-override characters a client's text may carry.
+     */
     static String readable(String cell) {
         if (cell == null) {
             return "";
         }
         if (!DECIMAL.matcher(cell).matches()) {
-            return cell;
+            return Displayed.text(cell);
         }
         BigDecimal number = new BigDecimal(cell);
         DecimalFormat format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.US));

@@ -15,9 +15,12 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * Writes tables as CSV (RFC 4180 quoting, a header row, lines ending in a line feed): the one CSV
  * writer of every answer and file Accord produces (sweep, compare, simulate, backtest, facts).
- * A text cell that a spreadsheet would run as a formula (it starts with {@code =}, {@code +},
- * {@code -}, {@code @}, a tab or a carriage return) is written with a leading {@code '}, OWASP's
- * rule for CSV injection; a number such as {@code -12.50} is a number and is left as it is.
+ * Control and bidirectional-override characters (tabs and carriage returns among them) are left
+ * out of text cells ({@link Displayed}): a spreadsheet would show a line that reads otherwise than
+ * it holds; the stored run keeps the text as given. A text cell that a spreadsheet would then run
+ * as a formula (it starts with {@code =}, {@code +}, {@code -} or {@code @}) is written with a
+ * leading {@code '}, OWASP's rule for CSV injection; a number such as {@code -12.50} is a number
+ * and is left as it is.
  */
 public final class Csv {
 
@@ -61,13 +64,14 @@ public final class Csv {
     }
 
     /** The cell as written: a formula-looking text cell gets a leading quote; numbers and empty cells are unchanged. */
-    static String cell(String text) {
-        if (text == null || text.isEmpty() || NUMBER.matcher(text).matches() || FORMULA_START.indexOf(text.charAt(0)) < 0) {
-            return text;
+    static String cell(String given) {
+        if (given == null || given.isEmpty() || NUMBER.matcher(given).matches()) {
+            return given;
         }
-        return "'" + text;
+        String text = Displayed.text(given);
+        return text.isEmpty() || FORMULA_START.indexOf(text.charAt(0)) < 0 ? text : "'" + text;
     }
 
-    private static final String FORMULA_START = "=+-@\t\r";
+    private static final String FORMULA_START = "=+-@";
     private static final Pattern NUMBER = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 }

@@ -56,11 +56,15 @@ public final class OperationAccess {
         }
     }
 
+    /** The path every operation's path is under: the first server's, which is absolute for generated clients (http://{host}/api/v1). */
+    public static String basePath(JsonNode apiDocument) {
+        return apiDocument.path("servers").path(0).path("url").asString("").replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://[^/]*", "");
+    }
+
     static OperationAccess of(InputStream document, InputStream table) {
         JsonNode api = YAML.readTree(document);
         Map<String, Set<Role>> decisions = decisions(YAML.readTree(table));
-        // The first server is absolute for generated clients (http://{host}/api/v1): its path is the base.
-        String base = api.path("servers").path(0).path("url").asString("").replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://[^/]*", "");
+        String base = basePath(api);
         List<Operation> operations = new ArrayList<>();
         Set<String> undecided = new TreeSet<>();
         for (Map.Entry<String, JsonNode> path : api.path("paths").properties()) {

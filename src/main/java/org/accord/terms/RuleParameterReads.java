@@ -157,7 +157,7 @@ final class RuleParameterReads {
         return clauses;
     }
 
-    /** The top-level arguments of the call whose opening parenthesis is at {@code open}, stripped. */
+    /** The top-level arguments of the call whose opening parenthesis is at {@code open}, stripped (a comma in a string literal is not a separator). */
     private static List<String> arguments(String text, int open) {
         int close = closing(text, open);
         List<String> arguments = new ArrayList<>();
@@ -165,7 +165,9 @@ final class RuleParameterReads {
         int start = open + 1;
         for (int i = open + 1; i < close; i++) {
             char c = text.charAt(i);
-            if (c == '(' || c == '[' || c == '{') {
+            if (c == '"') {
+                i = literalEnd(text, i);
+            } else if (c == '(' || c == '[' || c == '{') {
                 depth++;
             } else if (c == ')' || c == ']' || c == '}') {
                 depth--;
@@ -181,17 +183,10 @@ final class RuleParameterReads {
     /** The index of the parenthesis closing the one at {@code open}, skipping string literals. */
     private static int closing(String text, int open) {
         int depth = 0;
-        boolean quoted = false;
         for (int i = open; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (quoted) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                }
-            } else if (c == '"') {
-                quoted = true;
+            if (c == '"') {
+                i = literalEnd(text, i);
             } else if (c == '(') {
                 depth++;
             } else if (c == ')' && --depth == 0) {
@@ -201,20 +196,26 @@ final class RuleParameterReads {
         throw new IllegalStateException("unbalanced parentheses after: " + text.substring(open, Math.min(text.length(), open + 80)));
     }
 
+    /** The index of the quote closing the string literal whose opening quote is at {@code open}. */
+    private static int literalEnd(CharSequence text, int open) {
+        for (int i = open + 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                return i;
+            }
+        }
+        return text.length();
+    }
+
     /** The text with comments blanked (kept the same length), so a parameter named in a comment is not a read. */
     private static String withoutComments(String text) {
         StringBuilder out = new StringBuilder(text);
-        boolean quoted = false;
         for (int i = 0; i < out.length(); i++) {
             char c = out.charAt(i);
-            if (quoted) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                }
-            } else if (c == '"') {
-                quoted = true;
+            if (c == '"') {
+                i = literalEnd(out, i);
             } else if (c == '/' && i + 1 < out.length() && out.charAt(i + 1) == '/') {
                 while (i < out.length() && out.charAt(i) != '\n') {
                     out.setCharAt(i++, ' ');

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.accord.security.OperationAccess;
 import org.accord.testing.TestKeys;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -43,8 +44,7 @@ class OperationRolesTest extends ServerTest {
 
     static List<Operation> operations() throws IOException {
         JsonNode document = YAML.readTree(Files.readString(Path.of("api-spec/accord.yaml")));
-        // the first server is absolute for generated clients (http://{host}/api/v1): its path is the base
-        String base = document.at("/servers/0/url").asString().replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://[^/]*", "");
+        String base = OperationAccess.basePath(document);
         List<Operation> operations = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
             for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {

@@ -16,13 +16,24 @@ class CsvTest {
         String csv = Csv.write(List.of("id", "name"), List.of(
                 List.of("=cmd|' /C calc'!A0", "@SUM(A1:A2)"),
                 List.of("+SUM(A1)", "-2+3"),
-                List.of("\tP01", "\rP02")));
+                List.of("\t=1+1", "\rP02")));
 
         assertThat(csv).isEqualTo("""
                 id,name
                 '=cmd|' /C calc'!A0,'@SUM(A1:A2)
                 '+SUM(A1),'-2+3
-                '\tP01,"'\rP02"
+                '=1+1,P02
+                """);
+    }
+
+    @Test
+    void controlAndBidirectionalCharactersAreLeftOutOfTextCells() {
+        // "P01\u202Ecod" shows in a spreadsheet as "P01doc"; the override goes, the letters stay
+        String csv = Csv.write(List.of("id", "name"), List.of(List.of("P01\u202Ecod", "Line\none\u0007")));
+
+        assertThat(csv).isEqualTo("""
+                id,name
+                P01cod,Lineone
                 """);
     }
 

@@ -1,4 +1,4 @@
-package org.accord.security;
+package org.accord.io;
 
 /**
  * A client-given text (a request id, a key's name) made safe to show in a log line or a report:

@@ -1,4 +1,4 @@
-package org.accord.security;
+package org.accord.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
