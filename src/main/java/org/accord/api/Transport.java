@@ -19,6 +19,8 @@ import org.accord.api.generated.model.ResolvedTerms;
 import org.accord.api.generated.model.SettlementContract;
 import org.accord.api.generated.model.Totals;
 import org.accord.evaluation.ContractChoice;
+import org.accord.facts.FactDeclarations;
+import org.accord.facts.FactType;
 import org.accord.facts.PerformanceFacts;
 import org.accord.facts.PerformancePeriod;
 import org.accord.facts.PracticePerformance;
@@ -81,9 +83,11 @@ final class Transport {
         List<QualityMeasureCount> measures = p.getQualityMeasures() == null ? List.of() : p.getQualityMeasures().stream()
                 .map(m -> new QualityMeasureCount(m.getMeasureId(), m.getNumerator(), m.getDenominator(), m.getExclusions()))
                 .toList();
+        // Extra facts pass as given: the facts validator checks each against its declaration (rules/facts.yaml).
         return new PracticePerformance(p.getId(), p.getName(), p.getAttributedMembers(), p.getMemberMonths(),
                 p.getAverageRiskScore(), p.getTotalCostOfCare(), p.getFeeScheduleAllowedAmount(), p.getVisits(),
-                p.getAnnualWellnessVisits(), p.getEdVisits(), p.getInpatientAdmissions(), measures);
+                p.getAnnualWellnessVisits(), p.getEdVisits(), p.getInpatientAdmissions(), measures,
+                p.getExtra() == null ? Map.of() : p.getExtra());
     }
 
     /**
@@ -148,7 +152,28 @@ final class Transport {
                 .qualityMeasures(p.qualityMeasures().stream()
                         .map(m -> new org.accord.api.generated.model.QualityMeasureCount(m.measureId(), m.numerator(),
                                 m.denominator(), m.exclusions()))
-                        .toList());
+                        .toList())
+                .extra(p.extra().isEmpty() ? null : extra(p.extra()));
+    }
+
+    /** Extra facts as the API writes them: a count as a whole number, other decimals as their full text, as every Decimal. */
+    private static Map<String, Object> extra(Map<String, Object> extra) {
+        Map<String, Object> written = new LinkedHashMap<>();
+        extra.forEach((name, value) -> written.put(name, FactDeclarations.shipped().practiceField(name)
+                .filter(field -> field.type() == FactType.COUNT && value instanceof BigDecimal)
+                .<Object>map(field -> ((BigDecimal) value).toBigIntegerExact())
+                .orElseGet(() -> written(value))));
+        return written;
+    }
+
+    private static Object written(Object value) {
+        if (value instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(Transport::written).toList();
+        }
+        return value;
     }
 
     static ResolvedTerms resolvedTerms(Terms terms) {

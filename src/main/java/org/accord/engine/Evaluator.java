@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.accord.facts.FactDeclarations;
 import org.accord.facts.FactsValidator;
 import org.accord.facts.PerformanceFacts;
 import org.accord.facts.PerformancePeriod;
@@ -29,12 +30,16 @@ import org.kie.api.runtime.KieSession;
  * Evaluates contracts against performance facts with the compiled rules. A batch shares one
  * session: each evaluation's facts carry their {@link Evaluation}, and rules join on it.
  *
- * <p>Rules fire in three phases: clauses settle (the main agenda), then the {@code pool} phase
- * totals what the IPA received and takes its fees off the top, then the {@code distribution}
- * phase splits the rest among practices. The phases are the only ordering in the rule sets.
+ * <p>Rules fire in four phases: clauses that leave cost out of the comparison with targets
+ * ({@code cost left out}, a stop-loss), then the clauses settle (the main agenda) against the cost
+ * that is left, then the {@code pool} phase totals what the IPA received and takes its fees off
+ * the top, then the {@code distribution} phase splits the rest among practices. The phases are
+ * the only ordering in the rule sets.
  */
 public final class Evaluator {
 
+    /** Settled before the clauses: what the cost compared with the targets leaves out (rules/cost/compared-cost.drl). */
+    static final String PHASE_BEFORE_CLAUSES = "cost left out";
     static final List<String> PHASES_AFTER_CLAUSES = List.of("pool", "distribution");
 
     private final RuleBase rules;
@@ -76,7 +81,8 @@ public final class Evaluator {
         for (int i = 0; i < requests.size(); i++) {
             Request request = requests.get(i);
             List<InputProblem> problems = validFacts.contains(request.facts())
-                    ? unmetRequirements(request.terms(), request.facts()) : problems(request.terms(), request.facts());
+                    ? unmetRequirements(request.terms(), request.facts())
+                    : problems(request.terms(), request.facts(), rules.factDeclarations());
             if (problems.isEmpty()) {
                 validFacts.add(request.facts());
             } else {
@@ -112,9 +118,11 @@ public final class Evaluator {
                 written.put(evaluation, new ArrayList<>());
                 insert(session, evaluation, requests.get(i));
             }
+            // The focus falls back to the main agenda once the first phase has nothing left to fire.
+            focus(session, PHASE_BEFORE_CLAUSES);
             session.fireAllRules();
             for (String phase : PHASES_AFTER_CLAUSES) {
-                session.getAgenda().getAgendaGroup(phase).setFocus();
+                focus(session, phase);
                 session.fireAllRules();
             }
             // A class filter lets the session walk only its Line facts, not every fact it holds.
@@ -136,6 +144,14 @@ public final class Evaluator {
                     written.get(evaluations.get(i)), rules.hash()));
         }
         return settlements;
+    }
+
+    // A rule set without a rule of the phase (one compiled for a test) has no such agenda group.
+    private static void focus(KieSession session, String phase) {
+        org.kie.api.runtime.rule.AgendaGroup group = session.getAgenda().getAgendaGroup(phase);
+        if (group != null) {
+            group.setFocus();
+        }
     }
 
     // IPA-wide sums are taken in long, exactly: FactLimit bounds every count so that no sum comes near
@@ -194,8 +210,13 @@ public final class Evaluator {
      * document ({@code /facts/...}, {@code /contract/overrides/...}).
      */
     public static List<InputProblem> problems(Terms terms, PerformanceFacts facts) {
+        return problems(terms, facts, FactDeclarations.shipped());
+    }
+
+    /** As {@link #problems(Terms, PerformanceFacts)}, the extra facts checked against these declarations. */
+    static List<InputProblem> problems(Terms terms, PerformanceFacts facts, FactDeclarations declarations) {
         List<InputProblem> problems = new ArrayList<>();
-        FactsValidator.problems(facts).forEach(p -> problems.add(p.prefixed("/facts")));
+        FactsValidator.problems(facts, declarations).forEach(p -> problems.add(p.prefixed("/facts")));
         if (problems.isEmpty()) {
             problems.addAll(unmetRequirements(terms, facts));
         }

@@ -1,9 +1,15 @@
 package org.accord.engine;
 
 import java.math.BigDecimal;
+import java.util.List;
 import org.accord.facts.PracticePerformance;
 
-/** A member practice's performance as the rules see it. */
+/**
+ * A member practice's performance as the rules see it: the named facts as properties, and every
+ * other fact {@code rules/facts.yaml} declares read by name with the accessor of its type
+ * ({@code money( "name" )}, {@code count}, {@code decimal}, {@code flag}, {@code moneyList}). The
+ * facts were validated against the declaration before they reached the engine.
+ */
 public final class Practice {
 
     private final Evaluation evaluation;
@@ -67,5 +73,38 @@ public final class Practice {
 
     public int getInpatientAdmissions() {
         return performance.inpatientAdmissions();
+    }
+
+    /** Whether the practice reported a declared extra fact (an optional one may be absent). */
+    public boolean has(String fact) {
+        return performance.extra().containsKey(fact);
+    }
+
+    /** A declared extra fact of type money or decimal; null when absent. */
+    public BigDecimal money(String fact) {
+        return (BigDecimal) performance.extra().get(fact);
+    }
+
+    /** A declared extra fact of type decimal; null when absent. */
+    public BigDecimal decimal(String fact) {
+        return (BigDecimal) performance.extra().get(fact);
+    }
+
+    /** A declared extra fact of type count; 0 when absent. */
+    public long count(String fact) {
+        BigDecimal value = (BigDecimal) performance.extra().get(fact);
+        return value == null ? 0 : value.longValueExact();
+    }
+
+    /** A declared extra fact of type flag; false when absent. */
+    public boolean flag(String fact) {
+        return Boolean.TRUE.equals(performance.extra().get(fact));
+    }
+
+    /** A declared extra fact of type money-list; empty when absent. */
+    @SuppressWarnings("unchecked")
+    public List<BigDecimal> moneyList(String fact) {
+        Object value = performance.extra().get(fact);
+        return value == null ? List.of() : (List<BigDecimal>) value;
     }
 }

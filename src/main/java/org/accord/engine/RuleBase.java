@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.accord.content.Canonical;
 import org.accord.content.ClasspathFolder;
 import org.accord.content.ContentHash;
+import org.accord.facts.FactDeclarations;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.Model;
 import org.drools.model.codegen.ExecutableModelProject;
@@ -47,12 +48,19 @@ public final class RuleBase {
     private final DecisionTables decisionTables;
     private final Map<String, String> fileHashes;
     private final String hash;
+    private final FactDeclarations factDeclarations;
 
     private RuleBase(KieBase kieBase, DecisionTables decisionTables, Map<String, String> fileHashes) {
+        this(kieBase, decisionTables, fileHashes, FactDeclarations.shipped());
+    }
+
+    private RuleBase(KieBase kieBase, DecisionTables decisionTables, Map<String, String> fileHashes,
+            FactDeclarations factDeclarations) {
         this.kieBase = kieBase;
         this.decisionTables = decisionTables;
         this.fileHashes = fileHashes;
         this.hash = Canonical.hash(fileHashes);
+        this.factDeclarations = factDeclarations;
     }
 
     /**
@@ -90,7 +98,9 @@ public final class RuleBase {
         Map<String, byte[]> ruleFiles = ruleFiles(files);
         // The same archive the build writes, opened the same way: a rule set behaves the same
         // whether it was compiled at build time or now.
-        return fromKjar(compileToKjar(ruleFiles), fileHashes(ruleFiles));
+        RuleBase compiled = fromKjar(compileToKjar(ruleFiles), fileHashes(ruleFiles));
+        // The facts the rules may read are those declared beside them (facts.yaml, *.facts.yaml).
+        return new RuleBase(compiled.kieBase, compiled.decisionTables, compiled.fileHashes, FactDeclarations.among(files));
     }
 
     /**
@@ -173,6 +183,11 @@ public final class RuleBase {
 
     public DecisionTables decisionTables() {
         return decisionTables;
+    }
+
+    /** The practice facts declared beside these rules: what evaluations' facts are checked against. */
+    public FactDeclarations factDeclarations() {
+        return factDeclarations;
     }
 
     /** SHA-256 of every rule file, by path. */

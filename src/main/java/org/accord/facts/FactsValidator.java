@@ -13,7 +13,13 @@ public final class FactsValidator {
     private FactsValidator() {
     }
 
+    /** Problems with the facts, the extra facts checked against the shipped declaration ({@code rules/facts.yaml}). */
     public static List<InputProblem> problems(PerformanceFacts facts) {
+        return problems(facts, FactDeclarations.shipped());
+    }
+
+    /** Problems with the facts, the extra facts checked against these declarations. */
+    public static List<InputProblem> problems(PerformanceFacts facts, FactDeclarations declarations) {
         List<InputProblem> problems = new ArrayList<>();
         if (facts == null) {
             problems.add(new InputProblem("", "performance facts are required"));
@@ -41,6 +47,7 @@ public final class FactsValidator {
                 problems.add(new InputProblem(at + "/id", "practice id '" + practice.id() + "' is used twice"));
             }
             checkPractice(practice, at, problems);
+            problems.addAll(declarations.problems(practice, at));
         }
         return problems;
     }

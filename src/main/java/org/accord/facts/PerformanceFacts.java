@@ -23,10 +23,8 @@ public record PerformanceFacts(Ipa ipa, PerformancePeriod period, List<PracticeP
      */
     public PerformanceFacts inIdOrder() {
         List<PracticePerformance> ordered = practices.stream()
-                .map(p -> new PracticePerformance(p.id(), p.name(), p.attributedMembers(), p.memberMonths(), p.averageRiskScore(),
-                        p.totalCostOfCare(), p.feeScheduleAllowedAmount(), p.visits(), p.annualWellnessVisits(), p.edVisits(),
-                        p.inpatientAdmissions(), p.qualityMeasures().stream()
-                                .sorted(Comparator.comparing(QualityMeasureCount::measureId)).toList()))
+                .map(p -> p.withQualityMeasures(p.qualityMeasures().stream()
+                        .sorted(Comparator.comparing(QualityMeasureCount::measureId)).toList()))
                 .sorted(Comparator.comparing(PracticePerformance::id))
                 .toList();
         return new PerformanceFacts(ipa, period, ordered);

@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.accord.facts.FactDeclarations;
+import org.accord.facts.FactField;
 import org.accord.facts.PerformanceFacts;
 import org.accord.facts.PerformancePeriod;
 import org.accord.facts.PracticePerformance;
@@ -28,19 +31,18 @@ import org.apache.commons.csv.CSVRecord;
  * are not in the file: the caller gives them (on the command line {@code --ipa-id}, {@code --year},
  * {@code --benchmark} and the other period options).
  *
- * <p>The first row names the columns, in any order:
+ * <p>The first row names the columns, in any order: one column for each practice fact that
+ * {@code rules/facts.yaml} declares ({@link FactDeclarations}; its {@code csv} name, the fact's name
+ * unless it says otherwise), required when the fact is not optional, and the quality measures:
  * <table>
  * <caption>Columns</caption>
  * <tr><th>column</th><th>value</th><th>required</th></tr>
- * <tr><td>{@code id}</td><td>the practice's id</td><td>yes</td></tr>
- * <tr><td>{@code name}</td><td>the practice's name</td><td>no</td></tr>
- * <tr><td>{@code attributedMembers}</td><td>whole number</td><td>yes</td></tr>
- * <tr><td>{@code memberMonths}</td><td>whole number</td><td>yes</td></tr>
- * <tr><td>{@code averageRiskScore}</td><td>decimal</td><td>yes</td></tr>
- * <tr><td>{@code totalCostOfCare}</td><td>USD, decimal</td><td>yes</td></tr>
- * <tr><td>{@code feeScheduleAllowedAmount}</td><td>USD, decimal (empty: 0)</td><td>no</td></tr>
- * <tr><td>{@code visits}, {@code annualWellnessVisits}, {@code edVisits}, {@code inpatientAdmissions}</td>
- *     <td>whole numbers (empty: 0)</td><td>no</td></tr>
+ * <tr><td>{@code id}, {@code attributedMembers}, {@code memberMonths}, {@code averageRiskScore}, {@code totalCostOfCare}</td>
+ *     <td>text, whole numbers, decimals (USD)</td><td>yes</td></tr>
+ * <tr><td>{@code name}, {@code feeScheduleAllowedAmount}, {@code visits}, {@code annualWellnessVisits}, {@code edVisits},
+ *     {@code inpatientAdmissions}</td><td>empty: none, 0</td><td>no</td></tr>
+ * <tr><td>each extra fact's column</td><td>as its type: a whole number, a decimal, {@code true} or {@code false},
+ *     or a list of amounts separated by {@code ;} (empty: the fact is absent)</td><td>when not optional</td></tr>
  * <tr><td>{@code measure:<ID>:numerator}, {@code measure:<ID>:denominator}</td>
  *     <td>a quality measure's counts, whole numbers; both empty: the practice does not report the measure</td>
  *     <td>per measure</td></tr>
@@ -52,11 +54,6 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class FactsCsv {
 
-    public static final List<String> PRACTICE_COLUMNS = List.of("id", "name", "attributedMembers", "memberMonths",
-            "averageRiskScore", "totalCostOfCare", "feeScheduleAllowedAmount", "visits", "annualWellnessVisits", "edVisits",
-            "inpatientAdmissions");
-    private static final List<String> REQUIRED = List.of("id", "attributedMembers", "memberMonths", "averageRiskScore",
-            "totalCostOfCare");
     private static final List<String> MEASURE_FIELDS = List.of("numerator", "denominator", "exclusions");
     private static final String MEASURE_PREFIX = "measure:";
 
@@ -68,6 +65,11 @@ public final class FactsCsv {
             .get();
 
     private FactsCsv() {
+    }
+
+    /** The columns of the facts {@code rules/facts.yaml} declares, in the order declared (measures aside). */
+    public static List<String> practiceColumns(FactDeclarations declarations) {
+        return declarations.practiceFields().stream().map(FactField::csvColumn).toList();
     }
 
     public static PerformanceFacts read(Path file, PerformanceFacts.Ipa ipa, PerformancePeriod period) {
@@ -83,6 +85,15 @@ public final class FactsCsv {
      * @throws InvalidInputException naming every cell that cannot be read
      */
     public static PerformanceFacts read(String csv, PerformanceFacts.Ipa ipa, PerformancePeriod period) {
+        return read(csv, ipa, period, FactDeclarations.shipped());
+    }
+
+    /**
+     * Reads practices whose columns are the facts these declarations name.
+     *
+     * @throws InvalidInputException naming every cell that cannot be read
+     */
+    public static PerformanceFacts read(String csv, PerformanceFacts.Ipa ipa, PerformancePeriod period, FactDeclarations declarations) {
         List<CSVRecord> records;
         try (CSVParser parser = CSVParser.builder().setReader(new StringReader(csv.startsWith("\uFEFF") ? csv.substring(1) : csv))
                 .setFormat(FORMAT).get()) {
@@ -94,11 +105,11 @@ public final class FactsCsv {
             throw new InvalidInputException("", "the CSV has no header row");
         }
         List<InputProblem> problems = new ArrayList<>();
-        Header header = header(records.get(0), problems);
+        Header header = header(records.get(0), declarations, problems);
         InvalidInputException.throwIfAny(problems);
         List<PracticePerformance> practices = new ArrayList<>();
         for (int r = 1; r < records.size(); r++) {
-            practices.add(practice(new Row(records.get(r), r - 1, header, problems)));
+            practices.add(practice(new Row(records.get(r), r - 1, header, problems), declarations));
         }
         InvalidInputException.throwIfAny(problems);
         return new PerformanceFacts(ipa, period, practices);
@@ -106,18 +117,25 @@ public final class FactsCsv {
 
     /** The practices of the facts as CSV (the IPA and period are not written). */
     public static String write(PerformanceFacts facts) {
+        return write(facts, FactDeclarations.shipped());
+    }
+
+    /** The practices of the facts as CSV, a column for each declared fact (the IPA and period are not written). */
+    public static String write(PerformanceFacts facts, FactDeclarations declarations) {
         Set<String> measureIds = new LinkedHashSet<>();
         facts.practices().forEach(p -> p.qualityMeasures().forEach(m -> measureIds.add(m.measureId())));
-        List<String> columns = new ArrayList<>(PRACTICE_COLUMNS);
+        List<String> columns = new ArrayList<>(practiceColumns(declarations));
         for (String id : measureIds) {
             MEASURE_FIELDS.forEach(field -> columns.add(MEASURE_PREFIX + id + ":" + field));
         }
         List<List<String>> rows = new ArrayList<>();
         for (PracticePerformance p : facts.practices()) {
-            List<String> row = new ArrayList<>(List.of(p.id(), p.name() == null ? "" : p.name(),
-                    String.valueOf(p.attributedMembers()), String.valueOf(p.memberMonths()), p.averageRiskScore().toPlainString(),
-                    p.totalCostOfCare().toPlainString(), p.feeScheduleAllowedAmount().toPlainString(), String.valueOf(p.visits()),
-                    String.valueOf(p.annualWellnessVisits()), String.valueOf(p.edVisits()), String.valueOf(p.inpatientAdmissions())));
+            Map<String, Object> named = Json.MAPPER.convertValue(p, Map.class);
+            List<String> row = new ArrayList<>();
+            for (FactField field : declarations.practiceFields()) {
+                Object value = field.named() ? named.get(field.name()) : p.extra().get(field.name());
+                row.add(field.type().cell(field.type().read(value).orElse(value)));
+            }
             Map<String, QualityMeasureCount> measures = new HashMap<>();
             p.qualityMeasures().forEach(m -> measures.put(m.measureId(), m));
             for (String id : measureIds) {
@@ -135,7 +153,8 @@ public final class FactsCsv {
     private record Header(Map<String, Integer> columns, List<String> measureIds) {
     }
 
-    private static Header header(CSVRecord record, List<InputProblem> problems) {
+    private static Header header(CSVRecord record, FactDeclarations declarations, List<InputProblem> problems) {
+        List<String> practiceColumns = practiceColumns(declarations);
         Map<String, Integer> columns = new LinkedHashMap<>();
         Set<String> measureIds = new LinkedHashSet<>();
         for (int c = 0; c < record.size(); c++) {
@@ -151,12 +170,12 @@ public final class FactsCsv {
                 } else {
                     measureIds.add(parts[1]);
                 }
-            } else if (!PRACTICE_COLUMNS.contains(name)) {
-                problems.add(new InputProblem(at, "unknown column '" + name + "'; the columns are " + PRACTICE_COLUMNS
-                        + " and measure:<ID>:numerator|denominator|exclusions"));
+            } else if (!practiceColumns.contains(name)) {
+                problems.add(new InputProblem(at, "unknown column '" + name + "'; the columns are " + practiceColumns
+                        + " (" + FactDeclarations.RESOURCE + ") and measure:<ID>:numerator|denominator|exclusions"));
             }
         }
-        for (String required : REQUIRED) {
+        for (String required : declarations.practiceFields().stream().filter(f -> !f.optional()).map(FactField::csvColumn).toList()) {
             if (!columns.containsKey(required)) {
                 problems.add(new InputProblem("/columns/" + required, "the column '" + required + "' is required"));
             }
@@ -172,7 +191,7 @@ public final class FactsCsv {
         return new Header(columns, List.copyOf(measureIds));
     }
 
-    private static PracticePerformance practice(Row row) {
+    private static PracticePerformance practice(Row row, FactDeclarations declarations) {
         List<QualityMeasureCount> measures = new ArrayList<>();
         for (String id : row.header.measureIds()) {
             String numerator = MEASURE_PREFIX + id + ":numerator";
@@ -185,12 +204,26 @@ public final class FactsCsv {
             measures.add(new QualityMeasureCount(id, row.count(numerator, at + "/numerator", true),
                     row.count(denominator, at + "/denominator", true), row.count(exclusions, at + "/exclusions", false)));
         }
-        return new PracticePerformance(row.text("id", true), row.text("name", false),
-                row.count("attributedMembers", "/attributedMembers", true), row.count("memberMonths", "/memberMonths", true),
-                row.decimal("averageRiskScore", true), row.decimal("totalCostOfCare", true),
-                row.decimal("feeScheduleAllowedAmount", false), row.count("visits", "/visits", false),
-                row.count("annualWellnessVisits", "/annualWellnessVisits", false), row.count("edVisits", "/edVisits", false),
-                row.count("inpatientAdmissions", "/inpatientAdmissions", false), measures);
+        // The named facts keep their own readers (and the defaults a CSV has always had); the others
+        // are read by their declared type, an empty cell leaving the fact absent.
+        Map<String, Object> extra = new LinkedHashMap<>();
+        for (FactField field : declarations.extraFields()) {
+            row.fact(field).ifPresent(value -> extra.put(field.name(), value));
+        }
+        return new PracticePerformance(row.text(column(declarations, "id"), true), row.text(column(declarations, "name"), false),
+                row.count(column(declarations, "attributedMembers"), "/attributedMembers", true),
+                row.count(column(declarations, "memberMonths"), "/memberMonths", true),
+                row.decimal(column(declarations, "averageRiskScore"), "/averageRiskScore", true),
+                row.decimal(column(declarations, "totalCostOfCare"), "/totalCostOfCare", true),
+                row.decimal(column(declarations, "feeScheduleAllowedAmount"), "/feeScheduleAllowedAmount", false),
+                row.count(column(declarations, "visits"), "/visits", false),
+                row.count(column(declarations, "annualWellnessVisits"), "/annualWellnessVisits", false),
+                row.count(column(declarations, "edVisits"), "/edVisits", false),
+                row.count(column(declarations, "inpatientAdmissions"), "/inpatientAdmissions", false), measures, extra);
+    }
+
+    private static String column(FactDeclarations declarations, String fact) {
+        return declarations.practiceField(fact).orElseThrow().csvColumn();
     }
 
     /** One data row, reading cells and naming problems by the practice's JSON pointer and the CSV row. */
@@ -225,11 +258,24 @@ public final class FactsCsv {
                     + ", column " + column + ": " + reason));
         }
 
+        /** A declared extra fact by its type; empty when the cell is (an absent fact) or cannot be read. */
+        Optional<Object> fact(FactField field) {
+            String value = cell(field.csvColumn());
+            if (value.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Object> typed = field.type().readCell(value);
+            if (typed.isEmpty()) {
+                problem("/extra/" + field.name(), field.csvColumn(), "'" + Decimals.abbreviate(value) + "': " + field.type().expected());
+            }
+            return typed;
+        }
+
         String text(String column, boolean required) {
             String value = cell(column);
             if (value.isEmpty()) {
                 if (required) {
-                    problem("/" + column, column, "a value is required");
+                    problem("/id", column, "a value is required");
                 }
                 return required ? "" : null;
             }
@@ -252,16 +298,16 @@ public final class FactsCsv {
             }
         }
 
-        BigDecimal decimal(String column, boolean required) {
+        BigDecimal decimal(String column, String pointer, boolean required) {
             String value = cell(column);
             if (value.isEmpty()) {
                 if (required) {
-                    problem("/" + column, column, "a decimal number is required");
+                    problem(pointer, column, "a decimal number is required");
                 }
                 return required ? BigDecimal.ZERO : null;
             }
             return Decimals.parse(value).orElseGet(() -> {
-                problem("/" + column, column, "'" + Decimals.abbreviate(value) + "' is not a decimal in bounds: " + Decimals.EXPECTED);
+                problem(pointer, column, "'" + Decimals.abbreviate(value) + "' is not a decimal in bounds: " + Decimals.EXPECTED);
                 return BigDecimal.ZERO;
             });
         }

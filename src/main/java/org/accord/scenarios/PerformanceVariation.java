@@ -83,9 +83,7 @@ final class PerformanceVariation {
                 measures.add(numerators[i][k] == null ? m
                         : new QualityMeasureCount(m.measureId(), numerators[i][k].draw(random), m.denominator(), m.exclusions()));
             }
-            practices.add(new PracticePerformance(p.id(), p.name(), p.attributedMembers(), p.memberMonths(), p.averageRiskScore(),
-                    cost, p.feeScheduleAllowedAmount(), p.visits(), p.annualWellnessVisits(), p.edVisits(), p.inpatientAdmissions(),
-                    measures));
+            practices.add(p.withTotalCostOfCare(cost).withQualityMeasures(measures));
         }
         return new PerformanceFacts(observed.ipa(), observed.period(), practices);
     }

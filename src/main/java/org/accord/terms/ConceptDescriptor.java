@@ -16,6 +16,8 @@ import java.util.Map;
  * @param facts        the fact fields its rules read ({@code Ipa.totalCostOfCare})
  * @param produces     the derived facts its rules insert
  * @param consumes     the derived facts of other clauses its rules read
+ * @param interfaces   derived facts its rule files declare for other clauses to produce and it consumes
+ *                     ({@code CostLeftOut}: a clause leaves cost out of the comparison with targets)
  * @param pool         whose money its lines are
  * @param riskSharing  whether its IPA lines are the IPA's share of gains or losses against a target
  * @param timing       when its money is paid
@@ -29,6 +31,7 @@ public record ConceptDescriptor(
         List<String> facts,
         List<String> produces,
         List<String> consumes,
+        List<String> interfaces,
         PoolRole pool,
         boolean riskSharing,
         Timing timing) {

@@ -227,6 +227,8 @@ public final class ConceptRegistry {
         Set<String> produced = new TreeSet<>();
         for (ConceptDescriptor concept : concepts.values()) {
             produced.addAll(concept.produces());
+            // A fact a concept declares for other clauses to produce (CostLeftOut) needs no producer shipped.
+            produced.addAll(concept.interfaces());
             for (String fact : concept.produces()) {
                 if (!declared.contains(fact)) {
                     problems.add(descriptorPath(concept) + " produces " + fact + ", which no rule file declares");
@@ -246,7 +248,7 @@ public final class ConceptRegistry {
     private static ConceptDescriptor read(byte[] bytes) {
         Map<String, Object> doc = YAML.readValue(bytes, Map.class);
         Set<String> known = Set.of("concept", "description", "rules", "parameters", "periodInputs", "facts", "produces",
-                "consumes", "pool", "riskSharing", "timing");
+                "consumes", "interfaces", "pool", "riskSharing", "timing");
         for (String key : doc.keySet()) {
             if (!known.contains(key)) {
                 throw new IllegalArgumentException("unknown key '" + key + "' (known: " + new TreeSet<>(known) + ")");
@@ -263,6 +265,7 @@ public final class ConceptRegistry {
                 List.copyOf((List<String>) required(doc, "rules")),
                 java.util.Collections.unmodifiableMap(parameters),
                 words(doc, "periodInputs"), words(doc, "facts"), words(doc, "produces"), words(doc, "consumes"),
+                words(doc, "interfaces"),
                 ConceptDescriptor.PoolRole.fromWord(String.valueOf(required(doc, "pool"))),
                 Boolean.TRUE.equals(doc.get("riskSharing")),
                 new ConceptDescriptor.Timing(String.valueOf(required(timing, "paid")),

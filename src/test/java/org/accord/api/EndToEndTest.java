@@ -31,10 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The client generated from the API document drives the real server. */
 class EndToEndTest extends ServerTest {
 
-    static final List<String> TEMPLATES = List.of("commercial-global-budget", "ma-capitation", "medicaid-ffs-p4p",
-            "mssp-aco-basic-a", "mssp-aco-basic-b", "mssp-aco-basic-c", "mssp-aco-basic-d", "mssp-aco-basic-e",
-            "mssp-aco-enhanced", "mssp-aco-track-1", "mssp-aco-track-1-plus", "mssp-aco-track-2", "mssp-aco-track-3",
-            "mssp-basic", "mssp-enhanced");
+    /** Every template file shipped, by id (each file is named for its template's id), in id order. */
+    static final List<String> TEMPLATES = org.accord.terms.CombinedContracts.shippedTemplateIds();
 
     private PerformanceFacts valleyIpa() throws Exception {
         return client().getObjectMapper().readValue(Path.of("examples/valley-ipa.json").toFile(), PerformanceFacts.class);

@@ -26,6 +26,16 @@ public final class CombinedContracts {
 
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
+    /** The id of every template shipped in contract-templates/ (each file is named for its id), in id order. */
+    public static List<String> shippedTemplateIds() {
+        try (Stream<Path> files = Files.list(Path.of("contract-templates"))) {
+            return files.map(f -> f.getFileName().toString()).filter(name -> name.endsWith(".yaml"))
+                    .map(name -> name.substring(0, name.length() - ".yaml".length())).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private CombinedContracts() {
     }
 
