@@ -27,8 +27,11 @@ class EvaluationsController implements EvaluationsApi {
     private final EvaluationMetrics metrics;
     private final StoredRuns stored;
     private final Replays replays;
+    private final StoredFacts facts;
 
-    EvaluationsController(EvaluationService evaluations, EvaluationMetrics metrics, StoredRuns stored, Replays replays) {
+    EvaluationsController(EvaluationService evaluations, EvaluationMetrics metrics, StoredRuns stored, Replays replays,
+            StoredFacts facts) {
+        this.facts = facts;
         this.evaluations = evaluations;
         this.metrics = metrics;
         this.stored = stored;
@@ -38,7 +41,7 @@ class EvaluationsController implements EvaluationsApi {
     @Override
     public ResponseEntity<Settlement> evaluate(EvaluationRequest request) {
         org.accord.settlement.Settlement settlement = metrics.timed(
-                () -> evaluations.evaluate(Transport.contract(request.getContract()), Transport.facts(request.getFacts())));
+                () -> evaluations.evaluate(Transport.contract(request.getContract()), facts.of(request.getFacts(), request.getFactsId())));
         Settlement answer = Transport.settlement(settlement);
         RunSummary run = stored.evaluation(request, settlement, answer);
         return ResponseEntity.ok().location(URI.create("/api/v1/evaluations/" + run.id())).body(answer);
@@ -77,6 +80,6 @@ class EvaluationsController implements EvaluationsApi {
     @Override
     public ResponseEntity<ResolvedTerms> validateEvaluation(EvaluationRequest request) {
         return ResponseEntity.ok(Transport.resolvedTerms(
-                evaluations.check(Transport.contract(request.getContract()), Transport.facts(request.getFacts()))));
+                evaluations.check(Transport.contract(request.getContract()), facts.of(request.getFacts(), request.getFactsId()))));
     }
 }
