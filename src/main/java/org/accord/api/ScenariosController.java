@@ -43,12 +43,15 @@ class ScenariosController implements ScenariosApi {
     private final StoredRuns stored;
     private final HttpServletRequest request;
     private final StoredFacts storedFacts;
+    private final StoredContracts contracts;
 
     /**
      * @param request the current request (a proxy Spring resolves per call), for its Accept header
      */
-    ScenariosController(Scenarios scenarios, StoredRuns stored, HttpServletRequest request, StoredFacts storedFacts) {
+    ScenariosController(Scenarios scenarios, StoredRuns stored, HttpServletRequest request, StoredFacts storedFacts,
+            StoredContracts contracts) {
         this.storedFacts = storedFacts;
+        this.contracts = contracts;
         this.scenarios = scenarios;
         this.stored = stored;
         this.request = request;
@@ -99,12 +102,12 @@ class ScenariosController implements ScenariosApi {
     }
 
     private Ran compared(CompareRequest body) {
+        PerformanceFacts facts = storedFacts.of(body.getFacts(), body.getFactsId());
         List<ContractChoice> proposals = new ArrayList<>();
         for (int i = 0; i < body.getProposals().size(); i++) {
-            proposals.add(Transport.contract(body.getProposals().get(i), "/proposals/" + i));
+            proposals.add(contracts.choice(body.getProposals().get(i), "/proposals/" + i, facts));
         }
-        PerformanceFacts facts = storedFacts.of(body.getFacts(), body.getFactsId());
-        ContractChoice baseline = Transport.contract(body.getBaseline(), "/baseline");
+        ContractChoice baseline = contracts.choice(body.getBaseline(), "/baseline", facts);
         return new Ran("compare", body, facts, baseline,
                 scenarios.compare(new org.accord.scenarios.CompareRequest(facts, baseline, proposals)));
     }
@@ -115,7 +118,7 @@ class ScenariosController implements ScenariosApi {
         List<org.accord.scenarios.SweepRequest.Range> vary = body.getVary().stream()
                 .map(r -> new org.accord.scenarios.SweepRequest.Range(r.getParameter(), r.getStart(), r.getEnd(), r.getStep()))
                 .toList();
-        ContractChoice contract = Transport.contract(body.getContract());
+        ContractChoice contract = contracts.choice(body.getContract(), "/contract", facts);
         return new Ran("sweep", body, facts, contract,
                 scenarios.sweep(new org.accord.scenarios.SweepRequest(contract, facts, vary)));
     }
@@ -123,7 +126,7 @@ class ScenariosController implements ScenariosApi {
     private Ran simulated(SimulationRequest body) {
         PerformanceFacts facts = storedFacts.of(body.getFacts(), body.getFactsId());
         WorkLimits.checkSimulation(body.getTrials(), facts.practices().size());
-        ContractChoice contract = Transport.contract(body.getContract());
+        ContractChoice contract = contracts.choice(body.getContract(), "/contract", facts);
         return new Ran("simulate", body, facts, contract, scenarios.simulate(new org.accord.scenarios.SimulationRequest(
                 contract,
                 facts,
@@ -138,7 +141,7 @@ class ScenariosController implements ScenariosApi {
 
     private Ran projected(CashFlowRequest body) {
         PerformanceFacts facts = storedFacts.of(body.getFacts(), body.getFactsId());
-        ContractChoice contract = Transport.contract(body.getContract());
+        ContractChoice contract = contracts.choice(body.getContract(), "/contract", facts);
         return new Ran("cash-flow", body, facts, contract, scenarios.cashFlow(new org.accord.scenarios.CashFlowRequest(
                 contract,
                 facts,
