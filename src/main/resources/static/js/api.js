@@ -117,6 +117,15 @@ export const api = {
   validate: (contract, facts) => call('POST', '/evaluations:validate', { body: { contract, facts } }),
   evaluate: (contract, facts) => call('POST', '/evaluations', { body: { contract, facts } }),
 
+  /** Facts stored once under their hash; the answer's id names them in later requests. */
+  storeFacts: facts => call('POST', '/facts', { body: facts }),
+  storedFacts: factsId => call('GET', `/facts/${id(factsId)}`),
+  contracts: ipaId => call('GET', `/contracts${ipaId ? `?ipaId=${id(ipaId)}` : ''}`),
+  createContract: contract => call('POST', '/contracts', { body: contract }),
+  contractVersions: contractId => call('GET', `/contracts/${id(contractId)}/versions`),
+  contractVersion: (contractId, versionId) => call('GET', `/contracts/${id(contractId)}/versions/${id(versionId)}`),
+  addContractVersion: (contractId, version) => call('POST', `/contracts/${id(contractId)}/versions`, { body: version }),
+
   compare: request => call('POST', '/scenarios/compare', { body: request }),
   sweep: request => call('POST', '/scenarios/sweep', { body: request }),
   simulate: (request, signal) => call('POST', '/scenarios/simulate', { body: request, signal }),

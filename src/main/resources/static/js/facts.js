@@ -85,6 +85,11 @@ export function factsPanel(onRead) {
       })));
   }
 
+  /** Facts the server stored under their id (a stored proposal's link names them). */
+  function loadStored(factsId) {
+    return read(() => api.storedFacts(factsId), { factsId });
+  }
+
   function loadExample(id) {
     exampleSelect.value = id;
     return read(() => api.example(id), { example: id });
@@ -147,5 +152,6 @@ export function factsPanel(onRead) {
       if (chosen) await loadExample(chosen.id);
     },
     loadExample,
+    loadStored,
   };
 }

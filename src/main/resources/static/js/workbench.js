@@ -6,7 +6,7 @@ import { loadCharts } from './charts.js';
 import { el } from './dom.js';
 import { factsPanel } from './facts.js';
 import { clearProblems, showProblems } from './problems.js';
-import { fromQuery, linkTo, proposalStore, queryOf } from './proposals.js';
+import { fromFragment, fromQuery, linkTo, proposalStore, queryOf, storedLinkTo } from './proposals.js';
 import { setUpSignIn } from './signin.js';
 import { termsPanel } from './terms.js';
 import { cashFlowView } from './views/cashflow.js';
@@ -58,7 +58,7 @@ const facts = factsPanel((reading, source) => {
   if (!state.starting) refreshDefaults();
 });
 
-const store = proposalStore();
+const store = proposalStore({ facts: () => state.reading?.facts, template: () => state.template });
 
 /** Results drawn before the terms or facts changed say so, until the view is run again. */
 function markStale() {
@@ -137,14 +137,23 @@ async function loadTemplate(templateId, overrides = {}, template = null) {
 
 async function openProposal(proposal) {
   if (proposal.example && proposal.example !== state.source?.example) await facts.loadExample(proposal.example);
+  if (proposal.factsId && proposal.factsId !== state.source?.factsId) await facts.loadStored(proposal.factsId);
   await loadTemplate(proposal.templateId, proposal.overrides);
   proposalName.value = proposal.name || '';
   await refreshDefaults();
   announce(`Opened the proposal ${proposal.name || ''}: ${Object.keys(proposal.overrides).length} changed terms of ${proposal.templateId}.`);
 }
 
+/** Where a saved proposal's facts come from, in words. */
+function factsOfProposal(proposal) {
+  if (proposal.example) return `example ${proposal.example}`;
+  if (proposal.ipaId) return `IPA ${proposal.ipaId}`;
+  return 'any';
+}
+
 async function showSaved() {
-  const saved = await (await store).list();
+  const where = await store;
+  const saved = await where.list();
   views.compare.offerSaved(saved);
   const holder = byId('saved-proposals');
   if (saved.length === 0) {
@@ -158,11 +167,11 @@ async function showSaved() {
       el('th', { scope: 'row' }, proposal.name),
       el('td', {}, proposal.templateId),
       el('td', {}, Object.entries(proposal.overrides).map(([name, value]) => `${name} = ${value}`).join(', ') || 'none'),
-      el('td', {}, proposal.example ? `example ${proposal.example}` : 'any'),
+      el('td', {}, factsOfProposal(proposal)),
       el('td', { class: 'actions' },
         el('button', { type: 'button', onclick: () => openProposal(proposal) }, `Open ${proposal.name}`),
-        el('a', { href: linkTo(proposal) }, `Link to ${proposal.name}`),
-        el('button', {
+        el('a', { href: proposal.versionId ? storedLinkTo(proposal) : linkTo(proposal) }, `Link to ${proposal.name}`),
+        where.keepsEveryVersion ? null : el('button', {
           type: 'button',
           onclick: async () => {
             await (await store).remove(proposal.name);
@@ -224,7 +233,16 @@ function wireContractAndProposals() {
   byId('save-proposal').addEventListener('submit', async event => {
     event.preventDefault();
     const proposal = currentProposal();
-    await (await store).save(proposal);
+    if (!state.reading) {
+      showProblems({ title: 'No facts yet', detail: 'Load an example or drop a facts file first', errors: [] }, termsProblems, []);
+      return;
+    }
+    try {
+      await (await store).save(proposal);
+    } catch (problem) {
+      showProblems(problem, termsProblems, terms.fields());
+      return;
+    }
     await showSaved();
     updateLink();
     announce(`Saved the proposal ${proposal.name} ${(await store).where}.`);
@@ -267,9 +285,18 @@ async function start() {
   }
   const where = await store;
   byId('proposals-where').textContent = where.serverKeepsProposals
-    ? `Proposals are kept ${where.where}: this server documents stored proposals, which this page does not use yet.`
+    ? `Proposals are kept ${where.where}; each saved proposal's link reopens it, with its facts, for a colleague.`
     : `Proposals are kept ${where.where} (this server does not store proposals yet), and in the link below.`;
   await showSaved();
+  // "#proposal=<contract>/<version>&facts=<id>": a stored proposal shared by link
+  if (where.serverKeepsProposals && location.hash.includes('proposal=')) {
+    try {
+      const shared = await fromFragment(location.hash);
+      if (shared) await openProposal(shared);
+    } catch (problem) {
+      showProblems(problem, termsProblems, []);
+    }
+  }
 }
 
 setUpSignIn(() => {

@@ -27,8 +27,13 @@ class EvaluationsController implements EvaluationsApi {
     private final EvaluationMetrics metrics;
     private final StoredRuns stored;
     private final Replays replays;
+    private final StoredFacts facts;
+    private final StoredContracts contracts;
 
-    EvaluationsController(EvaluationService evaluations, EvaluationMetrics metrics, StoredRuns stored, Replays replays) {
+    EvaluationsController(EvaluationService evaluations, EvaluationMetrics metrics, StoredRuns stored, Replays replays,
+            StoredFacts facts, StoredContracts contracts) {
+        this.facts = facts;
+        this.contracts = contracts;
         this.evaluations = evaluations;
         this.metrics = metrics;
         this.stored = stored;
@@ -37,8 +42,9 @@ class EvaluationsController implements EvaluationsApi {
 
     @Override
     public ResponseEntity<Settlement> evaluate(EvaluationRequest request) {
-        org.accord.settlement.Settlement settlement = metrics.timed(
-                () -> evaluations.evaluate(Transport.contract(request.getContract()), Transport.facts(request.getFacts())));
+        org.accord.facts.PerformanceFacts performance = facts.of(request.getFacts(), request.getFactsId());
+        org.accord.evaluation.ContractChoice contract = contracts.choice(request.getContract(), "/contract", performance);
+        org.accord.settlement.Settlement settlement = metrics.timed(() -> evaluations.evaluate(contract, performance));
         Settlement answer = Transport.settlement(settlement);
         RunSummary run = stored.evaluation(request, settlement, answer);
         return ResponseEntity.ok().location(URI.create("/api/v1/evaluations/" + run.id())).body(answer);
@@ -77,6 +83,7 @@ class EvaluationsController implements EvaluationsApi {
     @Override
     public ResponseEntity<ResolvedTerms> validateEvaluation(EvaluationRequest request) {
         return ResponseEntity.ok(Transport.resolvedTerms(
-                evaluations.check(Transport.contract(request.getContract()), Transport.facts(request.getFacts()))));
+                evaluations.check(contracts.choice(request.getContract(), "/contract", null),
+                        facts.of(request.getFacts(), request.getFactsId()))));
     }
 }

@@ -32,20 +32,60 @@ class FactsController implements FactsApi {
     private static final Pattern PRACTICE_FIELD = Pattern.compile("/practices/(\\d+)(/.*)?");
 
     private final ExampleFacts examples;
+    private final StoredFacts stored;
 
-    FactsController(ExampleFacts examples) {
+    FactsController(ExampleFacts examples, StoredFacts stored) {
         this.examples = examples;
+        this.stored = stored;
     }
 
     @Override
     public ResponseEntity<FactsReading> readFacts(org.accord.api.generated.model.PerformanceFacts body) {
-        PerformanceFacts facts = Transport.facts(body);
-        InvalidInputException.throwIfAny(FactsValidator.problems(facts));
-        return ResponseEntity.ok(reading(facts));
+        return ResponseEntity.ok(reading(checked(body)));
     }
 
     @Override
     public ResponseEntity<FactsReading> readPracticesCsv(PracticesCsvRequest body) {
+        return ResponseEntity.ok(reading(fromCsv(body)));
+    }
+
+    @Override
+    public ResponseEntity<org.accord.api.generated.model.StoredFacts> storeFacts(
+            org.accord.api.generated.model.PerformanceFacts body) {
+        return created(checked(body));
+    }
+
+    @Override
+    public ResponseEntity<org.accord.api.generated.model.StoredFacts> storePracticesCsv(PracticesCsvRequest body) {
+        return created(fromCsv(body));
+    }
+
+    @Override
+    public ResponseEntity<org.accord.api.generated.model.StoredFacts> getStoredFacts(String factsId) {
+        return stored.find(factsId)
+                .map(facts -> ResponseEntity.ok(storedFacts(factsId, facts)))
+                .orElseThrow(() -> new NotFoundException("no facts are stored under '" + factsId + "'"));
+    }
+
+    /** Facts are stored only once they pass every check an evaluation makes. */
+    private ResponseEntity<org.accord.api.generated.model.StoredFacts> created(PerformanceFacts facts) {
+        String id = stored.store(facts);
+        return ResponseEntity.created(java.net.URI.create("/api/v1/facts/" + id)).body(storedFacts(id, facts));
+    }
+
+    private static org.accord.api.generated.model.StoredFacts storedFacts(String id, PerformanceFacts facts) {
+        FactsReading reading = reading(facts);
+        return new org.accord.api.generated.model.StoredFacts(id, facts.ipa().id(), facts.period().performanceYear(),
+                reading.getFacts(), reading.getSummary());
+    }
+
+    private static PerformanceFacts checked(org.accord.api.generated.model.PerformanceFacts body) {
+        PerformanceFacts facts = Transport.facts(body);
+        InvalidInputException.throwIfAny(FactsValidator.problems(facts));
+        return facts;
+    }
+
+    private static PerformanceFacts fromCsv(PracticesCsvRequest body) {
         org.accord.api.generated.model.PerformancePeriod period = body.getPeriod();
         int year = period.getPerformanceYear();
         PerformancePeriod domainPeriod = new PerformancePeriod(year,
@@ -66,7 +106,7 @@ class FactsController implements FactsApi {
             problems.add(inCsv(problem, facts));
         }
         InvalidInputException.throwIfAny(problems);
-        return ResponseEntity.ok(reading(facts));
+        return facts;
     }
 
     @Override

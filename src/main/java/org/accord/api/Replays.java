@@ -46,7 +46,13 @@ class Replays {
     private final Set<RuleBase> seen = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private final Map<String, TemplateCatalog> templates = new ConcurrentHashMap<>();
 
-    Replays(EvaluationService current, StoredRuns stored, ContentStore content, JsonMapper json) {
+    private final StoredFacts facts;
+    private final StoredContracts contracts;
+
+    Replays(EvaluationService current, StoredRuns stored, ContentStore content, JsonMapper json, StoredFacts facts,
+            StoredContracts contracts) {
+        this.facts = facts;
+        this.contracts = contracts;
         this.current = current;
         this.stored = stored;
         this.content = content;
@@ -68,7 +74,7 @@ class Replays {
                 "stored template " + hash, content.get(hash).orElseThrow(() -> missing("template " + hash))));
 
         org.accord.api.generated.model.Settlement replayed = Transport.settlement(new EvaluationService(template,
-                new Evaluator(ruleBase)).evaluate(Transport.contract(request.getContract()), Transport.facts(request.getFacts())));
+                new Evaluator(ruleBase)).evaluate(contracts.storedChoice(request.getContract(), "/contract"), facts.of(request.getFacts(), request.getFactsId())));
 
         List<SettlementDifference> differences = new ArrayList<>();
         // Both sides as the answer's text reads back: decimals are strings there, so "0.50" and 0.5 differ.

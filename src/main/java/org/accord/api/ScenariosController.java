@@ -42,11 +42,16 @@ class ScenariosController implements ScenariosApi {
     private final Scenarios scenarios;
     private final StoredRuns stored;
     private final HttpServletRequest request;
+    private final StoredFacts storedFacts;
+    private final StoredContracts contracts;
 
     /**
      * @param request the current request (a proxy Spring resolves per call), for its Accept header
      */
-    ScenariosController(Scenarios scenarios, StoredRuns stored, HttpServletRequest request) {
+    ScenariosController(Scenarios scenarios, StoredRuns stored, HttpServletRequest request, StoredFacts storedFacts,
+            StoredContracts contracts) {
+        this.storedFacts = storedFacts;
+        this.contracts = contracts;
         this.scenarios = scenarios;
         this.stored = stored;
         this.request = request;
@@ -97,31 +102,31 @@ class ScenariosController implements ScenariosApi {
     }
 
     private Ran compared(CompareRequest body) {
+        PerformanceFacts facts = storedFacts.of(body.getFacts(), body.getFactsId());
         List<ContractChoice> proposals = new ArrayList<>();
         for (int i = 0; i < body.getProposals().size(); i++) {
-            proposals.add(Transport.contract(body.getProposals().get(i), "/proposals/" + i));
+            proposals.add(contracts.choice(body.getProposals().get(i), "/proposals/" + i, facts));
         }
-        PerformanceFacts facts = Transport.facts(body.getFacts());
-        ContractChoice baseline = Transport.contract(body.getBaseline(), "/baseline");
+        ContractChoice baseline = contracts.choice(body.getBaseline(), "/baseline", facts);
         return new Ran("compare", body, facts, baseline,
                 scenarios.compare(new org.accord.scenarios.CompareRequest(facts, baseline, proposals)));
     }
 
     private Ran swept(SweepRequest body) {
-        WorkLimits.checkSweep(body.getVary(), body.getFacts().getPractices().size());
+        PerformanceFacts facts = storedFacts.of(body.getFacts(), body.getFactsId());
+        WorkLimits.checkSweep(body.getVary(), facts.practices().size());
         List<org.accord.scenarios.SweepRequest.Range> vary = body.getVary().stream()
                 .map(r -> new org.accord.scenarios.SweepRequest.Range(r.getParameter(), r.getStart(), r.getEnd(), r.getStep()))
                 .toList();
-        PerformanceFacts facts = Transport.facts(body.getFacts());
-        ContractChoice contract = Transport.contract(body.getContract());
+        ContractChoice contract = contracts.choice(body.getContract(), "/contract", facts);
         return new Ran("sweep", body, facts, contract,
                 scenarios.sweep(new org.accord.scenarios.SweepRequest(contract, facts, vary)));
     }
 
     private Ran simulated(SimulationRequest body) {
-        WorkLimits.checkSimulation(body.getTrials(), body.getFacts().getPractices().size());
-        PerformanceFacts facts = Transport.facts(body.getFacts());
-        ContractChoice contract = Transport.contract(body.getContract());
+        PerformanceFacts facts = storedFacts.of(body.getFacts(), body.getFactsId());
+        WorkLimits.checkSimulation(body.getTrials(), facts.practices().size());
+        ContractChoice contract = contracts.choice(body.getContract(), "/contract", facts);
         return new Ran("simulate", body, facts, contract, scenarios.simulate(new org.accord.scenarios.SimulationRequest(
                 contract,
                 facts,
@@ -135,8 +140,8 @@ class ScenariosController implements ScenariosApi {
     }
 
     private Ran projected(CashFlowRequest body) {
-        PerformanceFacts facts = Transport.facts(body.getFacts());
-        ContractChoice contract = Transport.contract(body.getContract());
+        PerformanceFacts facts = storedFacts.of(body.getFacts(), body.getFactsId());
+        ContractChoice contract = contracts.choice(body.getContract(), "/contract", facts);
         return new Ran("cash-flow", body, facts, contract, scenarios.cashFlow(new org.accord.scenarios.CashFlowRequest(
                 contract,
                 facts,

@@ -214,7 +214,7 @@ final class Transport {
      * Override values are free-form (a rate, a word, an object of measure gates), so the bounds
      * that typed decimals get while reading are checked here, for numbers and numeric strings alike.
      */
-    private static void checkDecimals(Object value, String pointer, List<InputProblem> problems) {
+    static void checkDecimals(Object value, String pointer, List<InputProblem> problems) {
         if (value instanceof Map<?, ?> map) {
             map.forEach((key, item) -> checkDecimals(item, pointer + "/" + Problems.token(String.valueOf(key)), problems));
         } else if (value instanceof List<?> list) {

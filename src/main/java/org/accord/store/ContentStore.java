@@ -87,6 +87,12 @@ public final class ContentStore {
         return jdbc.sql("SELECT bytes FROM content WHERE hash = ?").param(hash).query(byte[].class).optional();
     }
 
+    /** Stored content of one kind: a facts id that names a template is not facts. */
+    public Optional<byte[]> get(String hash, ContentKind kind) {
+        return jdbc.sql("SELECT bytes FROM content WHERE hash = ? AND kind = ?").params(hash, kind.label())
+                .query(byte[].class).optional();
+    }
+
     /** The files of a stored rule set by path ({@code rules/...}); empty when the set is unknown. */
     public Map<String, byte[]> ruleSet(String rulesHash) {
         Map<String, byte[]> files = new TreeMap<>();

@@ -24,6 +24,16 @@ public class StoreConfiguration {
     }
 
     @Bean
+    ContractStore contractStore(JdbcClient jdbc, TransactionOperations transactions, Clock clock) {
+        return new ContractStore(jdbc, transactions, clock);
+    }
+
+    @Bean
+    FactsStore factsStore(JdbcClient jdbc, ContentStore content, Clock clock) {
+        return new FactsStore(jdbc, content, clock);
+    }
+
+    @Bean
     RunStore runStore(JdbcClient jdbc, TransactionOperations transactions, Clock clock) {
         return new RunStore(jdbc, transactions, clock);
     }

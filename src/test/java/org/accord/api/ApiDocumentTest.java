@@ -50,7 +50,11 @@ class ApiDocumentTest {
                 "GET /example-facts/{exampleId}", "GET /rules", "GET /rules/{path}", "POST /backtests",
                 "POST /scenarios/compare", "POST /scenarios/sweep", "POST /scenarios/simulate", "POST /scenarios/cash-flow",
                 "POST /scenarios/compare.csv", "POST /scenarios/sweep.csv", "POST /scenarios/simulate.csv", "POST /scenarios/cash-flow.csv",
-                "POST /api-keys", "GET /api-keys", "DELETE /api-keys/{keyId}", "GET /audit-events");
+                "POST /api-keys", "GET /api-keys", "DELETE /api-keys/{keyId}", "GET /audit-events",
+                "POST /facts", "POST /facts:store-csv", "GET /facts/{factsId}",
+                "POST /contracts", "GET /contracts", "GET /contracts/{contractId}", "POST /contracts/{contractId}/versions",
+                "GET /contracts/{contractId}/versions", "GET /contracts/{contractId}/versions/{versionId}",
+                "POST /contracts/{contractId}/versions/{versionId}/publication");
     }
 
     @Test
@@ -172,8 +176,10 @@ class ApiDocumentTest {
     void theEvaluationRequestTakesTheFactsAsTheExamplesWriteThem() {
         JsonNode request = document.at("/components/schemas/EvaluationRequest");
 
-        assertThat(request.get("required").valueStream().map(JsonNode::asString).toList()).containsExactly("contract", "facts");
+        // the facts themselves, or the id of stored facts: exactly one, checked by the server (StoredFactsApiTest)
+        assertThat(request.get("required").valueStream().map(JsonNode::asString).toList()).containsExactly("contract");
         assertThat(request.at("/properties/facts/$ref").asString()).isEqualTo("#/components/schemas/PerformanceFacts");
+        assertThat(request.at("/properties/factsId/$ref").asString()).isEqualTo("#/components/schemas/FactsId");
         assertThat(Map.of("ipa", "Ipa", "period", "PerformancePeriod"))
                 .allSatisfy((field, schema) -> assertThat(document.at("/components/schemas/PerformanceFacts/properties/"
                         + field + "/$ref").asString()).endsWith(schema));

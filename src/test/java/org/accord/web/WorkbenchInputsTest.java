@@ -104,28 +104,50 @@ class WorkbenchInputsTest extends BrowserTest {
         assertThat(byId("sweep-problems").getText()).contains("The input cannot be evaluated (422)");
     }
 
+    /** The settlement view's IPA pool as shown, ungrouped. */
+    private String ipaPoolShown() {
+        return ungrouped(run("settlement").findElement(
+                By.xpath(".//dt[normalize-space()='IPA pool, USD']/following-sibling::dd[1]")).getText());
+    }
+
+    /**
+     * A proposal saved through the API (a version of the IPA's stored contract, with its facts
+     * stored by id), reopened from the list, then from its link in a fresh page as a colleague
+     * would: the same terms and the same numbers as the API's for the same request.
+     */
     @Test
-    void aProposalIsSavedReopenedComparedAndSharedByLink() {
+    void aProposalIsSavedOnTheServerReopenedComparedAndSharedByLink() {
         open("");
         setTerm("maximumSharingRate", "0.50");
+        String pool = ipaPoolShown();
         byId("proposal-name").sendKeys("Half sharing");
         byId("save-proposal").findElement(By.cssSelector("button[type='submit']")).click();
         waitFor("the saved proposal", () -> byId("saved-proposals").getText().contains("Half sharing"));
+        assertThat(byId("proposals-where").getText()).contains("on the server");
         assertThat(table("Saved proposals")).containsExactly(
-                List.of("Half sharing", "mssp-basic", "maximumSharingRate = 0.50", "example valley-ipa", "Open Half sharingLink to Half sharingDelete Half sharing"));
+                List.of("Half sharing", "mssp-basic", "maximumSharingRate = 0.50", "IPA valley-ipa", "Open Half sharingLink to Half sharing"));
 
         byId("reset-terms").click();
         assertThat(byId("term-maximumSharingRate").getDomProperty("value")).isEqualTo("0.40");
         browser.findElement(By.xpath("//button[normalize-space()='Open Half sharing']")).click();
         waitFor("the proposal's terms", () -> "0.50".equals(byId("term-maximumSharingRate").getDomProperty("value")));
 
-        String link = byId("share-link").getDomProperty("value");
-        assertThat(link).isEqualTo(url("/?name=Half+sharing&template=mssp-basic&facts=valley-ipa&set.maximumSharingRate=0.50"));
+        // The terms as they are travel in the query; the stored proposal has a link of its own.
+        assertThat(byId("share-link").getDomProperty("value"))
+                .isEqualTo(url("/?name=Half+sharing&template=mssp-basic&facts=valley-ipa&set.maximumSharingRate=0.50"));
+        String stored = browser.findElement(By.linkText("Link to Half sharing")).getDomAttribute("href");
+        assertThat(stored).matches(java.util.regex.Pattern.quote(url("/#proposal=")) + "[0-9a-f-]{36}%2F[0-9a-f-]{36}&facts=sha256%3A[0-9a-f]{64}");
         byId("reset-terms").click();
-        open(link.substring(url("/").length()));
-        assertThat(byId("term-maximumSharingRate").getDomProperty("value")).isEqualTo("0.50");
+        open(stored.substring(url("/").length()));
+        waitFor("the shared proposal's terms", () -> "0.50".equals(byId("term-maximumSharingRate").getDomProperty("value")));
         assertThat(byId("proposal-name").getDomProperty("value")).isEqualTo("Half sharing");
         assertThat(byId("terms-changed").getText()).isEqualTo("1 term changed.");
+
+        // The same numbers as before saving, and as the API's for the same request.
+        ObjectNode evaluation = JSON.createObjectNode();
+        evaluation.putObject("contract").put("templateId", "mssp-basic").putObject("overrides").put("maximumSharingRate", "0.50");
+        evaluation.set("facts", exampleFacts("valley-ipa"));
+        assertThat(ipaPoolShown()).isEqualTo(pool).isEqualTo(post("/evaluations", evaluation).at("/totals/ipaPool").asString());
 
         showView("compare");
         byId("compare-current").click();

@@ -1,0 +1,218 @@
+package org.accord.api;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.accord.api.generated.model.ContractDetail;
+import org.accord.api.generated.model.ContractPublication;
+import org.accord.api.generated.model.NewContract;
+import org.accord.api.generated.model.NewContractVersion;
+import org.accord.content.Canonical;
+import org.accord.evaluation.ContractChoice;
+import org.accord.evaluation.EvaluationService;
+import org.accord.facts.PerformanceFacts;
+import org.accord.store.Contract;
+import org.accord.store.ContractStore;
+import org.accord.store.ContractVersion;
+import org.accord.terms.ContractTemplate;
+import org.accord.terms.Terms;
+import org.accord.terms.TermsResolver;
+import org.accord.validation.InvalidInputException;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Contracts and their versions as the API reads and answers them: each version checked against
+ * its template for every performance year its period touches and hashed (docs/hashes.md), and a
+ * request's contract choice resolved, from a template and overrides or a stored version.
+ */
+@Component
+class StoredContracts {
+
+    static final String INITIAL = "initial";
+    static final String DRAFT = "draft";
+    /** Each year a version covers is checked against the template: a bound on that work. */
+    static final int MAXIMUM_YEARS = 10;
+    private static final TypeReference<Map<String, Object>> OVERRIDES = new TypeReference<>() {
+    };
+
+    private final ContractStore contracts;
+    private final EvaluationService evaluations;
+    private final Caller caller;
+    private final JsonMapper json;
+
+    StoredContracts(ContractStore contracts, EvaluationService evaluations, Caller caller, JsonMapper json) {
+        this.contracts = contracts;
+        this.evaluations = evaluations;
+        this.caller = caller;
+        this.json = json;
+    }
+
+    ContractDetail create(NewContract body) {
+        ContractTemplate template = evaluations.templates().find(body.getTemplateId()).orElseThrow(() ->
+                new InvalidInputException("/templateId", "no template '" + body.getTemplateId() + "'; known: "
+                        + evaluations.templates().all().stream().map(ContractTemplate::id).sorted().toList()));
+        String name = body.getName() == null ? INITIAL : body.getName();
+        ContractVersion first = contracts.create(body.getIpaId(), body.getPayer(), template.id(),
+                checked(template, body.getIpaId(), body.getPayer(), name, DRAFT, body.getOverrides(), body.getEffectiveFrom(),
+                        body.getEffectiveTo()));
+        return detail(first.contractId());
+    }
+
+    org.accord.api.generated.model.ContractVersion addVersion(String contractId, NewContractVersion body) {
+        Contract contract = contract(contractId);
+        ContractTemplate template = evaluations.templates().find(contract.templateId()).orElseThrow(() ->
+                new InvalidInputException("/", "the contract's template '" + contract.templateId() + "' is no longer served"));
+        return version(contracts.addVersion(contract, checked(template, contract.ipaId(), contract.payer(), body.getName(),
+                body.getKind().getValue(), body.getOverrides(), body.getEffectiveFrom(), body.getEffectiveTo())));
+    }
+
+    /**
+     * A version checked as an evaluation would check its terms, for every performance year its
+     * period touches, with its hash.
+     */
+    private org.accord.store.NewContractVersion checked(ContractTemplate template, String ipaId, String payer, String name,
+            String kind, Map<String, Object> overrides, LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw new InvalidInputException("/effectiveTo", "the period ends (" + to + ") before it starts (" + from + ")");
+        }
+        if (to.getYear() - from.getYear() >= MAXIMUM_YEARS) {
+            throw new InvalidInputException("/effectiveTo", "a version covers at most " + MAXIMUM_YEARS
+                    + " performance years; this one " + from.getYear() + " to " + to.getYear());
+        }
+        Map<String, Object> sent = overrides == null ? Map.of() : overrides;
+        List<org.accord.api.generated.model.InputProblem> problems = new ArrayList<>();
+        sent.forEach((parameter, value) -> Transport.checkDecimals(value, "/overrides/" + Problems.token(parameter), problems));
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        Map<String, Object> accepted = null;
+        for (int year = from.getYear(); year <= to.getYear(); year++) {
+            Terms terms;
+            try {
+                terms = TermsResolver.resolve(template, sent, year);
+            } catch (InvalidInputException e) {
+                // a year the template has no values for is a problem of the period, not of facts
+                throw new InvalidInputException(e.problems().stream().map(p -> p.pointer().equals("/period/performanceYear")
+                        ? new org.accord.validation.InputProblem("/effectiveFrom", p.reason()) : p).toList());
+            }
+            accepted = accepted == null ? terms.overrides() : accepted;
+        }
+        // docs/hashes.md, versionHash: the terms the version sets, not its name or who made it.
+        Map<String, Object> canonical = new LinkedHashMap<>();
+        canonical.put("ipaId", ipaId);
+        canonical.put("payer", payer);
+        canonical.put("templateId", template.id());
+        canonical.put("templateHash", template.contentHash());
+        canonical.put("overrides", new TreeMap<>(accepted));
+        canonical.put("effectiveFrom", from.toString());
+        canonical.put("effectiveTo", to.toString());
+        return new org.accord.store.NewContractVersion(name, kind, template.contentHash(), json.writeValueAsString(sent),
+                from, to, Canonical.hash(canonical), caller.current());
+    }
+
+    List<org.accord.api.generated.model.Contract> list(String ipaId, String payer) {
+        return contracts.list(ipaId, payer).stream().map(StoredContracts::contract).toList();
+    }
+
+    ContractDetail detail(String contractId) {
+        Contract contract = contract(contractId);
+        return new ContractDetail(contract(contract),
+                contracts.versions(contractId).stream().map(this::version).toList(),
+                contracts.publications(contractId).stream().map(StoredContracts::publication).toList());
+    }
+
+    List<org.accord.api.generated.model.ContractVersion> versions(String contractId) {
+        contract(contractId);
+        return contracts.versions(contractId).stream().map(this::version).toList();
+    }
+
+    org.accord.api.generated.model.ContractVersion version(String contractId, String versionId) {
+        return version(storedVersion(contractId, versionId));
+    }
+
+    ContractPublication publish(String contractId, String versionId) {
+        return publication(contracts.publish(storedVersion(contractId, versionId), caller.current()));
+    }
+
+    private ContractVersion storedVersion(String contractId, String versionId) {
+        return contracts.version(versionId).filter(v -> v.contractId().equals(contractId))
+                .orElseThrow(() -> new NotFoundException("contract '" + contractId + "' has no version '" + versionId + "'"));
+    }
+
+    private Contract contract(String contractId) {
+        return contracts.find(contractId).orElseThrow(() -> new NotFoundException("no contract '" + contractId + "'"));
+    }
+
+    /**
+     * The contract a request chose, at {@code at} in its body ({@code /contract}, {@code /baseline}):
+     * a template with overrides, or a stored version, which must still be the template the service
+     * serves and must cover some day of the facts' period.
+     */
+    ContractChoice choice(org.accord.api.generated.model.ContractChoice choice, String at, PerformanceFacts facts) {
+        String versionId = choice.getContractVersionId();
+        if (versionId == null) {
+            if (choice.getTemplateId() == null) {
+                throw new InvalidRequestException(List.of(Problems.atPointer(at + "/templateId",
+                        "templateId is required (or contractVersionId, a stored contract version)")));
+            }
+            return Transport.contract(choice, at);
+        }
+        if (choice.getTemplateId() != null) {
+            throw new InvalidRequestException(List.of(Problems.atPointer(at + "/contractVersionId",
+                    "give either templateId or contractVersionId, not both")));
+        }
+        if (choice.getOverrides() != null && !choice.getOverrides().isEmpty()) {
+            throw new InvalidRequestException(List.of(Problems.atPointer(at + "/overrides",
+                    "a contract version carries its own overrides: add a version to change them")));
+        }
+        String pointer = at + "/contractVersionId";
+        ContractVersion version = contracts.version(versionId)
+                .orElseThrow(() -> new InvalidInputException(pointer, "no contract version '" + versionId + "'"));
+        String served = evaluations.templates().find(version.templateId()).map(ContractTemplate::contentHash).orElse(null);
+        if (!version.templateHash().equals(served)) {
+            throw new InvalidInputException(pointer, "version " + version.number() + " was made on template "
+                    + version.templateId() + " " + version.templateHash() + ", which this service no longer serves"
+                    + (served == null ? "" : " (it serves " + served + ")"));
+        }
+        if (facts != null && (facts.period().end().isBefore(version.effectiveFrom())
+                || facts.period().start().isAfter(version.effectiveTo()))) {
+            throw new InvalidInputException(pointer, "version " + version.number() + " is effective " + version.effectiveFrom()
+                    + " to " + version.effectiveTo() + ", outside the facts' period " + facts.period().start() + " to "
+                    + facts.period().end());
+        }
+        return new ContractChoice(version.templateId(), json.readValue(version.overrides(), OVERRIDES));
+    }
+
+    /** A stored version's choice, as a replay reads it: its template is the run's stored one. */
+    ContractChoice storedChoice(org.accord.api.generated.model.ContractChoice choice, String at) {
+        if (choice.getContractVersionId() == null) {
+            return Transport.contract(choice, at);
+        }
+        ContractVersion version = contracts.version(choice.getContractVersionId())
+                .orElseThrow(() -> new InvalidInputException(at + "/contractVersionId",
+                        "no contract version '" + choice.getContractVersionId() + "'"));
+        return new ContractChoice(version.templateId(), json.readValue(version.overrides(), OVERRIDES));
+    }
+
+    private static org.accord.api.generated.model.Contract contract(Contract c) {
+        return new org.accord.api.generated.model.Contract(c.id(), c.ipaId(), c.payer(), c.templateId(),
+                c.createdAt().atOffset(ZoneOffset.UTC), c.createdBy());
+    }
+
+    private org.accord.api.generated.model.ContractVersion version(ContractVersion v) {
+        return new org.accord.api.generated.model.ContractVersion(v.id(), v.contractId(), v.number(), v.name(), v.kind(),
+                v.templateId(), v.templateHash(), json.readValue(v.overrides(), OVERRIDES), v.effectiveFrom(), v.effectiveTo(),
+                v.versionHash(), v.createdAt().atOffset(ZoneOffset.UTC), v.createdBy());
+    }
+
+    private static ContractPublication publication(org.accord.store.Publication p) {
+        return new ContractPublication(p.sequence(), p.contractId(), p.versionId(), p.publishedAt().atOffset(ZoneOffset.UTC),
+                p.publishedBy());
+    }
+}

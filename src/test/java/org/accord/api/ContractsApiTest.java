@@ -1,0 +1,207 @@
+package org.accord.api;
+
+import static org.accord.api.ProblemResponsesTest.assertOnlyError;
+import static org.accord.api.ProblemResponsesTest.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.UUID;
+import org.accord.content.ContentHash;
+import org.accord.testing.TestKeys;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Stored contracts: made with their first version in one step, versions added and hashed as
+ * docs/hashes.md says, refused input leaving nothing behind, a version named by id settling as its
+ * template and overrides do, versions compared on stored facts, and publishing audited.
+ */
+class ContractsApiTest extends ServerTest {
+
+    private static final String CONTRACTS = "/api/v1/contracts";
+    private static final String PAYER = "Medicare Shared Savings Program";
+
+    /** Each test its own IPA id, so that listing by IPA sees only its own contracts. */
+    private final String ipa = "valley-ipa-" + UUID.randomUUID();
+
+    private ObjectNode newContract(String ipaId, String from, String to) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("ipaId", ipaId).put("payer", PAYER).put("templateId", "mssp-basic")
+                .put("effectiveFrom", from).put("effectiveTo", to);
+        body.putObject("overrides").put("maximumSharingRate", "0.50");
+        return body;
+    }
+
+    private JsonNode create(ObjectNode body) {
+        Reply created = postJson(CONTRACTS, JSON.writeValueAsString(body));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json();
+    }
+
+    private JsonNode addVersion(String contractId, String name, String kind, Object sharingRate, String from, String to) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("name", name).put("kind", kind).put("effectiveFrom", from).put("effectiveTo", to);
+        if (sharingRate instanceof String text) {
+            body.putObject("overrides").put("maximumSharingRate", text);
+        } else if (sharingRate != null) {
+            body.putObject("overrides").put("maximumSharingRate", (java.math.BigDecimal) sharingRate);
+        }
+        Reply added = postJson(CONTRACTS + "/" + contractId + "/versions", JSON.writeValueAsString(body));
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        assertThat(added.header("Location")).isEqualTo(CONTRACTS + "/" + contractId + "/versions/" + added.json().get("id").asString());
+        return added.json();
+    }
+
+    private String storeValleyFacts() {
+        Reply stored = postJson("/api/v1/facts", read("examples/valley-ipa.json"));
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        return stored.json().get("id").asString();
+    }
+
+    @Test
+    void aContractIsStoredWithItsFirstVersionHashedAsDocsHashesSays() {
+        Reply created = postJson(CONTRACTS, JSON.writeValueAsString(newContract("valley-ipa", "2025-01-01", "2025-12-31")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode contract = created.json();
+        String id = contract.at("/contract/id").asString();
+        assertThat(created.header("Location")).isEqualTo(CONTRACTS + "/" + id);
+        JsonNode first = contract.at("/versions/0");
+        assertThat(contract.get("versions")).hasSize(1);
+        assertThat(first.get("number").asInt()).isEqualTo(1);
+        assertThat(first.get("name").asString()).isEqualTo("initial");
+        assertThat(first.get("kind").asString()).isEqualTo("draft");
+        assertThat(first.at("/overrides/maximumSharingRate").asString()).isEqualTo("0.50");
+        assertThat(first.get("createdBy").asString()).isEqualTo("key:tests, every role");
+        // The example of docs/hashes.md, versionHash, written out by hand there.
+        String canonical = "{\"effectiveFrom\":\"2025-01-01\",\"effectiveTo\":\"2025-12-31\",\"ipaId\":\"valley-ipa\","
+                + "\"overrides\":{\"maximumSharingRate\":0.5},\"payer\":\"Medicare Shared Savings Program\","
+                + "\"templateHash\":\"sha256:1ae63f76243166e399f29ff2cd1eea4655a60531b97895265484c5ed467ce713\","
+                + "\"templateId\":\"mssp-basic\"}";
+        assertThat(first.get("templateHash").asString())
+                .isEqualTo("sha256:1ae63f76243166e399f29ff2cd1eea4655a60531b97895265484c5ed467ce713");
+        assertThat(first.get("versionHash").asString()).isEqualTo(ContentHash.of(canonical));
+        assertThat(get(created.header("Location")).json()).isEqualTo(contract);
+    }
+
+    @Test
+    void versionsAreNumberedInOrderAndTheSameTermsHashTheSameWhateverTheirName() {
+        JsonNode contract = create(newContract(ipa, "2025-01-01", "2025-12-31"));
+        String id = contract.at("/contract/id").asString();
+        // 0.5 as a JSON number is 0.50: the same terms, the same hash, another version all the same.
+        JsonNode same = addVersion(id, "Payer's offer", "proposal", new java.math.BigDecimal("0.5"), "2025-01-01", "2025-12-31");
+        JsonNode richer = addVersion(id, "Our counter", "proposal", "0.60", "2025-01-01", "2025-12-31");
+
+        assertThat(same.get("number").asInt()).isEqualTo(2);
+        assertThat(richer.get("number").asInt()).isEqualTo(3);
+        assertThat(same.get("versionHash")).isEqualTo(contract.at("/versions/0/versionHash"));
+        assertThat(richer.get("versionHash")).isNotEqualTo(contract.at("/versions/0/versionHash"));
+        JsonNode versions = get(CONTRACTS + "/" + id + "/versions").json().get("versions");
+        assertThat(versions.valueStream().map(v -> v.get("name").asString()))
+                .containsExactly("initial", "Payer's offer", "Our counter");
+        assertThat(get(CONTRACTS + "/" + id + "/versions/" + richer.get("id").asString()).json()).isEqualTo(richer);
+        assertThat(get(CONTRACTS + "?ipaId=" + ipa).json().get("contracts")).hasSize(1);
+        assertThat(get(CONTRACTS + "/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(get(CONTRACTS + "/" + id + "/versions/" + UUID.randomUUID()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void refusedInputNamesTheFieldAndStoresNothing() {
+        ObjectNode unknownTerm = newContract(ipa, "2025-01-01", "2025-12-31");
+        ((ObjectNode) unknownTerm.get("overrides")).put("generosity", "0.9");
+        assertOnlyError(assertProblem(postJson(CONTRACTS, JSON.writeValueAsString(unknownTerm)), 422, CONTRACTS),
+                "/overrides/generosity", "no parameter 'generosity'");
+        assertOnlyError(assertProblem(postJson(CONTRACTS, JSON.writeValueAsString(newContract(ipa, "2025-12-31", "2025-01-01"))),
+                422, CONTRACTS), "/effectiveTo", "before it starts");
+        ObjectNode unknownTemplate = newContract(ipa, "2025-01-01", "2025-12-31").put("templateId", "mssp-unknown");
+        assertOnlyError(assertProblem(postJson(CONTRACTS, JSON.writeValueAsString(unknownTemplate)), 422, CONTRACTS),
+                "/templateId", "mssp-unknown");
+        ObjectNode noPayer = newContract(ipa, "2025-01-01", "2025-12-31");
+        noPayer.remove("payer");
+        assertThat(postJson(CONTRACTS, JSON.writeValueAsString(noPayer)).status()).isEqualTo(400);
+        assertThat(get(CONTRACTS + "?ipaId=" + ipa).json().get("contracts")).isEmpty();
+
+        String id = create(newContract(ipa, "2025-01-01", "2025-12-31")).at("/contract/id").asString();
+        String versions = CONTRACTS + "/" + id + "/versions";
+        // A sharing rate above one is outside the template's allowed range.
+        String tooGenerous = "{\"name\":\"x\",\"kind\":\"proposal\",\"overrides\":{\"maximumSharingRate\":\"1.50\"},"
+                + "\"effectiveFrom\":\"2025-01-01\",\"effectiveTo\":\"2025-12-31\"}";
+        JsonNode errors = assertProblem(postJson(versions, tooGenerous), 422, versions);
+        assertThat(errors.get(0).get("pointer").asString()).isEqualTo("/overrides/maximumSharingRate");
+        assertThat(postJson(versions, tooGenerous.replace("proposal", "final")).status()).isEqualTo(400);
+        assertThat(get(versions).json().get("versions")).hasSize(1);
+    }
+
+    @Test
+    void aVersionNamedByIdSettlesAsItsTemplateAndOverridesAndReplaysIdentically() {
+        String factsId = storeValleyFacts();
+        JsonNode contract = create(newContract(ipa, "2025-01-01", "2025-12-31"));
+        String versionId = contract.at("/versions/0/id").asString();
+
+        ObjectNode byVersion = JSON.createObjectNode();
+        byVersion.putObject("contract").put("contractVersionId", versionId);
+        byVersion.put("factsId", factsId);
+        Reply named = postJson("/api/v1/evaluations", JSON.writeValueAsString(byVersion));
+        ObjectNode spelledOut = Requests.of("mssp-basic", "valley-ipa");
+        ((ObjectNode) spelledOut.get("contract")).putObject("overrides").put("maximumSharingRate", "0.50");
+        Reply whole = postJson("/api/v1/evaluations", JSON.writeValueAsString(spelledOut));
+
+        assertThat(named.status()).as(named.body()).isEqualTo(200);
+        assertThat(named.json()).isEqualTo(whole.json());
+        JsonNode replay = postJson(named.header("Location") + "/replay", "").json();
+        assertThat(replay.get("outcome").asString()).as(replay.toString()).isEqualTo("identical");
+
+        ObjectNode both = byVersion.deepCopy();
+        ((ObjectNode) both.get("contract")).put("templateId", "mssp-basic");
+        assertOnlyError(assertProblem(postJson("/api/v1/evaluations", JSON.writeValueAsString(both)), 400, "/api/v1/evaluations"),
+                "/contract/contractVersionId", "not both");
+        ObjectNode unknown = byVersion.deepCopy();
+        ((ObjectNode) unknown.get("contract")).put("contractVersionId", UUID.randomUUID().toString());
+        assertOnlyError(assertProblem(postJson("/api/v1/evaluations", JSON.writeValueAsString(unknown)), 422,
+                "/api/v1/evaluations"), "/contract/contractVersionId", "no contract version");
+        // A version for 2030 does not cover the 2025 facts.
+        String later = addVersion(contract.at("/contract/id").asString(), "2030", "draft", null, "2030-01-01", "2030-12-31")
+                .get("id").asString();
+        ((ObjectNode) unknown.get("contract")).put("contractVersionId", later);
+        assertOnlyError(assertProblem(postJson("/api/v1/evaluations", JSON.writeValueAsString(unknown)), 422,
+                "/api/v1/evaluations"), "/contract/contractVersionId", "outside the facts' period");
+    }
+
+    @Test
+    void versionsAreComparedOnStoredFactsAndPublishingIsAudited() {
+        String factsId = storeValleyFacts();
+        JsonNode contract = create(newContract(ipa, "2025-01-01", "2025-12-31"));
+        String id = contract.at("/contract/id").asString();
+        String signed = contract.at("/versions/0/id").asString();
+        String counter = addVersion(id, "Our counter", "proposal", "0.60", "2025-01-01", "2025-12-31").get("id").asString();
+
+        ObjectNode compare = JSON.createObjectNode();
+        compare.put("factsId", factsId);
+        compare.putObject("baseline").put("contractVersionId", signed);
+        compare.putArray("proposals").addObject().put("contractVersionId", counter);
+        Reply compared = postJson("/api/v1/scenarios/compare", JSON.writeValueAsString(compare));
+        assertThat(compared.status()).as(compared.body()).isEqualTo(200);
+        JsonNode difference = compared.json().at("/proposals/0/termDifferences/0");
+        assertThat(difference.get("parameter").asString()).isEqualTo("maximumSharingRate");
+        assertThat(difference.get("baselineValue").asString()).isEqualTo("0.50");
+        assertThat(difference.get("proposalValue").asString()).isEqualTo("0.60");
+
+        String publication = CONTRACTS + "/" + id + "/versions/" + counter + "/publication";
+        Reply refused = send(HttpRequest.newBuilder(URI.create(url(publication))).header(TestKeys.HEADER, TestKeys.only("negotiator"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(refused.status()).isEqualTo(403);
+        Reply published = send(HttpRequest.newBuilder(URI.create(url(publication))).header(TestKeys.HEADER, TestKeys.only("admin"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        assertThat(published.json().get("versionId").asString()).isEqualTo(counter);
+        assertThat(published.json().get("publishedBy").asString()).isEqualTo("key:tests, admin");
+
+        JsonNode publications = get(CONTRACTS + "/" + id).json().get("publications");
+        assertThat(publications).hasSize(1);
+        assertThat(publications.get(0).get("versionId").asString()).isEqualTo(counter);
+        JsonNode audit = send(HttpRequest.newBuilder(URI.create(url("/api/v1/audit-events?limit=500&action=publishContractVersion")))
+                .header(TestKeys.HEADER, TestKeys.only("reviewer")).GET()).json().get("events");
+        assertThat(audit).anySatisfy(event -> assertThat(event.get("target").asString()).contains(counter));
+    }
+}
