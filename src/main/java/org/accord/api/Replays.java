@@ -68,7 +68,7 @@ class Replays {
                 "stored template " + hash, content.get(hash).orElseThrow(() -> missing("template " + hash))));
 
         org.accord.api.generated.model.Settlement replayed = Transport.settlement(new EvaluationService(template,
-                new Evaluator(ruleBase)).evaluate(Transport.contract(request.getContract()), Transport.facts(request.getFacts())));
+                new Evaluator(ruleBase, current.customTables())).evaluate(Transport.contract(request.getContract()), Transport.facts(request.getFacts())));
 
         List<SettlementDifference> differences = new ArrayList<>();
         // Both sides as the answer's text reads back: decimals are strings there, so "0.50" and 0.5 differ.
