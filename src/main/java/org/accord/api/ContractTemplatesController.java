@@ -3,6 +3,8 @@ package org.accord.api;
 import org.accord.api.generated.ContractTemplatesApi;
 import org.accord.api.generated.model.ContractTemplate;
 import org.accord.api.generated.model.ContractTemplateList;
+import org.accord.api.generated.model.UploadedDecisionTable;
+import org.accord.engine.CustomDecisionTable;
 import org.accord.evaluation.EvaluationService;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -16,9 +18,33 @@ import org.springframework.web.bind.annotation.RestController;
 class ContractTemplatesController implements ContractTemplatesApi {
 
     private final EvaluationService evaluations;
+    private final PublishedTemplates published;
 
-    ContractTemplatesController(EvaluationService evaluations) {
+    ContractTemplatesController(EvaluationService evaluations, PublishedTemplates published) {
         this.evaluations = evaluations;
+        this.published = published;
+    }
+
+    @Override
+    public ResponseEntity<ContractTemplate> publishContractTemplate(String body) {
+        PublishedTemplates.Publication publication = published.publish(body.getBytes(StandardCharsets.UTF_8));
+        ContractTemplate template = Transport.template(publication.template());
+        return publication.published()
+                ? ResponseEntity.created(java.net.URI.create("/api/v1/contract-templates/" + publication.template().id())).body(template)
+                : ResponseEntity.ok(template);
+    }
+
+    @Override
+    public ResponseEntity<UploadedDecisionTable> uploadDecisionTable(String body) {
+        CustomDecisionTable table = published.upload(body.getBytes(StandardCharsets.UTF_8));
+        return ResponseEntity.created(java.net.URI.create("/api/v1/decision-tables/" + table.hash()))
+                .body(new UploadedDecisionTable(table.hash(), table.modelName()));
+    }
+
+    @Override
+    public ResponseEntity<String> getDecisionTable(String tableHash) {
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.APPLICATION_XML, StandardCharsets.UTF_8))
+                .body(new String(published.table(tableHash), StandardCharsets.UTF_8));
     }
 
     @Override

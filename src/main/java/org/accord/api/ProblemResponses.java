@@ -67,6 +67,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return badRequest(e.problems(), request);
     }
 
+    @ExceptionHandler(PublishedTemplates.IdTaken.class)
+    ResponseEntity<Object> idTaken(PublishedTemplates.IdTaken e, WebRequest request) {
+        return Problems.response(Problems.of(HttpStatus.CONFLICT, e.getMessage(), path(request)), null);
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Object> notFound(NotFoundException e, WebRequest request) {
         return Problems.response(Problems.of(HttpStatus.NOT_FOUND, e.getMessage(), path(request)), null);

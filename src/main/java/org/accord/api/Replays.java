@@ -74,7 +74,8 @@ class Replays {
                 "stored template " + hash, content.get(hash).orElseThrow(() -> missing("template " + hash))));
 
         org.accord.api.generated.model.Settlement replayed = Transport.settlement(new EvaluationService(template,
-                new Evaluator(ruleBase)).evaluate(contracts.storedChoice(request.getContract(), "/contract"), facts.of(request.getFacts(), request.getFactsId())));
+                new Evaluator(ruleBase, current.customTables())).evaluate(contracts.storedChoice(request.getContract(), "/contract"),
+                facts.of(request.getFacts(), request.getFactsId())));
 
         List<SettlementDifference> differences = new ArrayList<>();
         // Both sides as the answer's text reads back: decimals are strings there, so "0.50" and 0.5 differ.

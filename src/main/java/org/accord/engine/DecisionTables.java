@@ -22,18 +22,48 @@ public final class DecisionTables {
 
     private static final int REMEMBERED_ANSWERS = 100_000;
 
+    /** A model and the runtime it was compiled in. */
+    private record Table(DMNRuntime runtime, DMNModel model) {
+    }
+
     private final DMNRuntime runtime;
-    private final Map<String, DMNModel> modelsByName;
+    private final Map<String, Table> modelsByName;
     private final Map<List<Object>, Map<String, Object>> answers = new ConcurrentHashMap<>();
 
-    /** The runtime the tables are evaluated in, for tests that listen to which rows fire. */
+    /** The runtime the shipped tables are evaluated in, for tests that listen to which rows fire. */
     DMNRuntime runtime() {
         return runtime;
     }
 
     DecisionTables(DMNRuntime runtime) {
         this.runtime = runtime;
-        this.modelsByName = runtime.getModels().stream().collect(Collectors.toUnmodifiableMap(DMNModel::getName, m -> m));
+        this.modelsByName = runtime.getModels().stream()
+                .collect(Collectors.toUnmodifiableMap(DMNModel::getName, m -> new Table(runtime, m)));
+    }
+
+    private DecisionTables(DMNRuntime runtime, Map<String, Table> modelsByName) {
+        this.runtime = runtime;
+        this.modelsByName = Map.copyOf(modelsByName);
+    }
+
+    /**
+     * These tables with some answered by uploaded ones instead, by the name the rules consult
+     * them under; the answers remembered are this combination's own.
+     */
+    DecisionTables replacing(Map<String, CustomDecisionTable> replacements) {
+        Map<String, Table> tables = new java.util.HashMap<>(modelsByName);
+        replacements.forEach((name, table) -> {
+            if (!tables.containsKey(name)) {
+                throw new DecisionException("no decision table named '" + name + "' to replace among " + modelNames());
+            }
+            tables.put(name, new Table(table.runtime(), table.model()));
+        });
+        return new DecisionTables(runtime, tables);
+    }
+
+    /** A table's model by the name the rules consult it under. */
+    java.util.Optional<DMNModel> model(String name) {
+        return java.util.Optional.ofNullable(modelsByName.get(name)).map(Table::model);
     }
 
     /**
@@ -73,10 +103,12 @@ public final class DecisionTables {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> evaluate(String modelName, Object[] namesAndValues) {
-        DMNModel model = modelsByName.get(modelName);
-        if (model == null) {
+        Table table = modelsByName.get(modelName);
+        if (table == null) {
             throw new DecisionException("no decision table named '" + modelName + "' among " + modelNames());
         }
+        DMNModel model = table.model();
+        DMNRuntime runtime = table.runtime();
         DMNContext context = runtime.newContext();
         for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
             Object value = namesAndValues[i + 1];

@@ -43,9 +43,16 @@ public final class Evaluator {
     static final List<String> PHASES_AFTER_CLAUSES = List.of("pool", "distribution");
 
     private final RuleBase rules;
+    private final CustomTables customTables;
 
     public Evaluator(RuleBase rules) {
+        this(rules, new CustomTables());
+    }
+
+    /** With the uploaded decision tables that templates may answer with instead of shipped ones. */
+    public Evaluator(RuleBase rules, CustomTables customTables) {
         this.rules = rules;
+        this.customTables = customTables;
     }
 
     public RuleBase rules() {
@@ -93,22 +100,38 @@ public final class Evaluator {
         // The facts' hash costs more than settling them (canonical JSON of every practice and measure):
         // a sweep or a comparison passes the same facts for every point, so each is hashed once.
         Map<PerformanceFacts, String> factsHashes = new IdentityHashMap<>();
-        List<Settlement> settlements = new ArrayList<>(requests.size());
-        for (int from = 0; from < requests.size(); from += EVALUATIONS_PER_SESSION) {
-            settlements.addAll(settle(requests.subList(from, Math.min(requests.size(), from + EVALUATIONS_PER_SESSION)),
-                    factsHashes, firings));
-            progress.advanced(settlements.size(), requests.size());
+        // A session consults one set of decision tables: requests whose templates answer with
+        // uploaded tables of their own settle in sessions apart (usually all requests share one set).
+        Map<Map<String, String>, List<Integer>> byTables = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            byTables.computeIfAbsent(requests.get(i).terms().decisionTables(), k -> new ArrayList<>()).add(i);
         }
-        return settlements;
+        Settlement[] settlements = new Settlement[requests.size()];
+        int settled = 0;
+        for (Map.Entry<Map<String, String>, List<Integer>> group : byTables.entrySet()) {
+            DecisionTables tables = customTables.tablesFor(rules.decisionTables(), group.getKey());
+            List<Integer> indices = group.getValue();
+            for (int from = 0; from < indices.size(); from += EVALUATIONS_PER_SESSION) {
+                List<Integer> session = indices.subList(from, Math.min(indices.size(), from + EVALUATIONS_PER_SESSION));
+                List<Settlement> done = settle(session.stream().map(requests::get).toList(), tables, factsHashes, firings);
+                for (int j = 0; j < session.size(); j++) {
+                    settlements[session.get(j)] = done.get(j);
+                }
+                settled += session.size();
+                progress.advanced(settled, requests.size());
+            }
+        }
+        return new ArrayList<>(java.util.Arrays.asList(settlements));
     }
 
     /** Settles requests already checked in one session. */
-    private List<Settlement> settle(List<Request> requests, Map<PerformanceFacts, String> factsHashes, AgendaEventListener firings) {
+    private List<Settlement> settle(List<Request> requests, DecisionTables tables, Map<PerformanceFacts, String> factsHashes,
+            AgendaEventListener firings) {
         Map<Evaluation, List<SettlementLine>> written = new IdentityHashMap<>();
         List<Evaluation> evaluations = new ArrayList<>(requests.size());
         KieSession session = rules.kieBase().newKieSession();
         try {
-            session.setGlobal("tables", rules.decisionTables());
+            session.setGlobal("tables", tables);
             if (firings != null) {
                 session.addEventListener(firings);
             }

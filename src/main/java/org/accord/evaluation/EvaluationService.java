@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.accord.engine.CustomTables;
 import org.accord.engine.Evaluator;
 import org.accord.engine.Progress;
 import org.accord.engine.RuleBase;
@@ -25,7 +26,10 @@ import org.accord.validation.InvalidInputException;
 /** Resolves contracts, checks facts and evaluates, with the rules compiled once. Thread-safe. */
 public final class EvaluationService {
 
-    private final TemplateCatalog templates;
+    /** The shipped templates, and those published since (replaced whole, so readers never see half a change). */
+    private volatile TemplateCatalog templates;
+    /** Uploaded decision tables that published templates answer with instead of shipped ones. */
+    private final CustomTables customTables = new CustomTables();
     /** The rules may still be loading (see {@link #load()}): requests are checked before waiting for them. */
     private final Supplier<Evaluator> evaluator;
     /**
@@ -35,7 +39,8 @@ public final class EvaluationService {
     private final Map<ResolvedKey, Terms> resolved = new ConcurrentHashMap<>();
     private static final int RESOLVED_TERMS_KEPT = 10_000;
 
-    private record ResolvedKey(ContractChoice contract, int performanceYear) {
+    /** The template's hash is part of the key: a template replaced by a published one resolves anew. */
+    private record ResolvedKey(ContractChoice contract, int performanceYear, String templateHash) {
     }
 
     public EvaluationService(TemplateCatalog templates, Evaluator evaluator) {
@@ -43,9 +48,9 @@ public final class EvaluationService {
         this.evaluator = () -> evaluator;
     }
 
-    private EvaluationService(TemplateCatalog templates, Supplier<Evaluator> evaluator) {
+    private EvaluationService(TemplateCatalog templates, java.util.function.Function<EvaluationService, Evaluator> evaluator) {
         this.templates = templates;
-        this.evaluator = evaluator;
+        this.evaluator = () -> evaluator.apply(this);
     }
 
     /**
@@ -61,11 +66,45 @@ public final class EvaluationService {
     /** As {@link #load()}, with other templates (the shipped ones and a user's, say). */
     public static EvaluationService withBuiltInRules(TemplateCatalog templates) {
         // RuleBases.builtIn() opens the rules once per process and then answers at once.
-        return new EvaluationService(templates, () -> new Evaluator(RuleBases.builtIn()));
+        return new EvaluationService(templates, (EvaluationService self) -> new Evaluator(RuleBases.builtIn(), self.customTables));
     }
 
     public TemplateCatalog templates() {
         return templates;
+    }
+
+    /** The uploaded decision tables this service evaluates with, by hash. */
+    public CustomTables customTables() {
+        return customTables;
+    }
+
+    /**
+     * Where a template's {@code decisionTables} cannot be used: a name the rules do not consult, a
+     * table not uploaded, or one whose inputs or outputs are not those of the table it replaces.
+     *
+     * @return problems with JSON pointers into the template ({@code /decisionTables/<name>})
+     */
+    public List<InputProblem> decisionTableProblems(ContractTemplate template) {
+        List<InputProblem> problems = new ArrayList<>();
+        template.decisionTables().forEach((name, hash) -> {
+            String pointer = "/decisionTables/" + name.replace("~", "~0").replace("/", "~1");
+            customTables.find(hash).ifPresentOrElse(
+                    table -> table.mismatchWith(rules().decisionTables(), name).ifPresent(reason -> problems.add(new InputProblem(pointer, reason))),
+                    () -> problems.add(new InputProblem(pointer, "no decision table " + hash
+                            + " has been uploaded (POST /api/v1/decision-tables answers with its hash)")));
+        });
+        return problems;
+    }
+
+    /**
+     * Makes a checked template available to evaluations at once, beside the others or in place of
+     * an earlier one of its id.
+     *
+     * @throws InvalidInputException when its decision tables cannot be used ({@link #decisionTableProblems})
+     */
+    public synchronized void publish(ContractTemplate template) {
+        InvalidInputException.throwIfAny(decisionTableProblems(template));
+        templates = templates.plus(template);
     }
 
     public RuleBase rules() {
@@ -137,7 +176,7 @@ public final class EvaluationService {
         }
         Terms terms = null;
         try {
-            terms = resolved.computeIfAbsent(new ResolvedKey(contract, facts.period().performanceYear()),
+            terms = resolved.computeIfAbsent(new ResolvedKey(contract, facts.period().performanceYear(), template.contentHash()),
                     key -> TermsResolver.resolve(template, contract.overrides(), key.performanceYear()));
         } catch (InvalidInputException e) {
             e.problems().forEach(p -> problems.add(p.pointer().startsWith("/overrides")

@@ -5,7 +5,9 @@ public enum ContentKind {
     RULE_FILE("rule-file"),
     TEMPLATE("template"),
     LAYOUT("layout"),
-    FACTS("facts");
+    FACTS("facts"),
+    /** An uploaded DMN lookup table a published template answers with. */
+    DECISION_TABLE("decision-table");
 
     private final String label;
 

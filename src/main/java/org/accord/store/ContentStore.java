@@ -104,6 +104,16 @@ public final class ContentStore {
         return files;
     }
 
+    /** Every piece of content of one kind, oldest first (as stored), by hash. */
+    public Map<String, byte[]> allOf(ContentKind kind) {
+        Map<String, byte[]> all = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT hash, bytes FROM content WHERE kind = ? ORDER BY stored_at, hash").param(kind.label())
+                .query(rs -> {
+                    all.put(rs.getString(1), rs.getBytes(2));
+                });
+        return all;
+    }
+
     private void remember(String hash) {
         if (stored.size() > HASHES_REMEMBERED) {
             stored.clear();

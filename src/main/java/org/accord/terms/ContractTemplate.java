@@ -13,7 +13,9 @@ import java.util.Optional;
  * @param description what the contract does, in a paragraph
  * @param source      the public source of the method
  * @param clauses     the clauses in the order a settlement lists them
- * @param contentHash SHA-256 of the template file as shipped
+ * @param contentHash SHA-256 of the template file as shipped (or uploaded)
+ * @param decisionTables decision tables this contract answers with its own uploaded ones: the name
+ *                    the rules consult a shipped table under to the uploaded table's SHA-256
  */
 public record ContractTemplate(
         String id,
@@ -23,7 +25,18 @@ public record ContractTemplate(
         String description,
         String source,
         List<ClauseTemplate> clauses,
-        String contentHash) {
+        String contentHash,
+        java.util.Map<String, String> decisionTables) {
+
+    public ContractTemplate {
+        decisionTables = decisionTables == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(decisionTables));
+    }
+
+    /** A template that replaces no decision table. */
+    public ContractTemplate(String id, String version, String name, String payer, String description, String source,
+            List<ClauseTemplate> clauses, String contentHash) {
+        this(id, version, name, payer, description, source, clauses, contentHash, java.util.Map.of());
+    }
 
     public Optional<ParameterDeclaration> parameter(String name) {
         return clauses.stream().flatMap(c -> c.parameters().stream()).filter(p -> p.name().equals(name)).findFirst();

@@ -109,6 +109,76 @@ public final class TemplateCatalog {
         return new TemplateCatalog(Map.of(template.id(), template));
     }
 
+    /**
+     * A template sent by an admin (YAML, or JSON, which YAML reads as well), checked as a shipped
+     * one is: against the schema, the concepts the rules implement and its own constraints.
+     *
+     * @throws InvalidInputException each problem with a JSON pointer into the template
+     *         ({@code /clauses/2/parameters/sharingRate}) and its reason
+     */
+    public static ContractTemplate readUpload(byte[] bytes) {
+        Schema schema = schema(ClasspathFolder.read(FOLDER).get(SCHEMA));
+        tools.jackson.databind.JsonNode tree;
+        try {
+            tree = YAML.readTree(bytes);
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("", "not readable YAML or JSON: " + e.getMessage());
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new InvalidInputException("", "a template is an object (the form of the files in " + FOLDER + "/)");
+        }
+        List<InputProblem> problems = new ArrayList<>();
+        for (com.networknt.schema.Error error : schema.validate(tree)) {
+            StringBuilder pointer = new StringBuilder();
+            for (int i = 0; i < error.getInstanceLocation().getNameCount(); i++) {
+                pointer.append('/').append(String.valueOf(error.getInstanceLocation().getElement(i)).replace("~", "~0").replace("/", "~1"));
+            }
+            if (error.getProperty() != null) {
+                pointer.append('/').append(error.getProperty().replace("~", "~0").replace("/", "~1"));
+            }
+            problems.add(new InputProblem(pointer.toString(), error.getMessage()));
+        }
+        InvalidInputException.throwIfAny(problems);
+        try {
+            return parse(UPLOADED, bytes);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new InvalidInputException(semanticProblems(tree, e.getMessage()));
+        }
+    }
+
+    /** How the checks that name a template's place (" clause X parameter Y: ...") call an uploaded one. */
+    private static final String UPLOADED = "template";
+
+    private static final java.util.regex.Pattern PLACE = java.util.regex.Pattern.compile(
+            "^" + UPLOADED + " clause (\\S+?)(?: constraint \\S+)?(?: parameter (\\S+?))?(?: \\(year \\d+\\))?[:, ]");
+
+    /** The checks' messages, each at the clause or parameter it names (the checks join several with "; "). */
+    private static List<InputProblem> semanticProblems(tools.jackson.databind.JsonNode tree, String message) {
+        List<InputProblem> problems = new ArrayList<>();
+        for (String one : message.split("; (?=" + UPLOADED + " )")) {
+            java.util.regex.Matcher place = PLACE.matcher(one);
+            String pointer = "";
+            if (place.find()) {
+                tools.jackson.databind.JsonNode clauses = tree.path("clauses");
+                for (int i = 0; i < clauses.size(); i++) {
+                    if (place.group(1).equals(clauses.get(i).path("id").asString(""))) {
+                        pointer = "/clauses/" + i + (place.group(2) == null ? "" : "/parameters/" + place.group(2));
+                        break;
+                    }
+                }
+            }
+            problems.add(new InputProblem(pointer, one.startsWith(UPLOADED + " ") ? one.substring(UPLOADED.length() + 1) : one));
+        }
+        return problems;
+    }
+
+    /** These templates and one more, or one that replaces the template of its id. */
+    public TemplateCatalog plus(ContractTemplate template) {
+        Map<String, ContractTemplate> all = new TreeMap<>(templates);
+        all.put(template.id(), template);
+        return new TemplateCatalog(Map.copyOf(all));
+    }
+
     public Optional<ContractTemplate> find(String id) {
         return Optional.ofNullable(templates.get(id));
     }
@@ -173,9 +243,12 @@ public final class TemplateCatalog {
                     List.copyOf((List<String>) raw.getOrDefault("requires", List.of())), List.copyOf(parameters),
                     List.copyOf(constraints)));
         }
+        Map<String, String> decisionTables = new TreeMap<>();
+        ((Map<String, Object>) doc.getOrDefault("decisionTables", Map.of()))
+                .forEach((name, hash) -> decisionTables.put(name, String.valueOf(hash)));
         ContractTemplate template = new ContractTemplate(text(doc, "id", where), text(doc, "version", where), text(doc, "name", where),
                 text(doc, "payer", where), text(doc, "description", where), text(doc, "source", where),
-                List.copyOf(clauses), ContentHash.of(bytes));
+                List.copyOf(clauses), ContentHash.of(bytes), decisionTables);
         checkConstraints(template, where);
         ConceptRegistry.shipped().check(template, where);
         return template;

@@ -14,6 +14,9 @@ import java.util.Map;
  * @param clauses         the clauses in template order
  * @param overrides       the overrides that were applied, by parameter name (sorted)
  * @param hash            SHA-256 of the canonical terms
+ * @param decisionTables  decision tables the template replaces: the name the rules consult each
+ *                        under to the SHA-256 of the uploaded table answering instead (in the
+ *                        canonical terms when there are any)
  */
 public record Terms(
         String templateId,
@@ -22,5 +25,16 @@ public record Terms(
         int performanceYear,
         List<ClauseTerms> clauses,
         Map<String, Object> overrides,
-        String hash) {
+        String hash,
+        Map<String, String> decisionTables) {
+
+    public Terms {
+        decisionTables = decisionTables == null ? Map.of() : Map.copyOf(decisionTables);
+    }
+
+    /** Terms of a template that replaces no decision table. */
+    public Terms(String templateId, String templateVersion, String templateHash, int performanceYear,
+            List<ClauseTerms> clauses, Map<String, Object> overrides, String hash) {
+        this(templateId, templateVersion, templateHash, performanceYear, clauses, overrides, hash, Map.of());
+    }
 }

@@ -77,8 +77,12 @@ public final class TermsResolver {
         canonical.put("performanceYear", performanceYear);
         canonical.put("clauses", clauses.stream().map(c -> Map.of("id", c.id(), "concept", c.concept(),
                 "parameters", c.parameters())).toList());
+        // Uploaded decision tables are read by the rules like terms; only a template that has them names them.
+        if (!template.decisionTables().isEmpty()) {
+            canonical.put("decisionTables", template.decisionTables());
+        }
         return new Terms(template.id(), template.version(), template.contentHash(), performanceYear,
-                List.copyOf(clauses), Collections.unmodifiableMap(accepted), Canonical.hash(canonical));
+                List.copyOf(clauses), Collections.unmodifiableMap(accepted), Canonical.hash(canonical), template.decisionTables());
     }
 
     /**

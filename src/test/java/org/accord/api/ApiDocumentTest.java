@@ -46,6 +46,7 @@ class ApiDocumentTest {
                 method -> operations.add(method.getKey().toUpperCase() + " " + path.getKey())));
 
         assertThat(operations).containsExactlyInAnyOrder("GET /contract-templates", "GET /contract-templates/{templateId}", "GET /contract-templates/{templateId}/document",
+                "POST /contract-templates", "POST /decision-tables", "GET /decision-tables/{tableHash}",
                 "POST /evaluations", "GET /evaluations", "GET /evaluations/{evaluationId}", "GET /evaluations/{evaluationId}/export", "POST /evaluations/{evaluationId}/replay", "POST /evaluations:validate", "POST /facts:read", "POST /facts:read-csv", "GET /example-facts",
                 "GET /example-facts/{exampleId}", "GET /rules", "GET /rules/{path}", "POST /backtests",
                 "POST /scenarios/compare", "POST /scenarios/sweep", "POST /scenarios/simulate", "POST /scenarios/cash-flow",

@@ -1,0 +1,163 @@
+package org.accord.api;
+
+import java.nio.file.Path;
+import org.accord.engine.CustomDecisionTable;
+import org.accord.evaluation.EvaluationService;
+import org.accord.store.ContentKind;
+import org.accord.store.ContentStore;
+import org.accord.terms.ContractTemplate;
+import org.accord.terms.TemplateCatalog;
+import org.accord.validation.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Templates and decision tables as data (issues 16 and 17): an admin publishes a template or
+ * uploads a table through the API, or an operator names a folder of templates
+ * ({@code accord.templates.dir}); each is checked, stored by its content hash and evaluated with
+ * at once. At start the service takes back every table and template published before, from the
+ * store, so a restart changes nothing.
+ */
+@Component
+class PublishedTemplates {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PublishedTemplates.class);
+
+    /** The outcome of a publication: the template as evaluations see it, and whether it is new. */
+    record Publication(ContractTemplate template, boolean published) {
+    }
+
+    private final EvaluationService evaluations;
+    private final ContentStore content;
+    /** How long one uploaded table may take to validate and compile. */
+    private final java.time.Duration compileBound;
+    /** The ids an admin may not take: shipped templates and the operator's folder. */
+    private final java.util.Set<String> reserved = new java.util.TreeSet<>();
+
+    PublishedTemplates(EvaluationService evaluations, ContentStore content,
+            @Value("${accord.templates.dir:}") String templatesDir,
+            @Value("${accord.decision-tables.compile-timeout:30s}") java.time.Duration compileBound) {
+        this.evaluations = evaluations;
+        this.content = content;
+        this.compileBound = compileBound;
+        evaluations.templates().all().forEach(t -> reserved.add(t.id()));
+        if (!templatesDir.isBlank()) {
+            TemplateCatalog withFolder = evaluations.templates().with(Path.of(templatesDir));
+            for (ContractTemplate template : withFolder.all()) {
+                if (reserved.add(template.id())) {
+                    content.put(ContentKind.TEMPLATE, bytesOf(Path.of(templatesDir), template));
+                    evaluations.publish(template);
+                }
+            }
+        }
+        restore();
+    }
+
+    /** The folder's file whose bytes hash to the template's hash (the catalog read them). */
+    private static byte[] bytesOf(Path folder, ContractTemplate template) {
+        try (var files = java.nio.file.Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                byte[] bytes = java.nio.file.Files.readAllBytes(file);
+                if (org.accord.content.ContentHash.of(bytes).equals(template.contentHash())) {
+                    return bytes;
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new IllegalStateException("no file in " + folder + " holds template " + template.id());
+    }
+
+    /**
+     * Tables first (templates name them), then templates in the order they were stored, a later
+     * version replacing an earlier one; a stored template whose id is now shipped or in the
+     * operator's folder stays stored (runs name it) but is not published again.
+     */
+    private void restore() {
+        content.allOf(ContentKind.DECISION_TABLE).forEach((hash, bytes) -> {
+            try {
+                evaluations.customTables().add(CustomDecisionTable.check(bytes, compileBound));
+            } catch (InvalidInputException e) {
+                // Accepted once; refused now only if this machine could not compile it in time: the
+                // templates naming it stay unpublished, and say so, rather than the service not starting.
+                LOG.error("stored decision table {} is refused now: {}", hash, e.problems());
+            }
+        });
+        content.allOf(ContentKind.TEMPLATE).forEach((hash, bytes) -> {
+            ContractTemplate template;
+            try {
+                template = TemplateCatalog.readUpload(bytes);
+            } catch (InvalidInputException e) {
+                // An older shipped template no longer matching today's schema or concepts: stored for its runs only.
+                return;
+            }
+            if (!reserved.contains(template.id())) {
+                if (evaluations.decisionTableProblems(template).isEmpty()) {
+                    evaluations.publish(template);
+                } else {
+                    LOG.error("stored template {} ({}) is not published: {}", template.id(), hash,
+                            evaluations.decisionTableProblems(template));
+                }
+            }
+        });
+        LOG.info("{} templates and {} uploaded decision tables are available", evaluations.templates().all().size(),
+                content.allOf(ContentKind.DECISION_TABLE).size());
+    }
+
+    /**
+     * Checks and publishes a template sent by an admin.
+     *
+     * @throws InvalidInputException (422) naming each field and reason; nothing is stored then
+     * @throws IdTaken (409) for a shipped template's id, or a published one's at the same version
+     */
+    synchronized Publication publish(byte[] bytes) {
+        ContractTemplate template = TemplateCatalog.readUpload(bytes);
+        if (reserved.contains(template.id())) {
+            throw new IdTaken("a shipped template has the id '" + template.id() + "': give yours another id");
+        }
+        ContractTemplate known = evaluations.templates().find(template.id()).orElse(null);
+        if (known != null && known.contentHash().equals(template.contentHash())) {
+            return new Publication(known, false);
+        }
+        if (known != null && known.version().equals(template.version())) {
+            throw new IdTaken("template '" + template.id() + "' version " + template.version()
+                    + " is published with other content (" + known.contentHash() + "): give a changed template a new version");
+        }
+        InvalidInputException.throwIfAny(evaluations.decisionTableProblems(template));
+        content.put(ContentKind.TEMPLATE, bytes);
+        evaluations.publish(template);
+        return new Publication(template, true);
+    }
+
+    /**
+     * Checks and stores a decision table sent by an admin.
+     *
+     * @throws InvalidFileException (422) naming each place in the model and reason; nothing is stored then
+     */
+    CustomDecisionTable upload(byte[] bytes) {
+        CustomDecisionTable table;
+        try {
+            table = CustomDecisionTable.check(bytes, compileBound);
+        } catch (InvalidInputException e) {
+            throw new InvalidFileException(e.problems());
+        }
+        content.put(ContentKind.DECISION_TABLE, bytes);
+        return evaluations.customTables().add(table);
+    }
+
+    /** The stored text of an uploaded table. */
+    byte[] table(String hash) {
+        return evaluations.customTables().find(hash).flatMap(table -> content.get(hash))
+                .orElseThrow(() -> new NotFoundException("no decision table " + hash + " has been uploaded"));
+    }
+
+    /** An id that is not the caller's to take: a 409. */
+    static final class IdTaken extends RuntimeException {
+        IdTaken(String message) {
+            super(message);
+        }
+    }
+
+}

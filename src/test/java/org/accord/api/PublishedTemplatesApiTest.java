@@ -1,0 +1,168 @@
+package org.accord.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import org.accord.content.ContentHash;
+import org.accord.store.ContentStore;
+import org.accord.testing.TestKeys;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Templates and decision tables as data, through the API: an admin uploads a lookup table and a
+ * template that answers with it, and an evaluation settles by it at once; anything hostile or
+ * broken is a 422 naming the reason, and nothing of it is stored.
+ */
+class PublishedTemplatesApiTest extends ServerTest {
+
+    static final String FLAT_MSR = "src/test/resources/uploads/flat-msr.dmn";
+    static final String FLAT_MSR_TEMPLATE = "src/test/resources/uploads/mssp-basic-flat-msr.yaml";
+
+    @Autowired
+    ContentStore content;
+
+    private Reply asAdmin(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", contentType)
+                .header(TestKeys.HEADER, TestKeys.only("admin")).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    @Test
+    void anUploadedMinimumSavingsRateTableChangesTheSettlementAsDerivedByHand() {
+        Reply table = asAdmin("/api/v1/decision-tables", "application/xml", read(FLAT_MSR));
+        assertThat(table.status()).as(table.body()).isEqualTo(201);
+        String hash = "sha256:ad27e69b0f670d6d983c9749913e229b532a96aeed2c857ad19fdd4a2411f5dd";
+        assertThat(table.json().get("hash").asString()).isEqualTo(hash);
+        assertThat(table.header("Location")).isEqualTo("/api/v1/decision-tables/" + hash);
+        assertThat(get("/api/v1/decision-tables/" + hash).body()).isEqualTo(read(FLAT_MSR));
+
+        Reply published = asAdmin("/api/v1/contract-templates", "application/yaml", read(FLAT_MSR_TEMPLATE));
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        assertThat(published.header("Location")).isEqualTo("/api/v1/contract-templates/mssp-basic-flat-msr");
+        assertThat(published.json().get("hash").asString()).isEqualTo(ContentHash.of(read(FLAT_MSR_TEMPLATE).getBytes(StandardCharsets.UTF_8)));
+        assertThat(get("/api/v1/contract-templates").json().get("templates"))
+                .anySatisfy(t -> assertThat(t.get("id").asString()).isEqualTo("mssp-basic-flat-msr"));
+        assertThat(asAdmin("/api/v1/contract-templates", "application/yaml", read(FLAT_MSR_TEMPLATE)).status())
+                .as("the same bytes again change nothing").isEqualTo(200);
+
+        for (String action : new String[] {"uploadDecisionTable", "publishContractTemplate"}) {
+            JsonNode events = get("/api/v1/audit-events?limit=500&action=" + action).json().get("events");
+            assertThat(events).as(action).anySatisfy(e -> {
+                assertThat(e.get("actor").asString()).isEqualTo("key:tests, admin");
+                assertThat(e.get("target").asString()).isIn(table.header("Location"), published.header("Location"));
+                assertThat(e.get("status").asInt()).isEqualTo(201);
+            });
+        }
+
+        // The small panel (1,310 assigned beneficiaries, cost $15,304,012.48) against a benchmark of
+        // $16,000,000.00: savings $695,987.52, a savings rate of 695,987.52 / 16,000,000 = 4.3499%.
+        // Shipped table, row 1,000-2,999: MSR = 0.087 + (1,310 - 1,000) / 1,999 x (0.050 - 0.087) = 8.1262%,
+        // above 4.3499%: nothing is shared. Uploaded flat table: MSR 1%, below it: savings are shared
+        // from the first dollar at 40% = $278,395.008, less 2% sequestration = $272,827.10784, within the
+        // limit of 10% of the benchmark ($1,600,000): $272,827.11 (HALF_EVEN at the payable amount).
+        JsonNode shipped = postJson("/api/v1/evaluations", withBenchmark("mssp-basic", "16000000.00")).json();
+        JsonNode negotiated = postJson("/api/v1/evaluations", withBenchmark("mssp-basic-flat-msr", "16000000.00")).json();
+
+        assertThat(sharedSavings(shipped).get("amount").asString()).isEqualTo("0.00");
+        assertThat(sharedSavings(shipped).at("/basis/minimumSavingsRate").asString()).startsWith("0.0812621");
+        assertThat(shipped.at("/totals/ipaPool").asString()).isEqualTo("0.00");
+        assertThat(sharedSavings(negotiated).get("amount").asString()).isEqualTo("272827.11");
+        assertThat(sharedSavings(negotiated).at("/basis/minimumSavingsRate").asString()).startsWith("0.01");
+        assertThat(sharedSavings(negotiated).at("/basis/savings").asString()).isEqualTo("695987.52");
+        assertThat(negotiated.at("/totals/ipaPool").asString()).isEqualTo("272827.11");
+        assertThat(negotiated.at("/contract/templateHash").asString()).isEqualTo(published.json().get("hash").asString());
+    }
+
+    private static String withBenchmark(String templateId, String benchmark) {
+        tools.jackson.databind.node.ObjectNode request = Requests.of(templateId, "small-panel");
+        ((tools.jackson.databind.node.ObjectNode) request.get("facts").get("period")).put("benchmarkExpenditure", benchmark);
+        return request.toString();
+    }
+
+    /** The IPA's shared-savings line that weighs the savings rate against the minimum savings rate. */
+    private static JsonNode sharedSavings(JsonNode settlement) {
+        for (JsonNode line : settlement.get("lines")) {
+            // The line that compares the savings rate with the minimum savings rate: it pays, or finds nothing is paid.
+            if ("shared-savings".equals(line.get("clause").asString()) && line.get("basis").has("savingsRate")
+                    && line.get("basis").has("minimumSavingsRate")) {
+                return line;
+            }
+        }
+        throw new AssertionError("no shared-savings line in " + settlement.get("lines"));
+    }
+
+    @Test
+    void anExternalEntityIsRefusedWith422AndNothingIsStored() {
+        String xxe = read(FLAT_MSR).replace("<definitions", "<!DOCTYPE definitions [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<definitions");
+        Reply refused = asAdmin("/api/v1/decision-tables", "application/xml", xxe);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().at("/errors/0/location").asString()).isEqualTo("xml");
+        assertThat(refused.json().at("/errors/0/reason").asString()).contains("document type declaration (DTD) is not accepted");
+        assertThat(content.get(ContentHash.of(xxe.getBytes(StandardCharsets.UTF_8)))).isEmpty();
+    }
+
+    @Test
+    void anOverlappingTableIsRefusedWith422AndNothingIsStored() {
+        String overlapping = read(FLAT_MSR).replace("</rule>\n", "</rule>\n" + read(FLAT_MSR).substring(
+                read(FLAT_MSR).indexOf("      <rule id=\"flat_rule_1\">"), read(FLAT_MSR).indexOf("</rule>") + "</rule>\n".length())
+                .replace("flat_r", "second_r").replace("flat_rule_1", "second_rule"));
+        Reply refused = asAdmin("/api/v1/decision-tables", "application/xml", overlapping);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.body()).containsIgnoringCase("overlap");
+        assertThat(content.get(ContentHash.of(overlapping.getBytes(StandardCharsets.UTF_8)))).isEmpty();
+    }
+
+    @Test
+    void aTemplateWithAParameterNoRuleReadsIsRefusedNamingIt() {
+        String template = read(FLAT_MSR_TEMPLATE).replace("id: mssp-basic-flat-msr", "id: acme-unread-parameter")
+                .replaceFirst("\n      minimumDenominator:\n", "\n      secretMultiplier:\n        type: rate\n        unit: rate\n"
+                        + "        description: nothing reads it\n        source: nowhere\n        value: \"2\"\n      minimumDenominator:\n");
+        Reply refused = asAdmin("/api/v1/contract-templates", "application/yaml", template);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().get("errors")).anySatisfy(e -> {
+            assertThat(e.get("pointer").asString()).isEqualTo("/clauses/0/parameters/secretMultiplier");
+            assertThat(e.get("reason").asString()).contains("no rule reads it");
+        });
+        assertThat(content.get(ContentHash.of(template.getBytes(StandardCharsets.UTF_8)))).isEmpty();
+        assertThat(get("/api/v1/contract-templates/acme-unread-parameter").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aTemplateNamingATableNeverUploadedIsRefusedNamingIt() {
+        String template = read(FLAT_MSR_TEMPLATE).replace("id: mssp-basic-flat-msr", "id: acme-missing-table")
+                .replace("ad27e69b0f670d6d983c9749913e229b532a96aeed2c857ad19fdd4a2411f5dd", "0".repeat(64));
+        Reply refused = asAdmin("/api/v1/contract-templates", "application/yaml", template);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().at("/errors/0/pointer").asString()).isEqualTo("/decisionTables/Minimum savings rate by assigned population");
+        assertThat(refused.json().at("/errors/0/reason").asString()).contains("has been uploaded");
+    }
+
+    @Test
+    void aTemplateOutsideTheSchemaIsRefusedNamingTheField() {
+        Reply refused = asAdmin("/api/v1/contract-templates", "application/json",
+                "{\"id\": \"Not An Id\", \"version\": \"1\", \"name\": \"n\", \"payer\": \"p\", \"description\": \"d\", \"source\": \"s\", \"clauses\": []}");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("errors")).extracting(e -> e.get("pointer").asString()).contains("/id", "/clauses");
+    }
+
+    @Test
+    void theIdOfAShippedTemplateIsAConflict() {
+        Reply refused = asAdmin("/api/v1/contract-templates", "application/yaml",
+                read(FLAT_MSR_TEMPLATE).replace("id: mssp-basic-flat-msr", "id: mssp-basic"));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString()).contains("a shipped template has the id 'mssp-basic'");
+    }
+
+    @Test
+    void onlyAdminsPublishOrUpload() {
+        for (String role : new String[] {"negotiator", "integrator", "reviewer"}) {
+            Reply refused = send(HttpRequest.newBuilder(URI.create(url("/api/v1/decision-tables"))).header("Content-Type", "application/xml")
+                    .header(TestKeys.HEADER, TestKeys.only(role)).POST(HttpRequest.BodyPublishers.ofString(read(FLAT_MSR))));
+            assertThat(refused.status()).as(role).isEqualTo(403);
+        }
+    }
+}
