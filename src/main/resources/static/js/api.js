@@ -129,5 +129,10 @@ export const api = {
   compare: request => call('POST', '/scenarios/compare', { body: request }),
   sweep: request => call('POST', '/scenarios/sweep', { body: request }),
   simulate: (request, signal) => call('POST', '/scenarios/simulate', { body: request, signal }),
+  /** Long work as a job (kind: simulate, sweep, compare, backtest): 202 with the job, then read until it ends. */
+  createJob: (kind, request) => call('POST', '/jobs', { body: { [kind]: request } }),
+  job: jobId => call('GET', `/jobs/${id(jobId)}`),
+  jobResult: jobId => call('GET', `/jobs/${id(jobId)}/result`),
+  cancelJob: jobId => call('DELETE', `/jobs/${id(jobId)}`),
   cashFlow: request => call('POST', '/scenarios/cash-flow', { body: request }),
 };

@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import org.accord.api.generated.model.InputProblem;
 import org.accord.api.generated.model.ProblemDetail;
+import org.accord.jobs.Jobs;
+import org.accord.jobs.TimeBudget;
 import org.accord.validation.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +71,38 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(PublishedTemplates.IdTaken.class)
     ResponseEntity<Object> idTaken(PublishedTemplates.IdTaken e, WebRequest request) {
+        return Problems.response(Problems.of(HttpStatus.CONFLICT, e.getMessage(), path(request)), null);
+    }
+
+    /** Heavy work that ran past the request's budget was stopped, nothing stored: the job form is the way. */
+    @ExceptionHandler(TimeBudget.Exceeded.class)
+    ResponseEntity<Object> outOfTime(TimeBudget.Exceeded e, WebRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "1");
+        ProblemDetail problem = new ProblemDetail(Problems.TIME_BUDGET, "The request ran out of time", 503)
+                .detail("the work did not finish within the request's time budget of " + TimeBudget.seconds(e.budget())
+                        + "; send it as a job: POST /api/v1/jobs with this request under its name ({\"simulate\": ...})")
+                .instance(path(request))
+                .errors(null);
+        return Problems.response(problem, headers);
+    }
+
+    @ExceptionHandler(Jobs.QueueFull.class)
+    ResponseEntity<Object> queueFull(Jobs.QueueFull e, WebRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "5");
+        return Problems.response(Problems.of(HttpStatus.TOO_MANY_REQUESTS, e.getMessage() + "; try again in 5 s", path(request)), headers);
+    }
+
+    @ExceptionHandler(Jobs.NotAccepting.class)
+    ResponseEntity<Object> notAccepting(Jobs.NotAccepting e, WebRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "30");
+        return Problems.response(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), path(request)), headers);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Object> conflict(ConflictException e, WebRequest request) {
         return Problems.response(Problems.of(HttpStatus.CONFLICT, e.getMessage(), path(request)), null);
     }
 

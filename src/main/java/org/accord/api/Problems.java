@@ -21,6 +21,8 @@ final class Problems {
     /** The body matches the document but cannot be evaluated. */
     static final String INVALID_INPUT = "urn:accord:problem:invalid-input";
     static final String INVALID_INPUT_TITLE = "The input cannot be evaluated";
+    /** Work that ran past the request's time budget. */
+    static final String TIME_BUDGET = "urn:accord:problem:time-budget";
 
     private Problems() {
     }

@@ -20,7 +20,6 @@ import org.accord.evaluation.ContractChoice;
 import org.accord.facts.PerformanceFacts;
 import org.accord.io.Csv;
 import org.accord.scenarios.Scenarios;
-import org.accord.scenarios.Table;
 import org.accord.store.RunSummary;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The what-if scenarios. The body has been read strictly and checked against the API document;
  * here it becomes the scenario's request record, the work it asks for is bounded
- * ({@link WorkLimits}), and the result goes back as JSON or, when the client prefers
+ * ({@link WorkLimits}) and timed ({@link JobSettings}), and the result goes back as JSON or, when the client prefers
  * {@code text/csv} or from the {@code .csv} operations, as the result's table. Every run is
  * stored whole before it is answered, and the answer's Location names its export. The scenarios' own problems point into each request
  * body already ({@code /baseline/...}, {@code /vary/0/step}), so they pass through as they are.
@@ -40,7 +39,9 @@ class ScenariosController implements ScenariosApi {
     static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final Scenarios scenarios;
-    private final StoredRuns stored;
+    private final ScenarioRuns runs;
+    private final JobSettings budgets;
+    private final Caller caller;
     private final HttpServletRequest request;
     private final StoredFacts storedFacts;
     private final StoredContracts contracts;
@@ -48,117 +49,83 @@ class ScenariosController implements ScenariosApi {
     /**
      * @param request the current request (a proxy Spring resolves per call), for its Accept header
      */
-    ScenariosController(Scenarios scenarios, StoredRuns stored, HttpServletRequest request, StoredFacts storedFacts,
-            StoredContracts contracts) {
+    ScenariosController(Scenarios scenarios, ScenarioRuns runs, JobSettings budgets, Caller caller, HttpServletRequest request,
+            StoredFacts storedFacts, StoredContracts contracts) {
         this.storedFacts = storedFacts;
         this.contracts = contracts;
         this.scenarios = scenarios;
-        this.stored = stored;
+        this.runs = runs;
+        this.budgets = budgets;
+        this.caller = caller;
         this.request = request;
     }
 
     @Override
     public ResponseEntity<ComparisonResult> compareContracts(CompareRequest body) {
-        return respond(compared(body), ComparisonResult.class);
+        return respond(runs.compare(body), ComparisonResult.class);
     }
 
     @Override
     public ResponseEntity<String> compareContractsCsv(CompareRequest body) {
-        return storedCsv(compared(body), ComparisonResult.class);
+        return storedCsv(runs.compare(body));
     }
 
     @Override
     public ResponseEntity<SweepResult> sweepTerms(SweepRequest body) {
-        return respond(swept(body), SweepResult.class);
+        return respond(runs.sweep(body), SweepResult.class);
     }
 
     @Override
     public ResponseEntity<String> sweepTermsCsv(SweepRequest body) {
-        return storedCsv(swept(body), SweepResult.class);
+        return storedCsv(runs.sweep(body));
     }
 
     @Override
     public ResponseEntity<SimulationResult> simulatePerformanceYears(SimulationRequest body) {
-        return respond(simulated(body), SimulationResult.class);
+        return respond(runs.simulate(body), SimulationResult.class);
     }
 
     @Override
     public ResponseEntity<String> simulatePerformanceYearsCsv(SimulationRequest body) {
-        return storedCsv(simulated(body), SimulationResult.class);
+        return storedCsv(runs.simulate(body));
     }
 
     @Override
     public ResponseEntity<CashFlowResult> projectCashFlow(CashFlowRequest body) {
-        return respond(projected(body), CashFlowResult.class);
+        return respond(progress -> projected(body), CashFlowResult.class);
     }
 
     @Override
     public ResponseEntity<String> projectCashFlowCsv(CashFlowRequest body) {
-        return storedCsv(projected(body), CashFlowResult.class);
+        return storedCsv(progress -> projected(body));
     }
 
-    /** One scenario as it ran: what the run store keeps beside its result. */
-    private record Ran(String kind, Object body, PerformanceFacts facts, ContractChoice contract, Table.Tabular result) {
-    }
-
-    private Ran compared(CompareRequest body) {
-        PerformanceFacts facts = storedFacts.of(body.getFacts(), body.getFactsId());
-        List<ContractChoice> proposals = new ArrayList<>();
-        for (int i = 0; i < body.getProposals().size(); i++) {
-            proposals.add(contracts.choice(body.getProposals().get(i), "/proposals/" + i, facts));
-        }
-        ContractChoice baseline = contracts.choice(body.getBaseline(), "/baseline", facts);
-        return new Ran("compare", body, facts, baseline,
-                scenarios.compare(new org.accord.scenarios.CompareRequest(facts, baseline, proposals)));
-    }
-
-    private Ran swept(SweepRequest body) {
-        PerformanceFacts facts = storedFacts.of(body.getFacts(), body.getFactsId());
-        WorkLimits.checkSweep(body.getVary(), facts.practices().size());
-        List<org.accord.scenarios.SweepRequest.Range> vary = body.getVary().stream()
-                .map(r -> new org.accord.scenarios.SweepRequest.Range(r.getParameter(), r.getStart(), r.getEnd(), r.getStep()))
-                .toList();
-        ContractChoice contract = contracts.choice(body.getContract(), "/contract", facts);
-        return new Ran("sweep", body, facts, contract,
-                scenarios.sweep(new org.accord.scenarios.SweepRequest(contract, facts, vary)));
-    }
-
-    private Ran simulated(SimulationRequest body) {
-        PerformanceFacts facts = storedFacts.of(body.getFacts(), body.getFactsId());
-        WorkLimits.checkSimulation(body.getTrials(), facts.practices().size());
-        ContractChoice contract = contracts.choice(body.getContract(), "/contract", facts);
-        return new Ran("simulate", body, facts, contract, scenarios.simulate(new org.accord.scenarios.SimulationRequest(
-                contract,
-                facts,
-                body.getTrials(),
-                body.getSeed(),
-                body.getCoefficientOfVariation(),
-                body.getCostDistribution() == null ? null : body.getCostDistribution().getValue(),
-                body.getExpectedCost() == null ? null : body.getExpectedCost().getValue(),
-                body.getExpectedCostPerMember(),
-                body.getVaryQuality())));
-    }
-
-    private Ran projected(CashFlowRequest body) {
+    private ScenarioRuns.Ran projected(CashFlowRequest body) {
         PerformanceFacts facts = storedFacts.of(body.getFacts(), body.getFactsId());
         ContractChoice contract = contracts.choice(body.getContract(), "/contract", facts);
-        return new Ran("cash-flow", body, facts, contract, scenarios.cashFlow(new org.accord.scenarios.CashFlowRequest(
+        return new ScenarioRuns.Ran("cash-flow", body, facts, contract, scenarios.cashFlow(new org.accord.scenarios.CashFlowRequest(
                 contract,
                 facts,
                 body.getScope(),
                 body.getMonthlyCosts(),
-                body.getPayForPerformance() == null ? null : body.getPayForPerformance().getValue())));
+                body.getPayForPerformance() == null ? null : body.getPayForPerformance().getValue())), CashFlowResult.class);
+    }
+
+    /** Runs the work within the request's time budget; past it, a 503 suggesting the job form. */
+    private ScenarioRuns.Ran ran(ScenarioRuns.Ready ready) {
+        return ready.run(budgets.forRequest());
     }
 
     /** Stores the run (its JSON form) and answers its export's address. */
-    private <T> URI store(Ran ran, T answer) {
-        RunSummary run = stored.scenario(ran.kind(), ran.body(), ran.facts(), ran.contract(), answer);
+    private URI store(ScenarioRuns.Ran ran, Object answer) {
+        RunSummary run = runs.store(ran, answer, caller.current());
         return URI.create("/api/v1/evaluations/" + run.id() + "/export");
     }
 
     /** The result stored, then answered as JSON, or as CSV when the client's Accept prefers it. */
-    private <T> ResponseEntity<T> respond(Ran ran, Class<T> transportType) {
-        T answer = Transport.converted(ran.result(), transportType);
+    private <T> ResponseEntity<T> respond(ScenarioRuns.Ready ready, Class<T> transportType) {
+        ScenarioRuns.Ran ran = ran(ready);
+        T answer = transportType.cast(ran.answer());
         URI location = store(ran, answer);
         if (prefersCsv(Collections.list(request.getHeaders("Accept")))) {
             return csv(Csv.write(ran.result()), location);
@@ -167,8 +134,9 @@ class ScenariosController implements ScenariosApi {
     }
 
     /** The result stored in its JSON form, then answered as the CSV table the .csv operations promise. */
-    private <T> ResponseEntity<String> storedCsv(Ran ran, Class<T> transportType) {
-        URI location = store(ran, Transport.converted(ran.result(), transportType));
+    private ResponseEntity<String> storedCsv(ScenarioRuns.Ready ready) {
+        ScenarioRuns.Ran ran = ran(ready);
+        URI location = store(ran, ran.answer());
         return csv(Csv.write(ran.result()), location);
     }
 

@@ -97,10 +97,21 @@ class StoredRuns {
      * given, the rules the service runs and the template of its first contract name it.
      */
     RunSummary scenario(String kind, Object request, PerformanceFacts facts, ContractChoice contract, Object answer) {
+        return scenario(kind, request, facts, contract, answer, caller.current());
+    }
+
+    /** As {@link #scenario(String, Object, PerformanceFacts, ContractChoice, Object)}, for a caller named (a job's). */
+    RunSummary scenario(String kind, Object request, PerformanceFacts facts, ContractChoice contract, Object answer, String callerName) {
         String factsHash = content.put(ContentKind.FACTS, Canonical.json(facts.inIdOrder()).getBytes(StandardCharsets.UTF_8));
         String templateHash = evaluations.templates().find(contract.templateId()).map(ContractTemplate::contentHash).orElse(null);
-        return runs.save(new NewRun(kind, caller.current(), contract.templateId(), facts.ipa().id(),
+        return runs.save(new NewRun(kind, callerName, contract.templateId(), facts.ipa().id(),
                 facts.period().performanceYear(), factsHash, null, evaluations.rules().hash(), templateHash,
+                json.writeValueAsString(request), json.writeValueAsString(answer)));
+    }
+
+    /** A backtest run as a job answered it: the file and its layout, and the comparison of every row. */
+    RunSummary backtest(Object request, Object answer, String callerName) {
+        return runs.save(new NewRun("backtest", callerName, null, null, null, null, null, evaluations.rules().hash(), null,
                 json.writeValueAsString(request), json.writeValueAsString(answer)));
     }
 

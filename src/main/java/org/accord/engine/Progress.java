@@ -4,7 +4,10 @@ package org.accord.engine;
  * Told how far a long piece of work has got: evaluations settled, trials, sweep points, rows.
  * The engine and the scenarios call it from the threads doing the work, so an implementation is
  * thread-safe and cheap; what it shows, and where, is the caller's business (the command line
- * draws it on a terminal's standard error, the service ignores it).
+ * draws it on a terminal's standard error, the service's jobs report it). It is also how long work
+ * is stopped cooperatively: an implementation may throw an unchecked exception (a job cancelled,
+ * a time budget spent), and the work stops at that report and passes the exception on, leaving
+ * nothing half-done behind.
  */
 @FunctionalInterface
 public interface Progress {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.accord.engine.Progress;
 import org.accord.evaluation.ContractChoice;
 import org.accord.evaluation.EvaluationService;
 import org.accord.settlement.Settlement;
@@ -29,9 +30,9 @@ final class Comparer {
         this.service = service;
     }
 
-    ComparisonResult compare(CompareRequest request) {
+    ComparisonResult compare(CompareRequest request, Progress progress) {
         List<ContractChoice> sides = checked(request);
-        List<Settlement> settlements = service.evaluateEach(sides, request.facts());
+        List<Settlement> settlements = service.evaluateEach(sides, request.facts(), progress);
         Settlement baseline = settlements.get(0);
         List<ComparisonResult.ProposalComparison> proposals = new ArrayList<>();
         for (int i = 1; i < settlements.size(); i++) {

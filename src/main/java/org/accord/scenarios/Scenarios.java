@@ -31,7 +31,12 @@ public final class Scenarios {
 
     /** The baseline and every proposal settled on the same facts, and what each proposal changes. */
     public ComparisonResult compare(CompareRequest request) {
-        return comparer.compare(request);
+        return compare(request, Progress.NONE);
+    }
+
+    /** As {@link #compare(CompareRequest)}, telling progress the contracts settled. */
+    public ComparisonResult compare(CompareRequest request, Progress progress) {
+        return comparer.compare(request, progress);
     }
 
     /** The outcome at every point of a range of one or two parameters. */

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
+import org.accord.jobs.HeavyWork;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -23,21 +23,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Fairness: each caller (a principal, or the address of a caller without one) may send so many
  * requests a second (Resilience4j's rate limiter, one per caller), and the whole server runs at
  * most so many heavy operations at once (those the API document marks {@code x-heavy: true}:
- * simulations, sweeps, backtests). Beyond either, the answer is a 429 problem with
- * {@code Retry-After} in seconds, and nothing is done.
+ * simulations, sweeps, backtests), counting the jobs running (which share the same
+ * {@link HeavyWork}; a request that makes a job takes no slot, its job waits for one). Beyond
+ * either, the answer is a 429 problem with {@code Retry-After} in seconds, and nothing is done.
  */
 final class FairUse extends OncePerRequestFilter {
 
     private final RateLimiterConfig perCaller;
     private final Map<String, RateLimiter> callers = new ConcurrentHashMap<>();
-    private final Semaphore heavy;
+    private final HeavyWork heavy;
     private final List<RequestMatcher> heavyOperations;
     private final ProblemWriter problems;
 
-    FairUse(int requestsPerSecond, int heavyAtOnce, OperationAccess access, ProblemWriter problems) {
+    FairUse(int requestsPerSecond, HeavyWork heavy, OperationAccess access, ProblemWriter problems) {
         this.perCaller = RateLimiterConfig.custom().limitForPeriod(requestsPerSecond).limitRefreshPeriod(Duration.ofSeconds(1))
                 .timeoutDuration(Duration.ZERO).build();
-        this.heavy = new Semaphore(heavyAtOnce);
+        this.heavy = heavy;
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         this.heavyOperations = access.operations().stream().filter(OperationAccess.Operation::heavy)
                 .map(operation -> (RequestMatcher) paths.matcher(HttpMethod.valueOf(operation.method()), operation.path())).toList();
@@ -67,14 +68,15 @@ final class FairUse extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (!heavy.tryAcquire()) {
-            tooMany(request, response, 5, "the server runs as many simulations, sweeps and backtests as it may at once");
+        if (!heavy.tryStart()) {
+            tooMany(request, response, 5, "the server runs as many simulations, sweeps and backtests as it may at once"
+                    + " (a job, POST /api/v1/jobs, waits for a free slot instead)");
             return;
         }
         try {
             chain.doFilter(request, response);
         } finally {
-            heavy.release();
+            heavy.finish();
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.accord.jobs.HeavyWork;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -88,7 +89,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, OperationAccess access, ApiKeys keys, SecuritySettings settings, AuditLog audit,
+    SecurityFilterChain api(HttpSecurity http, OperationAccess access, ApiKeys keys, SecuritySettings settings, AuditLog audit, HeavyWork heavyWork,
             ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
         ProblemWriter problems = new ProblemWriter(audit);
         http.csrf(csrf -> csrf.disable())
@@ -99,7 +100,7 @@ public class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new ApiKeyFilter(keys, problems, Clock.systemUTC()), BearerTokenAuthenticationFilter.class)
-                .addFilterAfter(new FairUse(settings.requestsPerSecond(), settings.heavyAtOnce(), access, problems), AuthorizationFilter.class)
+                .addFilterAfter(new FairUse(settings.requestsPerSecond(), heavyWork, access, problems), AuthorizationFilter.class)
                 .addFilterAfter(new AuditFilter(audit, access), FairUse.class)
                 .cors(cors -> cors.configurationSource(cors(settings.corsAllowedOrigins())))
                 .headers(headers -> headers

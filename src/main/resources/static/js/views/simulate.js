@@ -1,8 +1,9 @@
 // Simulate: the distribution of the IPA's payout over chance performance years (the API counts
 // the histogram's bins), each practice's probability of earning savings and of owing losses, and
-// the model stated beside them. The API runs a simulation in one request and reports no progress
-// while it runs, so the page shows an indeterminate bar with the time elapsed, never a made-up share.
-import { api } from '../api.js';
+// the model stated beside them. The simulation runs as a job on the server: the page reads the
+// job every few tenths of a second and shows the trials it has settled (the bar stays
+// indeterminate while the job waits for a free slot, never a made-up share); "Cancel" cancels it.
+import { api, Problem } from '../api.js';
 import { chartBlock, GAIN, LOSS, point, tooltip } from '../charts.js';
 import { dataTable, el, facts as figures, grouped } from '../dom.js';
 
@@ -31,24 +32,56 @@ export function simulateView(context) {
     };
   }
 
-  /** Runs the request while the progress shows the time elapsed; resolves with the result. */
+  const FINAL = new Set(['succeeded', 'failed', 'cancelled']);
+  const bar = document.getElementById('simulate-progress-bar');
+  const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
+  // a job's problems point into its request under /simulate; the form's fields are the request's own
+  const unprefixed = errors => errors.map(e => ({ ...e, pointer: e.pointer?.replace(/^\/simulate(?=\/|$)/, '') }));
+
+  /** Runs the request as a job while the progress shows the trials it has settled; resolves with the result. */
   async function withProgress(body) {
     waiting = new AbortController();
-    const started = performance.now();
+    const { signal } = waiting;
     const trials = grouped(String(body.trials));
-    const tick = () => {
-      progressText.textContent = `Simulating ${trials} trials on the server: ${((performance.now() - started) / 1000).toFixed(1)} s so far. `
-        + 'The server does not report how far it has got, so the bar shows only that it is working.';
+    const show = job => {
+      if (job.total > 0) {
+        bar.max = job.total;
+        bar.value = job.done;
+        progressText.textContent = `Simulating ${trials} trials on the server: ${grouped(String(job.done))} of ${grouped(String(job.total))} trials done.`;
+      } else {
+        bar.removeAttribute('value');
+        progressText.textContent = `Simulating ${trials} trials on the server: ${job.state === 'queued' ? 'waiting for a free slot' : 'starting'}.`;
+      }
     };
-    tick();
     progress.hidden = false;
     stop.hidden = false;
+    bar.removeAttribute('value');
+    progressText.textContent = `Simulating ${trials} trials on the server: sending.`;
     context.announce(`Simulation of ${trials} trials started.`);
-    const timer = setInterval(tick, 100);
     try {
-      return await api.simulate(body, waiting.signal);
+      let job;
+      try {
+        job = await api.createJob('simulate', body);
+      } catch (error) {
+        if (error instanceof Problem) error.errors = unprefixed(error.errors);
+        throw error;
+      }
+      let cancelAsked = false;
+      while (!FINAL.has(job.state)) {
+        show(job);
+        await pause(250);
+        if (signal.aborted && !cancelAsked) {
+          cancelAsked = true; // the server stops the job at its next batch of trials
+          job = await api.cancelJob(job.id);
+        } else {
+          job = await api.job(job.id);
+        }
+      }
+      show(job);
+      if (job.state === 'succeeded') return await api.jobResult(job.id);
+      if (job.state === 'cancelled') throw new Problem(0, { title: 'Simulation cancelled', detail: `Cancelled after ${grouped(String(job.done))} of ${trials} trials; nothing was stored.` });
+      throw new Problem(422, { title: 'The simulation failed', detail: job.failure, errors: unprefixed(job.errors || []) });
     } finally {
-      clearInterval(timer);
       progress.hidden = true;
       stop.hidden = true;
       waiting = null;

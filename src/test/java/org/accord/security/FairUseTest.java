@@ -37,7 +37,7 @@ class FairUseTest {
     private static FairUse fairUse(int perSecond, int heavyAtOnce) {
         OperationAccess access = OperationAccess.of(new ByteArrayInputStream(DOCUMENT.getBytes(StandardCharsets.UTF_8)),
                 new ByteArrayInputStream("evaluate: [negotiator]\nsimulatePerformanceYears: [negotiator]\n".getBytes(StandardCharsets.UTF_8)));
-        return new FairUse(perSecond, heavyAtOnce, access, new ProblemWriter((actor, action, target, status) -> { }));
+        return new FairUse(perSecond, new org.accord.jobs.HeavyWork(heavyAtOnce), access, new ProblemWriter((actor, action, target, status) -> { }));
     }
 
     private static MockHttpServletResponse call(FairUse filter, String path, String caller, FilterChain chain) throws Exception {

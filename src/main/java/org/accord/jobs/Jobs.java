@@ -1,0 +1,223 @@
+package org.accord.jobs;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.accord.engine.Progress;
+import org.accord.validation.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The jobs of one server. A job waits in a bounded queue until a worker takes it and a slot of
+ * the server's {@link HeavyWork} is free, then runs with its time budget; its work stores its
+ * own result and answers the stored run's id. Finished jobs are kept for a while, then forgotten
+ * (their runs stay stored). Thread-safe.
+ */
+public final class Jobs {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
+    /** Jobs kept at most, finished or not, so that a flood of small jobs cannot fill the memory. */
+    static final int MAX_KEPT = 10_000;
+
+    /** The work of one job: runs, reporting to progress, stores its result and answers the run's id. */
+    @FunctionalInterface
+    public interface Work {
+        String run(Progress progress);
+    }
+
+    /** The queue is full: nothing was queued. */
+    public static final class QueueFull extends RuntimeException {
+        QueueFull(int capacity) {
+            super("the job queue is full (" + capacity + " jobs wait for a free slot)", null, false, false);
+        }
+    }
+
+    /** The service is stopping and takes no new jobs. */
+    public static final class NotAccepting extends RuntimeException {
+        NotAccepting() {
+            super("the service is stopping and takes no new jobs", null, false, false);
+        }
+    }
+
+    private final HeavyWork heavy;
+    private final int queueCapacity;
+    private final Duration jobBudget;
+    private final Duration keepFinished;
+    private final Clock clock;
+    private final ThreadPoolExecutor workers;
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final AtomicInteger running = new AtomicInteger();
+    private final Map<JobState, AtomicLong> finished = Map.of(JobState.SUCCEEDED, new AtomicLong(),
+            JobState.FAILED, new AtomicLong(), JobState.CANCELLED, new AtomicLong());
+    private volatile boolean accepting = true;
+
+    /**
+     * @param heavy         the slots heavy work takes; as many workers as slots
+     * @param queueCapacity jobs that may wait for a worker; beyond, {@link QueueFull}
+     * @param jobBudget     how long one job may run
+     * @param keepFinished  how long a finished job stays readable
+     */
+    public Jobs(HeavyWork heavy, int queueCapacity, Duration jobBudget, Duration keepFinished, Clock clock) {
+        this.heavy = heavy;
+        this.queueCapacity = queueCapacity;
+        this.jobBudget = jobBudget;
+        this.keepFinished = keepFinished;
+        this.clock = clock;
+        AtomicInteger numbers = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(heavy.limit(), heavy.limit(), 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(queueCapacity), runnable -> {
+                    Thread thread = new Thread(runnable, "accord-job-" + numbers.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    /**
+     * Queues work as a job.
+     *
+     * @throws QueueFull    when the queue is full
+     * @throws NotAccepting when the service is stopping
+     */
+    public Job submit(String kind, String caller, Work work) {
+        if (!accepting) {
+            throw new NotAccepting();
+        }
+        forgetOldJobs();
+        Job job = new Job(UUID.randomUUID().toString(), kind, caller, jobBudget, clock);
+        jobs.put(job.id(), job);
+        try {
+            workers.execute(() -> run(job, work));
+        } catch (RejectedExecutionException e) {
+            jobs.remove(job.id());
+            if (!accepting) {
+                throw new NotAccepting();
+            }
+            throw new QueueFull(queueCapacity);
+        }
+        return job;
+    }
+
+    public Optional<Job> find(String id) {
+        return Optional.ofNullable(jobs.get(id));
+    }
+
+    /** Cancels the job; a finished job is left as it is. */
+    public void cancel(Job job) {
+        job.cancel();
+        countIfFinished(job);
+    }
+
+    private void run(Job job, Work work) {
+        try {
+            heavy.start();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            job.stopped(Job.SERVICE_STOPPED);
+            countIfFinished(job);
+            return;
+        }
+        try {
+            if (!job.start()) {
+                return; // cancelled, or failed at shutdown, while it waited
+            }
+            running.incrementAndGet();
+            try {
+                job.succeeded(work.run(job.progress()));
+            } catch (WorkStopped stopped) {
+                job.stopped(stopped.getMessage());
+            } catch (InvalidInputException refused) {
+                job.failed(refused.problems().size() + " problems in the " + job.kind() + " request", refused.problems());
+            } catch (RuntimeException | Error unexpected) {
+                LOG.error("job {} ({}) failed", job.id(), job.kind(), unexpected);
+                job.failed("the server could not finish the work: " + unexpected.getClass().getSimpleName(), List.of());
+            } finally {
+                running.decrementAndGet();
+                countIfFinished(job);
+            }
+        } finally {
+            heavy.finish();
+        }
+    }
+
+    /**
+     * Stops taking jobs; queued jobs fail at once, running ones may finish within the grace
+     * period. After it, running jobs are told to stop at their next report, and any still not
+     * finished is marked failed: no job is left running when this returns.
+     */
+    public void shutdown(Duration grace) {
+        accepting = false;
+        workers.shutdown();
+        for (Job job : jobs.values()) {
+            if (job.state() == JobState.QUEUED) {
+                job.failed(Job.SERVICE_STOPPED, List.of());
+                countIfFinished(job);
+            }
+        }
+        if (!awaitWorkers(grace)) {
+            jobs.values().forEach(Job::stopForShutdown);
+            awaitWorkers(Duration.ofSeconds(2));
+            for (Job job : jobs.values()) {
+                if (!job.state().isFinal()) {
+                    job.failed(Job.SERVICE_STOPPED, List.of());
+                    countIfFinished(job);
+                }
+            }
+            workers.shutdownNow();
+        }
+    }
+
+    private boolean awaitWorkers(Duration time) {
+        try {
+            return workers.awaitTermination(time.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Jobs waiting for a worker or a slot. */
+    public long queued() {
+        return jobs.values().stream().filter(job -> job.state() == JobState.QUEUED).count();
+    }
+
+    public int running() {
+        return running.get();
+    }
+
+    /** Jobs that reached the final state since the server started. */
+    public long finished(JobState state) {
+        return finished.get(state).get();
+    }
+
+    private final Map<String, Boolean> counted = new ConcurrentHashMap<>();
+
+    /** Counts a job that has just reached its final state (once, whoever noticed it first). */
+    private void countIfFinished(Job job) {
+        JobState now = job.state();
+        if (now.isFinal() && counted.putIfAbsent(job.id(), Boolean.TRUE) == null) {
+            finished.get(now).incrementAndGet();
+        }
+    }
+
+    private void forgetOldJobs() {
+        Instant cutoff = clock.instant().minus(keepFinished);
+        jobs.values().removeIf(job -> job.state().isFinal() && job.finishedAt().isBefore(cutoff));
+        if (jobs.size() >= MAX_KEPT) {
+            jobs.values().stream().filter(job -> job.state().isFinal()).sorted(java.util.Comparator.comparing(Job::finishedAt))
+                    .limit(jobs.size() - MAX_KEPT + 1L).toList().forEach(job -> jobs.remove(job.id()));
+        }
+        counted.keySet().retainAll(jobs.keySet());
+    }
+}

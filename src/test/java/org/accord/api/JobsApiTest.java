@@ -1,0 +1,207 @@
+package org.accord.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.accord.io.Json;
+import org.accord.jobs.HeavyWork;
+import org.accord.jobs.JobState;
+import org.accord.jobs.Jobs;
+import org.accord.scenarios.Scenarios;
+import org.accord.scenarios.SimulationRequest;
+import org.accord.security.AuditLog;
+import org.accord.testing.TestKeys;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Jobs through HTTP: made (202 and Location), polled to the end, their result read from the
+ * stored run, cancelled; seen only by their caller, reviewers and admins; refused with 429 when
+ * the queue is full. States are reached by polling with a deadline, never by waiting a while.
+ */
+class JobsApiTest extends ServerTest {
+
+    private static final String JOBS = "/api/v1/jobs";
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+    @Autowired
+    Scenarios scenarios;
+    @Autowired
+    HeavyWork heavy;
+    @Autowired
+    Jobs jobs;
+    @Autowired
+    AuditLog audit;
+
+    private static ObjectNode simulation(int trials) {
+        ObjectNode request = ScenariosApiTest.example("simulate-small-panel");
+        request.put("trials", trials);
+        return request;
+    }
+
+    private static ObjectNode job(String kind, JsonNode request) {
+        ObjectNode body = JSON.createObjectNode();
+        body.set(kind, request);
+        return body;
+    }
+
+    private Reply create(JsonNode body, String key) {
+        return send(HttpRequest.newBuilder(URI.create(url(JOBS)))
+                .header("Content-Type", "application/json")
+                .header(TestKeys.HEADER, key)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
+    }
+
+    private Reply as(String key, String method, String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header(TestKeys.HEADER, key).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** Polls the job until it is in a final state, failing after the deadline. */
+    private JsonNode finished(String location, String key) {
+        long end = System.nanoTime() + DEADLINE.toNanos();
+        while (true) {
+            JsonNode job = as(key, "GET", location).json();
+            if (List.of("succeeded", "failed", "cancelled").contains(job.path("state").asText())) {
+                return job;
+            }
+            assertThat(System.nanoTime()).as("job still %s after %s", job.path("state").asText(), DEADLINE).isLessThan(end);
+            pause();
+        }
+    }
+
+    @Test
+    void aSimulationJobIsAcceptedPolledAndItsStoredResultIsTheSimulationsOwn() {
+        String negotiator = TestKeys.only("negotiator");
+        Reply made = create(job("simulate", simulation(300)), negotiator);
+
+        assertThat(made.status()).as(made.body()).isEqualTo(202);
+        String location = made.header("Location");
+        assertThat(location).isEqualTo(JOBS + "/" + made.json().path("id").asText());
+        assertThat(made.json().path("kind").asText()).isEqualTo("simulate");
+        assertThat(made.json().path("caller").asText()).isEqualTo("key:tests, negotiator");
+
+        JsonNode job = finished(location, negotiator);
+        assertThat(job.path("state").asText()).as(job.toString()).isEqualTo("succeeded");
+        // 300 trials: the progress counts trials, and a finished job has done them all
+        assertThat(job.path("done").asLong()).isEqualTo(300);
+        assertThat(job.path("total").asLong()).isEqualTo(300);
+        assertThat(job.path("result").asText()).isEqualTo(location + "/result");
+
+        Reply result = as(negotiator, "GET", location + "/result");
+        assertThat(result.status()).isEqualTo(200);
+        SimulationRequest sameRequest = Json.MAPPER.readValue(JSON.writeValueAsBytes(simulation(300)), SimulationRequest.class);
+        assertThat(result.json()).isEqualTo(BacktestsApiTest.withoutNulls(JSON.readTree(Json.write(scenarios.simulate(sameRequest)))));
+        // the result survives as a stored run, exported to those who read runs
+        assertThat(get("/api/v1/evaluations/" + job.path("runId").asText() + "/export").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aJobIsSeenByItsCallerReviewersAndAdminsOnly() {
+        Reply made = create(job("sweep", ScenariosApiTest.example("sweep-sharing-rate")), TestKeys.only("negotiator"));
+        assertThat(made.status()).as(made.body()).isEqualTo(202);
+        String location = made.header("Location");
+        finished(location, TestKeys.only("negotiator"));
+
+        assertThat(as(TestKeys.only("reviewer"), "GET", location).status()).isEqualTo(200);
+        assertThat(as(TestKeys.only("admin"), "GET", location).status()).isEqualTo(200);
+        assertThat(as(TestKeys.only("integrator"), "GET", location).status()).isEqualTo(403);
+
+        Reply others = create(job("sweep", ScenariosApiTest.example("sweep-sharing-rate")), TestKeys.EVERY_ROLE);
+        Reply hidden = as(TestKeys.only("negotiator"), "GET", others.header("Location"));
+        assertThat(hidden.status()).as("another caller's job does not exist for a negotiator").isEqualTo(404);
+        assertThat(as(TestKeys.only("negotiator"), "DELETE", others.header("Location")).status()).isEqualTo(404);
+        assertThat(as(TestKeys.only("reviewer"), "DELETE", others.header("Location")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aCallerMakesOnlyJobsItsRolesMayRunAndNamesExactlyOnePieceOfWork() {
+        Reply reviewerSimulates = create(job("simulate", simulation(10)), TestKeys.only("reviewer"));
+        assertThat(reviewerSimulates.status()).isEqualTo(403);
+        assertThat(reviewerSimulates.json().path("detail").asText()).contains("simulate");
+
+        ObjectNode two = job("simulate", simulation(10));
+        two.set("sweep", ScenariosApiTest.example("sweep-sharing-rate"));
+        Reply both = create(two, TestKeys.only("negotiator"));
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.body()).contains("a job runs one");
+
+        ObjectNode tooMany = simulation(100_001);
+        Reply bounded = create(job("simulate", tooMany), TestKeys.only("negotiator"));
+        assertThat(bounded.status()).isEqualTo(400);
+        assertThat(bounded.json().path("errors").get(0).path("pointer").asText()).isEqualTo("/simulate/trials");
+    }
+
+    @Test
+    void aQueuedJobCancelledNeverRunsAndAFullQueueIsA429WithRetryAfter() {
+        List<String> made = new ArrayList<>();
+        int slots = 0;
+        while (heavy.tryStart()) {
+            slots++; // every slot taken: jobs stay queued
+        }
+        try {
+            Reply refused = null;
+            for (int i = 0; i < 100 && refused == null; i++) {
+                Reply reply = create(job("simulate", simulation(10)), TestKeys.only("negotiator"));
+                if (reply.status() == 202) {
+                    made.add(reply.header("Location"));
+                } else {
+                    refused = reply;
+                }
+            }
+            assertThat(refused).as("the queue never filled").isNotNull();
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(refused.header("Retry-After")).isEqualTo("5");
+            assertThat(refused.json().path("detail").asText()).contains("the job queue is full");
+            assertThat(jobs.queued()).isEqualTo(made.size());
+
+            Reply cancelled = as(TestKeys.only("negotiator"), "DELETE", made.get(0));
+            assertThat(cancelled.status()).isEqualTo(200);
+            assertThat(cancelled.json().path("state").asText()).isEqualTo("cancelled");
+            assertThat(as(TestKeys.only("negotiator"), "GET", made.get(0) + "/result").status()).isEqualTo(409);
+            assertThat(audit.list(null, "cancelJob", 10, 0)).anySatisfy(event -> assertThat(event.target()).isEqualTo(made.get(0)));
+        } finally {
+            made.forEach(location -> as(TestKeys.only("negotiator"), "DELETE", location));
+            for (int i = 0; i < slots; i++) {
+                heavy.finish();
+            }
+        }
+        for (String location : made) {
+            assertThat(finished(location, TestKeys.only("negotiator")).path("state").asText()).isEqualTo("cancelled");
+        }
+        assertThat(jobs.finished(JobState.CANCELLED)).isGreaterThanOrEqualTo(made.size());
+    }
+
+    @Test
+    void aRunningSimulationCancelledStopsAtItsNextBatch() {
+        String negotiator = TestKeys.only("negotiator");
+        Reply made = create(job("simulate", simulation(100_000)), negotiator);
+        String location = made.header("Location");
+        long end = System.nanoTime() + DEADLINE.toNanos();
+        while (as(negotiator, "GET", location).json().path("done").asLong() == 0) {
+            assertThat(System.nanoTime()).as("the simulation never reported progress").isLessThan(end);
+            pause();
+        }
+        as(negotiator, "DELETE", location);
+        JsonNode job = finished(location, negotiator);
+        assertThat(job.path("state").asText()).isEqualTo("cancelled");
+        assertThat(job.path("done").asLong()).isLessThan(100_000);
+        assertThat(job.has("runId")).isFalse();
+    }
+
+    /** Between polls, so that polling does not take the server's processors from the job. */
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
