@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,20 +84,7 @@ public final class Evaluator {
 
     /** As {@link #evaluateAll(List, Progress)}, telling a listener every rule that fires (tests of rule coverage). */
     List<Settlement> evaluateAll(List<Request> requests, Progress progress, AgendaEventListener firings) {
-        // Facts passed many times over (a sweep's points, a comparison's proposals) are validated once.
-        Set<PerformanceFacts> validFacts = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (int i = 0; i < requests.size(); i++) {
-            Request request = requests.get(i);
-            List<InputProblem> problems = validFacts.contains(request.facts())
-                    ? unmetRequirements(request.terms(), request.facts())
-                    : problems(request.terms(), request.facts(), rules.factDeclarations());
-            if (problems.isEmpty()) {
-                validFacts.add(request.facts());
-            } else {
-                String prefix = requests.size() == 1 ? "" : "/" + i;
-                throw new InvalidInputException(problems.stream().map(p -> p.prefixed(prefix)).toList());
-            }
-        }
+        check(requests);
         // The facts' hash costs more than settling them (canonical JSON of every practice and measure):
         // a sweep or a comparison passes the same facts for every point, so each is hashed once.
         Map<PerformanceFacts, String> factsHashes = new IdentityHashMap<>();
@@ -124,6 +112,71 @@ public final class Evaluator {
         return new ArrayList<>(java.util.Arrays.asList(settlements));
     }
 
+    /**
+     * As {@link #evaluateAll(List, Progress)}, in one session kept from each request to the next
+     * (a sweep's points, a simulation's trials): only the facts that differ from the previous
+     * request's are updated, so only the rules that read them fire again, and the lines that no
+     * longer hold retract themselves. Each settlement is the one a fresh session would write.
+     */
+    public List<Settlement> evaluateIncrementally(List<Request> requests, Progress progress) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> uploadedTables = requests.get(0).terms().decisionTables();
+        if (requests.stream().anyMatch(r -> !r.terms().decisionTables().equals(uploadedTables))) {
+            return evaluateAll(requests, progress);   // a session consults one set of tables
+        }
+        check(requests);
+        Map<PerformanceFacts, String> factsHashes = new IdentityHashMap<>();
+        List<Settlement> settlements = new ArrayList<>(requests.size());
+        try (WhatIfSession session = new WhatIfSession(rules, customTables.tablesFor(rules.decisionTables(), uploadedTables))) {
+            for (Request request : requests) {
+                List<SettlementLine> lines = session.settle(request);
+                String factsHash = factsHashes.computeIfAbsent(request.facts(), SettlementAssembler::factsHash);
+                settlements.add(SettlementAssembler.assemble(request.terms(), request.facts(), factsHash, lines, rules.hash()));
+                if (settlements.size() % EVALUATIONS_PER_SESSION == 0 || settlements.size() == requests.size()) {
+                    progress.advanced(settlements.size(), requests.size());
+                }
+            }
+        }
+        return settlements;
+    }
+
+    /** Refuses a batch with any request the engine cannot settle, naming it by its index. */
+    private void check(List<Request> requests) {
+        // Facts passed many times over (a sweep's points, a comparison's proposals) are validated once.
+        Set<PerformanceFacts> validFacts = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < requests.size(); i++) {
+            Request request = requests.get(i);
+            List<InputProblem> problems = validFacts.contains(request.facts())
+                    ? unmetRequirements(request.terms(), request.facts())
+                    : problems(request.terms(), request.facts(), rules.factDeclarations());
+            if (problems.isEmpty()) {
+                validFacts.add(request.facts());
+            } else {
+                String prefix = requests.size() == 1 ? "" : "/" + i;
+                throw new InvalidInputException(problems.stream().map(p -> p.prefixed(prefix)).toList());
+            }
+        }
+    }
+
+    /** Fires the clauses, then the phases after them, in the order every settlement depends on. */
+    static void fire(KieSession session) {
+        // The focus falls back to the main agenda once the first phase has nothing left to fire.
+        focus(session, PHASE_BEFORE_CLAUSES);
+        session.fireAllRules();
+        for (String phase : PHASES_AFTER_CLAUSES) {
+            focus(session, phase);
+            session.fireAllRules();
+        }
+    }
+
+    /** A line the rules wrote, as a settlement carries it (the explanation rendered). */
+    static SettlementLine settlementLine(Line line) {
+        return new SettlementLine(line.getScope(), line.getClauseId(), null, line.getAmount(), line.getBasis(),
+                Explanations.render(line.getExplanation(), line.getBasis(), line.getAmount()), line.getRule(), line.getDetail());
+    }
+
     /** Settles requests already checked in one session. */
     private List<Settlement> settle(List<Request> requests, DecisionTables tables, Map<PerformanceFacts, String> factsHashes,
             AgendaEventListener firings) {
@@ -141,20 +194,11 @@ public final class Evaluator {
                 written.put(evaluation, new ArrayList<>());
                 insert(session, evaluation, requests.get(i));
             }
-            // The focus falls back to the main agenda once the first phase has nothing left to fire.
-            focus(session, PHASE_BEFORE_CLAUSES);
-            session.fireAllRules();
-            for (String phase : PHASES_AFTER_CLAUSES) {
-                focus(session, phase);
-                session.fireAllRules();
-            }
+            fire(session);
             // A class filter lets the session walk only its Line facts, not every fact it holds.
             for (Object object : session.getObjects(new ClassObjectFilter(Line.class))) {
                 Line line = (Line) object;
-                written.get(line.getEvaluation()).add(new SettlementLine(line.getScope(), line.getClauseId(), null,
-                        line.getAmount(), line.getBasis(),
-                        Explanations.render(line.getExplanation(), line.getBasis(), line.getAmount()),
-                        line.getRule(), line.getDetail()));
+                written.get(line.getEvaluation()).add(settlementLine(line));
             }
         } finally {
             session.dispose();
@@ -177,42 +221,64 @@ public final class Evaluator {
         }
     }
 
+    private static void insert(KieSession session, Evaluation evaluation, Request request) {
+        sessionFacts(evaluation, request).values().forEach(fact -> session.insert(fact.fact()));
+    }
+
+    /**
+     * A fact of one evaluation and what it was made from: a session kept across evaluations
+     * ({@link WhatIfSession}) updates the fact when that source differs from the last one's.
+     */
+    record SessionFact(Object source, Object fact) {
+    }
+
+    /**
+     * The facts one evaluation puts in a session, each under a key that names it from one request
+     * to the next (a clause, a practice, a measure of a scope, the IPA), in insertion order.
+     */
     // IPA-wide sums are taken in long, exactly: FactLimit bounds every count so that no sum comes near
     // the long limit, and addExact would fail loudly rather than wrap should a bound ever be raised past it.
-    private static void insert(KieSession session, Evaluation evaluation, Request request) {
-        PerformanceFacts facts = request.facts();
-        PerformancePeriod period = facts.period();
+    static Map<String, SessionFact> sessionFacts(Evaluation evaluation, Request request) {
+        Map<String, SessionFact> facts = new LinkedHashMap<>();
+        PerformanceFacts performanceFacts = request.facts();
+        PerformancePeriod period = performanceFacts.period();
         for (ClauseTerms clause : request.terms().clauses()) {
-            session.insert(new Clause(evaluation, clause));
+            facts.put("clause " + clause.id(), new SessionFact(clause, new Clause(evaluation, clause)));
         }
         long attributed = 0;
         long memberMonths = 0;
         BigDecimal riskWeighted = BigDecimal.ZERO;
         BigDecimal costOfCare = BigDecimal.ZERO;
         Map<String, long[]> pooledMeasures = new TreeMap<>();
-        for (PracticePerformance performance : facts.practices()) {
+        for (PracticePerformance performance : performanceFacts.practices()) {
             Practice practice = new Practice(evaluation, performance);
-            session.insert(practice);
+            facts.put("practice " + performance.id(), new SessionFact(performance, practice));
             attributed = Math.addExact(attributed, performance.attributedMembers());
             memberMonths = Math.addExact(memberMonths, performance.memberMonths());
             riskWeighted = riskWeighted.add(practice.getRiskWeightedMemberMonths());
             costOfCare = costOfCare.add(performance.totalCostOfCare());
             for (QualityMeasureCount m : performance.qualityMeasures()) {
-                session.insert(new Measure(evaluation, performance.id(), m.measureId(), m.numerator(), m.denominator(), m.exclusions()));
+                facts.put("measure " + performance.id() + " " + m.measureId(), new SessionFact(m,
+                        new Measure(evaluation, performance.id(), m.measureId(), m.numerator(), m.denominator(), m.exclusions())));
                 long[] pooled = pooledMeasures.computeIfAbsent(m.measureId(), k -> new long[3]);
                 pooled[0] = Math.addExact(pooled[0], m.numerator());
                 pooled[1] = Math.addExact(pooled[1], m.denominator());
                 pooled[2] = Math.addExact(pooled[2], m.exclusions());
             }
         }
-        pooledMeasures.forEach((id, c) -> session.insert(new Measure(evaluation, Ipa.SCOPE, id, c[0], c[1], c[2])));
-        session.insert(new Ipa(evaluation, facts.ipa().id(), facts.practices().size(), attributed,
-                period.assignedBeneficiaries() != null ? period.assignedBeneficiaries() : attributed,
+        pooledMeasures.forEach((id, c) -> facts.put("measure " + Ipa.SCOPE + " " + id,
+                new SessionFact(List.of(c[0], c[1], c[2]), new Measure(evaluation, Ipa.SCOPE, id, c[0], c[1], c[2]))));
+        // The IPA fact is made from the period and the sums over the practices: its source is all of them.
+        List<Object> ipaSource = java.util.Arrays.asList(performanceFacts.ipa(), period, performanceFacts.practices().size(),
+                attributed, memberMonths, riskWeighted, costOfCare);
+        facts.put("ipa", new SessionFact(ipaSource, new Ipa(evaluation, performanceFacts.ipa().id(), performanceFacts.practices().size(),
+                attributed, period.assignedBeneficiaries() != null ? period.assignedBeneficiaries() : attributed,
                 memberMonths, riskWeighted, costOfCare, period.benchmarkExpenditure(), period.reportedQualityScore(),
                 period.metQualityStandard(), period.lossAdjustment() == null ? BigDecimal.ZERO : period.lossAdjustment(),
                 period.participantRevenue(), period.lowRevenue(),
                 period.agreementStart() == null ? null : period.agreementStart().getYear(),
-                period.metAlternativeQualityStandard(), yearOfAgreement(period)));
+                period.metAlternativeQualityStandard(), yearOfAgreement(period))));
+        return facts;
     }
 
     // Counted in performance years from the agreement start; an agreement begun in April or July 2012

@@ -123,6 +123,10 @@ public final class EvaluationService {
 
     /** As {@link #evaluateAll(List, List)}, telling progress how many are settled as sessions finish. */
     public List<Settlement> evaluateAll(List<ContractChoice> contracts, List<PerformanceFacts> facts, Progress progress) {
+        return evaluator.get().evaluateAll(requests(contracts, facts), progress);
+    }
+
+    private List<Evaluator.Request> requests(List<ContractChoice> contracts, List<PerformanceFacts> facts) {
         List<Evaluator.Request> requests = new ArrayList<>(contracts.size());
         // The same facts for many contracts (a sweep, a comparison) are validated once.
         Set<PerformanceFacts> validFacts = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -131,7 +135,15 @@ public final class EvaluationService {
             requests.add(new Evaluator.Request(check(contracts.get(i), these, !validFacts.contains(these)), these));
             validFacts.add(these);
         }
-        return evaluator.get().evaluateAll(requests, progress);
+        return requests;
+    }
+
+    /**
+     * As {@link #evaluateAll(List, List, Progress)}, in one session kept from each evaluation to the
+     * next, updating only what changed (a sweep's points, a simulation's trials); the same settlements.
+     */
+    public List<Settlement> evaluateIncrementally(List<ContractChoice> contracts, List<PerformanceFacts> facts, Progress progress) {
+        return evaluator.get().evaluateIncrementally(requests(contracts, facts), progress);
     }
 
     /** Evaluates many contracts against the same facts. */

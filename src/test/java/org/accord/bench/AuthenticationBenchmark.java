@@ -34,7 +34,7 @@ import org.springframework.web.context.WebApplicationContext;
  * in process, time per request is CPU per request; the difference is the cost of security
  * (firewall, headers, authentication, the operation table's matching). HTTP parsing and the
  * network are the same either way and left out.
- * Run: bench/jmh -f 1 -wi 3 -i 5 AuthenticationBenchmark (the tests' keys and token key: test class path)
+ * Run: bench/jmh/run.sh -f 1 -wi 3 -i 5 AuthenticationBenchmark (the tests' keys and token key: test class path)
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})

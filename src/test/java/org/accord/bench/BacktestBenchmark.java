@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Issue 9's figures: the 548 ACOs of the 2018 public use file settled through the engine, warm
  * (one {@code evaluateAll} session per pass, as the backtest runs them), and the same method in
  * plain Java for the engine's cost ratio. Scores are ACOs per second.
- * Run: bench/jmh -f 1 -wi 3 -i 5 BacktestBenchmark (add -t 2 for both cores).
+ * Run: bench/jmh/run.sh -f 1 -wi 3 -i 5 BacktestBenchmark (add -t 2 for both cores).
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})

@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * (target within 2 s on 2 cores, warm), a 20-point sharing-rate sweep (target within 50 ms), and
  * one evaluation for the ratio (a trial costs what an evaluation costs, batched; the ratio shows
  * the simulation's own overhead: drawing facts, summarising). Every trial and point is settled by
- * the engine. Run: bench/jmh -f 1 ScenarioBenchmark (trials/s = 10,000 / the simulation's seconds).
+ * the engine. Run: bench/jmh/run.sh -f 1 ScenarioBenchmark (trials/s = 10,000 / the simulation's seconds).
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g"})
@@ -68,6 +68,16 @@ public class ScenarioBenchmark {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public SimulationResult simulate10000Trials() {
         return scenarios.simulate(simulation);
+    }
+
+    /** 100,000 trials (issue 15: within 10 s on 2 cores): one shot per iteration, it takes seconds. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 3)
+    public SimulationResult simulate100000Trials() {
+        return scenarios.simulate(simulation.withTrials(100_000));
     }
 
     /** A 20-point sweep of the sharing rate, one batch. */

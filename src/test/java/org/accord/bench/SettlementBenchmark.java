@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Issue 10's figures: one 25-practice settlement under each template (latency), and a batch of
  * 100,000 practice settlements (4,000 IPAs of 25 practices, in sessions of 200 IPAs, on two threads as on two cores) with
  * explanations, and the plain-Java MSSP shared-savings formula for the engine's cost ratio.
- * Run: bench/jmh -f 1 -wi 3 -i 5 SettlementBenchmark
+ * Run: bench/jmh/run.sh -f 1 -wi 3 -i 5 SettlementBenchmark
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g"})

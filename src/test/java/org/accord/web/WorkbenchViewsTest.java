@@ -32,6 +32,7 @@ class WorkbenchViewsTest extends BrowserTest {
     private static final String TEMPLATE = "mssp-basic";
     private static final String TERM = "maximumSharingRate";
     private static final String NEW_RATE = "0.50";
+    private static final int TRIALS = 3_000;
 
     private final Map<String, String> figures = new LinkedHashMap<>();
 
@@ -251,6 +252,8 @@ class WorkbenchViewsTest extends BrowserTest {
     void aSimulationShowsItsProgressThroughoutThenTheApisDistribution() {
         openWithTheChangedTerm();
         showView("simulate");
+        // 3,000 trials, not the page's 10,000: long enough to watch the progress change, for less than a third of the work
+        fill("simulate-trials", String.valueOf(TRIALS));
         byId("simulate-run").click();
         WebElement results = byId("simulate-results");
         WebElement progress = byId("simulate-progress");
@@ -271,15 +274,16 @@ class WorkbenchViewsTest extends BrowserTest {
         assertThat(results.getDomAttribute("data-state")).as(byId("simulate-problems").getText()).isEqualTo("ready");
         // shown from the click until the answer (the last poll may fall between the answer and the chart)
         assertThat(pollsWithProgressShown).isGreaterThanOrEqualTo(polls - 1);
-        assertThat(elapsed).hasSizeGreaterThanOrEqualTo(2).allSatisfy(text -> assertThat(text).startsWith("Simulating 10,000 trials on the server: "));
+        String trials = grouped(String.valueOf(TRIALS));
+        assertThat(elapsed).hasSizeGreaterThanOrEqualTo(2).allSatisfy(text -> assertThat(text).startsWith("Simulating " + trials + " trials on the server: "));
         // the job's own count of trials settled, read from the server while it ran
-        assertThat(elapsed).anySatisfy(text -> assertThat(text).matches("Simulating 10,000 trials on the server: [0-9,]+ of 10,000 trials done\\."));
+        assertThat(elapsed).anySatisfy(text -> assertThat(text).matches("Simulating " + trials + " trials on the server: [0-9,]+ of " + trials + " trials done\\."));
         assertThat(progress.isDisplayed()).isFalse();
-        record("simulation of 10,000 trials x 25 practices, click to charts drawn, ms", timings().get("simulate"));
+        record("simulation of " + trials + " trials x 25 practices, click to charts drawn, ms", timings().get("simulate"));
         record("simulation: distinct progress texts seen while it ran (page polls the job every 250 ms, test every 100 ms)", elapsed.size());
 
         ObjectNode request = request();
-        request.put("trials", 10000).put("seed", 42).put("expectedCost", "observed").put("coefficientOfVariation", "2.5")
+        request.put("trials", TRIALS).put("seed", 42).put("expectedCost", "observed").put("coefficientOfVariation", "2.5")
                 .put("costDistribution", "gamma").put("varyQuality", true);
         JsonNode result = post("/scenarios/simulate", request);
         JsonNode ipa = result.get("ipa");
