@@ -24,6 +24,7 @@ import org.accord.terms.ParameterDeclaration;
 import org.accord.terms.ParameterType;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The document a reviewer reads for one contract template: each clause in plain words, its
@@ -39,6 +40,7 @@ public final class ContractDocument {
     private final ContractTemplate template;
     private final ConceptRegistry concepts;
     private final Map<String, String> ruleTexts;
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
     private final Map<String, JsonNode> goldenCases;
     private final Map<String, Object> changedTerms;
     private final List<Block> blocks = new ArrayList<>();
@@ -50,11 +52,12 @@ public final class ContractDocument {
         this.ruleTexts = ruleTexts;
         this.goldenCases = new TreeMap<>();
         goldenCases.forEach((path, bytes) -> {
-            if (path.endsWith(".json")) {
+            boolean json = path.endsWith(".json");
+            if ((json || path.endsWith(".yaml")) && path.contains("/")) {
                 try {
-                    this.goldenCases.put(path, Json.MAPPER.readTree(bytes));
+                    this.goldenCases.put(path, json ? Json.MAPPER.readTree(bytes) : YAML.readTree(bytes));
                 } catch (RuntimeException e) {
-                    throw new IllegalStateException("golden case " + path + " is not JSON: " + e.getMessage(), e);
+                    throw new IllegalStateException("golden case " + path + " is not " + (json ? "JSON" : "YAML") + ": " + e.getMessage(), e);
                 }
             }
         });
@@ -353,7 +356,7 @@ public final class ContractDocument {
             if (!derivation.isEmpty()) {
                 blocks.add(new Block.Bullets(derivation));
             }
-            JsonNode overrides = golden.path("given").path("contract").path("overrides");
+            JsonNode overrides = termsChangedBy(golden);
             if (overrides.size() > 0) {
                 blocks.add(new Block.Paragraph("Terms changed: `" + overrides + "`"));
             }
@@ -364,7 +367,15 @@ public final class ContractDocument {
     }
 
     private boolean ofThisTemplate(JsonNode golden) {
-        return template.id().equals(golden.path("given").path("contract").path("templateId").asText());
+        JsonNode given = golden.path("given");
+        String templateId = given.has("template") ? given.path("template").asText() : given.path("contract").path("templateId").asText();
+        return template.id().equals(templateId);
+    }
+
+    /** A short (YAML) case names its changed terms; a long (JSON) one its contract's overrides. */
+    private static JsonNode termsChangedBy(JsonNode golden) {
+        JsonNode given = golden.path("given");
+        return given.has("changedTerms") ? given.path("changedTerms") : given.path("contract").path("overrides");
     }
 
     private static String show(Object value) {

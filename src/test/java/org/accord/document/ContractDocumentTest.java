@@ -25,7 +25,8 @@ class ContractDocumentTest {
         // The rule, verbatim, under the paragraph its file quotes above it.
         String rule = "rule \"With the quality standard met the shared loss rate is one less the maximum sharing rate scaled by quality, before its bounds\"";
         assertThat(markdown).contains("#### Rule \"With the quality standard met the shared loss rate is one less the maximum sharing rate scaled by quality, before its bounds\"");
-        int paragraph = markdown.indexOf("> 42 CFR 425.610(f)(4)(i): \"If the ACO meets either the quality performance standard");
+        int paragraph = markdown.indexOf("> Cites: 42 CFR 425.610(f)(4)(i); docs/methodology/medicare-shared-savings-program.md\n"
+                + "> \"If the ACO meets either the quality performance standard");
         assertThat(paragraph).isPositive();
         assertThat(markdown.indexOf("```drools\n" + rule)).isGreaterThan(paragraph);
         // The MSR table of 42 CFR 425.604(b): 14 rows, the first [0..500) at 12.2%.
@@ -48,7 +49,8 @@ class ContractDocumentTest {
 
         assertThat(html).startsWith("<!DOCTYPE html>").contains("@media print").endsWith("</html>\n");
         assertThat(html).contains("<td>[0..500)</td><td>0</td><td>499</td><td>0.122</td><td>0.122</td>");
-        assertThat(html).contains("<blockquote><p>42 CFR 425.610(f)(4)(i): &quot;If the ACO meets either the quality performance standard");
+        assertThat(html).contains("<blockquote><p>Cites: 42 CFR 425.610(f)(4)(i); docs/methodology/medicare-shared-savings-program.md")
+                .contains("&quot;If the ACO meets either the quality performance standard");
         assertThat(html).doesNotContain("<script");
     }
 

@@ -39,7 +39,8 @@ class ReviewerWalkThroughTest {
         int heading = document.indexOf("#### Rule \"" + line.rule() + "\"");
         assertThat(heading).isPositive();
         String section = document.substring(heading, document.indexOf("\n#### ", heading + 1));
-        assertThat(section).contains("> \"...shared from the first dollar: shared savings = savings x final sharing rate, capped at the")
+        assertThat(section).contains("> Cites: 42 CFR 425.604(c)-(e), 425.605(d), 425.610(c)-(e); docs/methodology/medicare-shared-savings-program.md")
+                .contains("> (paraphrase) Savings that reach the minimum savings rate are shared from the first dollar")
                 .contains("```drools\nrule \"" + line.rule() + "\"");
 
         // 3. Its minimum savings rate came from the finding that consulted the table, naming the range.

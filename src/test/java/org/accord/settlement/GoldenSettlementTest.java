@@ -2,21 +2,15 @@ package org.accord.settlement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.accord.evaluation.ContractChoice;
 import org.accord.evaluation.EvaluationService;
-import org.accord.facts.PerformanceFacts;
-import org.accord.io.Json;
 import org.accord.testing.Engine;
+import org.accord.testing.GoldenCases;
+import org.accord.testing.GoldenCases.GoldenCase;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -24,51 +18,43 @@ import org.junit.jupiter.api.TestFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Golden settlements as data: {@code src/test/resources/golden/<concept>/<case>.json}, each with a
- * description, the hand derivation of its numbers, the contract and facts given, and the expected
- * lines (amounts to the cent), findings (basis numbers, compared at the precision written) and
- * totals; a line or finding may also pin its rule and its explanation. A reviewer adds a case
- * without writing Java.
+ * Golden settlements as data: {@code src/test/resources/golden/<concept>/<case>.yaml} (short: the
+ * template, the changed terms and only the facts that matter over {@code golden/defaults.yaml}) or
+ * {@code .json} (every fact given), each with a description, the hand derivation of its numbers and
+ * the expected lines (amounts to the cent), findings (basis numbers, compared at the precision
+ * written) and totals; a line or finding may also pin its rule and its explanation. A reviewer adds
+ * a case without writing Java.
  */
 class GoldenSettlementTest {
 
-    private static final Path GOLDEN = Path.of("src/test/resources/golden");
-
     @TestFactory
-    Stream<DynamicNode> everyGoldenCaseSettlesAsDerived() throws IOException {
+    Stream<DynamicNode> everyGoldenCaseSettlesAsDerived() {
         EvaluationService service = Engine.service();
-        try (Stream<Path> concepts = Files.list(GOLDEN)) {
-            return concepts.sorted().filter(Files::isDirectory).map(concept -> DynamicContainer.dynamicContainer(
-                    concept.getFileName().toString(), cases(concept).stream().map(file -> DynamicTest.dynamicTest(
-                            file.getFileName().toString(), () -> check(service, file))).toList()))
-                    .toList().stream().map(DynamicNode.class::cast);
-        }
+        return GoldenCases.concepts().stream().<DynamicNode>map(concept -> DynamicContainer.dynamicContainer(
+                concept.getFileName().toString(), GoldenCases.files(concept).stream().map(file -> DynamicTest.dynamicTest(
+                        file.getFileName().toString(), () -> check(service, GoldenCases.read(file))))));
     }
 
-    private static List<Path> cases(Path concept) {
-        try (Stream<Path> files = Files.list(concept)) {
-            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static void check(EvaluationService service, GoldenCase golden) {
+        Settlement settlement = service.evaluate(golden.choice(), golden.facts());
+        String why = golden.description();
+        JsonNode expectedNode = golden.expected();
+        if (golden.file().toString().endsWith(".yaml")) {
+            for (JsonNode expected : expectedNode.get("lines")) {
+                assertThat(expected.has("rule") && expected.has("explanation"))
+                        .as("%s: a YAML case names the rule and the explanation of every line it expects: %s", golden.file(), expected)
+                        .isTrue();
+            }
         }
-    }
 
-    private static void check(EvaluationService service, Path file) throws IOException {
-        JsonNode golden = Json.MAPPER.readTree(Files.readAllBytes(file));
-        JsonNode contract = golden.get("given").get("contract");
-        Map<String, Object> overrides = Json.MAPPER.convertValue(contract.get("overrides"), Map.class);
-        PerformanceFacts facts = Json.readFacts(Json.MAPPER.writeValueAsBytes(golden.get("given").get("facts")));
-        Settlement settlement = service.evaluate(new ContractChoice(contract.get("templateId").asString(), overrides), facts);
-        String why = golden.get("description").asString();
-
-        for (JsonNode expected : golden.get("expected").get("lines")) {
+        for (JsonNode expected : expectedNode.get("lines")) {
             List<SettlementLine> matches = matching(settlement.lines(), expected);
             assertThat(matches).as("%s: one line for %s", why, expected).hasSize(1);
             assertThat(matches.get(0).amount()).as("%s: %s (%s)", why, expected, matches.get(0).explanation())
                     .isEqualByComparingTo(expected.get("amount").asString());
             checkRuleAndExplanation(why, expected, matches.get(0));
         }
-        for (JsonNode expected : golden.path("expected").path("findings")) {
+        for (JsonNode expected : expectedNode.path("findings")) {
             List<SettlementLine> matches = matching(settlement.findings(), expected).stream()
                     .filter(f -> f.basis().keySet().containsAll(names(expected.get("basis")))).toList();
             assertThat(matches).as("%s: one finding for %s", why, expected).hasSize(1);
@@ -80,7 +66,7 @@ class GoldenSettlementTest {
             });
             checkRuleAndExplanation(why, expected, matches.get(0));
         }
-        JsonNode totals = golden.path("expected").path("totals");
+        JsonNode totals = expectedNode.path("totals");
         if (!totals.isMissingNode()) {
             assertThat(settlement.totals().payerTotal()).as(why).isEqualByComparingTo(totals.get("payerTotal").asString());
             assertThat(settlement.totals().ipaPool()).as(why).isEqualByComparingTo(totals.get("ipaPool").asString());
