@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "accord", mixinStandardHelpOptions = true, version = "Accord 0.1.0",
         description = "Evaluates payer contracts for Independent Physician Associations with Drools rule sets.",
         subcommands = {EvaluateCommand.class, TemplatesCommand.class, CompareCommand.class, SweepCommand.class,
-                SimulateCommand.class, CashFlowCommand.class, BacktestCommand.class, DocumentCommand.class, RunsCommand.class})
+                SimulateCommand.class, CashFlowCommand.class, BacktestCommand.class, DocumentCommand.class, RunsCommand.class,
+                ReplayCommand.class})
 public class AccordCommand implements Runnable {
 
     @CommandLine.Spec

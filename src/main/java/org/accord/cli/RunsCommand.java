@@ -46,6 +46,12 @@ class RunsCommand implements Runnable {
 
     /** The store the service uses, or empty when the data directory holds no database yet. */
     static java.util.Optional<RunStore> open(java.nio.file.Path directory) {
+        return database(directory).map(jdbc -> new RunStore(jdbc, TransactionOperations.withoutTransaction(),
+                java.time.Clock.systemUTC()));
+    }
+
+    /** The database the service uses, or empty when the data directory holds none yet. */
+    static java.util.Optional<JdbcClient> database(java.nio.file.Path directory) {
         String url = System.getenv("SPRING_DATASOURCE_URL");
         DataSource dataSource;
         if (url == null || url.isBlank()) {
@@ -58,8 +64,7 @@ class RunsCommand implements Runnable {
             dataSource = new DriverManagerDataSource(url, System.getenv("SPRING_DATASOURCE_USERNAME"),
                     System.getenv("SPRING_DATASOURCE_PASSWORD"));
         }
-        return java.util.Optional.of(new RunStore(JdbcClient.create(dataSource), TransactionOperations.withoutTransaction(),
-                java.time.Clock.systemUTC()));
+        return java.util.Optional.of(JdbcClient.create(dataSource));
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists stored runs, newest first.")
@@ -80,6 +85,9 @@ class RunsCommand implements Runnable {
         @Option(names = "--since", description = "Only runs stored at or after this instant (2026-11-30T00:00:00Z).")
         java.time.Instant since;
 
+        @Option(names = "--before", description = "Only runs stored before this instant (2026-12-01T00:00:00Z).")
+        java.time.Instant before;
+
         @Option(names = "--limit", defaultValue = "50", description = "At most this many (default ${DEFAULT-VALUE}).")
         int limit;
 
@@ -90,7 +98,7 @@ class RunsCommand implements Runnable {
                 System.out.println("no runs stored in " + where.directory());
                 return 0;
             }
-            List<RunSummary> runs = store.get().list(new RunFilter(templateId, ipaId, null, caller, since, null), limit, 0);
+            List<RunSummary> runs = store.get().list(new RunFilter(templateId, ipaId, null, caller, since, before), limit, 0);
             for (RunSummary run : runs) {
                 System.out.printf("%s  %s  %-10s %-24s %-20s %-6s %s%n", run.id(), run.storedAt(), run.kind(),
                         run.templateId(), run.ipaId(), run.performanceYear(), run.caller());

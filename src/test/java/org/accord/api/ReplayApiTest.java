@@ -11,9 +11,11 @@ import org.accord.engine.Evaluator;
 import org.accord.engine.RuleBase;
 import org.accord.evaluation.ContractChoice;
 import org.accord.evaluation.EvaluationService;
+import org.accord.replay.Replay;
 import org.accord.settlement.Settlement;
 import org.accord.store.ContentStore;
 import org.accord.store.NewRun;
+import org.accord.store.ContractStore;
 import org.accord.store.RunStore;
 import org.accord.store.RunSummary;
 import org.accord.terms.TemplateCatalog;
@@ -32,6 +34,8 @@ class ReplayApiTest extends ServerTest {
     ContentStore content;
     @Autowired
     RunStore runs;
+    @Autowired
+    ContractStore contracts;
     @Autowired
     JsonMapper webJson;
 
@@ -89,6 +93,10 @@ class ReplayApiTest extends ServerTest {
         assertThat(differences.get(0).get("pointer").asString()).isEqualTo("/rulesHash");
         assertThat(differences.get(0).get("stored").asString()).isEqualTo("\"" + old.hash() + "\"");
         assertThat(differences.size()).isGreaterThan(1);
+        // `accord replay --json` prints the library's answer: the same document as the API's.
+        JsonNode library = JSON.readTree(Replay.ANSWER_JSON.writeValueAsString(
+                new Replay(evaluations, content, contracts).replay(runs.find(run.id()).orElseThrow(), Replay.Rules.CURRENT)));
+        assertThat(library).isEqualTo(withCurrent);
         for (int i = 1; i < differences.size(); i++) {
             JsonNode difference = differences.get(i);
             assertThat(difference.get("pointer").asString()).matches("/findings/\\d+/explanation");

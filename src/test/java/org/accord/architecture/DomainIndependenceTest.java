@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class DomainIndependenceTest {
 
     private static final List<String> DOMAIN = List.of("content", "distribution", "document", "engine", "evaluation", "facts",
-            "money", "settlement", "terms", "validation");
+            "money", "replay", "settlement", "terms", "validation");
 
     @Test
     void domainAndEnginePackagesImportNoSpringAndNoTransportTypes() throws IOException {

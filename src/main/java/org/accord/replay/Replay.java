@@ -1,0 +1,234 @@
+package org.accord.replay;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.accord.engine.Evaluator;
+import org.accord.engine.RuleBase;
+import org.accord.engine.RuleBases;
+import org.accord.evaluation.ContractChoice;
+import org.accord.evaluation.EvaluationService;
+import org.accord.facts.PerformanceFacts;
+import org.accord.io.Json;
+import org.accord.settlement.Settlement;
+import org.accord.settlement.SettlementLine;
+import org.accord.store.ContentStore;
+import org.accord.store.ContractStore;
+import org.accord.store.ContractVersion;
+import org.accord.store.StoredRun;
+import org.accord.terms.TemplateCatalog;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A stored evaluation evaluated again: with the stored template (the terms as they were), the
+ * stored facts and overrides of its request, and either the stored rule files (compiled from the
+ * store when they are not the current ones) or the current rules; the settlement is compared
+ * with the stored answer field by field. The service and {@code accord replay} both answer with
+ * {@link Result}, so a reviewer gets the same verdict from either. A replay stores nothing.
+ */
+public final class Replay {
+
+    /** Which rule files a replay evaluates with. */
+    public enum Rules {
+        /** The rule set the run names by its hash, read back from the store. */
+        STORED,
+        /** The rules this process runs now. */
+        CURRENT;
+
+        /** The word the API and the command line use: {@code stored}, {@code current}. */
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static Optional<Rules> of(String word) {
+            for (Rules rules : values()) {
+                if (rules.word().equals(word)) {
+                    return Optional.of(rules);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * One field that differs.
+     *
+     * @param pointer  the field as a JSON pointer into the settlement ({@code /lines/3/amount})
+     * @param stored   the stored value as JSON text; absent when the replay added the field
+     * @param replayed the replayed value as JSON text; absent when the replay no longer has it
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Difference(String pointer, String stored, String replayed) {
+    }
+
+    /**
+     * A replay's answer (the API's {@code ReplayResult}).
+     *
+     * @param outcome       {@code identical} or {@code different}
+     * @param differences   every field that differs, in settlement order; empty when identical
+     * @param compiledRules whether this replay had to compile its rule set
+     * @param compileMillis how long compiling took, when it did; absent otherwise
+     * @param settlement    the replayed settlement in the answer's JSON form
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Result(String evaluationId, String rules, String rulesHash, String outcome, List<Difference> differences,
+            boolean compiledRules, Long compileMillis, JsonNode settlement) {
+
+        public boolean identical() {
+            return differences.isEmpty();
+        }
+    }
+
+    /**
+     * The JSON form of a settlement as the service answers it and stores it: Accord's own JSON
+     * (decimals as strings) without absent values and without each line's derived
+     * {@code payable} flag (its amount is present), which the API document does not carry.
+     */
+    public static final JsonMapper ANSWER_JSON = Json.MAPPER.rebuild()
+            .disable(SerializationFeature.INDENT_OUTPUT)
+            .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .addMixIn(SettlementLine.class, AnswerLine.class)
+            .build();
+
+    @JsonIgnoreProperties("payable")
+    private abstract static class AnswerLine {
+    }
+
+    /**
+     * A settlement in the answer's form, read back from its text: both sides of a comparison are
+     * read so, and {@code "0.50"} and {@code "0.5"} differ as they would to an auditor.
+     */
+    public static JsonNode answer(Settlement settlement) {
+        return ANSWER_JSON.readTree(ANSWER_JSON.writeValueAsString(settlement));
+    }
+
+    /** Reads stored requests: a field a later version dropped is no reason to refuse an old run. */
+    private static final JsonMapper STORED_JSON = Json.MAPPER.rebuild()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private final EvaluationService current;
+    private final ContentStore content;
+    private final ContractStore contracts;
+    /**
+     * The rule bases this replayer has used already (by identity, held weakly): one the engine's
+     * cache answers that is not among them was compiled for this replay.
+     */
+    private final Set<RuleBase> seen = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    private final Map<String, TemplateCatalog> templates = new ConcurrentHashMap<>();
+
+    /**
+     * @param current the evaluation this process runs now (its rules are the {@code current} ones)
+     * @param content the store the run's template, rule files and facts are read from
+     * @param contracts the stored contract versions a request may name instead of a template
+     */
+    public Replay(EvaluationService current, ContentStore content, ContractStore contracts) {
+        this.current = current;
+        this.content = content;
+        this.contracts = contracts;
+    }
+
+    /**
+     * Replays a stored evaluation (the caller has checked that it is one and may be read).
+     *
+     * @throws IllegalStateException when the store lacks content the run names
+     */
+    public Result replay(StoredRun run, Rules rules) {
+        JsonNode request = STORED_JSON.readTree(run.request());
+        ContractChoice contract = contract(request.path("contract"));
+        // Facts sent by id were stored once, as content under that hash, which the run names as its facts' hash.
+        JsonNode sentFacts = request.hasNonNull("facts") ? request.get("facts")
+                : STORED_JSON.readTree(new String(content.get(run.summary().factsHash())
+                        .orElseThrow(() -> missing("facts " + run.summary().factsHash())), StandardCharsets.UTF_8));
+        PerformanceFacts facts = STORED_JSON.treeToValue(sentFacts, PerformanceFacts.class);
+
+        long compileStarted = System.nanoTime();
+        boolean[] compiledNow = {false};
+        RuleBase ruleBase = rules == Rules.CURRENT ? current.rules() : ruleBase(run.summary().rulesHash(), compiledNow);
+        long compileMillis = (System.nanoTime() - compileStarted) / 1_000_000;
+        String templateHash = run.summary().templateHash();
+        TemplateCatalog template = templates.computeIfAbsent(templateHash, hash -> TemplateCatalog.ofFile(
+                "stored template " + hash, content.get(hash).orElseThrow(() -> missing("template " + hash))));
+
+        Settlement replayed = new EvaluationService(template, new Evaluator(ruleBase, current.customTables())).evaluate(contract, facts);
+        JsonNode replayedAnswer = answer(replayed);
+        List<Difference> differences = new ArrayList<>();
+        differences("", ANSWER_JSON.readTree(run.result()), replayedAnswer, differences);
+        return new Result(run.id(), rules.word(), ruleBase.hash(), differences.isEmpty() ? "identical" : "different",
+                List.copyOf(differences), compiledNow[0], compiledNow[0] ? compileMillis : null, replayedAnswer);
+    }
+
+    /** The stored request's contract: a stored contract version, or the template and the overrides as the server read them. */
+    private ContractChoice contract(JsonNode contract) {
+        if (contract.hasNonNull("contractVersionId")) {
+            String versionId = contract.get("contractVersionId").asString();
+            ContractVersion version = contracts.version(versionId).orElseThrow(() -> missing("contract version " + versionId));
+            return new ContractChoice(version.templateId(), STORED_JSON.readValue(version.overrides(), STORED_MAP));
+        }
+        Map<String, Object> overrides = contract.hasNonNull("overrides")
+                ? STORED_JSON.convertValue(contract.get("overrides"), STORED_MAP) : Map.of();
+        return new ContractChoice(contract.path("templateId").asString(), overrides);
+    }
+
+    private static final tools.jackson.core.type.TypeReference<Map<String, Object>> STORED_MAP =
+            new tools.jackson.core.type.TypeReference<>() {
+            };
+
+    /**
+     * The rule set a run used: the current one, or the stored files compiled by the engine's
+     * cache keyed by their hash (compiled once, kept while recently used).
+     */
+    private RuleBase ruleBase(String rulesHash, boolean[] compiledNow) {
+        if (current.rules().hash().equals(rulesHash)) {
+            return current.rules();
+        }
+        Map<String, byte[]> files = content.ruleSet(rulesHash);
+        if (files.isEmpty()) {
+            throw missing("rule set " + rulesHash);
+        }
+        Map<String, String> texts = new TreeMap<>();
+        files.forEach((path, bytes) -> texts.put(path, new String(bytes, StandardCharsets.UTF_8)));
+        RuleBase ruleBase = RuleBases.forSources(texts);
+        compiledNow[0] = seen.add(ruleBase);
+        return ruleBase;
+    }
+
+    private static IllegalStateException missing(String what) {
+        return new IllegalStateException("the store has lost the " + what + " a stored run names");
+    }
+
+    /** Every field that differs, as JSON pointers, objects' fields in the stored order then the replay's new ones. */
+    static void differences(String pointer, JsonNode storedValue, JsonNode replayedValue, List<Difference> out) {
+        if (storedValue != null && storedValue.equals(replayedValue)) {
+            return;
+        }
+        if (storedValue != null && replayedValue != null && storedValue.isObject() && replayedValue.isObject()) {
+            Set<String> names = new LinkedHashSet<>(storedValue.propertyNames());
+            names.addAll(replayedValue.propertyNames());
+            for (String name : names) {
+                differences(pointer + "/" + name.replace("~", "~0").replace("/", "~1"), storedValue.get(name),
+                        replayedValue.get(name), out);
+            }
+        } else if (storedValue != null && replayedValue != null && storedValue.isArray() && replayedValue.isArray()) {
+            for (int i = 0; i < Math.max(storedValue.size(), replayedValue.size()); i++) {
+                differences(pointer + "/" + i, storedValue.get(i), replayedValue.get(i), out);
+            }
+        } else {
+            out.add(new Difference(pointer.isEmpty() ? "/" : pointer, storedValue == null ? null : storedValue.toString(),
+                    replayedValue == null ? null : replayedValue.toString()));
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.accord.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.accord.replay.Replay;
+import org.accord.settlement.SettlementLine;
+import org.accord.testing.CommandLineRun;
+import org.accord.testing.LastYearsRun;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code accord replay} on a data directory, without a server: a run made before a rule file
+ * changed is identical with its stored rules, and with the current rules differs in exactly the
+ * fields the changed file writes; the exit code says which.
+ */
+class ReplayCommandTest {
+
+    private static Path dataDir;
+    private static LastYearsRun run;
+
+    @BeforeAll
+    static void storeLastYearsRun() throws IOException {
+        dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "replay-command");
+        run = LastYearsRun.storeIn(dataDir);
+    }
+
+    @Test
+    void withItsStoredRulesTheRunIsIdenticalAndExitsZero() {
+        CommandLineRun replay = CommandLineRun.run("replay", run.runId(), "--data-dir", dataDir.toString());
+
+        assertThat(replay.exitCode()).as(replay.err()).isZero();
+        List<String> lines = replay.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("run       " + run.runId());
+        assertThat(lines.get(1)).startsWith("rules     stored, " + run.oldRules().hash() + " (compiled in ");
+        assertThat(lines.get(2)).isEqualTo("outcome   identical");
+        assertThat(lines).hasSize(3);
+    }
+
+    /**
+     * The expected lines are derived from the two settlements, evaluated here in-process: the
+     * rules hash, then each finding whose explanation last year's file worded otherwise (every
+     * one written by quality/measure-rates.drl), in settlement order; no amount differs.
+     */
+    @Test
+    void withTheCurrentRulesEveryDifferingFieldIsOneLineAndItExitsOne() {
+        List<String> expected = new ArrayList<>();
+        expected.add("/rulesHash  stored \"" + run.oldRules().hash() + "\"  replayed \"" + run.current().rulesHash() + "\"");
+        List<SettlementLine> oldFindings = run.settlement().findings();
+        List<SettlementLine> newFindings = run.current().findings();
+        assertThat(oldFindings).hasSameSizeAs(newFindings);
+        for (int i = 0; i < oldFindings.size(); i++) {
+            if (!oldFindings.get(i).explanation().equals(newFindings.get(i).explanation())) {
+                assertThat(oldFindings.get(i).explanation()).isEqualTo(LastYearsRun.OLD_WORDING + newFindings.get(i).explanation());
+                expected.add("/findings/" + i + "/explanation  stored " + text(oldFindings.get(i).explanation())
+                        + "  replayed " + text(newFindings.get(i).explanation()));
+            }
+        }
+        assertThat(expected).hasSizeGreaterThan(1);
+
+        CommandLineRun replay = CommandLineRun.run("replay", run.runId(), "--rules", "current", "--data-dir", dataDir.toString());
+
+        assertThat(replay.exitCode()).as(replay.err()).isEqualTo(1);
+        List<String> lines = replay.out().lines().toList();
+        assertThat(lines.get(1)).isEqualTo("rules     current, " + run.current().rulesHash());
+        assertThat(lines.get(2)).isEqualTo("outcome   different, " + (expected.size()) + " fields");
+        assertThat(lines.subList(3, lines.size())).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void asJsonItIsTheReplayAnswerOfTheApi() {
+        CommandLineRun replay = CommandLineRun.run("replay", run.runId(), "--rules", "current", "--json",
+                "--data-dir", dataDir.toString());
+
+        assertThat(replay.exitCode()).as(replay.err()).isEqualTo(1);
+        JsonNode answer = Replay.ANSWER_JSON.readTree(replay.out());
+        assertThat(answer.get("evaluationId").asString()).isEqualTo(run.runId());
+        assertThat(answer.get("rules").asString()).isEqualTo("current");
+        assertThat(answer.get("outcome").asString()).isEqualTo("different");
+        assertThat(answer.get("compiledRules").asBoolean()).isFalse();
+        assertThat(answer.has("compileMillis")).isFalse();
+        assertThat(answer.at("/differences/0/pointer").asString()).isEqualTo("/rulesHash");
+        assertThat(answer.get("settlement"))
+                .isEqualTo(Replay.answer(run.current()));
+    }
+
+    @Test
+    void anUnknownRunOrRulesChoiceIsBadInputAndExitsTwo() {
+        CommandLineRun unknown = CommandLineRun.run("replay", "00000000-0000-0000-0000-000000000000",
+                "--data-dir", dataDir.toString());
+        CommandLineRun newest = CommandLineRun.run("replay", run.runId(), "--rules", "newest", "--data-dir", dataDir.toString());
+
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no stored run '00000000-0000-0000-0000-000000000000'");
+        assertThat(newest.exitCode()).isEqualTo(2);
+        assertThat(newest.err()).contains("--rules: expected 'stored' or 'current'");
+        assertThat(newest.out()).isEmpty();
+    }
+
+    private static String text(String value) {
+        return Replay.ANSWER_JSON.writeValueAsString(value);
+    }
+}
