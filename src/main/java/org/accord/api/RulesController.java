@@ -1,7 +1,11 @@
 package org.accord.api;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.accord.api.generated.RulesApi;
 import org.accord.api.generated.model.RuleBaseListing;
 import org.springframework.http.MediaType;
@@ -10,11 +14,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The rule files, read-only. */
+/** The rule files, read-only, and the methodology reference they cite. */
 @RestController
 class RulesController implements RulesApi {
 
     private static final MediaType TEXT = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
+    private static final MediaType MARKDOWN = new MediaType(MediaType.TEXT_MARKDOWN, StandardCharsets.UTF_8);
+    private static final Pattern METHODOLOGY_PAGE = Pattern.compile("[A-Za-z0-9-]{1,90}\\.md");
 
     private final RuleFiles files;
 
@@ -37,6 +43,22 @@ class RulesController implements RulesApi {
         return files.text(path)
                 .map(text -> ResponseEntity.ok().contentType(TEXT).body(text))
                 .orElseThrow(() -> new NotFoundException("no rule file '" + path + "'; GET /api/v1/rules lists them"));
+    }
+
+    @Override
+    public ResponseEntity<String> getMethodologyPage(String page) {
+        if (page == null || !METHODOLOGY_PAGE.matcher(page).matches()) {
+            throw new InvalidRequestException(List.of(Problems.atParameter("page",
+                    "must be a page's file name such as medicare-shared-savings-program.md: letters, digits and hyphens, then .md")));
+        }
+        try (InputStream in = RulesController.class.getClassLoader().getResourceAsStream("methodology/" + page)) {
+            if (in == null) {
+                throw new NotFoundException("no methodology page '" + page + "'; GET /api/v1/methodology/README.md lists them");
+            }
+            return ResponseEntity.ok().contentType(MARKDOWN).body(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

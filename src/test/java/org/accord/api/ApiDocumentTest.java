@@ -48,7 +48,7 @@ class ApiDocumentTest {
         assertThat(operations).containsExactlyInAnyOrder("GET /contract-templates", "GET /contract-templates/{templateId}", "GET /contract-templates/{templateId}/document",
                 "POST /contract-templates", "POST /decision-tables", "GET /decision-tables/{tableHash}",
                 "POST /evaluations", "GET /evaluations", "GET /evaluations/{evaluationId}", "GET /evaluations/{evaluationId}/export", "POST /evaluations/{evaluationId}/replay", "POST /evaluations:validate", "POST /facts:read", "POST /facts:read-csv", "GET /example-facts",
-                "GET /example-facts/{exampleId}", "GET /rules", "GET /rules/{path}", "POST /backtests",
+                "GET /example-facts/{exampleId}", "GET /rules", "GET /rules/{path}", "GET /methodology/{page}", "POST /backtests",
                 "POST /scenarios/compare", "POST /scenarios/sweep", "POST /scenarios/simulate", "POST /scenarios/cash-flow",
                 "POST /scenarios/compare.csv", "POST /scenarios/sweep.csv", "POST /scenarios/simulate.csv", "POST /scenarios/cash-flow.csv",
                 "POST /api-keys", "GET /api-keys", "DELETE /api-keys/{keyId}", "GET /audit-events",
