@@ -23,9 +23,9 @@ import org.accord.validation.InvalidInputException;
 
 /**
  * Draws the trials' facts and settles them with the engine in batches of trials, one batch per
- * engine session kept from trial to trial (only what a trial changes is updated), batches spread
- * over a fixed number of threads. A trial's numbers depend only on the seed and its index, and
- * each is stored at its index, so the result is the same whatever the thread count.
+ * {@code evaluateAll} session, batches spread over a fixed number of threads. A trial's numbers
+ * depend only on the seed and its index, and each is stored at its index, so the result is the
+ * same whatever the thread count.
  */
 final class Simulator {
 
@@ -127,8 +127,7 @@ final class Simulator {
         for (int t = from; t < to; t++) {
             trials.add(variation.trial(t));
         }
-        // One session per batch, kept from trial to trial: each trial updates the practices and measures it changes.
-        List<Settlement> settlements = service.evaluateIncrementally(Collections.nCopies(trials.size(), contract), trials, Progress.NONE);
+        List<Settlement> settlements = service.evaluateAll(Collections.nCopies(trials.size(), contract), trials);
         for (int k = 0; k < settlements.size(); k++) {
             samples.record(from + k, trials.get(k), settlements.get(k), concepts);
         }

@@ -19,8 +19,7 @@ import org.accord.validation.InvalidInputException;
 
 /**
  * Settles every point of a sweep in one batch through the compiled rules: a point differs from
- * the next only in its terms, which are data, so nothing is recompiled, and the session is kept
- * from point to point so that only the rules reading the changed terms fire again.
+ * the next only in its terms, which are data, so nothing is recompiled.
  */
 final class Sweeper {
 
@@ -66,8 +65,7 @@ final class Sweeper {
             }
             contracts.add(contract);
         }
-        // The points differ in one or two terms: one session, each point updating only the clauses they change.
-        return service.evaluateIncrementally(contracts, Collections.nCopies(contracts.size(), request.facts()), progress);
+        return service.evaluateEach(contracts, request.facts(), progress);
     }
 
     /** Every point's values, checked against the template's declarations before anything is settled. */

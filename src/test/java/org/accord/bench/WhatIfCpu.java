@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 /**
  * The same comparison as {@link WhatIfBenchmark} (fresh sessions against one kept session), in
  * CPU time of the calling thread rather than elapsed time, so that a machine shared with other
- * builds does not count: rounds of each variant in turn, the first half as warm-up, and the CPU
- * milliseconds per operation of the last half's best.
+ * builds does not count: rounds of each variant in turn (each printed as it ends), the first half
+ * as warm-up, and the CPU milliseconds per operation of the last half's best.
  * Run: java -cp (the test class path) org.accord.bench.WhatIfCpu [rounds]
  */
 public final class WhatIfCpu {
@@ -35,6 +35,7 @@ public final class WhatIfCpu {
                 long before = threads.getCurrentThreadCpuTime();
                 variant.getValue().get();
                 double milliseconds = (threads.getCurrentThreadCpuTime() - before) / 1e6;
+                System.out.printf("round %d  %-40s %10.1f CPU ms%n", round, variant.getKey(), milliseconds);
                 if (round >= rounds / 2) {
                     best.merge(variant.getKey(), milliseconds, Math::min);
                 }
