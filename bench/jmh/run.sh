@@ -49,6 +49,5 @@ run backtest-plain     'BacktestBenchmark.plainJavaSettlesTheFile' -t 1
 run batch              'SettlementBenchmark.practiceSettlementsInBatches' -p template=mssp-basic
 run scenarios          'ScenarioBenchmark' -p threads=2
 run reference          'ReferenceBenchmark' -t 1
-run what-if            'WhatIfBenchmark' -t 1
 
 python3 bench/jmh/summary.py "$out" "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)" "$(nproc)"

@@ -85,11 +85,6 @@ if s:
 s = seconds("singleEvaluation")
 if s:
     row("one evaluation, 25 practices", "%.0f us" % (s * 1e6), "-", None, against_practice_reference(25, s))
-for name, what in (("sweep20Points", "what-if sweep, 20 points"), ("trials200", "what-if trials, 200")):
-    fresh, incremental = seconds(name, "fresh"), seconds(name, "incremental")
-    if fresh and incremental:
-        row("%s: fresh sessions / one kept session, 1 thread" % what, "%.1f / %.1f ms" % (fresh * 1e3, incremental * 1e3),
-            "-", None, "kept session %.2fx as fast" % (fresh / incremental))
 
 print("Issue 15 engine targets (JMH; %s cores; load average before %s, after %s)" % (sys.argv[4], sys.argv[2], sys.argv[3]))
 widths = [max(len(str(r[i])) for r in rows + [("target", "measured", "target", "met", "ratio")]) for i in range(5)]

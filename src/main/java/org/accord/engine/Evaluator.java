@@ -112,36 +112,6 @@ public final class Evaluator {
         return new ArrayList<>(java.util.Arrays.asList(settlements));
     }
 
-    /**
-     * As {@link #evaluateAll(List, Progress)}, in one session kept from each request to the next
-     * (a sweep's points, a simulation's trials): only the facts that differ from the previous
-     * request's are updated, so only the rules that read them fire again, and the lines that no
-     * longer hold retract themselves. Each settlement is the one a fresh session would write.
-     */
-    public List<Settlement> evaluateIncrementally(List<Request> requests, Progress progress) {
-        if (requests.isEmpty()) {
-            return List.of();
-        }
-        Map<String, String> uploadedTables = requests.get(0).terms().decisionTables();
-        if (requests.stream().anyMatch(r -> !r.terms().decisionTables().equals(uploadedTables))) {
-            return evaluateAll(requests, progress);   // a session consults one set of tables
-        }
-        check(requests);
-        Map<PerformanceFacts, String> factsHashes = new IdentityHashMap<>();
-        List<Settlement> settlements = new ArrayList<>(requests.size());
-        try (WhatIfSession session = new WhatIfSession(rules, customTables.tablesFor(rules.decisionTables(), uploadedTables))) {
-            for (Request request : requests) {
-                List<SettlementLine> lines = session.settle(request);
-                String factsHash = factsHashes.computeIfAbsent(request.facts(), SettlementAssembler::factsHash);
-                settlements.add(SettlementAssembler.assemble(request.terms(), request.facts(), factsHash, lines, rules.hash()));
-                if (settlements.size() % EVALUATIONS_PER_SESSION == 0 || settlements.size() == requests.size()) {
-                    progress.advanced(settlements.size(), requests.size());
-                }
-            }
-        }
-        return settlements;
-    }
-
     /** Refuses a batch with any request the engine cannot settle, naming it by its index. */
     private void check(List<Request> requests) {
         // Facts passed many times over (a sweep's points, a comparison's proposals) are validated once.
@@ -221,64 +191,42 @@ public final class Evaluator {
         }
     }
 
-    private static void insert(KieSession session, Evaluation evaluation, Request request) {
-        sessionFacts(evaluation, request).values().forEach(fact -> session.insert(fact.fact()));
-    }
-
-    /**
-     * A fact of one evaluation and what it was made from: a session kept across evaluations
-     * ({@link WhatIfSession}) updates the fact when that source differs from the last one's.
-     */
-    record SessionFact(Object source, Object fact) {
-    }
-
-    /**
-     * The facts one evaluation puts in a session, each under a key that names it from one request
-     * to the next (a clause, a practice, a measure of a scope, the IPA), in insertion order.
-     */
     // IPA-wide sums are taken in long, exactly: FactLimit bounds every count so that no sum comes near
     // the long limit, and addExact would fail loudly rather than wrap should a bound ever be raised past it.
-    static Map<String, SessionFact> sessionFacts(Evaluation evaluation, Request request) {
-        Map<String, SessionFact> facts = new LinkedHashMap<>();
-        PerformanceFacts performanceFacts = request.facts();
-        PerformancePeriod period = performanceFacts.period();
+    private static void insert(KieSession session, Evaluation evaluation, Request request) {
+        PerformanceFacts facts = request.facts();
+        PerformancePeriod period = facts.period();
         for (ClauseTerms clause : request.terms().clauses()) {
-            facts.put("clause " + clause.id(), new SessionFact(clause, new Clause(evaluation, clause)));
+            session.insert(new Clause(evaluation, clause));
         }
         long attributed = 0;
         long memberMonths = 0;
         BigDecimal riskWeighted = BigDecimal.ZERO;
         BigDecimal costOfCare = BigDecimal.ZERO;
         Map<String, long[]> pooledMeasures = new TreeMap<>();
-        for (PracticePerformance performance : performanceFacts.practices()) {
+        for (PracticePerformance performance : facts.practices()) {
             Practice practice = new Practice(evaluation, performance);
-            facts.put("practice " + performance.id(), new SessionFact(performance, practice));
+            session.insert(practice);
             attributed = Math.addExact(attributed, performance.attributedMembers());
             memberMonths = Math.addExact(memberMonths, performance.memberMonths());
             riskWeighted = riskWeighted.add(practice.getRiskWeightedMemberMonths());
             costOfCare = costOfCare.add(performance.totalCostOfCare());
             for (QualityMeasureCount m : performance.qualityMeasures()) {
-                facts.put("measure " + performance.id() + " " + m.measureId(), new SessionFact(m,
-                        new Measure(evaluation, performance.id(), m.measureId(), m.numerator(), m.denominator(), m.exclusions())));
+                session.insert(new Measure(evaluation, performance.id(), m.measureId(), m.numerator(), m.denominator(), m.exclusions()));
                 long[] pooled = pooledMeasures.computeIfAbsent(m.measureId(), k -> new long[3]);
                 pooled[0] = Math.addExact(pooled[0], m.numerator());
                 pooled[1] = Math.addExact(pooled[1], m.denominator());
                 pooled[2] = Math.addExact(pooled[2], m.exclusions());
             }
         }
-        pooledMeasures.forEach((id, c) -> facts.put("measure " + Ipa.SCOPE + " " + id,
-                new SessionFact(List.of(c[0], c[1], c[2]), new Measure(evaluation, Ipa.SCOPE, id, c[0], c[1], c[2]))));
-        // The IPA fact is made from the period and the sums over the practices: its source is all of them.
-        List<Object> ipaSource = java.util.Arrays.asList(performanceFacts.ipa(), period, performanceFacts.practices().size(),
-                attributed, memberMonths, riskWeighted, costOfCare);
-        facts.put("ipa", new SessionFact(ipaSource, new Ipa(evaluation, performanceFacts.ipa().id(), performanceFacts.practices().size(),
-                attributed, period.assignedBeneficiaries() != null ? period.assignedBeneficiaries() : attributed,
+        pooledMeasures.forEach((id, c) -> session.insert(new Measure(evaluation, Ipa.SCOPE, id, c[0], c[1], c[2])));
+        session.insert(new Ipa(evaluation, facts.ipa().id(), facts.practices().size(), attributed,
+                period.assignedBeneficiaries() != null ? period.assignedBeneficiaries() : attributed,
                 memberMonths, riskWeighted, costOfCare, period.benchmarkExpenditure(), period.reportedQualityScore(),
                 period.metQualityStandard(), period.lossAdjustment() == null ? BigDecimal.ZERO : period.lossAdjustment(),
                 period.participantRevenue(), period.lowRevenue(),
                 period.agreementStart() == null ? null : period.agreementStart().getYear(),
-                period.metAlternativeQualityStandard(), yearOfAgreement(period))));
-        return facts;
+                period.metAlternativeQualityStandard(), yearOfAgreement(period)));
     }
 
     // Counted in performance years from the agreement start; an agreement begun in April or July 2012

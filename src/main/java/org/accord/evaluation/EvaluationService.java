@@ -138,14 +138,6 @@ public final class EvaluationService {
         return requests;
     }
 
-    /**
-     * As {@link #evaluateAll(List, List, Progress)}, in one session kept from each evaluation to the
-     * next, updating only what changed (a sweep's points, a simulation's trials); the same settlements.
-     */
-    public List<Settlement> evaluateIncrementally(List<ContractChoice> contracts, List<PerformanceFacts> facts, Progress progress) {
-        return evaluator.get().evaluateIncrementally(requests(contracts, facts), progress);
-    }
-
     /** Evaluates many contracts against the same facts. */
     public List<Settlement> evaluateEach(List<ContractChoice> contracts, PerformanceFacts facts) {
         return evaluateEach(contracts, facts, Progress.NONE);
