@@ -153,7 +153,14 @@ function factsOfProposal(proposal) {
 
 async function showSaved() {
   const where = await store;
-  const saved = await where.list();
+  let saved;
+  try {
+    saved = await where.list();
+  } catch (problem) {
+    // a caller whose role may not read contracts still works with the terms and views
+    byId('saved-proposals').replaceChildren(el('p', {}, `The saved proposals could not be read: ${problem.message}`));
+    return;
+  }
   views.compare.offerSaved(saved);
   const holder = byId('saved-proposals');
   if (saved.length === 0) {

@@ -159,7 +159,7 @@ class StoredContracts {
         if (versionId == null) {
             if (choice.getTemplateId() == null) {
                 throw new InvalidRequestException(List.of(Problems.atPointer(at + "/templateId",
-                        "templateId is required (or contractVersionId, a stored contract version)")));
+                        "is required: a templateId, or contractVersionId (a stored contract version)")));
             }
             return Transport.contract(choice, at);
         }

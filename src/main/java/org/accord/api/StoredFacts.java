@@ -68,7 +68,7 @@ class StoredFacts {
         }
         if (sent == null && factsId == null) {
             throw new InvalidRequestException(List.of(Problems.atPointer(FACTS,
-                    "facts are required (or factsId, the id of stored facts)")));
+                    "is required: the facts, or factsId (the id of stored facts)")));
         }
         if (sent != null) {
             return Transport.facts(sent);

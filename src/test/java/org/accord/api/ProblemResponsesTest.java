@@ -290,7 +290,8 @@ class ProblemResponsesTest extends ServerTest {
 
         @Test
         void anUnknownPathIsNotFound() {
-            assertProblem(get("/api/v1/contracts"), 404, "/api/v1/contracts");
+            // /api/v1/contracts is an operation since contracts are stored; this path is no operation
+            assertProblem(get("/api/v1/agreements"), 404, "/api/v1/agreements");
         }
 
         @Test
