@@ -8,6 +8,7 @@ import org.accord.evaluation.EvaluationService;
 import org.accord.replay.Replay;
 import org.accord.store.ContentStore;
 import org.accord.store.ContractStore;
+import org.accord.store.FactsStore;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,9 +23,10 @@ class Replays {
     private final Replay replay;
     private final JsonMapper json;
 
-    Replays(EvaluationService current, StoredRuns stored, ContentStore content, ContractStore contracts, JsonMapper json) {
+    Replays(EvaluationService current, StoredRuns stored, ContentStore content, ContractStore contracts, FactsStore facts,
+            JsonMapper json) {
         this.stored = stored;
-        this.replay = new Replay(current, content, contracts);
+        this.replay = new Replay(current, content, contracts, facts);
         this.json = json;
     }
 

@@ -6,6 +6,7 @@ import org.accord.evaluation.EvaluationService;
 import org.accord.replay.Replay;
 import org.accord.store.ContentStore;
 import org.accord.store.ContractStore;
+import org.accord.store.FactsStore;
 import org.accord.store.RunStore;
 import org.accord.store.StoredRun;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,8 +64,10 @@ class ReplayCommand implements Callable<Integer> {
                     + " scenario, not an evaluation: only evaluations are replayed ('runs show " + id + "' prints it)");
             return BAD_INPUT;
         }
-        Replay.Result result = new Replay(EvaluationService.load(), new ContentStore(database, Clock.systemUTC()),
-                new ContractStore(database, TransactionOperations.withoutTransaction(), Clock.systemUTC())).replay(run, which);
+        ContentStore content = new ContentStore(database, Clock.systemUTC());
+        Replay.Result result = new Replay(EvaluationService.load(), content,
+                new ContractStore(database, TransactionOperations.withoutTransaction(), Clock.systemUTC()),
+                new FactsStore(database, content, Clock.systemUTC())).replay(run, which);
         System.out.print(json ? Replay.ANSWER_JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n"
                 : report(result));
         return result.identical() ? IDENTICAL : DIFFERENT;

@@ -25,6 +25,7 @@ import org.accord.settlement.SettlementLine;
 import org.accord.store.ContentStore;
 import org.accord.store.ContractStore;
 import org.accord.store.ContractVersion;
+import org.accord.store.FactsStore;
 import org.accord.store.StoredRun;
 import org.accord.terms.TemplateCatalog;
 import tools.jackson.databind.DeserializationFeature;
@@ -123,6 +124,7 @@ public final class Replay {
     private final EvaluationService current;
     private final ContentStore content;
     private final ContractStore contracts;
+    private final FactsStore facts;
     /**
      * The rule bases this replayer has used already (by identity, held weakly): one the engine's
      * cache answers that is not among them was compiled for this replay.
@@ -134,11 +136,13 @@ public final class Replay {
      * @param current the evaluation this process runs now (its rules are the {@code current} ones)
      * @param content the store the run's template, rule files and facts are read from
      * @param contracts the stored contract versions a request may name instead of a template
+     * @param facts the facts imported once, which a request may name by id
      */
-    public Replay(EvaluationService current, ContentStore content, ContractStore contracts) {
+    public Replay(EvaluationService current, ContentStore content, ContractStore contracts, FactsStore facts) {
         this.current = current;
         this.content = content;
         this.contracts = contracts;
+        this.facts = facts;
     }
 
     /**
@@ -149,11 +153,7 @@ public final class Replay {
     public Result replay(StoredRun run, Rules rules) {
         JsonNode request = STORED_JSON.readTree(run.request());
         ContractChoice contract = contract(request.path("contract"));
-        // Facts sent by id were stored once, as content under that hash, which the run names as its facts' hash.
-        JsonNode sentFacts = request.hasNonNull("facts") ? request.get("facts")
-                : STORED_JSON.readTree(new String(content.get(run.summary().factsHash())
-                        .orElseThrow(() -> missing("facts " + run.summary().factsHash())), StandardCharsets.UTF_8));
-        PerformanceFacts facts = STORED_JSON.treeToValue(sentFacts, PerformanceFacts.class);
+        PerformanceFacts facts = STORED_JSON.treeToValue(request.hasNonNull("facts") ? request.get("facts") : factsById(run), PerformanceFacts.class);
 
         long compileStarted = System.nanoTime();
         boolean[] compiledNow = {false};
@@ -169,6 +169,18 @@ public final class Replay {
         differences("", ANSWER_JSON.readTree(run.result()), replayedAnswer, differences);
         return new Result(run.id(), rules.word(), ruleBase.hash(), differences.isEmpty() ? "identical" : "different",
                 List.copyOf(differences), compiledNow[0], compiledNow[0] ? compileMillis : null, replayedAnswer);
+    }
+
+    /**
+     * Facts a request named by id: the document as imported (decimals keep their scale), else the
+     * canonical text a run stored under the same hash, which the run names as its facts' hash.
+     */
+    private JsonNode factsById(StoredRun run) {
+        String hash = run.summary().factsHash();
+        String text = facts.document(hash)
+                .or(() -> content.get(hash).map(bytes -> new String(bytes, StandardCharsets.UTF_8)))
+                .orElseThrow(() -> missing("facts " + hash));
+        return STORED_JSON.readTree(text);
     }
 
     /** The stored request's contract: a stored contract version, or the template and the overrides as the server read them. */

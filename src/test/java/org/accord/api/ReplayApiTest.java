@@ -16,6 +16,7 @@ import org.accord.settlement.Settlement;
 import org.accord.store.ContentStore;
 import org.accord.store.NewRun;
 import org.accord.store.ContractStore;
+import org.accord.store.FactsStore;
 import org.accord.store.RunStore;
 import org.accord.store.RunSummary;
 import org.accord.terms.TemplateCatalog;
@@ -36,6 +37,8 @@ class ReplayApiTest extends ServerTest {
     RunStore runs;
     @Autowired
     ContractStore contracts;
+    @Autowired
+    FactsStore factsStore;
     @Autowired
     JsonMapper webJson;
 
@@ -95,7 +98,7 @@ class ReplayApiTest extends ServerTest {
         assertThat(differences.size()).isGreaterThan(1);
         // `accord replay --json` prints the library's answer: the same document as the API's.
         JsonNode library = JSON.readTree(Replay.ANSWER_JSON.writeValueAsString(
-                new Replay(evaluations, content, contracts).replay(runs.find(run.id()).orElseThrow(), Replay.Rules.CURRENT)));
+                new Replay(evaluations, content, contracts, factsStore).replay(runs.find(run.id()).orElseThrow(), Replay.Rules.CURRENT)));
         assertThat(library).isEqualTo(withCurrent);
         for (int i = 1; i < differences.size(); i++) {
             JsonNode difference = differences.get(i);
