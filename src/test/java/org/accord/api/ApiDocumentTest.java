@@ -50,7 +50,8 @@ class ApiDocumentTest {
                 "GET /example-facts/{exampleId}", "GET /rules", "GET /rules/{path}", "POST /backtests",
                 "POST /scenarios/compare", "POST /scenarios/sweep", "POST /scenarios/simulate", "POST /scenarios/cash-flow",
                 "POST /scenarios/compare.csv", "POST /scenarios/sweep.csv", "POST /scenarios/simulate.csv", "POST /scenarios/cash-flow.csv",
-                "POST /api-keys", "GET /api-keys", "DELETE /api-keys/{keyId}", "GET /audit-events");
+                "POST /api-keys", "GET /api-keys", "DELETE /api-keys/{keyId}", "GET /audit-events",
+                "POST /jobs", "GET /jobs/{jobId}", "DELETE /jobs/{jobId}", "GET /jobs/{jobId}/result");
     }
 
     @Test
