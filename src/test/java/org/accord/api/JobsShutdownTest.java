@@ -32,10 +32,10 @@ class JobsShutdownTest {
 
     @Test
     void runningAndQueuedJobsFailAsServiceStoppedWhenTheServiceStops() throws Exception {
+        // arguments, which outrank the tests' configuration file (its heavy-at-once is 16)
         ConfigurableApplicationContext service = new SpringApplicationBuilder(AccordService.class)
-                .properties("server.port=0", "accord.security.heavy-at-once=1", "accord.jobs.shutdown-grace=200ms",
-                        "spring.datasource.url=jdbc:h2:mem:jobs-shutdown;DB_CLOSE_DELAY=-1")
-                .run();
+                .run("--server.port=0", "--accord.security.heavy-at-once=1", "--accord.jobs.shutdown-grace=200ms",
+                        "--spring.datasource.url=jdbc:h2:mem:jobs-shutdown;DB_CLOSE_DELAY=-1");
         Jobs jobs = service.getBean(Jobs.class);
         int port = ((WebServerApplicationContext) service).getWebServer().getPort();
         Job running;
