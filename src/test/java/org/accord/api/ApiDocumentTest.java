@@ -55,7 +55,8 @@ class ApiDocumentTest {
                 "POST /facts", "POST /facts:store-csv", "GET /facts/{factsId}",
                 "POST /contracts", "GET /contracts", "GET /contracts/{contractId}", "POST /contracts/{contractId}/versions",
                 "GET /contracts/{contractId}/versions", "GET /contracts/{contractId}/versions/{versionId}",
-                "POST /contracts/{contractId}/versions/{versionId}/publication");
+                "POST /contracts/{contractId}/versions/{versionId}/publication",
+                "POST /jobs", "GET /jobs/{jobId}", "DELETE /jobs/{jobId}", "GET /jobs/{jobId}/result");
     }
 
     @Test
