@@ -95,3 +95,14 @@ echo "server CPU    $(awk -v c=$((cpu_after - cpu_before)) -v j=$((jit_after - j
   'BEGIN { printf "%.2f ms per request, of which JIT compilation %.2f ms", c / n, j / n }')"
 echo "heap used     $heap_before before, $heap_after after (after a full GC each time)"
 echo "load average  $(cut -d' ' -f1-3 /proc/loadavg) (other processes on this machine count)"
+# What storing each run added (timed apart in the server, over the last minutes of the run).
+curl -fs -H "X-API-Key: $API_KEY" "$URL/actuator/prometheus" |
+  awk '/^accord_runs_stored_seconds\{.*quantile="0.5"/ { p50 = $2 * 1000 } /^accord_runs_stored_seconds\{.*quantile="0.99"/ { p99 = $2 * 1000 }
+       END { printf "storing runs  p50 %.2f ms, p99 %.2f ms (of each answer)\n", p50, p99 }'
+# Replaying a stored run with its rule base cached (the service's own rules), one at a time.
+location=$(curl -s -D - -o /dev/null -X POST -H 'Content-Type: application/json' -H "X-API-Key: $API_KEY" \
+  --data-binary @"$REQUEST" "$URL/api/v1/evaluations" | awk 'tolower($1) == "location:" { print $2 }' | tr -d '\r')
+for _ in $(seq 1 50); do
+  curl -s -o /dev/null -w '%{time_total}\n' -X POST -H "X-API-Key: $API_KEY" "$URL$location/replay?rules=stored"
+done | sort -n | awk '{ t[NR] = $1 * 1000 } END { printf "replay        median %.1f ms, p98 %.1f ms, max %.1f ms over %d replays (rules cached)\n", t[int(NR / 2)], t[int(NR * 0.98)], t[NR], NR }'
+

@@ -245,7 +245,9 @@ function wireContractAndProposals() {
       return;
     }
     try {
-      await (await store).save(proposal);
+      const saved = await (await store).save(proposal);
+      // the facts shown are the ones now stored under that id: reopening the proposal keeps them as they are
+      if (saved?.factsId && state.source) state.source.factsId = saved.factsId;
     } catch (problem) {
       showProblems(problem, termsProblems, terms.fields());
       return;

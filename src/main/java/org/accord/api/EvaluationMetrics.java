@@ -5,13 +5,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.function.Supplier;
 import org.accord.settlement.Settlement;
+import org.accord.store.RunSummary;
 import org.springframework.stereotype.Component;
 
 /**
  * The domain's metrics (Prometheus at {@code /actuator/prometheus}): evaluations by template with
  * their duration ({@code accord_evaluations_seconds}), and the rule firings that wrote a
  * settlement line or finding ({@code accord_rule_firings_total}). Only templates the server
- * knows become tags; a refused request counts under {@code template="refused"}.
+ * knows become tags; a refused request counts under {@code template="refused"}. Storing the run is
+ * timed on its own ({@code accord_runs_stored_seconds}).
  */
 @Component
 class EvaluationMetrics {
@@ -37,6 +39,15 @@ class EvaluationMetrics {
                 .tag("template", template).register(registry)
                 .increment(settlement.lines().size() + settlement.findings().size());
         return settlement;
+    }
+
+    /**
+     * Stores a run, timed apart from the evaluation: what the system of record adds to an answer
+     * ({@code accord_runs_stored_seconds}, with its median and 99th percentile over the last minutes).
+     */
+    RunSummary stored(Supplier<RunSummary> store) {
+        return Timer.builder("accord.runs.stored").description("Storing an evaluation's run: the time it adds to the answer")
+                .publishPercentiles(0.5, 0.99).register(registry).record(store);
     }
 
     private Timer timer(String template, String outcome) {

@@ -46,7 +46,7 @@ class EvaluationsController implements EvaluationsApi {
         org.accord.evaluation.ContractChoice contract = contracts.choice(request.getContract(), "/contract", performance);
         org.accord.settlement.Settlement settlement = metrics.timed(() -> evaluations.evaluate(contract, performance));
         Settlement answer = Transport.settlement(settlement);
-        RunSummary run = stored.evaluation(request, settlement, answer);
+        RunSummary run = metrics.stored(() -> stored.evaluation(request, settlement, answer));
         return ResponseEntity.ok().location(URI.create("/api/v1/evaluations/" + run.id())).body(answer);
     }
 

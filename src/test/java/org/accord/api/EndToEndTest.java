@@ -51,7 +51,8 @@ class EndToEndTest extends ServerTest {
     void listsEveryTemplate() throws Exception {
         List<ContractTemplateSummary> templates = new ContractTemplatesApi(client()).listContractTemplates().getTemplates();
 
-        assertThat(templates).extracting(ContractTemplateSummary::getId).containsExactlyElementsOf(TEMPLATES);
+        // every shipped template, in id order; templates published by other tests of this shared server may sit between them
+        assertThat(templates).extracting(ContractTemplateSummary::getId).containsSubsequence(TEMPLATES).isSorted();
         assertThat(templates).allSatisfy(t -> assertThat(t.getHash()).startsWith("sha256:"));
     }
 

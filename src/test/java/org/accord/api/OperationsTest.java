@@ -52,7 +52,8 @@ class OperationsTest extends ServerTest {
         assertThat(info.at("/build/artifact").asString()).isEqualTo("accord");
         assertThat(info.at("/build/version").asString()).isNotBlank();
         assertThat(info.at("/accord/rulesHash").asString()).isEqualTo(evaluations.rules().hash());
-        assertThat(info.at("/accord/templates").size()).isEqualTo(EndToEndTest.TEMPLATES.size());
+        // the shipped templates, and any another test of this shared server published
+        assertThat(info.at("/accord/templates").size()).isGreaterThanOrEqualTo(EndToEndTest.TEMPLATES.size());
     }
 
     @Test

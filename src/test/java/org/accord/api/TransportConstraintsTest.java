@@ -45,8 +45,9 @@ class TransportConstraintsTest {
     static Stream<Arguments> brokenRequests() {
         return Stream.of(
                 Arguments.of("valid", (Consumer<EvaluationRequest>) r -> { }),
-                Arguments.of("no facts", (Consumer<EvaluationRequest>) r -> r.setFacts(null)),
-                Arguments.of("no contract template", (Consumer<EvaluationRequest>) r -> r.getContract().setTemplateId(null)),
+                // No facts (or no template) is no longer the document's to refuse: facts may come by
+                // factsId and a contract by contractVersionId; StoredFactsApiTest and ContractsApiTest
+                // show that exactly one of each is asked for, naming the field.
                 Arguments.of("no practices", (Consumer<EvaluationRequest>) r -> r.getFacts().setPractices(List.of())),
                 Arguments.of("year out of range", (Consumer<EvaluationRequest>) r -> r.getFacts().getPeriod().setPerformanceYear(1999)),
                 Arguments.of("year too late", (Consumer<EvaluationRequest>) r -> r.getFacts().getPeriod().setPerformanceYear(2101)),

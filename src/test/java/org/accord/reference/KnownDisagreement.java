@@ -27,17 +27,7 @@ enum KnownDisagreement {
      * template text says "none: ... its weight is split evenly" only for costPerformanceTarget=none.
      * Decides: "model" (owner of rules/distribution).
      */
-    ZERO_METRIC_SPLIT_EVENLY("model", null),
-
-    /**
-     * When a cap holds every practice that has weight and the caps together come to less than the pool,
-     * the rules give the rest evenly to the practices without weight; REFERENCE.md section 7 sends what a
-     * cap cuts "to uncapped practices in proportion to their weights", which gives a zero-weight practice
-     * nothing, so the reference model leaves the caps' excess unplaced (the practices get their caps and
-     * floors). Which is meant (zero-weight practices paid, the cap relaxed, or the excess retained) is a
-     * contract question. Decides: "model" (owner of rules/distribution).
-     */
-    CAP_EXCESS_TO_ZERO_WEIGHT_PRACTICES("model", null);
+    ZERO_METRIC_SPLIT_EVENLY("model", null);
 
     private final String decides;
     private final Predicate<MsspCase> applies;

@@ -288,14 +288,9 @@ final class PracticeReference {
                 if (freed) {
                     continue;
                 }
-                if (sense != 0) {
-                    // Every practice with weight is capped and the caps leave part of the pool: by weight,
-                    // it has no practice to go to.
-                    readDifferently.add(KnownDisagreement.CAP_EXCESS_TO_ZERO_WEIGHT_PRACTICES);
-                    if (rulesReading) {
-                        return evenOverUnweighted(weightShares, floor, cap);
-                    }
-                }
+                // Every practice with weight is at its cap (or floor) and the bounds leave part of the pool:
+                // by weight it has no practice to go to, so it stays unplaced and the IPA retains it, as the
+                // rules do ("retained by the caps"); a practice without weight is never paid a cap's excess.
                 for (int i = 0; i < n; i++) {
                     shares[i] = bound[i] > 0 ? cap : bound[i] < 0 ? floor : Fraction.ZERO;
                 }
@@ -335,19 +330,6 @@ final class PracticeReference {
             }
         }
         return fixed;
-    }
-
-    /** The rules' reading: every practice with weight at its cap, the rest of the pool evenly over those without. */
-    private static Fraction[] evenOverUnweighted(Fraction[] weightShares, Fraction floor, Fraction cap) {
-        int n = weightShares.length;
-        long unweighted = java.util.Arrays.stream(weightShares).filter(w -> w.signum() == 0).count();
-        Fraction each = unweighted == 0 ? Fraction.ZERO
-                : Fraction.ONE.minus(cap.times(Fraction.of(n - unweighted))).over(Fraction.of(unweighted));
-        Fraction[] shares = new Fraction[n];
-        for (int i = 0; i < n; i++) {
-            shares[i] = weightShares[i].signum() > 0 ? cap : floor.max(each);
-        }
-        return shares;
     }
 
     /**
