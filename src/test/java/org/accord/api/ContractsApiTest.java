@@ -239,4 +239,31 @@ class ContractsApiTest extends ServerTest {
         Reply integrator = send(HttpRequest.newBuilder(URI.create(url(document))).header(TestKeys.HEADER, TestKeys.only("integrator")).GET());
         assertThat(integrator.status()).isEqualTo(403);
     }
+
+    @Test
+    void aVersionsDocumentIsOnTheTemplateItWasMadeOnAfterTheTemplateChanges() {
+        String templateId = "doc-basic-" + UUID.randomUUID().toString().substring(0, 8);
+        String basic = read("contract-templates/mssp-basic.yaml").replaceFirst("(?m)^id: .*$", "id: " + templateId);
+        String first = basic.replaceFirst("(?m)^version: .*$", "version: \"1\"");
+        String sharingRate = "        value: \"0.40\"\n      sharingRateBasis:";
+        assertThat(first).contains(sharingRate);
+        String second = first.replaceFirst("(?m)^version: .*$", "version: \"2\"")
+                .replace(sharingRate, "        value: \"0.45\"\n      sharingRateBasis:");
+        assertThat(publishTemplate(first).status()).isEqualTo(201);
+        JsonNode contract = create(newContract(ipa, "2025-01-01", "2025-12-31").put("templateId", templateId));
+        String document = CONTRACTS + "/" + contract.at("/contract/id").asString() + "/versions/"
+                + contract.at("/versions/0/id").asString() + "/document";
+        assertThat(publishTemplate(second).status()).isEqualTo(201);
+
+        // The service now serves version 2 (0.45); the contract's version was made on version 1 (0.40), read from the store.
+        Reply markdown = get(document);
+        assertThat(markdown.status()).as(markdown.body()).isEqualTo(200);
+        assertThat(markdown.body()).contains("(" + templateId + " 1). **Payer:**")
+                .contains("| `maximumSharingRate` | **0.50** (changed; template: 0.40) |");
+    }
+
+    private Reply publishTemplate(String yaml) {
+        return send(HttpRequest.newBuilder(URI.create(url("/api/v1/contract-templates"))).header("Content-Type", "application/yaml")
+                .header(TestKeys.HEADER, TestKeys.only("admin")).POST(HttpRequest.BodyPublishers.ofString(yaml)));
+    }
 }
