@@ -87,9 +87,11 @@ class DocumentCommand implements Callable<Integer> {
         }
         ContractTemplate template = new ContentStore(database.get(), Clock.systemUTC()).get(version.templateHash(), ContentKind.TEMPLATE)
                 .map(bytes -> TemplateCatalog.ofFile("stored template " + version.templateHash(), bytes))
-                .flatMap(catalog -> catalog.find(version.templateId()))
-                .orElseThrow(() -> new IllegalStateException("version " + version.id() + " names template " + version.templateHash()
-                        + ", which is not stored"));
+                .flatMap(catalog -> catalog.find(version.templateId())).orElse(null);
+        if (template == null) {
+            System.err.println("version " + version.id() + " names template " + version.templateHash() + ", which is not stored");
+            return 2;
+        }
         Map<String, Object> stored = Json.MAPPER.readValue(version.overrides(), new TypeReference<Map<String, Object>>() {
         });
         ContractDocument document = ContractDocument.of(template, contracts.find(version.contractId()).orElseThrow(), version, stored,

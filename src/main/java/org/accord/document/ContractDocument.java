@@ -83,7 +83,7 @@ public final class ContractDocument {
      * @throws IllegalArgumentException naming a term the template does not have, one set by regulation, or a value out of range
      */
     public static ContractDocument of(ContractTemplate template, Map<String, String> overrides) {
-        return shipped(template, changed(template, overrides), null);
+        return withShippedRules(template, changed(template, overrides), null);
     }
 
     /**
@@ -104,10 +104,10 @@ public final class ContractDocument {
                     + template.id() + " " + template.contentHash() + " of contract " + contract.id());
         }
         List<Publication> ofThisVersion = publications.stream().filter(p -> p.versionId().equals(version.id())).toList();
-        return shipped(template, changed(template, overrides), new Version(contract, version, ofThisVersion));
+        return withShippedRules(template, changed(template, overrides), new Version(contract, version, ofThisVersion));
     }
 
-    private static ContractDocument shipped(ContractTemplate template, Map<String, Object> changed, Version version) {
+    private static ContractDocument withShippedRules(ContractTemplate template, Map<String, Object> changed, Version version) {
         Map<String, byte[]> rules = ClasspathFolder.read(ConceptRegistry.FOLDER);
         Map<String, String> texts = new TreeMap<>();
         rules.forEach((path, bytes) -> texts.put(path, new String(bytes, StandardCharsets.UTF_8)));
