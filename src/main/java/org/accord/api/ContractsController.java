@@ -1,6 +1,8 @@
 package org.accord.api;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.accord.api.generated.ContractsApi;
 import org.accord.api.generated.model.ContractDetail;
 import org.accord.api.generated.model.ContractList;
@@ -9,7 +11,9 @@ import org.accord.api.generated.model.ContractVersion;
 import org.accord.api.generated.model.ContractVersionList;
 import org.accord.api.generated.model.NewContract;
 import org.accord.api.generated.model.NewContractVersion;
+import org.accord.document.ContractDocument;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -55,6 +59,18 @@ class ContractsController implements ContractsApi {
     @Override
     public ResponseEntity<ContractVersion> getContractVersion(String contractId, String versionId) {
         return ResponseEntity.ok(contracts.version(contractId, versionId));
+    }
+
+    /** The contract document of a version, as Markdown or as a printable HTML page. */
+    @Override
+    public ResponseEntity<String> getContractVersionDocument(String contractId, String versionId, String format) {
+        if (format != null && !format.equals("markdown") && !format.equals("html")) {
+            throw new InvalidRequestException(List.of(Problems.atParameter("format", "must be markdown or html")));
+        }
+        ContractDocument document = contracts.document(contractId, versionId);
+        return "html".equals(format)
+                ? ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(document.html())
+                : ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_MARKDOWN, StandardCharsets.UTF_8)).body(document.markdown());
     }
 
     @Override

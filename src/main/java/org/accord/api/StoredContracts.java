@@ -12,13 +12,17 @@ import org.accord.api.generated.model.ContractPublication;
 import org.accord.api.generated.model.NewContract;
 import org.accord.api.generated.model.NewContractVersion;
 import org.accord.content.Canonical;
+import org.accord.document.ContractDocument;
 import org.accord.evaluation.ContractChoice;
 import org.accord.evaluation.EvaluationService;
 import org.accord.facts.PerformanceFacts;
+import org.accord.store.ContentKind;
+import org.accord.store.ContentStore;
 import org.accord.store.Contract;
 import org.accord.store.ContractStore;
 import org.accord.store.ContractVersion;
 import org.accord.terms.ContractTemplate;
+import org.accord.terms.TemplateCatalog;
 import org.accord.terms.Terms;
 import org.accord.terms.TermsResolver;
 import org.accord.validation.InvalidInputException;
@@ -42,12 +46,14 @@ class StoredContracts {
     };
 
     private final ContractStore contracts;
+    private final ContentStore content;
     private final EvaluationService evaluations;
     private final Caller caller;
     private final JsonMapper json;
 
-    StoredContracts(ContractStore contracts, EvaluationService evaluations, Caller caller, JsonMapper json) {
+    StoredContracts(ContractStore contracts, ContentStore content, EvaluationService evaluations, Caller caller, JsonMapper json) {
         this.contracts = contracts;
+        this.content = content;
         this.evaluations = evaluations;
         this.caller = caller;
         this.json = json;
@@ -134,6 +140,22 @@ class StoredContracts {
 
     org.accord.api.generated.model.ContractVersion version(String contractId, String versionId) {
         return version(storedVersion(contractId, versionId));
+    }
+
+    /**
+     * The contract document of a version, on the template it was made on: the one served when its
+     * hash is the version's, else the stored file (every version's template is stored when it is made).
+     */
+    ContractDocument document(String contractId, String versionId) {
+        ContractVersion version = storedVersion(contractId, versionId);
+        ContractTemplate template = evaluations.templates().find(version.templateId())
+                .filter(served -> served.contentHash().equals(version.templateHash()))
+                .orElseGet(() -> TemplateCatalog.ofFile("stored template " + version.templateHash(),
+                        content.get(version.templateHash(), ContentKind.TEMPLATE).orElseThrow(() -> new IllegalStateException(
+                                "version " + version.id() + " names template " + version.templateHash() + ", which is not stored")))
+                        .find(version.templateId()).orElseThrow());
+        return ContractDocument.of(template, contract(contractId), version, json.readValue(version.overrides(), OVERRIDES),
+                contracts.publications(contractId));
     }
 
     ContractPublication publish(String contractId, String versionId) {

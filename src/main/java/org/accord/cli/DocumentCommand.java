@@ -1,23 +1,36 @@
 package org.accord.cli;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.accord.document.ContractDocument;
+import org.accord.io.Json;
+import org.accord.store.ContentKind;
+import org.accord.store.ContentStore;
+import org.accord.store.ContractStore;
+import org.accord.store.ContractVersion;
 import org.accord.terms.ContractTemplate;
 import org.accord.terms.TemplateCatalog;
+import org.springframework.transaction.support.TransactionOperations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tools.jackson.core.type.TypeReference;
 
 @Command(name = "document", mixinStandardHelpOptions = true,
-        description = "Prints the contract document a reviewer reads for a template: each clause in plain words, its "
+        description = "Prints the contract document a reviewer reads for a template (shipped, or published to the "
+                + "store of the data directory), or for a stored contract version (--contract-version): each clause in plain words, its "
                 + "parameters, tables and rules with the paragraphs they implement, which clause feeds which, and the "
                 + "golden cases that settle it. Markdown, or HTML to print to PDF from a browser.")
 class DocumentCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "TEMPLATE", description = "The template id, for example mssp-enhanced.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TEMPLATE", description = "The template id, for example mssp-enhanced.")
     String templateId;
+
+    @Option(names = "--contract-version", paramLabel = "ID",
+            description = "Instead of a template: a contract version stored in the data directory, with its overrides and its contract.")
+    String versionId;
 
     @Option(names = "--html", description = "Print HTML (with print styles) instead of Markdown.")
     boolean html;
@@ -26,9 +39,23 @@ class DocumentCommand implements Callable<Integer> {
             description = "Show a changed term (repeatable), for example electedMinimumSavingsRate=0.01 or 'qualityBonusLadder[0].threshold=0.65'.")
     Map<String, String> overrides = new LinkedHashMap<>();
 
+    @picocli.CommandLine.Mixin
+    RunsCommand.Where where;
+
     @Override
     public Integer call() {
-        TemplateCatalog catalog = TemplateCatalog.load();
+        if ((templateId == null) == (versionId == null)) {
+            System.err.println("give a TEMPLATE or --contract-version ID, not " + (versionId == null ? "neither" : "both"));
+            return 2;
+        }
+        if (versionId != null) {
+            if (!overrides.isEmpty()) {
+                System.err.println("--set: a contract version carries its own overrides");
+                return 2;
+            }
+            return contractVersion();
+        }
+        TemplateCatalog catalog = ServedTemplates.read(where.directory()).templates();
         ContractTemplate template = catalog.find(templateId).orElse(null);
         if (template == null) {
             System.err.println("no template '" + templateId + "'; known: " + catalog.all().stream().map(ContractTemplate::id).toList());
@@ -41,6 +68,34 @@ class DocumentCommand implements Callable<Integer> {
             System.err.println("--set " + e.getMessage());
             return 2;
         }
+        System.out.print(html ? document.html() : document.markdown());
+        return 0;
+    }
+
+    /** A stored version's document, on the template it was made on (stored with every version). */
+    private Integer contractVersion() {
+        var database = RunsCommand.database(where.directory());
+        if (database.isEmpty()) {
+            System.err.println("no store in " + where.directory());
+            return 2;
+        }
+        ContractStore contracts = new ContractStore(database.get(), TransactionOperations.withoutTransaction(), Clock.systemUTC());
+        ContractVersion version = contracts.version(versionId).orElse(null);
+        if (version == null) {
+            System.err.println("no contract version '" + versionId + "' in " + where.directory());
+            return 2;
+        }
+        ContractTemplate template = new ContentStore(database.get(), Clock.systemUTC()).get(version.templateHash(), ContentKind.TEMPLATE)
+                .map(bytes -> TemplateCatalog.ofFile("stored template " + version.templateHash(), bytes))
+                .flatMap(catalog -> catalog.find(version.templateId())).orElse(null);
+        if (template == null) {
+            System.err.println("version " + version.id() + " names template " + version.templateHash() + ", which is not stored");
+            return 2;
+        }
+        Map<String, Object> stored = Json.MAPPER.readValue(version.overrides(), new TypeReference<Map<String, Object>>() {
+        });
+        ContractDocument document = ContractDocument.of(template, contracts.find(version.contractId()).orElseThrow(), version, stored,
+                contracts.publications(version.contractId()));
         System.out.print(html ? document.html() : document.markdown());
         return 0;
     }

@@ -9,24 +9,30 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "templates", mixinStandardHelpOptions = true,
-        description = "Lists the contract templates, or one template's clauses and parameters.")
+        description = "Lists the contract templates, shipped and published to the store of the data directory, "
+                + "or one template's clauses and parameters.")
 class TemplatesCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", description = "A template id to show in full.")
     String templateId;
 
+    @picocli.CommandLine.Mixin
+    RunsCommand.Where where;
+
     @Override
     public Integer call() {
-        TemplateCatalog catalog = TemplateCatalog.load();
+        ServedTemplates.Catalog served = ServedTemplates.read(where.directory());
+        TemplateCatalog catalog = served.templates();
         if (templateId == null) {
             for (ContractTemplate template : catalog.all()) {
-                System.out.printf("%-28s %s%n", template.id(), template.name());
+                System.out.printf("%-28s %s%s%n", template.id(), template.name(),
+                        served.published().contains(template.id()) ? "  [published " + template.version() + "]" : "");
             }
             return 0;
         }
         ContractTemplate template = catalog.find(templateId).orElse(null);
         if (template == null) {
-            System.err.println("no template '" + templateId + "'");
+            System.err.println("no template '" + templateId + "'; known: " + catalog.all().stream().map(ContractTemplate::id).toList());
             return 2;
         }
         System.out.println(template.name() + " (" + template.id() + " " + template.version() + ")");

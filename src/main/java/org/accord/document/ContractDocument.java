@@ -4,6 +4,7 @@ import tools.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,6 +17,9 @@ import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.accord.content.ClasspathFolder;
 import org.accord.io.Json;
+import org.accord.store.Contract;
+import org.accord.store.ContractVersion;
+import org.accord.store.Publication;
 import org.accord.terms.ClauseTemplate;
 import org.accord.terms.ConceptDescriptor;
 import org.accord.terms.ConceptRegistry;
@@ -43,10 +47,16 @@ public final class ContractDocument {
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
     private final Map<String, JsonNode> goldenCases;
     private final Map<String, Object> changedTerms;
+    /** The stored contract version this document is of, or null for a template's document. */
+    private final Version version;
     private final List<Block> blocks = new ArrayList<>();
 
+    /** A stored contract version with its contract and the publications that put it in force, latest first. */
+    private record Version(Contract contract, ContractVersion version, List<Publication> publications) {
+    }
+
     private ContractDocument(ContractTemplate template, ConceptRegistry concepts, Map<String, String> ruleTexts,
-                             Map<String, byte[]> goldenCases, Map<String, Object> changedTerms) {
+                             Map<String, byte[]> goldenCases, Map<String, Object> changedTerms, Version version) {
         this.template = template;
         this.concepts = concepts;
         this.ruleTexts = ruleTexts;
@@ -62,6 +72,7 @@ public final class ContractDocument {
             }
         });
         this.changedTerms = changedTerms;
+        this.version = version;
         build();
     }
 
@@ -72,6 +83,31 @@ public final class ContractDocument {
      * @throws IllegalArgumentException naming a term the template does not have, one set by regulation, or a value out of range
      */
     public static ContractDocument of(ContractTemplate template, Map<String, String> overrides) {
+        return withShippedRules(template, changed(template, overrides), null);
+    }
+
+    /**
+     * The document of a stored contract version: its template's document with the version's
+     * overrides applied, each parameter at the values in force over the version's effective period
+     * (the template's beside any the version changes), headed by the contract.
+     *
+     * @param template     the template the version was made on (its {@code templateHash})
+     * @param overrides    the version's overrides, as read from its stored JSON
+     * @param publications the contract's publications of this version, latest first; none if it is not published
+     * @throws IllegalArgumentException if the template is not the one the version was made on, or an override does not fit it
+     */
+    public static ContractDocument of(ContractTemplate template, Contract contract, ContractVersion version,
+                                      Map<String, ?> overrides, List<Publication> publications) {
+        if (!template.contentHash().equals(version.templateHash()) || !contract.id().equals(version.contractId())) {
+            throw new IllegalArgumentException("version " + version.id() + " of contract " + version.contractId()
+                    + " was made on template " + version.templateId() + " " + version.templateHash() + ", not on "
+                    + template.id() + " " + template.contentHash() + " of contract " + contract.id());
+        }
+        List<Publication> ofThisVersion = publications.stream().filter(p -> p.versionId().equals(version.id())).toList();
+        return withShippedRules(template, changed(template, overrides), new Version(contract, version, ofThisVersion));
+    }
+
+    private static ContractDocument withShippedRules(ContractTemplate template, Map<String, Object> changed, Version version) {
         Map<String, byte[]> rules = ClasspathFolder.read(ConceptRegistry.FOLDER);
         Map<String, String> texts = new TreeMap<>();
         rules.forEach((path, bytes) -> texts.put(path, new String(bytes, StandardCharsets.UTF_8)));
@@ -81,10 +117,10 @@ public final class ContractDocument {
         } catch (IllegalStateException notShipped) {
             golden = Map.of();
         }
-        return new ContractDocument(template, ConceptRegistry.shipped(), texts, golden, changed(template, overrides));
+        return new ContractDocument(template, ConceptRegistry.shipped(), texts, golden, changed, version);
     }
 
-    private static Map<String, Object> changed(ContractTemplate template, Map<String, String> overrides) {
+    private static Map<String, Object> changed(ContractTemplate template, Map<String, ?> overrides) {
         Map<String, Object> changed = new LinkedHashMap<>();
         overrides.forEach((name, raw) -> {
             ParameterDeclaration term = template.term(name).orElseThrow(() -> new IllegalArgumentException(
@@ -102,6 +138,15 @@ public final class ContractDocument {
     }
 
     public String title() {
+        if (version != null) {
+            ContractVersion v = version.version();
+            return "Contract of " + version.contract().ipaId() + " with " + version.contract().payer() + ", version "
+                    + v.number() + " (" + v.name() + ")";
+        }
+        return templateTitle();
+    }
+
+    private String templateTitle() {
         return template.name() + " (" + template.id() + " " + template.version() + ")";
     }
 
@@ -115,15 +160,20 @@ public final class ContractDocument {
 
     private void build() {
         blocks.add(new Block.Heading(1, title()));
-        blocks.add(new Block.Paragraph("**Payer:** " + template.payer() + ". **Source:** " + template.source()
+        if (version != null) {
+            contract();
+        }
+        blocks.add(new Block.Paragraph((version == null ? "" : "**Template:** " + templateTitle() + ". ")
+                + "**Payer:** " + template.payer() + ". **Source:** " + template.source()
                 + ". **Template file hash:** `" + template.contentHash() + "`."));
         blocks.add(new Block.Paragraph(template.description()));
         if (!changedTerms.isEmpty()) {
-            blocks.add(new Block.Heading(2, "Terms changed from the template"));
+            blocks.add(new Block.Heading(2, version == null ? "Terms changed from the template" : "Terms this version changes"));
             List<List<String>> rows = new ArrayList<>();
             changedTerms.forEach((name, value) -> rows.add(List.of("`" + name + "`", show(value),
-                    show(template.term(name).orElseThrow().valuesByYear()))));
-            blocks.add(new Block.Table(List.of("term", "value in this document", "template's value"), rows));
+                    show(inForce(template.term(name).orElseThrow())))));
+            blocks.add(new Block.Table(List.of("term", version == null ? "value in this document" : "value in force",
+                    "template's value"), rows));
         }
         blocks.add(new Block.Heading(2, "Clauses"));
         List<String> contents = new ArrayList<>();
@@ -137,6 +187,69 @@ public final class ContractDocument {
             clause(i + 1, template.clauses().get(i));
         }
         goldenCasesOfTheTemplate();
+    }
+
+    /** The contract the version belongs to, what it is and whether it is in force. */
+    private void contract() {
+        ContractVersion v = version.version();
+        String published;
+        if (version.publications().isEmpty()) {
+            published = "no: this " + v.kind() + " is not the contract in force for any day";
+        } else {
+            Publication last = version.publications().get(0);
+            published = "yes, on " + last.publishedAt().atOffset(ZoneOffset.UTC).toLocalDate() + " by " + last.publishedBy()
+                    + " (publication " + last.sequence() + (version.publications().size() > 1
+                    ? ", the latest of " + version.publications().size() + " of this version" : "")
+                    + "); a version published later for the same days takes their place";
+        }
+        blocks.add(new Block.Table(List.of("contract", "value"), List.of(
+                List.of("IPA", version.contract().ipaId()),
+                List.of("payer", version.contract().payer()),
+                List.of("contract", "`" + version.contract().id() + "`"),
+                List.of("version", v.number() + ": " + v.name() + " (" + v.kind() + "), `" + v.id() + "`"),
+                List.of("effective", v.effectiveFrom() + " to " + v.effectiveTo() + " (performance year"
+                        + (firstYear() == lastYear() ? " " + firstYear() : "s " + firstYear() + " to " + lastYear()) + ")"),
+                List.of("versionHash", "`" + v.versionHash() + "`"),
+                List.of("made", v.createdAt().atOffset(ZoneOffset.UTC).toLocalDate() + " by " + v.createdBy()),
+                List.of("published", published))));
+        blocks.add(new Block.Paragraph("Each parameter below shows the value in force over the version's effective period"
+                + (changedTerms.isEmpty() ? "; this version changes none of the template's terms."
+                : "; where this version changes it, the template's value is shown beside it.")));
+    }
+
+    private int firstYear() {
+        return version.version().effectiveFrom().getYear();
+    }
+
+    private int lastYear() {
+        return version.version().effectiveTo().getYear();
+    }
+
+    /**
+     * A parameter's values as the document shows them: for a template, each value from the year it
+     * takes effect; for a contract version, those in force in the performance years of its period
+     * (one value, keyed by year 0, when they are all the same).
+     */
+    private java.util.SortedMap<Integer, Object> inForce(ParameterDeclaration p) {
+        if (version == null) {
+            return p.valuesByYear();
+        }
+        java.util.SortedMap<Integer, Object> byYear = new TreeMap<>();
+        Object previous = null;
+        for (int year = firstYear(); year <= lastYear(); year++) {
+            if (p.valuesByYear().headMap(year + 1).isEmpty()) {
+                continue;
+            }
+            Object value = p.valueIn(year);
+            if (byYear.isEmpty() || !java.util.Objects.equals(value, previous)) {
+                byYear.put(year, value);
+            }
+            previous = value;
+        }
+        if (byYear.size() == 1) {
+            return new TreeMap<>(Map.of(0, byYear.get(byYear.firstKey())));
+        }
+        return byYear;
     }
 
     /** Which clause feeds which: an arrow for each derived fact one clause produces and another consumes. */
@@ -202,7 +315,7 @@ public final class ContractDocument {
         List<List<String>> rows = new ArrayList<>();
         List<ParameterDeclaration> detailed = new ArrayList<>();
         for (ParameterDeclaration p : clause.parameters()) {
-            String value = show(p.valuesByYear());
+            String value = show(inForce(p));
             if (changedTerms.containsKey(p.name())) {
                 value = "**" + show(changedTerms.get(p.name())) + "** (changed; template: " + value + ")";
             }
@@ -217,27 +330,49 @@ public final class ContractDocument {
         }
         blocks.add(new Block.Table(List.of("parameter", "value", "unit", "type", "allowed", "negotiable", "what it does", "source"), rows));
         for (ParameterDeclaration p : detailed) {
-            p.valuesByYear().forEach((year, value) -> {
-                blocks.add(new Block.Paragraph("`" + p.name() + "`" + (year == 0 ? "" : " from performance year " + year) + ":"));
-                if (p.type() == ParameterType.SCALE) {
-                    List<List<String>> rungs = new ArrayList<>();
-                    List<?> list = (List<?>) value;
-                    for (int r = 0; r < list.size(); r++) {
-                        Map<?, ?> rung = (Map<?, ?>) list.get(r);
-                        String threshold = show(changedTerms.getOrDefault(p.name() + "[" + r + "].threshold", rung.get("threshold")));
-                        String rate = show(changedTerms.getOrDefault(p.name() + "[" + r + "].rate", rung.get("rate")));
-                        rungs.add(List.of(String.valueOf(r), threshold, rate));
-                    }
-                    blocks.add(new Block.Table(List.of("rung (`" + p.name() + "[n]`)", "threshold", "rate"), rungs));
-                } else {
-                    List<List<String>> measures = new ArrayList<>();
-                    ((Map<?, ?>) value).forEach((measure, gate) -> {
-                        Map<?, ?> g = (Map<?, ?>) gate;
-                        measures.add(List.of(String.valueOf(measure), show(g.get("direction")), show(g.get("gates"))));
-                    });
-                    blocks.add(new Block.Table(List.of("measure", "direction", "gates (a point each)"), measures));
-                }
+            if (changedTerms.containsKey(p.name())) {
+                blocks.add(new Block.Paragraph("`" + p.name() + "`, **changed** (the template's follows):"));
+                detailTable(p, changedTerms.get(p.name()), false);
+            }
+            inForce(p).forEach((year, value) -> {
+                blocks.add(new Block.Paragraph("`" + p.name() + "`" + (changedTerms.containsKey(p.name()) ? " in the template" : "")
+                        + (year == 0 ? "" : " from performance year " + year) + ":"));
+                detailTable(p, value, !changedTerms.containsKey(p.name()));
             });
+        }
+    }
+
+    /**
+     * A scale's rungs or a measure's gates as a table; with {@code rungEdits}, each rung field a
+     * negotiator changed ({@code name[rung].field}) shown beside the template's.
+     */
+    private void detailTable(ParameterDeclaration p, Object value, boolean rungEdits) {
+        if (p.type() == ParameterType.SCALE) {
+            List<List<String>> rungs = new ArrayList<>();
+            List<?> list = (List<?>) value;
+            // A ladder's rungs have a threshold and a rate; a corridor's bands a threshold and the IPA's shares.
+            List<String> fields = list.isEmpty() ? List.of() : ((Map<?, ?>) list.get(0)).keySet().stream().map(String::valueOf).toList();
+            for (int r = 0; r < list.size(); r++) {
+                Map<?, ?> rung = (Map<?, ?>) list.get(r);
+                List<String> row = new ArrayList<>(List.of(String.valueOf(r)));
+                for (String field : fields) {
+                    String edit = p.name() + "[" + r + "]." + field;
+                    row.add(rungEdits && changedTerms.containsKey(edit)
+                            ? "**" + show(changedTerms.get(edit)) + "** (changed; template: " + show(rung.get(field)) + ")"
+                            : show(rung.get(field)));
+                }
+                rungs.add(row);
+            }
+            List<String> headers = new ArrayList<>(List.of("rung (`" + p.name() + "[n]`)"));
+            headers.addAll(fields);
+            blocks.add(new Block.Table(headers, rungs));
+        } else {
+            List<List<String>> measures = new ArrayList<>();
+            ((Map<?, ?>) value).forEach((measure, gate) -> {
+                Map<?, ?> g = (Map<?, ?>) gate;
+                measures.add(List.of(String.valueOf(measure), show(g.get("direction")), show(g.get("gates"))));
+            });
+            blocks.add(new Block.Table(List.of("measure", "direction", "gates (a point each)"), measures));
         }
     }
 

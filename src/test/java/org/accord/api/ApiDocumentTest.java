@@ -54,7 +54,7 @@ class ApiDocumentTest {
                 "POST /api-keys", "GET /api-keys", "DELETE /api-keys/{keyId}", "GET /audit-events",
                 "POST /facts", "POST /facts:store-csv", "GET /facts/{factsId}",
                 "POST /contracts", "GET /contracts", "GET /contracts/{contractId}", "POST /contracts/{contractId}/versions",
-                "GET /contracts/{contractId}/versions", "GET /contracts/{contractId}/versions/{versionId}",
+                "GET /contracts/{contractId}/versions", "GET /contracts/{contractId}/versions/{versionId}", "GET /contracts/{contractId}/versions/{versionId}/document",
                 "POST /contracts/{contractId}/versions/{versionId}/publication",
                 "POST /jobs", "GET /jobs/{jobId}", "DELETE /jobs/{jobId}", "GET /jobs/{jobId}/result");
     }

@@ -204,4 +204,66 @@ class ContractsApiTest extends ServerTest {
                 .header(TestKeys.HEADER, TestKeys.only("reviewer")).GET()).json().get("events");
         assertThat(audit).anySatisfy(event -> assertThat(event.get("target").asString()).contains(counter));
     }
+
+    @Test
+    void aVersionsDocumentIsItsTemplatesWithItsOverridesInForceHeadedByTheContract() {
+        JsonNode contract = create(newContract(ipa, "2025-01-01", "2025-12-31"));
+        String id = contract.at("/contract/id").asString();
+        String versionId = contract.at("/versions/0/id").asString();
+        String document = CONTRACTS + "/" + id + "/versions/" + versionId + "/document";
+
+        Reply markdown = send(HttpRequest.newBuilder(URI.create(url(document))).header(TestKeys.HEADER, TestKeys.only("reviewer")).GET());
+        assertThat(markdown.status()).as(markdown.body()).isEqualTo(200);
+        assertThat(markdown.contentType()).startsWith("text/markdown");
+        assertThat(markdown.body()).startsWith("# Contract of " + ipa + " with " + PAYER + ", version 1 (initial)\n")
+                .contains("| versionHash | `" + contract.at("/versions/0/versionHash").asString() + "` |")
+                .contains("| published | no: this draft is not the contract in force for any day |")
+                // mssp-basic's maximumSharingRate is 0.40; the contract's 0.50 is in force.
+                .contains("| `maximumSharingRate` | 0.50 | 0.40 |")
+                .contains("| `maximumSharingRate` | **0.50** (changed; template: 0.40) |");
+
+        Reply published = send(HttpRequest.newBuilder(URI.create(url(CONTRACTS + "/" + id + "/versions/" + versionId + "/publication")))
+                .header(TestKeys.HEADER, TestKeys.only("admin")).POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        Reply html = get(document + "?format=html");
+        assertThat(html.status()).as(html.body()).isEqualTo(200);
+        assertThat(html.contentType()).startsWith("text/html");
+        assertThat(html.body()).startsWith("<!DOCTYPE html>")
+                .contains("<td>published</td><td>yes, on " + published.json().get("publishedAt").asString().substring(0, 10)
+                        + " by key:tests, admin (publication " + published.json().get("sequence").asLong() + ")");
+
+        JsonNode errors = assertProblem(get(document + "?format=pdf"), 400, document);
+        assertThat(errors.get(0).get("parameter").asString()).isEqualTo("format");
+        assertThat(errors.get(0).get("reason").asString()).contains("markdown or html");
+        assertThat(get(CONTRACTS + "/" + id + "/versions/" + UUID.randomUUID() + "/document").status()).isEqualTo(404);
+        Reply integrator = send(HttpRequest.newBuilder(URI.create(url(document))).header(TestKeys.HEADER, TestKeys.only("integrator")).GET());
+        assertThat(integrator.status()).isEqualTo(403);
+    }
+
+    @Test
+    void aVersionsDocumentIsOnTheTemplateItWasMadeOnAfterTheTemplateChanges() {
+        String templateId = "doc-basic-" + UUID.randomUUID().toString().substring(0, 8);
+        String basic = read("contract-templates/mssp-basic.yaml").replaceFirst("(?m)^id: .*$", "id: " + templateId);
+        String first = basic.replaceFirst("(?m)^version: .*$", "version: \"1\"");
+        String sharingRate = "        value: \"0.40\"\n      sharingRateBasis:";
+        assertThat(first).contains(sharingRate);
+        String second = first.replaceFirst("(?m)^version: .*$", "version: \"2\"")
+                .replace(sharingRate, "        value: \"0.45\"\n      sharingRateBasis:");
+        assertThat(publishTemplate(first).status()).isEqualTo(201);
+        JsonNode contract = create(newContract(ipa, "2025-01-01", "2025-12-31").put("templateId", templateId));
+        String document = CONTRACTS + "/" + contract.at("/contract/id").asString() + "/versions/"
+                + contract.at("/versions/0/id").asString() + "/document";
+        assertThat(publishTemplate(second).status()).isEqualTo(201);
+
+        // The service now serves version 2 (0.45); the contract's version was made on version 1 (0.40), read from the store.
+        Reply markdown = get(document);
+        assertThat(markdown.status()).as(markdown.body()).isEqualTo(200);
+        assertThat(markdown.body()).contains("(" + templateId + " 1). **Payer:**")
+                .contains("| `maximumSharingRate` | **0.50** (changed; template: 0.40) |");
+    }
+
+    private Reply publishTemplate(String yaml) {
+        return send(HttpRequest.newBuilder(URI.create(url("/api/v1/contract-templates"))).header("Content-Type", "application/yaml")
+                .header(TestKeys.HEADER, TestKeys.only("admin")).POST(HttpRequest.BodyPublishers.ofString(yaml)));
+    }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class DomainIndependenceTest {
 
-    private static final List<String> DOMAIN = List.of("content", "distribution", "document", "engine", "evaluation", "facts",
+    private static final List<String> DOMAIN = List.of("content", "distribution", "document", "engine", "evaluation", "facts", "jobs",
             "money", "replay", "settlement", "terms", "validation");
 
     @Test

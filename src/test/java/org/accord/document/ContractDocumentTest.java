@@ -3,7 +3,14 @@ package org.accord.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import org.accord.store.Contract;
+import org.accord.store.ContractVersion;
+import org.accord.store.Publication;
 import org.accord.terms.ContractTemplate;
 import org.accord.terms.TemplateCatalog;
 import org.junit.jupiter.api.Test;
@@ -70,5 +77,81 @@ class ContractDocumentTest {
                 .hasMessage("template mssp-enhanced has no term 'noSuchTerm'");
         assertThatThrownBy(() -> ContractDocument.of(ENHANCED, Map.of("electedMinimumSavingsRate", "0.5")))
                 .hasMessageStartingWith("electedMinimumSavingsRate: 0.5 is above the maximum 0.02");
+    }
+
+    private static final Contract VALLEY = new Contract("c-1", "valley-ipa", "Medicare Shared Savings Program", "mssp-enhanced",
+            Instant.parse("2026-01-05T09:00:00Z"), "key:negotiator");
+
+    private static ContractVersion version(ContractTemplate template, String overrides, String from, String to) {
+        return new ContractVersion("v-2", "c-1", 2, "Our counter", "proposal", template.id(), template.contentHash(), overrides,
+                LocalDate.parse(from), LocalDate.parse(to), "sha256:feed", Instant.parse("2026-01-06T10:00:00Z"), "key:negotiator");
+    }
+
+    @Test
+    void aStoredVersionIsHeadedByItsContractAndShowsTheValuesInForceOverItsPeriodBesideTheTemplates() {
+        ContractVersion version = version(ENHANCED, "{\"electedMinimumSavingsRate\": 0.01}", "2022-07-01", "2023-06-30");
+        List<Publication> publications = List.of(
+                new Publication(7, "c-1", "v-2", Instant.parse("2026-02-01T12:00:00Z"), "key:admin"),
+                new Publication(5, "c-1", "v-1", Instant.parse("2026-01-20T12:00:00Z"), "key:admin"),
+                new Publication(3, "c-1", "v-2", Instant.parse("2026-01-10T12:00:00Z"), "key:admin"));
+        String markdown = ContractDocument.of(ENHANCED, VALLEY, version, Map.of("electedMinimumSavingsRate", new BigDecimal("0.01")),
+                publications).markdown();
+
+        assertThat(markdown).startsWith("# Contract of valley-ipa with Medicare Shared Savings Program, version 2 (Our counter)\n");
+        assertThat(markdown).contains("| IPA | valley-ipa |", "| payer | Medicare Shared Savings Program |",
+                "| version | 2: Our counter (proposal), `v-2` |",
+                // 2022-07-01 to 2023-06-30 touches performance years 2022 and 2023.
+                "| effective | 2022-07-01 to 2023-06-30 (performance years 2022 to 2023) |",
+                "| versionHash | `sha256:feed` |",
+                // Publications 7 and 3 are of this version (5 is of v-1); the latest, 7, is shown.
+                "| published | yes, on 2026-02-01 by key:admin (publication 7, the latest of 2 of this version);");
+        assertThat(markdown).contains("**Template:** Medicare Shared Savings Program, ENHANCED track (two-sided) (mssp-enhanced "
+                + ENHANCED.version() + "). **Payer:** Medicare (CMS).");
+        // The override: 0.01 in force, the template's 0.02 (its single value) beside it, in both tables.
+        assertThat(markdown).contains("## Terms this version changes\n\n| term | value in force | template's value |\n|---|---|---|\n"
+                + "| `electedMinimumSavingsRate` | 0.01 | 0.02 |\n");
+        assertThat(markdown).contains("| `electedMinimumSavingsRate` | **0.01** (changed; template: 0.02) |");
+        // The template's alternative quality standard is not-assessed from 2012 and assessed from 2023:
+        // in 2022 the 2012 value is in force, in 2023 the 2023 one; no other year of the template is shown.
+        assertThat(markdown).contains("| `alternativeQualityStandard` | from 2022: not-assessed; from 2023: assessed |");
+        // A term not overridden shows its single value, unmarked.
+        assertThat(markdown).contains("| `maximumSharingRate` | 0.75 |");
+    }
+
+    @Test
+    void aVersionOfOneYearShowsTheOneValueInForceAndAnUnpublishedOneSaysSo() {
+        ContractVersion version = version(ENHANCED, "{}", "2025-01-01", "2025-12-31");
+        String markdown = ContractDocument.of(ENHANCED, VALLEY, version, Map.of(), List.of()).markdown();
+
+        // 2025 is after 2023: assessed, with no year beside it.
+        assertThat(markdown).contains("| `alternativeQualityStandard` | assessed |");
+        assertThat(markdown).contains("| effective | 2025-01-01 to 2025-12-31 (performance year 2025) |");
+        assertThat(markdown).contains("| published | no: this proposal is not the contract in force for any day |");
+        assertThat(markdown).contains("this version changes none of the template's terms.").doesNotContain("## Terms this version changes");
+    }
+
+    @Test
+    void aChangedCorridorEdgeOrLadderRungIsShownInItsTableBesideTheTemplates() {
+        ContractTemplate capitation = TemplateCatalog.load().find("ma-capitation").orElseThrow();
+        Contract contract = new Contract("c-1", "valley-ipa", "Humana MA", "ma-capitation", Instant.parse("2026-01-05T09:00:00Z"), "key:negotiator");
+        ContractVersion version = version(capitation, "{}", "2025-01-01", "2025-12-31");
+        String markdown = ContractDocument.of(capitation, contract, version,
+                Map.of("corridorBands[1].ipaShareOfLosses", "0.40", "withholdReturnLadder[0].threshold", "0.55"), List.of()).markdown();
+
+        // The template's bands: {0, 1.00, 1.00}, {0.02, 0.50, 0.50}, {0.05, 0.20, 0.20}; band 1's loss share 0.50 becomes 0.40.
+        assertThat(markdown).contains("| rung (`corridorBands[n]`) | threshold | ipaShareOfGains | ipaShareOfLosses |\n|---|---|---|---|\n"
+                + "| 0 | 0 | 1.00 | 1.00 |\n| 1 | 0.02 | 0.50 | **0.40** (changed; template: 0.50) |\n| 2 | 0.05 | 0.20 | 0.20 |\n");
+        // The ladder's rungs: {0.50, 0.50}, {0.70, 0.75}, {0.85, 1}; rung 0's threshold 0.50 becomes 0.55.
+        assertThat(markdown).contains("| rung (`withholdReturnLadder[n]`) | threshold | rate |\n|---|---|---|\n"
+                + "| 0 | **0.55** (changed; template: 0.50) | 0.50 |\n| 1 | 0.70 | 0.75 |\n| 2 | 0.85 | 1 |\n");
+        assertThat(markdown).contains("| `corridorBands[1].ipaShareOfLosses` | 0.40 | 0.50 |", "| `withholdReturnLadder[0].threshold` | 0.55 | 0.50 |");
+    }
+
+    @Test
+    void aVersionIsShownOnlyOnTheTemplateItWasMadeOn() {
+        ContractVersion version = new ContractVersion("v-2", "c-1", 2, "Our counter", "proposal", "mssp-enhanced", "sha256:older", "{}",
+                LocalDate.parse("2025-01-01"), LocalDate.parse("2025-12-31"), "sha256:feed", Instant.parse("2026-01-06T10:00:00Z"), "key:negotiator");
+        assertThatThrownBy(() -> ContractDocument.of(ENHANCED, VALLEY, version, Map.of(), List.of()))
+                .hasMessageStartingWith("version v-2 of contract c-1 was made on template mssp-enhanced sha256:older, not on mssp-enhanced sha256:");
     }
 }
