@@ -41,9 +41,11 @@ if [ -z "${ACCORD_DATA_DIR:-}" ]; then
   export ACCORD_DATA_DIR=target/wrk-data
 fi
 # shellcheck disable=SC2086
-java $JAVA_OPTS -Dserver.port="$PORT" -jar target/accord.jar \
-  --accord.security.api-keys[0].name=bench --accord.security.api-keys[0].sha256="$key_sha256" \
-  --accord.security.api-keys[0].roles=integrator,admin --accord.security.api-keys[0].expires="$key_expires" >"$log" 2>&1 &
+# (as system properties: the jar with arguments is the command line, without them the service)
+java $JAVA_OPTS -Dserver.port="$PORT" \
+  "-Daccord.security.api-keys[0].name=bench" "-Daccord.security.api-keys[0].sha256=$key_sha256" \
+  "-Daccord.security.api-keys[0].roles=integrator,admin" "-Daccord.security.api-keys[0].expires=$key_expires" \
+  -jar target/accord.jar >"$log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -f "$log"' EXIT
 
