@@ -44,7 +44,10 @@ final class TemplateComposition {
         if (doc.containsKey("extends")) {
             return true;
         }
-        for (Object clause : (List<Object>) doc.getOrDefault("clauses", List.of())) {
+        if (!(doc.get("clauses") instanceof List<?> clauses)) {
+            return false;
+        }
+        for (Object clause : clauses) {
             Object parameters = clause instanceof Map<?, ?> c ? c.get("parameters") : null;
             if (parameters instanceof Map<?, ?> p && p.values().stream().anyMatch(v -> v instanceof Map<?, ?> m && m.containsKey("include"))) {
                 return true;
