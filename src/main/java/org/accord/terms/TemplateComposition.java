@@ -11,7 +11,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * Turns a template file that shares with others into the self-contained template it stands for
  * (contract-templates/README.md): {@code extends: <template id>} takes that template whole, a clause of
- * the same id changes the fields it gives (parameters by name) and a new clause goes where
+ * the same id changes the fields it gives (a parameter's by field) and a new clause goes where
  * {@code after: <clause id>} says (else last); a parameter written {@code {include: quality/measure-gates}}
  * is the declaration in {@code parameters/quality/measure-gates.yaml}. The self-contained text is what
  * the catalog reads, hashes and stores, so a run replays without the files it was composed from.
@@ -113,7 +113,7 @@ final class TemplateComposition {
                 changed.forEach((field, value) -> {
                     if ("parameters".equals(field) && existing.get(field) instanceof Map<?, ?> inherited) {
                         Map<String, Object> parameters = new LinkedHashMap<>((Map<String, Object>) inherited);
-                        parameters.putAll((Map<String, Object>) value);
+                        ((Map<String, Object>) value).forEach((name, given) -> parameters.put(name, changed(parameters.get(name), given)));
                         existing.put(field, parameters);
                     } else {
                         existing.put(field, value);
@@ -135,6 +135,24 @@ final class TemplateComposition {
             }
         }
         clauses.add(at, changed);
+    }
+
+    /**
+     * An inherited parameter with the fields the extending template gives (its source, its value):
+     * a value given replaces the inherited value or values; an include replaces the declaration whole.
+     */
+    @SuppressWarnings("unchecked")
+    private static Object changed(Object inherited, Object given) {
+        if (!(inherited instanceof Map<?, ?> base) || !(given instanceof Map<?, ?> fields) || fields.containsKey("include")) {
+            return given;
+        }
+        Map<String, Object> declaration = new LinkedHashMap<>((Map<String, Object>) base);
+        if (fields.containsKey("value") || fields.containsKey("values")) {
+            declaration.remove("value");
+            declaration.remove("values");
+        }
+        declaration.putAll((Map<String, Object>) fields);
+        return declaration;
     }
 
     /** A parameter's declaration: its own, or the shared file's that {@code {include: <name>}} names. */
