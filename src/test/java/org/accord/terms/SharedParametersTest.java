@@ -62,6 +62,11 @@ class SharedParametersTest {
                 .contains("attachmentPoint", "measureGates", "HBD-POOR");
         assertThat(shipped.contentHash()).isEqualTo(ContentHash.of(stored));
         assertThat(replayed).isEqualTo(shipped);
+        // Every shipped template, composed or not, reads back whole from its stored text alone.
+        TemplateCatalog.shippedTexts().forEach((path, text) -> {
+            ContractTemplate loaded = catalog.find(path.substring(0, path.length() - ".yaml".length())).orElseThrow();
+            assertThat(TemplateCatalog.ofFile("stored " + path, text).find(loaded.id())).as(path).contains(loaded);
+        });
         // A template that shares nothing is stored as its file's own bytes, so its hash is the file's as before.
         assertThat(catalog.find("medicaid-ffs-p4p").orElseThrow().contentHash())
                 .isEqualTo(ContentHash.of(ClasspathFolder.read(TemplateCatalog.FOLDER).get("medicaid-ffs-p4p.yaml")));
