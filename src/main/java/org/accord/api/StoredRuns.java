@@ -73,11 +73,8 @@ class StoredRuns {
             throw new IllegalStateException("the rule files on the classpath hash to " + rulesHash
                     + ", not to the compiled rules' " + rules.hash());
         }
-        ClasspathFolder.read(TemplateCatalog.FOLDER).forEach((path, bytes) -> {
-            if (path.endsWith(".yaml")) {
-                content.put(ContentKind.TEMPLATE, bytes);
-            }
-        });
+        // Each template as the catalog read and hashed it (composed when it extends or includes), so replay needs no other file.
+        TemplateCatalog.shippedTexts().values().forEach(bytes -> content.put(ContentKind.TEMPLATE, bytes));
     }
 
     /** Stores an evaluation as answered; when this returns, the run is committed. */

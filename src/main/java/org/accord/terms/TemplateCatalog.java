@@ -47,17 +47,28 @@ public final class TemplateCatalog {
     /** Loads every {@code *.yaml} template from the classpath folder, checked against the schema. */
     public static TemplateCatalog load() {
         Map<String, ContractTemplate> templates = new TreeMap<>();
-        Map<String, byte[]> files = ClasspathFolder.read(FOLDER);
-        Schema schema = schema(files.get(SCHEMA));
-        files.forEach((path, bytes) -> {
-            if (path.endsWith(".yaml")) {
-                ContractTemplate template = read(path, bytes, schema);
-                if (templates.put(template.id(), template) != null) {
-                    throw new IllegalStateException(FOLDER + "/" + path + ": template id '" + template.id() + "' is used twice");
-                }
+        Schema schema = schema(ClasspathFolder.read(FOLDER).get(SCHEMA));
+        shippedTexts().forEach((path, bytes) -> {
+            ContractTemplate template = read(path, bytes, schema);
+            if (templates.put(template.id(), template) != null) {
+                throw new IllegalStateException(FOLDER + "/" + path + ": template id '" + template.id() + "' is used twice");
             }
         });
         return new TemplateCatalog(Map.copyOf(templates));
+    }
+
+    /**
+     * The self-contained text of every shipped template by its file's path: the file's own bytes, or,
+     * for one that extends another template or includes shared parameter files
+     * ({@code parameters/}), the template they compose ({@link TemplateComposition}). This text is
+     * what a template's hash is taken over and what the store keeps, so replay needs no other file.
+     */
+    public static Map<String, byte[]> shippedTexts() {
+        Map<String, byte[]> files = ClasspathFolder.read(FOLDER);
+        Map<String, byte[]> texts = new TreeMap<>();
+        files.keySet().stream().filter(path -> path.endsWith(".yaml") && !path.contains("/"))
+                .forEach(path -> texts.put(path, TemplateComposition.selfContained(path, files)));
+        return texts;
     }
 
     /**
@@ -316,7 +327,11 @@ public final class TemplateCatalog {
         }
         Map<Integer, Object> byYear = new TreeMap<>();
         if (raw.containsKey("values")) {
-            ((Map<Object, Object>) raw.get("values")).forEach((year, value) -> byYear.put(Integer.valueOf(year.toString()), value));
+            // Keyed by effective date (or by year: its 1 January); the value in force on a performance
+            // year's first day applies, so a date later in the year first applies the next year.
+            SortedMap<java.time.LocalDate, Object> byDate = new TreeMap<>();
+            ((Map<Object, Object>) raw.get("values")).forEach((key, value) -> byDate.put(effectiveDate(key.toString(), at), value));
+            byDate.forEach((date, value) -> byYear.put(date.getDayOfYear() == 1 ? date.getYear() : date.getYear() + 1, value));
         } else if (raw.containsKey("value")) {
             byYear.put(0, raw.get("value"));
         } else {
@@ -338,6 +353,14 @@ public final class TemplateCatalog {
         return new ParameterDeclaration(name, type, unchecked.unit(), unchecked.description(), unchecked.source(),
                 unchecked.minimum(), unchecked.maximum(), unchecked.allowedValues(), java.util.Collections.unmodifiableSortedMap(accepted),
                 unchecked.negotiable());
+    }
+
+    private static java.time.LocalDate effectiveDate(String key, String at) {
+        try {
+            return key.length() == 4 ? java.time.LocalDate.of(Integer.parseInt(key), 1, 1) : java.time.LocalDate.parse(key);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(at + ": '" + key + "' is neither a year nor an effective date (yyyy-mm-dd)", e);
+        }
     }
 
     private static BigDecimal optionalDecimal(Object raw) {
