@@ -126,7 +126,8 @@ class BacktestCommandTest {
 
     @Test
     void aTemplateFolderWhoseTemplateHasAShippedIdIsRefusedNamingTheFile() throws IOException {
-        Files.writeString(folder.resolve("mine.yaml"), Files.readString(Path.of("contract-templates/mssp-aco-basic-a.yaml")));
+        // a folder's template is self-contained: the shipped one as the catalog composed it
+        Files.writeString(folder.resolve("mine.yaml"), new String(org.accord.terms.TemplateCatalog.shippedTexts().get("mssp-aco-basic-a.yaml"), java.nio.charset.StandardCharsets.UTF_8));
         CommandLineRun run = run("backtest", "cms-puf", "--file", Cms2018.FILE.toString(), "--templates", folder.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);

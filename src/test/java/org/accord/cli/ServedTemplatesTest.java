@@ -34,7 +34,7 @@ class ServedTemplatesTest {
     private final Path dataDir = Path.of("target", "served-templates-" + UUID.randomUUID());
 
     private static String basic(String id, String version) throws IOException {
-        return Files.readString(Path.of("contract-templates/mssp-basic.yaml"))
+        return new String(org.accord.terms.TemplateCatalog.shippedTexts().get("mssp-basic.yaml"), java.nio.charset.StandardCharsets.UTF_8)
                 .replaceFirst("(?m)^id: .*$", "id: " + id).replaceFirst("(?m)^version: .*$", "version: \"" + version + "\"");
     }
 
@@ -85,7 +85,7 @@ class ServedTemplatesTest {
 
     @Test
     void aStoredContractVersionsDocumentShowsItsOverrideBesideTheTemplatesValue() throws IOException {
-        String basic = Files.readString(Path.of("contract-templates/mssp-basic.yaml"));
+        String basic = new String(org.accord.terms.TemplateCatalog.shippedTexts().get("mssp-basic.yaml"), java.nio.charset.StandardCharsets.UTF_8);
         ContractStore contracts = new ContractStore(publish(basic), TransactionOperations.withoutTransaction(), Clock.systemUTC());
         ContractVersion first = contracts.create("valley-ipa", "Medicare Shared Savings Program", "mssp-basic",
                 new NewContractVersion("initial", "draft", ContentHash.of(basic.getBytes(StandardCharsets.UTF_8)),

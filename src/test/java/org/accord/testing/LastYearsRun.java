@@ -75,11 +75,7 @@ public record LastYearsRun(String runId, RuleBase oldRules, Settlement settlemen
         Map<String, byte[]> stored = new TreeMap<>();
         oldRules.forEach((path, bytes) -> stored.put(RuleBase.FOLDER + "/" + path, bytes));
         assertThat(content.putRuleSet(stored)).isEqualTo(old.hash()).isNotEqualTo(current.rulesHash());
-        ClasspathFolder.read(TemplateCatalog.FOLDER).forEach((path, bytes) -> {
-            if (path.endsWith(".yaml")) {
-                content.put(ContentKind.TEMPLATE, bytes);
-            }
-        });
+        TemplateCatalog.shippedTexts().values().forEach(text -> content.put(ContentKind.TEMPLATE, text));
         String runId = new RunStore(jdbc, TransactionOperations.withoutTransaction(), storedAt)
                 .save(new NewRun("evaluation", "reviewer", "mssp-basic", settlement.ipaId(), settlement.performanceYear(),
                         settlement.factsHash(), settlement.contract().termsHash(), old.hash(),
