@@ -2,6 +2,8 @@ package org.accord.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.accord.api.generated.model.CashFlowRequest;
+import org.accord.api.generated.model.CashFlowResult;
 import org.accord.api.generated.model.CompareRequest;
 import org.accord.api.generated.model.ComparisonResult;
 import org.accord.api.generated.model.SimulationRequest;
@@ -88,6 +90,14 @@ class ScenarioRuns {
                 body.getExpectedCostPerMember(),
                 body.getVaryQuality());
         return progress -> new Ran("simulate", body, facts, contract, scenarios.simulate(request, progress), SimulationResult.class);
+    }
+
+    Ready cashFlow(CashFlowRequest body) {
+        PerformanceFacts facts = storedFacts.of(body.getFacts(), body.getFactsId());
+        ContractChoice contract = contracts.choice(body.getContract(), "/contract", facts);
+        var request = new org.accord.scenarios.CashFlowRequest(contract, facts, body.getScope(), body.getMonthlyCosts(),
+                body.getPayForPerformance() == null ? null : body.getPayForPerformance().getValue());
+        return progress -> new Ran("cash-flow", body, facts, contract, scenarios.cashFlow(request), CashFlowResult.class);
     }
 
     /** Stores the run (its JSON form) for the caller named. */

@@ -16,10 +16,7 @@ import org.accord.api.generated.model.SimulationRequest;
 import org.accord.api.generated.model.SimulationResult;
 import org.accord.api.generated.model.SweepRequest;
 import org.accord.api.generated.model.SweepResult;
-import org.accord.evaluation.ContractChoice;
-import org.accord.facts.PerformanceFacts;
 import org.accord.io.Csv;
-import org.accord.scenarios.Scenarios;
 import org.accord.store.RunSummary;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,22 +35,15 @@ class ScenariosController implements ScenariosApi {
 
     static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
-    private final Scenarios scenarios;
     private final ScenarioRuns runs;
     private final JobSettings budgets;
     private final Caller caller;
     private final HttpServletRequest request;
-    private final StoredFacts storedFacts;
-    private final StoredContracts contracts;
 
     /**
      * @param request the current request (a proxy Spring resolves per call), for its Accept header
      */
-    ScenariosController(Scenarios scenarios, ScenarioRuns runs, JobSettings budgets, Caller caller, HttpServletRequest request,
-            StoredFacts storedFacts, StoredContracts contracts) {
-        this.storedFacts = storedFacts;
-        this.contracts = contracts;
-        this.scenarios = scenarios;
+    ScenariosController(ScenarioRuns runs, JobSettings budgets, Caller caller, HttpServletRequest request) {
         this.runs = runs;
         this.budgets = budgets;
         this.caller = caller;
@@ -92,23 +82,12 @@ class ScenariosController implements ScenariosApi {
 
     @Override
     public ResponseEntity<CashFlowResult> projectCashFlow(CashFlowRequest body) {
-        return respond(progress -> projected(body), CashFlowResult.class);
+        return respond(runs.cashFlow(body), CashFlowResult.class);
     }
 
     @Override
     public ResponseEntity<String> projectCashFlowCsv(CashFlowRequest body) {
-        return storedCsv(progress -> projected(body));
-    }
-
-    private ScenarioRuns.Ran projected(CashFlowRequest body) {
-        PerformanceFacts facts = storedFacts.of(body.getFacts(), body.getFactsId());
-        ContractChoice contract = contracts.choice(body.getContract(), "/contract", facts);
-        return new ScenarioRuns.Ran("cash-flow", body, facts, contract, scenarios.cashFlow(new org.accord.scenarios.CashFlowRequest(
-                contract,
-                facts,
-                body.getScope(),
-                body.getMonthlyCosts(),
-                body.getPayForPerformance() == null ? null : body.getPayForPerformance().getValue())), CashFlowResult.class);
+        return storedCsv(runs.cashFlow(body));
     }
 
     /** Runs the work within the request's time budget; past it, a 503 suggesting the job form. */
