@@ -16,7 +16,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.accord.content.ClasspathFolder;
-import org.accord.io.Json;
 import org.accord.store.Contract;
 import org.accord.store.ContractVersion;
 import org.accord.store.Publication;
@@ -62,12 +61,11 @@ public final class ContractDocument {
         this.ruleTexts = ruleTexts;
         this.goldenCases = new TreeMap<>();
         goldenCases.forEach((path, bytes) -> {
-            boolean json = path.endsWith(".json");
-            if ((json || path.endsWith(".yaml")) && path.contains("/")) {
+            if (path.endsWith(".yaml") && path.contains("/")) {
                 try {
-                    this.goldenCases.put(path, json ? Json.MAPPER.readTree(bytes) : YAML.readTree(bytes));
+                    this.goldenCases.put(path, YAML.readTree(bytes));
                 } catch (RuntimeException e) {
-                    throw new IllegalStateException("golden case " + path + " is not " + (json ? "JSON" : "YAML") + ": " + e.getMessage(), e);
+                    throw new IllegalStateException("golden case " + path + " is not YAML: " + e.getMessage(), e);
                 }
             }
         });
@@ -502,15 +500,11 @@ public final class ContractDocument {
     }
 
     private boolean ofThisTemplate(JsonNode golden) {
-        JsonNode given = golden.path("given");
-        String templateId = given.has("template") ? given.path("template").asText() : given.path("contract").path("templateId").asText();
-        return template.id().equals(templateId);
+        return template.id().equals(golden.path("given").path("template").asText());
     }
 
-    /** A short (YAML) case names its changed terms; a long (JSON) one its contract's overrides. */
     private static JsonNode termsChangedBy(JsonNode golden) {
-        JsonNode given = golden.path("given");
-        return given.has("changedTerms") ? given.path("changedTerms") : given.path("contract").path("overrides");
+        return golden.path("given").path("changedTerms");
     }
 
     private static String show(Object value) {

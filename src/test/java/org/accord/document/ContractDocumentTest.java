@@ -42,7 +42,7 @@ class ContractDocumentTest {
         assertThat(markdown).contains("| 1 | [0..500) | 0 | 499 | 0.122 | 0.122 | 42 CFR 425.604(b) |");
         assertThat(markdown).contains("| 14 | ");
         // A golden case of this template, under its clause and with its derivation at the end.
-        assertThat(markdown).contains("- `shared-losses/enhanced-loss-limit-binds.json`: ENHANCED track: losses of 50% of the benchmark");
+        assertThat(markdown).contains("- `shared-losses/enhanced-loss-limit-binds.yaml`: ENHANCED track: losses of 50% of the benchmark");
         assertThat(markdown).contains("- 5,000,000 x 0.40 = 2,000,000.00 > limit 0.15 x 10,000,000 = 1,500,000.00: owed 1,500,000.00.");
         // Which clause feeds which: shared savings' savings and rates feed shared losses.
         assertThat(markdown).containsPattern("shared_savings -->\\|[^|]*Savings[^|]*\\| shared_losses");

@@ -18,12 +18,12 @@ import org.junit.jupiter.api.TestFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Golden settlements as data: {@code src/test/resources/golden/<concept>/<case>.yaml} (short: the
- * template, the changed terms and only the facts that matter over {@code golden/defaults.yaml}) or
- * {@code .json} (every fact given), each with a description, the hand derivation of its numbers and
- * the expected lines (amounts to the cent), findings (basis numbers, compared at the precision
- * written) and totals; a line or finding may also pin its rule and its explanation. A reviewer adds
- * a case without writing Java.
+ * Golden settlements as data: {@code src/test/resources/golden/<concept>/<case>.yaml} (the template,
+ * the changed terms and only the facts that matter over {@code golden/defaults.yaml}), each with a
+ * description, the hand derivation of its numbers and the expected lines (amounts to the cent, with
+ * the rule that wrote each and its explanation), findings (basis numbers, compared at the precision
+ * written; a finding may also pin its rule and explanation) and totals. A reviewer adds a case
+ * without writing Java.
  */
 class GoldenSettlementTest {
 
@@ -39,12 +39,10 @@ class GoldenSettlementTest {
         Settlement settlement = service.evaluate(golden.choice(), golden.facts());
         String why = golden.description();
         JsonNode expectedNode = golden.expected();
-        if (golden.file().toString().endsWith(".yaml")) {
-            for (JsonNode expected : expectedNode.get("lines")) {
-                assertThat(expected.has("rule") && expected.has("explanation"))
-                        .as("%s: a YAML case names the rule and the explanation of every line it expects: %s", golden.file(), expected)
-                        .isTrue();
-            }
+        for (JsonNode expected : expectedNode.get("lines")) {
+            assertThat(expected.has("rule") && expected.has("explanation"))
+                    .as("%s: a case names the rule and the explanation of every line it expects: %s", golden.file(), expected)
+                    .isTrue();
         }
 
         for (JsonNode expected : expectedNode.get("lines")) {

@@ -18,10 +18,10 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The golden cases under {@code src/test/resources/golden/<concept>/}: long JSON files that give
- * every fact, and short YAML files in the OpenFisca manner that give the template, the changed
- * terms and only the facts that matter over the documented defaults ({@code golden/defaults.yaml}).
- * Both read as one case: its description, contract choice, full facts and expectations.
+ * The golden cases under {@code src/test/resources/golden/<concept>/}: short YAML files in the
+ * OpenFisca manner that give the template, the changed terms and only the facts that matter over
+ * the documented defaults ({@code golden/defaults.yaml}). Each reads as one case: its description,
+ * contract choice, full facts and expectations.
  */
 public final class GoldenCases {
 
@@ -45,7 +45,7 @@ public final class GoldenCases {
         }
     }
 
-    /** The cases of one concept folder (JSON and YAML), in name order. */
+    /** The cases of one concept folder, in name order. */
     public static List<Path> files(Path concept) {
         try (Stream<Path> files = Files.list(concept)) {
             return files.filter(GoldenCases::isCase).sorted().toList();
@@ -61,13 +61,6 @@ public final class GoldenCases {
 
     public static GoldenCase read(Path file) {
         try {
-            if (file.toString().endsWith(".json")) {
-                JsonNode golden = Json.MAPPER.readTree(Files.readAllBytes(file));
-                JsonNode contract = golden.get("given").get("contract");
-                return new GoldenCase(file, golden.get("description").asString(),
-                        choice(contract.get("templateId").asString(), contract.get("overrides")),
-                        Json.readFacts(Json.MAPPER.writeValueAsBytes(golden.get("given").get("facts"))), golden.get("expected"));
-            }
             JsonNode golden = YAML.readTree(Files.readString(file));
             JsonNode given = golden.get("given");
             JsonNode facts = expand(given, YAML.readTree(Files.readString(GOLDEN.resolve("defaults.yaml"))));
@@ -88,7 +81,7 @@ public final class GoldenCases {
         return new ContractChoice(template, overrides);
     }
 
-    /** The facts a short case means: its own over the defaults, in the JSON facts' shape. */
+    /** The facts a case means: its own over the defaults, in the shape of the JSON facts the API reads. */
     static JsonNode expand(JsonNode given, JsonNode defaults) {
         ObjectNode facts = Json.MAPPER.createObjectNode();
         facts.set("ipa", merged(defaults.get("ipa"), given.get("ipa")));
@@ -125,7 +118,7 @@ public final class GoldenCases {
         return merged;
     }
 
-    /** {@code {CBP: 75/100, BCS: "80/110, 10 excluded"}} as the JSON facts' list of counts. */
+    /** {@code {CBP: 75/100, BCS: "80/110, 10 excluded"}} as the facts' list of counts (a list is taken as it is). */
     private static JsonNode measures(JsonNode measures) {
         if (measures == null || measures.isArray()) {
             return measures == null ? Json.MAPPER.createArrayNode() : measures;
@@ -147,7 +140,6 @@ public final class GoldenCases {
     }
 
     private static boolean isCase(Path file) {
-        String name = file.getFileName().toString();
-        return name.endsWith(".json") || name.endsWith(".yaml");
+        return file.getFileName().toString().endsWith(".yaml");
     }
 }
