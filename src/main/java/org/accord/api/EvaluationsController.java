@@ -15,6 +15,7 @@ import org.accord.store.RunFilter;
 import org.accord.store.RunSummary;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Evaluations and their checks. The body has been read strictly and validated against the API
@@ -29,9 +30,11 @@ class EvaluationsController implements EvaluationsApi {
     private final Replays replays;
     private final StoredFacts facts;
     private final StoredContracts contracts;
+    private final JsonMapper json;
 
     EvaluationsController(EvaluationService evaluations, EvaluationMetrics metrics, StoredRuns stored, Replays replays,
-            StoredFacts facts, StoredContracts contracts) {
+            StoredFacts facts, StoredContracts contracts, JsonMapper json) {
+        this.json = json;
         this.facts = facts;
         this.contracts = contracts;
         this.evaluations = evaluations;
@@ -46,7 +49,10 @@ class EvaluationsController implements EvaluationsApi {
         org.accord.evaluation.ContractChoice contract = contracts.choice(request.getContract(), "/contract", performance);
         org.accord.settlement.Settlement settlement = metrics.timed(() -> evaluations.evaluate(contract, performance));
         Settlement answer = Transport.settlement(settlement);
-        RunSummary run = metrics.stored(() -> stored.evaluation(request, settlement, answer));
+        // Written once: the stored run keeps these bytes and the response sends them (AnswerWrittenOnce).
+        byte[] written = json.writeValueAsBytes(answer);
+        RunSummary run = metrics.stored(() -> stored.evaluation(request, settlement, written));
+        AnswerWrittenOnce.remember(answer, written);
         return ResponseEntity.ok().location(URI.create("/api/v1/evaluations/" + run.id())).body(answer);
     }
 

@@ -77,16 +77,18 @@ class StoredRuns {
         TemplateCatalog.shippedTexts().values().forEach(bytes -> content.put(ContentKind.TEMPLATE, bytes));
     }
 
-    /** Stores an evaluation as answered; when this returns, the run is committed. */
-    RunSummary evaluation(EvaluationRequest request, org.accord.settlement.Settlement settlement, Settlement answer) {
-        String factsHash = content.put(ContentKind.FACTS,
-                Canonical.json(settlement.facts().inIdOrder()).getBytes(StandardCharsets.UTF_8));
-        if (!factsHash.equals(settlement.factsHash())) {
-            throw new IllegalStateException("stored facts hash " + factsHash + " differs from the settlement's " + settlement.factsHash());
-        }
+    /**
+     * Stores an evaluation as answered; when this returns, the run is committed.
+     *
+     * @param answer the answer's JSON, as the response sends it
+     */
+    RunSummary evaluation(EvaluationRequest request, org.accord.settlement.Settlement settlement, byte[] answer) {
+        // The settlement hashed the facts' canonical text already: it is written again only when not yet stored.
+        String factsHash = content.put(ContentKind.FACTS, settlement.factsHash(),
+                () -> Canonical.json(settlement.facts().inIdOrder()).getBytes(StandardCharsets.UTF_8));
         return runs.save(new NewRun(EVALUATION, caller.current(), settlement.contract().templateId(), settlement.ipaId(),
                 settlement.performanceYear(), factsHash, settlement.contract().termsHash(), settlement.rulesHash(),
-                settlement.contract().templateHash(), json.writeValueAsString(request), json.writeValueAsString(answer)));
+                settlement.contract().templateHash(), json.writeValueAsString(request), new String(answer, StandardCharsets.UTF_8)));
     }
 
     /**

@@ -110,6 +110,12 @@ class WebConfiguration implements WebMvcConfigurer {
         return new FilterRegistrationBean<>(new AnswersNotLabelledAsProblems());
     }
 
+    /** Before the JSON converter: an answer written once for its stored run is sent as those bytes. */
+    @Override
+    public void extendMessageConverters(java.util.List<org.springframework.http.converter.HttpMessageConverter<?>> converters) {
+        converters.add(0, new AnswerWrittenOnce());
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new ProblemOnlyAccept());

@@ -53,6 +53,23 @@ public final class ContentStore {
     }
 
     /**
+     * Stores content whose hash the caller already knows (a settlement's facts hash), writing its
+     * bytes only when that hash is not known to be stored.
+     *
+     * @throws IllegalStateException when the bytes written do not hash to the hash given
+     */
+    public String put(ContentKind kind, String hash, java.util.function.Supplier<byte[]> bytes) {
+        if (stored.contains(hash)) {
+            return hash;
+        }
+        String written = put(kind, bytes.get());
+        if (!written.equals(hash)) {
+            throw new IllegalStateException("content stored under " + written + " was expected to hash to " + hash);
+        }
+        return hash;
+    }
+
+    /**
      * Stores a rule set: each file under its own hash and the set's (path, hash) pairs under the
      * rule set's hash (docs/hashes.md), which it returns.
      *

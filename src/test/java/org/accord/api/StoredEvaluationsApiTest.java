@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.accord.content.ContentHash;
 import org.accord.store.ContentStore;
+import org.accord.store.RunStore;
 import org.accord.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +24,9 @@ class StoredEvaluationsApiTest extends ServerTest {
 
     @Autowired
     ContentStore content;
+
+    @Autowired
+    RunStore runs;
 
     private Reply evaluateValleyIpa() {
         return postJson("/api/v1/evaluations", read("examples/valley-ipa-request.json"));
@@ -60,6 +64,18 @@ class StoredEvaluationsApiTest extends ServerTest {
         ObjectNode sent = (ObjectNode) JSON.readTree(read("examples/valley-ipa-request.json"));
         ((ObjectNode) sent.get("contract")).set("overrides", JSON.createObjectNode());
         assertThat(stored.json().get("request")).isEqualTo(sent);
+    }
+
+    @Test
+    void theAnswerSentIsTheTextItsRunStores() {
+        Reply answer = evaluateValleyIpa();
+        String id = location(answer).substring("/api/v1/evaluations/".length());
+
+        // Written once (AnswerWrittenOnce): the run keeps exactly the bytes the response carried.
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.contentType()).isEqualTo("application/json");
+        assertThat(answer.header("Content-Length")).isEqualTo(Integer.toString(answer.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+        assertThat(runs.find(id)).hasValueSatisfying(run -> assertThat(run.result()).isEqualTo(answer.body()));
     }
 
     @Test
