@@ -128,6 +128,11 @@ class RunsCommand implements Runnable {
             System.out.println("run          " + s.id() + " (" + s.kind() + ")");
             System.out.println("stored at    " + s.storedAt() + " by " + s.caller());
             System.out.println("contract     " + s.templateId() + ", IPA " + s.ipaId() + ", " + s.performanceYear());
+            // The stored contract version in force, as the settlement names it (absent when the request named a template).
+            var version = org.accord.io.Json.MAPPER.readTree(run.result()).at("/contract/contractVersion");
+            if (version.isObject()) {
+                System.out.println("version      " + version.path("id").asString() + " " + version.path("versionHash").asString());
+            }
             System.out.println("facts        " + s.factsHash());
             System.out.println("terms        " + s.termsHash());
             System.out.println("rules        " + s.rulesHash());
