@@ -1,5 +1,6 @@
 package org.accord.settlement;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,8 @@ public record Settlement(
             String termsHash,
             Map<String, Object> overrides,
             Map<String, Map<String, Object>> terms,
-            StoredVersion contractVersion) {
+            // absent, not null, in JSON: a settlement of a template reads as it always has
+            @JsonInclude(JsonInclude.Include.NON_NULL) StoredVersion contractVersion) {
 
         /** The same contract, naming the stored version it was read from. */
         public Contract from(StoredVersion version) {
