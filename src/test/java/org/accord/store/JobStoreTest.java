@@ -178,7 +178,7 @@ class JobStoreTest {
         }
 
         @Override
-        public int failUnfinished(String reason, java.time.Instant at) {
+        public int failUnfinished(String reason, Instant at) {
             return killed ? 0 : records.failUnfinished(reason, at);
         }
     }
