@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.accord.jobs.HeavyWork;
+import org.accord.jobs.JobRecords;
 import org.accord.jobs.JobState;
 import org.accord.jobs.Jobs;
 import org.accord.security.SecuritySettings;
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The server's jobs: one limit on heavy work for requests and jobs alike
  * ({@code accord.security.heavy-at-once}), the queue and budgets of {@code accord.jobs.*}, their
- * metrics, and their end when the service stops.
+ * metrics, their records in the store, and their end when the service stops.
  */
 @Configuration
 @EnableConfigurationProperties(JobSettings.class)
@@ -28,8 +29,8 @@ class JobsConfiguration {
     }
 
     @Bean
-    Jobs jobs(HeavyWork heavy, JobSettings settings, MeterRegistry metrics) {
-        Jobs jobs = new Jobs(heavy, settings.queueCapacity(), settings.jobBudget(), settings.keepFinished(), Clock.systemUTC());
+    Jobs jobs(HeavyWork heavy, JobSettings settings, MeterRegistry metrics, JobRecords records) {
+        Jobs jobs = new Jobs(heavy, settings.queueCapacity(), settings.jobBudget(), settings.keepFinished(), Clock.systemUTC(), records);
         Gauge.builder("accord.jobs.queued", jobs, Jobs::queued).description("Jobs waiting for a free slot").register(metrics);
         Gauge.builder("accord.jobs.running", jobs, Jobs::running).description("Jobs running").register(metrics);
         for (JobState state : new JobState[] {JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELLED}) {

@@ -208,7 +208,7 @@ class StoredContracts {
                     + " to " + version.effectiveTo() + ", outside the facts' period " + facts.period().start() + " to "
                     + facts.period().end());
         }
-        return new ContractChoice(version.templateId(), json.readValue(version.overrides(), OVERRIDES));
+        return new ContractChoice(version.templateId(), json.readValue(version.overrides(), OVERRIDES), inForce(version));
     }
 
     /** A stored version's choice, as a replay reads it: its template is the run's stored one. */
@@ -219,7 +219,12 @@ class StoredContracts {
         ContractVersion version = contracts.version(choice.getContractVersionId())
                 .orElseThrow(() -> new InvalidInputException(at + "/contractVersionId",
                         "no contract version '" + choice.getContractVersionId() + "'"));
-        return new ContractChoice(version.templateId(), json.readValue(version.overrides(), OVERRIDES));
+        return new ContractChoice(version.templateId(), json.readValue(version.overrides(), OVERRIDES), inForce(version));
+    }
+
+    /** How a settlement names the stored version it was evaluated with. */
+    static org.accord.settlement.Settlement.StoredVersion inForce(ContractVersion version) {
+        return new org.accord.settlement.Settlement.StoredVersion(version.id(), version.versionHash());
     }
 
     private static org.accord.api.generated.model.Contract contract(Contract c) {

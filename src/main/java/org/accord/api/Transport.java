@@ -17,6 +17,7 @@ import org.accord.api.generated.model.ParameterValue;
 import org.accord.api.generated.model.PracticeTotal;
 import org.accord.api.generated.model.ResolvedTerms;
 import org.accord.api.generated.model.SettlementContract;
+import org.accord.api.generated.model.SettlementContractVersion;
 import org.accord.api.generated.model.Totals;
 import org.accord.evaluation.ContractChoice;
 import org.accord.facts.FactDeclarations;
@@ -106,7 +107,9 @@ final class Transport {
         Settlement.Totals totals = settlement.totals();
         return new org.accord.api.generated.model.Settlement(settlement.ipaId(), settlement.performanceYear(),
                 new SettlementContract(contract.templateId(), contract.templateVersion(), contract.templateHash(),
-                        contract.termsHash(), new LinkedHashMap<>(contract.overrides()), terms),
+                        contract.termsHash(), new LinkedHashMap<>(contract.overrides()), terms)
+                        .contractVersion(contract.contractVersion() == null ? null : new SettlementContractVersion(
+                                contract.contractVersion().id(), contract.contractVersion().versionHash())),
                 settlement.rulesHash(), settlement.factsHash(),
                 settlement.findings().stream().map(Transport::line).toList(),
                 settlement.lines().stream().map(Transport::line).toList(),

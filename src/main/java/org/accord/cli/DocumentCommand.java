@@ -1,18 +1,16 @@
 package org.accord.cli;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.accord.document.ContractDocument;
 import org.accord.io.Json;
 import org.accord.store.ContentKind;
-import org.accord.store.ContentStore;
 import org.accord.store.ContractStore;
 import org.accord.store.ContractVersion;
+import org.accord.store.Stores;
 import org.accord.terms.ContractTemplate;
 import org.accord.terms.TemplateCatalog;
-import org.springframework.transaction.support.TransactionOperations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -74,18 +72,18 @@ class DocumentCommand implements Callable<Integer> {
 
     /** A stored version's document, on the template it was made on (stored with every version). */
     private Integer contractVersion() {
-        var database = RunsCommand.database(where.directory());
-        if (database.isEmpty()) {
+        Stores stores = Stores.open(where.directory()).orElse(null);
+        if (stores == null) {
             System.err.println("no store in " + where.directory());
             return 2;
         }
-        ContractStore contracts = new ContractStore(database.get(), TransactionOperations.withoutTransaction(), Clock.systemUTC());
+        ContractStore contracts = stores.contracts();
         ContractVersion version = contracts.version(versionId).orElse(null);
         if (version == null) {
             System.err.println("no contract version '" + versionId + "' in " + where.directory());
             return 2;
         }
-        ContractTemplate template = new ContentStore(database.get(), Clock.systemUTC()).get(version.templateHash(), ContentKind.TEMPLATE)
+        ContractTemplate template = stores.content().get(version.templateHash(), ContentKind.TEMPLATE)
                 .map(bytes -> TemplateCatalog.ofFile("stored template " + version.templateHash(), bytes))
                 .flatMap(catalog -> catalog.find(version.templateId())).orElse(null);
         if (template == null) {

@@ -1,16 +1,10 @@
 package org.accord.cli;
 
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.accord.evaluation.EvaluationService;
 import org.accord.replay.Replay;
-import org.accord.store.ContentStore;
-import org.accord.store.ContractStore;
-import org.accord.store.FactsStore;
-import org.accord.store.RunStore;
 import org.accord.store.StoredRun;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionOperations;
+import org.accord.store.Stores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,9 +46,8 @@ class ReplayCommand implements Callable<Integer> {
             System.err.println("--rules: expected 'stored' or 'current', not '" + rules + "'");
             return BAD_INPUT;
         }
-        JdbcClient database = RunsCommand.database(where.directory()).orElse(null);
-        StoredRun run = database == null ? null
-                : new RunStore(database, TransactionOperations.withoutTransaction(), Clock.systemUTC()).find(id).orElse(null);
+        Stores stores = Stores.open(where.directory()).orElse(null);
+        StoredRun run = stores == null ? null : stores.runs().find(id).orElse(null);
         if (run == null) {
             System.err.println("no stored run '" + id + "' in " + where.directory());
             return BAD_INPUT;
@@ -64,10 +57,8 @@ class ReplayCommand implements Callable<Integer> {
                     + " scenario, not an evaluation: only evaluations are replayed ('runs show " + id + "' prints it)");
             return BAD_INPUT;
         }
-        ContentStore content = new ContentStore(database, Clock.systemUTC());
-        Replay.Result result = new Replay(EvaluationService.load(), content,
-                new ContractStore(database, TransactionOperations.withoutTransaction(), Clock.systemUTC()),
-                new FactsStore(database, content, Clock.systemUTC())).replay(run, which);
+        Replay.Result result = new Replay(EvaluationService.load(), stores.content(), stores.contracts(), stores.facts())
+                .replay(run, which);
         System.out.print(json ? Replay.ANSWER_JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n"
                 : report(result));
         return result.identical() ? IDENTICAL : DIFFERENT;

@@ -1,17 +1,13 @@
 package org.accord.cli;
 
-import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.Callable;
-import javax.sql.DataSource;
 import org.accord.store.DataDirectory;
 import org.accord.store.RunFilter;
 import org.accord.store.RunStore;
 import org.accord.store.RunSummary;
 import org.accord.store.StoredRun;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.transaction.support.TransactionOperations;
+import org.accord.store.Stores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,27 +40,9 @@ class RunsCommand implements Runnable {
         }
     }
 
-    /** The store the service uses, or empty when the data directory holds no database yet. */
+    /** The runs the service stored, or empty when the data directory holds no database yet. */
     static java.util.Optional<RunStore> open(java.nio.file.Path directory) {
-        return database(directory).map(jdbc -> new RunStore(jdbc, TransactionOperations.withoutTransaction(),
-                java.time.Clock.systemUTC()));
-    }
-
-    /** The database the service uses, or empty when the data directory holds none yet. */
-    static java.util.Optional<JdbcClient> database(java.nio.file.Path directory) {
-        String url = System.getenv("SPRING_DATASOURCE_URL");
-        DataSource dataSource;
-        if (url == null || url.isBlank()) {
-            if (!Files.exists(directory.resolve("accord.mv.db"))) {
-                return java.util.Optional.empty();
-            }
-            // No user, as the service opens it (Spring Boot names none for an H2 file).
-            dataSource = new DriverManagerDataSource(DataDirectory.h2Url(directory));
-        } else {
-            dataSource = new DriverManagerDataSource(url, System.getenv("SPRING_DATASOURCE_USERNAME"),
-                    System.getenv("SPRING_DATASOURCE_PASSWORD"));
-        }
-        return java.util.Optional.of(JdbcClient.create(dataSource));
+        return Stores.open(directory).map(Stores::runs);
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists stored runs, newest first.")
@@ -128,6 +106,11 @@ class RunsCommand implements Runnable {
             System.out.println("run          " + s.id() + " (" + s.kind() + ")");
             System.out.println("stored at    " + s.storedAt() + " by " + s.caller());
             System.out.println("contract     " + s.templateId() + ", IPA " + s.ipaId() + ", " + s.performanceYear());
+            // The stored contract version in force, as the settlement names it (absent when the request named a template).
+            var version = org.accord.io.Json.MAPPER.readTree(run.result()).at("/contract/contractVersion");
+            if (version.isObject()) {
+                System.out.println("version      " + version.path("id").asString() + " " + version.path("versionHash").asString());
+            }
             System.out.println("facts        " + s.factsHash());
             System.out.println("terms        " + s.termsHash());
             System.out.println("rules        " + s.rulesHash());

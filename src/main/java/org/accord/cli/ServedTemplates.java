@@ -1,11 +1,10 @@
 package org.accord.cli;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.accord.store.ContentKind;
-import org.accord.store.ContentStore;
+import org.accord.store.Stores;
 import org.accord.terms.ContractTemplate;
 import org.accord.terms.TemplateCatalog;
 import org.accord.validation.InvalidInputException;
@@ -29,11 +28,11 @@ final class ServedTemplates {
         TemplateCatalog catalog = TemplateCatalog.load();
         Set<String> shipped = new LinkedHashSet<>(catalog.all().stream().map(ContractTemplate::id).toList());
         Set<String> published = new LinkedHashSet<>();
-        var database = RunsCommand.database(dataDirectory);
-        if (database.isEmpty()) {
+        var stores = Stores.open(dataDirectory);
+        if (stores.isEmpty()) {
             return new Catalog(catalog, Set.of());
         }
-        for (byte[] bytes : new ContentStore(database.get(), Clock.systemUTC()).allOf(ContentKind.TEMPLATE).values()) {
+        for (byte[] bytes : stores.get().content().allOf(ContentKind.TEMPLATE).values()) {
             ContractTemplate template;
             try {
                 template = TemplateCatalog.readUpload(bytes);

@@ -15,6 +15,8 @@ import org.accord.validation.InputProblem;
 public final class Job {
 
     static final String SERVICE_STOPPED = "service stopped before the job finished";
+    /** Why a job that was queued or running when the process ended (killed, crashed) reads as failed after a restart. */
+    static final String INTERRUPTED = "interrupted: the service stopped";
 
     private final String id;
     private final String kind;
@@ -41,6 +43,25 @@ public final class Job {
         this.budget = budget;
         this.clock = clock;
         this.createdAt = clock.instant();
+    }
+
+    /** A job of an earlier process, as its record left it: final, so nothing runs or changes it. */
+    static Job restored(JobRecord record) {
+        Job job = new Job(record.id(), record.kind(), record.caller(), Duration.ZERO, Clock.fixed(record.createdAt(), java.time.ZoneOffset.UTC));
+        job.state = record.state();
+        job.startedAt = record.startedAt();
+        job.finishedAt = record.finishedAt();
+        job.done = record.done();
+        job.total = record.total();
+        job.failure = record.failure();
+        job.problems = record.problems();
+        job.runId = record.runId();
+        return job;
+    }
+
+    /** What the job's record says now. */
+    synchronized JobRecord record() {
+        return new JobRecord(id, kind, caller, state, done, total, createdAt, startedAt, finishedAt, failure, problems, runId);
     }
 
     public String id() {

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The jobs of one server. A job waits in a bounded queue until a worker takes it and a slot of
  * the server's {@link HeavyWork} is free, then runs with its time budget; its work stores its
- * own result and answers the stored run's id. Finished jobs are kept for a while, then forgotten
- * (their runs stay stored). Thread-safe.
+ * own result and answers the stored run's id. Finished jobs are kept in memory for a while; every
+ * job's record is written to {@link JobRecords} when it is made, starts and ends, so that it is
+ * read from there afterwards, after a restart too. Thread-safe.
  */
 public final class Jobs {
 
@@ -56,6 +57,7 @@ public final class Jobs {
     private final Duration jobBudget;
     private final Duration keepFinished;
     private final Clock clock;
+    private final JobRecords records;
     private final ThreadPoolExecutor workers;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final AtomicInteger running = new AtomicInteger();
@@ -70,11 +72,26 @@ public final class Jobs {
      * @param keepFinished  how long a finished job stays readable
      */
     public Jobs(HeavyWork heavy, int queueCapacity, Duration jobBudget, Duration keepFinished, Clock clock) {
+        this(heavy, queueCapacity, jobBudget, keepFinished, clock, JobRecords.NONE);
+    }
+
+    /**
+     * Jobs whose records are kept. The server has one: a job its records show queued or running
+     * belonged to a process that ended without finishing it (killed, or crashed), so it is failed
+     * now as {@value Job#INTERRUPTED}. (One service per database: a second one sharing it would
+     * fail the first one's running jobs when it starts.)
+     */
+    public Jobs(HeavyWork heavy, int queueCapacity, Duration jobBudget, Duration keepFinished, Clock clock, JobRecords records) {
         this.heavy = heavy;
         this.queueCapacity = queueCapacity;
         this.jobBudget = jobBudget;
         this.keepFinished = keepFinished;
         this.clock = clock;
+        this.records = records;
+        int interrupted = records.failUnfinished(Job.INTERRUPTED, clock.instant());
+        if (interrupted > 0) {
+            LOG.warn("{} jobs of the previous process had not finished: failed as \"{}\"", interrupted, Job.INTERRUPTED);
+        }
         AtomicInteger numbers = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(heavy.limit(), heavy.limit(), 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(queueCapacity), runnable -> {
@@ -96,26 +113,42 @@ public final class Jobs {
         }
         forgetOldJobs();
         Job job = new Job(UUID.randomUUID().toString(), kind, caller, jobBudget, clock);
-        jobs.put(job.id(), job);
-        try {
-            workers.execute(() -> run(job, work));
-        } catch (RejectedExecutionException e) {
-            jobs.remove(job.id());
-            if (!accepting) {
-                throw new NotAccepting();
+        // Holding the job, its worker cannot start it (nor write its record) before the record exists.
+        synchronized (job) {
+            jobs.put(job.id(), job);
+            try {
+                workers.execute(() -> run(job, work));
+            } catch (RejectedExecutionException e) {
+                jobs.remove(job.id());
+                if (!accepting) {
+                    throw new NotAccepting();
+                }
+                throw new QueueFull(queueCapacity);
             }
-            throw new QueueFull(queueCapacity);
+            try {
+                records.created(job.record());
+            } catch (RuntimeException e) {
+                job.failed("the service could not record the job", List.of()); // its worker will not start it
+                jobs.remove(job.id());
+                throw e;
+            }
         }
         return job;
     }
 
+    /** A job of this process, or one whose record an earlier process left. */
     public Optional<Job> find(String id) {
-        return Optional.ofNullable(jobs.get(id));
+        Job known = jobs.get(id);
+        return known != null ? Optional.of(known) : records.find(id).map(Job::restored);
     }
 
     /** Cancels the job; a finished job is left as it is. */
     public void cancel(Job job) {
+        if (job.state().isFinal()) {
+            return;
+        }
         job.cancel();
+        recordChange(job);
         countIfFinished(job);
     }
 
@@ -125,6 +158,7 @@ public final class Jobs {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             job.stopped(Job.SERVICE_STOPPED);
+            recordChange(job);
             countIfFinished(job);
             return;
         }
@@ -133,6 +167,7 @@ public final class Jobs {
                 return; // cancelled, or failed at shutdown, while it waited
             }
             running.incrementAndGet();
+            recordChange(job);
             try {
                 job.succeeded(work.run(job.progress()));
             } catch (WorkStopped stopped) {
@@ -144,6 +179,7 @@ public final class Jobs {
                 job.failed("the server could not finish the work: " + unexpected.getClass().getSimpleName(), List.of());
             } finally {
                 running.decrementAndGet();
+                recordChange(job);
                 countIfFinished(job);
             }
         } finally {
@@ -162,6 +198,7 @@ public final class Jobs {
         for (Job job : jobs.values()) {
             if (job.state() == JobState.QUEUED) {
                 job.failed(Job.SERVICE_STOPPED, List.of());
+                recordChange(job);
                 countIfFinished(job);
             }
         }
@@ -171,10 +208,26 @@ public final class Jobs {
             for (Job job : jobs.values()) {
                 if (!job.state().isFinal()) {
                     job.failed(Job.SERVICE_STOPPED, List.of());
+                    recordChange(job);
                     countIfFinished(job);
                 }
             }
             workers.shutdownNow();
+        }
+    }
+
+    /**
+     * Writes the job's record as it reads now. Under the job's lock, so that two threads noticing
+     * changes (a cancel, the worker's end) write in the order the changes happened. A record that
+     * cannot be written is logged: the job itself goes on, as it is in memory.
+     */
+    private void recordChange(Job job) {
+        synchronized (job) {
+            try {
+                records.changed(job.record());
+            } catch (RuntimeException e) {
+                LOG.error("job {}'s record could not be written ({})", job.id(), job.state().word(), e);
+            }
         }
     }
 

@@ -188,7 +188,8 @@ public final class Replay {
         if (contract.hasNonNull("contractVersionId")) {
             String versionId = contract.get("contractVersionId").asString();
             ContractVersion version = contracts.version(versionId).orElseThrow(() -> missing("contract version " + versionId));
-            return new ContractChoice(version.templateId(), STORED_JSON.readValue(version.overrides(), STORED_MAP));
+            return new ContractChoice(version.templateId(), STORED_JSON.readValue(version.overrides(), STORED_MAP),
+                    new Settlement.StoredVersion(version.id(), version.versionHash()));
         }
         Map<String, Object> overrides = contract.hasNonNull("overrides")
                 ? STORED_JSON.convertValue(contract.get("overrides"), STORED_MAP) : Map.of();

@@ -1,5 +1,6 @@
 package org.accord.settlement;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,8 @@ public record Settlement(
      * @param termsHash       SHA-256 of the canonical resolved terms (docs/hashes.md)
      * @param overrides       the overrides applied
      * @param terms           every clause's parameter values in force
+     * @param contractVersion the stored contract version the template and overrides came from, when
+     *                        the evaluation named one; absent when it named a template
      */
     public record Contract(
             String templateId,
@@ -44,7 +47,27 @@ public record Settlement(
             String templateHash,
             String termsHash,
             Map<String, Object> overrides,
-            Map<String, Map<String, Object>> terms) {
+            Map<String, Map<String, Object>> terms,
+            // absent, not null, in JSON: a settlement of a template reads as it always has
+            @JsonInclude(JsonInclude.Include.NON_NULL) StoredVersion contractVersion) {
+
+        /** The same contract, naming the stored version it was read from. */
+        public Contract from(StoredVersion version) {
+            return new Contract(templateId, templateVersion, templateHash, termsHash, overrides, terms, version);
+        }
+    }
+
+    /**
+     * A stored contract version, as a settlement names the one in force: its id and its
+     * versionHash (docs/hashes.md), so a reviewer finds the exact version and can check it.
+     */
+    public record StoredVersion(String id, String versionHash) {
+    }
+
+    /** The same settlement, naming the stored contract version its contract came from (none: unchanged). */
+    public Settlement from(StoredVersion version) {
+        return version == null ? this
+                : new Settlement(ipaId, performanceYear, contract.from(version), rulesHash, factsHash, findings, lines, totals, facts);
     }
 
     /**

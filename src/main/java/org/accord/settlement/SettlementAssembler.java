@@ -107,7 +107,7 @@ public final class SettlementAssembler {
             clauseTerms.put(clause.id(), clause.parameters());
         }
         Settlement.Contract contract = new Settlement.Contract(terms.templateId(), terms.templateVersion(),
-                terms.templateHash(), terms.hash(), terms.overrides(), clauseTerms);
+                terms.templateHash(), terms.hash(), terms.overrides(), clauseTerms, null);
         return new Settlement(facts.ipa().id(), terms.performanceYear(), contract, rulesHash, factsHash,
                 List.copyOf(findings), List.copyOf(lines),
                 new Settlement.Totals(payerTotal, ipaPool, retained, List.copyOf(practices)), facts);

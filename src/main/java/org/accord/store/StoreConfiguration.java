@@ -34,6 +34,11 @@ public class StoreConfiguration {
     }
 
     @Bean
+    JobStore jobStore(JdbcClient jdbc) {
+        return new JobStore(jdbc);
+    }
+
+    @Bean
     RunStore runStore(JdbcClient jdbc, TransactionOperations transactions, Clock clock) {
         return new RunStore(jdbc, transactions, clock);
     }

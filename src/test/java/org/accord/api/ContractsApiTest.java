@@ -148,7 +148,16 @@ class ContractsApiTest extends ServerTest {
         Reply whole = postJson("/api/v1/evaluations", JSON.writeValueAsString(spelledOut));
 
         assertThat(named.status()).as(named.body()).isEqualTo(200);
-        assertThat(named.json()).isEqualTo(whole.json());
+        // The settlement names the version in force; apart from that, it is the spelled-out contract's.
+        JsonNode inForce = named.json().at("/contract/contractVersion");
+        assertThat(inForce.get("id").asString()).isEqualTo(versionId);
+        assertThat(inForce.get("versionHash").asString()).isEqualTo(contract.at("/versions/0/versionHash").asString()).startsWith("sha256:");
+        assertThat(whole.json().at("/contract").has("contractVersion")).isFalse();
+        ObjectNode withoutVersion = (ObjectNode) named.json().deepCopy();
+        ((ObjectNode) withoutVersion.get("contract")).remove("contractVersion");
+        assertThat(withoutVersion).isEqualTo(whole.json());
+        // Stored with the run: its export's answer names the version.
+        assertThat(get(named.header("Location") + "/export").json().at("/result/contract/contractVersion")).isEqualTo(inForce);
         JsonNode replay = postJson(named.header("Location") + "/replay", "").json();
         assertThat(replay.get("outcome").asString()).as(replay.toString()).isEqualTo("identical");
 

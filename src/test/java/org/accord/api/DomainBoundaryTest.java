@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The domain runs without Spring and knows nothing of the API's transport types, so that it can
  * move into a plain library (the CLI, Spark executors): only this adapter, the security adapter
- * around it and the store's persistence adapter import them.
+ * around it and the store's persistence adapter import them (the CLI opens the store through
+ * {@code Stores.open}).
  */
 class DomainBoundaryTest {
 
@@ -29,10 +30,6 @@ class DomainBoundaryTest {
                     .filter(file -> !file.startsWith(SOURCES.resolve("security")))
                     // where runs are kept: Spring's JDBC and transactions, an adapter like the API
                     .filter(file -> !file.startsWith(SOURCES.resolve("store")))
-                    // `accord runs`, `accord replay` and `accord document` read the store's database without the service
-                    .filter(file -> !file.equals(SOURCES.resolve("cli/RunsCommand.java")))
-                    .filter(file -> !file.equals(SOURCES.resolve("cli/ReplayCommand.java")))
-                    .filter(file -> !file.equals(SOURCES.resolve("cli/DocumentCommand.java")))
                     // the launcher starts the service when run without arguments
                     .filter(file -> !file.equals(SOURCES.resolve("Accord.java")))
                     .filter(DomainBoundaryTest::importsTheWeb)

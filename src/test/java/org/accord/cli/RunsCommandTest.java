@@ -26,11 +26,15 @@ class RunsCommandTest {
 
     /** A data directory as the service leaves it: migrated, with the runs given stored. */
     private RunSummary store(String ipa) {
+        return store(ipa, "{\"ipaPayout\":\"1234.56\"}");
+    }
+
+    private RunSummary store(String ipa, String answer) {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(DataDirectory.h2Url(dataDir));
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         return new RunStore(JdbcClient.create(dataSource), TransactionOperations.withoutTransaction(), Clock.systemUTC())
                 .save(new NewRun("evaluation", "reviewer", "mssp-basic", ipa, 2025, "sha256:f", "sha256:t", "sha256:r", null,
-                        "{\"contract\":{\"templateId\":\"mssp-basic\"}}", "{\"ipaPayout\":\"1234.56\"}"));
+                        "{\"contract\":{\"templateId\":\"mssp-basic\"}}", answer));
     }
 
     private String run(String... args) {
@@ -61,6 +65,17 @@ class RunsCommandTest {
         String shown = run("runs", "show", older.id(), "--data-dir", dataDir.toString());
 
         assertThat(shown).contains("valley-ipa", "sha256:r", "{\"ipaPayout\":\"1234.56\"}", "by reviewer");
+        assertThat(shown).doesNotContain("version ");
+    }
+
+    @Test
+    void showNamesTheStoredContractVersionASettlementWasEvaluatedWith() {
+        RunSummary run = store("valley-ipa", "{\"contract\":{\"templateId\":\"mssp-basic\",\"contractVersion\":"
+                + "{\"id\":\"3f1c2b9e-version-2\",\"versionHash\":\"sha256:v2\"}}}");
+
+        String shown = run("runs", "show", run.id(), "--data-dir", dataDir.toString());
+
+        assertThat(shown.lines()).contains("version      3f1c2b9e-version-2 sha256:v2");
     }
 
     @Test

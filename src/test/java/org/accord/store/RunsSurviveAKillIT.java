@@ -3,18 +3,11 @@ package org.accord.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,11 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.accord.content.Canonical;
 import org.accord.content.ContentHash;
-import org.accord.testing.TestKeys;
+import org.accord.testing.PackagedService;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
@@ -43,10 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class RunsSurviveAKillIT {
 
-    private static final Path JAR = Path.of("target/accord.jar");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final Pattern STARTED = Pattern.compile("Tomcat started on port\\D*(\\d+)");
     private static final int STREAMS = 4;
     /** Acknowledged runs to wait for before the kill; the streams keep sending until it lands. */
     private static final int ACKNOWLEDGED_BEFORE_KILL = 40;
@@ -60,12 +48,12 @@ class RunsSurviveAKillIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void everyAcknowledgedRunSurvivesSigkillWholeAndNoPartialRunIsStored(String database) throws Exception {
-        assertThat(JAR).as("the packaged jar (mvn package builds it before this test)").exists();
+        assertThat(PackagedService.JAR).as("the packaged jar (mvn package builds it before this test)").exists();
         Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "kill-test-");
         Map<String, String> environment = environment(database, dataDir);
         String request = Files.readString(Path.of("examples/valley-ipa-request.json"));
 
-        Service first = Service.start(environment, dataDir.resolve("first.log"));
+        PackagedService first = PackagedService.start(environment, dataDir.resolve("first.log"));
         Map<String, JsonNode> acknowledged = new ConcurrentHashMap<>();
         List<String> refused = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean killed = new AtomicBoolean();
@@ -94,16 +82,16 @@ class RunsSurviveAKillIT {
         }
         assertThat(enough.await(60, TimeUnit.SECONDS)).as("%s runs acknowledged within a minute; refused: %s",
                 ACKNOWLEDGED_BEFORE_KILL, refused).isTrue();
-        first.process.destroyForcibly();
-        assertThat(first.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        first.process().destroyForcibly();
+        assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
         killed.set(true);
         for (Thread stream : streams) {
             stream.join(TimeUnit.SECONDS.toMillis(30));
         }
-        assertThat(first.process.exitValue()).as("killed by SIGKILL, not stopped").isEqualTo(KILLED_BY_SIGKILL);
+        assertThat(first.process().exitValue()).as("killed by SIGKILL, not stopped").isEqualTo(KILLED_BY_SIGKILL);
         assertThat(refused).isEmpty();
 
-        Service second = Service.start(environment, dataDir.resolve("second.log"));
+        PackagedService second = PackagedService.start(environment, dataDir.resolve("second.log"));
         try {
             List<String> stored = storedRunIds(second);
             assertThat(stored).containsAll(acknowledged.keySet()).doesNotHaveDuplicates();
@@ -117,8 +105,8 @@ class RunsSurviveAKillIT {
                 }
             }
         } finally {
-            second.process.destroy();
-            second.process.waitFor(30, TimeUnit.SECONDS);
+            second.process().destroy();
+            second.process().waitFor(30, TimeUnit.SECONDS);
         }
     }
 
@@ -148,7 +136,7 @@ class RunsSurviveAKillIT {
         assertThat(Canonical.hash(ruleFiles)).as("run %s's rule set", id).isEqualTo(run.get("rulesHash").asString());
     }
 
-    private static List<String> storedRunIds(Service service) throws IOException, InterruptedException {
+    private static List<String> storedRunIds(PackagedService service) throws IOException, InterruptedException {
         List<String> ids = new ArrayList<>();
         for (int offset = 0; ; offset += 500) {
             HttpResponse<String> page = service.get("/api/v1/evaluations?limit=500&offset=" + offset);
@@ -161,7 +149,7 @@ class RunsSurviveAKillIT {
         }
     }
 
-    /** The data directory, or a PostgreSQL schema of its own (as TestDatabase makes them), and one test key. */
+    /** The data directory, or a PostgreSQL schema of its own (as TestDatabase makes them). */
     private static Map<String, String> environment(String database, Path dataDir) {
         Map<String, String> environment = new TreeMap<>();
         environment.put(DataDirectory.VARIABLE, dataDir.toAbsolutePath().toString());
@@ -174,59 +162,5 @@ class RunsSurviveAKillIT {
             environment.put("SPRING_FLYWAY_SCHEMAS", schema);
         }
         return environment;
-    }
-
-    /** The packaged service as its own process, on a port it chose. */
-    private record Service(Process process, int port) {
-
-        static Service start(Map<String, String> environment, Path log) throws IOException, InterruptedException {
-            // With no arguments the jar is the service; it is configured from the environment, as in a container.
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                    JAR.toString());
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().putAll(environment);
-            builder.environment().putAll(Map.of("SERVER_PORT", "0",
-                    "ACCORD_SECURITY_API_KEYS_0_NAME", "kill test",
-                    "ACCORD_SECURITY_API_KEYS_0_SHA256", sha256(TestKeys.EVERY_ROLE),
-                    "ACCORD_SECURITY_API_KEYS_0_ROLES", "negotiator,integrator,reviewer,admin",
-                    "ACCORD_SECURITY_API_KEYS_0_EXPIRES", "2100-01-01T00:00:00Z",
-                    "ACCORD_SECURITY_REQUESTS_PER_SECOND", "1000000"));
-            Process process = builder.start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (System.nanoTime() < deadline) {
-                Matcher started = STARTED.matcher(Files.readString(log));
-                if (started.find()) {
-                    return new Service(process, Integer.parseInt(started.group(1)));
-                }
-                if (!process.isAlive()) {
-                    throw new AssertionError("the service stopped at start-up:\n" + Files.readString(log));
-                }
-                Thread.sleep(100);
-            }
-            process.destroyForcibly();
-            throw new AssertionError("the service did not start within 90 s:\n" + Files.readString(log));
-        }
-
-        HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-            return HTTP.send(request(path).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        private HttpRequest.Builder request(String path) {
-            return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
-                    .header(TestKeys.HEADER, TestKeys.EVERY_ROLE);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

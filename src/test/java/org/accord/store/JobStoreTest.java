@@ -1,0 +1,185 @@
+package org.accord.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.accord.jobs.HeavyWork;
+import org.accord.jobs.Job;
+import org.accord.jobs.JobRecord;
+import org.accord.jobs.JobRecords;
+import org.accord.jobs.JobState;
+import org.accord.jobs.Jobs;
+import org.accord.validation.InputProblem;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Job records on every configured database (H2 always, PostgreSQL when ACCORD_TEST_POSTGRES_URL is
+ * set): a record reads back as written, a job reads as it ended once the database is reopened by
+ * a new service, and a job its service never finished (killed) reads as interrupted.
+ */
+class JobStoreTest {
+
+    private static final Instant MORNING = Instant.parse("2026-11-30T09:00:00.123456789Z");
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    static List<String> databases() {
+        return TestDatabase.configured();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aRecordReadsBackAsWrittenToTheMicrosecond(String kind, @TempDir Path directory) {
+        try (TestDatabase db = TestDatabase.create(kind, directory)) {
+            db.migrate();
+            JobStore store = new JobStore(db.jdbc());
+            JobRecord queued = new JobRecord("job-1", "backtest", "key:claims, integrator", JobState.QUEUED, 0, 0,
+                    MORNING, null, null, null, List.of(), null);
+            store.created(queued);
+            assertThat(store.find("job-1")).contains(new JobRecord("job-1", "backtest", "key:claims, integrator",
+                    JobState.QUEUED, 0, 0, Instant.parse("2026-11-30T09:00:00.123456Z"), null, null, null, List.of(), null));
+
+            JobRecord refused = new JobRecord("job-1", "backtest", "key:claims, integrator", JobState.FAILED, 0, 548,
+                    MORNING, MORNING.plusSeconds(1), MORNING.plusSeconds(2), "2 problems in the backtest request",
+                    List.of(new InputProblem("/backtest/file/row 3", "is not a number: \"12,5\""),
+                            new InputProblem("/backtest/layout", "names no layout 'pufx'")), null);
+            store.changed(refused);
+            JobRecord read = store.find("job-1").orElseThrow();
+            assertThat(read.state()).isEqualTo(JobState.FAILED);
+            assertThat(read.total()).isEqualTo(548);
+            assertThat(read.startedAt()).isEqualTo(Instant.parse("2026-11-30T09:00:01.123456Z"));
+            assertThat(read.failure()).isEqualTo("2 problems in the backtest request");
+            assertThat(read.problems()).isEqualTo(refused.problems());
+
+            assertThat(store.find("no-such-job")).isEmpty();
+            assertThatThrownBy(() -> store.changed(new JobRecord("never-made", "sweep", "x", JobState.RUNNING, 0, 0, MORNING,
+                    MORNING, null, null, List.of(), null))).hasMessageContaining("no record of job never-made");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aFinishedJobReadsAsItEndedWhenANewServiceOpensTheDatabase(String kind, @TempDir Path directory) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind, directory)) {
+            db.migrate();
+            String runId = new RunStore(db.jdbc(), db.transactions(), Clock.fixed(MORNING, ZoneOffset.UTC)).save(
+                    new NewRun("simulate", "key:tests, negotiator", "mssp-basic", "valley-ipa", 2025, null, null, null, null,
+                            "{}", "{}")).id();
+            Jobs first = jobs(new JobStore(db.jdbc()));
+            Job ran = first.submit("simulate", "key:tests, negotiator", progress -> {
+                progress.advanced(300, 300);
+                return runId;
+            });
+            awaitFinal(ran);
+            first.shutdown(Duration.ZERO);
+            db.reopen();
+
+            Job read = jobs(new JobStore(db.jdbc())).find(ran.id()).orElseThrow();
+            assertThat(read.state()).isEqualTo(JobState.SUCCEEDED);
+            assertThat(read.runId()).isEqualTo(runId);
+            assertThat(read.done()).isEqualTo(300);
+            assertThat(read.total()).isEqualTo(300);
+            assertThat(read.caller()).isEqualTo("key:tests, negotiator");
+            assertThat(read.finishedAt()).isNotNull().isAfterOrEqualTo(read.startedAt());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void jobsRunningOrQueuedWhenTheServiceWasKilledReadAsInterrupted(String kind, @TempDir Path directory) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind, directory)) {
+            db.migrate();
+            Killable store = new Killable(new JobStore(db.jdbc()));
+            Jobs killed = new Jobs(new HeavyWork(1), 5, Duration.ofMinutes(1), Duration.ofHours(1), Clock.systemUTC(), store);
+            AtomicBoolean release = new AtomicBoolean();
+            Job running = killed.submit("sweep", "a", progress -> {
+                for (long done = 1; !release.get(); done++) {
+                    progress.advanced(done, 1_000_000);
+                    Thread.onSpinWait();
+                }
+                return null;
+            });
+            Job queued = killed.submit("sweep", "a", progress -> null);
+            long end = System.nanoTime() + DEADLINE.toNanos();
+            while (running.state() != JobState.RUNNING) {
+                assertThat(System.nanoTime()).as("the first job never started").isLessThan(end);
+                Thread.sleep(10);
+            }
+            store.kill(); // from here the first service writes nothing, as if its process had ended
+            try {
+                Jobs restarted = jobs(new JobStore(db.jdbc()));
+                for (Job job : List.of(running, queued)) {
+                    Job read = restarted.find(job.id()).orElseThrow();
+                    assertThat(read.state()).as(job.kind()).isEqualTo(JobState.FAILED);
+                    assertThat(read.failure()).isEqualTo("interrupted: the service stopped");
+                    assertThat(read.finishedAt()).isNotNull();
+                }
+                assertThat(restarted.find(running.id()).orElseThrow().startedAt()).isNotNull();
+                assertThat(restarted.find(queued.id()).orElseThrow().startedAt()).isNull();
+            } finally {
+                release.set(true);
+                killed.shutdown(Duration.ofSeconds(5));
+            }
+        }
+    }
+
+    private static Jobs jobs(JobRecords records) {
+        return new Jobs(new HeavyWork(2), 5, Duration.ofMinutes(1), Duration.ofHours(1), Clock.systemUTC(), records);
+    }
+
+    private static void awaitFinal(Job job) throws InterruptedException {
+        long end = System.nanoTime() + DEADLINE.toNanos();
+        while (!job.state().isFinal()) {
+            assertThat(System.nanoTime()).as("job still %s", job.state().word()).isLessThan(end);
+            Thread.sleep(10);
+        }
+    }
+
+    /** Records that stop being written at once, as when the process writing them is killed. */
+    private static final class Killable implements JobRecords {
+
+        private final JobRecords records;
+        private volatile boolean killed;
+
+        Killable(JobRecords records) {
+            this.records = records;
+        }
+
+        void kill() {
+            killed = true;
+        }
+
+        @Override
+        public void created(JobRecord job) {
+            if (!killed) {
+                records.created(job);
+            }
+        }
+
+        @Override
+        public void changed(JobRecord job) {
+            if (!killed) {
+                records.changed(job);
+            }
+        }
+
+        @Override
+        public Optional<JobRecord> find(String id) {
+            return records.find(id);
+        }
+
+        @Override
+        public int failUnfinished(String reason, Instant at) {
+            return killed ? 0 : records.failUnfinished(reason, at);
+        }
+    }
+}
