@@ -15,7 +15,6 @@ import org.accord.facts.PerformanceFacts;
 import org.accord.facts.PerformancePeriod;
 import org.accord.facts.PracticePerformance;
 import org.accord.facts.QualityMeasureCount;
-import org.accord.settlement.Explanations;
 import org.accord.settlement.Settlement;
 import org.accord.settlement.SettlementAssembler;
 import org.accord.settlement.SettlementLine;
@@ -141,10 +140,13 @@ public final class Evaluator {
         }
     }
 
-    /** A line the rules wrote, as a settlement carries it (the explanation rendered). */
+    /**
+     * A line the rules wrote, as a settlement carries it: its explanation is rendered when first
+     * read, from the rule's sentence and the line's numbers (no rule touches them after the session).
+     */
     static SettlementLine settlementLine(Line line) {
-        return new SettlementLine(line.getScope(), line.getClauseId(), null, line.getAmount(), line.getBasis(),
-                Explanations.render(line.getExplanation(), line.getBasis(), line.getAmount()), line.getRule(), line.getDetail());
+        return SettlementLine.explainedLater(line.getScope(), line.getClauseId(), null, line.getAmount(), line.getBasis(),
+                line.getExplanation(), line.getRule(), line.getDetail());
     }
 
     /** Settles requests already checked in one session. */

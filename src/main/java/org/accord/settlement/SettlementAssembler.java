@@ -69,7 +69,7 @@ public final class SettlementAssembler {
             // A concept taken from the pool (its descriptor says so): IPA lines retained, practice lines distributed.
             boolean pooled = ConceptRegistry.shipped().get(conceptByClause.get(line.clause())).pool() == ConceptDescriptor.PoolRole.FROM_THE_POOL;
             String flow = !pooled ? SettlementLine.PAYMENT : "IPA".equals(line.scope()) ? SettlementLine.RETAINED : SettlementLine.DISTRIBUTED;
-            lines.add(new SettlementLine(line.scope(), line.clause(), flow, line.amount(), line.basis(), line.explanation(), line.rule(), line.detail()));
+            lines.add(line.inFlow(flow));
         }
         findings.sort(order);
         lines.sort(order);
