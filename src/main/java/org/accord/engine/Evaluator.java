@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.accord.facts.FactDeclarations;
 import org.accord.facts.FactsValidator;
 import org.accord.facts.PerformanceFacts;
@@ -85,8 +86,9 @@ public final class Evaluator {
     List<Settlement> evaluateAll(List<Request> requests, Progress progress, AgendaEventListener firings) {
         check(requests);
         // The facts' hash costs more than settling them (canonical JSON of every practice and measure):
-        // a sweep or a comparison passes the same facts for every point, so each is hashed once.
-        Map<PerformanceFacts, String> factsHashes = new IdentityHashMap<>();
+        // it is taken only when a settlement's factsHash is read, and once for facts a sweep or a
+        // comparison passes for every point.
+        Map<PerformanceFacts, Supplier<String>> factsHashes = new IdentityHashMap<>();
         // A session consults one set of decision tables: requests whose templates answer with
         // uploaded tables of their own settle in sessions apart (usually all requests share one set).
         Map<Map<String, String>, List<Integer>> byTables = new java.util.LinkedHashMap<>();
@@ -150,7 +152,7 @@ public final class Evaluator {
     }
 
     /** Settles requests already checked in one session. */
-    private List<Settlement> settle(List<Request> requests, DecisionTables tables, Map<PerformanceFacts, String> factsHashes,
+    private List<Settlement> settle(List<Request> requests, DecisionTables tables, Map<PerformanceFacts, Supplier<String>> factsHashes,
             AgendaEventListener firings) {
         Map<Evaluation, List<SettlementLine>> written = new IdentityHashMap<>();
         List<Evaluation> evaluations = new ArrayList<>(requests.size());
@@ -178,7 +180,8 @@ public final class Evaluator {
         List<Settlement> settlements = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             Request request = requests.get(i);
-            String factsHash = factsHashes.computeIfAbsent(request.facts(), SettlementAssembler::factsHash);
+            Supplier<String> factsHash = factsHashes.computeIfAbsent(request.facts(),
+                    facts -> Settlement.hashOnce(() -> SettlementAssembler.factsHash(facts)));
             settlements.add(SettlementAssembler.assemble(request.terms(), request.facts(), factsHash,
                     written.get(evaluations.get(i)), rules.hash()));
         }

@@ -41,6 +41,15 @@ public final class SettlementAssembler {
      */
     public static Settlement assemble(Terms terms, PerformanceFacts facts, String factsHash, List<SettlementLine> written,
                                       String rulesHash) {
+        return assemble(terms, facts, () -> factsHash, written, rulesHash);
+    }
+
+    /**
+     * As {@link #assemble(Terms, PerformanceFacts, String, List, String)} with the facts' hash
+     * taken when the settlement's {@code factsHash} is first read (see {@link Settlement#hashOnce}).
+     */
+    public static Settlement assemble(Terms terms, PerformanceFacts facts, java.util.function.Supplier<String> factsHash,
+                                      List<SettlementLine> written, String rulesHash) {
         Map<String, String> conceptByClause = new HashMap<>();
         terms.clauses().forEach(c -> conceptByClause.put(c.id(), c.concept()));
         Map<String, Integer> clauseOrder = new HashMap<>();
