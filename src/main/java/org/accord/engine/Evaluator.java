@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.accord.facts.FactDeclarations;
 import org.accord.facts.FactsValidator;
 import org.accord.facts.PerformanceFacts;
 import org.accord.facts.PerformancePeriod;
 import org.accord.facts.PracticePerformance;
 import org.accord.facts.QualityMeasureCount;
-import org.accord.settlement.Explanations;
 import org.accord.settlement.Settlement;
 import org.accord.settlement.SettlementAssembler;
 import org.accord.settlement.SettlementLine;
@@ -86,8 +86,9 @@ public final class Evaluator {
     List<Settlement> evaluateAll(List<Request> requests, Progress progress, AgendaEventListener firings) {
         check(requests);
         // The facts' hash costs more than settling them (canonical JSON of every practice and measure):
-        // a sweep or a comparison passes the same facts for every point, so each is hashed once.
-        Map<PerformanceFacts, String> factsHashes = new IdentityHashMap<>();
+        // it is taken only when a settlement's factsHash is read, and once for facts a sweep or a
+        // comparison passes for every point.
+        Map<PerformanceFacts, Supplier<String>> factsHashes = new IdentityHashMap<>();
         // A session consults one set of decision tables: requests whose templates answer with
         // uploaded tables of their own settle in sessions apart (usually all requests share one set).
         Map<Map<String, String>, List<Integer>> byTables = new java.util.LinkedHashMap<>();
@@ -141,14 +142,17 @@ public final class Evaluator {
         }
     }
 
-    /** A line the rules wrote, as a settlement carries it (the explanation rendered). */
+    /**
+     * A line the rules wrote, as a settlement carries it: its explanation is rendered when first
+     * read, from the rule's sentence and the line's numbers (no rule touches them after the session).
+     */
     static SettlementLine settlementLine(Line line) {
-        return new SettlementLine(line.getScope(), line.getClauseId(), null, line.getAmount(), line.getBasis(),
-                Explanations.render(line.getExplanation(), line.getBasis(), line.getAmount()), line.getRule(), line.getDetail());
+        return SettlementLine.explainedLater(line.getScope(), line.getClauseId(), null, line.getAmount(), line.getBasis(),
+                line.getExplanation(), line.getRule(), line.getDetail());
     }
 
     /** Settles requests already checked in one session. */
-    private List<Settlement> settle(List<Request> requests, DecisionTables tables, Map<PerformanceFacts, String> factsHashes,
+    private List<Settlement> settle(List<Request> requests, DecisionTables tables, Map<PerformanceFacts, Supplier<String>> factsHashes,
             AgendaEventListener firings) {
         Map<Evaluation, List<SettlementLine>> written = new IdentityHashMap<>();
         List<Evaluation> evaluations = new ArrayList<>(requests.size());
@@ -176,7 +180,8 @@ public final class Evaluator {
         List<Settlement> settlements = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             Request request = requests.get(i);
-            String factsHash = factsHashes.computeIfAbsent(request.facts(), SettlementAssembler::factsHash);
+            Supplier<String> factsHash = factsHashes.computeIfAbsent(request.facts(),
+                    facts -> Settlement.hashOnce(() -> SettlementAssembler.factsHash(facts)));
             settlements.add(SettlementAssembler.assemble(request.terms(), request.facts(), factsHash,
                     written.get(evaluations.get(i)), rules.hash()));
         }

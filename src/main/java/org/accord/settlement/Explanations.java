@@ -28,13 +28,7 @@ public final class Explanations {
     private static final int MAX_PARSED = 10_000;
 
     public static String render(String template, Map<String, Object> basis, BigDecimal amount) {
-        List<Object> parts = PARSED.get(template);
-        if (parts == null) {
-            parts = parse(template);
-            if (PARSED.size() < MAX_PARSED) {
-                PARSED.put(template, parts);
-            }
-        }
+        List<Object> parts = parsed(template);
         StringBuilder out = new StringBuilder(template.length() + 64);
         for (Object part : parts) {
             if (part instanceof Placeholder placeholder) {
@@ -49,6 +43,30 @@ public final class Explanations {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Fails as {@link #render} would for a template naming a number the basis lacks, without
+     * formatting anything: a line whose sentence is rendered later is checked when it is written.
+     */
+    public static void check(String template, Map<String, Object> basis) {
+        for (Object part : parsed(template)) {
+            if (part instanceof Placeholder placeholder && !"amount".equals(placeholder.name())
+                    && basis.get(placeholder.name()) == null && !basis.containsKey(placeholder.name())) {
+                throw new IllegalStateException("explanation names {" + placeholder.name() + "} but the line has no such number: " + template);
+            }
+        }
+    }
+
+    private static List<Object> parsed(String template) {
+        List<Object> parts = PARSED.get(template);
+        if (parts == null) {
+            parts = parse(template);
+            if (PARSED.size() < MAX_PARSED) {
+                PARSED.put(template, parts);
+            }
+        }
+        return parts;
     }
 
     /** A template as its literal text and placeholders, in order. */

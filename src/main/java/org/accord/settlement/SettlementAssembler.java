@@ -41,6 +41,15 @@ public final class SettlementAssembler {
      */
     public static Settlement assemble(Terms terms, PerformanceFacts facts, String factsHash, List<SettlementLine> written,
                                       String rulesHash) {
+        return assemble(terms, facts, () -> factsHash, written, rulesHash);
+    }
+
+    /**
+     * As {@link #assemble(Terms, PerformanceFacts, String, List, String)} with the facts' hash
+     * taken when the settlement's {@code factsHash} is first read (see {@link Settlement#hashOnce}).
+     */
+    public static Settlement assemble(Terms terms, PerformanceFacts facts, java.util.function.Supplier<String> factsHash,
+                                      List<SettlementLine> written, String rulesHash) {
         Map<String, String> conceptByClause = new HashMap<>();
         terms.clauses().forEach(c -> conceptByClause.put(c.id(), c.concept()));
         Map<String, Integer> clauseOrder = new HashMap<>();
@@ -69,7 +78,7 @@ public final class SettlementAssembler {
             // A concept taken from the pool (its descriptor says so): IPA lines retained, practice lines distributed.
             boolean pooled = ConceptRegistry.shipped().get(conceptByClause.get(line.clause())).pool() == ConceptDescriptor.PoolRole.FROM_THE_POOL;
             String flow = !pooled ? SettlementLine.PAYMENT : "IPA".equals(line.scope()) ? SettlementLine.RETAINED : SettlementLine.DISTRIBUTED;
-            lines.add(new SettlementLine(line.scope(), line.clause(), flow, line.amount(), line.basis(), line.explanation(), line.rule(), line.detail()));
+            lines.add(line.inFlow(flow));
         }
         findings.sort(order);
         lines.sort(order);
