@@ -85,7 +85,9 @@ class WorkbenchInputsTest extends BrowserTest {
     void aTermOutsideItsRangeIsNamedBesideItsFieldAndAViewsProblemBesideItsOwn() {
         open("");
         setTerm("maximumSharingRate", "1.5");
-        waitFor("the problem beside the term", () -> byId("term-maximumSharingRate-error").isDisplayed());
+        // Clearing the field shows the empty value's problem first: wait for the typed value's.
+        waitFor("the problem beside the term", () -> byId("term-maximumSharingRate-error").isDisplayed()
+                && byId("term-maximumSharingRate-error").getText().startsWith("1.5"));
         WebElement term = byId("term-maximumSharingRate");
         assertThat(byId("term-maximumSharingRate-error").getText()).isEqualTo("1.5 is above the maximum 1 (rate)");
         assertThat(term.getDomAttribute("aria-invalid")).isEqualTo("true");
