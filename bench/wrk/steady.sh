@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Time to steady state of POST /api/v1/evaluations (issue 15; not a test, the build never runs it).
 #
-# Starts target/accord.jar (with its class-data archive when the build made it), and from its first
-# healthy answer offers RATE requests/s of the 25-practice example in back-to-back windows of
+# Starts target/accord.jar (with its class-data archive when the build made it), waits for its first
+# healthy answer (/actuator/health) and then for readiness (/actuator/health/readiness, held while
+# the service warms up: accord.warm-up.evaluations), and from readiness offers RATE requests/s of the 25-practice example in back-to-back windows of
 # WINDOW seconds, WINDOWS times, with no warm-up. Per window: p50 and p99 latency, the rate reached,
 # and the server's CPU per request (the steadier figure on a shared machine: JIT compilation
 # falls away as the code warms). Steady state is the first window after which CPU per request and
@@ -10,6 +11,7 @@
 #
 #   bench/wrk/steady.sh                         # 18 windows of 10 s at 50 requests/s
 #   RATE=200 WINDOWS=30 bench/wrk/steady.sh
+#   JAVA_OPTS="-XX:SharedArchiveFile=target/accord-service.jsa -Daccord.warm-up.evaluations=0" bench/wrk/steady.sh
 #
 # Needs wrk and curl; build the jar first (mvn -q -B package -DskipTests).
 set -euo pipefail
@@ -43,15 +45,22 @@ ACCORD_DATA_DIR=target/steady-data java $JAVA_OPTS -Dserver.port="$PORT" -Daccor
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -f "$log"' EXIT
 
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$server/stat"; }
+
 start=$(date +%s.%N)
 until curl -fs "$URL/actuator/health" >/dev/null 2>&1; do
   kill -0 "$server" 2>/dev/null || { cat "$log" >&2; exit 1; }
   sleep 0.05
 done
 printf 'healthy after %.1f s, load average %s\n' "$(echo "$(date +%s.%N) - $start" | bc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+until curl -fs "$URL/actuator/health/readiness" >/dev/null 2>&1; do
+  kill -0 "$server" 2>/dev/null || { cat "$log" >&2; exit 1; }
+  sleep 0.05
+done
+printf 'ready after %.1f s, server CPU %d ms (%s), load average %s\n' "$(echo "$(date +%s.%N) - $start" | bc)" "$(cpu_ms)" \
+  "$(grep -o 'Warm-up: [0-9]* evaluations[^"]* in [0-9]* ms' "$log" || echo 'no warm-up')" "$(cut -d' ' -f1-3 /proc/loadavg)"
 
-cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$server/stat"; }
-
+# Window ends are seconds from readiness.
 echo "window_end_s p50_ms p99_ms req_per_s cpu_ms_per_req load1"
 out=$(mktemp)
 for w in $(seq 1 "$WINDOWS"); do
