@@ -39,7 +39,9 @@ public record PackagedService(Process process, int port, Path log) {
                 "ACCORD_SECURITY_API_KEYS_0_SHA256", sha256(TestKeys.EVERY_ROLE),
                 "ACCORD_SECURITY_API_KEYS_0_ROLES", "negotiator,integrator,reviewer,admin",
                 "ACCORD_SECURITY_API_KEYS_0_EXPIRES", "2100-01-01T00:00:00Z",
-                "ACCORD_SECURITY_REQUESTS_PER_SECOND", "1000000"));
+                "ACCORD_SECURITY_REQUESTS_PER_SECOND", "1000000",
+                // no warm-up before readiness: these tests wait for the server, not for its speed
+                "ACCORD_WARM_UP_EVALUATIONS", "0"));
         builder.environment().putAll(environment);
         Process process = builder.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
