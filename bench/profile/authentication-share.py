@@ -7,7 +7,9 @@ known layer. The security filter chain wraps the whole request, so a sample is a
 only when no deeper layer (the servlet, the audit, the rate limit) is nearer the top. Prints each
 layer's share and, given the run's requests and server CPU per request, its ms per request.
 
-    authentication-share.py recording.json REQUESTS CPU_MS_PER_REQUEST
+    authentication-share.py recording.json REQUESTS CPU_MS_PER_REQUEST [FROM TO]
+
+FROM and TO (ISO times, UTC, e.g. 2026-12-01T18:06:57) keep only the samples of the measured run.
 """
 import collections
 import json
@@ -44,19 +46,21 @@ def layer(frames):
     return "other"
 
 
-def main(path, requests, cpu_ms):
+def main(path, requests, cpu_ms, start="", end="~"):
     with open(path) as f:
         events = json.load(f)["recording"]["events"]
     counts = collections.Counter()
     for event in events:
         thread = (event["values"].get("sampledThread") or {}).get("javaName") or ""
         trace = event["values"]["stackTrace"]
+        if not start <= event["values"]["startTime"] <= end:
+            continue
         if "http-nio" not in thread or not trace or not trace["frames"]:
             continue
-        if trace.get("truncated"):
-            counts["(stack truncated: raise --stack-depth)"] += 1
-            continue
-        counts[layer(trace["frames"])] += 1
+        # A recording keeps the top 64 frames (stackdepth): authentication's frames are within
+        # them whenever it is authentication that runs; a cut stack with no layer is deep in the work.
+        found = layer(trace["frames"])
+        counts["the request's own work (below 64 frames)" if found == "other" and trace.get("truncated") else found] += 1
     total = sum(counts.values())
     print(f"{total} samples of request threads, {requests} requests, {cpu_ms:.2f} ms server CPU per request")
     for label, n in counts.most_common():
@@ -67,4 +71,4 @@ def main(path, requests, cpu_ms):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]), float(sys.argv[3]))
+    main(sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), *sys.argv[4:6])
