@@ -11,6 +11,8 @@
 #   bench/wrk/run.sh                      # 60 s, 32 connections, after a 240 s warm-up (C2 needs it)
 #   DURATION=20s WARMUP=10s bench/wrk/run.sh
 #   RATE=500 bench/wrk/run.sh             # a fixed offered load of 500 requests/s (see evaluate.lua)
+#   BACKGROUND_TRIALS=100000 RATE=200 bench/wrk/run.sh  # while a simulation job of that many trials runs
+#                                         # (examples/scenarios/simulate-small-panel.json, sent after the warm-up)
 #
 # Needs wrk (Debian: apt-get install -y wrk), curl, and jcmd from the JDK; build the jar first
 # (mvn -q -B package -DskipTests).
@@ -81,6 +83,14 @@ jit_ms() { # CPU time of the JIT compiler threads: the rules' generated code kee
 echo "== warm-up: $WARMUP at $CONNECTIONS connections"
 RATE= wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/wrk/evaluate.lua "$URL" -- "$REQUEST" >/dev/null
 
+if [ -n "${BACKGROUND_TRIALS:-}" ]; then
+  job=$(sed -E 's/"trials" *: *[0-9]+/"trials" : '"$BACKGROUND_TRIALS"'/' examples/scenarios/simulate-small-panel.json |
+    { printf '{"simulate": '; cat; printf '}'; } |
+    curl -s -X POST -H 'Content-Type: application/json' -H "X-API-Key: $API_KEY" --data-binary @- "$URL/api/v1/jobs" |
+    sed -E 's/.*"id" *: *"([^"]+)".*/\1/')
+  echo "== background: simulation job $job of $BACKGROUND_TRIALS trials"
+  sleep 2
+fi
 heap_before=$(heap_after_gc)
 cpu_before=$(cpu_ms)
 jit_before=$(jit_ms)
@@ -92,6 +102,9 @@ cpu_after=$(cpu_ms)
 jit_after=$(jit_ms)
 heap_after=$(heap_after_gc)
 requests=$(awk '/^requests /{ print $2 }' "$out")
+if [ -n "${BACKGROUND_TRIALS:-}" ]; then
+  echo "background    $(curl -s -H "X-API-Key: $API_KEY" "$URL/api/v1/jobs/$job" | grep -oE '"(state|done|total)" *: *("[^"]*"|[0-9]+)' | tr '\n' ' ')"
+fi
 rm -f "$out"
 
 echo "server CPU    $(awk -v c=$((cpu_after - cpu_before)) -v j=$((jit_after - jit_before)) -v n="$requests" \

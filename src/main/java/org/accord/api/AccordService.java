@@ -30,9 +30,12 @@ public class AccordService {
         return EvaluationService.load();
     }
 
-    /** The what-if scenarios, over the same compiled rules; simulations use every processor. */
+    /**
+     * The what-if scenarios, over the same compiled rules. Simulations leave a processor to
+     * interactive requests unless configured otherwise ({@link JobSettings#simulationThreads}).
+     */
     @Bean
-    Scenarios scenarios(EvaluationService evaluations) {
-        return new Scenarios(evaluations);
+    Scenarios scenarios(EvaluationService evaluations, JobSettings jobs) {
+        return new Scenarios(evaluations, jobs.simulationThreads(Runtime.getRuntime().availableProcessors()));
     }
 }

@@ -53,7 +53,7 @@ class EvaluationsController implements EvaluationsApi {
         byte[] written = json.writeValueAsBytes(answer);
         RunSummary run = metrics.stored(() -> stored.evaluation(request, settlement, written));
         AnswerWrittenOnce.remember(answer, written);
-        return ResponseEntity.ok().location(URI.create("/api/v1/evaluations/" + run.id())).body(answer);
+        return ResponseEntity.ok().location(URI.create(StoredRuns.evaluationLocation(run.id()))).body(answer);
     }
 
     @Override

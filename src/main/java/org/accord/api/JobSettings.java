@@ -15,6 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queueCapacity jobs that may wait for a slot; beyond, 429
  * @param keepFinished  how long a finished job stays readable (its run stays stored)
  * @param shutdownGrace how long running jobs may go on finishing when the service stops
+ * @param simulationThreads how many threads settle a simulation's trials (jobs and requests alike);
+ *                      unset, one fewer than the processors (at least one), so that a long
+ *                      simulation leaves a processor to interactive evaluations. The result does
+ *                      not depend on it.
  */
 @ConfigurationProperties("accord.jobs")
 record JobSettings(
@@ -22,7 +26,19 @@ record JobSettings(
         @DefaultValue("10m") Duration jobBudget,
         @DefaultValue("20") int queueCapacity,
         @DefaultValue("1h") Duration keepFinished,
-        @DefaultValue("20s") Duration shutdownGrace) {
+        @DefaultValue("20s") Duration shutdownGrace,
+        Integer simulationThreads) {
+
+    JobSettings {
+        if (simulationThreads != null && simulationThreads < 1) {
+            throw new IllegalArgumentException("accord.jobs.simulation-threads must be at least 1, not " + simulationThreads);
+        }
+    }
+
+    /** The configured simulation threads, else one fewer than {@code processors} (at least one). */
+    int simulationThreads(int processors) {
+        return simulationThreads != null ? simulationThreads : Math.max(1, processors - 1);
+    }
 
     /** The budget of work a request runs itself, starting now. */
     Progress forRequest() {

@@ -28,6 +28,7 @@ import org.accord.store.RunFilter;
 import org.accord.store.RunStore;
 import org.accord.store.RunSummary;
 import org.accord.store.StoredRun;
+import org.accord.security.CallAudit;
 import org.accord.terms.TemplateCatalog;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.DeserializationFeature;
@@ -78,9 +79,10 @@ class StoredRuns {
     }
 
     /**
-     * Stores an evaluation as answered; when this returns, the run is committed.
+     * Stores an evaluation as answered; when this returns, the run is committed, and with it the
+     * call's audit row (one transaction per evaluation: the run and its row together or neither).
      *
-     * @param answer the answer's JSON, as the response sends it
+     * @param answer the answer's JSON, as the response sends it (200, the run's address as {@code Location})
      */
     RunSummary evaluation(EvaluationRequest request, org.accord.settlement.Settlement settlement, byte[] answer) {
         // The settlement hashed the facts' canonical text already: it is written again only when not yet stored.
@@ -88,7 +90,13 @@ class StoredRuns {
                 () -> Canonical.json(settlement.facts().inIdOrder()).getBytes(StandardCharsets.UTF_8));
         return runs.save(new NewRun(EVALUATION, caller.current(), settlement.contract().templateId(), settlement.ipaId(),
                 settlement.performanceYear(), factsHash, settlement.contract().termsHash(), settlement.rulesHash(),
-                settlement.contract().templateHash(), json.writeValueAsString(request), new String(answer, StandardCharsets.UTF_8)));
+                settlement.contract().templateHash(), json.writeValueAsString(request), new String(answer, StandardCharsets.UTF_8)),
+                run -> CallAudit.appendWithin(evaluationLocation(run.id()), 200));
+    }
+
+    /** Where a stored evaluation is read: the answer's {@code Location}, and what its audit row names. */
+    static String evaluationLocation(String id) {
+        return "/api/v1/evaluations/" + id;
     }
 
     /**

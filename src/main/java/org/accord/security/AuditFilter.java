@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Appends a call of an audited operation to the audit log once it is answered, whatever the
  * answer: who, which operation, what it was about (the resource it made, named by
  * {@code Location}, else the path) and the status. Runs after authorization, so a refused call
- * is logged by {@link ProblemWriter} instead.
+ * is logged by {@link ProblemWriter} instead. An operation that commits what it made appends its
+ * row in that transaction ({@link CallAudit}); it is then not appended again here.
  */
 final class AuditFilter extends OncePerRequestFilter {
 
@@ -46,11 +47,15 @@ final class AuditFilter extends OncePerRequestFilter {
             return;
         }
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        CallAudit call = new CallAudit(log, actor(caller), operation.operationId());
+        request.setAttribute(CallAudit.ATTRIBUTE, call);
         try {
             chain.doFilter(request, response);
         } finally {
-            String made = response.getHeader(HttpHeaders.LOCATION);
-            log.append(actor(caller), operation.operationId(), made != null ? made : request.getRequestURI(), response.getStatus());
+            if (!call.appendedAs(response.getStatus())) {
+                String made = response.getHeader(HttpHeaders.LOCATION);
+                log.append(call.actor(), operation.operationId(), made != null ? made : request.getRequestURI(), response.getStatus());
+            }
         }
     }
 

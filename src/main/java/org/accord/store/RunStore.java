@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -34,17 +35,29 @@ public final class RunStore {
 
     /** Stores a run under a new id; when this returns, the run is committed. */
     public RunSummary save(NewRun run) {
+        return save(run, saved -> {
+        });
+    }
+
+    /**
+     * Stores a run under a new id together with whatever {@code alongside} writes for it (its
+     * audit row) in the same transaction: both are committed when this returns, or neither is.
+     */
+    public RunSummary save(NewRun run, Consumer<RunSummary> alongside) {
         String id = UUID.randomUUID().toString();
         // The database keeps microseconds: the instant returned is the one read back later.
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        transactions.executeWithoutResult(status -> jdbc.sql("INSERT INTO run (" + SUMMARY_COLUMNS
-                + ", request, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(id, run.kind(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC), run.caller(), run.templateId(),
-                        run.ipaId(), run.performanceYear(), run.factsHash(), run.termsHash(), run.rulesHash(),
-                        run.templateHash(), run.request(), run.result())
-                .update());
-        return new RunSummary(id, run.kind(), now, run.caller(), run.templateId(), run.ipaId(), run.performanceYear(),
+        RunSummary saved = new RunSummary(id, run.kind(), now, run.caller(), run.templateId(), run.ipaId(), run.performanceYear(),
                 run.factsHash(), run.termsHash(), run.rulesHash(), run.templateHash());
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("INSERT INTO run (" + SUMMARY_COLUMNS + ", request, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(id, run.kind(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC), run.caller(), run.templateId(),
+                            run.ipaId(), run.performanceYear(), run.factsHash(), run.termsHash(), run.rulesHash(),
+                            run.templateHash(), run.request(), run.result())
+                    .update();
+            alongside.accept(saved);
+        });
+        return saved;
     }
 
     public Optional<StoredRun> find(String id) {

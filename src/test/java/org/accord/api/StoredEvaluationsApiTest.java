@@ -67,6 +67,29 @@ class StoredEvaluationsApiTest extends ServerTest {
     }
 
     @Test
+    void anEvaluationIsAuditedOnceByItsRunAndARefusedOneStillIs() {
+        String location = location(evaluateValleyIpa());
+        ObjectNode noFacts = (ObjectNode) JSON.readTree(read("examples/valley-ipa-request.json"));
+        noFacts.remove("facts");
+        Reply invalid = postJson("/api/v1/evaluations", noFacts.toString());
+        assertThat(invalid.status()).isEqualTo(400);
+
+        Reply page = get("/api/v1/audit-events?action=evaluate&limit=500");
+        assertThat(page.status()).isEqualTo(200);
+        // Appended in the run's transaction (CallAudit), and not a second time once answered.
+        assertThat(page.json().get("events")).filteredOn(event -> event.get("target").asString().equals(location))
+                .singleElement().satisfies(event -> {
+                    assertThat(event.get("status").asInt()).isEqualTo(200);
+                    assertThat(event.get("actor").asString()).isEqualTo("key:tests, every role");
+                });
+        // Nothing was stored for the invalid one; the filter audits it with its path and status.
+        assertThat(page.json().get("events")).anySatisfy(event -> {
+            assertThat(event.get("target").asString()).isEqualTo("/api/v1/evaluations");
+            assertThat(event.get("status").asInt()).isEqualTo(400);
+        });
+    }
+
+    @Test
     void theAnswerSentIsTheTextItsRunStores() {
         Reply answer = evaluateValleyIpa();
         String id = location(answer).substring("/api/v1/evaluations/".length());

@@ -142,6 +142,33 @@ class StoreTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void aRunIsStoredTogetherWithWhatIsWrittenAlongsideItOrNotAtAll(String kind, @TempDir Path directory) {
+        try (TestDatabase db = TestDatabase.create(kind, directory)) {
+            db.migrate();
+            SteppingClock clock = new SteppingClock(MORNING);
+            RunStore runs = new RunStore(db.jdbc(), db.transactions(), clock);
+            String template = new ContentStore(db.jdbc(), clock).put(ContentKind.TEMPLATE, utf8("id: mssp-basic\n"));
+
+            // What is written alongside (an evaluation's audit row) fails: the run is rolled back with it.
+            assertThatThrownBy(() -> runs.save(run("valley", 2025, "ann", template), saved -> {
+                db.jdbc().sql("INSERT INTO audit_event (at, actor, action, target, status) VALUES (?, 'ann', 'evaluate', ?, 200)")
+                        .params(java.time.OffsetDateTime.ofInstant(MORNING, java.time.ZoneOffset.UTC), saved.id()).update();
+                throw new IllegalStateException("the audit row could not be written");
+            })).hasMessageContaining("audit row");
+            assertThat(runs.count(RunFilter.all())).isZero();
+            assertThat(db.jdbc().sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single()).isZero();
+
+            // Both written: both are there.
+            RunSummary saved = runs.save(run("valley", 2025, "ann", template), run -> db.jdbc()
+                    .sql("INSERT INTO audit_event (at, actor, action, target, status) VALUES (?, 'ann', 'evaluate', ?, 200)")
+                    .params(java.time.OffsetDateTime.ofInstant(MORNING, java.time.ZoneOffset.UTC), run.id()).update());
+            assertThat(runs.find(saved.id())).isPresent();
+            assertThat(db.jdbc().sql("SELECT target FROM audit_event").query(String.class).list()).containsExactly(saved.id());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void runsAreListedNewestFirstByFilterAndPage(String kind, @TempDir Path directory) {
         try (TestDatabase db = TestDatabase.create(kind, directory)) {
             db.migrate();

@@ -1,0 +1,47 @@
+package org.accord.security;
+
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * The audit row of the call being answered, for an operation that commits what it made: the row
+ * is appended in that same transaction (the thing made and its row together, or neither), and
+ * {@link AuditFilter} then appends no second one. A call that commits nothing (refused, invalid,
+ * failed) is audited by the filter once answered, as before.
+ */
+public final class CallAudit {
+
+    static final String ATTRIBUTE = CallAudit.class.getName();
+
+    private final AuditTrail log;
+    private final String actor;
+    private final String operationId;
+    private Integer appendedStatus;
+
+    CallAudit(AuditTrail log, String actor, String operationId) {
+        this.log = log;
+        this.actor = actor;
+        this.operationId = operationId;
+    }
+
+    /**
+     * Appends the current call's row now, inside the caller's open transaction, naming what it
+     * made and the status it answers with; nothing when the call is not an audited operation.
+     */
+    public static void appendWithin(String made, int status) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof CallAudit call) {
+            call.log.append(call.actor, call.operationId, made, status);
+            call.appendedStatus = status;
+        }
+    }
+
+    String actor() {
+        return actor;
+    }
+
+    /** Whether the row was appended with this status already (a different final status is appended too). */
+    boolean appendedAs(int status) {
+        return appendedStatus != null && appendedStatus == status;
+    }
+}

@@ -1,0 +1,28 @@
+package org.accord.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** A simulation leaves a processor to interactive requests unless told how many threads to use. */
+class JobSettingsTest {
+
+    private static JobSettings simulationThreads(Integer threads) {
+        return new JobSettings(Duration.ofSeconds(30), Duration.ofMinutes(10), 20, Duration.ofHours(1), Duration.ofSeconds(20), threads);
+    }
+
+    @Test
+    void unsetASimulationUsesOneThreadFewerThanTheProcessorsAndAtLeastOne() {
+        assertThat(simulationThreads(null).simulationThreads(8)).isEqualTo(7);
+        assertThat(simulationThreads(null).simulationThreads(2)).isEqualTo(1);
+        assertThat(simulationThreads(null).simulationThreads(1)).isEqualTo(1);
+    }
+
+    @Test
+    void configuredTheThreadsAreTheOnesNamedAndAtLeastOne() {
+        assertThat(simulationThreads(4).simulationThreads(2)).isEqualTo(4);
+        assertThatThrownBy(() -> simulationThreads(0)).hasMessageContaining("accord.jobs.simulation-threads must be at least 1");
+    }
+}
