@@ -34,11 +34,12 @@ public final class Practice {
         return performance.name();
     }
 
-    public int getAttributedMembers() {
+    // long, as the IPA's totals over practices are taken (rules/ipa/ipa-totals.drl)
+    public long getAttributedMembers() {
         return performance.attributedMembers();
     }
 
-    public int getMemberMonths() {
+    public long getMemberMonths() {
         return performance.memberMonths();
     }
 
