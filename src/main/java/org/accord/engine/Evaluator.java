@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.accord.facts.FactDeclarations;
 import org.accord.facts.FactsValidator;
 import org.accord.facts.PerformanceFacts;
@@ -30,8 +31,7 @@ import org.kie.api.runtime.KieSession;
  * Evaluates contracts against performance facts with the compiled rules. A batch shares one
  * session: each evaluation's facts carry their {@link Evaluation}, and rules join on it.
  *
- * <p>Rules fire in five phases: the IPA's totals and pooled measures over its practices
- * ({@code totals}), then clauses that leave cost out of the comparison with targets
+ * <p>Rules fire in four phases: clauses that leave cost out of the comparison with targets
  * ({@code cost left out}, a stop-loss), then the clauses settle (the main agenda) against the cost
  * that is left, then the {@code pool} phase totals what the IPA received and takes its fees off
  * the top, then the {@code distribution} phase splits the rest among practices. The phases are
@@ -39,8 +39,6 @@ import org.kie.api.runtime.KieSession;
  */
 public final class Evaluator {
 
-    /** Taken first: the IPA's totals over its practices (rules/ipa/ipa-totals.drl). */
-    static final String PHASE_TOTALS = "totals";
     /** Settled before the clauses: what the cost compared with the targets leaves out (rules/cost/compared-cost.drl). */
     static final String PHASE_BEFORE_CLAUSES = "cost left out";
     static final List<String> PHASES_AFTER_CLAUSES = List.of("pool", "distribution");
@@ -134,10 +132,8 @@ public final class Evaluator {
 
     /** Fires the clauses, then the phases after them, in the order every settlement depends on. */
     static void fire(KieSession session) {
-        // Focus is a stack: totals fire first, then cost left out, then the main agenda once both
-        // have nothing left to fire.
+        // The focus falls back to the main agenda once the first phase has nothing left to fire.
         focus(session, PHASE_BEFORE_CLAUSES);
-        focus(session, PHASE_TOTALS);
         session.fireAllRules();
         for (String phase : PHASES_AFTER_CLAUSES) {
             focus(session, phase);
@@ -195,20 +191,53 @@ public final class Evaluator {
         }
     }
 
-    // The IPA's totals and pooled measures are the rules' (rules/ipa/ipa-totals.drl, phase "totals"):
-    // here only its own inputs, its clauses, its practices and their measures go in.
+    // IPA-wide sums are taken in long, exactly: FactLimit bounds every count so that no sum comes near
+    // the long limit, and addExact would fail loudly rather than wrap should a bound ever be raised past it.
     private static void insert(KieSession session, Evaluation evaluation, Request request) {
         PerformanceFacts facts = request.facts();
+        PerformancePeriod period = facts.period();
         for (ClauseTerms clause : request.terms().clauses()) {
             session.insert(new Clause(evaluation, clause));
         }
-        session.insert(new IpaInputs(evaluation, facts.ipa().id(), facts.period()));
+        long attributed = 0;
+        long memberMonths = 0;
+        BigDecimal riskWeighted = BigDecimal.ZERO;
+        BigDecimal costOfCare = BigDecimal.ZERO;
+        Map<String, long[]> pooledMeasures = new TreeMap<>();
         for (PracticePerformance performance : facts.practices()) {
-            session.insert(new Practice(evaluation, performance));
+            Practice practice = new Practice(evaluation, performance);
+            session.insert(practice);
+            attributed = Math.addExact(attributed, performance.attributedMembers());
+            memberMonths = Math.addExact(memberMonths, performance.memberMonths());
+            riskWeighted = riskWeighted.add(practice.getRiskWeightedMemberMonths());
+            costOfCare = costOfCare.add(performance.totalCostOfCare());
             for (QualityMeasureCount m : performance.qualityMeasures()) {
                 session.insert(new Measure(evaluation, performance.id(), m.measureId(), m.numerator(), m.denominator(), m.exclusions()));
+                long[] pooled = pooledMeasures.computeIfAbsent(m.measureId(), k -> new long[3]);
+                pooled[0] = Math.addExact(pooled[0], m.numerator());
+                pooled[1] = Math.addExact(pooled[1], m.denominator());
+                pooled[2] = Math.addExact(pooled[2], m.exclusions());
             }
         }
+        pooledMeasures.forEach((id, c) -> session.insert(new Measure(evaluation, Ipa.SCOPE, id, c[0], c[1], c[2])));
+        session.insert(new Ipa(evaluation, facts.ipa().id(), facts.practices().size(), attributed,
+                period.assignedBeneficiaries() != null ? period.assignedBeneficiaries() : attributed,
+                memberMonths, riskWeighted, costOfCare, period.benchmarkExpenditure(), period.reportedQualityScore(),
+                period.metQualityStandard(), period.lossAdjustment() == null ? BigDecimal.ZERO : period.lossAdjustment(),
+                period.participantRevenue(), period.lowRevenue(),
+                period.agreementStart() == null ? null : period.agreementStart().getYear(),
+                period.metAlternativeQualityStandard(), yearOfAgreement(period)));
+    }
+
+    // Counted in performance years from the agreement start; an agreement begun in April or July 2012
+    // had a first performance year running to December 2013 (42 CFR 425.608).
+    private static Integer yearOfAgreement(PerformancePeriod period) {
+        if (period.agreementStart() == null) {
+            return null;
+        }
+        int firstYear = period.agreementStart().getYear() == 2012 && period.agreementStart().getMonthValue() > 1
+                ? 2013 : period.agreementStart().getYear();
+        return period.performanceYear() - firstYear + 1;
     }
 
     /**

@@ -1,12 +1,10 @@
 package org.accord.engine;
 
 import java.math.BigDecimal;
-import org.accord.facts.PerformancePeriod;
 
 /**
  * The IPA as a whole for one evaluation: the payer's period inputs and the sums of its
- * practices' inputs, counts in {@code long}. The sums are taken by a rule
- * (rules/ipa/ipa-totals.drl), which makes this fact before any clause settles.
+ * practices' inputs (sums of inputs, not clause arithmetic), counts in {@code long}.
  */
 public final class Ipa {
 
@@ -30,38 +28,28 @@ public final class Ipa {
     private final Boolean metAlternativeQualityStandard;
     private final Integer yearOfAgreement;
 
-    /** The IPA's inputs and its practices' totals, as the rule that totals them states them. */
-    public Ipa(IpaInputs inputs, long practiceCount, long attributedMembers, long memberMonths,
-            BigDecimal riskWeightedMemberMonths, BigDecimal totalCostOfCare) {
-        PerformancePeriod period = inputs.period();
-        this.evaluation = inputs.getEvaluation();
-        this.id = inputs.getId();
-        this.practiceCount = Math.toIntExact(practiceCount);
+    Ipa(Evaluation evaluation, String id, int practiceCount, long attributedMembers, long assignedBeneficiaries,
+            long memberMonths, BigDecimal riskWeightedMemberMonths, BigDecimal totalCostOfCare,
+            BigDecimal benchmarkExpenditure, BigDecimal reportedQualityScore, Boolean metQualityStandard,
+            BigDecimal lossAdjustment, BigDecimal participantRevenue, Boolean lowRevenue, Integer agreementStartYear,
+            Boolean metAlternativeQualityStandard, Integer yearOfAgreement) {
+        this.evaluation = evaluation;
+        this.id = id;
+        this.practiceCount = practiceCount;
         this.attributedMembers = attributedMembers;
-        this.assignedBeneficiaries = period.assignedBeneficiaries() != null ? period.assignedBeneficiaries() : attributedMembers;
+        this.assignedBeneficiaries = assignedBeneficiaries;
         this.memberMonths = memberMonths;
         this.riskWeightedMemberMonths = riskWeightedMemberMonths;
         this.totalCostOfCare = totalCostOfCare;
-        this.benchmarkExpenditure = period.benchmarkExpenditure();
-        this.reportedQualityScore = period.reportedQualityScore();
-        this.metQualityStandard = period.metQualityStandard();
-        this.lossAdjustment = period.lossAdjustment() == null ? BigDecimal.ZERO : period.lossAdjustment();
-        this.participantRevenue = period.participantRevenue();
-        this.lowRevenue = period.lowRevenue();
-        this.agreementStartYear = period.agreementStart() == null ? null : period.agreementStart().getYear();
-        this.metAlternativeQualityStandard = period.metAlternativeQualityStandard();
-        this.yearOfAgreement = yearOfAgreement(period);
-    }
-
-    // Counted in performance years from the agreement start; an agreement begun in April or July 2012
-    // had a first performance year running to December 2013 (42 CFR 425.608).
-    private static Integer yearOfAgreement(PerformancePeriod period) {
-        if (period.agreementStart() == null) {
-            return null;
-        }
-        int firstYear = period.agreementStart().getYear() == 2012 && period.agreementStart().getMonthValue() > 1
-                ? 2013 : period.agreementStart().getYear();
-        return period.performanceYear() - firstYear + 1;
+        this.benchmarkExpenditure = benchmarkExpenditure;
+        this.reportedQualityScore = reportedQualityScore;
+        this.metQualityStandard = metQualityStandard;
+        this.lossAdjustment = lossAdjustment;
+        this.participantRevenue = participantRevenue;
+        this.lowRevenue = lowRevenue;
+        this.agreementStartYear = agreementStartYear;
+        this.metAlternativeQualityStandard = metAlternativeQualityStandard;
+        this.yearOfAgreement = yearOfAgreement;
     }
 
     public Evaluation getEvaluation() {

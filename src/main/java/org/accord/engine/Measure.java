@@ -2,7 +2,7 @@ package org.accord.engine;
 
 /**
  * A quality measure's counts for one scope: a practice (its id) or the whole IPA ({@link Ipa#SCOPE},
- * the practices' counts pooled in {@code long} by rules/ipa/ipa-totals.drl).
+ * the practices' counts pooled, in {@code long}).
  */
 public final class Measure {
 
@@ -14,7 +14,7 @@ public final class Measure {
     private final long exclusions;
     private java.math.BigDecimal rate;
 
-    public Measure(Evaluation evaluation, String scope, String measureId, long numerator, long denominator, long exclusions) {
+    Measure(Evaluation evaluation, String scope, String measureId, long numerator, long denominator, long exclusions) {
         this.evaluation = evaluation;
         this.scope = scope;
         this.measureId = measureId;

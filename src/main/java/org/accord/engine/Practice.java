@@ -34,12 +34,11 @@ public final class Practice {
         return performance.name();
     }
 
-    // long, as the IPA's totals over practices are taken (rules/ipa/ipa-totals.drl)
-    public long getAttributedMembers() {
+    public int getAttributedMembers() {
         return performance.attributedMembers();
     }
 
-    public long getMemberMonths() {
+    public int getMemberMonths() {
         return performance.memberMonths();
     }
 
