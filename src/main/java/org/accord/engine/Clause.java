@@ -86,6 +86,23 @@ public final class Clause {
     }
 
     /**
+     * How many of a measure's gates the rate reaches: at or above a gate when higher is better,
+     * at or below it when lower is better. The shipped rules score gates themselves
+     * (rules/quality/measure-rates.drl); this stays because rule sets stored before that change
+     * call it, and a stored rule set must replay to the same settlement.
+     */
+    public int gatesReached(String measureId, BigDecimal rate) {
+        boolean lowerIsBetter = "lower-is-better".equals(direction(measureId));
+        int reached = 0;
+        for (BigDecimal gate : gates(measureId)) {
+            if (lowerIsBetter ? rate.compareTo(gate) <= 0 : rate.compareTo(gate) >= 0) {
+                reached++;
+            }
+        }
+        return reached;
+    }
+
+    /**
      * The rate of a scale's highest rung whose threshold the value reaches (a ladder read as a
      * step: no rung reached is a rate of 0).
      */

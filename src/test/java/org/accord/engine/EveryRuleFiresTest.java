@@ -39,8 +39,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * every decision table is reached by them or by the CMS public use file the backtest replays, unless
  * {@code src/test/resources/coverage-allowlist.yaml} names the row with the reason it cannot be.
  * No determination is invisible: every rule has an explanation and writes a line or a finding
- * whenever it fires, except a rule that only derives a fact another rule states on its line (the
- * IPA's totals, a measure's points): it names that rule in {@code @reportedBy}, which must write one. The run writes what it saw to {@code target/rule-coverage.md}.
+ * whenever it fires, except a rule that only derives a fact another rule states on its line (such as
+ * a measure's points): it names that rule in {@code @reportedBy}, which must write one. The run writes what it saw to {@code target/rule-coverage.md}.
  *
  * <p>Coverage is measured here, in one test class that replays the whole corpus of cases in its own
  * rule base, rather than gathered from every test class: surefire may run classes in several forks
