@@ -151,10 +151,7 @@ public final class Backtest {
             AcoCase row = input.cases().get(i);
             Settlement settlement = settlements.get(i);
             BigDecimal published = atLeastCents(row.expectedAmount());
-            BigDecimal computed = settlement.lines().stream()
-                    .filter(l -> expected.clauses().contains(l.clause()))
-                    .map(SettlementLine::amount)
-                    .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+            BigDecimal computed = expectedAmount(settlement, expected.clauses());
             BigDecimal difference = computed.subtract(published);
             Layout.Tolerance bound = expected.tolerance();
             BigDecimal tolerance = row.savings().abs()
@@ -178,6 +175,17 @@ public final class Backtest {
             }
         }
         return BacktestResult.of(layout.id(), layout.performanceYear(), rows, misses);
+    }
+
+    /** The sum of the payable lines of the clauses the published amount covers (a loop: one per ACO of every file). */
+    private static BigDecimal expectedAmount(Settlement settlement, List<String> clauses) {
+        BigDecimal sum = BigDecimal.ZERO.setScale(2);
+        for (SettlementLine line : settlement.lines()) {
+            if (clauses.contains(line.clause())) {
+                sum = sum.add(line.amount());
+            }
+        }
+        return sum;
     }
 
     /**

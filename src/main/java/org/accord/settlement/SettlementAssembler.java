@@ -4,9 +4,12 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.accord.content.Canonical;
 import org.accord.facts.PerformanceFacts;
 import org.accord.facts.PracticePerformance;
@@ -62,11 +65,10 @@ public final class SettlementAssembler {
         for (int i = 0; i < byId.size(); i++) {
             practiceOrder.put(byId.get(i).id(), i);
         }
-        Comparator<SettlementLine> order = Comparator
-                .comparing((SettlementLine l) -> "IPA".equals(l.scope()) ? -1 : practiceOrder.getOrDefault(l.scope(), Integer.MAX_VALUE))
-                .thenComparing(l -> clauseOrder.getOrDefault(l.clause(), Integer.MAX_VALUE))
-                .thenComparing(SettlementLine::rule)
-                .thenComparing(SettlementLine::detail);
+        // Each line's place (scope, then clause, then rule and detail) is looked up once, not at every comparison.
+        Function<SettlementLine, Placed> place = l -> new Placed(
+                "IPA".equals(l.scope()) ? -1 : practiceOrder.getOrDefault(l.scope(), Integer.MAX_VALUE),
+                clauseOrder.getOrDefault(l.clause(), Integer.MAX_VALUE), l);
 
         List<SettlementLine> findings = new ArrayList<>();
         List<SettlementLine> lines = new ArrayList<>();
@@ -80,8 +82,8 @@ public final class SettlementAssembler {
             String flow = !pooled ? SettlementLine.PAYMENT : "IPA".equals(line.scope()) ? SettlementLine.RETAINED : SettlementLine.DISTRIBUTED;
             lines.add(line.inFlow(flow));
         }
-        findings.sort(order);
-        lines.sort(order);
+        sortInPlace(findings, place);
+        sortInPlace(lines, place);
         checkEveryClauseSettled(terms, findings, lines);
 
         BigDecimal payerTotal = sum(lines, l -> l.flow().equals(SettlementLine.PAYMENT));
@@ -122,11 +124,31 @@ public final class SettlementAssembler {
                 new Settlement.Totals(payerTotal, ipaPool, retained, List.copyOf(practices)), facts);
     }
 
+    /** A line with its scope's and clause's positions, the first two keys of a settlement's order. */
+    private record Placed(int scope, int clause, SettlementLine line) {
+        static final Comparator<Placed> ORDER = Comparator.comparingInt(Placed::scope)
+                .thenComparingInt(Placed::clause)
+                .thenComparing(p -> p.line().rule())
+                .thenComparing(p -> p.line().detail());
+    }
+
+    /** Sorts the lines by {@link Placed#ORDER}; stable, so lines equal in every key keep the rules' order. */
+    private static void sortInPlace(List<SettlementLine> lines, Function<SettlementLine, Placed> place) {
+        List<Placed> placed = new ArrayList<>(lines.size());
+        lines.forEach(l -> placed.add(place.apply(l)));
+        placed.sort(Placed.ORDER);
+        for (int i = 0; i < placed.size(); i++) {
+            lines.set(i, placed.get(i).line());
+        }
+    }
+
     private static void checkEveryClauseSettled(Terms terms, List<SettlementLine> findings, List<SettlementLine> lines) {
+        // one pass over the lines, not one per clause: a 25-practice batch writes hundreds of lines
+        Set<String> settled = new HashSet<>();
+        lines.forEach(l -> settled.add(l.clause()));
+        findings.forEach(l -> settled.add(l.clause()));
         for (ClauseTerms clause : terms.clauses()) {
-            boolean settled = lines.stream().anyMatch(l -> l.clause().equals(clause.id()))
-                    || findings.stream().anyMatch(l -> l.clause().equals(clause.id()));
-            if (!settled) {
+            if (!settled.contains(clause.id())) {
                 throw new IllegalStateException("clause " + clause.id() + " (" + clause.concept()
                         + ") produced no settlement line: no rule covered its case");
             }
