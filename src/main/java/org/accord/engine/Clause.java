@@ -79,20 +79,13 @@ public final class Clause {
         return (List<BigDecimal>) ((Map<String, Object>) table("measureGates").get(measureId)).get("gates");
     }
 
-    /** Whether a scored measure is better higher or lower, as its gates table says ("higher-is-better", "lower-is-better"). */
-    @SuppressWarnings("unchecked")
-    public String direction(String measureId) {
-        return (String) ((Map<String, Object>) table("measureGates").get(measureId)).get("direction");
-    }
-
     /**
      * How many of a measure's gates the rate reaches: at or above a gate when higher is better,
-     * at or below it when lower is better. The shipped rules score gates themselves
-     * (rules/quality/measure-rates.drl); this stays because rule sets stored before that change
-     * call it, and a stored rule set must replay to the same settlement.
+     * at or below it when lower is better (inverse measures such as poor HbA1c control).
      */
+    @SuppressWarnings("unchecked")
     public int gatesReached(String measureId, BigDecimal rate) {
-        boolean lowerIsBetter = "lower-is-better".equals(direction(measureId));
+        boolean lowerIsBetter = "lower-is-better".equals(((Map<String, Object>) table("measureGates").get(measureId)).get("direction"));
         int reached = 0;
         for (BigDecimal gate : gates(measureId)) {
             if (lowerIsBetter ? rate.compareTo(gate) <= 0 : rate.compareTo(gate) >= 0) {

@@ -31,19 +31,14 @@ import org.kie.api.runtime.KieSession;
  * Evaluates contracts against performance facts with the compiled rules. A batch shares one
  * session: each evaluation's facts carry their {@link Evaluation}, and rules join on it.
  *
- * <p>Rules fire in five phases: each scored quality measure's points ({@code points}), then
- * clauses that leave cost out of the comparison with targets ({@code cost left out}, a stop-loss), then the clauses settle (the main agenda) against the cost
+ * <p>Rules fire in four phases: clauses that leave cost out of the comparison with targets
+ * ({@code cost left out}, a stop-loss), then the clauses settle (the main agenda) against the cost
  * that is left, then the {@code pool} phase totals what the IPA received and takes its fees off
  * the top, then the {@code distribution} phase splits the rest among practices. The phases are
  * the only ordering in the rule sets.
  */
 public final class Evaluator {
 
-    /**
-     * Taken first: each scored measure's points (rules/quality/measure-rates.drl), all present before
-     * a composite totals them. Rule sets stored before it have no rule in it; focusing it is then a no-op.
-     */
-    static final String PHASE_POINTS = "points";
     /** Settled before the clauses: what the cost compared with the targets leaves out (rules/cost/compared-cost.drl). */
     static final String PHASE_BEFORE_CLAUSES = "cost left out";
     static final List<String> PHASES_AFTER_CLAUSES = List.of("pool", "distribution");
@@ -138,10 +133,8 @@ public final class Evaluator {
 
     /** Fires the clauses, then the phases after them, in the order every settlement depends on. */
     static void fire(KieSession session) {
-        // Focus is a stack: points fire first, then cost left out, then the main agenda once both
-        // have nothing left to fire.
+        // The focus falls back to the main agenda once the first phase has nothing left to fire.
         focus(session, PHASE_BEFORE_CLAUSES);
-        focus(session, PHASE_POINTS);
         session.fireAllRules();
         for (String phase : PHASES_AFTER_CLAUSES) {
             focus(session, phase);

@@ -39,8 +39,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * every decision table is reached by them or by the CMS public use file the backtest replays, unless
  * {@code src/test/resources/coverage-allowlist.yaml} names the row with the reason it cannot be.
  * No determination is invisible: every rule has an explanation and writes a line or a finding
- * whenever it fires, except a rule that only derives a fact another rule states on its line (such as
- * a measure's points): it names that rule in {@code @reportedBy}, which must write one. The run writes what it saw to {@code target/rule-coverage.md}.
+ * whenever it fires. The run writes what it saw to {@code target/rule-coverage.md}.
  *
  * <p>Coverage is measured here, in one test class that replays the whole corpus of cases in its own
  * rule base, rather than gathered from every test class: surefire may run classes in several forks
@@ -105,14 +104,9 @@ class EveryRuleFiresTest {
             settlement.findings().forEach(line -> wroteALine.add(line.rule()));
             settlement.lines().forEach(line -> wroteALine.add(line.rule()));
         }
-        Map<String, String> reportedBy = reportedBy(service);
         Set<String> silent = new TreeSet<>(fired.keySet());
         silent.removeAll(wroteALine);
-        silent.removeAll(reportedBy.keySet());
         assertThat(silent).as("rules that fired without writing a line or a finding").isEmpty();
-        Map<String, String> reportedBySilentRule = new TreeMap<>(reportedBy);
-        reportedBySilentRule.values().removeAll(wroteALine);
-        assertThat(reportedBySilentRule).as("rules whose @reportedBy names a rule that wrote no line or finding").isEmpty();
     }
 
     private static final Path CMS_2018 = Path.of("examples/cms/mssp-aco-puf-2018.csv");
@@ -188,22 +182,9 @@ class EveryRuleFiresTest {
     void everyRuleHasAnExplanation() {
         Set<String> unexplained = new TreeSet<>();
         Engine.service().rules().kieBase().getKiePackages().forEach(p -> p.getRules().stream()
-                .filter(rule -> rule.getMetaData().get("explanation") == null && rule.getMetaData().get("reportedBy") == null)
+                .filter(rule -> rule.getMetaData().get("explanation") == null)
                 .map(Rule::getName).forEach(unexplained::add));
-        assertThat(unexplained).as("rules with neither an @explanation nor a @reportedBy").isEmpty();
-    }
-
-    /** Rules that derive a fact only, each with the rule it names as stating it on its line. */
-    private static Map<String, String> reportedBy(EvaluationService service) {
-        Map<String, String> reportedBy = new TreeMap<>();
-        service.rules().kieBase().getKiePackages().forEach(p -> p.getRules().forEach(rule -> {
-            Object by = rule.getMetaData().get("reportedBy");
-            if (by != null) {
-                // metadata keeps the quotes it was written with
-                reportedBy.put(rule.getName(), by.toString().replaceAll("^\"|\"$", ""));
-            }
-        }));
-        return reportedBy;
+        assertThat(unexplained).as("rules without an @explanation").isEmpty();
     }
 
     private static Evaluator.Request request(EvaluationService service, ContractChoice choice, PerformanceFacts facts) {
