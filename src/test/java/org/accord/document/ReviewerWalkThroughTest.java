@@ -40,7 +40,7 @@ class ReviewerWalkThroughTest {
         assertThat(heading).isPositive();
         String section = document.substring(heading, document.indexOf("\n#### ", heading + 1));
         assertThat(section).contains("> Cites: 42 CFR 425.604(c)-(e), 425.605(d), 425.610(c)-(e); docs/methodology/medicare-shared-savings-program.md")
-                .contains("> (paraphrase) Savings that reach the minimum savings rate are shared from the first dollar")
+                .contains("> \"If an ACO qualifies for savings by meeting or exceeding the MSR, the final sharing rate will apply to an ACO's")
                 .contains("```drools\nrule \"" + line.rule() + "\"");
 
         // 3. Its minimum savings rate came from the finding that consulted the table, naming the range.
