@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Stored runs: each written whole in one transaction, or not at all, and never changed or deleted
- * afterwards. Listed newest first.
+ * afterwards. Listed newest first. The request and answer are written compressed
+ * ({@link StoredText}); a run stored before migration V5 has them as text, and reads the same.
  */
 public final class RunStore {
 
@@ -49,11 +50,14 @@ public final class RunStore {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         RunSummary saved = new RunSummary(id, run.kind(), now, run.caller(), run.templateId(), run.ipaId(), run.performanceYear(),
                 run.factsHash(), run.termsHash(), run.rulesHash(), run.templateHash());
+        // Compressed before the transaction: it holds no connection while the CPU works.
+        byte[] request = StoredText.compress(run.request());
+        byte[] result = StoredText.compress(run.result());
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("INSERT INTO run (" + SUMMARY_COLUMNS + ", request, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            jdbc.sql("INSERT INTO run (" + SUMMARY_COLUMNS + ", request_gzip, result_gzip) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(id, run.kind(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC), run.caller(), run.templateId(),
                             run.ipaId(), run.performanceYear(), run.factsHash(), run.termsHash(), run.rulesHash(),
-                            run.templateHash(), run.request(), run.result())
+                            run.templateHash(), request, result)
                     .update();
             alongside.accept(saved);
         });
@@ -61,9 +65,15 @@ public final class RunStore {
     }
 
     public Optional<StoredRun> find(String id) {
-        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + ", request, result FROM run WHERE id = ?").param(id)
-                .query((rs, row) -> new StoredRun(summary(rs), rs.getString("request"), rs.getString("result")))
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + ", request, result, request_gzip, result_gzip FROM run WHERE id = ?").param(id)
+                .query((rs, row) -> new StoredRun(summary(rs), text(rs, "request"), text(rs, "result")))
                 .optional();
+    }
+
+    /** A document of a run in whichever form it was stored: compressed (since V5) or as text (before). */
+    private static String text(ResultSet rs, String column) throws SQLException {
+        byte[] compressed = rs.getBytes(column + "_gzip");
+        return compressed != null ? StoredText.text(compressed) : rs.getString(column);
     }
 
     /** The runs matching the filter, newest first, {@code limit} of them after skipping {@code offset}. */

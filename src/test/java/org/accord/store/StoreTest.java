@@ -128,6 +128,72 @@ class StoreTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void aRunIsStoredCompressedAndReadBackAsItsText(String kind, @TempDir Path directory) {
+        try (TestDatabase db = TestDatabase.create(kind, directory)) {
+            db.migrate();
+            SteppingClock clock = new SteppingClock(MORNING);
+            String template = new ContentStore(db.jdbc(), clock).put(ContentKind.TEMPLATE, utf8("id: mssp-basic\n"));
+            String result = "{\"lines\":[" + "{\"explanation\":\"Praxis Müller receives 12.34 — café\"},".repeat(2_000) + "{}]}";
+            NewRun run = new NewRun("evaluation", "ann", "mssp-basic", "valley", 2025, "sha256:f", "sha256:t", "sha256:r",
+                    template, "{\"ipa\":\"valley\"}", result);
+
+            RunSummary saved = new RunStore(db.jdbc(), db.transactions(), clock).save(run);
+
+            // Only the compressed form is written: gzip (RFC 1952, magic 1f 8b) of the UTF-8 text.
+            var row = db.jdbc().sql("SELECT request, result, request_gzip, result_gzip FROM run WHERE id = ?").param(saved.id())
+                    .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getBytes(4)}).single();
+            assertThat(row[0]).isNull();
+            assertThat(row[1]).isNull();
+            byte[] resultGzip = (byte[]) row[3];
+            assertThat(resultGzip).startsWith((byte) 0x1f, (byte) 0x8b);
+            // 2,000 times the same line: far smaller than its text.
+            assertThat(resultGzip.length).isLessThan(utf8(result).length / 20);
+            try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(resultGzip))) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(result);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            StoredRun read = new RunStore(db.jdbc(), db.transactions(), clock).find(saved.id()).orElseThrow();
+            assertThat(read.request()).isEqualTo(run.request());
+            assertThat(read.result()).isEqualTo(result);
+
+            // A row cannot hold a document in both forms, nor in neither.
+            assertThatThrownBy(() -> db.jdbc().sql("INSERT INTO run (id, kind, stored_at, caller, request, result, result_gzip) "
+                    + "VALUES ('both', 'evaluation', ?, 'ann', '{}', '{}', ?)")
+                    .params(java.time.OffsetDateTime.ofInstant(MORNING, java.time.ZoneOffset.UTC), resultGzip).update())
+                    .isInstanceOf(DataIntegrityViolationException.class);
+            assertThatThrownBy(() -> db.jdbc().sql("INSERT INTO run (id, kind, stored_at, caller, request) "
+                    + "VALUES ('neither', 'evaluation', ?, 'ann', '{}')")
+                    .params(java.time.OffsetDateTime.ofInstant(MORNING, java.time.ZoneOffset.UTC)).update())
+                    .isInstanceOf(DataIntegrityViolationException.class);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aRunStoredAsTextBeforeCompressionReadsTheSameAfterTheMigration(String kind, @TempDir Path directory) {
+        try (TestDatabase db = TestDatabase.create(kind, directory)) {
+            // A database as the service left it before V5, with a run stored as text then.
+            db.migrate("4");
+            db.jdbc().sql("INSERT INTO run (id, kind, stored_at, caller, ipa_id, request, result) "
+                    + "VALUES ('old-run', 'evaluation', ?, 'ann', 'valley', ?, ?)")
+                    .params(java.time.OffsetDateTime.ofInstant(MORNING, java.time.ZoneOffset.UTC), "{\"ipa\":\"valley\"}",
+                            "{\"explanation\":\"café\"}")
+                    .update();
+
+            assertThat(db.migrate().migrationsExecuted).isEqualTo(MIGRATIONS - 4);
+            RunStore runs = new RunStore(db.jdbc(), db.transactions(), new SteppingClock(MORNING));
+            StoredRun read = runs.find("old-run").orElseThrow();
+
+            assertThat(read.request()).isEqualTo("{\"ipa\":\"valley\"}");
+            assertThat(read.result()).isEqualTo("{\"explanation\":\"café\"}");
+            assertThat(read.summary().ipaId()).isEqualTo("valley");
+            assertThat(runs.list(RunFilter.all(), 10, 0)).extracting(RunSummary::id).containsExactly("old-run");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void aRunThatCannotBeStoredLeavesNothingBehind(String kind, @TempDir Path directory) {
         try (TestDatabase db = TestDatabase.create(kind, directory)) {
             db.migrate();

@@ -58,7 +58,12 @@ final class TestDatabase implements AutoCloseable {
 
     /** Applies the migrations, as the service does at start. */
     MigrateResult migrate() {
-        var configuration = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+        return migrate("latest");
+    }
+
+    /** Applies the migrations up to a version ({@code "4"}), as a service of that time left the database. */
+    MigrateResult migrate(String target) {
+        var configuration = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(target);
         if (schema != null) {
             configuration.schemas(schema).createSchemas(true);
         }
