@@ -6,7 +6,12 @@ import java.util.Arrays;
 import java.util.List;
 import org.accord.money.Money;
 
-/** Splits a pool by weight within floors and caps, to the cent. Called by the distribution rules. */
+/**
+ * Splits a pool by weight within floors and caps, to the cent. The distribution rules no longer call
+ * it: the solver is written in {@code rules/distribution/distribution.drl}, where a reviewer reads it.
+ * It stays because rule files stored with runs before that change import it, and a replay with the
+ * stored rules compiles them again ({@code docs/store.md}, Replay).
+ */
 public final class Allocation {
 
     private Allocation() {

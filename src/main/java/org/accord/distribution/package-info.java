@@ -1,6 +1,5 @@
 /**
- * Splitting an amount among practices: exact shares by weight, held within per-practice floors and
- * caps (what a cap cuts goes to the others by weight, until stable), then cents by largest remainder
- * so that the parts add up to the pool exactly.
+ * Splitting an amount among practices within floors and caps, as the rule files stored with runs before
+ * the solver moved into rules/distribution/distribution.drl call it; kept so that those runs replay.
  */
 package org.accord.distribution;

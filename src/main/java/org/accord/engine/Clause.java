@@ -79,13 +79,20 @@ public final class Clause {
         return (List<BigDecimal>) ((Map<String, Object>) table("measureGates").get(measureId)).get("gates");
     }
 
+    /** Whether a scored measure is better higher or lower, as its gates table says ("higher-is-better", "lower-is-better"; absent: higher). */
+    @SuppressWarnings("unchecked")
+    public String direction(String measureId) {
+        return (String) ((Map<String, Object>) table("measureGates").get(measureId)).get("direction");
+    }
+
     /**
      * How many of a measure's gates the rate reaches: at or above a gate when higher is better,
-     * at or below it when lower is better (inverse measures such as poor HbA1c control).
+     * at or below it when lower is better. The shipped rules score gates themselves (the function
+     * pointsFor in rules/quality/measure-rates.drl); this stays because rule sets stored before that
+     * change call it, and a stored rule set must replay to the same settlement.
      */
-    @SuppressWarnings("unchecked")
     public int gatesReached(String measureId, BigDecimal rate) {
-        boolean lowerIsBetter = "lower-is-better".equals(((Map<String, Object>) table("measureGates").get(measureId)).get("direction"));
+        boolean lowerIsBetter = "lower-is-better".equals(direction(measureId));
         int reached = 0;
         for (BigDecimal gate : gates(measureId)) {
             if (lowerIsBetter ? rate.compareTo(gate) <= 0 : rate.compareTo(gate) >= 0) {

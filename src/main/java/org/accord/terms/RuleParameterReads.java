@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * clause bound by concept ({@code $shared : Clause( concept == "shared-savings" )} then
  * {@code $shared.number( "sequestrationRate" )}), inside that pattern ({@code flag( "riskAdjusted" )}),
  * or by a function the clause is passed to. The gates of {@code measureGates} are read by
- * {@code scores}, {@code gates} and {@code gatesReached}.
+ * {@code scores}, {@code gates}, {@code direction} and {@code gatesReached}.
  */
 final class RuleParameterReads {
 
@@ -31,8 +31,8 @@ final class RuleParameterReads {
     private static final Pattern CLAUSE_PATTERN = Pattern.compile("(?:(\\$\\w+)\\s*:\\s*)?\\bClause\\(\\s*concept\\s*==\\s*\"([a-z0-9-]+)\"");
     private static final Pattern READ = Pattern.compile(
             "(?:(\\$?\\w+)\\s*\\.\\s*)?\\b(number|count|flag|text|is|table|lists|amountFor|rateAt|rungs)\\(\\s*\"(\\w+)\"");
-    private static final Pattern GATES_READ = Pattern.compile("(?:(\\$?\\w+)\\s*\\.\\s*)?\\b(scores|gatesReached|gates)\\(");
-    /** The parameter {@code Clause.scores}, {@code gates} and {@code gatesReached} read. */
+    private static final Pattern GATES_READ = Pattern.compile("(?:(\\$?\\w+)\\s*\\.\\s*)?\\b(scores|gatesReached|gates|direction)\\(");
+    /** The parameter {@code Clause.scores}, {@code gates}, {@code direction} and {@code gatesReached} read. */
     static final String MEASURE_GATES = "measureGates";
 
     private RuleParameterReads() {
