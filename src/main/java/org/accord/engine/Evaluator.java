@@ -65,7 +65,10 @@ public final class Evaluator {
         return evaluateAll(List.of(new Request(terms, facts))).get(0);
     }
 
-    /** Many independent evaluations, in sessions of {@link #EVALUATIONS_PER_SESSION}; results in request order. */
+    /**
+     * Many independent evaluations, in sessions of at most {@link #EVALUATIONS_PER_SESSION} evaluations
+     * and {@link #PRACTICES_PER_SESSION} practices; results in request order.
+     */
     public List<Settlement> evaluateAll(List<Request> requests) {
         return evaluateAll(requests, Progress.NONE);
     }
@@ -81,6 +84,12 @@ public final class Evaluator {
      * a long batch tell its progress.
      */
     static final int EVALUATIONS_PER_SESSION = 100;
+
+    /**
+     * Practices settled in one session at most: a session's joins and fact tables grow with its
+     * facts, and a batch of large IPAs settles with less CPU in smaller sessions (issue 15).
+     */
+    static final int PRACTICES_PER_SESSION = 500;
 
     /** As {@link #evaluateAll(List, Progress)}, telling a listener every rule that fires (tests of rule coverage). */
     List<Settlement> evaluateAll(List<Request> requests, Progress progress, AgendaEventListener firings) {
@@ -100,8 +109,10 @@ public final class Evaluator {
         for (Map.Entry<Map<String, String>, List<Integer>> group : byTables.entrySet()) {
             DecisionTables tables = customTables.tablesFor(rules.decisionTables(), group.getKey());
             List<Integer> indices = group.getValue();
-            for (int from = 0; from < indices.size(); from += EVALUATIONS_PER_SESSION) {
-                List<Integer> session = indices.subList(from, Math.min(indices.size(), from + EVALUATIONS_PER_SESSION));
+            for (int from = 0; from < indices.size(); ) {
+                int to = sessionEnd(requests, indices, from);
+                List<Integer> session = indices.subList(from, to);
+                from = to;
                 List<Settlement> done = settle(session.stream().map(requests::get).toList(), tables, factsHashes, firings);
                 for (int j = 0; j < session.size(); j++) {
                     settlements[session.get(j)] = done.get(j);
@@ -111,6 +122,21 @@ public final class Evaluator {
             }
         }
         return new ArrayList<>(java.util.Arrays.asList(settlements));
+    }
+
+    /**
+     * Where a session that starts at {@code from} ends: at {@link #EVALUATIONS_PER_SESSION}
+     * evaluations or {@link #PRACTICES_PER_SESSION} practices, whichever comes first, and never empty.
+     */
+    private static int sessionEnd(List<Request> requests, List<Integer> indices, int from) {
+        int end = from;
+        int practices = 0;
+        do {
+            practices += requests.get(indices.get(end)).facts().practices().size();
+            end++;
+        } while (end < indices.size() && end - from < EVALUATIONS_PER_SESSION
+                && practices + requests.get(indices.get(end)).facts().practices().size() <= PRACTICES_PER_SESSION);
+        return end;
     }
 
     /** Refuses a batch with any request the engine cannot settle, naming it by its index. */

@@ -78,7 +78,8 @@ public final class Explanations {
             if (m.start() > literalFrom) {
                 parts.add(template.substring(literalFrom, m.start()));
             }
-            parts.add(new Placeholder(m.group(1), m.group(2)));
+            // Names interned: the basis keys are the rules' literals, so looking one up compares references.
+            parts.add(new Placeholder(m.group(1).intern(), m.group(2)));
             literalFrom = m.end();
         }
         if (literalFrom < template.length()) {

@@ -34,8 +34,10 @@ class ProgressTest {
 
         SweepResult watched = scenarios.sweep(request, told);
 
-        // Sessions of 100 evaluations: 100, 200, then the last 50.
-        assertThat(told.calls).extracting(c -> c[0] + "/" + c[1]).containsExactly("100/250", "200/250", "250/250");
+        // Sessions of at most 500 practices: 20 of the example's 25-practice IPAs each (20, 40, ... 240),
+        // then the last 10.
+        assertThat(told.calls).extracting(c -> c[0] + "/" + c[1]).containsExactly("20/250", "40/250", "60/250", "80/250",
+                "100/250", "120/250", "140/250", "160/250", "180/250", "200/250", "220/250", "240/250", "250/250");
         assertThat(watched).isEqualTo(scenarios.sweep(request));
     }
 
