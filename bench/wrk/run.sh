@@ -79,7 +79,7 @@ cpu_ms() { # user + system CPU time of the server process, in ms
 
 job_cpu_ms() { # CPU time of the threads running a job (its worker and its simulation's threads)
   for task in /proc/"$server"/task/*; do
-    case "$(cat "$task/comm")" in accord-job-*|accord-simulati*) cat "$task/stat" ;; esac
+    case "$(cat "$task/comm" 2>/dev/null)" in accord-job-*|accord-simulati*) cat "$task/stat" 2>/dev/null ;; esac
   done | awk -v hz="$(getconf CLK_TCK)" '{ s += $14 + $15 } END { printf "%d", s * 1000 / hz }'
 }
 
@@ -90,7 +90,7 @@ job_field() { # a field of the background job's resource: job_field done
 
 jit_ms() { # CPU time of the JIT compiler threads: the rules' generated code keeps C2 busy for minutes
   for task in /proc/"$server"/task/*; do
-    case "$(cat "$task/comm")" in "C1 CompilerThre"|"C2 CompilerThre") cat "$task/stat" ;; esac
+    case "$(cat "$task/comm" 2>/dev/null)" in "C1 CompilerThre"|"C2 CompilerThre") cat "$task/stat" 2>/dev/null ;; esac
   done | awk -v hz="$(getconf CLK_TCK)" '{ s += $14 + $15 } END { printf "%d", s * 1000 / hz }'
 }
 
@@ -130,7 +130,7 @@ requests=$(awk '/^requests /{ print $2 }' "$out")
 if [ -n "${BACKGROUND_TRIALS:-}" ]; then
   echo "background    $(curl -s -H "X-API-Key: $API_KEY" "$URL/api/v1/jobs/$job" | grep -oE '"(state|done|total)" *: *("[^"]*"|[0-9]+)' | tr '\n' ' ')"
   awk -v d=$((done_after - done_before)) -v s="$measured_s" -v c="$job_cpu" 'BEGIN {
-    printf "job           %d trials settled in the measured %.1f s (%.0f trials/s), its threads %.3f ms CPU per trial\n", d, s, d / s, d > 0 ? c / d : 0 }'
+    printf "job           %d trials settled in the measured %.1f s (%.0f trials/s), its threads %.3f ms CPU per trial\n", d, s, d / s, (d > 0 ? c / d : 0) }'
 fi
 rm -f "$out"
 
