@@ -12,7 +12,10 @@
 #   DURATION=20s WARMUP=10s bench/wrk/run.sh
 #   RATE=500 bench/wrk/run.sh             # a fixed offered load of 500 requests/s (see evaluate.lua)
 #   BACKGROUND_TRIALS=100000 RATE=200 bench/wrk/run.sh  # while a simulation job of that many trials runs
-#                                         # (examples/scenarios/simulate-small-panel.json, sent after the warm-up)
+#                                         # (examples/scenarios/simulate-small-panel.json, sent after the warm-up);
+#                                         # prints the trials it settled during the measured run, their
+#                                         # rate, and the CPU time of its threads per trial
+#   BACKGROUND_WAIT=1 ...                 # and, at the end, waits for the job and prints its wall time
 #
 # Needs wrk (Debian: apt-get install -y wrk), curl, and jcmd from the JDK; build the jar first
 # (mvn -q -B package -DskipTests).
@@ -74,9 +77,20 @@ cpu_ms() { # user + system CPU time of the server process, in ms
   awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$server/stat"
 }
 
+job_cpu_ms() { # CPU time of the threads running a job (its worker and its simulation's threads)
+  for task in /proc/"$server"/task/*; do
+    case "$(cat "$task/comm" 2>/dev/null)" in accord-job-*|accord-simulati*) cat "$task/stat" 2>/dev/null ;; esac
+  done | awk -v hz="$(getconf CLK_TCK)" '{ s += $14 + $15 } END { printf "%d", s * 1000 / hz }'
+}
+
+job_field() { # a field of the background job's resource: job_field done
+  curl -s -H "X-API-Key: $API_KEY" "$URL/api/v1/jobs/$job" | grep -oE '"'"$1"'" *: *("[^"]*"|[0-9]+)' | head -1 |
+    sed -E 's/.*: *"?([^"]*)"?/\1/'
+}
+
 jit_ms() { # CPU time of the JIT compiler threads: the rules' generated code keeps C2 busy for minutes
   for task in /proc/"$server"/task/*; do
-    case "$(cat "$task/comm")" in "C1 CompilerThre"|"C2 CompilerThre") cat "$task/stat" ;; esac
+    case "$(cat "$task/comm" 2>/dev/null)" in "C1 CompilerThre"|"C2 CompilerThre") cat "$task/stat" 2>/dev/null ;; esac
   done | awk -v hz="$(getconf CLK_TCK)" '{ s += $14 + $15 } END { printf "%d", s * 1000 / hz }'
 }
 
@@ -94,21 +108,34 @@ fi
 heap_before=$(heap_after_gc)
 cpu_before=$(cpu_ms)
 jit_before=$(jit_ms)
+if [ -n "${BACKGROUND_TRIALS:-}" ]; then
+  job_cpu_before=$(job_cpu_ms)
+  done_before=$(job_field done)
+  started_ns=$(date +%s%N)
+fi
 echo "== measured: $DURATION at $CONNECTIONS connections, $THREADS wrk threads, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 [ -n "${RATE:-}" ] && echo "   offered load $RATE requests/s"
 out=$(mktemp)
 RATE=${RATE:-} THREADS=$THREADS wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/wrk/evaluate.lua "$URL" -- "$REQUEST" | tee "$out"
 cpu_after=$(cpu_ms)
 jit_after=$(jit_ms)
+job_cpu=0
+if [ -n "${BACKGROUND_TRIALS:-}" ]; then
+  job_cpu=$(($(job_cpu_ms) - job_cpu_before)) # a thread that ended during the run takes its time with it: a lower bound then
+  done_after=$(job_field done)
+  measured_s=$(awk -v a="$started_ns" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
+fi
 heap_after=$(heap_after_gc)
 requests=$(awk '/^requests /{ print $2 }' "$out")
 if [ -n "${BACKGROUND_TRIALS:-}" ]; then
   echo "background    $(curl -s -H "X-API-Key: $API_KEY" "$URL/api/v1/jobs/$job" | grep -oE '"(state|done|total)" *: *("[^"]*"|[0-9]+)' | tr '\n' ' ')"
+  awk -v d=$((done_after - done_before)) -v s="$measured_s" -v c="$job_cpu" 'BEGIN {
+    printf "job           %d trials settled in the measured %.1f s (%.0f trials/s), its threads %.3f ms CPU per trial\n", d, s, d / s, (d > 0 ? c / d : 0) }'
 fi
 rm -f "$out"
 
-echo "server CPU    $(awk -v c=$((cpu_after - cpu_before)) -v j=$((jit_after - jit_before)) -v n="$requests" \
-  'BEGIN { printf "%.2f ms per request, of which JIT compilation %.2f ms", c / n, j / n }')"
+echo "server CPU    $(awk -v c=$((cpu_after - cpu_before)) -v j=$((jit_after - jit_before)) -v b="$job_cpu" -v n="$requests" \
+  'BEGIN { printf "%.2f ms per request, of which JIT compilation %.2f ms, the background job %.2f ms", c / n, j / n, b / n }')"
 echo "heap used     $heap_before before, $heap_after after (after a full GC each time)"
 echo "load average  $(cut -d' ' -f1-3 /proc/loadavg) (other processes on this machine count)"
 # What storing each run added (timed apart in the server, over the last minutes of the run).
@@ -121,4 +148,8 @@ location=$(curl -s -D - -o /dev/null -X POST -H 'Content-Type: application/json'
 for _ in $(seq 1 50); do
   curl -s -o /dev/null -w '%{time_total}\n' -X POST -H "X-API-Key: $API_KEY" "$URL$location/replay?rules=stored"
 done | sort -n | awk '{ t[NR] = $1 * 1000 } END { printf "replay        median %.1f ms, p98 %.1f ms, max %.1f ms over %d replays (rules cached)\n", t[int(NR / 2)], t[int(NR * 0.98)], t[NR], NR }'
+if [ -n "${BACKGROUND_TRIALS:-}" ] && [ -n "${BACKGROUND_WAIT:-}" ]; then
+  until case "$(job_field state)" in succeeded|failed|cancelled) true ;; *) false ;; esac; do sleep 2; done
+  echo "job           $(job_field state), from $(job_field startedAt) to $(job_field finishedAt)"
+fi
 

@@ -19,6 +19,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      unset, one fewer than the processors (at least one), so that a long
  *                      simulation leaves a processor to interactive evaluations. The result does
  *                      not depend on it.
+ * @param leastShare    while interactive requests are in flight, a running job waits between
+ *                      units of work (engine sessions, batches of trials) for them to end, but
+ *                      keeps at least this share of its threads' time, so that unbroken traffic
+ *                      slows it down without starving it: 0.1 (the default) waits at most nine
+ *                      times as long as the unit before took, and never more than a second.
+ *                      Above 0 and at most 1; 1 never waits. Waiting counts against the job's budget.
  */
 @ConfigurationProperties("accord.jobs")
 record JobSettings(
@@ -27,9 +33,13 @@ record JobSettings(
         @DefaultValue("20") int queueCapacity,
         @DefaultValue("1h") Duration keepFinished,
         @DefaultValue("20s") Duration shutdownGrace,
-        Integer simulationThreads) {
+        Integer simulationThreads,
+        @DefaultValue("0.1") double leastShare) {
 
     JobSettings {
+        if (!(leastShare > 0 && leastShare <= 1)) {
+            throw new IllegalArgumentException("accord.jobs.least-share must be above 0 and at most 1, not " + leastShare);
+        }
         if (simulationThreads != null && simulationThreads < 1) {
             throw new IllegalArgumentException("accord.jobs.simulation-threads must be at least 1, not " + simulationThreads);
         }

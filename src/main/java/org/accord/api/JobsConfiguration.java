@@ -5,19 +5,23 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.accord.jobs.HeavyWork;
+import org.accord.jobs.InteractiveRequests;
 import org.accord.jobs.JobRecords;
 import org.accord.jobs.JobState;
 import org.accord.jobs.Jobs;
 import org.accord.security.SecuritySettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * The server's jobs: one limit on heavy work for requests and jobs alike
- * ({@code accord.security.heavy-at-once}), the queue and budgets of {@code accord.jobs.*}, their
- * metrics, their records in the store, and their end when the service stops.
+ * ({@code accord.security.heavy-at-once}), the queue and budgets of {@code accord.jobs.*}, the
+ * count of interactive requests in flight that running jobs give way to, their metrics, their
+ * records in the store, and their end when the service stops.
  */
 @Configuration
 @EnableConfigurationProperties(JobSettings.class)
@@ -29,8 +33,28 @@ class JobsConfiguration {
     }
 
     @Bean
-    Jobs jobs(HeavyWork heavy, JobSettings settings, MeterRegistry metrics, JobRecords records) {
-        Jobs jobs = new Jobs(heavy, settings.queueCapacity(), settings.jobBudget(), settings.keepFinished(), Clock.systemUTC(), records);
+    InteractiveRequests interactiveRequests(MeterRegistry metrics) {
+        InteractiveRequests requests = new InteractiveRequests();
+        Gauge.builder("accord.requests.interactive", requests, InteractiveRequests::inFlight)
+                .description("Requests in flight that jobs give way to (all but the jobs' own)").register(metrics);
+        Gauge.builder("accord.jobs.giving.way", requests, InteractiveRequests::waiting)
+                .description("Threads of running jobs waiting for interactive requests to end").register(metrics);
+        return requests;
+    }
+
+    /** Outside everything but the request id and size checks, so that a request counts from its first filter to its answer. */
+    @Bean
+    FilterRegistrationBean<InteractiveRequestsInFlight> interactiveRequestsInFlight(InteractiveRequests requests) {
+        FilterRegistrationBean<InteractiveRequestsInFlight> registration =
+                new FilterRegistrationBean<>(new InteractiveRequestsInFlight(requests));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    @Bean
+    Jobs jobs(HeavyWork heavy, JobSettings settings, MeterRegistry metrics, JobRecords records, InteractiveRequests interactive) {
+        Jobs jobs = new Jobs(heavy, settings.queueCapacity(), settings.jobBudget(), settings.keepFinished(), Clock.systemUTC(), records,
+                interactive, settings.leastShare());
         Gauge.builder("accord.jobs.queued", jobs, Jobs::queued).description("Jobs waiting for a free slot").register(metrics);
         Gauge.builder("accord.jobs.running", jobs, Jobs::running).description("Jobs running").register(metrics);
         for (JobState state : new JobState[] {JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELLED}) {

@@ -7,7 +7,9 @@ package org.accord.engine;
  * draws it on a terminal's standard error, the service's jobs report it). It is also how long work
  * is stopped cooperatively: an implementation may throw an unchecked exception (a job cancelled,
  * a time budget spent), and the work stops at that report and passes the exception on, leaving
- * nothing half-done behind.
+ * nothing half-done behind. An implementation may also make the reporting thread wait a while (a
+ * job giving way to interactive requests), so work reports between its units (engine sessions,
+ * batches of trials), never while holding a lock or a session another thread needs.
  */
 @FunctionalInterface
 public interface Progress {

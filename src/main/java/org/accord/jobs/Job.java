@@ -118,21 +118,29 @@ public final class Job {
     }
 
     /**
-     * What the work reports to: counts its progress, and stops it (at that report) once the job
+     * What the work reports to: counts its progress, gives way to interactive requests (between
+     * units of work, within the bound of {@code way}), and stops it (at that report) once the job
      * is cancelled, the service is stopping, or its budget is spent.
      */
-    Progress progress() {
+    Progress progress(GivingWay way) {
+        GivingWay.Point point = way.start(() -> cancelRequested || serviceStopping);
         Progress counting = (doneNow, totalNow) -> {
-            if (cancelRequested) {
-                throw new WorkStopped("cancelled");
-            }
-            if (serviceStopping) {
-                throw new WorkStopped(SERVICE_STOPPED);
-            }
+            stopIfAsked();
             total = totalNow;
             done = Math.max(done, doneNow); // threads of one simulation may report out of order
+            point.giveWay();
+            stopIfAsked();
         };
         return new TimeBudget(budget, counting);
+    }
+
+    private void stopIfAsked() {
+        if (cancelRequested) {
+            throw new WorkStopped("cancelled");
+        }
+        if (serviceStopping) {
+            throw new WorkStopped(SERVICE_STOPPED);
+        }
     }
 
     /** Marks the job running, unless it was cancelled (or failed at shutdown) while queued. */

@@ -58,6 +58,7 @@ public final class Jobs {
     private final Duration keepFinished;
     private final Clock clock;
     private final JobRecords records;
+    private final GivingWay way;
     private final ThreadPoolExecutor workers;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final AtomicInteger running = new AtomicInteger();
@@ -82,6 +83,23 @@ public final class Jobs {
      * fail the first one's running jobs when it starts.)
      */
     public Jobs(HeavyWork heavy, int queueCapacity, Duration jobBudget, Duration keepFinished, Clock clock, JobRecords records) {
+        this(heavy, queueCapacity, jobBudget, keepFinished, clock, records, GivingWay.NEVER);
+    }
+
+    /**
+     * Jobs whose records are kept and that give way to interactive requests: while any of
+     * {@code interactive} is in flight, a running job's threads wait between units of work,
+     * keeping at least {@code leastShare} of their time (see {@link GivingWay}).
+     *
+     * @param leastShare above 0 and at most 1; 1 never waits
+     */
+    public Jobs(HeavyWork heavy, int queueCapacity, Duration jobBudget, Duration keepFinished, Clock clock, JobRecords records,
+                InteractiveRequests interactive, double leastShare) {
+        this(heavy, queueCapacity, jobBudget, keepFinished, clock, records, new GivingWay(interactive, leastShare));
+    }
+
+    Jobs(HeavyWork heavy, int queueCapacity, Duration jobBudget, Duration keepFinished, Clock clock, JobRecords records, GivingWay way) {
+        this.way = way;
         this.heavy = heavy;
         this.queueCapacity = queueCapacity;
         this.jobBudget = jobBudget;
@@ -148,6 +166,7 @@ public final class Jobs {
             return;
         }
         job.cancel();
+        way.requests().wake(); // a job waiting for requests to end stops now
         recordChange(job);
         countIfFinished(job);
     }
@@ -169,7 +188,7 @@ public final class Jobs {
             running.incrementAndGet();
             recordChange(job);
             try {
-                job.succeeded(work.run(job.progress()));
+                job.succeeded(work.run(job.progress(way)));
             } catch (WorkStopped stopped) {
                 job.stopped(stopped.getMessage());
             } catch (InvalidInputException refused) {
@@ -204,6 +223,7 @@ public final class Jobs {
         }
         if (!awaitWorkers(grace)) {
             jobs.values().forEach(Job::stopForShutdown);
+            way.requests().wake();
             awaitWorkers(Duration.ofSeconds(2));
             for (Job job : jobs.values()) {
                 if (!job.state().isFinal()) {

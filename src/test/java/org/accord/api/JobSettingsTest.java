@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class JobSettingsTest {
 
     private static JobSettings simulationThreads(Integer threads) {
-        return new JobSettings(Duration.ofSeconds(30), Duration.ofMinutes(10), 20, Duration.ofHours(1), Duration.ofSeconds(20), threads);
+        return new JobSettings(Duration.ofSeconds(30), Duration.ofMinutes(10), 20, Duration.ofHours(1), Duration.ofSeconds(20), threads, 0.1);
     }
 
     @Test
@@ -24,5 +24,16 @@ class JobSettingsTest {
     void configuredTheThreadsAreTheOnesNamedAndAtLeastOne() {
         assertThat(simulationThreads(4).simulationThreads(2)).isEqualTo(4);
         assertThatThrownBy(() -> simulationThreads(0)).hasMessageContaining("accord.jobs.simulation-threads must be at least 1");
+    }
+
+    @Test
+    void aJobKeepsAShareAboveNothingAndAtMostAll() {
+        JobSettings defaults = simulationThreads(null);
+        assertThat(new JobSettings(defaults.requestBudget(), defaults.jobBudget(), 20, defaults.keepFinished(), defaults.shutdownGrace(),
+                null, 1.0).leastShare()).isEqualTo(1.0);
+        for (double share : new double[] {0, -0.5, 1.5, Double.NaN}) {
+            assertThatThrownBy(() -> new JobSettings(defaults.requestBudget(), defaults.jobBudget(), 20, defaults.keepFinished(),
+                    defaults.shutdownGrace(), null, share)).hasMessageContaining("accord.jobs.least-share must be above 0 and at most 1");
+        }
     }
 }
