@@ -1,6 +1,7 @@
 package org.accord.store;
 
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,8 +39,14 @@ public class StoreConfiguration {
         return new JobStore(jdbc);
     }
 
-    @Bean
-    RunStore runStore(JdbcClient jdbc, TransactionOperations transactions, Clock clock) {
-        return new RunStore(jdbc, transactions, clock);
+    /** Group commit (docs/store.md): {@code accord.store.group-commit=false} commits each run on its own. */
+    @Bean(destroyMethod = "close")
+    RunStore runStore(JdbcClient jdbc, TransactionOperations transactions, Clock clock,
+            @Value("${accord.store.group-commit:true}") boolean groupCommit) {
+        RunStore runs = new RunStore(jdbc, transactions, clock);
+        return groupCommit ? runs.groupCommits(GROUP_COMMIT_QUEUE) : runs;
     }
+
+    /** Runs waiting for the writer at most: more than Tomcat's 200 request threads, so no request waits for room. */
+    static final int GROUP_COMMIT_QUEUE = 256;
 }
