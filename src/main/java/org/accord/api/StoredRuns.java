@@ -91,7 +91,12 @@ class StoredRuns {
         return runs.save(new NewRun(EVALUATION, caller.current(), settlement.contract().templateId(), settlement.ipaId(),
                 settlement.performanceYear(), factsHash, settlement.contract().termsHash(), settlement.rulesHash(),
                 settlement.contract().templateHash(), json.writeValueAsString(request), new String(answer, StandardCharsets.UTF_8)),
-                run -> CallAudit.appendWithin(evaluationLocation(run.id()), 200));
+                audited(CallAudit.appenderFor(200)));
+    }
+
+    /** The audit row of a stored run, written in the run's transaction (on the thread that writes it). */
+    private static java.util.function.Consumer<RunSummary> audited(java.util.function.Consumer<String> row) {
+        return run -> row.accept(evaluationLocation(run.id()));
     }
 
     /** Where a stored evaluation is read: the answer's {@code Location}, and what its audit row names. */

@@ -36,6 +36,23 @@ public final class CallAudit {
         }
     }
 
+    /**
+     * The current call's row, to append later inside the transaction that commits what the call
+     * made, on whichever thread runs it (a run's writer, {@code org.accord.store.GroupCommit});
+     * appends nothing when the call is not an audited operation.
+     */
+    public static java.util.function.Consumer<String> appenderFor(int status) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof CallAudit call) {
+            return made -> {
+                call.log.append(call.actor, call.operationId, made, status);
+                call.appendedStatus = status;
+            };
+        }
+        return made -> {
+        };
+    }
+
     String actor() {
         return actor;
     }

@@ -27,11 +27,33 @@ public final class RunStore {
     private final JdbcClient jdbc;
     private final TransactionOperations transactions;
     private final Clock clock;
+    /** When set, runs are written by one writer, several to a commit (docs/store.md, "Group commit"). */
+    private volatile GroupCommit group;
 
     public RunStore(JdbcClient jdbc, TransactionOperations transactions, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
+    }
+
+    /**
+     * From now on, saves go through one writer that commits the runs waiting together
+     * ({@link GroupCommit}), each saver answered once its run is committed.
+     *
+     * @param capacity runs waiting at most; a saver waits for room beyond
+     */
+    public RunStore groupCommits(int capacity) {
+        group = new GroupCommit(this, capacity);
+        return this;
+    }
+
+    /** Stops the group writer, if any, once the runs waiting are written; later saves commit one by one. */
+    public void close() {
+        GroupCommit writer = group;
+        group = null;
+        if (writer != null) {
+            writer.close();
+        }
     }
 
     /** Stores a run under a new id; when this returns, the run is committed. */
@@ -45,23 +67,46 @@ public final class RunStore {
      * audit row) in the same transaction: both are committed when this returns, or neither is.
      */
     public RunSummary save(NewRun run, Consumer<RunSummary> alongside) {
+        GroupCommit writer = group;
+        if (writer != null) {
+            return writer.save(run, alongside);
+        }
+        Prepared prepared = prepare(run);
+        transactions.executeWithoutResult(status -> {
+            insert(prepared);
+            alongside.accept(prepared.summary());
+        });
+        return prepared.summary();
+    }
+
+    /**
+     * A run ready to insert: its id, its time, its request and answer compressed. Prepared on the
+     * caller's thread, before any transaction, so no connection is held while the CPU works.
+     */
+    record Prepared(RunSummary summary, byte[] request, byte[] result) {
+    }
+
+    Prepared prepare(NewRun run) {
         String id = UUID.randomUUID().toString();
         // The database keeps microseconds: the instant returned is the one read back later.
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         RunSummary saved = new RunSummary(id, run.kind(), now, run.caller(), run.templateId(), run.ipaId(), run.performanceYear(),
                 run.factsHash(), run.termsHash(), run.rulesHash(), run.templateHash());
-        // Compressed before the transaction: it holds no connection while the CPU works.
-        byte[] request = StoredText.compress(run.request());
-        byte[] result = StoredText.compress(run.result());
-        transactions.executeWithoutResult(status -> {
-            jdbc.sql("INSERT INTO run (" + SUMMARY_COLUMNS + ", request_gzip, result_gzip) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(id, run.kind(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC), run.caller(), run.templateId(),
-                            run.ipaId(), run.performanceYear(), run.factsHash(), run.termsHash(), run.rulesHash(),
-                            run.templateHash(), request, result)
-                    .update();
-            alongside.accept(saved);
-        });
-        return saved;
+        return new Prepared(saved, StoredText.compress(run.request()), StoredText.compress(run.result()));
+    }
+
+    /** Inserts a prepared run in the transaction the calling thread has open. */
+    void insert(Prepared run) {
+        RunSummary s = run.summary();
+        jdbc.sql("INSERT INTO run (" + SUMMARY_COLUMNS + ", request_gzip, result_gzip) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(s.id(), s.kind(), OffsetDateTime.ofInstant(s.storedAt(), ZoneOffset.UTC), s.caller(), s.templateId(),
+                        s.ipaId(), s.performanceYear(), s.factsHash(), s.termsHash(), s.rulesHash(),
+                        s.templateHash(), run.request(), run.result())
+                .update();
+    }
+
+    TransactionOperations transactions() {
+        return transactions;
     }
 
     public Optional<StoredRun> find(String id) {

@@ -29,6 +29,7 @@ final class TestDatabase implements AutoCloseable {
     private final String password;
     private final String schema;
     private HikariDataSource dataSource;
+    private int poolSize = 4;
 
     private TestDatabase(String name, String url, String user, String password, String schema) {
         this.name = name;
@@ -54,6 +55,14 @@ final class TestDatabase implements AutoCloseable {
         return new TestDatabase(kind, System.getenv(POSTGRES_URL),
                 System.getenv().getOrDefault("ACCORD_TEST_POSTGRES_USER", "postgres"),
                 System.getenv().getOrDefault("ACCORD_TEST_POSTGRES_PASSWORD", ""), schema);
+    }
+
+    /** The same database with a pool of this many connections (the service's default is 10). */
+    TestDatabase withPool(int connections) {
+        dataSource.close();
+        poolSize = connections;
+        open();
+        return this;
     }
 
     /** Applies the migrations, as the service does at start. */
@@ -93,7 +102,7 @@ final class TestDatabase implements AutoCloseable {
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
-        config.setMaximumPoolSize(4);
+        config.setMaximumPoolSize(poolSize);
         if (schema != null) {
             config.setSchema(schema);
         }
