@@ -1,6 +1,7 @@
 package org.accord.engine;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.accord.terms.ClauseTerms;
@@ -13,10 +14,22 @@ public final class Clause {
 
     private final Evaluation evaluation;
     private final ClauseTerms terms;
+    /** The gates table, when the clause has one: rules ask scores(measure) per measure and practice. */
+    private final Map<?, ?> measureGates;
+    /** The clause's per-measure tables (rules ask knowsMeasure per measure and clause). */
+    private final Map<?, ?>[] measureTables;
 
     Clause(Evaluation evaluation, ClauseTerms terms) {
         this.evaluation = evaluation;
         this.terms = terms;
+        List<Map<?, ?>> tables = new ArrayList<>(2);
+        for (Object value : terms.parameters().values()) {
+            if (value instanceof Map<?, ?> table) {
+                tables.add(table);
+            }
+        }
+        this.measureTables = tables.toArray(new Map<?, ?>[0]);
+        this.measureGates = terms.parameters().get("measureGates") instanceof Map<?, ?> gates ? gates : null;
     }
 
     public Evaluation getEvaluation() {
@@ -70,6 +83,9 @@ public final class Clause {
 
     /** Whether the measure is one the clause's gates table scores. */
     public boolean scores(String measureId) {
+        if (measureGates != null) {
+            return measureGates.containsKey(measureId);
+        }
         return table("measureGates").containsKey(measureId);
     }
 
@@ -129,12 +145,17 @@ public final class Clause {
 
     /** Whether the clause has a per-measure table (gates or amounts), so that it names the measures it knows. */
     public boolean hasMeasureTables() {
-        return terms.parameters().values().stream().anyMatch(Map.class::isInstance);
+        return measureTables.length > 0;
     }
 
     /** Whether one of the clause's per-measure tables (gates or amounts) lists the measure. */
     public boolean knowsMeasure(String measureId) {
-        return terms.parameters().values().stream().anyMatch(v -> v instanceof Map<?, ?> table && table.containsKey(measureId));
+        for (Map<?, ?> table : measureTables) {
+            if (table.containsKey(measureId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A per-measure amount, or zero for a measure the table does not list. */

@@ -4,9 +4,8 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * The one place that decides precision and rounding. Intermediate amounts keep full precision
@@ -24,6 +23,7 @@ public final class Money {
 
     public static final BigDecimal ZERO = BigDecimal.ZERO;
     public static final BigDecimal ONE = BigDecimal.ONE;
+    private static final BigDecimal CENT = BigDecimal.ONE.movePointLeft(SCALE);
 
     private Money() {
     }
@@ -120,9 +120,13 @@ public final class Money {
      */
     public static List<BigDecimal> allocate(BigDecimal total, List<BigDecimal> weights) {
         BigDecimal pool = payable(total);
-        BigDecimal weightSum = weights.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         if (weights.isEmpty()) {
             throw new IllegalArgumentException("nothing to allocate to");
+        }
+        int n = weights.size();
+        BigDecimal weightSum = BigDecimal.ZERO;
+        for (BigDecimal weight : weights) {
+            weightSum = weightSum.add(weight);
         }
         if (weightSum.signum() == 0) {
             if (pool.signum() != 0) {
@@ -130,29 +134,34 @@ public final class Money {
             }
             return weights.stream().map(w -> BigDecimal.ZERO.setScale(SCALE)).toList();
         }
-        List<BigDecimal> parts = new ArrayList<>(weights.size());
-        List<BigDecimal> remainders = new ArrayList<>(weights.size());
+        BigDecimal[] parts = new BigDecimal[n];
+        BigDecimal[] remainders = new BigDecimal[n];
         BigDecimal allocated = BigDecimal.ZERO;
-        for (BigDecimal weight : weights) {
+        for (int i = 0; i < n; i++) {
+            BigDecimal weight = weights.get(i);
             if (weight.signum() < 0) {
                 throw new IllegalArgumentException("negative weight " + weight);
             }
             BigDecimal exact = pool.multiply(weight).divide(weightSum, PRECISION);
             BigDecimal part = exact.setScale(SCALE, RoundingMode.DOWN);
-            parts.add(part);
-            remainders.add(exact.subtract(part).abs());
+            parts[i] = part;
+            remainders[i] = exact.subtract(part).abs();
             allocated = allocated.add(part);
         }
-        BigDecimal cent = BigDecimal.ONE.movePointLeft(SCALE).multiply(BigDecimal.valueOf(pool.signum()));
         int centsLeft = pool.subtract(allocated).abs().movePointRight(SCALE).intValueExact();
-        List<Integer> byRemainder = IntStream.range(0, weights.size()).boxed()
-                .sorted(Comparator.comparing((Integer i) -> remainders.get(i)).reversed()
-                        .thenComparing(Comparator.naturalOrder()))
-                .toList();
-        for (int k = 0; k < centsLeft; k++) {
-            int i = byRemainder.get(k % byRemainder.size());
-            parts.set(i, parts.get(i).add(cent));
+        if (centsLeft > 0) {
+            BigDecimal cent = pool.signum() < 0 ? CENT.negate() : CENT;
+            // Largest remainder first; the sort is stable, so equal remainders keep the earlier index first.
+            Integer[] byRemainder = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                byRemainder[i] = i;
+            }
+            Arrays.sort(byRemainder, (i, j) -> remainders[j].compareTo(remainders[i]));
+            for (int k = 0; k < centsLeft; k++) {
+                int i = byRemainder[k % n];
+                parts[i] = parts[i].add(cent);
+            }
         }
-        return parts;
+        return new ArrayList<>(Arrays.asList(parts));
     }
 }

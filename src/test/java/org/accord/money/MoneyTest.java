@@ -55,6 +55,19 @@ class MoneyTest {
         }
 
         @Test
+        void severalCentsLeftGoLargestRemainderFirstThenByIndex() {
+            // 1.00 by 1:3:3 -> 0.142857.., 0.428571.., 0.428571..; floors 0.14 + 0.42 + 0.42 = 0.98;
+            // two cents left: remainders 0.00857.. (parts 2 and 3, a tie kept in index order) beat 0.00285.. (part 1).
+            assertThat(Money.allocate(new BigDecimal("1.00"), List.of(BigDecimal.ONE, new BigDecimal("3"), new BigDecimal("3"))))
+                    .containsExactly(new BigDecimal("0.14"), new BigDecimal("0.43"), new BigDecimal("0.43"));
+            // 0.05 by seven equal weights -> 0.00714.. each; floors 0.00; five cents left, all remainders equal:
+            // the first five parts get one cent each.
+            assertThat(Money.allocate(new BigDecimal("0.05"), java.util.Collections.nCopies(7, BigDecimal.ONE)))
+                    .containsExactly(new BigDecimal("0.01"), new BigDecimal("0.01"), new BigDecimal("0.01"), new BigDecimal("0.01"),
+                            new BigDecimal("0.01"), new BigDecimal("0.00"), new BigDecimal("0.00"));
+        }
+
+        @Test
         void negativePoolsAreSplitTheSameWayAndConserved() {
             assertThat(Money.allocate(new BigDecimal("-100.00"), List.of(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE)))
                     .containsExactly(new BigDecimal("-33.34"), new BigDecimal("-33.33"), new BigDecimal("-33.33"));
