@@ -15,7 +15,7 @@ class ContractDocumentApiTest extends ServerTest {
         assertThat(markdown.status()).as(markdown.body()).isEqualTo(200);
         assertThat(markdown.contentType()).startsWith("text/markdown");
         assertThat(markdown.body()).contains("#### Rule \"Without the quality standard the shared loss rate is the maximum\"")
-                .contains("| 1 | [0..500) | 0 | 499 | 0.122 | 0.122 | 42 CFR 425.604(b) |");
+                .contains("| 1 | [0..500) | 0 | 499 | 0.122 | 0.122 | Source unverified: not in 42 CFR 425.604(b), whose 2018 table starts at 5,000;");
 
         Reply html = get(DOCUMENT + "?format=html");
         assertThat(html.status()).as(html.body()).isEqualTo(200);

@@ -36,10 +36,10 @@ class ContractDocumentTest {
                 + "> \"If the ACO meets either the quality performance standard");
         assertThat(paragraph).isPositive();
         assertThat(markdown.indexOf("```drools\n" + rule)).isGreaterThan(paragraph);
-        // The MSR table of 42 CFR 425.604(b): 14 rows, the first [0..500) at 12.2%.
+        // The MSR table: 14 rows, the first [0..500) at 12.2%, its source marked unverified (425.604(b) starts at 5,000).
         assertThat(markdown).contains("### Decision table: `rules/payment/msr-by-assigned-population.dmn`");
         assertThat(markdown).contains("| row | Assigned beneficiaries | range start | range end | rate at range start | rate at range end | Source |");
-        assertThat(markdown).contains("| 1 | [0..500) | 0 | 499 | 0.122 | 0.122 | 42 CFR 425.604(b) |");
+        assertThat(markdown).contains("| 1 | [0..500) | 0 | 499 | 0.122 | 0.122 | Source unverified: not in 42 CFR 425.604(b), whose 2018 table starts at 5,000;");
         assertThat(markdown).contains("| 14 | ");
         // A golden case of this template, under its clause and with its derivation at the end.
         assertThat(markdown).contains("- `shared-losses/enhanced-loss-limit-binds.yaml`: ENHANCED track: losses of 50% of the benchmark");
