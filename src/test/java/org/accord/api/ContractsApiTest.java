@@ -77,10 +77,10 @@ class ContractsApiTest extends ServerTest {
         // The example of docs/hashes.md, versionHash, written out by hand there.
         String canonical = "{\"effectiveFrom\":\"2025-01-01\",\"effectiveTo\":\"2025-12-31\",\"ipaId\":\"valley-ipa\","
                 + "\"overrides\":{\"maximumSharingRate\":0.5},\"payer\":\"Medicare Shared Savings Program\","
-                + "\"templateHash\":\"sha256:29174d152261c0de62bfbfa1846cff5f540702aea69b8270ba2eaa4d56807432\","
+                + "\"templateHash\":\"sha256:b7bf088a61d8542be5af001574182e5398a54e9f7700ec457a107d785eca5802\","
                 + "\"templateId\":\"mssp-basic\"}";
         assertThat(first.get("templateHash").asString())
-                .isEqualTo("sha256:29174d152261c0de62bfbfa1846cff5f540702aea69b8270ba2eaa4d56807432");
+                .isEqualTo("sha256:b7bf088a61d8542be5af001574182e5398a54e9f7700ec457a107d785eca5802");
         assertThat(first.get("versionHash").asString()).isEqualTo(ContentHash.of(canonical));
         assertThat(get(created.header("Location")).json()).isEqualTo(contract);
     }
