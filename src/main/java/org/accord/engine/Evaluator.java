@@ -31,20 +31,30 @@ import org.kie.api.runtime.KieSession;
  * Evaluates contracts against performance facts with the compiled rules. A batch shares one
  * session: each evaluation's facts carry their {@link Evaluation}, and rules join on it.
  *
- * <p>Rules fire in four phases: clauses that leave cost out of the comparison with targets
- * ({@code cost left out}, a stop-loss), then the clauses settle (the main agenda) against the cost
+ * <p>Rules fire in five phases: the IPA's totals and pooled measures ({@code ipa totals},
+ * rules/ipa/totals.drl: the practices' figures summed), then clauses that leave cost out of the
+ * comparison with targets ({@code cost left out}, a stop-loss), then the clauses settle (the main agenda) against the cost
  * that is left, then the {@code pool} phase totals what the IPA received and takes its fees off
  * the top, then the {@code distribution} phase splits the rest among practices. The phases are
  * the only ordering in the rule sets.
  */
 public final class Evaluator {
 
-    /** Settled before the clauses: what the cost compared with the targets leaves out (rules/cost/compared-cost.drl). */
-    static final String PHASE_BEFORE_CLAUSES = "cost left out";
+    /**
+     * Settled before the clauses, in this order: the IPA's totals and pooled measures (rules/ipa/totals.drl),
+     * then what the cost compared with the targets leaves out (rules/cost/compared-cost.drl).
+     */
+    static final List<String> PHASES_BEFORE_CLAUSES = List.of("ipa totals", "cost left out");
+
+    /** The rule that sums the practices into the IPA; a rule set stored before it existed has none. */
+    static final String TOTALS_RULE = "The IPA's totals are its practices' figures summed, and each measure's counts pooled";
     static final List<String> PHASES_AFTER_CLAUSES = List.of("pool", "distribution");
 
     private final RuleBase rules;
     private final CustomTables customTables;
+    // Rule sets stored with earlier runs (replays compile them again) have no totals rule: the IPA's
+    // totals are then summed here, as those rule sets expected.
+    private final boolean totalsByRule;
 
     public Evaluator(RuleBase rules) {
         this(rules, new CustomTables());
@@ -54,6 +64,7 @@ public final class Evaluator {
     public Evaluator(RuleBase rules, CustomTables customTables) {
         this.rules = rules;
         this.customTables = customTables;
+        this.totalsByRule = rules.kieBase().getRule("org.accord.rules", TOTALS_RULE) != null;
     }
 
     public RuleBase rules() {
@@ -159,8 +170,11 @@ public final class Evaluator {
 
     /** Fires the clauses, then the phases after them, in the order every settlement depends on. */
     static void fire(KieSession session) {
-        // The focus falls back to the main agenda once the first phase has nothing left to fire.
-        focus(session, PHASE_BEFORE_CLAUSES);
+        // Focus is a stack: the phases before the clauses are pushed last first, so the first fires first,
+        // and the focus falls back to the main agenda once they have nothing left to fire.
+        for (int i = PHASES_BEFORE_CLAUSES.size() - 1; i >= 0; i--) {
+            focus(session, PHASES_BEFORE_CLAUSES.get(i));
+        }
         session.fireAllRules();
         for (String phase : PHASES_AFTER_CLAUSES) {
             focus(session, phase);
@@ -192,7 +206,11 @@ public final class Evaluator {
                 Evaluation evaluation = new Evaluation(i);
                 evaluations.add(evaluation);
                 written.put(evaluation, new ArrayList<>());
-                insert(session, evaluation, requests.get(i));
+                if (totalsByRule) {
+                    insert(session, evaluation, requests.get(i));
+                } else {
+                    insertWithTotals(session, evaluation, requests.get(i));
+                }
             }
             fire(session);
             // A class filter lets the session walk only its Line facts, not every fact it holds.
@@ -222,9 +240,36 @@ public final class Evaluator {
         }
     }
 
-    // IPA-wide sums are taken in long, exactly: FactLimit bounds every count so that no sum comes near
-    // the long limit, and addExact would fail loudly rather than wrap should a bound ever be raised past it.
+    /**
+     * The evaluation's inputs: its clauses, its practices and their measures, and the payer's period
+     * inputs for the IPA. The IPA's totals and pooled measures are the rule rules/ipa/totals.drl's.
+     */
     private static void insert(KieSession session, Evaluation evaluation, Request request) {
+        PerformanceFacts facts = request.facts();
+        PerformancePeriod period = facts.period();
+        for (ClauseTerms clause : request.terms().clauses()) {
+            session.insert(new Clause(evaluation, clause));
+        }
+        for (PracticePerformance performance : facts.practices()) {
+            session.insert(new Practice(evaluation, performance));
+            for (QualityMeasureCount m : performance.qualityMeasures()) {
+                session.insert(new Measure(evaluation, performance.id(), m.measureId(), m.numerator(), m.denominator(), m.exclusions()));
+            }
+        }
+        session.insert(new IpaPeriod(evaluation, facts.ipa().id(),
+                period.assignedBeneficiaries() == null ? null : Long.valueOf(period.assignedBeneficiaries()),
+                period.benchmarkExpenditure(), period.reportedQualityScore(), period.metQualityStandard(),
+                period.lossAdjustment() == null ? BigDecimal.ZERO : period.lossAdjustment(),
+                period.participantRevenue(), period.lowRevenue(),
+                period.agreementStart() == null ? null : period.agreementStart().getYear(),
+                period.metAlternativeQualityStandard(), yearOfAgreement(period)));
+    }
+
+    // For rule sets stored before rules/ipa/totals.drl only (a replay of an earlier run): the inputs with
+    // the IPA's totals and pooled measures summed here, as those rule sets expect. IPA-wide sums are taken
+    // in long, exactly: FactLimit bounds every count so that no sum comes near the long limit, and
+    // addExact would fail loudly rather than wrap should a bound ever be raised past it.
+    private static void insertWithTotals(KieSession session, Evaluation evaluation, Request request) {
         PerformanceFacts facts = request.facts();
         PerformancePeriod period = facts.period();
         for (ClauseTerms clause : request.terms().clauses()) {

@@ -52,6 +52,21 @@ public final class Ipa {
         this.yearOfAgreement = yearOfAgreement;
     }
 
+    /**
+     * The IPA of one period as the totals rule builds it ({@code rules/ipa/totals.drl}): the payer's
+     * period inputs and the sums of the practices' inputs. The assigned beneficiaries are the payer's
+     * when given, otherwise the attributed members.
+     */
+    public Ipa(IpaPeriod period, int practiceCount, long attributedMembers, long memberMonths,
+            BigDecimal riskWeightedMemberMonths, BigDecimal totalCostOfCare) {
+        this(period.getEvaluation(), period.getId(), practiceCount, attributedMembers,
+                period.getAssignedBeneficiaries() != null ? period.getAssignedBeneficiaries() : attributedMembers,
+                memberMonths, riskWeightedMemberMonths, totalCostOfCare, period.getBenchmarkExpenditure(),
+                period.getReportedQualityScore(), period.getMetQualityStandard(), period.getLossAdjustment(),
+                period.getParticipantRevenue(), period.getLowRevenue(), period.getAgreementStartYear(),
+                period.getMetAlternativeQualityStandard(), period.getYearOfAgreement());
+    }
+
     public Evaluation getEvaluation() {
         return evaluation;
     }

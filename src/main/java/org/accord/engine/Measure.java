@@ -14,7 +14,8 @@ public final class Measure {
     private final long exclusions;
     private java.math.BigDecimal rate;
 
-    Measure(Evaluation evaluation, String scope, String measureId, long numerator, long denominator, long exclusions) {
+    /** Public for the rule that pools the practices' counts into the IPA's ({@code rules/ipa/totals.drl}). */
+    public Measure(Evaluation evaluation, String scope, String measureId, long numerator, long denominator, long exclusions) {
         this.evaluation = evaluation;
         this.scope = scope;
         this.measureId = measureId;

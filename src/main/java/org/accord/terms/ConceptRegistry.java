@@ -215,6 +215,12 @@ public final class ConceptRegistry {
         }
     }
 
+    /**
+     * Facts of the engine's own classes that a rule derives rather than the engine inserting them: the IPA's
+     * totals and its pooled measures (rules/ipa/totals.drl). A concept may produce them without a declare.
+     */
+    static final Set<String> ENGINE_FACTS = Set.of("Ipa", "Measure");
+
     /** Every derived fact a rule file declares is produced by a concept; every one a descriptor names is declared. */
     private static void checkDerivedFacts(Map<String, byte[]> drl, Map<String, ConceptDescriptor> concepts, List<String> problems) {
         Set<String> declared = new TreeSet<>();
@@ -230,7 +236,7 @@ public final class ConceptRegistry {
             // A fact a concept declares for other clauses to produce (CostLeftOut) needs no producer shipped.
             produced.addAll(concept.interfaces());
             for (String fact : concept.produces()) {
-                if (!declared.contains(fact)) {
+                if (!declared.contains(fact) && !ENGINE_FACTS.contains(fact)) {
                     problems.add(descriptorPath(concept) + " produces " + fact + ", which no rule file declares");
                 }
             }

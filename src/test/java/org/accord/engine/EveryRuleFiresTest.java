@@ -106,6 +106,8 @@ class EveryRuleFiresTest {
         }
         Set<String> silent = new TreeSet<>(fired.keySet());
         silent.removeAll(wroteALine);
+        // The IPA's totals are its inputs summed, not a determination: the lines that read them state them.
+        silent.remove(Evaluator.TOTALS_RULE);
         assertThat(silent).as("rules that fired without writing a line or a finding").isEmpty();
     }
 
