@@ -245,24 +245,8 @@ public final class Evaluator {
      * inputs for the IPA. The IPA's totals and pooled measures are the rule rules/ipa/totals.drl's.
      */
     private static void insert(KieSession session, Evaluation evaluation, Request request) {
-        PerformanceFacts facts = request.facts();
-        PerformancePeriod period = facts.period();
-        for (ClauseTerms clause : request.terms().clauses()) {
-            session.insert(new Clause(evaluation, clause));
-        }
-        for (PracticePerformance performance : facts.practices()) {
-            session.insert(new Practice(evaluation, performance));
-            for (QualityMeasureCount m : performance.qualityMeasures()) {
-                session.insert(new Measure(evaluation, performance.id(), m.measureId(), m.numerator(), m.denominator(), m.exclusions()));
-            }
-        }
-        session.insert(new IpaPeriod(evaluation, facts.ipa().id(),
-                period.assignedBeneficiaries() == null ? null : Long.valueOf(period.assignedBeneficiaries()),
-                period.benchmarkExpenditure(), period.reportedQualityScore(), period.metQualityStandard(),
-                period.lossAdjustment() == null ? BigDecimal.ZERO : period.lossAdjustment(),
-                period.participantRevenue(), period.lowRevenue(),
-                period.agreementStart() == null ? null : period.agreementStart().getYear(),
-                period.metAlternativeQualityStandard(), yearOfAgreement(period)));
+        insertInputs(session, evaluation, request);
+        session.insert(ipaPeriod(evaluation, request.facts()));
     }
 
     // For rule sets stored before rules/ipa/totals.drl only (a replay of an earlier run): the inputs with
@@ -270,25 +254,20 @@ public final class Evaluator {
     // in long, exactly: FactLimit bounds every count so that no sum comes near the long limit, and
     // addExact would fail loudly rather than wrap should a bound ever be raised past it.
     private static void insertWithTotals(KieSession session, Evaluation evaluation, Request request) {
-        PerformanceFacts facts = request.facts();
-        PerformancePeriod period = facts.period();
-        for (ClauseTerms clause : request.terms().clauses()) {
-            session.insert(new Clause(evaluation, clause));
-        }
         long attributed = 0;
         long memberMonths = 0;
         BigDecimal riskWeighted = BigDecimal.ZERO;
         BigDecimal costOfCare = BigDecimal.ZERO;
         Map<String, long[]> pooledMeasures = new TreeMap<>();
-        for (PracticePerformance performance : facts.practices()) {
-            Practice practice = new Practice(evaluation, performance);
-            session.insert(practice);
-            attributed = Math.addExact(attributed, performance.attributedMembers());
-            memberMonths = Math.addExact(memberMonths, performance.memberMonths());
+        List<Practice> practices = insertInputs(session, evaluation, request);
+        for (Practice practice : practices) {
+            attributed = Math.addExact(attributed, practice.getAttributedMembers());
+            memberMonths = Math.addExact(memberMonths, practice.getMemberMonths());
             riskWeighted = riskWeighted.add(practice.getRiskWeightedMemberMonths());
-            costOfCare = costOfCare.add(performance.totalCostOfCare());
+            costOfCare = costOfCare.add(practice.getTotalCostOfCare());
+        }
+        for (PracticePerformance performance : request.facts().practices()) {
             for (QualityMeasureCount m : performance.qualityMeasures()) {
-                session.insert(new Measure(evaluation, performance.id(), m.measureId(), m.numerator(), m.denominator(), m.exclusions()));
                 long[] pooled = pooledMeasures.computeIfAbsent(m.measureId(), k -> new long[3]);
                 pooled[0] = Math.addExact(pooled[0], m.numerator());
                 pooled[1] = Math.addExact(pooled[1], m.denominator());
@@ -296,13 +275,37 @@ public final class Evaluator {
             }
         }
         pooledMeasures.forEach((id, c) -> session.insert(new Measure(evaluation, Ipa.SCOPE, id, c[0], c[1], c[2])));
-        session.insert(new Ipa(evaluation, facts.ipa().id(), facts.practices().size(), attributed,
-                period.assignedBeneficiaries() != null ? period.assignedBeneficiaries() : attributed,
-                memberMonths, riskWeighted, costOfCare, period.benchmarkExpenditure(), period.reportedQualityScore(),
-                period.metQualityStandard(), period.lossAdjustment() == null ? BigDecimal.ZERO : period.lossAdjustment(),
+        session.insert(new Ipa(ipaPeriod(evaluation, request.facts()), practices.size(), attributed, memberMonths,
+                riskWeighted, costOfCare));
+    }
+
+    /** The clauses, the practices and their measures; returns the practices inserted. */
+    private static List<Practice> insertInputs(KieSession session, Evaluation evaluation, Request request) {
+        for (ClauseTerms clause : request.terms().clauses()) {
+            session.insert(new Clause(evaluation, clause));
+        }
+        List<Practice> practices = new ArrayList<>(request.facts().practices().size());
+        for (PracticePerformance performance : request.facts().practices()) {
+            Practice practice = new Practice(evaluation, performance);
+            session.insert(practice);
+            practices.add(practice);
+            for (QualityMeasureCount m : performance.qualityMeasures()) {
+                session.insert(new Measure(evaluation, performance.id(), m.measureId(), m.numerator(), m.denominator(), m.exclusions()));
+            }
+        }
+        return practices;
+    }
+
+    /** The payer's period inputs for the IPA: absent optional inputs null, a loss adjustment not given zero. */
+    private static IpaPeriod ipaPeriod(Evaluation evaluation, PerformanceFacts facts) {
+        PerformancePeriod period = facts.period();
+        return new IpaPeriod(evaluation, facts.ipa().id(),
+                period.assignedBeneficiaries() == null ? null : Long.valueOf(period.assignedBeneficiaries()),
+                period.benchmarkExpenditure(), period.reportedQualityScore(), period.metQualityStandard(),
+                period.lossAdjustment() == null ? BigDecimal.ZERO : period.lossAdjustment(),
                 period.participantRevenue(), period.lowRevenue(),
                 period.agreementStart() == null ? null : period.agreementStart().getYear(),
-                period.metAlternativeQualityStandard(), yearOfAgreement(period)));
+                period.metAlternativeQualityStandard(), yearOfAgreement(period));
     }
 
     // Counted in performance years from the agreement start; an agreement begun in April or July 2012

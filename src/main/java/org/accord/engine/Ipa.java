@@ -10,47 +10,14 @@ public final class Ipa {
 
     public static final String SCOPE = "IPA";
 
-    private final Evaluation evaluation;
-    private final String id;
+    // The payer's inputs, read through; the sums are this fact's own.
+    private final IpaPeriod period;
     private final int practiceCount;
     private final long attributedMembers;
     private final long assignedBeneficiaries;
     private final long memberMonths;
     private final BigDecimal riskWeightedMemberMonths;
     private final BigDecimal totalCostOfCare;
-    private final BigDecimal benchmarkExpenditure;
-    private final BigDecimal reportedQualityScore;
-    private final Boolean metQualityStandard;
-    private final BigDecimal lossAdjustment;
-    private final BigDecimal participantRevenue;
-    private final Boolean lowRevenue;
-    private final Integer agreementStartYear;
-    private final Boolean metAlternativeQualityStandard;
-    private final Integer yearOfAgreement;
-
-    Ipa(Evaluation evaluation, String id, int practiceCount, long attributedMembers, long assignedBeneficiaries,
-            long memberMonths, BigDecimal riskWeightedMemberMonths, BigDecimal totalCostOfCare,
-            BigDecimal benchmarkExpenditure, BigDecimal reportedQualityScore, Boolean metQualityStandard,
-            BigDecimal lossAdjustment, BigDecimal participantRevenue, Boolean lowRevenue, Integer agreementStartYear,
-            Boolean metAlternativeQualityStandard, Integer yearOfAgreement) {
-        this.evaluation = evaluation;
-        this.id = id;
-        this.practiceCount = practiceCount;
-        this.attributedMembers = attributedMembers;
-        this.assignedBeneficiaries = assignedBeneficiaries;
-        this.memberMonths = memberMonths;
-        this.riskWeightedMemberMonths = riskWeightedMemberMonths;
-        this.totalCostOfCare = totalCostOfCare;
-        this.benchmarkExpenditure = benchmarkExpenditure;
-        this.reportedQualityScore = reportedQualityScore;
-        this.metQualityStandard = metQualityStandard;
-        this.lossAdjustment = lossAdjustment;
-        this.participantRevenue = participantRevenue;
-        this.lowRevenue = lowRevenue;
-        this.agreementStartYear = agreementStartYear;
-        this.metAlternativeQualityStandard = metAlternativeQualityStandard;
-        this.yearOfAgreement = yearOfAgreement;
-    }
 
     /**
      * The IPA of one period as the totals rule builds it ({@code rules/ipa/totals.drl}): the payer's
@@ -59,20 +26,21 @@ public final class Ipa {
      */
     public Ipa(IpaPeriod period, int practiceCount, long attributedMembers, long memberMonths,
             BigDecimal riskWeightedMemberMonths, BigDecimal totalCostOfCare) {
-        this(period.getEvaluation(), period.getId(), practiceCount, attributedMembers,
-                period.getAssignedBeneficiaries() != null ? period.getAssignedBeneficiaries() : attributedMembers,
-                memberMonths, riskWeightedMemberMonths, totalCostOfCare, period.getBenchmarkExpenditure(),
-                period.getReportedQualityScore(), period.getMetQualityStandard(), period.getLossAdjustment(),
-                period.getParticipantRevenue(), period.getLowRevenue(), period.getAgreementStartYear(),
-                period.getMetAlternativeQualityStandard(), period.getYearOfAgreement());
+        this.period = period;
+        this.practiceCount = practiceCount;
+        this.attributedMembers = attributedMembers;
+        this.assignedBeneficiaries = period.getAssignedBeneficiaries() != null ? period.getAssignedBeneficiaries() : attributedMembers;
+        this.memberMonths = memberMonths;
+        this.riskWeightedMemberMonths = riskWeightedMemberMonths;
+        this.totalCostOfCare = totalCostOfCare;
     }
 
     public Evaluation getEvaluation() {
-        return evaluation;
+        return period.getEvaluation();
     }
 
     public String getId() {
-        return id;
+        return period.getId();
     }
 
     public int getPracticeCount() {
@@ -102,43 +70,43 @@ public final class Ipa {
     }
 
     public BigDecimal getBenchmarkExpenditure() {
-        return benchmarkExpenditure;
+        return period.getBenchmarkExpenditure();
     }
 
     public BigDecimal getReportedQualityScore() {
-        return reportedQualityScore;
+        return period.getReportedQualityScore();
     }
 
     public Boolean getMetQualityStandard() {
-        return metQualityStandard;
+        return period.getMetQualityStandard();
     }
 
     public BigDecimal getLossAdjustment() {
-        return lossAdjustment;
+        return period.getLossAdjustment();
     }
 
     /** The participants' fee-for-service revenue, or null when the payer does not publish it. */
     public BigDecimal getParticipantRevenue() {
-        return participantRevenue;
+        return period.getParticipantRevenue();
     }
 
     /** The payer's finding that the IPA is a low revenue ACO, or null when not made. */
     public Boolean getLowRevenue() {
-        return lowRevenue;
+        return period.getLowRevenue();
     }
 
     /** The year the current agreement period began, or null when not known. */
     public Integer getAgreementStartYear() {
-        return agreementStartYear;
+        return period.getAgreementStartYear();
     }
 
     /** The payer's finding on the alternative quality performance standard, or null when not assessed. */
     public Boolean getMetAlternativeQualityStandard() {
-        return metAlternativeQualityStandard;
+        return period.getMetAlternativeQualityStandard();
     }
 
     /** Which performance year of its agreement period this is (1 for the first), or null when the agreement start is not given. */
     public Integer getYearOfAgreement() {
-        return yearOfAgreement;
+        return period.getYearOfAgreement();
     }
 }
