@@ -94,6 +94,12 @@ jit_ms() { # CPU time of the JIT compiler threads: the rules' generated code kee
   done | awk -v hz="$(getconf CLK_TCK)" '{ s += $14 + $15 } END { printf "%d", s * 1000 / hz }'
 }
 
+gc_ms() { # CPU time of the garbage collector's threads (G1's or Parallel's)
+  for task in /proc/"$server"/task/*; do
+    case "$(cat "$task/comm" 2>/dev/null)" in "GC Thread"*|"G1 "*) cat "$task/stat" 2>/dev/null ;; esac
+  done | awk -v hz="$(getconf CLK_TCK)" '{ s += $14 + $15 } END { printf "%d", s * 1000 / hz }'
+}
+
 echo "== warm-up: $WARMUP at $CONNECTIONS connections"
 RATE= wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/wrk/evaluate.lua "$URL" -- "$REQUEST" >/dev/null
 
@@ -108,6 +114,7 @@ fi
 heap_before=$(heap_after_gc)
 cpu_before=$(cpu_ms)
 jit_before=$(jit_ms)
+gc_before=$(gc_ms)
 if [ -n "${BACKGROUND_TRIALS:-}" ]; then
   job_cpu_before=$(job_cpu_ms)
   done_before=$(job_field done)
@@ -119,6 +126,7 @@ out=$(mktemp)
 RATE=${RATE:-} THREADS=$THREADS wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/wrk/evaluate.lua "$URL" -- "$REQUEST" | tee "$out"
 cpu_after=$(cpu_ms)
 jit_after=$(jit_ms)
+gc_after=$(gc_ms)
 job_cpu=0
 if [ -n "${BACKGROUND_TRIALS:-}" ]; then
   job_cpu=$(($(job_cpu_ms) - job_cpu_before)) # a thread that ended during the run takes its time with it: a lower bound then
@@ -134,8 +142,8 @@ if [ -n "${BACKGROUND_TRIALS:-}" ]; then
 fi
 rm -f "$out"
 
-echo "server CPU    $(awk -v c=$((cpu_after - cpu_before)) -v j=$((jit_after - jit_before)) -v b="$job_cpu" -v n="$requests" \
-  'BEGIN { printf "%.2f ms per request, of which JIT compilation %.2f ms, the background job %.2f ms", c / n, j / n, b / n }')"
+echo "server CPU    $(awk -v c=$((cpu_after - cpu_before)) -v j=$((jit_after - jit_before)) -v g=$((gc_after - gc_before)) -v b="$job_cpu" -v n="$requests" \
+  'BEGIN { printf "%.2f ms per request, of which JIT compilation %.2f ms, garbage collection %.2f ms, the background job %.2f ms", c / n, j / n, g / n, b / n }')"
 echo "heap used     $heap_before before, $heap_after after (after a full GC each time)"
 echo "load average  $(cut -d' ' -f1-3 /proc/loadavg) (other processes on this machine count)"
 # What storing each run added (timed apart in the server, over the last minutes of the run).
