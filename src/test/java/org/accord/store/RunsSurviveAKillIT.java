@@ -7,6 +7,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +55,18 @@ class RunsSurviveAKillIT {
     void everyAcknowledgedRunSurvivesSigkillWholeAndNoPartialRunIsStored(String database) throws Exception {
         assertThat(PackagedService.JAR).as("the packaged jar (mvn package builds it before this test)").exists();
         Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "kill-test-");
-        Map<String, String> environment = environment(database, dataDir);
+        String schema = "accord_kill_" + UUID.randomUUID().toString().replace("-", "");
+        Map<String, String> environment = environment(database, dataDir, schema);
+        try {
+            killAndRestart(environment, dataDir);
+        } finally {
+            if (database.equals("PostgreSQL")) {
+                dropKillSchemas(schema);
+            }
+        }
+    }
+
+    private static void killAndRestart(Map<String, String> environment, Path dataDir) throws Exception {
         String request = Files.readString(Path.of("examples/valley-ipa-request.json"));
 
         PackagedService first = PackagedService.start(environment, dataDir.resolve("first.log"));
@@ -149,12 +165,43 @@ class RunsSurviveAKillIT {
         }
     }
 
+    /**
+     * Drops this run's schema, and those runs of this test left behind before they dropped theirs:
+     * a schema whose migrations are more than an hour old belongs to no run going on now (a run
+     * takes minutes), so another build's run beside this one keeps its schema.
+     */
+    private static void dropKillSchemas(String schema) throws SQLException {
+        try (Connection db = DriverManager.getConnection(System.getenv(TestDatabase.POSTGRES_URL),
+                System.getenv().getOrDefault("ACCORD_TEST_POSTGRES_USER", "postgres"),
+                System.getenv().getOrDefault("ACCORD_TEST_POSTGRES_PASSWORD", ""));
+                Statement sql = db.createStatement()) {
+            List<String> drop = new ArrayList<>(List.of(schema));
+            List<String> others = new ArrayList<>();
+            try (ResultSet found = sql.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'accord\\_kill\\_%' "
+                    + "AND to_regclass(quote_ident(nspname) || '.flyway_schema_history') IS NOT NULL")) {
+                while (found.next()) {
+                    others.add(found.getString(1));
+                }
+            }
+            for (String other : others) {
+                try (ResultSet old = sql.executeQuery("SELECT MAX(installed_on) < now() - interval '1 hour' FROM "
+                        + other + ".flyway_schema_history")) {
+                    if (old.next() && old.getBoolean(1)) {
+                        drop.add(other);
+                    }
+                }
+            }
+            for (String each : drop) {
+                sql.execute("DROP SCHEMA IF EXISTS " + each + " CASCADE");
+            }
+        }
+    }
+
     /** The data directory, or a PostgreSQL schema of its own (as TestDatabase makes them). */
-    private static Map<String, String> environment(String database, Path dataDir) {
+    private static Map<String, String> environment(String database, Path dataDir, String schema) {
         Map<String, String> environment = new TreeMap<>();
         environment.put(DataDirectory.VARIABLE, dataDir.toAbsolutePath().toString());
         if (database.equals("PostgreSQL")) {
-            String schema = "accord_kill_" + UUID.randomUUID().toString().replace("-", "");
             String url = System.getenv(TestDatabase.POSTGRES_URL);
             environment.put("SPRING_DATASOURCE_URL", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
             environment.put("SPRING_DATASOURCE_USERNAME", System.getenv().getOrDefault("ACCORD_TEST_POSTGRES_USER", "postgres"));

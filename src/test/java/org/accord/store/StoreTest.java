@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.accord.content.ContentHash;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,6 +40,22 @@ class StoreTest {
     private static NewRun run(String ipa, int year, String caller, String templateHash) {
         return new NewRun("evaluation", caller, "mssp-basic", ipa, year, "sha256:facts-" + ipa, "sha256:terms",
                 "sha256:rules", templateHash, "{\"ipa\":\"" + ipa + "\"}", "{\"lines\":[]}");
+    }
+
+    @Test
+    void runIdsAreVersion7UuidsThatSortInTheOrderTheRunsWereMade() {
+        String first = RunStore.timeOrderedId(MORNING).toString();
+        String sameMillisecond = RunStore.timeOrderedId(MORNING).toString();
+        String later = RunStore.timeOrderedId(MORNING.plusMillis(1)).toString();
+
+        // 2026-11-30T09:00:00Z is 1,796,029,200,000 ms since 1970, 0x01a22baeb680: the first 48 bits.
+        assertThat(first).startsWith("01a22bae-b680-7");
+        assertThat(java.util.UUID.fromString(first)).satisfies(id -> {
+            assertThat(id.version()).isEqualTo(7);
+            assertThat(id.variant()).isEqualTo(2);
+        });
+        assertThat(sameMillisecond).isNotEqualTo(first).startsWith("01a22bae-b680-7");
+        assertThat(later).startsWith("01a22bae-b681-7").isGreaterThan(first).isGreaterThan(sameMillisecond);
     }
 
     @ParameterizedTest(name = "{0}")
