@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -136,11 +137,19 @@ public final class RuleBase {
      * the DMN files it carries are read into the decision tables.
      */
     static RuleBase fromKjar(byte[] kjar, Map<String, String> fileHashes) {
+        return fromKjar(kjar, fileHashes, null);
+    }
+
+    /**
+     * As {@link #fromKjar(byte[], Map)}, with Drools rule-base properties, or null for Drools' defaults
+     * (the shipped configuration); the A/B harness OptionsCpu tries options this way (issue 15).
+     */
+    static RuleBase fromKjar(byte[] kjar, Map<String, String> fileHashes, Properties options) {
         Map<String, byte[]> entries = CompiledModule.entries(kjar);
         CompiledModule.Loader loader = new CompiledModule.Loader(entries, RuleBase.class.getClassLoader());
         List<Model> models = CompiledModule.modelClassNames(entries).stream().map(loader::newModel).toList();
         KieBase base = KieBaseBuilder.createKieBaseFromModel(models,
-                KieServices.Factory.get().newKieBaseConfiguration(null, loader));
+                KieServices.Factory.get().newKieBaseConfiguration(options, loader));
         List<Resource> decisionFiles = new ArrayList<>();
         entries.forEach((path, bytes) -> {
             if (path.startsWith(FOLDER + "/") && path.endsWith(".dmn")) {
