@@ -46,9 +46,6 @@ final class Transport {
     private Transport() {
     }
 
-    // TEMPORARY (measurement of issue 17): the old path, removed once measured.
-    static boolean measuredBefore;
-
     /**
      * @throws InvalidRequestException when an override holds a decimal too long to be a contract term
      */
@@ -125,7 +122,7 @@ final class Transport {
     private static org.accord.api.generated.model.SettlementLine line(SettlementLine line) {
         // The line's own basis, not a copy: the answer is written and dropped, never changed.
         return new org.accord.api.generated.model.SettlementLine(line.scope(), line.clause(),
-                measuredBefore ? new LinkedHashMap<>(line.basis()) : line.basis(),
+                line.basis(),
                 line.explanation(), line.rule())
                 .flow(line.flow())
                 .amount(line.amount())

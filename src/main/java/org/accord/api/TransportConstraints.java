@@ -11,7 +11,6 @@ import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
@@ -51,7 +50,7 @@ final class TransportConstraints implements Validator {
 
     @Override
     public void validate(Object target, Errors errors) {
-        check(target, "", errors);
+        check(target, new Path(null, "", -1), errors);
     }
 
     /** Reads every transport type's constraints now, so an unknown one fails at start-up. */
@@ -62,17 +61,6 @@ final class TransportConstraints implements Validator {
     private static boolean isTransportType(Class<?> type) {
         return MODEL_PACKAGE.equals(type.getPackageName()) && !type.isEnum();
     }
-
-    private static void check(Object bean, String path, Errors errors) {
-        if (measuredBefore) {
-            checkBefore(bean, path, errors);
-            return;
-        }
-        check(bean, new Path(null, path, -1), errors);
-    }
-
-    // TEMPORARY (measurement of issue 17): the old path, removed once measured.
-    static boolean measuredBefore;
 
     /**
      * Where a bean sits in the request, written out as Spring's binding names it only when a
@@ -115,26 +103,6 @@ final class TransportConstraints implements Validator {
         }
     }
 
-    private static void checkBefore(Object bean, String path, Errors errors) {
-        for (Property property : PROPERTIES.get(bean.getClass())) {
-            Object value = property.read(bean);
-            for (Constraint constraint : property.constraints()) {
-                if (!constraint.accepts(value)) {
-                    errors.rejectValue(property.at(path), constraint.code(), constraint.message());
-                }
-            }
-            if (value instanceof List<?> list) {
-                for (int i = 0; i < list.size(); i++) {
-                    if (list.get(i) != null && isTransportType(list.get(i).getClass())) {
-                        checkBefore(list.get(i), property.at(path) + "[" + i + "]", errors);
-                    }
-                }
-            } else if (value != null && isTransportType(value.getClass())) {
-                checkBefore(value, property.at(path), errors);
-            }
-        }
-    }
-
     private static List<Property> properties(Class<?> type) {
         List<Property> properties = new ArrayList<>();
         for (Method getter : type.getMethods()) {
@@ -149,7 +117,7 @@ final class TransportConstraints implements Validator {
                     constraints.add(constraint);
                 }
             }
-            properties.add(new Property(name, getter, accessor(getter), List.copyOf(constraints)));
+            properties.add(new Property(name, accessor(getter), List.copyOf(constraints)));
         }
         properties.sort(java.util.Comparator.comparing(Property::name));
         return List.copyOf(properties);
@@ -228,12 +196,7 @@ final class TransportConstraints implements Validator {
         }
     }
 
-    private record Property(String name, Method getter, MethodHandle accessor, List<Constraint> constraints) {
-
-        /** The property's path below a parent path, as Spring's binding names it. */
-        String at(String parent) {
-            return parent.isEmpty() ? name : parent + "." + name;
-        }
+    private record Property(String name, MethodHandle accessor, List<Constraint> constraints) {
 
         Object value(Object bean) {
             try {
@@ -241,14 +204,6 @@ final class TransportConstraints implements Validator {
             } catch (RuntimeException | Error e) {
                 throw e;
             } catch (Throwable e) {
-                throw new IllegalStateException("cannot read " + name + " of " + bean.getClass().getSimpleName(), e);
-            }
-        }
-
-        Object read(Object bean) {
-            try {
-                return getter.invoke(bean);
-            } catch (IllegalAccessException | InvocationTargetException e) {
                 throw new IllegalStateException("cannot read " + name + " of " + bean.getClass().getSimpleName(), e);
             }
         }

@@ -84,17 +84,10 @@ public final class Json {
         }
     }
 
-    // TEMPORARY (measurement of issue 17): the old path, removed once measured.
-    static boolean measuredBefore;
-
     /** Decimals as plain strings: exact for any client, and "0.50" keeps the scale the contract used. */
     static final class DecimalAsString extends ValueSerializer<BigDecimal> {
         @Override
         public void serialize(BigDecimal value, JsonGenerator generator, SerializationContext context) {
-            if (measuredBefore) {
-                generator.writeString(value.toPlainString());
-                return;
-            }
             BigInteger unscaled = value.unscaledValue();
             if (value.scale() < 0 || value.scale() > 60) {
                 generator.writeString(value.toPlainString());

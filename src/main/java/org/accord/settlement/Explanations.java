@@ -38,11 +38,7 @@ public final class Explanations {
                 if (value == null && !basis.containsKey(name) && !"amount".equals(name)) {
                     throw new IllegalStateException("explanation names {" + name + "} but the line has no such number: " + template);
                 }
-                if (measuredBefore) {
-                    out.append(formatted(value, placeholder.format()));
-                } else {
-                    format(value, placeholder.format(), out);
-                }
+                format(value, placeholder.format(), out);
             } else {
                 out.append((String) part);
             }
@@ -109,9 +105,6 @@ public final class Explanations {
         }
         return out.append(plain, end, plain.length()).toString();
     }
-
-    // TEMPORARY (measurement of issue 17): the old path, removed once measured.
-    static boolean measuredBefore;
 
     static String format(Object value, String format) {
         StringBuilder out = new StringBuilder(24);
