@@ -120,7 +120,9 @@ final class Transport {
     }
 
     private static org.accord.api.generated.model.SettlementLine line(SettlementLine line) {
-        return new org.accord.api.generated.model.SettlementLine(line.scope(), line.clause(), new LinkedHashMap<>(line.basis()),
+        // The line's own basis, not a copy: the answer is written and dropped, never changed.
+        return new org.accord.api.generated.model.SettlementLine(line.scope(), line.clause(),
+                line.basis(),
                 line.explanation(), line.rule())
                 .flow(line.flow())
                 .amount(line.amount())

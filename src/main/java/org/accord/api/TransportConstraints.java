@@ -8,7 +8,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.InvocationTargetException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
@@ -48,7 +50,7 @@ final class TransportConstraints implements Validator {
 
     @Override
     public void validate(Object target, Errors errors) {
-        check(target, "", errors);
+        check(target, new Path(null, "", -1), errors);
     }
 
     /** Reads every transport type's constraints now, so an unknown one fails at start-up. */
@@ -60,22 +62,43 @@ final class TransportConstraints implements Validator {
         return MODEL_PACKAGE.equals(type.getPackageName()) && !type.isEnum();
     }
 
-    private static void check(Object bean, String path, Errors errors) {
+    /**
+     * Where a bean sits in the request, written out as Spring's binding names it only when a
+     * constraint fails: most requests break none, and every practice and measure has a path.
+     */
+    private record Path(Path parent, String name, int index) {
+
+        String at(String property) {
+            String here = toString();
+            return here.isEmpty() ? property : here + "." + property;
+        }
+
+        @Override
+        public String toString() {
+            if (parent == null) {
+                return name;
+            }
+            String property = parent.at(name);
+            return index < 0 ? property : property + "[" + index + "]";
+        }
+    }
+
+    private static void check(Object bean, Path path, Errors errors) {
         for (Property property : PROPERTIES.get(bean.getClass())) {
-            Object value = property.read(bean);
+            Object value = property.value(bean);
             for (Constraint constraint : property.constraints()) {
                 if (!constraint.accepts(value)) {
-                    errors.rejectValue(property.at(path), constraint.code(), constraint.message());
+                    errors.rejectValue(path.at(property.name()), constraint.code(), constraint.message());
                 }
             }
             if (value instanceof List<?> list) {
                 for (int i = 0; i < list.size(); i++) {
                     if (list.get(i) != null && isTransportType(list.get(i).getClass())) {
-                        check(list.get(i), property.at(path) + "[" + i + "]", errors);
+                        check(list.get(i), new Path(path, property.name(), i), errors);
                     }
                 }
             } else if (value != null && isTransportType(value.getClass())) {
-                check(value, property.at(path), errors);
+                check(value, new Path(path, property.name(), -1), errors);
             }
         }
     }
@@ -94,7 +117,7 @@ final class TransportConstraints implements Validator {
                     constraints.add(constraint);
                 }
             }
-            properties.add(new Property(name, getter, List.copyOf(constraints)));
+            properties.add(new Property(name, accessor(getter), List.copyOf(constraints)));
         }
         properties.sort(java.util.Comparator.comparing(Property::name));
         return List.copyOf(properties);
@@ -164,17 +187,23 @@ final class TransportConstraints implements Validator {
         return value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
     }
 
-    private record Property(String name, Method getter, List<Constraint> constraints) {
-
-        /** The property's path below a parent path, as Spring's binding names it. */
-        String at(String parent) {
-            return parent.isEmpty() ? name : parent + "." + name;
+    /** The getter as a method handle taking and giving Object: read per property of every request, reflection costs more. */
+    private static MethodHandle accessor(Method getter) {
+        try {
+            return MethodHandles.publicLookup().unreflect(getter).asType(MethodType.methodType(Object.class, Object.class));
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read " + getter, e);
         }
+    }
 
-        Object read(Object bean) {
+    private record Property(String name, MethodHandle accessor, List<Constraint> constraints) {
+
+        Object value(Object bean) {
             try {
-                return getter.invoke(bean);
-            } catch (IllegalAccessException | InvocationTargetException e) {
+                return accessor.invokeExact(bean);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
                 throw new IllegalStateException("cannot read " + name + " of " + bean.getClass().getSimpleName(), e);
             }
         }

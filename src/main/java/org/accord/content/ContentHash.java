@@ -12,14 +12,23 @@ public final class ContentHash {
     }
 
     public static String of(byte[] content) {
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return ofDigest(sha256().digest(content));
     }
 
     public static String of(String content) {
         return of(content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A SHA-256 digest already taken, written as a hash. */
+    static String ofDigest(byte[] digest) {
+        return "sha256:" + HexFormat.of().formatHex(digest);
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 }

@@ -1,7 +1,9 @@
 package org.accord.io;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.Path;
+import org.accord.content.DecimalDigits;
 import org.accord.facts.PerformanceFacts;
 import org.accord.validation.Decimals;
 import org.accord.validation.InvalidInputException;
@@ -83,10 +85,78 @@ public final class Json {
     }
 
     /** Decimals as plain strings: exact for any client, and "0.50" keeps the scale the contract used. */
-    private static final class DecimalAsString extends ValueSerializer<BigDecimal> {
+    static final class DecimalAsString extends ValueSerializer<BigDecimal> {
         @Override
         public void serialize(BigDecimal value, JsonGenerator generator, SerializationContext context) {
-            generator.writeString(value.toPlainString());
+            BigInteger unscaled = value.unscaledValue();
+            if (value.scale() < 0 || value.scale() > 60) {
+                generator.writeString(value.toPlainString());
+                return;
+            }
+            if (unscaled.bitLength() >= 63 || value.scale() > 18) {
+                generator.writeString(plain(unscaled.signum() < 0, DecimalDigits.of(unscaled.abs()), value.scale()));
+                return;
+            }
+            char[] text = new char[40];
+            int length = plain(unscaled.longValue(), value.scale(), text);
+            generator.writeString(text, 0, length);
+        }
+
+        /** What {@link BigDecimal#toPlainString} writes for the digits of an unscaled value and a scale of 0 or more. */
+        static String plain(boolean negative, String digits, int scale) {
+            StringBuilder text = new StringBuilder(digits.length() + 4);
+            if (negative) {
+                text.append('-');
+            }
+            int wholeDigits = digits.length() - scale;
+            if (scale == 0) {
+                text.append(digits);
+            } else if (wholeDigits > 0) {
+                text.append(digits, 0, wholeDigits).append('.').append(digits, wholeDigits, digits.length());
+            } else {
+                text.append("0.");
+                for (int i = wholeDigits; i < 0; i++) {
+                    text.append('0');
+                }
+                text.append(digits);
+            }
+            return text.toString();
+        }
+
+        /**
+         * What {@link BigDecimal#toPlainString} writes for an unscaled long and a scale of 0 to
+         * 18, without its intermediate strings; JsonTest compares the two.
+         */
+        static int plain(long unscaled, int scale, char[] text) {
+            int length = 0;
+            if (unscaled < 0) {
+                text[length++] = '-';
+            }
+            long magnitude = Math.abs(unscaled);
+            int digits = 1;
+            for (long rest = magnitude / 10; rest != 0; rest /= 10) {
+                digits++;
+            }
+            int wholeDigits = digits - scale;
+            if (wholeDigits <= 0) {
+                text[length++] = '0';
+                text[length++] = '.';
+                for (int i = wholeDigits; i < 0; i++) {
+                    text[length++] = '0';
+                }
+            }
+            int end = length + digits + (wholeDigits > 0 && scale > 0 ? 1 : 0);
+            int at = end;
+            int written = 0;
+            do {
+                if (scale > 0 && written == scale && wholeDigits > 0) {
+                    text[--at] = '.';
+                }
+                text[--at] = (char) ('0' + magnitude % 10);
+                magnitude /= 10;
+                written++;
+            } while (written < digits);
+            return end;
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.accord.content.DecimalDigits;
 
 /**
  * Fills a rule's explanation text with the line's numbers. Placeholders are {@code {name}} or
@@ -37,7 +38,7 @@ public final class Explanations {
                 if (value == null && !basis.containsKey(name) && !"amount".equals(name)) {
                     throw new IllegalStateException("explanation names {" + name + "} but the line has no such number: " + template);
                 }
-                out.append(format(value, placeholder.format()));
+                format(value, placeholder.format(), out);
             } else {
                 out.append((String) part);
             }
@@ -106,6 +107,216 @@ public final class Explanations {
     }
 
     static String format(Object value, String format) {
+        StringBuilder out = new StringBuilder(24);
+        format(value, format, out);
+        return out.toString();
+    }
+
+    /**
+     * Writes a number as {@link #formatted} does, in long arithmetic when its digits fit a long
+     * (nearly every basis number and amount): rounding a full-precision decimal with BigDecimal
+     * costs a division of big integers per number. ExplanationsTest compares the two.
+     */
+    static void format(Object value, String format, StringBuilder out) {
+        BigDecimal number = value instanceof BigDecimal d ? d
+                : value instanceof Integer || value instanceof Long ? BigDecimal.valueOf(((Number) value).longValue()) : null;
+        if (number == null) {
+            out.append(formatted(value, format));
+        } else if (fitsLong(number)) {
+            if (!formattedAsLong(number.unscaledValue().longValue(), number.scale(), format, out)) {
+                out.append(formatted(value, format));
+            }
+        } else if (!formattedFromDigits(number, format, out)) {
+            out.append(formatted(value, format));
+        }
+    }
+
+    /**
+     * A value beyond a long (a full-precision quotient): rounded on its decimal digits to the
+     * format's places, then written as a long; false, having written nothing, when it cannot be.
+     */
+    private static boolean formattedFromDigits(BigDecimal number, String format, StringBuilder out) {
+        int scale = number.scale();
+        int places = format == null ? -1 : switch (format) {
+            case "usd" -> 2;
+            case "pct" -> 6;
+            case "int" -> 0;
+            default -> -2;
+        };
+        if (places == -2 || number.signum() == 0 || scale < 0 || scale > 60 || number.unscaledValue().bitLength() > 126) {
+            return false;
+        }
+        boolean negative = number.signum() < 0;
+        String digits = DecimalDigits.of(number.unscaledValue().abs());
+        if (places == -1) {
+            int end = digits.length();
+            int fraction = scale;
+            while (fraction > 0 && digits.charAt(end - 1) == '0') {
+                end--;
+                fraction--;
+            }
+            if (negative) {
+                out.append('-');
+            }
+            int whole = end - fraction;
+            if (fraction == 0) {
+                out.append(digits, 0, end);
+            } else if (whole > 0) {
+                out.append(digits, 0, whole).append('.').append(digits, whole, end);
+            } else {
+                out.append("0.");
+                for (int i = whole; i < 0; i++) {
+                    out.append('0');
+                }
+                out.append(digits, 0, end);
+            }
+            return true;
+        }
+        if (scale <= places) {
+            return false;
+        }
+        // keep the digits down to the format's places; the first one dropped and any beyond decide the rounding
+        int kept = digits.length() - (scale - places);
+        if (kept > 18) {
+            return false;
+        }
+        long rounded = kept <= 0 ? 0 : Long.parseLong(digits, 0, kept, 10);
+        int firstDropped = kept < 0 ? 0 : digits.charAt(kept) - '0';
+        boolean moreDropped = false;
+        for (int i = Math.max(kept + 1, 0); i < digits.length() && !moreDropped; i++) {
+            moreDropped = digits.charAt(i) != '0';
+        }
+        if (firstDropped > 5 || firstDropped == 5 && (moreDropped || (rounded & 1) != 0)) {
+            rounded++;
+        }
+        return formattedAsLong(negative ? -rounded : rounded, places, format, out);
+    }
+
+    private static boolean fitsLong(BigDecimal number) {
+        return number.unscaledValue().bitLength() < 63 && number.scale() >= -18 && number.scale() <= 36;
+    }
+
+    /** False, having written nothing, when the value cannot be worked in a long. */
+    private static boolean formattedAsLong(long unscaled, int scale, String format, StringBuilder out) {
+        if (format == null) {
+            return plain(unscaled, scale, out);
+        }
+        switch (format) {
+            case "usd" -> {
+                long cents = rescaled(unscaled, scale, 2);
+                if (cents == Long.MIN_VALUE) {
+                    return false;
+                }
+                out.append(cents < 0 ? "-$" : "$");
+                long abs = Math.abs(cents);
+                grouped(Long.toString(abs / 100), out);
+                long fraction = abs % 100;
+                out.append('.').append((char) ('0' + fraction / 10)).append((char) ('0' + fraction % 10));
+                return true;
+            }
+            case "pct" -> {
+                // a percent to 4 places is the fraction to 6 places, read with the point 2 places on
+                long millionths = rescaled(unscaled, scale, 6);
+                if (millionths == Long.MIN_VALUE || !plain(millionths, 4, out)) {
+                    return false;
+                }
+                out.append('%');
+                return true;
+            }
+            case "int" -> {
+                long whole = rescaled(unscaled, scale, 0);
+                if (whole == Long.MIN_VALUE) {
+                    return false;
+                }
+                if (whole < 0) {
+                    out.append('-');
+                }
+                grouped(Long.toString(Math.abs(whole)), out);
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /** The value {@code unscaled x 10^-scale} in units of {@code 10^-target}, rounded half even; Long.MIN_VALUE on overflow. */
+    private static long rescaled(long unscaled, int scale, int target) {
+        if (scale <= target) {
+            int up = target - scale;
+            if (up >= POWERS.length) {
+                return unscaled == 0 ? 0 : Long.MIN_VALUE;
+            }
+            long power = POWERS[up];
+            long high = Math.multiplyHigh(unscaled, power);
+            long product = unscaled * power;
+            return (high == 0 && product >= 0) || (high == -1 && product < 0) ? product : Long.MIN_VALUE;
+        }
+        int down = scale - target;
+        if (down >= POWERS.length) {
+            // |unscaled| < 2^62 < 10^19 / 2: less than half a unit
+            return 0;
+        }
+        long power = POWERS[down];
+        long quotient = unscaled / power;
+        long twiceRemainder = Math.abs(unscaled % power) * 2;
+        if (twiceRemainder > power || (twiceRemainder == power && (quotient & 1) != 0)) {
+            quotient += unscaled < 0 ? -1 : 1;
+        }
+        return quotient;
+    }
+
+    private static final long[] POWERS = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L,
+        1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L, 10_000_000_000_000L, 100_000_000_000_000L,
+        1_000_000_000_000_000L, 10_000_000_000_000_000L, 100_000_000_000_000_000L, 1_000_000_000_000_000_000L};
+
+    /** The shortest plain decimal of {@code unscaled x 10^-scale}, as {@code stripTrailingZeros().toPlainString()} writes it. */
+    private static boolean plain(long unscaled, int scale, StringBuilder out) {
+        if (unscaled == 0) {
+            out.append('0');
+            return true;
+        }
+        if (unscaled == Long.MIN_VALUE) {
+            return false;
+        }
+        while (scale > 0 && unscaled % 10 == 0) {
+            unscaled /= 10;
+            scale--;
+        }
+        if (unscaled < 0) {
+            out.append('-');
+        }
+        String digits = Long.toString(Math.abs(unscaled));
+        if (scale <= 0) {
+            out.append(digits);
+            for (int i = scale; i < 0; i++) {
+                out.append('0');
+            }
+        } else if (digits.length() > scale) {
+            out.append(digits, 0, digits.length() - scale).append('.').append(digits, digits.length() - scale, digits.length());
+        } else {
+            out.append("0.");
+            for (int i = digits.length(); i < scale; i++) {
+                out.append('0');
+            }
+            out.append(digits);
+        }
+        return true;
+    }
+
+    /** Thousands separators on whole digits ("1234567" to "1,234,567"). */
+    private static void grouped(String digits, StringBuilder out) {
+        int end = digits.length();
+        for (int i = 0; i < end; i++) {
+            if (i > 0 && (end - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(digits.charAt(i));
+        }
+    }
+
+    /** The definition the long arithmetic above follows, and the path of numbers beyond a long. */
+    static String formatted(Object value, String format) {
         if (!(value instanceof BigDecimal) && !(value instanceof Number)) {
             return String.valueOf(value);
         }

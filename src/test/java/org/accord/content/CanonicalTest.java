@@ -58,4 +58,29 @@ class CanonicalTest {
         assertThat(Canonical.hash(Map.of("a", new BigDecimal("1.00"))))
                 .isEqualTo("sha256:015abd7f5cc57a2dd94b7590f04ad8084273905ee33ec5cebeae62276a97f862");
     }
+
+    @Test
+    void numbersAreWrittenAsStrippingTrailingZerosWouldWriteThem() {
+        java.util.Random random = new java.util.Random(15);
+        for (int i = 0; i < 20_000; i++) {
+            BigDecimal d = new BigDecimal(new java.math.BigInteger(random.nextInt(130), random), random.nextInt(50) - 10);
+            d = random.nextBoolean() ? d.negate() : d;
+            String shortest = d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+            assertThat(Canonical.json(d)).as("%s scale %d", d, d.scale()).isEqualTo(shortest);
+        }
+        for (long whole : new long[] {0, 7, -7, 10, -100, Integer.MAX_VALUE, Integer.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE}) {
+            assertThat(Canonical.json(whole)).isEqualTo(Long.toString(whole));
+        }
+        assertThat(Canonical.json(List.of((short) -3, (byte) 4, 5))).isEqualTo("[-3,4,5]");
+    }
+
+    @Test
+    void theHashStreamsTheSameUtf8BytesAsTheText() {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("name", "Clínica \"Sol\" \ud83c\udf1e\n");
+        value.put("lone", "a\ud800b");
+        value.put("long", "x".repeat(20_000) + "é");
+        value.put("practice", new PracticeV2("P\u00e9", new BigDecimal("0.100"), -4, List.of("ü"), LocalDate.of(2025, 2, 1)));
+        assertThat(Canonical.hash(value)).isEqualTo(ContentHash.of(Canonical.json(value)));
+    }
 }

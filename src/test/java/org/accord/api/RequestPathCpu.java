@@ -1,0 +1,172 @@
+package org.accord.api;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.accord.api.generated.model.EvaluationRequest;
+import org.accord.evaluation.ContractChoice;
+import org.accord.evaluation.EvaluationService;
+import org.accord.facts.PerformanceFacts;
+import org.accord.settlement.Settlement;
+import org.accord.settlement.SettlementLine;
+import org.springframework.validation.SimpleErrors;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The CPU of POST /api/v1/evaluations outside HTTP (issues 15, 17), part by part, on one thread:
+ * reading the body with the service's mapper, the transport constraints, mapping to the domain,
+ * the evaluation, the facts' hash, the explanations, the rest of the mapping to the answer's
+ * transport type, and writing the answer's JSON. Stored runs, security and Tomcat are left out.
+ *
+ * <p>A change under test keeps its old path behind static boolean fields while it is measured;
+ * this flips them between measurements (old, new, new, old, ...) so both sides share the load and
+ * the JIT's state, and prints thread CPU per request for each part. Run from the repository root
+ * after {@code mvn test-compile}:
+ * {@code java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" org.accord.api.RequestPathCpu
+ * [<class#field>[,...] | -] [rounds] [CPU s per measurement] [CPU s of warm-up per side] [request file]}. Say the load average beside the figures.
+ */
+public final class RequestPathCpu {
+
+    private static final String[] PARTS = {"read", "constraints", "map", "evaluate", "factsHash", "explanations", "transport",
+        "write", "total"};
+
+    private RequestPathCpu() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Field> switches = new ArrayList<>();
+        if (args.length > 0 && !args[0].equals("-")) {
+            for (String name : args[0].split(",")) {
+                String[] parts = name.split("#");
+                Field field = Class.forName(parts[0]).getDeclaredField(parts[1]);
+                field.setAccessible(true);
+                switches.add(field);
+            }
+        }
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 3;
+        double warmSeconds = args.length > 3 ? Double.parseDouble(args[3]) : 20;
+        byte[] body = Files.readAllBytes(Path.of(args.length > 4 ? args[4] : "examples/valley-ipa-request.json"));
+        EvaluationService service = EvaluationService.load();
+        JsonMapper json = WebJson.mapper();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        RequestPath path = new RequestPath(service, json, body);
+        boolean[] sides = switches.isEmpty() ? new boolean[] {false} : new boolean[] {true, false};
+        // Warm both sides before any figure is kept, and check that they answer the same bytes.
+        byte[] answer = null;
+        for (boolean old : sides) {
+            set(switches, old);
+            path.measure(threads, warmSeconds);
+            byte[] written = path.once();
+            if (answer != null && !java.util.Arrays.equals(answer, written)) {
+                throw new IllegalStateException("the old and the new path answer differently");
+            }
+            answer = written;
+        }
+        if (System.getProperty("answer") != null) {
+            Files.write(Path.of(System.getProperty("answer")), answer);
+        }
+        System.out.printf(Locale.ROOT, "answer %,d bytes; parts in us of thread CPU per request%n", answer.length);
+        for (int round = 1; round <= rounds; round++) {
+            boolean[] order = sides.length == 1 ? sides : round % 2 == 1 ? new boolean[] {true, false} : new boolean[] {false, true};
+            for (boolean old : order) {
+                set(switches, old);
+                double[] perPart = path.measure(threads, seconds);
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "round %d %-3s", round,
+                        switches.isEmpty() ? "" : old ? "old" : "new"));
+                for (int i = 0; i < PARTS.length; i++) {
+                    line.append(String.format(Locale.ROOT, "  %s %.1f", PARTS[i], perPart[i]));
+                }
+                System.out.println(line);
+            }
+        }
+    }
+
+    private static void set(List<Field> switches, boolean old) throws IllegalAccessException {
+        for (Field field : switches) {
+            field.setBoolean(null, old);
+        }
+    }
+
+    /** One request's path, timed part by part with the thread's CPU clock. */
+    private static final class RequestPath {
+        private final EvaluationService service;
+        private final JsonMapper json;
+        private final byte[] body;
+        private final TransportConstraints constraints = new TransportConstraints();
+
+        RequestPath(EvaluationService service, JsonMapper json, byte[] body) {
+            this.service = service;
+            this.json = json;
+            this.body = body;
+        }
+
+        byte[] once() {
+            return run(null, null);
+        }
+
+        /** CPU microseconds per request of each part, over requests until the CPU seconds given are used. */
+        double[] measure(ThreadMXBean threads, double seconds) {
+            long[] nanos = new long[PARTS.length];
+            long start = threads.getCurrentThreadCpuTime();
+            long until = start + (long) (seconds * 1e9);
+            long requests = 0;
+            while (threads.getCurrentThreadCpuTime() < until) {
+                run(threads, nanos);
+                requests++;
+            }
+            nanos[PARTS.length - 1] = threads.getCurrentThreadCpuTime() - start;
+            double[] perRequest = new double[PARTS.length];
+            for (int i = 0; i < PARTS.length; i++) {
+                perRequest[i] = nanos[i] / 1e3 / requests;
+            }
+            return perRequest;
+        }
+
+        private byte[] run(ThreadMXBean threads, long[] nanos) {
+            long t0 = now(threads);
+            EvaluationRequest request = json.readValue(body, EvaluationRequest.class);
+            long t1 = now(threads);
+            SimpleErrors errors = new SimpleErrors(request, "evaluationRequest");
+            constraints.validate(request, errors);
+            if (errors.hasErrors()) {
+                throw new IllegalStateException(errors.toString());
+            }
+            long t2 = now(threads);
+            PerformanceFacts facts = Transport.facts(request.getFacts());
+            ContractChoice contract = Transport.contract(request.getContract());
+            long t3 = now(threads);
+            Settlement settlement = service.evaluate(contract, facts);
+            long t4 = now(threads);
+            settlement.factsHash();
+            long t5 = now(threads);
+            for (SettlementLine line : settlement.findings()) {
+                line.explanation();
+            }
+            for (SettlementLine line : settlement.lines()) {
+                line.explanation();
+            }
+            long t6 = now(threads);
+            org.accord.api.generated.model.Settlement answer = Transport.settlement(settlement);
+            long t7 = now(threads);
+            byte[] written = json.writeValueAsBytes(answer);
+            long t8 = now(threads);
+            if (nanos != null) {
+                long[] times = {t0, t1, t2, t3, t4, t5, t6, t7, t8};
+                for (int i = 0; i < times.length - 1; i++) {
+                    nanos[i] += times[i + 1] - times[i];
+                }
+            }
+            return written;
+        }
+
+        private static long now(ThreadMXBean threads) {
+            return threads == null ? 0 : threads.getCurrentThreadCpuTime();
+        }
+    }
+}

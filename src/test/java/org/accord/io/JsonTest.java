@@ -1,0 +1,26 @@
+package org.accord.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class JsonTest {
+
+    @Test
+    void decimalsAreWrittenAsTheirPlainStringAtEveryPrecisionAndScale() {
+        Random random = new Random(7);
+        for (int i = 0; i < 30_000; i++) {
+            BigDecimal number = new BigDecimal(new BigInteger(random.nextInt(140), random), random.nextInt(80) - 10);
+            number = random.nextBoolean() ? number.negate() : number;
+            assertThat(Json.MAPPER.writeValueAsString(number)).as("%s", number).isEqualTo("\"" + number.toPlainString() + "\"");
+        }
+        for (String text : new String[] {"0", "0.00", "-0.05", "12.50", "-12.50", "0.5", "1E+3", "9223372036854775807",
+                "-9223372036854775808", "0.000000000000000001", "123456789012345678.9"}) {
+            BigDecimal number = new BigDecimal(text);
+            assertThat(Json.MAPPER.writeValueAsString(number)).isEqualTo("\"" + number.toPlainString() + "\"");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.accord.settlement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ExplanationsTest {
+
+    /** The formats as docs and the rules read them, in BigDecimal: what the faster formatting must equal. */
+    private static String defined(BigDecimal number, String format) {
+        if (format == null) {
+            return number.stripTrailingZeros().toPlainString();
+        }
+        return switch (format) {
+            case "usd" -> {
+                BigDecimal cents = number.setScale(2, RoundingMode.HALF_EVEN);
+                yield (cents.signum() < 0 ? "-$" : "$") + grouped(cents.abs().toPlainString());
+            }
+            case "pct" -> number.movePointRight(2).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString() + "%";
+            case "int" -> {
+                String whole = number.setScale(0, RoundingMode.HALF_EVEN).toPlainString();
+                yield whole.startsWith("-") ? "-" + grouped(whole.substring(1)) : grouped(whole);
+            }
+            default -> throw new IllegalArgumentException(format);
+        };
+    }
+
+    private static String grouped(String plain) {
+        int point = plain.indexOf('.');
+        int end = point < 0 ? plain.length() : point;
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < end; i++) {
+            if (i > 0 && (end - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(plain.charAt(i));
+        }
+        return out.append(plain, end, plain.length()).toString();
+    }
+
+    @Test
+    void everyFormatWritesWhatBigDecimalArithmeticWrites() {
+        Random random = new Random(42);
+        for (String format : Arrays.asList(null, "usd", "pct", "int")) {
+            for (int i = 0; i < 30_000; i++) {
+                BigDecimal number = new BigDecimal(new BigInteger(random.nextInt(128), random), random.nextInt(46) - 8);
+                number = random.nextBoolean() ? number.negate() : number;
+                assertThat(Explanations.format(number, format)).as("%s %s", format, number).isEqualTo(defined(number, format));
+            }
+        }
+    }
+
+    @Test
+    void tiesRoundToEvenAndSmallValuesRoundToZero() {
+        for (String text : new String[] {"0.125", "0.135", "-0.125", "2.5", "3.5", "-2.5", "0.0000005", "0.0000015", "-0.0000025",
+                "0.005000000000000000000000000000001", "0.004999999999999999999999999999999", "1.5E+3", "12345678901234567.5",
+                "0.00", "-0.001", "0.0000000000000000000000000000000000000001"}) {
+            BigDecimal number = new BigDecimal(text);
+            for (String format : Arrays.asList(null, "usd", "pct", "int")) {
+                assertThat(Explanations.format(number, format)).as("%s %s", format, text).isEqualTo(defined(number, format));
+            }
+        }
+        assertThat(Explanations.format(new BigDecimal("1234567.125"), "usd")).isEqualTo("$1,234,567.12");
+        assertThat(Explanations.format(new BigDecimal("-0.0125"), "pct")).isEqualTo("-1.25%");
+        assertThat(Explanations.format(12_345, "int")).isEqualTo("12,345");
+        assertThat(Explanations.format("no limit", "usd")).isEqualTo("no limit");
+    }
+
+    @Test
+    void aSentenceIsFilledWithTheLinesNumbers() {
+        assertThat(Explanations.render("Paid {amount:usd}: {rate:pct} of {members:int} members ({note}).",
+                Map.of("rate", new BigDecimal("0.0525000"), "members", 1234, "note", "no limit"), new BigDecimal("-1500.5")))
+                .isEqualTo("Paid -$1,500.50: 5.25% of 1,234 members (no limit).");
+    }
+}
