@@ -50,6 +50,9 @@ public final class Evaluator {
     static final String TOTALS_RULE = "The IPA's totals are its practices' figures summed, and each measure's counts pooled";
     static final List<String> PHASES_AFTER_CLAUSES = List.of("pool", "distribution");
 
+    /** The old path while it is measured against the new (AbCpu): a new session for every settle. */
+    static boolean freshSessions = false;
+
     private final RuleBase rules;
     private final CustomTables customTables;
     // Rule sets stored with earlier runs (replays compile them again) have no totals rule: the IPA's
@@ -196,7 +199,8 @@ public final class Evaluator {
             AgendaEventListener firings) {
         Map<Evaluation, List<SettlementLine>> written = new IdentityHashMap<>();
         List<Evaluation> evaluations = new ArrayList<>(requests.size());
-        KieSession session = rules.kieBase().newKieSession();
+        KieSession session = freshSessions ? rules.kieBase().newKieSession() : KeptSessions.take(rules.kieBase());
+        boolean settled = false;
         try {
             session.setGlobal("tables", tables);
             if (firings != null) {
@@ -218,8 +222,13 @@ public final class Evaluator {
                 Line line = (Line) object;
                 written.get(line.getEvaluation()).add(settlementLine(line));
             }
+            settled = true;
         } finally {
-            session.dispose();
+            if (settled && !freshSessions) {
+                KeptSessions.giveBack(rules.kieBase(), session);
+            } else {
+                session.dispose();
+            }
         }
         List<Settlement> settlements = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
