@@ -53,58 +53,7 @@ public final class Money {
         if (b.signum() == 0) {
             return BigDecimal.ZERO;
         }
-        if (!jdkDivisionOnly) {
-            BigDecimal exact = exactQuotient(a, b);
-            if (exact != null) {
-                return exact;
-            }
-        }
         return a.divide(b, PRECISION);
-    }
-
-    /** The old path while it is measured against the new (AbCpu): every quotient by BigDecimal's division. */
-    static boolean jdkDivisionOnly = false;
-
-    private static final long[] TEN_POWERS = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
-        100_000_000L, 1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L, 10_000_000_000_000L,
-        100_000_000_000_000L, 1_000_000_000_000_000L, 1_000_000_000_000_000_000L};
-
-    /**
-     * a / b when both unscaled values fit in a long and the quotient is a short terminating decimal
-     * (a share of 1/25, a rate of 1/2), else null. Its value and scale are those of
-     * {@code a.divide(b, PRECISION)}: an exact quotient of fewer than 34 digits is given at the
-     * smallest scale that holds it, and never below a's scale less b's. BigDecimal reaches the same
-     * answer by dividing a 34-digit dividend and stripping the zeros one BigInteger division at a
-     * time, the bulk of the rules' divisions' cost (issue 15); MoneyDivisionTest compares the two.
-     */
-    static BigDecimal exactQuotient(BigDecimal a, BigDecimal b) {
-        if (a.precision() > 18 || b.precision() > 18) {
-            return null;
-        }
-        long x = a.unscaledValue().longValueExact();
-        long y = b.unscaledValue().longValueExact();
-        // Only the divisor's factors of 2 and 5 can leave a terminating remainder: the rest must divide x.
-        long odd = Math.abs(y) >> Long.numberOfTrailingZeros(y);
-        while (odd % 5 == 0) {
-            odd /= 5;
-        }
-        if (x % odd != 0) {
-            return null;
-        }
-        long preferredScale = (long) a.scale() - b.scale();
-        for (int k = 0; k < TEN_POWERS.length; k++) {
-            long scaled;
-            try {
-                scaled = Math.multiplyExact(x, TEN_POWERS[k]);
-            } catch (ArithmeticException tooLong) {
-                return null;
-            }
-            if (scaled % y == 0) {
-                long scale = preferredScale + k;
-                return scale == (int) scale ? BigDecimal.valueOf(scaled / y, (int) scale) : null;
-            }
-        }
-        return null;
     }
 
     public static BigDecimal divide(long a, long b) {
