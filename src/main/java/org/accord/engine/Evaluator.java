@@ -50,9 +50,6 @@ public final class Evaluator {
     static final String TOTALS_RULE = "The IPA's totals are its practices' figures summed, and each measure's counts pooled";
     static final List<String> PHASES_AFTER_CLAUSES = List.of("pool", "distribution");
 
-    /** The old path while it is measured against the new (AbCpu): a new session for every settle. */
-    static boolean freshSessions = false;
-
     private final RuleBase rules;
     private final CustomTables customTables;
     // Rule sets stored with earlier runs (replays compile them again) have no totals rule: the IPA's
@@ -199,7 +196,9 @@ public final class Evaluator {
             AgendaEventListener firings) {
         Map<Evaluation, List<SettlementLine>> written = new IdentityHashMap<>();
         List<Evaluation> evaluations = new ArrayList<>(requests.size());
-        KieSession session = freshSessions ? rules.kieBase().newKieSession() : KeptSessions.take(rules.kieBase());
+        // The thread's kept session for these rules (KeptSessions): a new one builds its node memories
+        // again, a large part of a single evaluation's cost.
+        KieSession session = KeptSessions.take(rules.kieBase());
         boolean settled = false;
         try {
             session.setGlobal("tables", tables);
@@ -224,7 +223,7 @@ public final class Evaluator {
             }
             settled = true;
         } finally {
-            if (settled && !freshSessions) {
+            if (settled) {
                 KeptSessions.giveBack(rules.kieBase(), session);
             } else {
                 session.dispose();

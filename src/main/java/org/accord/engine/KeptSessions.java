@@ -7,7 +7,7 @@ import org.kie.api.runtime.KieSession;
 /**
  * One emptied session kept per thread, for the rule base the thread last settled with (issue 15):
  * a new session builds the memories of every node it reaches (indexes, beta and segment memories),
- * and for one evaluation that building cost more than the rules' work. A session taken from here
+ * a large part of what a single evaluation costs. A session taken from here
  * is the thread's alone until given back; giving back empties it as Drools' own session pools do
  * ({@link StatefulKnowledgeSessionImpl#reset()}: no facts, matches, focus, globals or listeners
  * remain, fact handle and propagation counters restart from zero) and keeps its node memories.
