@@ -50,12 +50,6 @@ public final class Evaluator {
     static final String TOTALS_RULE = "The IPA's totals are its practices' figures summed, and each measure's counts pooled";
     static final List<String> PHASES_AFTER_CLAUSES = List.of("pool", "distribution");
 
-    /**
-     * The old path, a new session for every settle, kept only while the kept session is measured
-     * against it (AbCpu, org.accord.engine.Evaluator#freshSessions): its gain is not yet shown.
-     */
-    static boolean freshSessions = false;
-
     private final RuleBase rules;
     private final CustomTables customTables;
     // Rule sets stored with earlier runs (replays compile them again) have no totals rule: the IPA's
@@ -202,10 +196,7 @@ public final class Evaluator {
             AgendaEventListener firings) {
         Map<Evaluation, List<SettlementLine>> written = new IdentityHashMap<>();
         List<Evaluation> evaluations = new ArrayList<>(requests.size());
-        // The thread's kept session for these rules (KeptSessions): a new one builds its node memories
-        // again, a large part of a single evaluation's cost.
-        KieSession session = freshSessions ? rules.kieBase().newKieSession() : KeptSessions.take(rules.kieBase());
-        boolean settled = false;
+        KieSession session = rules.kieBase().newKieSession();
         try {
             session.setGlobal("tables", tables);
             if (firings != null) {
@@ -227,13 +218,8 @@ public final class Evaluator {
                 Line line = (Line) object;
                 written.get(line.getEvaluation()).add(settlementLine(line));
             }
-            settled = true;
         } finally {
-            if (settled && !freshSessions) {
-                KeptSessions.giveBack(rules.kieBase(), session);
-            } else {
-                session.dispose();
-            }
+            session.dispose();
         }
         List<Settlement> settlements = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
