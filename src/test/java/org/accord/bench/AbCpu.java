@@ -23,7 +23,8 @@ import org.accord.io.Json;
  * Interleaved A/B of two code paths in one JVM (issue 15): a change under test keeps its old path
  * behind a static boolean field while it is measured; this flips the field between measurements,
  * round by round, so both sides see the same load and JIT state. The work is ProfileRun's: batches
- * of 200 IPAs of the 25-practice example under mssp-basic, and the 2018 backtest's 548 ACOs. Prints
+ * of 200 IPAs of the 25-practice example under mssp-basic, and the 2018 backtest's 548 ACOs; and
+ * that example evaluated alone, one evaluation per call, as a request settles it. Prints
  * thread CPU per settlement for each side and round. Run from the repository root after
  * `mvn test-compile`:
  * {@code java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" org.accord.bench.AbCpu <class#field>[,<class#field>...] [rounds] [CPU s per measurement]}
@@ -52,11 +53,14 @@ public final class AbCpu {
         try (Reader reader = Files.newBufferedReader(Path.of("examples/cms/mssp-aco-puf-2018.csv"), StandardCharsets.UTF_8)) {
             input = Backtest.read(reader);
         }
+        ContractChoice basic = ContractChoice.of("mssp-basic");
+        IntSupplier single = () -> service.evaluate(basic, valley) == null ? 0 : 1;
         IntSupplier batch = () -> service.evaluateAll(contracts, facts).size();
         IntSupplier backtest = () -> Backtest.compare(input, Backtest.evaluate(service, input)).total();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (boolean old : new boolean[] {true, false}) {
             set(switches, old);
+            perUnit(threads, single, seconds);
             perUnit(threads, batch, seconds);
             perUnit(threads, backtest, seconds);
         }
@@ -66,8 +70,8 @@ public final class AbCpu {
             StringBuilder line = new StringBuilder("round " + round + ":");
             for (boolean old : order) {
                 set(switches, old);
-                line.append(String.format(Locale.ROOT, "  %s batch %.0f us/IPA, backtest %.1f us/ACO", old ? "old" : "new",
-                        perUnit(threads, batch, seconds), perUnit(threads, backtest, seconds)));
+                line.append(String.format(Locale.ROOT, "  %s single %.0f us, batch %.0f us/IPA, backtest %.1f us/ACO", old ? "old" : "new",
+                        perUnit(threads, single, seconds), perUnit(threads, batch, seconds), perUnit(threads, backtest, seconds)));
             }
             System.out.println(line);
         }
