@@ -79,8 +79,8 @@ cpu_ms() { # user + system CPU time of the server process, in ms
 
 job_cpu_ms() { # CPU time of the threads running a job (its worker and its simulation's threads)
   for task in /proc/"$server"/task/*; do
-    case "$(cat "$task/comm" 2>/dev/null)" in accord-job-*|accord-simulati*) cat "$task/stat" 2>/dev/null ;; esac
-  done | awk -v hz="$(getconf CLK_TCK)" '{ s += $14 + $15 } END { printf "%d", s * 1000 / hz }'
+    case "$(cat "$task/comm" 2>/dev/null)" in accord-job-*|accord-simulati*) sed "s/^.*) //" "$task/stat" 2>/dev/null ;; esac
+  done | awk -v hz="$(getconf CLK_TCK)" '{ s += $12 + $13 } END { printf "%d", s * 1000 / hz }'
 }
 
 job_field() { # a field of the background job's resource: job_field done
@@ -90,14 +90,20 @@ job_field() { # a field of the background job's resource: job_field done
 
 jit_ms() { # CPU time of the JIT compiler threads: the rules' generated code keeps C2 busy for minutes
   for task in /proc/"$server"/task/*; do
-    case "$(cat "$task/comm" 2>/dev/null)" in "C1 CompilerThre"|"C2 CompilerThre") cat "$task/stat" 2>/dev/null ;; esac
-  done | awk -v hz="$(getconf CLK_TCK)" '{ s += $14 + $15 } END { printf "%d", s * 1000 / hz }'
+    case "$(cat "$task/comm" 2>/dev/null)" in "C1 CompilerThre"|"C2 CompilerThre") sed "s/^.*) //" "$task/stat" 2>/dev/null ;; esac
+  done | awk -v hz="$(getconf CLK_TCK)" '{ s += $12 + $13 } END { printf "%d", s * 1000 / hz }'
+}
+
+request_threads_ms() { # CPU time of Tomcat's threads (the requests' own work: workers, poller, acceptor)
+  for task in /proc/"$server"/task/*; do
+    case "$(cat "$task/comm" 2>/dev/null)" in http-nio-*) sed "s/^.*) //" "$task/stat" 2>/dev/null ;; esac
+  done | awk -v hz="$(getconf CLK_TCK)" '{ s += $12 + $13 } END { printf "%d", s * 1000 / hz }'
 }
 
 gc_ms() { # CPU time of the garbage collector's threads (G1's or Parallel's)
   for task in /proc/"$server"/task/*; do
-    case "$(cat "$task/comm" 2>/dev/null)" in "GC Thread"*|"G1 "*) cat "$task/stat" 2>/dev/null ;; esac
-  done | awk -v hz="$(getconf CLK_TCK)" '{ s += $14 + $15 } END { printf "%d", s * 1000 / hz }'
+    case "$(cat "$task/comm" 2>/dev/null)" in "GC Thread"*|"G1 "*) sed "s/^.*) //" "$task/stat" 2>/dev/null ;; esac
+  done | awk -v hz="$(getconf CLK_TCK)" '{ s += $12 + $13 } END { printf "%d", s * 1000 / hz }'
 }
 
 echo "== warm-up: $WARMUP at $CONNECTIONS connections"
@@ -115,6 +121,7 @@ heap_before=$(heap_after_gc)
 cpu_before=$(cpu_ms)
 jit_before=$(jit_ms)
 gc_before=$(gc_ms)
+request_threads_before=$(request_threads_ms)
 if [ -n "${BACKGROUND_TRIALS:-}" ]; then
   job_cpu_before=$(job_cpu_ms)
   done_before=$(job_field done)
@@ -127,6 +134,7 @@ RATE=${RATE:-} THREADS=$THREADS wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" 
 cpu_after=$(cpu_ms)
 jit_after=$(jit_ms)
 gc_after=$(gc_ms)
+request_threads_after=$(request_threads_ms)
 job_cpu=0
 if [ -n "${BACKGROUND_TRIALS:-}" ]; then
   job_cpu=$(($(job_cpu_ms) - job_cpu_before)) # a thread that ended during the run takes its time with it: a lower bound then
@@ -142,8 +150,8 @@ if [ -n "${BACKGROUND_TRIALS:-}" ]; then
 fi
 rm -f "$out"
 
-echo "server CPU    $(awk -v c=$((cpu_after - cpu_before)) -v j=$((jit_after - jit_before)) -v g=$((gc_after - gc_before)) -v b="$job_cpu" -v n="$requests" \
-  'BEGIN { printf "%.2f ms per request, of which JIT compilation %.2f ms, garbage collection %.2f ms, the background job %.2f ms", c / n, j / n, g / n, b / n }')"
+echo "server CPU    $(awk -v c=$((cpu_after - cpu_before)) -v j=$((jit_after - jit_before)) -v g=$((gc_after - gc_before)) -v r=$((request_threads_after - request_threads_before)) -v b="$job_cpu" -v n="$requests" \
+  'BEGIN { printf "%.2f ms per request, of which Tomcat'"'"'s threads %.2f ms, JIT compilation %.2f ms, garbage collection %.2f ms, the background job %.2f ms", c / n, r / n, j / n, g / n, b / n }')"
 echo "heap used     $heap_before before, $heap_after after (after a full GC each time)"
 echo "load average  $(cut -d' ' -f1-3 /proc/loadavg) (other processes on this machine count)"
 # What storing each run added (timed apart in the server, over the last minutes of the run).
