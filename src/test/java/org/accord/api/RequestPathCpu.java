@@ -5,8 +5,8 @@ import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import org.accord.bench.AbCpu;
 import java.util.Locale;
 import org.accord.api.generated.model.EvaluationRequest;
 import org.accord.evaluation.ContractChoice;
@@ -39,15 +39,7 @@ public final class RequestPathCpu {
     }
 
     public static void main(String[] args) throws Exception {
-        List<Field> switches = new ArrayList<>();
-        if (args.length > 0 && !args[0].equals("-")) {
-            for (String name : args[0].split(",")) {
-                String[] parts = name.split("#");
-                Field field = Class.forName(parts[0]).getDeclaredField(parts[1]);
-                field.setAccessible(true);
-                switches.add(field);
-            }
-        }
+        List<Field> switches = AbCpu.switches(args.length > 0 ? args[0] : "-");
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 3;
         double warmSeconds = args.length > 3 ? Double.parseDouble(args[3]) : 20;
@@ -60,7 +52,7 @@ public final class RequestPathCpu {
         // Warm both sides before any figure is kept, and check that they answer the same bytes.
         byte[] answer = null;
         for (boolean old : sides) {
-            set(switches, old);
+            AbCpu.set(switches, old);
             path.measure(threads, warmSeconds);
             byte[] written = path.once();
             if (answer != null && !java.util.Arrays.equals(answer, written)) {
@@ -75,7 +67,7 @@ public final class RequestPathCpu {
         for (int round = 1; round <= rounds; round++) {
             boolean[] order = sides.length == 1 ? sides : round % 2 == 1 ? new boolean[] {true, false} : new boolean[] {false, true};
             for (boolean old : order) {
-                set(switches, old);
+                AbCpu.set(switches, old);
                 double[] perPart = path.measure(threads, seconds);
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "round %d %-3s", round,
                         switches.isEmpty() ? "" : old ? "old" : "new"));
@@ -84,12 +76,6 @@ public final class RequestPathCpu {
                 }
                 System.out.println(line);
             }
-        }
-    }
-
-    private static void set(List<Field> switches, boolean old) throws IllegalAccessException {
-        for (Field field : switches) {
-            field.setBoolean(null, old);
         }
     }
 

@@ -36,13 +36,7 @@ public final class AbCpu {
     }
 
     public static void main(String[] args) throws Exception {
-        List<Field> switches = new ArrayList<>();
-        for (String name : args[0].split(",")) {
-            String[] parts = name.split("#");
-            Field field = Class.forName(parts[0]).getDeclaredField(parts[1]);
-            field.setAccessible(true);
-            switches.add(field);
-        }
+        List<Field> switches = switches(args[0]);
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 2;
         EvaluationService service = EvaluationService.load();
@@ -77,14 +71,29 @@ public final class AbCpu {
         }
     }
 
-    private static void set(List<Field> switches, boolean old) throws IllegalAccessException {
+    /** The switches named as {@code Class#field,...}; none for "-". */
+    public static List<Field> switches(String names) throws ReflectiveOperationException {
+        List<Field> switches = new ArrayList<>();
+        if (names.equals("-")) {
+            return switches;
+        }
+        for (String name : names.split(",")) {
+            String[] parts = name.split("#");
+            Field field = Class.forName(parts[0]).getDeclaredField(parts[1]);
+            field.setAccessible(true);
+            switches.add(field);
+        }
+        return switches;
+    }
+
+    public static void set(List<Field> switches, boolean old) throws IllegalAccessException {
         for (Field field : switches) {
             field.setBoolean(null, old);
         }
     }
 
     /** Thread CPU microseconds per unit of work, repeated until the CPU seconds given are used. */
-    private static double perUnit(ThreadMXBean threads, IntSupplier work, double seconds) {
+    public static double perUnit(ThreadMXBean threads, IntSupplier work, double seconds) {
         long start = threads.getCurrentThreadCpuTime();
         long until = start + (long) (seconds * 1e9);
         long units = 0;

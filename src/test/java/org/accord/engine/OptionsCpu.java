@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.function.IntSupplier;
 import org.accord.backtest.Backtest;
+import org.accord.bench.AbCpu;
 import org.accord.backtest.BacktestInput;
 import org.accord.evaluation.ContractChoice;
 import org.accord.evaluation.EvaluationService;
@@ -64,8 +65,8 @@ public final class OptionsCpu {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         EvaluationService[] sides = {old, neu};
         for (EvaluationService s : sides) {
-            perUnit(threads, () -> s.evaluateAll(contracts, facts).size(), seconds);
-            perUnit(threads, () -> Backtest.compare(input, Backtest.evaluate(s, input)).total(), seconds);
+            AbCpu.perUnit(threads, () -> s.evaluateAll(contracts, facts).size(), seconds);
+            AbCpu.perUnit(threads, () -> Backtest.compare(input, Backtest.evaluate(s, input)).total(), seconds);
         }
         for (int round = 1; round <= rounds; round++) {
             int[] order = round % 2 == 1 ? new int[] {0, 1} : new int[] {1, 0};
@@ -73,8 +74,8 @@ public final class OptionsCpu {
             for (int side : order) {
                 EvaluationService s = sides[side];
                 line.append(String.format(Locale.ROOT, "  %s batch %.0f us/IPA, backtest %.1f us/ACO", side == 0 ? "old" : "new",
-                        perUnit(threads, () -> s.evaluateAll(contracts, facts).size(), seconds),
-                        perUnit(threads, () -> Backtest.compare(input, Backtest.evaluate(s, input)).total(), seconds)));
+                        AbCpu.perUnit(threads, () -> s.evaluateAll(contracts, facts).size(), seconds),
+                        AbCpu.perUnit(threads, () -> Backtest.compare(input, Backtest.evaluate(s, input)).total(), seconds)));
             }
             System.out.println(line + "  load " + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
@@ -121,32 +122,22 @@ public final class OptionsCpu {
             RuleBase r = System.getProperty("only").startsWith("new") ? tried : base;
             java.util.List<Evaluator.Request> which = System.getProperty("only").endsWith("batch") ? batch : acos;
             for (int round = 0; round < rounds; round++) {
-                System.out.printf(Locale.ROOT, "%s %.1f us each%n", System.getProperty("only"), perUnit(threads, work.apply(r, which), seconds));
+                System.out.printf(Locale.ROOT, "%s %.1f us each%n", System.getProperty("only"), AbCpu.perUnit(threads, work.apply(r, which), seconds));
             }
             return;
         }
         for (RuleBase s : sides) {
-            perUnit(threads, work.apply(s, batch), seconds);
-            perUnit(threads, work.apply(s, acos), seconds);
+            AbCpu.perUnit(threads, work.apply(s, batch), seconds);
+            AbCpu.perUnit(threads, work.apply(s, acos), seconds);
         }
         for (int round = 1; round <= rounds; round++) {
             int[] order = round % 2 == 1 ? new int[] {0, 1} : new int[] {1, 0};
             StringBuilder line = new StringBuilder("raw round " + round + ":");
             for (int side : order) {
                 line.append(String.format(Locale.ROOT, "  %s batch %.0f us/IPA, backtest %.1f us/ACO", side == 0 ? "old" : "new",
-                        perUnit(threads, work.apply(sides[side], batch), seconds), perUnit(threads, work.apply(sides[side], acos), seconds)));
+                        AbCpu.perUnit(threads, work.apply(sides[side], batch), seconds), AbCpu.perUnit(threads, work.apply(sides[side], acos), seconds)));
             }
             System.out.println(line + "  load " + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
-    }
-
-    private static double perUnit(ThreadMXBean threads, IntSupplier work, double seconds) {
-        long start = threads.getCurrentThreadCpuTime();
-        long until = start + (long) (seconds * 1e9);
-        long units = 0;
-        while (threads.getCurrentThreadCpuTime() < until) {
-            units += work.getAsInt();
-        }
-        return (threads.getCurrentThreadCpuTime() - start) / 1e3 / units;
     }
 }
