@@ -66,6 +66,12 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: applic
   --data-binary @"$REQUEST" "$URL/api/v1/evaluations")
 [ "$status" = 200 ] || { echo "the request in $REQUEST does not evaluate (HTTP $status)" >&2; exit 1; }
 
+# Sum of the evaluations' durations, their count, and the sum of their threads' CPU (seconds), from the server's metrics.
+evaluation_sums() {
+  curl -fs -H "X-API-Key: $API_KEY" "$URL/actuator/prometheus" |
+    awk '/^accord_evaluations_seconds_sum\{.*outcome="settled"/ { d += $2 } /^accord_evaluations_seconds_count\{.*outcome="settled"/ { n += $2 }
+         /^accord_evaluations_cpu_seconds_sum\{/ { c += $2 } END { printf "%.6f %d %.6f\n", d, n, c }'
+}
 heap_after_gc() {
   jcmd "$server" GC.run >/dev/null
   sleep 1
@@ -122,6 +128,7 @@ cpu_before=$(cpu_ms)
 jit_before=$(jit_ms)
 gc_before=$(gc_ms)
 request_threads_before=$(request_threads_ms)
+evaluations_before=$(evaluation_sums)
 if [ -n "${BACKGROUND_TRIALS:-}" ]; then
   job_cpu_before=$(job_cpu_ms)
   done_before=$(job_field done)
@@ -141,6 +148,7 @@ if [ -n "${BACKGROUND_TRIALS:-}" ]; then
   done_after=$(job_field done)
   measured_s=$(awk -v a="$started_ns" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
 fi
+evaluations_after=$(evaluation_sums)
 heap_after=$(heap_after_gc)
 requests=$(awk '/^requests /{ print $2 }' "$out")
 if [ -n "${BACKGROUND_TRIALS:-}" ]; then
@@ -152,6 +160,8 @@ rm -f "$out"
 
 echo "server CPU    $(awk -v c=$((cpu_after - cpu_before)) -v j=$((jit_after - jit_before)) -v g=$((gc_after - gc_before)) -v r=$((request_threads_after - request_threads_before)) -v b="$job_cpu" -v n="$requests" \
   'BEGIN { printf "%.2f ms per request, of which Tomcat'"'"'s threads %.2f ms, JIT compilation %.2f ms, garbage collection %.2f ms, the background job %.2f ms", c / n, r / n, j / n, g / n, b / n }')"
+# The evaluation alone, as the server times it: its duration, and the CPU its thread spent on it.
+echo "$evaluations_before $evaluations_after" | awk '{ n = $5 - $2; if (n > 0) printf "evaluations   %d in the server: %.2f ms of thread CPU each, %.2f ms duration each\n", n, ($6 - $3) * 1000 / n, ($4 - $1) * 1000 / n }'
 echo "heap used     $heap_before before, $heap_after after (after a full GC each time)"
 echo "load average  $(cut -d' ' -f1-3 /proc/loadavg) (other processes on this machine count)"
 # What storing each run added (timed apart in the server, over the last minutes of the run).

@@ -3,6 +3,9 @@ package org.accord.api;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.accord.settlement.Settlement;
 import org.accord.store.RunSummary;
@@ -12,13 +15,18 @@ import org.springframework.stereotype.Component;
  * The domain's metrics (Prometheus at {@code /actuator/prometheus}): evaluations by template with
  * their duration ({@code accord_evaluations_seconds}), and the rule firings that wrote a
  * settlement line or finding ({@code accord_rule_firings_total}). Only templates the server
- * knows become tags; a refused request counts under {@code template="refused"}. Storing the run is
- * timed on its own ({@code accord_runs_stored_seconds}).
+ * knows become tags; a refused request counts under {@code template="refused"}. The CPU time the
+ * evaluating thread spent on a settled evaluation is counted apart ({@code accord_evaluations_cpu_seconds}):
+ * under load an evaluation's duration includes waiting for a core, its CPU time does not, so the two
+ * together tell a busy machine from a costlier evaluation. Storing the run is timed on its own
+ * ({@code accord_runs_stored_seconds}).
  */
 @Component
 class EvaluationMetrics {
 
     private final MeterRegistry registry;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final boolean cpuTimed = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
 
     EvaluationMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -26,6 +34,7 @@ class EvaluationMetrics {
 
     Settlement timed(Supplier<Settlement> evaluation) {
         Timer.Sample sample = Timer.start(registry);
+        long cpuAtStart = cpuTimed ? threads.getCurrentThreadCpuTime() : 0;
         Settlement settlement;
         try {
             settlement = evaluation.get();
@@ -35,6 +44,11 @@ class EvaluationMetrics {
         }
         String template = settlement.contract().templateId();
         sample.stop(timer(template, "settled"));
+        if (cpuTimed) {
+            Timer.builder("accord.evaluations.cpu").description("The evaluating thread's CPU time per settled evaluation, by template")
+                    .tag("template", template).register(registry)
+                    .record(threads.getCurrentThreadCpuTime() - cpuAtStart, TimeUnit.NANOSECONDS);
+        }
         Counter.builder("accord.rule.firings").description("Rule firings that wrote a settlement line or finding")
                 .tag("template", template).register(registry)
                 .increment(settlement.lines().size() + settlement.findings().size());

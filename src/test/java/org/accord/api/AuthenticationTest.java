@@ -126,7 +126,9 @@ class AuthenticationTest extends ServerTest {
             String metrics = getWith("/actuator/prometheus", TestKeys.HEADER, TestKeys.only("admin")).body();
 
             assertThat(metrics).containsPattern("accord_evaluations_seconds_count\\{[^}]*outcome=\"settled\"[^}]*template=\"mssp-basic\"[^}]*} [1-9]")
-                    .containsPattern("accord_rule_firings_total\\{[^}]*template=\"mssp-basic\"[^}]*} [1-9]");
+                    .containsPattern("accord_rule_firings_total\\{[^}]*template=\"mssp-basic\"[^}]*} [1-9]")
+                    .containsPattern("accord_evaluations_cpu_seconds_count\\{[^}]*template=\"mssp-basic\"[^}]*} [1-9]")
+                    .containsPattern("accord_evaluations_cpu_seconds_sum\\{[^}]*template=\"mssp-basic\"[^}]*} 0\\.0*[1-9]");
         }
     }
 
