@@ -24,7 +24,7 @@ public final class GroupCommit implements AutoCloseable {
     /** Runs per transaction at most: bounds the transaction's size and a caller's wait behind others. */
     static final int MOST_PER_COMMIT = 64;
 
-    private record Waiting(RunStore.Prepared run, Consumer<RunSummary> alongside, CompletableFuture<RunSummary> done) {
+    private record Waiting(RunStore.Prepared run, RunStore.Alongside alongside, CompletableFuture<RunSummary> done) {
     }
 
     private final RunStore runs;
@@ -48,6 +48,10 @@ public final class GroupCommit implements AutoCloseable {
      * @throws RuntimeException      what writing the run alone threw
      */
     public RunSummary save(NewRun run, Consumer<RunSummary> alongside) {
+        return save(run, new RunStore.Alongside(null, alongside));
+    }
+
+    RunSummary save(NewRun run, RunStore.Alongside alongside) {
         Waiting waiting = new Waiting(runs.prepare(run), alongside, new CompletableFuture<>());
         if (closing) {
             throw new IllegalStateException("the run writer is closed");
@@ -129,7 +133,7 @@ public final class GroupCommit implements AutoCloseable {
     /** Writes a waiting run, and what goes alongside it, in the writer's open transaction. */
     private void insert(Waiting waiting) {
         runs.insert(waiting.run());
-        waiting.alongside().accept(waiting.run().summary());
+        waiting.alongside().writeIn(runs.jdbc(), waiting.run().summary());
     }
 
     /** Runs queued for the writer and not yet taken by it. */

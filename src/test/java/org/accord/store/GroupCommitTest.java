@@ -11,15 +11,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.TransactionCallback;
-import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Group commit on every configured database: the runs waiting together are committed in one
@@ -35,22 +31,6 @@ class GroupCommitTest {
 
     static List<String> databases() {
         return TestDatabase.configured();
-    }
-
-    /** Counts the transactions begun through it, and passes them on. */
-    private static final class CountingTransactions implements TransactionOperations {
-        private final TransactionOperations real;
-        final AtomicInteger begun = new AtomicInteger();
-
-        CountingTransactions(TransactionOperations real) {
-            this.real = real;
-        }
-
-        @Override
-        public <T> T execute(TransactionCallback<T> action) {
-            begun.incrementAndGet();
-            return real.execute(action);
-        }
     }
 
     private static NewRun run(String ipa) {
@@ -179,7 +159,9 @@ class GroupCommitTest {
             RunStore runs = new RunStore(db.jdbc(), transactions, new SteppingClock(MORNING)).groupCommits(4);
             RunSummary grouped = runs.save(run("ipa-a"));
             runs.close();
-            RunSummary alone = runs.save(run("ipa-b"));
+            // With something alongside, so that it is a transaction of its own (a run alone is one statement, none).
+            RunSummary alone = runs.save(run("ipa-b"), saved -> {
+            });
             assertThat(transactions.begun).hasValue(2);
             assertThat(runs.find(grouped.id())).isPresent();
             assertThat(runs.find(alone.id())).isPresent();
