@@ -110,7 +110,10 @@ public final class GroupCommit implements AutoCloseable {
 
     private void commit(List<Waiting> batch) {
         try {
-            runs.transactions().executeWithoutResult(status -> batch.forEach(this::insert));
+            // On PostgreSQL, runs and their audit rows are one statement; otherwise one transaction.
+            if (!runs.writeAsOneStatement(batch.stream().map(Waiting::run).toList(), batch.stream().map(Waiting::alongside).toList())) {
+                runs.transactions().executeWithoutResult(status -> batch.forEach(this::insert));
+            }
         } catch (RuntimeException failed) {
             if (batch.size() == 1) {
                 batch.get(0).done().completeExceptionally(failed);
@@ -119,7 +122,7 @@ public final class GroupCommit implements AutoCloseable {
             // One run may have failed them all: each is tried again alone, and fails alone.
             for (Waiting waiting : batch) {
                 try {
-                    runs.transactions().executeWithoutResult(status -> insert(waiting));
+                    runs.write(waiting.run(), waiting.alongside());
                 } catch (RuntimeException alone) {
                     waiting.done().completeExceptionally(alone);
                 }

@@ -187,6 +187,46 @@ public final class RunStore {
         jdbc.sql(INSERT_RUN).params(runValues(run)).update();
     }
 
+    /**
+     * Writes several runs and their rows alongside as one statement, committed whole or not at all
+     * as it ends (a group commit's, where the store writes one statement per run): a run insert of
+     * many rows, with an insert of many rows of their rows alongside.
+     *
+     * @return false, having written nothing, when they cannot be one statement: the store does not
+     *         write so, something alongside is not a row, or the rows are not of one INSERT
+     */
+    boolean writeAsOneStatement(List<Prepared> prepared, List<Alongside> alongside) {
+        if (!oneStatement || alongside.stream().anyMatch(a -> a.writes() != null)
+                || alongside.stream().filter(a -> a.row() != null).map(a -> a.row().insert()).distinct().count() > 1) {
+            return false;
+        }
+        List<Object> params = new ArrayList<>();
+        prepared.forEach(run -> params.addAll(runValues(run)));
+        StringBuilder sql = new StringBuilder(manyRows(INSERT_RUN, prepared.size()));
+        List<RowAlongside> rows = new ArrayList<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            if (alongside.get(i).row() != null) {
+                rows.add(alongside.get(i).row());
+                params.addAll(alongside.get(i).row().values().apply(prepared.get(i).summary()));
+            }
+        }
+        if (!rows.isEmpty()) {
+            sql.insert(0, "WITH saved_runs AS (").append(") ").append(manyRows(rows.get(0).insert(), rows.size()));
+        }
+        jdbc.sql(sql.toString()).params(params).update();
+        return true;
+    }
+
+    /** An {@code INSERT ... VALUES (?, ...)} of one row made the insert of {@code rows} rows. */
+    private static String manyRows(String insert, int rows) {
+        int values = insert.lastIndexOf("VALUES (");
+        if (values < 0 || !insert.endsWith(")")) {
+            throw new IllegalArgumentException("not an INSERT ... VALUES (...) of one row: " + insert);
+        }
+        String row = insert.substring(values + "VALUES ".length());
+        return insert + (", " + row).repeat(rows - 1);
+    }
+
     /** The values of {@link #INSERT_RUN}'s placeholders, in order. */
     private static List<Object> runValues(Prepared run) {
         RunSummary s = run.summary();

@@ -98,10 +98,13 @@ public final class CommitCostBench {
                 config.setMaximumPoolSize(2);
             }
             HikariDataSource pool = new HikariDataSource(config);
-            var flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration");
+            var flyway = Flyway.configure().locations("classpath:db/migration");
             if (postgres) {
+                // Flyway holds a second connection on PostgreSQL (its lock): it gets its own.
                 String schema = parts[1].replaceAll(".*[?&]currentSchema=([a-z_0-9]+).*", "$1");
-                flyway.schemas(schema).createSchemas(true);
+                flyway.dataSource(parts[1], "postgres", "").schemas(schema).createSchemas(true);
+            } else {
+                flyway.dataSource(pool);
             }
             flyway.load().migrate();
             JdbcClient jdbc = JdbcClient.create(pool);
