@@ -72,8 +72,9 @@ public final class RunStore {
     public record RowAlongside(String insert, Function<RunSummary, List<Object>> values) {
 
         public RowAlongside {
-            if (!insert.startsWith("INSERT INTO ") || insert.contains(";")) {
-                throw new IllegalArgumentException("a row alongside a run is one INSERT INTO ..., not '" + insert + "'");
+            if (!insert.matches("INSERT INTO [a-z_]+ \\([a-z_, ]+\\) VALUES \\([?, ]+\\)")) {
+                throw new IllegalArgumentException("a row alongside a run is one INSERT INTO table (columns) VALUES (?, ...), not '"
+                        + insert + "'");
             }
         }
     }
@@ -217,13 +218,9 @@ public final class RunStore {
         return true;
     }
 
-    /** An {@code INSERT ... VALUES (?, ...)} of one row made the insert of {@code rows} rows. */
+    /** An {@code INSERT ... VALUES (?, ...)} of one row (as {@link RowAlongside} checks) made the insert of {@code rows} rows. */
     private static String manyRows(String insert, int rows) {
-        int values = insert.lastIndexOf("VALUES (");
-        if (values < 0 || !insert.endsWith(")")) {
-            throw new IllegalArgumentException("not an INSERT ... VALUES (...) of one row: " + insert);
-        }
-        String row = insert.substring(values + "VALUES ".length());
+        String row = insert.substring(insert.lastIndexOf("VALUES (") + "VALUES ".length());
         return insert + (", " + row).repeat(rows - 1);
     }
 
