@@ -277,7 +277,14 @@ class StoreTest {
             assertThat(runs.count(RunFilter.all())).isZero();
             assertThat(db.jdbc().sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single()).isZero();
 
-            RunSummary saved = runs.save(run("valley", 2025, "ann", template), auditRow(200));
+            RunSummary saved;
+            try (ProtocolSyncs syncs = new ProtocolSyncs()) {
+                saved = runs.save(run("valley", 2025, "ann", template), auditRow(200));
+                if (postgres) {
+                    // One Sync, so one round trip: the statement, committed as it ended.
+                    assertThat(syncs.count()).isEqualTo(1);
+                }
+            }
             assertThat(runs.find(saved.id())).get().satisfies(read -> {
                 assertThat(read.summary()).isEqualTo(saved);
                 assertThat(read.request()).isEqualTo("{\"ipa\":\"valley\"}");
