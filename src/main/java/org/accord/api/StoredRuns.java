@@ -88,15 +88,12 @@ class StoredRuns {
         // The settlement hashed the facts' canonical text already: it is written again only when not yet stored.
         String factsHash = content.put(ContentKind.FACTS, settlement.factsHash(),
                 () -> Canonical.json(settlement.facts().inIdOrder()).getBytes(StandardCharsets.UTF_8));
-        return runs.save(new NewRun(EVALUATION, caller.current(), settlement.contract().templateId(), settlement.ipaId(),
+        NewRun run = new NewRun(EVALUATION, caller.current(), settlement.contract().templateId(), settlement.ipaId(),
                 settlement.performanceYear(), factsHash, settlement.contract().termsHash(), settlement.rulesHash(),
-                settlement.contract().templateHash(), json.writeValueAsString(request), new String(answer, StandardCharsets.UTF_8)),
-                audited(CallAudit.appenderFor(200)));
-    }
-
-    /** The audit row of a stored run, written in the run's transaction (on the thread that writes it). */
-    private static java.util.function.Consumer<RunSummary> audited(java.util.function.Consumer<String> row) {
-        return run -> row.accept(evaluationLocation(run.id()));
+                settlement.contract().templateHash(), json.writeValueAsString(request), new String(answer, StandardCharsets.UTF_8));
+        return CallAudit.rowFor(200)
+                .map(row -> runs.save(run, new RunStore.RowAlongside(row.insert(), saved -> row.values().apply(evaluationLocation(saved.id())))))
+                .orElseGet(() -> runs.save(run));
     }
 
     /** Where a stored evaluation is read: the answer's {@code Location}, and what its audit row names. */

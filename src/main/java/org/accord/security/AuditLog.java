@@ -23,6 +23,8 @@ public final class AuditLog implements AuditTrail {
     public record Event(long sequence, Instant at, String actor, String action, String target, int status) {
     }
 
+    private static final String INSERT = "INSERT INTO audit_event (at, actor, action, target, status) VALUES (?, ?, ?, ?, ?)";
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -33,10 +35,18 @@ public final class AuditLog implements AuditTrail {
 
     @Override
     public void append(String actor, String action, String target, int status) {
-        jdbc.sql("INSERT INTO audit_event (at, actor, action, target, status) VALUES (?, ?, ?, ?, ?)")
-                .params(OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC), cut(actor, 200),
-                        cut(action, 100), cut(target, 500), status)
-                .update();
+        jdbc.sql(INSERT).params(values(actor, action, target, status)).update();
+    }
+
+    @Override
+    public java.util.Optional<String> insert() {
+        return java.util.Optional.of(INSERT);
+    }
+
+    @Override
+    public List<Object> values(String actor, String action, String target, int status) {
+        return List.of(OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC), cut(actor, 200),
+                cut(action, 100), cut(target, 500), status);
     }
 
     /** The matching events (a null criterion matches all), newest first. */

@@ -37,20 +37,24 @@ public final class CallAudit {
     }
 
     /**
-     * The current call's row, to append later inside the transaction that commits what the call
-     * made, on whichever thread runs it (a run's writer, {@code org.accord.store.GroupCommit});
-     * appends nothing when the call is not an audited operation.
+     * The current call's row as one INSERT and its values given what the call made, for the store
+     * to write in the statement or transaction that commits it, on whichever thread does
+     * ({@code org.accord.store.RunStore}); empty when the call is not an audited operation.
      */
-    public static java.util.function.Consumer<String> appenderFor(int status) {
+    public static java.util.Optional<Row> rowFor(int status) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null && request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof CallAudit call) {
-            return made -> {
-                call.log.append(call.actor, call.operationId, made, status);
+            return call.log.insert().map(insert -> new Row(insert, made -> {
+                java.util.List<Object> values = call.log.values(call.actor, call.operationId, made, status);
                 call.appendedStatus = status;
-            };
+                return values;
+            }));
         }
-        return made -> {
-        };
+        return java.util.Optional.empty();
+    }
+
+    /** An audit row to write: its INSERT, and its values given what the call made (the made thing's address). */
+    public record Row(String insert, java.util.function.Function<String, java.util.List<Object>> values) {
     }
 
     String actor() {

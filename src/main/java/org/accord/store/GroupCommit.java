@@ -24,7 +24,7 @@ public final class GroupCommit implements AutoCloseable {
     /** Runs per transaction at most: bounds the transaction's size and a caller's wait behind others. */
     static final int MOST_PER_COMMIT = 64;
 
-    private record Waiting(RunStore.Prepared run, Consumer<RunSummary> alongside, CompletableFuture<RunSummary> done) {
+    private record Waiting(RunStore.Prepared run, RunStore.Alongside alongside, CompletableFuture<RunSummary> done) {
     }
 
     private final RunStore runs;
@@ -48,6 +48,10 @@ public final class GroupCommit implements AutoCloseable {
      * @throws RuntimeException      what writing the run alone threw
      */
     public RunSummary save(NewRun run, Consumer<RunSummary> alongside) {
+        return save(run, new RunStore.Alongside(null, alongside));
+    }
+
+    RunSummary save(NewRun run, RunStore.Alongside alongside) {
         Waiting waiting = new Waiting(runs.prepare(run), alongside, new CompletableFuture<>());
         if (closing) {
             throw new IllegalStateException("the run writer is closed");
@@ -106,7 +110,10 @@ public final class GroupCommit implements AutoCloseable {
 
     private void commit(List<Waiting> batch) {
         try {
-            runs.transactions().executeWithoutResult(status -> batch.forEach(this::insert));
+            // On PostgreSQL, runs and their audit rows are one statement; otherwise one transaction.
+            if (!runs.writeAsOneStatement(batch.stream().map(Waiting::run).toList(), batch.stream().map(Waiting::alongside).toList())) {
+                runs.transactions().executeWithoutResult(status -> batch.forEach(this::insert));
+            }
         } catch (RuntimeException failed) {
             if (batch.size() == 1) {
                 batch.get(0).done().completeExceptionally(failed);
@@ -115,7 +122,7 @@ public final class GroupCommit implements AutoCloseable {
             // One run may have failed them all: each is tried again alone, and fails alone.
             for (Waiting waiting : batch) {
                 try {
-                    runs.transactions().executeWithoutResult(status -> insert(waiting));
+                    runs.write(waiting.run(), waiting.alongside());
                 } catch (RuntimeException alone) {
                     waiting.done().completeExceptionally(alone);
                 }
@@ -129,7 +136,7 @@ public final class GroupCommit implements AutoCloseable {
     /** Writes a waiting run, and what goes alongside it, in the writer's open transaction. */
     private void insert(Waiting waiting) {
         runs.insert(waiting.run());
-        waiting.alongside().accept(waiting.run().summary());
+        waiting.alongside().writeIn(runs.jdbc(), waiting.run().summary());
     }
 
     /** Runs queued for the writer and not yet taken by it. */

@@ -11,24 +11,31 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Stored runs: each written whole in one transaction, or not at all, and never changed or deleted
- * afterwards. Listed newest first. The request and answer are written compressed
- * ({@link StoredText}); a run stored before migration V5 has them as text, and reads the same.
+ * Stored runs: each written whole, or not at all, and never changed or deleted afterwards. Listed
+ * newest first. The request and answer are written compressed ({@link StoredText}); a run stored
+ * before migration V5 has them as text, and reads the same. A run with at most one row alongside it
+ * (its audit row) is one statement when the store {@linkplain #oneStatementPerRun() writes it so}
+ * (PostgreSQL): one round trip to the database, committed as it ends; otherwise a transaction.
  */
 public final class RunStore {
 
     private static final String SUMMARY_COLUMNS = "id, kind, stored_at, caller, template_id, ipa_id, performance_year, "
             + "facts_hash, terms_hash, rules_hash, template_hash";
+    private static final String INSERT_RUN = "INSERT INTO run (" + SUMMARY_COLUMNS
+            + ", request_gzip, result_gzip) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcClient jdbc;
     private final TransactionOperations transactions;
     private final Clock clock;
     /** When set, runs are written by one writer, several to a commit (docs/store.md, "Group commit"). */
     private volatile GroupCommit group;
+    /** When set, a run and its row alongside are one INSERT with a data-modifying WITH (PostgreSQL's). */
+    private volatile boolean oneStatement;
 
     public RunStore(JdbcClient jdbc, TransactionOperations transactions, Clock clock) {
         this.jdbc = jdbc;
@@ -47,6 +54,47 @@ public final class RunStore {
         return this;
     }
 
+    /**
+     * From now on, a run saved with a {@link RowAlongside} is written with it in one statement,
+     * {@code WITH saved_run AS (INSERT INTO run ...) INSERT INTO ...}, committed as it ends: one
+     * round trip instead of a transaction's three (docs/store.md, "One statement per run"). A
+     * data-modifying {@code WITH} is PostgreSQL's; H2 does not have it.
+     */
+    public RunStore oneStatementPerRun() {
+        oneStatement = true;
+        return this;
+    }
+
+    /**
+     * One row written with a run (its audit row): an {@code INSERT INTO table (columns) VALUES (?, ...)}
+     * of exactly one row, and its values for the run saved, in the order of its placeholders.
+     */
+    public record RowAlongside(String insert, Function<RunSummary, List<Object>> values) {
+
+        public RowAlongside {
+            if (!insert.matches("INSERT INTO [a-z_]+ \\([a-z_, ]+\\) VALUES \\([?, ]+\\)")) {
+                throw new IllegalArgumentException("a row alongside a run is one INSERT INTO table (columns) VALUES (?, ...), not '"
+                        + insert + "'");
+            }
+        }
+    }
+
+    /** What is written with a run: nothing, one row, or whatever a writer does in the run's transaction. */
+    record Alongside(RowAlongside row, Consumer<RunSummary> writes) {
+
+        static final Alongside NOTHING = new Alongside(null, null);
+
+        /** Writes it in the transaction the calling thread has open. */
+        void writeIn(JdbcClient jdbc, RunSummary saved) {
+            if (row != null) {
+                jdbc.sql(row.insert()).params(row.values().apply(saved)).update();
+            }
+            if (writes != null) {
+                writes.accept(saved);
+            }
+        }
+    }
+
     /** Stops the group writer, if any, once the runs waiting are written; later saves commit one by one. */
     public void close() {
         GroupCommit writer = group;
@@ -58,8 +106,15 @@ public final class RunStore {
 
     /** Stores a run under a new id; when this returns, the run is committed. */
     public RunSummary save(NewRun run) {
-        return save(run, saved -> {
-        });
+        return save(run, Alongside.NOTHING);
+    }
+
+    /**
+     * Stores a run under a new id together with one row (its audit row): both are committed when
+     * this returns, or neither is. Where the store writes one statement per run, they are one.
+     */
+    public RunSummary save(NewRun run, RowAlongside row) {
+        return save(run, new Alongside(row, null));
     }
 
     /**
@@ -67,16 +122,38 @@ public final class RunStore {
      * audit row) in the same transaction: both are committed when this returns, or neither is.
      */
     public RunSummary save(NewRun run, Consumer<RunSummary> alongside) {
+        return save(run, new Alongside(null, alongside));
+    }
+
+    private RunSummary save(NewRun run, Alongside alongside) {
         GroupCommit writer = group;
         if (writer != null) {
             return writer.save(run, alongside);
         }
         Prepared prepared = prepare(run);
-        transactions.executeWithoutResult(status -> {
-            insert(prepared);
-            alongside.accept(prepared.summary());
-        });
+        write(prepared, alongside);
         return prepared.summary();
+    }
+
+    /**
+     * Writes a prepared run and what goes with it, whole or not at all: one statement when it can
+     * be (nothing alongside; or one row, where the store writes one statement per run), which the
+     * database commits as it ends (or the caller's transaction, when one is open), else a transaction.
+     */
+    void write(Prepared prepared, Alongside alongside) {
+        if (alongside.writes() == null && alongside.row() == null) {
+            insert(prepared);
+        } else if (alongside.writes() == null && oneStatement) {
+            RowAlongside row = alongside.row();
+            List<Object> params = new ArrayList<>(runValues(prepared));
+            params.addAll(row.values().apply(prepared.summary()));
+            jdbc.sql("WITH saved_run AS (" + INSERT_RUN + ") " + row.insert()).params(params).update();
+        } else {
+            transactions.executeWithoutResult(status -> {
+                insert(prepared);
+                alongside.writeIn(jdbc, prepared.summary());
+            });
+        }
     }
 
     /**
@@ -106,18 +183,61 @@ public final class RunStore {
         return new UUID(millisVersionAndRandom, random.getLeastSignificantBits());
     }
 
-    /** Inserts a prepared run in the transaction the calling thread has open. */
+    /** Inserts a prepared run in the transaction the calling thread has open (or alone, committed as it ends). */
     void insert(Prepared run) {
+        jdbc.sql(INSERT_RUN).params(runValues(run)).update();
+    }
+
+    /**
+     * Writes several runs and their rows alongside as one statement, committed whole or not at all
+     * as it ends (a group commit's, where the store writes one statement per run): a run insert of
+     * many rows, with an insert of many rows of their rows alongside.
+     *
+     * @return false, having written nothing, when they cannot be one statement: the store does not
+     *         write so, something alongside is not a row, or the rows are not of one INSERT
+     */
+    boolean writeAsOneStatement(List<Prepared> prepared, List<Alongside> alongside) {
+        if (!oneStatement || alongside.stream().anyMatch(a -> a.writes() != null)
+                || alongside.stream().filter(a -> a.row() != null).map(a -> a.row().insert()).distinct().count() > 1) {
+            return false;
+        }
+        List<Object> params = new ArrayList<>();
+        prepared.forEach(run -> params.addAll(runValues(run)));
+        StringBuilder sql = new StringBuilder(manyRows(INSERT_RUN, prepared.size()));
+        List<RowAlongside> rows = new ArrayList<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            if (alongside.get(i).row() != null) {
+                rows.add(alongside.get(i).row());
+                params.addAll(alongside.get(i).row().values().apply(prepared.get(i).summary()));
+            }
+        }
+        if (!rows.isEmpty()) {
+            sql.insert(0, "WITH saved_runs AS (").append(") ").append(manyRows(rows.get(0).insert(), rows.size()));
+        }
+        jdbc.sql(sql.toString()).params(params).update();
+        return true;
+    }
+
+    /** An {@code INSERT ... VALUES (?, ...)} of one row (as {@link RowAlongside} checks) made the insert of {@code rows} rows. */
+    private static String manyRows(String insert, int rows) {
+        String row = insert.substring(insert.lastIndexOf("VALUES (") + "VALUES ".length());
+        return insert + (", " + row).repeat(rows - 1);
+    }
+
+    /** The values of {@link #INSERT_RUN}'s placeholders, in order. */
+    private static List<Object> runValues(Prepared run) {
         RunSummary s = run.summary();
-        jdbc.sql("INSERT INTO run (" + SUMMARY_COLUMNS + ", request_gzip, result_gzip) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(s.id(), s.kind(), OffsetDateTime.ofInstant(s.storedAt(), ZoneOffset.UTC), s.caller(), s.templateId(),
-                        s.ipaId(), s.performanceYear(), s.factsHash(), s.termsHash(), s.rulesHash(),
-                        s.templateHash(), run.request(), run.result())
-                .update();
+        return java.util.Arrays.asList(s.id(), s.kind(), OffsetDateTime.ofInstant(s.storedAt(), ZoneOffset.UTC), s.caller(),
+                s.templateId(), s.ipaId(), s.performanceYear(), s.factsHash(), s.termsHash(), s.rulesHash(), s.templateHash(),
+                run.request(), run.result());
     }
 
     TransactionOperations transactions() {
         return transactions;
+    }
+
+    JdbcClient jdbc() {
+        return jdbc;
     }
 
     public Optional<StoredRun> find(String id) {

@@ -46,24 +46,29 @@ public class StoreConfiguration {
      * Group commit (docs/store.md, "Group commit"): {@code accord.store.group-commit} {@code auto}
      * (the default) groups commits on H2, where it measured faster, and not on PostgreSQL, which
      * already flushes concurrent commits together and where one writer measured slower;
-     * {@code true} or {@code false} decide whatever the database.
+     * {@code true} or {@code false} decide whatever the database. On PostgreSQL a run not grouped
+     * is one statement with its audit row (docs/store.md, "One statement per run").
      */
     @Bean(destroyMethod = "close")
     RunStore runStore(JdbcClient jdbc, TransactionOperations transactions, Clock clock, DataSource dataSource,
             @Value("${accord.store.group-commit:auto}") String groupCommit) {
+        String database = databaseName(dataSource);
         RunStore runs = new RunStore(jdbc, transactions, clock);
+        if (database.equals("PostgreSQL")) {
+            runs.oneStatementPerRun();
+        }
         boolean grouped = switch (groupCommit) {
             case "true" -> true;
             case "false" -> false;
-            case "auto" -> isH2(dataSource);
+            case "auto" -> database.equals("H2");
             default -> throw new IllegalArgumentException("accord.store.group-commit is auto, true or false, not '" + groupCommit + "'");
         };
         return grouped ? runs.groupCommits(GROUP_COMMIT_QUEUE) : runs;
     }
 
-    private static boolean isH2(DataSource dataSource) {
+    private static String databaseName(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            return "H2".equals(connection.getMetaData().getDatabaseProductName());
+            return connection.getMetaData().getDatabaseProductName();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read which database the store is", e);
         }

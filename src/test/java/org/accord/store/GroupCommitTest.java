@@ -11,15 +11,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.TransactionCallback;
-import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Group commit on every configured database: the runs waiting together are committed in one
@@ -35,22 +31,6 @@ class GroupCommitTest {
 
     static List<String> databases() {
         return TestDatabase.configured();
-    }
-
-    /** Counts the transactions begun through it, and passes them on. */
-    private static final class CountingTransactions implements TransactionOperations {
-        private final TransactionOperations real;
-        final AtomicInteger begun = new AtomicInteger();
-
-        CountingTransactions(TransactionOperations real) {
-            this.real = real;
-        }
-
-        @Override
-        public <T> T execute(TransactionCallback<T> action) {
-            begun.incrementAndGet();
-            return real.execute(action);
-        }
     }
 
     private static NewRun run(String ipa) {
@@ -170,6 +150,62 @@ class GroupCommitTest {
         }
     }
 
+    /** An audit row as the service hands it to the store, failing the database's NOT NULL when status is null. */
+    private static RunStore.Alongside auditRowAlongside(Integer status) {
+        return new RunStore.Alongside(new RunStore.RowAlongside("INSERT INTO audit_event (at, actor, action, target, status) VALUES (?, ?, ?, ?, ?)",
+                saved -> java.util.Arrays.asList(OffsetDateTime.of(2026, 11, 30, 9, 0, 0, 0, ZoneOffset.UTC), "integrator", "evaluate",
+                        "/api/v1/evaluations/" + saved.id(), status)), null);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void onPostgresqlTheRunsWaitingTogetherAndTheirRowsAreOneStatementAndARunThatFailsItFailsAlone(String kind,
+            @TempDir Path directory) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind, directory)) {
+            db.migrate();
+            JdbcClient jdbc = db.jdbc();
+            CountingTransactions transactions = new CountingTransactions(db.transactions());
+            RunStore runs = new RunStore(jdbc, transactions, new SteppingClock(MORNING));
+            boolean postgres = kind.equals("PostgreSQL");
+            if (postgres) {
+                runs.oneStatementPerRun();
+            }
+            CountDownLatch release = new CountDownLatch(1);
+            try (GroupCommit group = new GroupCommit(runs, 16)) {
+                // The first run (written in a transaction: what goes with it is not a row) holds the writer.
+                CompletableFuture<RunSummary> first = CompletableFuture.supplyAsync(() -> group.save(run("ipa-0"),
+                        auditRow(jdbc).andThen(saved -> await(release))), SAVERS);
+                awaitWriterBusy(transactions);
+                CompletableFuture<RunSummary> one = CompletableFuture.supplyAsync(() -> group.save(run("ipa-1"), auditRowAlongside(200)), SAVERS);
+                awaitQueued(group, 1);
+                CompletableFuture<RunSummary> failing = CompletableFuture.supplyAsync(() -> group.save(run("ipa-2"), auditRowAlongside(null)),
+                        SAVERS);
+                awaitQueued(group, 2);
+                CompletableFuture<RunSummary> three = CompletableFuture.supplyAsync(() -> group.save(run("ipa-3"), auditRowAlongside(200)), SAVERS);
+                awaitQueued(group, 3);
+                release.countDown();
+
+                List<RunSummary> saved = List.of(first.get(1, TimeUnit.MINUTES), one.get(1, TimeUnit.MINUTES), three.get(1, TimeUnit.MINUTES));
+                assertThat(failing).failsWithin(1, TimeUnit.MINUTES).withThrowableThat()
+                        .havingRootCause().isInstanceOf(java.sql.SQLException.class);
+                // PostgreSQL: the first's transaction; the three as one statement, refused whole; each alone, a statement.
+                // H2: the first's transaction; the three's, rolled back; each alone in a transaction.
+                assertThat(transactions.begun).hasValue(postgres ? 1 : 5);
+                assertThat(count(jdbc, "run")).isEqualTo(3);
+                assertThat(count(jdbc, "audit_event")).isEqualTo(3);
+                assertThat(jdbc.sql("SELECT COUNT(*) FROM run WHERE ipa_id = 'ipa-2'").query(Long.class).single()).isZero();
+                for (RunSummary run : saved) {
+                    assertThat(runs.find(run.id())).hasValueSatisfying(stored -> {
+                        assertThat(stored.summary()).isEqualTo(run);
+                        assertThat(stored.request()).isEqualTo("{\"ipa\":\"" + run.ipaId() + "\"}");
+                        assertThat(stored.result()).isEqualTo("{\"ipa\":\"" + run.ipaId() + "\",\"lines\":[]}");
+                    });
+                    assertThat(auditRowsNaming(jdbc, run.id())).isEqualTo(1);
+                }
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aRunStoreThatGroupsCommitsSavesThroughItsWriterAndAfterClosingOneByOne(String kind, @TempDir Path directory) {
@@ -179,7 +215,9 @@ class GroupCommitTest {
             RunStore runs = new RunStore(db.jdbc(), transactions, new SteppingClock(MORNING)).groupCommits(4);
             RunSummary grouped = runs.save(run("ipa-a"));
             runs.close();
-            RunSummary alone = runs.save(run("ipa-b"));
+            // With something alongside, so that it is a transaction of its own (a run alone is one statement, none).
+            RunSummary alone = runs.save(run("ipa-b"), saved -> {
+            });
             assertThat(transactions.begun).hasValue(2);
             assertThat(runs.find(grouped.id())).isPresent();
             assertThat(runs.find(alone.id())).isPresent();

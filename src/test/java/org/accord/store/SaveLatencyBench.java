@@ -22,8 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Not a test: a benchmark of storing runs (docs/performance.md, issue 16, "Group commit"). One JVM,
  * N threads saving the run of the 25-practice example (its request and its answer as the API
- * sends it, with an audit row each) as fast as they can, one run per commit (the old path) and
- * group commit (the new) alternating phase by phase within each round, on an H2 file and, when
+ * sends it, with an audit row each) as fast as they can, one run per transaction ({@code old}) and
+ * group commit ({@code group}) and, on PostgreSQL, the run and its audit row as one statement, alone
+ * ({@code one}) or a group's ({@code group-one}), rotating phase by phase within each round, on an H2 file and, when
  * {@code ACCORD_TEST_POSTGRES_URL} is set, PostgreSQL. Per phase: saves/s, per-save latency p50/p99,
  * the whole process's CPU per save (the writer's and the database's own threads included), and the
  * load average. Then one thread's breakdown of a single save's thread CPU.
@@ -70,16 +71,34 @@ public final class SaveLatencyBench {
                     .params(OffsetDateTime.now(clock), "bench", "evaluate", "/api/v1/evaluations/" + saved.id(), 200).update();
 
             breakdown(runs, run, audit, 300);
-            try (GroupCommit group = new GroupCommit(runs, 256)) {
-                Saver old = () -> runs.save(run, audit);
-                Saver grouped = () -> group.save(run, audit);
+            // On PostgreSQL, the run and its audit row as one statement, alone or a group's.
+            boolean postgres = database.equals("PostgreSQL");
+            RunStore oneStatement = new RunStore(jdbc, db.transactions(), clock);
+            RunStore.Alongside auditRow = null;
+            if (postgres) {
+                oneStatement.oneStatementPerRun();
+                auditRow = new RunStore.Alongside(new RunStore.RowAlongside(
+                        "INSERT INTO audit_event (at, actor, action, target, status) VALUES (?, ?, ?, ?, ?)",
+                        saved -> List.of(OffsetDateTime.now(clock), "bench", "evaluate", "/api/v1/evaluations/" + saved.id(), 200)), null);
+            }
+            RunStore.Alongside row = auditRow;
+            try (GroupCommit group = new GroupCommit(runs, 256); GroupCommit groupOne = new GroupCommit(oneStatement, 256)) {
+                List<String> names = new ArrayList<>(List.of("old", "group"));
+                List<Saver> savers = new ArrayList<>(List.of(() -> runs.save(run, audit), () -> group.save(run, audit)));
+                if (postgres) {
+                    names.addAll(List.of("one", "group-one"));
+                    savers.addAll(List.of(() -> oneStatement.save(run, row.row()), () -> groupOne.save(run, row)));
+                }
                 for (int threads : threadCounts) {
-                    phase("warm-up old", threads, seconds, old);
-                    phase("warm-up group", threads, seconds, grouped);
+                    for (int p = 0; p < savers.size(); p++) {
+                        phase("warm-up " + names.get(p), threads, seconds, savers.get(p));
+                    }
                     for (int round = 1; round <= rounds; round++) {
-                        boolean oldFirst = round % 2 == 1;
-                        phase("round " + round + " " + (oldFirst ? "old" : "group"), threads, seconds, oldFirst ? old : grouped);
-                        phase("round " + round + " " + (oldFirst ? "group" : "old"), threads, seconds, oldFirst ? grouped : old);
+                        // Each round starts one path later, so each path runs in every position.
+                        for (int p = 0; p < savers.size(); p++) {
+                            int path = (p + round) % savers.size();
+                            phase("round " + round + " " + names.get(path), threads, seconds, savers.get(path));
+                        }
                     }
                 }
             }

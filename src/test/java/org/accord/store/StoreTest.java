@@ -250,6 +250,57 @@ class StoreTest {
         }
     }
 
+    /** An audit row written alongside a run: its values name the run, or fail when {@code status} is null. */
+    private static RunStore.RowAlongside auditRow(Integer status) {
+        return new RunStore.RowAlongside("INSERT INTO audit_event (at, actor, action, target, status) VALUES (?, ?, ?, ?, ?)",
+                saved -> java.util.Arrays.asList(java.time.OffsetDateTime.ofInstant(MORNING, java.time.ZoneOffset.UTC), "ann",
+                        "evaluate", saved.id(), status));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aRunAndItsRowAlongsideAreOneStatementOnPostgresqlAndStoredTogetherOrNotAtAll(String kind, @TempDir Path directory) {
+        try (TestDatabase db = TestDatabase.create(kind, directory)) {
+            db.migrate();
+            SteppingClock clock = new SteppingClock(MORNING);
+            CountingTransactions transactions = new CountingTransactions(db.transactions());
+            RunStore runs = new RunStore(db.jdbc(), transactions, clock);
+            boolean postgres = kind.equals("PostgreSQL");
+            if (postgres) {
+                runs.oneStatementPerRun();
+            }
+            String template = new ContentStore(db.jdbc(), clock).put(ContentKind.TEMPLATE, utf8("id: mssp-basic\n"));
+
+            // The audit row breaks a NOT NULL: the database refuses it, and the run with it.
+            assertThatThrownBy(() -> runs.save(run("valley", 2025, "ann", template), auditRow(null)))
+                    .isInstanceOf(DataIntegrityViolationException.class);
+            assertThat(runs.count(RunFilter.all())).isZero();
+            assertThat(db.jdbc().sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single()).isZero();
+
+            RunSummary saved;
+            try (ProtocolSyncs syncs = new ProtocolSyncs()) {
+                saved = runs.save(run("valley", 2025, "ann", template), auditRow(200));
+                if (postgres) {
+                    // One Sync, so one round trip: the statement, committed as it ended.
+                    assertThat(syncs.count()).isEqualTo(1);
+                }
+            }
+            assertThat(runs.find(saved.id())).get().satisfies(read -> {
+                assertThat(read.summary()).isEqualTo(saved);
+                assertThat(read.request()).isEqualTo("{\"ipa\":\"valley\"}");
+                assertThat(read.result()).isEqualTo("{\"lines\":[]}");
+            });
+            assertThat(db.jdbc().sql("SELECT target FROM audit_event").query(String.class).list()).containsExactly(saved.id());
+            // On PostgreSQL both rows were one statement, committed as it ended; on H2, a transaction each try.
+            assertThat(transactions.begun).hasValue(postgres ? 0 : 2);
+
+            // A run with nothing alongside is one statement on either database.
+            runs.save(run("hill", 2025, "ann", template));
+            assertThat(transactions.begun).hasValue(postgres ? 0 : 2);
+            assertThat(runs.count(RunFilter.all())).isEqualTo(2);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void runsAreListedNewestFirstByFilterAndPage(String kind, @TempDir Path directory) {
