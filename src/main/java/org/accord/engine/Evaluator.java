@@ -37,6 +37,10 @@ import org.kie.api.runtime.KieSession;
  * that is left, then the {@code pool} phase totals what the IPA received and takes its fees off
  * the top, then the {@code distribution} phase splits the rest among practices. The phases are
  * the only ordering in the rule sets.
+ *
+ * <p>Rules write their lines to the session's global {@code lines} ({@link Lines}), which makes a
+ * fact only of the lines a rule reads; a rule set stored before it inserted every line as a fact,
+ * and those are collected from the session.
  */
 public final class Evaluator {
 
@@ -50,11 +54,17 @@ public final class Evaluator {
     static final String TOTALS_RULE = "The IPA's totals are its practices' figures summed, and each measure's counts pooled";
     static final List<String> PHASES_AFTER_CLAUSES = List.of("pool", "distribution");
 
+    /** The global the rules write their lines to ({@link Lines}). */
+    static final String LINES = "lines";
+
     private final RuleBase rules;
     private final CustomTables customTables;
     // Rule sets stored with earlier runs (replays compile them again) have no totals rule: the IPA's
     // totals are then summed here, as those rule sets expected.
     private final boolean totalsByRule;
+    // Rule sets stored before the rules wrote their lines to the global lines inserted every line as a
+    // fact and declare no such global: their lines are collected from the session's facts.
+    private final boolean linesGlobal;
 
     public Evaluator(RuleBase rules) {
         this(rules, new CustomTables());
@@ -65,6 +75,7 @@ public final class Evaluator {
         this.rules = rules;
         this.customTables = customTables;
         this.totalsByRule = rules.kieBase().getRule("org.accord.rules", TOTALS_RULE) != null;
+        this.linesGlobal = declaresGlobal(rules, LINES);
     }
 
     public RuleBase rules() {
@@ -199,6 +210,10 @@ public final class Evaluator {
         KieSession session = rules.kieBase().newKieSession();
         try {
             session.setGlobal("tables", tables);
+            Lines lines = new Lines(session::insert);
+            if (linesGlobal) {
+                session.setGlobal(LINES, lines);
+            }
             if (firings != null) {
                 session.addEventListener(firings);
             }
@@ -213,10 +228,16 @@ public final class Evaluator {
                 }
             }
             fire(session);
+            for (Line line : lines.written()) {
+                written.get(line.getEvaluation()).add(settlementLine(line));
+            }
+            // Lines a rule inserted as facts itself (every line of a rule set stored before the global lines).
             // A class filter lets the session walk only its Line facts, not every fact it holds.
             for (Object object : session.getObjects(new ClassObjectFilter(Line.class))) {
                 Line line = (Line) object;
-                written.get(line.getEvaluation()).add(settlementLine(line));
+                if (!lines.inserted(line)) {
+                    written.get(line.getEvaluation()).add(settlementLine(line));
+                }
             }
         } finally {
             session.dispose();
@@ -230,6 +251,12 @@ public final class Evaluator {
                     written.get(evaluations.get(i)), rules.hash()));
         }
         return settlements;
+    }
+
+    /** Whether the rule base's rules declare the global (in any of their files). */
+    static boolean declaresGlobal(RuleBase rules, String name) {
+        return rules.kieBase().getKiePackages().stream()
+                .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(name)));
     }
 
     // A rule set without a rule of the phase (one compiled for a test) has no such agenda group.

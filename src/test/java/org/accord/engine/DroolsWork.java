@@ -52,6 +52,10 @@ public final class DroolsWork {
         insert.setAccessible(true);
         KieSession session = rules.kieBase().newKieSession();
         session.setGlobal("tables", rules.decisionTables());
+        Lines lines = new Lines(session::insert);
+        if (Evaluator.declaresGlobal(rules, Evaluator.LINES)) {
+            session.setGlobal(Evaluator.LINES, lines);
+        }
         Map<String, Integer> fired = new TreeMap<>(), created = new TreeMap<>(), cancelled = new TreeMap<>();
         Map<String, Integer> inserted = new TreeMap<>(), insertedByRule = new TreeMap<>(), updated = new TreeMap<>(), deleted = new TreeMap<>();
         session.addEventListener(new DefaultAgendaEventListener() {
@@ -78,7 +82,9 @@ public final class DroolsWork {
                 + ", cancelled " + cancelled.values().stream().mapToInt(i -> i).sum());
         fired.forEach((r, c) -> System.out.printf("  fired %4d  inserted %4d  %s%n", c, insertedByRule.getOrDefault(r, 0), r));
         created.forEach((r, c) -> { if (!fired.containsKey(r)) System.out.printf("  created %d, never fired: %s%n", c, r); });
-        System.out.println("inserts from Java: " + insertedByRule.get("(Java)"));
+        // Lines a rule writes to the global lines are inserted by it from Java, so they count here too.
+        System.out.println("inserts from Java: " + insertedByRule.get("(Java)") + "; lines written to the global lines "
+                + lines.written().size() + ", of which facts " + lines.written().stream().filter(lines::inserted).count());
         session.dispose();
     }
 
