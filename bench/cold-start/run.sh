@@ -5,7 +5,8 @@
 #   healthy    the service, from `java -jar` to GET /actuator/health answering 200
 # for each with and without its class-data sharing archive (the commands map target/accord.jsa, the
 # service target/accord-service.jsa; pom.xml makes both), REPEAT times;
-# prints wall seconds, CPU seconds (user + system) and max RSS per run, then the minimum of each,
+# prints wall seconds, CPU seconds (user + system; for the service, up to its first healthy answer)
+# and max RSS (the service's: RSS when healthy) per run, then the minimum of each,
 # with the load average beside them: the machine is shared, so compare minima taken when quiet.
 # Targets (issue 15): evaluate <= 2 s, backtest <= 3 s, healthy <= 5 s, RSS <= 300 MB.
 #
@@ -50,12 +51,14 @@ healthy() {
     if (( $(echo "$(date +%s.%N) - $start > 300" | bc) )); then echo "not healthy in 300 s" >&2; kill "$server"; exit 1; fi
     sleep 0.05
   done
-  local wall rss
+  local wall rss cpu
   wall=$(echo "$(date +%s.%N) - $start" | bc)
   rss=$(ps -o rss= -p "$server")
+  # CPU seconds (user + system, every thread) the service used up to its first healthy answer.
+  cpu=$(awk -v k="$(getconf CLK_TCK)" '{ sub(/^[^)]*\) /, ""); printf "%.2f", ($12 + $13) / k }' "/proc/$server/stat")
   kill "$server"; wait "$server" 2>/dev/null || true
   rm -f "$log"
-  printf '%s %.2f - %.0f\n' "$name" "$wall" "$((rss / 1024))" | tee -a "$results"
+  printf '%s %.2f %s %.0f\n' "$name" "$wall" "$cpu" "$((rss / 1024))" | tee -a "$results"
 }
 
 echo "load before: $(uptime)"

@@ -1,5 +1,8 @@
 package org.accord.api;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.accord.evaluation.EvaluationService;
 import org.accord.scenarios.Scenarios;
 import org.accord.security.SecurityConfiguration;
@@ -19,7 +22,19 @@ import org.springframework.context.annotation.Import;
 @Import({SecurityConfiguration.class, StoreConfiguration.class})
 public class AccordService {
 
+    /**
+     * The shipped templates, read, composed, checked and hashed on their own thread while Spring
+     * starts on this one (the machine's other core; docs/performance.md, "Service start"), taken
+     * once by {@link #evaluationService()}. A context made otherwise (tests) loads them itself.
+     */
+    private static final AtomicReference<CompletableFuture<EvaluationService>> PRELOADED = new AtomicReference<>();
+
     public static void start(String[] args) {
+        PRELOADED.set(CompletableFuture.supplyAsync(EvaluationService::load, task -> {
+            Thread loader = new Thread(task, "accord-templates-loader");
+            loader.setDaemon(true);
+            loader.start();
+        }));
         SpringApplication service = new SpringApplication(AccordService.class);
         service.setDefaultProperties(DataDirectory.defaultProperties());
         service.run(args);
@@ -27,7 +42,15 @@ public class AccordService {
 
     @Bean
     EvaluationService evaluationService() {
-        return EvaluationService.load();
+        CompletableFuture<EvaluationService> preloaded = PRELOADED.getAndSet(null);
+        if (preloaded == null) {
+            return EvaluationService.load();
+        }
+        try {
+            return preloaded.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
     }
 
     /**

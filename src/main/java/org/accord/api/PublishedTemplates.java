@@ -85,7 +85,14 @@ class PublishedTemplates {
                 LOG.error("stored decision table {} is refused now: {}", hash, e.problems());
             }
         });
+        // The templates already known (shipped, the operator's folder) are stored at every start: read
+        // again, each would only be found reserved, so they are passed over by their hash unread.
+        java.util.Set<String> known = new java.util.HashSet<>();
+        evaluations.templates().all().forEach(t -> known.add(t.contentHash()));
         content.allOf(ContentKind.TEMPLATE).forEach((hash, bytes) -> {
+            if (known.contains(hash)) {
+                return;
+            }
             ContractTemplate template;
             try {
                 template = TemplateCatalog.readUpload(bytes);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,11 +65,31 @@ public final class TemplateCatalog {
      * what a template's hash is taken over and what the store keeps, so replay needs no other file.
      */
     public static Map<String, byte[]> shippedTexts() {
+        Map<String, byte[]> texts = shippedTexts;
+        if (texts == null) {
+            synchronized (TemplateCatalog.class) {
+                texts = shippedTexts;
+                if (texts == null) {
+                    texts = composeShippedTexts();
+                    shippedTexts = texts;
+                }
+            }
+        }
+        return texts;
+    }
+
+    /**
+     * The shipped texts, composed once per process: the service's start reads them twice (the
+     * catalog, then the store), and the classpath does not change while it runs. Read only.
+     */
+    private static volatile Map<String, byte[]> shippedTexts;
+
+    private static Map<String, byte[]> composeShippedTexts() {
         Map<String, byte[]> files = ClasspathFolder.read(FOLDER);
         Map<String, byte[]> texts = new TreeMap<>();
         files.keySet().stream().filter(path -> path.endsWith(".yaml") && !path.contains("/"))
                 .forEach(path -> texts.put(path, TemplateComposition.selfContained(path, files)));
-        return texts;
+        return Collections.unmodifiableMap(texts);
     }
 
     /**
