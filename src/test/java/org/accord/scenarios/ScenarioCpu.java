@@ -22,7 +22,7 @@ import org.accord.io.Json;
  * sharing rate and trials drawn with seed 42. One thread. With a switch ({@code Class#field}, or
  * "-" for none) each round measures the old side and the new side interleaved. Run from the
  * repository root after {@code mvn test-compile}:
- * {@code java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" org.accord.scenarios.ScenarioCpu <switch> [rounds] [CPU s per measurement]}
+ * {@code java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" org.accord.scenarios.ScenarioCpu <switch> [rounds] [CPU s per measurement] [parts, as 0,3]}
  * Say the load average beside the figures.
  */
 public final class ScenarioCpu {
@@ -34,8 +34,11 @@ public final class ScenarioCpu {
         List<Field> switches = AbCpu.switches(args.length > 0 ? args[0] : "-");
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 2;
+        // the parts to measure, by their index in the list below (all by default): a flight recording of one part alone
+        String only = args.length > 3 ? "," + args[3] + "," : null;
         EvaluationService service = EvaluationService.load();
         Scenarios scenarios = new Scenarios(service, 1);
+        Scenarios twoThreads = new Scenarios(service, 2);
         PerformanceFacts valley = Json.readFacts(Path.of("examples/valley-ipa.json"));
         ContractChoice basic = ContractChoice.of("mssp-basic");
         SweepRequest sweep = new SweepRequest(basic, valley, List.of(new SweepRequest.Range("maximumSharingRate",
@@ -53,7 +56,7 @@ public final class ScenarioCpu {
         List<ContractChoice> same = Collections.nCopies(20, basic);
         List<PerformanceFacts> valleys = Collections.nCopies(20, valley);
         String[] names = {"sweep/point", "evaluateEach/point", "evaluateAll same/eval", "simulate/trial", "evaluateAll trials/trial",
-            "draw/trial"};
+            "draw/trial", "sweep on 2 threads, wall and process CPU/point"};
         IntSupplier[] work = {
             () -> scenarios.sweep(sweep).points().size(),
             () -> service.evaluateEach(points, valley).size(),
@@ -66,12 +69,17 @@ public final class ScenarioCpu {
                 }
                 return 20;
             },
+            () -> twoThreads.sweep(sweep).points().size(),
         };
+        // the last part runs on two threads: its wall time and the process's CPU time are measured, not the thread's
+        int onTwo = work.length - 1;
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (boolean old : new boolean[] {true, false}) {
             AbCpu.set(switches, old);
-            for (IntSupplier w : work) {
-                AbCpu.perUnit(threads, w, seconds);
+            for (int i = 0; i < work.length; i++) {
+                if (only == null || only.contains("," + i + ",")) {
+                    measure(threads, work[i], seconds, i == onTwo);
+                }
             }
         }
         for (int round = 1; round <= rounds; round++) {
@@ -81,10 +89,29 @@ public final class ScenarioCpu {
                 AbCpu.set(switches, old);
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "round %d %s:", round, switches.isEmpty() ? "" : old ? "old" : "new"));
                 for (int i = 0; i < work.length; i++) {
-                    line.append(String.format(Locale.ROOT, "  %s %.0f us", names[i], AbCpu.perUnit(threads, work[i], seconds)));
+                    if (only != null && !only.contains("," + i + ",")) {
+                        continue;
+                    }
+                    line.append(String.format(Locale.ROOT, "  %s %s", names[i], measure(threads, work[i], seconds, i == onTwo)));
                 }
                 System.out.println(line);
             }
         }
+    }
+
+    private static String measure(ThreadMXBean threads, IntSupplier work, double seconds, boolean onTwoThreads) {
+        if (!onTwoThreads) {
+            return String.format(Locale.ROOT, "%.0f us", AbCpu.perUnit(threads, work, seconds));
+        }
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long wallStart = System.nanoTime();
+        long cpuStart = os.getProcessCpuTime();
+        long until = wallStart + (long) (seconds * 1e9);
+        long units = 0;
+        while (System.nanoTime() < until) {
+            units += work.getAsInt();
+        }
+        return String.format(Locale.ROOT, "%.0f / %.0f us", (System.nanoTime() - wallStart) / 1e3 / units,
+                (os.getProcessCpuTime() - cpuStart) / 1e3 / units);
     }
 }
