@@ -29,7 +29,12 @@ final class Spread {
         // The lowest-numbered unit that failed, and its failure.
         Object[] failure = {Integer.MAX_VALUE, null};
         Runnable worker = () -> {
-            for (int i = next.getAndIncrement(); i < units && !failed.get(); i = next.getAndIncrement()) {
+            // A unit once taken is run, so that every unit below a failed one runs (units are taken in order).
+            while (!failed.get()) {
+                int i = next.getAndIncrement();
+                if (i >= units) {
+                    return;
+                }
                 try {
                     unit.accept(i);
                 } catch (RuntimeException | Error e) {

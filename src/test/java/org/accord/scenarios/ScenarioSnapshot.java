@@ -17,7 +17,7 @@ import org.accord.terms.ParameterType;
  * Writes the JSON of sweeps and simulations to diff before and after a change to the scenarios
  * (issue 15: results byte-identical): the example requests in examples/scenarios; for each example's
  * facts under every shipped template, a sweep of every negotiable rate, amount, number and count
- * parameter and a simulation of 300 trials on one thread and on two (which must agree); and
+ * parameter (on two threads) and a simulation of 300 trials on one thread and on two (which must agree); and
  * ScenarioBenchmark's 20-point sweep and 10,000 trials. A request the facts or terms do not suit
  * writes its problem instead. Run from the repository root, after {@code mvn test-compile}:
  * {@code java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" org.accord.scenarios.ScenarioSnapshot <out-dir>}
@@ -35,7 +35,7 @@ public final class ScenarioSnapshot {
         Scenarios two = new Scenarios(service, 2);
         StringBuilder examples = new StringBuilder();
         for (String file : List.of("sweep-sharing-rate.json", "sweep-corridor.json")) {
-            examples.append(Json.write(one.sweep(Json.MAPPER.readValue(Path.of("examples/scenarios", file).toFile(), SweepRequest.class))))
+            examples.append(Json.write(two.sweep(Json.MAPPER.readValue(Path.of("examples/scenarios", file).toFile(), SweepRequest.class))))
                     .append('\n');
         }
         SimulationRequest small = Json.MAPPER.readValue(Path.of("examples/scenarios/simulate-small-panel.json").toFile(),
@@ -43,7 +43,7 @@ public final class ScenarioSnapshot {
         examples.append(Json.write(two.simulate(small))).append('\n');
         PerformanceFacts valley = Json.readFacts(Path.of("examples/valley-ipa.json"));
         ContractChoice basic = ContractChoice.of("mssp-basic");
-        examples.append(Json.write(one.sweep(new SweepRequest(basic, valley, List.of(new SweepRequest.Range("maximumSharingRate",
+        examples.append(Json.write(two.sweep(new SweepRequest(basic, valley, List.of(new SweepRequest.Range("maximumSharingRate",
                 new BigDecimal("0.40"), new BigDecimal("0.78"), new BigDecimal("0.02"))))))).append('\n');
         examples.append(Json.write(two.simulate(SimulationRequest.of(basic, valley).withTrials(10_000).withSeed(42)))).append('\n');
         Files.writeString(out.resolve("examples.jsonl"), examples);
@@ -62,7 +62,7 @@ public final class ScenarioSnapshot {
                     }
                     text.append(template.id()).append(' ').append(parameter.name()).append(": ");
                     try {
-                        text.append(Json.write(one.sweep(new SweepRequest(contract, facts, List.of(range)))));
+                        text.append(Json.write(two.sweep(new SweepRequest(contract, facts, List.of(range)))));
                     } catch (RuntimeException e) {
                         text.append(e.getMessage());
                     }

@@ -89,6 +89,15 @@ class SweepTest {
                     .isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("memberMonthsWeight 0.41 + qualityWeight 0.30 + costPerformanceWeight 0.30 = 1.01");
         }
+        // Floors of 0, 0.1666, ... 0.9996 for 3 practices: from 0.4998 on (3 x 0.4998 > 1) they exceed the pool.
+        // On two threads the points are cut 0-3 and 4-6; the second chunk fails at its first point, the first at its last.
+        SweepRequest floors = new SweepRequest(ContractChoice.of("commercial-global-budget"), Fixtures.SMALL_PANEL,
+                List.of(range("practiceFloorShare", "0", "1", "0.1666")));
+        for (int threads : new int[] {1, 2}) {
+            assertThatThrownBy(() -> new Scenarios(Fixtures.SERVICE, threads).sweep(floors))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("a floor of 0.4998 of the pool for each of 3 practices exceeds the pool");
+        }
     }
 
     @Test
