@@ -39,9 +39,6 @@ final class Sweeper {
      */
     static final int MAX_POINTS_PER_CHUNK = 100;
 
-    /** Old path while measured (every point on the calling thread). */
-    static boolean oneThread;
-
     private final EvaluationService service;
     private final int threads;
 
@@ -80,12 +77,9 @@ final class Sweeper {
             }
             contracts.add(contract);
         }
-        if (oneThread) {
-            return service.evaluateEach(contracts, request.facts(), progress);
-        }
         int count = contracts.size();
         int spread = Math.max(1, Math.min(threads, count));
-        int chunk = Math.min(MAX_POINTS_PER_CHUNK, (count + spread - 1) / spread);
+        int chunk = Math.max(1, Math.min(MAX_POINTS_PER_CHUNK, (count + spread - 1) / spread));
         int chunks = (count + chunk - 1) / chunk;
         Settlement[] settled = new Settlement[count];
         AtomicLong done = new AtomicLong();

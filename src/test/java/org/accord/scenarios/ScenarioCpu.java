@@ -56,7 +56,7 @@ public final class ScenarioCpu {
         List<ContractChoice> same = Collections.nCopies(20, basic);
         List<PerformanceFacts> valleys = Collections.nCopies(20, valley);
         String[] names = {"sweep/point", "evaluateEach/point", "evaluateAll same/eval", "simulate/trial", "evaluateAll trials/trial",
-            "draw/trial", "sweep on 2 threads, wall and process CPU/point"};
+            "draw/trial", "sweep on 1 thread, wall and process CPU/point", "sweep on 2 threads, wall and process CPU/point"};
         IntSupplier[] work = {
             () -> scenarios.sweep(sweep).points().size(),
             () -> service.evaluateEach(points, valley).size(),
@@ -69,16 +69,17 @@ public final class ScenarioCpu {
                 }
                 return 20;
             },
+            () -> scenarios.sweep(sweep).points().size(),
             () -> twoThreads.sweep(sweep).points().size(),
         };
-        // the last part runs on two threads: its wall time and the process's CPU time are measured, not the thread's
-        int onTwo = work.length - 1;
+        // the last two parts compare one thread with two: wall time and the process's CPU time are measured, not the thread's
+        int byWall = work.length - 2;
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (boolean old : new boolean[] {true, false}) {
             AbCpu.set(switches, old);
             for (int i = 0; i < work.length; i++) {
                 if (only == null || only.contains("," + i + ",")) {
-                    measure(threads, work[i], seconds, i == onTwo);
+                    measure(threads, work[i], seconds, i >= byWall);
                 }
             }
         }
@@ -92,15 +93,15 @@ public final class ScenarioCpu {
                     if (only != null && !only.contains("," + i + ",")) {
                         continue;
                     }
-                    line.append(String.format(Locale.ROOT, "  %s %s", names[i], measure(threads, work[i], seconds, i == onTwo)));
+                    line.append(String.format(Locale.ROOT, "  %s %s", names[i], measure(threads, work[i], seconds, i >= byWall)));
                 }
                 System.out.println(line);
             }
         }
     }
 
-    private static String measure(ThreadMXBean threads, IntSupplier work, double seconds, boolean onTwoThreads) {
-        if (!onTwoThreads) {
+    private static String measure(ThreadMXBean threads, IntSupplier work, double seconds, boolean byWallAndProcess) {
+        if (!byWallAndProcess) {
             return String.format(Locale.ROOT, "%.0f us", AbCpu.perUnit(threads, work, seconds));
         }
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
