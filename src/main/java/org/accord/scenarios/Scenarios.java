@@ -14,17 +14,18 @@ public final class Scenarios {
     private final Simulator simulator;
     private final CashFlows cashFlows;
 
-    /** Simulations use every available processor. */
+    /** Simulations and sweeps use every available processor. */
     public Scenarios(EvaluationService service) {
         this(service, Runtime.getRuntime().availableProcessors());
     }
 
     /**
-     * @param simulationThreads how many threads settle a simulation's trials (the result does not depend on it)
+     * @param simulationThreads how many threads settle a simulation's trials and a sweep's points (the result does
+     *                          not depend on it)
      */
     public Scenarios(EvaluationService service, int simulationThreads) {
         this.comparer = new Comparer(service);
-        this.sweeper = new Sweeper(service);
+        this.sweeper = new Sweeper(service, simulationThreads);
         this.simulator = new Simulator(service, simulationThreads);
         this.cashFlows = new CashFlows(service);
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.accord.engine.Progress;
 import org.accord.evaluation.ContractChoice;
 import org.accord.evaluation.EvaluationService;
@@ -18,8 +19,10 @@ import org.accord.validation.InputProblem;
 import org.accord.validation.InvalidInputException;
 
 /**
- * Settles every point of a sweep in one batch through the compiled rules: a point differs from
- * the next only in its terms, which are data, so nothing is recompiled.
+ * Settles every point of a sweep through the compiled rules: a point differs from the next only in
+ * its terms, which are data, so nothing is recompiled. The points are cut into chunks in point
+ * order, settled in batch sessions on up to {@code threads} threads; each chunk's settlements are
+ * stored at their points' indices, so the result does not depend on the thread count.
  */
 final class Sweeper {
 
@@ -29,10 +32,19 @@ final class Sweeper {
     private static final Set<ParameterType> SWEEPABLE = Set.of(ParameterType.RATE, ParameterType.AMOUNT,
             ParameterType.NUMBER, ParameterType.COUNT);
 
-    private final EvaluationService service;
+    /**
+     * Points in one chunk at most: a chunk is one {@code evaluateEach} call, which the engine cuts
+     * into sessions of its own size; more chunks than threads let a long sweep tell its progress
+     * and keep every thread busy to the end.
+     */
+    static final int MAX_POINTS_PER_CHUNK = 100;
 
-    Sweeper(EvaluationService service) {
+    private final EvaluationService service;
+    private final int threads;
+
+    Sweeper(EvaluationService service, int threads) {
         this.service = service;
+        this.threads = threads;
     }
 
     SweepResult sweep(SweepRequest request, Progress progress) {
@@ -65,7 +77,28 @@ final class Sweeper {
             }
             contracts.add(contract);
         }
-        return service.evaluateEach(contracts, request.facts(), progress);
+        int count = contracts.size();
+        int spread = Math.max(1, Math.min(threads, count));
+        int chunk = Math.max(1, Math.min(MAX_POINTS_PER_CHUNK, (count + spread - 1) / spread));
+        int chunks = (count + chunk - 1) / chunk;
+        Settlement[] settled = new Settlement[count];
+        AtomicLong done = new AtomicLong();
+        Spread.run(threads, chunks, "accord-sweep", c -> {
+            int from = c * chunk;
+            int to = Math.min(count, from + chunk);
+            // The engine tells each chunk's own count after each session; the sweep tells the points settled in all.
+            long[] told = {0};
+            Progress chunkProgress = (chunkDone, chunkTotal) -> {
+                long added = chunkDone - told[0];
+                told[0] = chunkDone;
+                progress.advanced(done.addAndGet(added), count);
+            };
+            List<Settlement> part = service.evaluateEach(contracts.subList(from, to), request.facts(), chunkProgress);
+            for (int k = 0; k < part.size(); k++) {
+                settled[from + k] = part.get(k);
+            }
+        });
+        return List.of(settled);
     }
 
     /** Every point's values, checked against the template's declarations before anything is settled. */

@@ -28,11 +28,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Issue 11's figures, on the 25-practice example under mssp-basic: 10,000 Monte Carlo trials
- * (target within 2 s on 2 cores, warm), a 20-point sharing-rate sweep (target within 50 ms), and
- * one evaluation for the ratio (a trial costs what an evaluation costs, batched; the ratio shows
- * the simulation's own overhead: drawing facts, summarising). Every trial and point is settled by
- * the engine. Run: bench/jmh/run.sh -f 1 ScenarioBenchmark (trials/s = 10,000 / the simulation's seconds).
+ * Issue 15's figures, on the 25-practice example under mssp-basic: 10,000 Monte Carlo trials
+ * (target within 1 s on 2 cores, warm), 100,000 (within 10 s), a 20-point sharing-rate sweep
+ * (within 10 ms), and one evaluation for the ratio (a trial or a point costs what an evaluation
+ * costs, batched; the ratio shows the scenario's own overhead: drawing facts, summarising). Every
+ * trial and point is settled by the engine; {@code threads} settle a simulation's trials and a
+ * sweep's points ({@code -p threads=1,2} compares one thread with two). Run:
+ * bench/jmh/run.sh -f 1 ScenarioBenchmark (trials/s = 10,000 / the simulation's seconds).
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g"})
@@ -80,7 +82,7 @@ public class ScenarioBenchmark {
         return scenarios.simulate(simulation.withTrials(100_000));
     }
 
-    /** A 20-point sweep of the sharing rate, one batch. */
+    /** A 20-point sweep of the sharing rate, in chunks across the threads. */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)

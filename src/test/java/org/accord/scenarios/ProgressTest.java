@@ -26,7 +26,7 @@ class ProgressTest {
     }
 
     @Test
-    void aSweepOfTwoHundredAndFiftyPointsTellsEachSessionsPointsAndSettlesAsWithoutProgress() {
+    void aSweepOfTwoHundredAndFiftyPointsTellsEachSessionsPointsAndSettlesAsWithoutProgressOrOnOneThread() {
         SweepRequest request = new SweepRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY,
                 List.of(new SweepRequest.Range("maximumSharingRate", new BigDecimal("0.001"), new BigDecimal("0.250"),
                         new BigDecimal("0.001"))));
@@ -34,11 +34,19 @@ class ProgressTest {
 
         SweepResult watched = scenarios.sweep(request, told);
 
-        // Sessions of at most 500 practices: 20 of the example's 25-practice IPAs each (20, 40, ... 240),
-        // then the last 10.
-        assertThat(told.calls).extracting(c -> c[0] + "/" + c[1]).containsExactly("20/250", "40/250", "60/250", "80/250",
-                "100/250", "120/250", "140/250", "160/250", "180/250", "200/250", "220/250", "240/250", "250/250");
+        // Two threads settle chunks of 100 points (0-99, 100-199, 200-249), each in sessions of at most
+        // 500 practices: 20 of the example's 25-practice IPAs each, the last chunk's last session 10.
+        // Each session adds its points to the count told, in whichever order the threads finish them.
+        assertThat(told.calls).hasSize(13).allSatisfy(c -> assertThat(c[1]).isEqualTo(250));
+        List<Long> counts = told.calls.stream().map(c -> c[0]).sorted().toList();
+        List<Long> steps = new ArrayList<>();
+        for (int i = 0; i < counts.size(); i++) {
+            steps.add(counts.get(i) - (i == 0 ? 0 : counts.get(i - 1)));
+        }
+        assertThat(counts.get(counts.size() - 1)).isEqualTo(250);
+        assertThat(steps).containsOnly(20L, 10L).filteredOn(step -> step == 10L).hasSize(1);
         assertThat(watched).isEqualTo(scenarios.sweep(request));
+        assertThat(watched).isEqualTo(new Scenarios(Fixtures.SERVICE, 1).sweep(request));
     }
 
     @Test

@@ -65,6 +65,42 @@ class SweepTest {
     }
 
     @Test
+    void theSweepIsTheSameWhateverTheThreadCount() {
+        SweepRequest request = new SweepRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY,
+                List.of(range("maximumSharingRate", "0.40", "0.78", "0.02")));
+        SweepResult oneThread = new Scenarios(Fixtures.SERVICE, 1).sweep(request);
+        assertThat(new Scenarios(Fixtures.SERVICE, 2).sweep(request)).isEqualTo(oneThread);
+        assertThat(new Scenarios(Fixtures.SERVICE, 3).sweep(request)).isEqualTo(oneThread);
+        assertThat(oneThread.points()).extracting(p -> p.values().get("maximumSharingRate").toPlainString())
+                .startsWith("0.40", "0.42").endsWith("0.76", "0.78").hasSize(20);
+    }
+
+    /**
+     * The weights of commercial-global-budget (0.40, 0.30, 0.30) must add up to 1, so every point
+     * after 0.40 fails as it is settled; on three threads (chunks of 7 points) the problem named is
+     * still that of the first failing point, as on one.
+     */
+    @Test
+    void aPointThatCannotBeSettledIsTheFirstOneThatFailsWhateverTheThreadCount() {
+        SweepRequest request = new SweepRequest(ContractChoice.of("commercial-global-budget"), Fixtures.VALLEY,
+                List.of(range("memberMonthsWeight", "0.40", "0.60", "0.01")));
+        for (int threads : new int[] {1, 3}) {
+            assertThatThrownBy(() -> new Scenarios(Fixtures.SERVICE, threads).sweep(request))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("memberMonthsWeight 0.41 + qualityWeight 0.30 + costPerformanceWeight 0.30 = 1.01");
+        }
+        // Floors of 0, 0.1666, ... 0.9996 for 3 practices: from 0.4998 on (3 x 0.4998 > 1) they exceed the pool.
+        // On two threads the points are cut 0-3 and 4-6; the second chunk fails at its first point, the first at its last.
+        SweepRequest floors = new SweepRequest(ContractChoice.of("commercial-global-budget"), Fixtures.SMALL_PANEL,
+                List.of(range("practiceFloorShare", "0", "1", "0.1666")));
+        for (int threads : new int[] {1, 2}) {
+            assertThatThrownBy(() -> new Scenarios(Fixtures.SERVICE, threads).sweep(floors))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("a floor of 0.4998 of the pool for each of 3 practices exceeds the pool");
+        }
+    }
+
+    @Test
     void anUnknownParameterIsNamed() {
         assertThatThrownBy(() -> scenarios.sweep(new SweepRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY,
                 List.of(range("sharingRate", "0.40", "0.70", "0.05")))))
