@@ -20,7 +20,7 @@ import org.springframework.boot.SpringApplication;
  * service's JVM and its concurrency add to the engine's own cost, which
  * {@code accord_evaluations_cpu_seconds} shows for evaluations served over HTTP.
  * Run from the repository root after {@code mvn test-compile}:
- * {@code java [-Dcontext=service] -cp "target/test-classes:target/classes:$(cat target/bench.classpath)"
+ * {@code java [-Dcontext=service] [-Dcopies=N] -cp "target/test-classes:target/classes:$(cat target/bench.classpath)"
  * org.accord.api.EvaluationThreadsCpu [threads,...] [seconds per measurement] [rounds] [warm-up seconds]}.
  * Threads are started afresh for each measurement; say the load average beside the figures.
  */
@@ -35,15 +35,22 @@ public final class EvaluationThreadsCpu {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         double warmUpSeconds = args.length > 3 ? Double.parseDouble(args[3]) : 60;
         EvaluationService service = "service".equals(System.getProperty("context")) ? inServiceContext() : EvaluationService.load();
-        EvaluationRequest request = WebJson.mapper().readValue(Files.readAllBytes(Path.of("examples/valley-ipa-request.json")),
-                EvaluationRequest.class);
-        PerformanceFacts facts = Transport.facts(request.getFacts());
-        ContractChoice contract = Transport.contract(request.getContract());
+        // With -Dcopies=N the evaluations take turns over N copies of the request read apart (equal
+        // content, other objects), as requests arriving over HTTP are: nothing is found by identity.
+        byte[] body = Files.readAllBytes(Path.of("examples/valley-ipa-request.json"));
+        int copies = Integer.getInteger("copies", 1);
+        PerformanceFacts[] facts = new PerformanceFacts[copies];
+        ContractChoice[] contracts = new ContractChoice[copies];
+        for (int i = 0; i < copies; i++) {
+            EvaluationRequest request = WebJson.mapper().readValue(body, EvaluationRequest.class);
+            facts[i] = Transport.facts(request.getFacts());
+            contracts[i] = Transport.contract(request.getContract());
+        }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
         long warmUntil = System.nanoTime() + (long) (warmUpSeconds * 1e9);
-        while (System.nanoTime() < warmUntil) {
-            service.evaluate(contract, facts);
+        for (int i = 0; System.nanoTime() < warmUntil; i = (i + 1) % copies) {
+            service.evaluate(contracts[i], facts[i]);
         }
         for (int round = 1; round <= rounds; round++) {
             for (int count : threadCounts) {
@@ -56,7 +63,8 @@ public final class EvaluationThreadsCpu {
                         long start = threads.getCurrentThreadCpuTime();
                         long done = 0;
                         while (System.nanoTime() < stopAt) {
-                            service.evaluate(contract, facts);
+                            int turn = (int) (done % copies);
+                            service.evaluate(contracts[turn], facts[turn]);
                             done++;
                         }
                         cpu.addAndGet(threads.getCurrentThreadCpuTime() - start);
