@@ -1,6 +1,8 @@
 package org.accord.api;
 
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import org.accord.engine.CustomDecisionTable;
 import org.accord.evaluation.EvaluationService;
 import org.accord.store.ContentKind;
@@ -87,7 +89,7 @@ class PublishedTemplates {
         });
         // The templates already known (shipped, the operator's folder) are stored at every start: read
         // again, each would only be found reserved, so they are passed over by their hash unread.
-        java.util.Set<String> known = new java.util.HashSet<>();
+        Set<String> known = new HashSet<>();
         evaluations.templates().all().forEach(t -> known.add(t.contentHash()));
         content.allOf(ContentKind.TEMPLATE).forEach((hash, bytes) -> {
             if (known.contains(hash)) {

@@ -9,6 +9,8 @@ import java.util.logging.Logger;
 /**
  * Counts the Sync messages the PostgreSQL driver sends while open, from its protocol log: each
  * ends a round trip of the extended query protocol (the client then waits for ReadyForQuery).
+ * Only the opening thread's are counted: the driver logs every connection of the JVM, and other
+ * pools left open by earlier tests (a cached context's, its housekeeping) may talk meanwhile.
  */
 final class ProtocolSyncs implements AutoCloseable {
 
@@ -16,10 +18,11 @@ final class ProtocolSyncs implements AutoCloseable {
 
     private final AtomicInteger syncs = new AtomicInteger();
     private final Level level = DRIVER.getLevel();
+    private final Thread counted = Thread.currentThread();
     private final Handler counter = new Handler() {
         @Override
         public void publish(LogRecord record) {
-            if (record.getMessage() != null && record.getMessage().contains("FE=> Sync")) {
+            if (Thread.currentThread() == counted && record.getMessage() != null && record.getMessage().contains("FE=> Sync")) {
                 syncs.incrementAndGet();
             }
         }
