@@ -1,5 +1,6 @@
 package org.accord.bench;
 
+import java.io.IOException;
 import java.io.Reader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -40,13 +41,11 @@ public final class AbCpu {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 2;
         EvaluationService service = EvaluationService.load();
-        PerformanceFacts valley = Json.readFacts(Path.of("examples/valley-ipa.json"));
-        List<ContractChoice> contracts = Collections.nCopies(200, ContractChoice.of("mssp-basic"));
-        List<PerformanceFacts> facts = Collections.nCopies(200, valley);
-        BacktestInput input;
-        try (Reader reader = Files.newBufferedReader(Path.of("examples/cms/mssp-aco-puf-2018.csv"), StandardCharsets.UTF_8)) {
-            input = Backtest.read(reader);
-        }
+        Work work = Work.load();
+        PerformanceFacts valley = work.valley();
+        List<ContractChoice> contracts = work.contracts();
+        List<PerformanceFacts> facts = work.facts();
+        BacktestInput input = work.backtest();
         ContractChoice basic = ContractChoice.of("mssp-basic");
         IntSupplier single = () -> service.evaluate(basic, valley) == null ? 0 : 1;
         IntSupplier batch = () -> service.evaluateAll(contracts, facts).size();
@@ -68,6 +67,21 @@ public final class AbCpu {
                         perUnit(threads, single, seconds), perUnit(threads, batch, seconds), perUnit(threads, backtest, seconds)));
             }
             System.out.println(line);
+        }
+    }
+
+    /**
+     * The work every A/B here times: 200 IPAs of the 25-practice example under mssp-basic as one
+     * batch, the example alone, and the 2018 backtest's ACOs.
+     */
+    public record Work(PerformanceFacts valley, List<ContractChoice> contracts, List<PerformanceFacts> facts, BacktestInput backtest) {
+
+        public static Work load() throws IOException {
+            PerformanceFacts valley = Json.readFacts(Path.of("examples/valley-ipa.json"));
+            try (Reader reader = Files.newBufferedReader(Path.of("examples/cms/mssp-aco-puf-2018.csv"), StandardCharsets.UTF_8)) {
+                return new Work(valley, Collections.nCopies(200, ContractChoice.of("mssp-basic")), Collections.nCopies(200, valley),
+                        Backtest.read(reader));
+            }
         }
     }
 

@@ -1,12 +1,9 @@
 package org.accord.engine;
 
-import java.io.Reader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -54,20 +51,17 @@ public final class OptionsCpu {
         TemplateCatalog templates = TemplateCatalog.load();
         EvaluationService old = new EvaluationService(templates, new Evaluator(base));
         EvaluationService neu = new EvaluationService(templates, new Evaluator(tried));
-        PerformanceFacts valley = Json.readFacts(Path.of("examples/valley-ipa.json"));
-        List<ContractChoice> contracts = Collections.nCopies(200, ContractChoice.of("mssp-basic"));
-        List<PerformanceFacts> facts = Collections.nCopies(200, valley);
-        BacktestInput input;
-        try (Reader reader = Files.newBufferedReader(Path.of("examples/cms/mssp-aco-puf-2018.csv"), StandardCharsets.UTF_8)) {
-            input = Backtest.read(reader);
-        }
+        AbCpu.Work work = AbCpu.Work.load();
+        List<ContractChoice> contracts = work.contracts();
+        List<PerformanceFacts> facts = work.facts();
+        BacktestInput input = work.backtest();
         if (System.getProperty("raw") != null) {
             raw(base, tried, old, contracts, facts, input, rounds, seconds);
             return;
         }
         // Same answers first: every settlement of both works, byte for byte as JSON.
-        String a = org.accord.io.Json.write(old.evaluateAll(contracts.subList(0, 2), facts.subList(0, 2))) + org.accord.io.Json.write(Backtest.evaluate(old, input));
-        String b = org.accord.io.Json.write(neu.evaluateAll(contracts.subList(0, 2), facts.subList(0, 2))) + org.accord.io.Json.write(Backtest.evaluate(neu, input));
+        String a = Json.write(old.evaluateAll(contracts.subList(0, 2), facts.subList(0, 2))) + Json.write(Backtest.evaluate(old, input));
+        String b = Json.write(neu.evaluateAll(contracts.subList(0, 2), facts.subList(0, 2))) + Json.write(Backtest.evaluate(neu, input));
         // Rule sets of other text name other rules hashes; nothing else may differ.
         String rulesHash = "\"rulesHash\" ?: ?\"sha256:[0-9a-f]+\"";
         System.out.println("options " + options + (oldModule == null ? "" : ", old rules from " + oldModule)
