@@ -12,6 +12,7 @@
 #
 #   bench/cold-start/run.sh               # 5 repetitions
 #   REPEAT=10 bench/cold-start/run.sh
+#   CLI_OPTS= bench/cold-start/run.sh     # the commands without the README's JIT and GC options
 #
 # Needs GNU time (/usr/bin/time, Debian package `time`) and curl; build first
 # (mvn -q -B package -DskipTests).
@@ -22,6 +23,8 @@ REPEAT=${REPEAT:-5}
 PORT=${PORT:-18$((RANDOM % 900 + 100))}
 JSA=target/accord.jsa
 SERVICE_JSA=target/accord-service.jsa
+# The README's command-line options besides the archive: the quick compiler only, one GC thread.
+CLI_OPTS=${CLI_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
 
 [ -x /usr/bin/time ] || { echo "GNU time is missing (Debian: apt-get install -y time)" >&2; exit 2; }
 [ -f target/accord.jar ] || { echo "target/accord.jar is missing: mvn -q -B package -DskipTests" >&2; exit 2; }
@@ -67,8 +70,8 @@ for _ in $(seq 1 "$REPEAT"); do
   for cds in "" "-XX:SharedArchiveFile=$JSA"; do
     suffix=${cds:+ +cds}
     suffix=${suffix// /}
-    timed "evaluate${suffix}" java $cds -jar target/accord.jar evaluate --template mssp-basic --facts examples/valley-ipa.json
-    timed "backtest-2018${suffix}" java $cds -jar target/accord.jar backtest cms-puf --file examples/cms/mssp-aco-puf-2018.csv --json
+    timed "evaluate${suffix}" java $cds $CLI_OPTS -jar target/accord.jar evaluate --template mssp-basic --facts examples/valley-ipa.json
+    timed "backtest-2018${suffix}" java $cds $CLI_OPTS -jar target/accord.jar backtest cms-puf --file examples/cms/mssp-aco-puf-2018.csv --json
     healthy "healthy${suffix}" ${cds:+-XX:SharedArchiveFile=$SERVICE_JSA}
   done
 done
