@@ -28,11 +28,13 @@ WARMUP=${WARMUP:-240s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 REQUEST=${REQUEST:-examples/valley-ipa-request.json}
+# Another build to compare (its lib/ beside it, as target/ holds them): JAR=/tmp/old/accord.jar
+JAR=${JAR:-target/accord.jar}
 JAVA_OPTS=${JAVA_OPTS:-}
 URL="http://127.0.0.1:${PORT}"
 
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install -y wrk)" >&2; exit 2; }
-[ -f target/accord.jar ] || { echo "target/accord.jar is missing: mvn -q -B package -DskipTests" >&2; exit 2; }
+[ -f "$JAR" ] || { echo "$JAR is missing: mvn -q -B package -DskipTests" >&2; exit 2; }
 
 # A key for this run only: the service keeps its SHA-256, wrk sends it (evaluate.lua, API_KEY).
 API_KEY="acc_bench_$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
@@ -51,7 +53,7 @@ fi
 java $JAVA_OPTS -Dserver.port="$PORT" -Daccord.security.requests-per-second="${CALLER_LIMIT:-100000}" \
   "-Daccord.security.api-keys[0].name=bench" "-Daccord.security.api-keys[0].sha256=$key_sha256" \
   "-Daccord.security.api-keys[0].roles=integrator,admin" "-Daccord.security.api-keys[0].expires=$key_expires" \
-  -jar target/accord.jar >"$log" 2>&1 &
+  -jar "$JAR" >"$log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -f "$log"' EXIT
 

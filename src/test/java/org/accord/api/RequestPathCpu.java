@@ -29,11 +29,17 @@ import tools.jackson.databind.json.JsonMapper;
  * after {@code mvn test-compile}:
  * {@code java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" org.accord.api.RequestPathCpu
  * [<class#field>[,...] | -] [rounds] [CPU s per measurement] [CPU s of warm-up per side] [request file]}. Say the load average beside the figures.
+ * With {@code -Dallocated} each round also prints the bytes each part allocates per request (the
+ * thread's allocation counter): a count that holds on a loaded machine, unlike CPU time.
  */
 public final class RequestPathCpu {
 
     private static final String[] PARTS = {"read", "constraints", "map", "evaluate", "factsHash", "explanations", "transport",
         "write", "total"};
+
+    private static final boolean ALLOCATED = System.getProperty("allocated") != null;
+    private static final com.sun.management.ThreadMXBean ALLOCATION =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private RequestPathCpu() {
     }
@@ -75,6 +81,14 @@ public final class RequestPathCpu {
                     line.append(String.format(Locale.ROOT, "  %s %.1f", PARTS[i], perPart[i]));
                 }
                 System.out.println(line);
+                if (ALLOCATED) {
+                    StringBuilder bytes = new StringBuilder(String.format(Locale.ROOT, "round %d %-3s", round,
+                            switches.isEmpty() ? "" : old ? "old" : "new"));
+                    for (int i = 0; i < PARTS.length; i++) {
+                        bytes.append(String.format(Locale.ROOT, "  %s %.1f KB", PARTS[i], path.allocatedPerRequest[i] / 1024));
+                    }
+                    System.out.println(bytes);
+                }
             }
         }
     }
@@ -85,6 +99,12 @@ public final class RequestPathCpu {
         private final JsonMapper json;
         private final byte[] body;
         private final TransportConstraints constraints = new TransportConstraints();
+        /** Bytes allocated per request by each part in the last measurement (with -Dallocated). */
+        double[] allocatedPerRequest = new double[PARTS.length];
+        private long[] allocated;
+        /** The allocation counter at each of a request's timing marks, and how many marks it passed. */
+        private final long[] bytesAt = new long[PARTS.length];
+        private int marks;
 
         RequestPath(EvaluationService service, JsonMapper json, byte[] body) {
             this.service = service;
@@ -99,6 +119,8 @@ public final class RequestPathCpu {
         /** CPU microseconds per request of each part, over requests until the CPU seconds given are used. */
         double[] measure(ThreadMXBean threads, double seconds) {
             long[] nanos = new long[PARTS.length];
+            allocated = ALLOCATED ? new long[PARTS.length] : null;
+            long allocatedAtStart = ALLOCATED ? ALLOCATION.getCurrentThreadAllocatedBytes() : 0;
             long start = threads.getCurrentThreadCpuTime();
             long until = start + (long) (seconds * 1e9);
             long requests = 0;
@@ -110,6 +132,13 @@ public final class RequestPathCpu {
             double[] perRequest = new double[PARTS.length];
             for (int i = 0; i < PARTS.length; i++) {
                 perRequest[i] = nanos[i] / 1e3 / requests;
+            }
+            if (allocated != null) {
+                allocated[PARTS.length - 1] = ALLOCATION.getCurrentThreadAllocatedBytes() - allocatedAtStart;
+                for (int i = 0; i < PARTS.length; i++) {
+                    allocatedPerRequest[i] = (double) allocated[i] / requests;
+                }
+                allocated = null;
             }
             return perRequest;
         }
@@ -148,11 +177,23 @@ public final class RequestPathCpu {
                     nanos[i] += times[i + 1] - times[i];
                 }
             }
+            if (allocated != null && nanos != null) {
+                for (int i = 0; i < marks - 1; i++) {
+                    allocated[i] += bytesAt[i + 1] - bytesAt[i];
+                }
+            }
+            marks = 0;
             return written;
         }
 
-        private static long now(ThreadMXBean threads) {
-            return threads == null ? 0 : threads.getCurrentThreadCpuTime();
+        private long now(ThreadMXBean threads) {
+            if (threads == null) {
+                return 0;
+            }
+            if (allocated != null) {
+                bytesAt[marks++] = ALLOCATION.getCurrentThreadAllocatedBytes();
+            }
+            return threads.getCurrentThreadCpuTime();
         }
     }
 }
