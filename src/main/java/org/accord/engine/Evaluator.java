@@ -113,9 +113,25 @@ public final class Evaluator {
      */
     static final int PRACTICES_PER_SESSION = 500;
 
+    /**
+     * As {@link #evaluateAll(List, Progress)} for requests the caller has checked already (facts valid
+     * under the shipped declarations, every clause's required inputs present: what
+     * {@code EvaluationService.check} does), so they are not validated a second time (issue 15). Rules
+     * that declare other facts than the shipped ones (a replay) check them again.
+     */
+    public List<Settlement> evaluateAllChecked(List<Request> requests, Progress progress) {
+        return evaluateAll(requests, progress, null, rules.factDeclarations() == FactDeclarations.shipped());
+    }
+
     /** As {@link #evaluateAll(List, Progress)}, telling a listener every rule that fires (tests of rule coverage). */
     List<Settlement> evaluateAll(List<Request> requests, Progress progress, AgendaEventListener firings) {
-        check(requests);
+        return evaluateAll(requests, progress, firings, false);
+    }
+
+    private List<Settlement> evaluateAll(List<Request> requests, Progress progress, AgendaEventListener firings, boolean checked) {
+        if (!checked) {
+            check(requests);
+        }
         // The facts' hash costs more than settling them (canonical JSON of every practice and measure):
         // it is taken only when a settlement's factsHash is read, and once for facts a sweep or a
         // comparison passes for every point.
@@ -205,8 +221,8 @@ public final class Evaluator {
     /** Settles requests already checked in one session. */
     private List<Settlement> settle(List<Request> requests, DecisionTables tables, Map<PerformanceFacts, Supplier<String>> factsHashes,
             AgendaEventListener firings) {
-        Map<Evaluation, List<SettlementLine>> written = new IdentityHashMap<>();
-        List<Evaluation> evaluations = new ArrayList<>(requests.size());
+        // Each evaluation's lines, by its index in the session.
+        List<List<SettlementLine>> written = new ArrayList<>(requests.size());
         KieSession session = rules.kieBase().newKieSession();
         try {
             session.setGlobal("tables", tables);
@@ -219,8 +235,7 @@ public final class Evaluator {
             }
             for (int i = 0; i < requests.size(); i++) {
                 Evaluation evaluation = new Evaluation(i);
-                evaluations.add(evaluation);
-                written.put(evaluation, new ArrayList<>());
+                written.add(new ArrayList<>());
                 if (totalsByRule) {
                     insert(session, evaluation, requests.get(i));
                 } else {
@@ -229,14 +244,14 @@ public final class Evaluator {
             }
             fire(session);
             for (Line line : lines.written()) {
-                written.get(line.getEvaluation()).add(settlementLine(line));
+                written.get(line.getEvaluation().getIndex()).add(settlementLine(line));
             }
             // Lines a rule inserted as facts itself (every line of a rule set stored before the global lines).
             // A class filter lets the session walk only its Line facts, not every fact it holds.
             for (Object object : session.getObjects(new ClassObjectFilter(Line.class))) {
                 Line line = (Line) object;
                 if (!lines.inserted(line)) {
-                    written.get(line.getEvaluation()).add(settlementLine(line));
+                    written.get(line.getEvaluation().getIndex()).add(settlementLine(line));
                 }
             }
         } finally {
@@ -248,7 +263,7 @@ public final class Evaluator {
             Supplier<String> factsHash = factsHashes.computeIfAbsent(request.facts(),
                     facts -> Settlement.hashOnce(() -> SettlementAssembler.factsHash(facts)));
             settlements.add(SettlementAssembler.assemble(request.terms(), request.facts(), factsHash,
-                    written.get(evaluations.get(i)), rules.hash()));
+                    written.get(i), rules.hash()));
         }
         return settlements;
     }

@@ -113,7 +113,7 @@ public final class EvaluationService {
 
     public Settlement evaluate(ContractChoice contract, PerformanceFacts facts) {
         Terms terms = check(contract, facts);
-        return evaluator.get().evaluate(terms, facts).from(contract.version());
+        return evaluator.get().evaluateAllChecked(List.of(new Evaluator.Request(terms, facts)), Progress.NONE).get(0).from(contract.version());
     }
 
     /** Many evaluations in batch sessions (a sweep, a simulation, a backtest); results in order. */
@@ -123,7 +123,7 @@ public final class EvaluationService {
 
     /** As {@link #evaluateAll(List, List)}, telling progress how many are settled as sessions finish. */
     public List<Settlement> evaluateAll(List<ContractChoice> contracts, List<PerformanceFacts> facts, Progress progress) {
-        List<Settlement> settled = evaluator.get().evaluateAll(requests(contracts, facts), progress);
+        List<Settlement> settled = evaluator.get().evaluateAllChecked(requests(contracts, facts), progress);
         List<Settlement> named = new ArrayList<>(settled.size());
         for (int i = 0; i < settled.size(); i++) {
             named.add(settled.get(i).from(contracts.get(i).version()));

@@ -53,11 +53,17 @@ public final class Money {
         if (b.signum() == 0) {
             return BigDecimal.ZERO;
         }
-        return a.divide(b, PRECISION);
+        // Most quotients the rules take fit long arithmetic, which gives the JDK's answer in less CPU (Quotients).
+        BigDecimal quotient = Quotients.divide(a, b);
+        return quotient != null ? quotient : a.divide(b, PRECISION);
     }
 
     public static BigDecimal divide(long a, long b) {
-        return divide(BigDecimal.valueOf(a), BigDecimal.valueOf(b));
+        if (b == 0) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal quotient = Quotients.divide(a, 0, b, 0);
+        return quotient != null ? quotient : BigDecimal.valueOf(a).divide(BigDecimal.valueOf(b), PRECISION);
     }
 
     /** The sum of amounts (zero for none). */
