@@ -131,6 +131,38 @@ public final class EvaluationService {
         return named;
     }
 
+    /**
+     * Many facts of one performance year under one contract (a simulation's trials), in batch
+     * sessions; results in order. The contract is resolved and its requirements checked once, and
+     * each facts is validated once, by the engine (not once here and once there).
+     *
+     * @throws InvalidInputException as {@link #evaluateAll(List, List)}; facts of another year than the first's
+     *                               are refused
+     */
+    public List<Settlement> evaluateUnder(ContractChoice contract, List<PerformanceFacts> facts) {
+        if (facts.isEmpty() || facts.get(0) == null || facts.get(0).period() == null) {
+            // Nothing to share: every facts is checked and reported as a batch of its own would be.
+            return evaluateAll(Collections.nCopies(facts.size(), contract), facts);
+        }
+        Terms terms = check(contract, facts.get(0), false);
+        int year = facts.get(0).period().performanceYear();
+        List<Evaluator.Request> requests = new ArrayList<>(facts.size());
+        for (int i = 0; i < facts.size(); i++) {
+            PerformanceFacts these = facts.get(i);
+            if (these == null || these.period() == null || these.period().performanceYear() != year) {
+                throw new InvalidInputException("/" + i + "/facts/period/performanceYear",
+                        "every facts settled under one contract must be of performance year " + year);
+            }
+            requests.add(new Evaluator.Request(terms, these));
+        }
+        List<Settlement> settled = evaluator.get().evaluateAll(requests, Progress.NONE);
+        List<Settlement> named = new ArrayList<>(settled.size());
+        for (Settlement settlement : settled) {
+            named.add(settlement.from(contract.version()));
+        }
+        return named;
+    }
+
     private List<Evaluator.Request> requests(List<ContractChoice> contracts, List<PerformanceFacts> facts) {
         List<Evaluator.Request> requests = new ArrayList<>(contracts.size());
         // The same facts for many contracts (a sweep, a comparison) are validated once.

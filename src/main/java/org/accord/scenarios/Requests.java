@@ -2,8 +2,10 @@ package org.accord.scenarios;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.accord.evaluation.ContractChoice;
 import org.accord.evaluation.EvaluationService;
@@ -11,6 +13,7 @@ import org.accord.facts.PerformanceFacts;
 import org.accord.settlement.Settlement;
 import org.accord.settlement.SettlementLine;
 import org.accord.terms.ClauseTemplate;
+import org.accord.terms.ConceptDescriptor;
 import org.accord.terms.ConceptRegistry;
 import org.accord.terms.Terms;
 import org.accord.validation.InputProblem;
@@ -55,10 +58,26 @@ final class Requests {
 
     /** The IPA's gains or losses against its target: the IPA lines of concepts whose descriptor says riskSharing. */
     static BigDecimal riskSharing(Settlement settlement, Map<String, String> conceptsByClause) {
+        return riskSharing(settlement, riskSharingClauses(conceptsByClause));
+    }
+
+    /** The clauses whose concept's descriptor says riskSharing: the same for every settlement of one template. */
+    static Set<String> riskSharingClauses(Map<String, String> conceptsByClause) {
+        Set<String> clauses = new HashSet<>();
+        conceptsByClause.forEach((clause, concept) -> {
+            ConceptDescriptor descriptor = ConceptRegistry.shipped().get(concept);
+            if (descriptor != null && descriptor.riskSharing()) {
+                clauses.add(clause);
+            }
+        });
+        return Set.copyOf(clauses);
+    }
+
+    /** The sum of the IPA's payment lines of these clauses. */
+    static BigDecimal riskSharing(Settlement settlement, Set<String> riskSharingClauses) {
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         for (SettlementLine line : settlement.lines()) {
-            if ("IPA".equals(line.scope()) && SettlementLine.PAYMENT.equals(line.flow())
-                    && ConceptRegistry.shipped().get(conceptsByClause.get(line.clause())).riskSharing()) {
+            if ("IPA".equals(line.scope()) && SettlementLine.PAYMENT.equals(line.flow()) && riskSharingClauses.contains(line.clause())) {
                 total = total.add(line.amount());
             }
         }

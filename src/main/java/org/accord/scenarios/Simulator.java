@@ -3,10 +3,11 @@ package org.accord.scenarios;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,15 +52,16 @@ final class Simulator {
         double[] costPerMember = expectedCostPerMember(request);
         PerformanceVariation variation = new PerformanceVariation(facts, request.seed(), costPerMember, cv,
                 SimulationRequest.LOGNORMAL.equals(request.costDistribution()), request.varyQuality());
-        Map<String, String> concepts = Requests.conceptsByClause(service, request.contract().templateId());
-        Samples samples = new Samples(request.trials(), practiceCount);
-        run(request.contract(), variation, concepts, samples, progress);
+        Samples samples = new Samples(request.trials(), facts,
+                Requests.riskSharingClauses(Requests.conceptsByClause(service, request.contract().templateId())));
+        run(request.contract(), variation, samples, progress);
         Settlement observed = service.evaluate(request.contract(), facts);
 
         List<SimulationResult.Outcome> practices = new ArrayList<>(practiceCount);
         double ipaExpected = 0;
         double ipaVariance = 0;
         int ipaMembers = 0;
+        Map<String, Settlement.PracticeTotal> observedTotals = totalsById(observed);
         for (int i = 0; i < practiceCount; i++) {
             PracticePerformance p = facts.practices().get(i);
             double expected = p.attributedMembers() == 0 ? p.totalCostOfCare().doubleValue() : p.attributedMembers() * costPerMember[i];
@@ -68,7 +70,7 @@ final class Simulator {
             ipaVariance += sd * sd;
             ipaMembers += p.attributedMembers();
             practices.add(outcome(p.id(), p.name(), p.attributedMembers(), expected, sd, samples.practiceCost[i],
-                    samples.practicePayout[i], samples.practiceDistributed[i], totalsById(observed).get(p.id()).total()));
+                    samples.practicePayout[i], samples.practiceDistributed[i], observedTotals.get(p.id()).total()));
         }
         practices.sort(java.util.Comparator.comparing(SimulationResult.Outcome::scope));
         SimulationResult.Outcome ipa = outcome("IPA", facts.ipa().name(), ipaMembers, ipaExpected, Math.sqrt(ipaVariance),
@@ -80,15 +82,14 @@ final class Simulator {
                 observed.factsHash());
     }
 
-    private void run(ContractChoice contract, PerformanceVariation variation, Map<String, String> concepts, Samples samples,
-                     Progress progress) {
+    private void run(ContractChoice contract, PerformanceVariation variation, Samples samples, Progress progress) {
         AtomicLong settled = new AtomicLong();
         List<Runnable> batches = new ArrayList<>();
         for (int from = 0; from < samples.trials; from += TRIALS_PER_BATCH) {
             int start = from;
             int end = Math.min(samples.trials, from + TRIALS_PER_BATCH);
             batches.add(() -> {
-                settle(contract, variation, concepts, samples, start, end);
+                settle(contract, variation, samples, start, end);
                 progress.advanced(settled.addAndGet(end - start), samples.trials);
             });
         }
@@ -120,21 +121,25 @@ final class Simulator {
         }
     }
 
-    /** Settles trials [from, to) in one engine session and records each at its index. */
-    private void settle(ContractChoice contract, PerformanceVariation variation, Map<String, String> concepts,
-                        Samples samples, int from, int to) {
+    /**
+     * Settles trials [from, to) in one engine call under the contract checked once, and records each
+     * at its index; the trials' facts and settlements are dropped when the batch is recorded.
+     */
+    private void settle(ContractChoice contract, PerformanceVariation variation, Samples samples, int from, int to) {
         List<PerformanceFacts> trials = new ArrayList<>(to - from);
         for (int t = from; t < to; t++) {
             trials.add(variation.trial(t));
         }
-        List<Settlement> settlements = service.evaluateAll(Collections.nCopies(trials.size(), contract), trials);
+        List<Settlement> settlements = service.evaluateUnder(contract, trials);
+        Samples.Batch batch = samples.batch();
         for (int k = 0; k < settlements.size(); k++) {
-            samples.record(from + k, trials.get(k), settlements.get(k), concepts);
+            batch.record(from + k, trials.get(k), settlements.get(k));
         }
+        samples.add(batch);
     }
 
     private static SimulationResult.Outcome outcome(String scope, String name, int members, double expectedCost, double expectedSd,
-                                                    long[] cost, long[] payout, long[] riskSharing, BigDecimal observedPayout) {
+                                                    Moments cost, long[] payout, long[] riskSharing, BigDecimal observedPayout) {
         long savings = 0;
         long losses = 0;
         for (long r : riskSharing) {
@@ -143,8 +148,8 @@ final class Simulator {
         }
         SimulationResult.Summary payoutSummary = Statistics.summary(payout);
         return new SimulationResult.Outcome(scope, name, members,
-                new SimulationResult.Cost(Statistics.dollars(expectedCost), Statistics.dollars(expectedSd), Statistics.mean(cost),
-                        Statistics.standardDeviation(cost)),
+                new SimulationResult.Cost(Statistics.dollars(expectedCost), Statistics.dollars(expectedSd), cost.mean(),
+                        cost.standardDeviation()),
                 payoutSummary, Statistics.summary(riskSharing), Statistics.probability(savings, payout.length),
                 Statistics.probability(losses, payout.length), payoutSummary.mean(),
                 Statistics.dollars(Statistics.sampleStandardDeviation(payout) / 100 / Math.sqrt(payout.length)), observedPayout);
@@ -252,39 +257,76 @@ final class Simulator {
                 request.trials(), request.seed(), cv, expected, costs, quality);
     }
 
-    /** Each trial's amounts, in cents, stored at the trial's index. */
+    /**
+     * What the result needs of each trial, in cents: the payouts and risk-sharing results, whose
+     * percentiles need every trial (stored at the trial's index), and the costs, of which only the
+     * mean and standard deviation are printed (summed exactly as the trials come, not kept).
+     */
     private static final class Samples {
         final int trials;
         final long[] ipaPayout;
         final long[] ipaRiskSharing;
-        final long[] ipaCost;
+        final Moments ipaCost = new Moments();
         final long[][] practicePayout;
         final long[][] practiceDistributed;
-        final long[][] practiceCost;
+        final Moments[] practiceCost;
+        /** Where each practice id is in the facts: a settlement's practice totals come ordered by id. */
+        private final Map<String, Integer> practiceIndex = new HashMap<>();
+        private final Set<String> riskSharingClauses;
 
-        Samples(int trials, int practices) {
+        Samples(int trials, PerformanceFacts facts, Set<String> riskSharingClauses) {
+            int practices = facts.practices().size();
             this.trials = trials;
+            this.riskSharingClauses = riskSharingClauses;
             ipaPayout = new long[trials];
             ipaRiskSharing = new long[trials];
-            ipaCost = new long[trials];
             practicePayout = new long[practices][trials];
             practiceDistributed = new long[practices][trials];
-            practiceCost = new long[practices][trials];
+            practiceCost = new Moments[practices];
+            for (int i = 0; i < practices; i++) {
+                practiceCost[i] = new Moments();
+                practiceIndex.put(facts.practices().get(i).id(), i);
+            }
         }
 
-        void record(int trial, PerformanceFacts facts, Settlement settlement, Map<String, String> concepts) {
-            ipaPayout[trial] = cents(settlement.totals().payerTotal());
-            ipaRiskSharing[trial] = cents(Requests.riskSharing(settlement, concepts));
-            long totalCost = 0;
-            Map<String, Settlement.PracticeTotal> byId = totalsById(settlement);
-            for (int i = 0; i < practicePayout.length; i++) {
-                Settlement.PracticeTotal p = byId.get(facts.practices().get(i).id());
-                practicePayout[i][trial] = cents(p.total());
-                practiceDistributed[i][trial] = cents(p.distributed());
-                practiceCost[i][trial] = cents(facts.practices().get(i).totalCostOfCare());
-                totalCost += practiceCost[i][trial];
+        /** A batch's costs, summed apart and added when the batch is done. */
+        Batch batch() {
+            return new Batch();
+        }
+
+        void add(Batch batch) {
+            ipaCost.addAll(batch.ipaCost);
+            for (int i = 0; i < practiceCost.length; i++) {
+                practiceCost[i].addAll(batch.practiceCost[i]);
             }
-            ipaCost[trial] = totalCost;
+        }
+
+        final class Batch {
+            final Moments ipaCost = new Moments();
+            final Moments[] practiceCost = new Moments[practicePayout.length];
+
+            Batch() {
+                for (int i = 0; i < practiceCost.length; i++) {
+                    practiceCost[i] = new Moments();
+                }
+            }
+
+            void record(int trial, PerformanceFacts facts, Settlement settlement) {
+                ipaPayout[trial] = cents(settlement.totals().payerTotal());
+                ipaRiskSharing[trial] = cents(Requests.riskSharing(settlement, riskSharingClauses));
+                for (Settlement.PracticeTotal p : settlement.totals().practices()) {
+                    int i = practiceIndex.get(p.practiceId());
+                    practicePayout[i][trial] = cents(p.total());
+                    practiceDistributed[i][trial] = cents(p.distributed());
+                }
+                long totalCost = 0;
+                for (int i = 0; i < practiceCost.length; i++) {
+                    long cost = cents(facts.practices().get(i).totalCostOfCare());
+                    practiceCost[i].add(cost);
+                    totalCost = Math.addExact(totalCost, cost);
+                }
+                ipaCost.add(totalCost);
+            }
         }
 
         private static long cents(BigDecimal amount) {

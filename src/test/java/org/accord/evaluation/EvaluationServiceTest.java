@@ -75,4 +75,37 @@ class EvaluationServiceTest {
                 p.inpatientAdmissions(), measures));
         return new PerformanceFacts(facts.ipa(), facts.period(), practices);
     }
+
+    @Test
+    void factsSettledUnderOneContractSettleAsEachAlone() {
+        ContractChoice contract = ContractChoice.of("mssp-basic");
+        List<PerformanceFacts> years = new ArrayList<>();
+        for (int k = 0; k < 45; k++) {
+            years.add(withFirstPracticeCost(valley, valley.practices().get(0).totalCostOfCare().add(java.math.BigDecimal.valueOf(k * 25_000L))));
+        }
+
+        List<Settlement> together = service.evaluateUnder(contract, years);
+
+        assertThat(together).hasSize(years.size());
+        for (int k = 0; k < years.size(); k += 11) {
+            assertThat(org.accord.io.Json.write(together.get(k))).isEqualTo(org.accord.io.Json.write(service.evaluate(contract, years.get(k))));
+        }
+    }
+
+    @Test
+    void factsSettledUnderOneContractAreEachValidated() {
+        List<PerformanceFacts> years = List.of(valley, withFirstPracticeCost(valley, java.math.BigDecimal.valueOf(-1)));
+
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                () -> service.evaluateUnder(ContractChoice.of("mssp-basic"), years));
+
+        assertThat(e.problems()).extracting(InputProblem::pointer).singleElement().asString()
+                .startsWith("/1/facts/practices/0").endsWith("/totalCostOfCare");
+    }
+
+    private static PerformanceFacts withFirstPracticeCost(PerformanceFacts facts, java.math.BigDecimal cost) {
+        List<PracticePerformance> practices = new ArrayList<>(facts.practices());
+        practices.set(0, practices.get(0).withTotalCostOfCare(cost));
+        return new PerformanceFacts(facts.ipa(), facts.period(), practices);
+    }
 }

@@ -49,6 +49,39 @@ class SimulationTest {
         }
     }
 
+    @Nested
+    @DisplayName("Aggregated as the trials come")
+    class Aggregated {
+
+        /** The costs are summed as the trials are settled, not kept: their mean and spread are those of every trial's cost. */
+        @Test
+        void simulatedCostsAreThoseOfEveryTrialDrawnAgain() {
+            SimulationRequest request = SimulationRequest.of(MSSP_BASIC, Fixtures.SMALL_PANEL).withTrials(260).withSeed(11);
+            SimulationResult result = new Scenarios(Fixtures.SERVICE, 2).simulate(request);
+
+            PerformanceVariation variation = new PerformanceVariation(Fixtures.SMALL_PANEL, 11, Simulator.expectedCostPerMember(request),
+                    request.coefficientOfVariation().doubleValue(), false, request.varyQuality());
+            int practices = Fixtures.SMALL_PANEL.practices().size();
+            long[][] cost = new long[practices][request.trials()];
+            long[] ipaCost = new long[request.trials()];
+            for (int t = 0; t < request.trials(); t++) {
+                PerformanceFacts trial = variation.trial(t);
+                for (int i = 0; i < practices; i++) {
+                    cost[i][t] = trial.practices().get(i).totalCostOfCare().movePointRight(2).longValueExact();
+                    ipaCost[t] += cost[i][t];
+                }
+            }
+            assertThat(result.ipa().cost().simulatedMean()).isEqualTo(Statistics.mean(ipaCost));
+            assertThat(result.ipa().cost().simulatedStandardDeviation()).isEqualTo(Statistics.standardDeviation(ipaCost));
+            for (int i = 0; i < practices; i++) {
+                String id = Fixtures.SMALL_PANEL.practices().get(i).id();
+                SimulationResult.Cost simulated = result.practices().stream().filter(o -> o.scope().equals(id)).findFirst().orElseThrow().cost();
+                assertThat(simulated.simulatedMean()).isEqualTo(Statistics.mean(cost[i]));
+                assertThat(simulated.simulatedStandardDeviation()).isEqualTo(Statistics.standardDeviation(cost[i]));
+            }
+        }
+    }
+
     private static PerformanceVariation variation(PerformanceFacts facts, String distribution, long seed) {
         SimulationRequest request = SimulationRequest.of(MSSP_BASIC, facts).withCostDistribution(distribution);
         return new PerformanceVariation(facts, seed, Simulator.expectedCostPerMember(request), 2.5,
