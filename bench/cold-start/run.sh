@@ -23,7 +23,7 @@ REPEAT=${REPEAT:-5}
 PORT=${PORT:-18$((RANDOM % 900 + 100))}
 JSA=target/accord.jsa
 SERVICE_JSA=target/accord-service.jsa
-# The README's command-line options besides the archive: the quick compiler only, one GC thread.
+# The README's command-line options besides the archive: the quick compiler only, the serial collector.
 CLI_OPTS=${CLI_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
 
 [ -x /usr/bin/time ] || { echo "GNU time is missing (Debian: apt-get install -y time)" >&2; exit 2; }
