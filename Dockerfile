@@ -17,4 +17,6 @@ HEALTHCHECK --interval=30s --timeout=5s CMD ["bash", "-c", "exec 3<>/dev/tcp/127
 # finish (up to 30 s) before the JVM exits. docker stop waits only 10 s before SIGKILL unless the
 # container runs with --stop-timeout 60 (README).
 STOPSIGNAL SIGTERM
-ENTRYPOINT ["java", "-jar", "accord.jar"]
+# The serial collector: on a few cores it answers faster under load than G1 (docs/performance.md,
+# "The service on the serial collector").
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-jar", "accord.jar"]

@@ -44,7 +44,7 @@ class ContainerImageTest {
     @Test
     void theEntrypointRunsTheCopiedJarInItsWorkingDirectory() {
         assertThat(instructions("WORKDIR")).containsExactly("/srv/accord");
-        assertThat(instructions("ENTRYPOINT")).containsExactly("[\"java\", \"-jar\", \"accord.jar\"]");
+        assertThat(instructions("ENTRYPOINT")).containsExactly("[\"java\", \"-XX:+UseSerialGC\", \"-jar\", \"accord.jar\"]");
         assertThat(instructions("USER")).containsExactly("accord");
     }
 
