@@ -13,6 +13,7 @@
 #   bench/cold-start/run.sh               # 5 repetitions
 #   REPEAT=10 bench/cold-start/run.sh
 #   CLI_OPTS= bench/cold-start/run.sh     # the commands without the README's JIT and GC options
+#   SERVICE_OPTS= bench/cold-start/run.sh # the service on the JVM's default collector
 #
 # Needs GNU time (/usr/bin/time, Debian package `time`) and curl; build first
 # (mvn -q -B package -DskipTests).
@@ -25,6 +26,8 @@ JSA=target/accord.jsa
 SERVICE_JSA=target/accord-service.jsa
 # The README's command-line options besides the archive: the quick compiler only, the serial collector.
 CLI_OPTS=${CLI_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
+# The README's service options besides the archive: the serial collector.
+SERVICE_OPTS=${SERVICE_OPTS--XX:+UseSerialGC}
 
 [ -x /usr/bin/time ] || { echo "GNU time is missing (Debian: apt-get install -y time)" >&2; exit 2; }
 [ -f target/accord.jar ] || { echo "target/accord.jar is missing: mvn -q -B package -DskipTests" >&2; exit 2; }
@@ -72,7 +75,7 @@ for _ in $(seq 1 "$REPEAT"); do
     suffix=${suffix// /}
     timed "evaluate${suffix}" java $cds $CLI_OPTS -jar target/accord.jar evaluate --template mssp-basic --facts examples/valley-ipa.json
     timed "backtest-2018${suffix}" java $cds $CLI_OPTS -jar target/accord.jar backtest cms-puf --file examples/cms/mssp-aco-puf-2018.csv --json
-    healthy "healthy${suffix}" ${cds:+-XX:SharedArchiveFile=$SERVICE_JSA}
+    healthy "healthy${suffix}" ${cds:+-XX:SharedArchiveFile=$SERVICE_JSA} $SERVICE_OPTS
   done
 done
 echo "load after: $(uptime)"
