@@ -8,17 +8,27 @@ import org.accord.scenarios.Scenarios;
 import org.accord.security.SecurityConfiguration;
 import org.accord.store.DataDirectory;
 import org.accord.store.StoreConfiguration;
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.SpringProperties;
+import org.springframework.util.ClassUtils;
 
 /**
  * The REST service. Templates are loaded and the rules (compiled at build time) opened once, at
  * start-up. Runs are stored in the database {@code spring.datasource.url} names, by default an H2
  * file in the data directory (tests that name none get a fresh in-memory database).
+ *
+ * <p>Started from the jar, the service runs on the bean definitions the build generated
+ * (ahead-of-time processing, docs/performance.md "Spring AOT for the service's start"): its
+ * conditions were evaluated at build time. Bearer tokens are therefore decided by
+ * {@link SecurityConfiguration} at run time, not by Boot's resource-server auto-configuration.
  */
-@SpringBootApplication
+@SpringBootApplication(exclude = OAuth2ResourceServerAutoConfiguration.class)
 @Import({SecurityConfiguration.class, StoreConfiguration.class})
 public class AccordService {
 
@@ -37,7 +47,23 @@ public class AccordService {
         }));
         SpringApplication service = new SpringApplication(AccordService.class);
         service.setDefaultProperties(DataDirectory.defaultProperties());
+        useGeneratedBeanDefinitions(service);
         service.run(args);
+    }
+
+    /**
+     * Turns on the bean definitions generated at build time (Spring reads the flag from system
+     * properties) unless the operator chose ({@code -Dspring.aot.enabled=false}), the build is
+     * generating them right now, or these classes were built without them (an IDE's build).
+     */
+    private static void useGeneratedBeanDefinitions(SpringApplication service) {
+        Class<?> main = service.getMainApplicationClass();
+        if (SpringProperties.getProperty(AotDetector.AOT_ENABLED) != null || Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING) || main == null) {
+            return;
+        }
+        if (ClassUtils.isPresent(main.getName() + "__ApplicationContextInitializer", AccordService.class.getClassLoader())) {
+            System.setProperty(AotDetector.AOT_ENABLED, "true");
+        }
     }
 
     @Bean

@@ -9,12 +9,12 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.accord.jobs.HeavyWork;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -26,7 +26,6 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -40,8 +39,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * Every operation needs a caller with a role the operation table grants; health and the web
  * page's own files (which hold no data) are public; the rest of the actuator is for admins.
  * Callers authenticate with an API key ({@code X-API-Key}) or, when an issuer or JWK set is
- * configured, an OAuth2 bearer token whose roles come from a configurable claim. Stateless: no
- * session, no cookie, so no CSRF token either.
+ * configured, an OAuth2 bearer token whose roles come from a configurable claim (the decoder chosen
+ * at run time, {@link BearerTokenDecoder}). Stateless: no session, no cookie, so no CSRF token either.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -100,7 +99,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, OperationAccess access, ApiKeys keys, SecuritySettings settings, AuditLog audit, HeavyWork heavyWork,
-            ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+            Environment environment) throws Exception {
         ProblemWriter problems = new ProblemWriter(audit);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -118,13 +117,12 @@ public class SecurityConfiguration {
                                 + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; "
                                 + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
-        JwtDecoder decoder = jwtDecoder.getIfAvailable();
-        if (decoder != null) {
-            http.oauth2ResourceServer(resourceServer -> resourceServer
-                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(rolesFrom(settings.rolesClaim())))
-                    .authenticationEntryPoint(problems)
-                    .accessDeniedHandler(problems));
-        }
+        // Read from the environment as the service starts, so that it holds with the bean
+        // definitions generated at build time too (whose conditions saw the build's properties)
+        BearerTokenDecoder.configuredIn(environment).ifPresent(decoder -> http.oauth2ResourceServer(resourceServer -> resourceServer
+                .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(rolesFrom(settings.rolesClaim())))
+                .authenticationEntryPoint(problems)
+                .accessDeniedHandler(problems)));
         http.authorizeHttpRequests(requests -> {
             requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
             requests.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
