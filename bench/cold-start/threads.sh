@@ -8,6 +8,7 @@
 #
 #   bench/cold-start/threads.sh 'default|.|' 'serial|.|-XX:+UseSerialGC'
 #   ROUNDS=5 bench/cold-start/threads.sh 'old|/tmp/old|' 'new|.|'
+#   bench/cold-start/threads.sh 'aot|.|-XX:+UseSerialGC' 'no-aot|.|-XX:+UseSerialGC -Dspring.aot.enabled=false'   # the same jar
 #   WARM=0 ...                            # no start first that is not counted (the data directories exist)
 #
 # Prints per start: wall and CPU seconds to healthy, then the CPU seconds of the main thread,

@@ -1,4 +1,4 @@
-package org.accord.security;
+package org.accord.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,16 +15,18 @@ import java.util.Map;
 import org.accord.testing.PackagedService;
 import org.accord.testing.TestJwkSet;
 import org.accord.testing.TestTokens;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The packaged jar runs on the bean definitions generated at build time, whose conditions saw no
- * token issuer; an operator who names a JWK set at run time must still get bearer tokens checked
- * against it. And {@code -Dspring.aot.enabled=false} starts the same jar the usual way, with the
- * same result. Runs after {@code package} (failsafe); without the jar it fails, never skips.
+ * The packaged jar runs on the bean definitions generated at build time, whose conditions and
+ * logging configuration saw the build's properties and profiles; what an operator sets at run time
+ * must still hold: a JWK set for bearer tokens (and {@code -Dspring.aot.enabled=false} starts the
+ * same jar the usual way, with the same result), the {@code dev} and {@code json-logs} profiles.
+ * Runs after {@code package} (failsafe); without the jar it fails, never skips.
  */
-class BearerTokensWithGeneratedBeansIT {
+class GeneratedBeanDefinitionsIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -57,6 +59,30 @@ class BearerTokensWithGeneratedBeansIT {
             } finally {
                 service.stop();
             }
+        }
+    }
+
+    @Test
+    void profilesTurnedOnAtRunTimeApply() throws Exception {
+        assertThat(PackagedService.JAR).as("the packaged jar (mvn package builds it before this test)").exists();
+        Path target = Files.createDirectories(Path.of("target"));
+        Path log = Files.createTempFile(target, "profiles-", ".log");
+        PackagedService service = PackagedService.start(Map.of(
+                "ACCORD_DATA_DIR", Files.createTempDirectory(target, "profiles-data-").toString(),
+                "SPRING_PROFILES_ACTIVE", "dev,json-logs"), log);
+        try {
+            List<String> lines = Files.readAllLines(log);
+            // json-logs: every line of Spring's start is a JSON object (Elastic Common Schema)
+            assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("{").contains("\"ecs\"").contains("Starting AOT-processed"));
+            assertThat(lines).filteredOn(line -> line.contains("Tomcat started on port")).allSatisfy(line -> assertThat(line).startsWith("{"));
+            // dev: the admin key printed once on standard error
+            String key = lines.stream().filter(line -> line.startsWith("Development admin key")).findFirst()
+                    .map(line -> line.substring(line.lastIndexOf(' ') + 1)).orElseThrow(() -> new AssertionError("no development key:\n" + lines));
+            HttpResponse<String> templates = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/api/v1/contract-templates"))
+                    .timeout(Duration.ofSeconds(30)).header("X-API-Key", key).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(templates.statusCode()).isEqualTo(200);
+        } finally {
+            service.stop();
         }
     }
 
