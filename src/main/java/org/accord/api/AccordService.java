@@ -13,8 +13,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.SpringProperties;
 import org.springframework.util.ClassUtils;
 
@@ -58,7 +58,8 @@ public class AccordService {
      */
     private static void useGeneratedBeanDefinitions(SpringApplication service) {
         Class<?> main = service.getMainApplicationClass();
-        if (SpringProperties.getProperty(AotDetector.AOT_ENABLED) != null || Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING) || main == null) {
+        if (SpringProperties.getProperty(AotDetector.AOT_ENABLED) != null || Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)
+                || main == null) {
             return;
         }
         if (ClassUtils.isPresent(main.getName() + "__ApplicationContextInitializer", AccordService.class.getClassLoader())) {

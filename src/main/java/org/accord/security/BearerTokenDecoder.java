@@ -35,7 +35,7 @@ import org.springframework.util.StringUtils;
  */
 final class BearerTokenDecoder {
 
-    static final String PREFIX = "spring.security.oauth2.resourceserver.jwt";
+    private static final String PREFIX = "spring.security.oauth2.resourceserver.jwt";
 
     private BearerTokenDecoder() {
     }
