@@ -40,7 +40,7 @@ public class AccordService {
     private static final AtomicReference<CompletableFuture<EvaluationService>> PRELOADED = new AtomicReference<>();
 
     public static void start(String[] args) {
-        PRELOADED.set(CompletableFuture.supplyAsync(EvaluationService::load, task -> {
+        PRELOADED.set(CompletableFuture.supplyAsync(AccordService::loadEveryTemplate, task -> {
             Thread loader = new Thread(task, "accord-templates-loader");
             loader.setDaemon(true);
             loader.start();
@@ -65,6 +65,14 @@ public class AccordService {
         if (ClassUtils.isPresent(main.getName() + "__ApplicationContextInitializer", AccordService.class.getClassLoader())) {
             System.setProperty(AotDetector.AOT_ENABLED, "true");
         }
+    }
+
+    // The service lists every template at start (the store, the published ones): read them all here,
+    // off the main thread, rather than one by one as the command line does.
+    private static EvaluationService loadEveryTemplate() {
+        EvaluationService service = EvaluationService.load();
+        service.templates().all();
+        return service;
     }
 
     @Bean

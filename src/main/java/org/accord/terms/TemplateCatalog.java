@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -36,26 +38,84 @@ public final class TemplateCatalog {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
-    private final Map<String, ContractTemplate> templates;
+    // Every template of the catalog by id; for the shipped catalog, read on first need (see load()).
+    private final Supplier<Map<String, ContractTemplate>> templates;
+    // Finds one template, possibly without reading the others.
+    private final Function<String, Optional<ContractTemplate>> one;
 
     private TemplateCatalog(Map<String, ContractTemplate> templates) {
+        this.templates = () -> templates;
+        this.one = id -> Optional.ofNullable(templates.get(id));
+    }
+
+    private TemplateCatalog(Supplier<Map<String, ContractTemplate>> templates, Function<String, Optional<ContractTemplate>> one) {
         this.templates = templates;
+        this.one = one;
     }
 
     /** The schema every template is checked against, kept beside the templates. */
     public static final String SCHEMA = "template.schema.json";
 
-    /** Loads every {@code *.yaml} template from the classpath folder, checked against the schema. */
+    /**
+     * The shipped templates: every {@code *.yaml} template of the classpath folder, checked against the
+     * schema. Each is read when first asked for: {@link #find} reads only {@code <id>.yaml} (and what it
+     * extends or includes), so a command that settles under one template does not read the other
+     * sixteen (issue 15: they were half of the README's {@code evaluate} on its main thread). Listing
+     * them, or a name that is not a file's, reads them all, once.
+     */
     public static TemplateCatalog load() {
+        Supplier<Map<String, ContractTemplate>> all = once(TemplateCatalog::readAllShipped);
+        Map<String, Optional<ContractTemplate>> found = new java.util.concurrent.ConcurrentHashMap<>();
+        return new TemplateCatalog(all, id -> found.computeIfAbsent(id, k -> readShipped(k)
+                .filter(template -> template.id().equals(k))
+                .or(() -> Optional.ofNullable(all.get().get(k)))));
+    }
+
+    private static Map<String, ContractTemplate> readAllShipped() {
         Map<String, ContractTemplate> templates = new TreeMap<>();
-        Schema schema = schema(ClasspathFolder.read(FOLDER).get(SCHEMA));
+        Schema schema = shippedSchema();
         shippedTexts().forEach((path, bytes) -> {
             ContractTemplate template = read(path, bytes, schema);
             if (templates.put(template.id(), template) != null) {
                 throw new IllegalStateException(FOLDER + "/" + path + ": template id '" + template.id() + "' is used twice");
             }
         });
-        return new TemplateCatalog(Map.copyOf(templates));
+        return Map.copyOf(templates);
+    }
+
+    /** The shipped template in {@code <id>.yaml}, composed and checked as when all are read; empty when there is no such file. */
+    private static Optional<ContractTemplate> readShipped(String id) {
+        String path = id + ".yaml";
+        Map<String, byte[]> files = ClasspathFolder.read(FOLDER);
+        if (id.contains("/") || !files.containsKey(path)) {
+            return Optional.empty();
+        }
+        return Optional.of(read(path, TemplateComposition.selfContained(path, files), schema(files.get(SCHEMA))));
+    }
+
+    private static Schema shippedSchema() {
+        return schema(ClasspathFolder.read(FOLDER).get(SCHEMA));
+    }
+
+    private static <T> Supplier<T> once(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T result = value;
+                if (result == null) {
+                    synchronized (this) {
+                        result = value;
+                        if (result == null) {
+                            result = supplier.get();
+                            value = result;
+                        }
+                    }
+                }
+                return result;
+            }
+        };
     }
 
     /**
@@ -104,7 +164,7 @@ public final class TemplateCatalog {
             throw new InvalidInputException("--templates", "no folder " + folder);
         }
         Schema schema = schema(ClasspathFolder.read(FOLDER).get(SCHEMA));
-        Map<String, ContractTemplate> all = new TreeMap<>(templates);
+        Map<String, ContractTemplate> all = new TreeMap<>(templates.get());
         List<InputProblem> problems = new ArrayList<>();
         for (Path file : yamlFiles(folder)) {
             try {
@@ -206,18 +266,18 @@ public final class TemplateCatalog {
 
     /** These templates and one more, or one that replaces the template of its id. */
     public TemplateCatalog plus(ContractTemplate template) {
-        Map<String, ContractTemplate> all = new TreeMap<>(templates);
+        Map<String, ContractTemplate> all = new TreeMap<>(templates.get());
         all.put(template.id(), template);
         return new TemplateCatalog(Map.copyOf(all));
     }
 
     public Optional<ContractTemplate> find(String id) {
-        return Optional.ofNullable(templates.get(id));
+        return one.apply(id);
     }
 
     /** All templates ordered by id. */
     public Collection<ContractTemplate> all() {
-        return new TreeMap<>(templates).values();
+        return new TreeMap<>(templates.get()).values();
     }
 
     static Schema schema(byte[] json) {

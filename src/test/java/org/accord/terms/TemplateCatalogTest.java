@@ -24,6 +24,18 @@ class TemplateCatalogTest {
     }
 
     @Test
+    void aShippedTemplateFoundByItsIdAloneIsTheOneReadWithAllTheOthers() {
+        // find() reads only <id>.yaml (and what it extends or includes); all() reads every file.
+        for (ContractTemplate listed : TemplateCatalog.load().all()) {
+            ContractTemplate found = TemplateCatalog.load().find(listed.id()).orElseThrow();
+            assertThat(found).isEqualTo(listed);
+            assertThat(found.contentHash()).isEqualTo(listed.contentHash());
+        }
+        assertThat(TemplateCatalog.load().find("no-such-template")).isEmpty();
+        assertThat(TemplateCatalog.load().find("../template.schema")).isEmpty();
+    }
+
+    @Test
     void aTemplateWithAnUnknownKeyOrAParameterWithoutSourceIsRefused() {
         String unknownKey = """
                 id: bad
