@@ -112,11 +112,18 @@ public final class EvaluationService {
     }
 
     public Settlement evaluate(ContractChoice contract, PerformanceFacts facts) {
-        Terms terms = check(contract, facts);
-        return evaluator.get().evaluateAllChecked(List.of(new Evaluator.Request(terms, facts)), Progress.NONE).get(0).from(contract.version());
+        // Not List.of, which refuses null: a missing contract or facts is for the check to name.
+        return evaluateAll(Collections.singletonList(contract), Collections.singletonList(facts)).get(0);
     }
 
-    /** Many evaluations in batch sessions (a sweep, a simulation, a backtest); results in order. */
+    /**
+     * Many evaluations in batch sessions (a sweep, a simulation, a backtest); results in order. Each
+     * request is checked here, each distinct facts validated once, and the engine does not check them
+     * again.
+     *
+     * @throws InvalidInputException for the first request that cannot be settled, with pointers as
+     *                               {@link #check} gives them (not prefixed with the request's index)
+     */
     public List<Settlement> evaluateAll(List<ContractChoice> contracts, List<PerformanceFacts> facts) {
         return evaluateAll(contracts, facts, Progress.NONE);
     }
@@ -127,38 +134,6 @@ public final class EvaluationService {
         List<Settlement> named = new ArrayList<>(settled.size());
         for (int i = 0; i < settled.size(); i++) {
             named.add(settled.get(i).from(contracts.get(i).version()));
-        }
-        return named;
-    }
-
-    /**
-     * Many facts of one performance year under one contract (a simulation's trials), in batch
-     * sessions; results in order. The contract is resolved and its requirements checked once, and
-     * each facts is validated once, by the engine (not once here and once there).
-     *
-     * @throws InvalidInputException as {@link #evaluateAll(List, List)}; facts of another year than the first's
-     *                               are refused
-     */
-    public List<Settlement> evaluateUnder(ContractChoice contract, List<PerformanceFacts> facts) {
-        if (facts.isEmpty() || facts.get(0) == null || facts.get(0).period() == null) {
-            // Nothing to share: every facts is checked and reported as a batch of its own would be.
-            return evaluateAll(Collections.nCopies(facts.size(), contract), facts);
-        }
-        Terms terms = check(contract, facts.get(0), false);
-        int year = facts.get(0).period().performanceYear();
-        List<Evaluator.Request> requests = new ArrayList<>(facts.size());
-        for (int i = 0; i < facts.size(); i++) {
-            PerformanceFacts these = facts.get(i);
-            if (these == null || these.period() == null || these.period().performanceYear() != year) {
-                throw new InvalidInputException("/" + i + "/facts/period/performanceYear",
-                        "every facts settled under one contract must be of performance year " + year);
-            }
-            requests.add(new Evaluator.Request(terms, these));
-        }
-        List<Settlement> settled = evaluator.get().evaluateAll(requests, Progress.NONE);
-        List<Settlement> named = new ArrayList<>(settled.size());
-        for (Settlement settlement : settled) {
-            named.add(settlement.from(contract.version()));
         }
         return named;
     }
@@ -182,7 +157,7 @@ public final class EvaluationService {
 
     /** As {@link #evaluateEach(List, PerformanceFacts)}, telling progress. */
     public List<Settlement> evaluateEach(List<ContractChoice> contracts, PerformanceFacts facts, Progress progress) {
-        return evaluateAll(contracts, java.util.Collections.nCopies(contracts.size(), facts), progress);
+        return evaluateAll(contracts, Collections.nCopies(contracts.size(), facts), progress);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.accord.scenarios;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -122,15 +123,16 @@ final class Simulator {
     }
 
     /**
-     * Settles trials [from, to) in one engine call under the contract checked once, and records each
-     * at its index; the trials' facts and settlements are dropped when the batch is recorded.
+     * Settles trials [from, to) in one batch under the contract (its terms resolved once and cached by
+     * the service, each trial's facts validated once), and records each at its index; the trials'
+     * facts and settlements are dropped when the batch is recorded.
      */
     private void settle(ContractChoice contract, PerformanceVariation variation, Samples samples, int from, int to) {
         List<PerformanceFacts> trials = new ArrayList<>(to - from);
         for (int t = from; t < to; t++) {
             trials.add(variation.trial(t));
         }
-        List<Settlement> settlements = service.evaluateUnder(contract, trials);
+        List<Settlement> settlements = service.evaluateAll(Collections.nCopies(trials.size(), contract), trials);
         Samples.Batch batch = samples.batch();
         for (int k = 0; k < settlements.size(); k++) {
             batch.record(from + k, trials.get(k), settlements.get(k));

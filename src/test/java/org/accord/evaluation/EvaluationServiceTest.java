@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.accord.facts.PerformanceFacts;
 import org.accord.facts.PracticePerformance;
@@ -76,15 +77,16 @@ class EvaluationServiceTest {
         return new PerformanceFacts(facts.ipa(), facts.period(), practices);
     }
 
+    /** A simulation's batch: one contract, many facts of one year. */
     @Test
-    void factsSettledUnderOneContractSettleAsEachAlone() {
+    void manyFactsUnderOneContractSettleInOneBatchAsEachAlone() {
         ContractChoice contract = ContractChoice.of("mssp-basic");
         List<PerformanceFacts> years = new ArrayList<>();
         for (int k = 0; k < 45; k++) {
             years.add(withFirstPracticeCost(valley, valley.practices().get(0).totalCostOfCare().add(java.math.BigDecimal.valueOf(k * 25_000L))));
         }
 
-        List<Settlement> together = service.evaluateUnder(contract, years);
+        List<Settlement> together = service.evaluateAll(Collections.nCopies(years.size(), contract), years);
 
         assertThat(together).hasSize(years.size());
         for (int k = 0; k < years.size(); k += 11) {
@@ -92,15 +94,15 @@ class EvaluationServiceTest {
         }
     }
 
+    /** The engine does not validate a batch the service has checked: every distinct facts is validated here. */
     @Test
-    void factsSettledUnderOneContractAreEachValidated() {
+    void everyFactsOfABatchIsValidatedNotOnlyTheFirst() {
         List<PerformanceFacts> years = List.of(valley, withFirstPracticeCost(valley, java.math.BigDecimal.valueOf(-1)));
 
         InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
-                () -> service.evaluateUnder(ContractChoice.of("mssp-basic"), years));
+                () -> service.evaluateAll(Collections.nCopies(years.size(), ContractChoice.of("mssp-basic")), years));
 
-        assertThat(e.problems()).extracting(InputProblem::pointer).singleElement().asString()
-                .startsWith("/1/facts/practices/0").endsWith("/totalCostOfCare");
+        assertThat(e.problems()).extracting(InputProblem::pointer).containsExactly("/facts/practices/0/totalCostOfCare");
     }
 
     private static PerformanceFacts withFirstPracticeCost(PerformanceFacts facts, java.math.BigDecimal cost) {

@@ -2,6 +2,7 @@ package org.accord.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -19,10 +20,21 @@ class SweepTest {
         return new SweepRequest.Range(parameter, new BigDecimal(start), new BigDecimal(end), new BigDecimal(step));
     }
 
+    /** The problems a sweep is refused with. */
+    private List<InputProblem> refusal(SweepRequest request) {
+        Throwable thrown = catchThrowable(() -> scenarios.sweep(request));
+        assertThat(thrown).isInstanceOf(InvalidInputException.class);
+        return ((InvalidInputException) thrown).problems();
+    }
+
+    /** A sweep of the valley example under a shipped template. */
+    private static SweepRequest valley(String template, SweepRequest.Range... ranges) {
+        return new SweepRequest(ContractChoice.of(template), Fixtures.VALLEY, List.of(ranges));
+    }
+
     @Test
     void everyPointIsExactlyTheSettlementOfASingleEvaluationWithItsOverride() {
-        SweepRequest request = new SweepRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY,
-                List.of(range("maximumSharingRate", "0.40", "0.70", "0.05")));
+        SweepRequest request = valley("mssp-basic", range("maximumSharingRate", "0.40", "0.70", "0.05"));
         List<Settlement> points = scenarios.sweeper().settle(request);
         List<String> rates = List.of("0.40", "0.45", "0.50", "0.55", "0.60", "0.65", "0.70");
         assertThat(points).hasSize(rates.size());
@@ -35,8 +47,7 @@ class SweepTest {
 
     @Test
     void theTableHasTheIpaAndEveryPracticeAtEveryPoint() {
-        SweepResult result = scenarios.sweep(new SweepRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY,
-                List.of(range("maximumSharingRate", "0.40", "0.70", "0.05"))));
+        SweepResult result = scenarios.sweep(valley("mssp-basic", range("maximumSharingRate", "0.40", "0.70", "0.05")));
         assertThat(result.points()).extracting(p -> p.values().get("maximumSharingRate").toPlainString())
                 .containsExactly("0.40", "0.45", "0.50", "0.55", "0.60", "0.65", "0.70");
         // 13,733,810.98 savings x rate x 0.98 (sequestration): 0.40 -> 5,383,653.90, 0.70 -> 9,421,394.33
@@ -66,8 +77,7 @@ class SweepTest {
 
     @Test
     void theSweepIsTheSameWhateverTheThreadCount() {
-        SweepRequest request = new SweepRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY,
-                List.of(range("maximumSharingRate", "0.40", "0.78", "0.02")));
+        SweepRequest request = valley("mssp-basic", range("maximumSharingRate", "0.40", "0.78", "0.02"));
         SweepResult oneThread = new Scenarios(Fixtures.SERVICE, 1).sweep(request);
         assertThat(new Scenarios(Fixtures.SERVICE, 2).sweep(request)).isEqualTo(oneThread);
         assertThat(new Scenarios(Fixtures.SERVICE, 3).sweep(request)).isEqualTo(oneThread);
@@ -82,8 +92,7 @@ class SweepTest {
      */
     @Test
     void aPointThatCannotBeSettledIsTheFirstOneThatFailsWhateverTheThreadCount() {
-        SweepRequest request = new SweepRequest(ContractChoice.of("commercial-global-budget"), Fixtures.VALLEY,
-                List.of(range("memberMonthsWeight", "0.40", "0.60", "0.01")));
+        SweepRequest request = valley("commercial-global-budget", range("memberMonthsWeight", "0.40", "0.60", "0.01"));
         for (int threads : new int[] {1, 3}) {
             assertThatThrownBy(() -> new Scenarios(Fixtures.SERVICE, threads).sweep(request))
                     .isInstanceOf(InvalidInputException.class)
@@ -102,38 +111,28 @@ class SweepTest {
 
     @Test
     void anUnknownParameterIsNamed() {
-        assertThatThrownBy(() -> scenarios.sweep(new SweepRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY,
-                List.of(range("sharingRate", "0.40", "0.70", "0.05")))))
-                .isInstanceOf(InvalidInputException.class)
-                .satisfies(e -> assertThat(((InvalidInputException) e).problems()).containsExactly(new InputProblem(
-                        "/vary/0/parameter", "template mssp-basic has no parameter 'sharingRate'")));
+        assertThat(refusal(valley("mssp-basic", range("sharingRate", "0.40", "0.70", "0.05")))).containsExactly(
+                new InputProblem("/vary/0/parameter", "template mssp-basic has no parameter 'sharingRate'"));
     }
 
     @Test
     void aPointOutsideTheParametersRangeIsNamed() {
-        assertThatThrownBy(() -> scenarios.sweep(new SweepRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY,
-                List.of(range("maximumSharingRate", "0.80", "1.10", "0.10")))))
-                .isInstanceOf(InvalidInputException.class)
-                .satisfies(e -> assertThat(((InvalidInputException) e).problems()).containsExactly(new InputProblem(
-                        "/vary/0", "point 1.10 of maximumSharingRate: 1.10 is above the maximum 1 (rate)")));
+        assertThat(refusal(valley("mssp-basic", range("maximumSharingRate", "0.80", "1.10", "0.10")))).containsExactly(
+                new InputProblem("/vary/0", "point 1.10 of maximumSharingRate: 1.10 is above the maximum 1 (rate)"));
     }
 
     @Test
     void aRangeThatCannotBeSweptIsRefusedBeforeAnythingIsSettled() {
-        assertThatThrownBy(() -> scenarios.sweep(new SweepRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY,
-                List.of(range("sharingRateBasis", "0", "1", "1")))))
+        assertThatThrownBy(() -> scenarios.sweep(valley("mssp-basic", range("sharingRateBasis", "0", "1", "1"))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("/vary/0/parameter")
                 .hasMessageContaining("only rate, amount, number and count parameters can be swept");
-        assertThatThrownBy(() -> scenarios.sweep(new SweepRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY,
-                List.of(range("maximumSharingRate", "0.40", "0.70", "0")))))
+        assertThatThrownBy(() -> scenarios.sweep(valley("mssp-basic", range("maximumSharingRate", "0.40", "0.70", "0"))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("/vary/0/step");
-        assertThatThrownBy(() -> scenarios.sweep(new SweepRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY,
-                List.of(range("maximumSharingRate", "0.70", "0.40", "0.05")))))
+        assertThatThrownBy(() -> scenarios.sweep(valley("mssp-basic", range("maximumSharingRate", "0.70", "0.40", "0.05"))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("/vary/0/end");
-        assertThatThrownBy(() -> scenarios.sweep(new SweepRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY,
-                List.of(range("reconciliationLagMonths", "1.5", "3", "1")))))
+        assertThatThrownBy(() -> scenarios.sweep(valley("mssp-basic", range("reconciliationLagMonths", "1.5", "3", "1"))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("/vary/0/start");
-        assertThatThrownBy(() -> scenarios.sweep(new SweepRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY, List.of())))
+        assertThatThrownBy(() -> scenarios.sweep(valley("mssp-basic")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("/vary");
     }
 
@@ -146,8 +145,7 @@ class SweepTest {
 
     @Test
     void aRungOfAQualityLadderIsSweptLikeAnyTerm() {
-        SweepRequest request = new SweepRequest(ContractChoice.of("commercial-global-budget"), Fixtures.VALLEY,
-                List.of(range("qualityBonusLadder[3].rate", "0.08", "0.12", "0.02")));
+        SweepRequest request = valley("commercial-global-budget", range("qualityBonusLadder[3].rate", "0.08", "0.12", "0.02"));
         List<Settlement> points = scenarios.sweeper().settle(request);
         assertThat(points).hasSize(3);
         for (int i = 0; i < 3; i++) {
@@ -165,24 +163,22 @@ class SweepTest {
 
     @Test
     void aTermSetByRegulationIsNotSwept() {
-        SweepRequest request = new SweepRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY,
-                List.of(range("sequestrationRate", "0", "0.02", "0.01")));
-        assertThatThrownBy(() -> scenarios.sweep(request))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).extracting(InputProblem::pointer)
-                        .containsExactly("/vary/0/parameter"))
-                .hasMessageContaining("sequestrationRate is set by regulation and not negotiable");
+        assertThat(refusal(valley("mssp-basic", range("sequestrationRate", "0", "0.02", "0.01")))).singleElement().satisfies(p -> {
+            assertThat(p.pointer()).isEqualTo("/vary/0/parameter");
+            assertThat(p.reason()).contains("sequestrationRate is set by regulation and not negotiable");
+        });
     }
 
     /** The API document promises 2,500 points to a one-dimensional sweep: 0.0000 to 0.2499 by 0.0001 is 2,500. */
     @Test
     void aRangeOf2500PointsIsAcceptedAndOneMoreIsRefused() {
-        List<java.util.Map<String, BigDecimal>> points = scenarios.sweeper().points(new SweepRequest(ContractChoice.of("mssp-basic"),
-                Fixtures.VALLEY, List.of(range("maximumSharingRate", "0.0000", "0.2499", "0.0001"))));
+        List<java.util.Map<String, BigDecimal>> points = scenarios.sweeper()
+                .points(valley("mssp-basic", range("maximumSharingRate", "0.0000", "0.2499", "0.0001")));
         assertThat(points).hasSize(2_500);
         assertThat(points.get(2_499).get("maximumSharingRate")).isEqualByComparingTo("0.2499");
 
-        assertThatThrownBy(() -> scenarios.sweeper().points(new SweepRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY,
-                List.of(range("maximumSharingRate", "0.0000", "0.2500", "0.0001")))))
+        assertThatThrownBy(() -> scenarios.sweeper().points(valley("mssp-basic",
+                range("maximumSharingRate", "0.0000", "0.2500", "0.0001"))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .containsExactly(new InputProblem("/vary/0/step", "the range has more than 2500 points")));
     }
@@ -194,8 +190,7 @@ class SweepTest {
         java.util.Collections.reverse(practices);
         org.accord.facts.PerformanceFacts reversed = new org.accord.facts.PerformanceFacts(Fixtures.VALLEY.ipa(), Fixtures.VALLEY.period(),
                 practices);
-        SweepResult forward = scenarios.sweep(new SweepRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY,
-                List.of(range("maximumSharingRate", "0.40", "0.50", "0.10"))));
+        SweepResult forward = scenarios.sweep(valley("mssp-basic", range("maximumSharingRate", "0.40", "0.50", "0.10")));
         SweepResult backward = scenarios.sweep(new SweepRequest(ContractChoice.of("mssp-basic"), reversed,
                 List.of(range("maximumSharingRate", "0.40", "0.50", "0.10"))));
 

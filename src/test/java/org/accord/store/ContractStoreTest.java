@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.accord.content.ContentHash;
@@ -21,7 +20,6 @@ import org.springframework.dao.DataIntegrityViolationException;
  */
 class ContractStoreTest {
 
-    private static final Instant MORNING = Instant.parse("2026-11-30T09:00:00Z");
     private static final LocalDate JANUARY = LocalDate.parse("2025-01-01");
     private static final LocalDate JUNE_END = LocalDate.parse("2025-06-30");
     private static final LocalDate JULY = LocalDate.parse("2025-07-01");
@@ -38,23 +36,21 @@ class ContractStoreTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void versionsAreNumberedAndTheLatestPublicationCoveringADayIsInForce(String kind, @TempDir Path directory) {
-        try (TestDatabase db = TestDatabase.create(kind, directory)) {
-            db.migrate();
-            SteppingClock clock = new SteppingClock(MORNING);
-            String template = new ContentStore(db.jdbc(), clock).put(ContentKind.TEMPLATE, "id: mssp-basic\n".getBytes(StandardCharsets.UTF_8));
-            ContractStore store = new ContractStore(db.jdbc(), db.transactions(), clock);
+        try (MigratedStore stores = MigratedStore.open(kind, directory)) {
+            String template = stores.template();
+            ContractStore store = stores.contracts();
 
             ContractVersion signed = store.create("valley-ipa", "CMS", "mssp-basic",
                     version("as signed", template, "{\"maximumSharingRate\":\"0.50\"}", JANUARY, DECEMBER_END));
             Contract contract = store.find(signed.contractId()).orElseThrow();
-            clock.advance(Duration.ofMinutes(1));
+            stores.clock.advance(Duration.ofMinutes(1));
             ContractVersion amendment = store.addVersion(contract,
                     version("July amendment", template, "{\"maximumSharingRate\":\"0.60\"}", JULY, DECEMBER_END));
             ContractVersion unpublished = store.addVersion(contract, version("idea", template, "{}", JANUARY, DECEMBER_END));
 
             assertThat(List.of(signed.number(), amendment.number(), unpublished.number())).containsExactly(1, 2, 3);
-            db.reopen();
-            store = new ContractStore(db.jdbc(), db.transactions(), clock);
+            stores.reopen();
+            store = stores.contracts();
             assertThat(store.versions(contract.id())).containsExactly(signed, amendment, unpublished);
             assertThat(store.version(amendment.id())).contains(amendment);
             assertThat(store.list("valley-ipa", null)).containsExactly(contract);
@@ -78,26 +74,23 @@ class ContractStoreTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aContractWhoseFirstVersionCannotBeStoredLeavesNothingBehind(String kind, @TempDir Path directory) {
-        try (TestDatabase db = TestDatabase.create(kind, directory)) {
-            db.migrate();
-            ContractStore store = new ContractStore(db.jdbc(), db.transactions(), new SteppingClock(MORNING));
+        try (MigratedStore stores = MigratedStore.open(kind, directory)) {
+            ContractStore store = stores.contracts();
             // The template it names was never stored: the version is refused, and the contract with it.
             assertThatThrownBy(() -> store.create("valley-ipa", "CMS", "mssp-basic",
                     version("as signed", ContentHash.of("missing"), "{}", JANUARY, DECEMBER_END)))
                     .isInstanceOf(DataIntegrityViolationException.class);
             assertThat(store.list(null, null)).isEmpty();
-            assertThat(db.jdbc().sql("SELECT COUNT(*) FROM contract_version").query(Long.class).single()).isZero();
+            assertThat(stores.jdbc().sql("SELECT COUNT(*) FROM contract_version").query(Long.class).single()).isZero();
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void importedFactsAreKeptOnceBesideTheirCanonicalContent(String kind, @TempDir Path directory) {
-        try (TestDatabase db = TestDatabase.create(kind, directory)) {
-            db.migrate();
-            SteppingClock clock = new SteppingClock(MORNING);
-            ContentStore content = new ContentStore(db.jdbc(), clock);
-            FactsStore facts = new FactsStore(db.jdbc(), content, clock);
+        try (MigratedStore stores = MigratedStore.open(kind, directory)) {
+            ContentStore content = stores.content();
+            FactsStore facts = new FactsStore(stores.jdbc(), content, stores.clock);
             byte[] canonical = "{\"ipa\":{\"id\":\"tiny\"},\"period\":{\"benchmarkExpenditure\":1000}}".getBytes(StandardCharsets.UTF_8);
 
             String id = facts.put(canonical, "tiny", 2025, "{\"benchmarkExpenditure\":\"1000.00\"}", "ann");

@@ -23,7 +23,7 @@ import org.springframework.dao.DataIntegrityViolationException;
  */
 class StoreTest {
 
-    private static final Instant MORNING = Instant.parse("2026-11-30T09:00:00Z");
+    private static final Instant MORNING = MigratedStore.MORNING;
 
     static List<String> databases() {
         return TestDatabase.configured();
@@ -72,18 +72,17 @@ class StoreTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void contentIsStoredOnceUnderItsSha256(String kind, @TempDir Path directory) {
-        try (TestDatabase db = TestDatabase.create(kind, directory)) {
-            db.migrate();
-            ContentStore content = new ContentStore(db.jdbc(), new SteppingClock(MORNING));
+        try (MigratedStore store = MigratedStore.open(kind, directory)) {
+            ContentStore content = store.content();
             byte[] template = utf8("id: tiny\nversion: \"1\"\n# a comment is content too — café\n");
 
             String hash = content.put(ContentKind.TEMPLATE, template);
             // A second store, as another process would have, finds it there and adds nothing.
-            String again = new ContentStore(db.jdbc(), new SteppingClock(MORNING)).put(ContentKind.TEMPLATE, template.clone());
+            String again = store.content().put(ContentKind.TEMPLATE, template.clone());
 
             assertThat(hash).isEqualTo(ContentHash.of(template)).startsWith("sha256:").hasSize(71).isEqualTo(again);
             assertThat(content.get(hash)).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(template));
-            assertThat(db.jdbc().sql("SELECT COUNT(*) FROM content").query(Long.class).single()).isEqualTo(1);
+            assertThat(store.jdbc().sql("SELECT COUNT(*) FROM content").query(Long.class).single()).isEqualTo(1);
             assertThat(content.get(ContentHash.of(utf8("never stored")))).isEmpty();
         }
     }
@@ -91,9 +90,8 @@ class StoreTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aRuleSetIsStoredUnderTheRulesHashOfDocsHashes(String kind, @TempDir Path directory) {
-        try (TestDatabase db = TestDatabase.create(kind, directory)) {
-            db.migrate();
-            ContentStore content = new ContentStore(db.jdbc(), new SteppingClock(MORNING));
+        try (MigratedStore store = MigratedStore.open(kind, directory)) {
+            ContentStore content = store.content();
             byte[] sharing = utf8("rule \"Savings are shared\" when then end\n");
             byte[] msr = utf8("<definitions/>\n");
             Map<String, byte[]> files = new LinkedHashMap<>();
@@ -111,7 +109,7 @@ class StoreTest {
             assertThat(stored).containsOnlyKeys("rules/payment/shared-savings.drl", "rules/quality/msr.dmn");
             assertThat(stored.get("rules/payment/shared-savings.drl")).isEqualTo(sharing);
             assertThat(stored.get("rules/quality/msr.dmn")).isEqualTo(msr);
-            assertThat(db.jdbc().sql("SELECT COUNT(*) FROM rule_set_file").query(Long.class).single()).isEqualTo(2);
+            assertThat(store.jdbc().sql("SELECT COUNT(*) FROM rule_set_file").query(Long.class).single()).isEqualTo(2);
             assertThat(content.ruleSet(ContentHash.of("no such set"))).isEmpty();
         }
     }
@@ -119,19 +117,17 @@ class StoreTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aRunIsReadBackWholeAfterTheDatabaseIsReopened(String kind, @TempDir Path directory) {
-        try (TestDatabase db = TestDatabase.create(kind, directory)) {
-            db.migrate();
-            SteppingClock clock = new SteppingClock(Instant.parse("2026-11-30T09:15:30.123456789Z"));
-            String templateHash = new ContentStore(db.jdbc(), clock).put(ContentKind.TEMPLATE, utf8("id: mssp-basic\n"));
+        try (MigratedStore store = MigratedStore.open(kind, directory, Instant.parse("2026-11-30T09:15:30.123456789Z"))) {
+            String templateHash = store.template();
             // A settlement of a large IPA: well above a megabyte, with text outside ASCII.
             String result = "{\"lines\":[" + "{\"explanation\":\"Praxis Müller receives 12.34 — café\"},".repeat(30_000)
                     + "{}]}";
             NewRun run = new NewRun("evaluation", "negotiator@valley", "mssp-basic", "valley-ipa", 2025,
                     "sha256:f", "sha256:t", "sha256:r", templateHash, "{\"contract\":{\"templateId\":\"mssp-basic\"}}", result);
 
-            RunSummary saved = new RunStore(db.jdbc(), db.transactions(), clock).save(run);
-            db.reopen();
-            StoredRun read = new RunStore(db.jdbc(), db.transactions(), clock).find(saved.id()).orElseThrow();
+            RunSummary saved = store.runs().save(run);
+            store.reopen();
+            StoredRun read = store.runs().find(saved.id()).orElseThrow();
 
             assertThat(read.summary()).isEqualTo(saved);
             // The database keeps microseconds; the nanoseconds are dropped before storing.
@@ -146,18 +142,16 @@ class StoreTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aRunIsStoredCompressedAndReadBackAsItsText(String kind, @TempDir Path directory) {
-        try (TestDatabase db = TestDatabase.create(kind, directory)) {
-            db.migrate();
-            SteppingClock clock = new SteppingClock(MORNING);
-            String template = new ContentStore(db.jdbc(), clock).put(ContentKind.TEMPLATE, utf8("id: mssp-basic\n"));
+        try (MigratedStore store = MigratedStore.open(kind, directory)) {
+            String template = store.template();
             String result = "{\"lines\":[" + "{\"explanation\":\"Praxis Müller receives 12.34 — café\"},".repeat(2_000) + "{}]}";
             NewRun run = new NewRun("evaluation", "ann", "mssp-basic", "valley", 2025, "sha256:f", "sha256:t", "sha256:r",
                     template, "{\"ipa\":\"valley\"}", result);
 
-            RunSummary saved = new RunStore(db.jdbc(), db.transactions(), clock).save(run);
+            RunSummary saved = store.runs().save(run);
 
             // Only the compressed form is written: gzip (RFC 1952, magic 1f 8b) of the UTF-8 text.
-            var row = db.jdbc().sql("SELECT request, result, request_gzip, result_gzip FROM run WHERE id = ?").param(saved.id())
+            var row = store.jdbc().sql("SELECT request, result, request_gzip, result_gzip FROM run WHERE id = ?").param(saved.id())
                     .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getBytes(4)}).single();
             assertThat(row[0]).isNull();
             assertThat(row[1]).isNull();
@@ -170,16 +164,16 @@ class StoreTest {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            StoredRun read = new RunStore(db.jdbc(), db.transactions(), clock).find(saved.id()).orElseThrow();
+            StoredRun read = store.runs().find(saved.id()).orElseThrow();
             assertThat(read.request()).isEqualTo(run.request());
             assertThat(read.result()).isEqualTo(result);
 
             // A row cannot hold a document in both forms, nor in neither.
-            assertThatThrownBy(() -> db.jdbc().sql("INSERT INTO run (id, kind, stored_at, caller, request, result, result_gzip) "
+            assertThatThrownBy(() -> store.jdbc().sql("INSERT INTO run (id, kind, stored_at, caller, request, result, result_gzip) "
                     + "VALUES ('both', 'evaluation', ?, 'ann', '{}', '{}', ?)")
                     .params(java.time.OffsetDateTime.ofInstant(MORNING, java.time.ZoneOffset.UTC), resultGzip).update())
                     .isInstanceOf(DataIntegrityViolationException.class);
-            assertThatThrownBy(() -> db.jdbc().sql("INSERT INTO run (id, kind, stored_at, caller, request) "
+            assertThatThrownBy(() -> store.jdbc().sql("INSERT INTO run (id, kind, stored_at, caller, request) "
                     + "VALUES ('neither', 'evaluation', ?, 'ann', '{}')")
                     .params(java.time.OffsetDateTime.ofInstant(MORNING, java.time.ZoneOffset.UTC)).update())
                     .isInstanceOf(DataIntegrityViolationException.class);
@@ -212,9 +206,8 @@ class StoreTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aRunThatCannotBeStoredLeavesNothingBehind(String kind, @TempDir Path directory) {
-        try (TestDatabase db = TestDatabase.create(kind, directory)) {
-            db.migrate();
-            RunStore runs = new RunStore(db.jdbc(), db.transactions(), new SteppingClock(MORNING));
+        try (MigratedStore store = MigratedStore.open(kind, directory)) {
+            RunStore runs = store.runs();
 
             // The template it names was never stored: the database refuses the run.
             assertThatThrownBy(() -> runs.save(run("valley-ipa", 2025, "anonymous", ContentHash.of("missing"))))
@@ -226,27 +219,25 @@ class StoreTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aRunIsStoredTogetherWithWhatIsWrittenAlongsideItOrNotAtAll(String kind, @TempDir Path directory) {
-        try (TestDatabase db = TestDatabase.create(kind, directory)) {
-            db.migrate();
-            SteppingClock clock = new SteppingClock(MORNING);
-            RunStore runs = new RunStore(db.jdbc(), db.transactions(), clock);
-            String template = new ContentStore(db.jdbc(), clock).put(ContentKind.TEMPLATE, utf8("id: mssp-basic\n"));
+        try (MigratedStore store = MigratedStore.open(kind, directory)) {
+            RunStore runs = store.runs();
+            String template = store.template();
 
             // What is written alongside (an evaluation's audit row) fails: the run is rolled back with it.
             assertThatThrownBy(() -> runs.save(run("valley", 2025, "ann", template), saved -> {
-                db.jdbc().sql("INSERT INTO audit_event (at, actor, action, target, status) VALUES (?, 'ann', 'evaluate', ?, 200)")
+                store.jdbc().sql("INSERT INTO audit_event (at, actor, action, target, status) VALUES (?, 'ann', 'evaluate', ?, 200)")
                         .params(java.time.OffsetDateTime.ofInstant(MORNING, java.time.ZoneOffset.UTC), saved.id()).update();
                 throw new IllegalStateException("the audit row could not be written");
             })).hasMessageContaining("audit row");
             assertThat(runs.count(RunFilter.all())).isZero();
-            assertThat(db.jdbc().sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single()).isZero();
+            assertThat(store.jdbc().sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single()).isZero();
 
             // Both written: both are there.
-            RunSummary saved = runs.save(run("valley", 2025, "ann", template), run -> db.jdbc()
+            RunSummary saved = runs.save(run("valley", 2025, "ann", template), run -> store.jdbc()
                     .sql("INSERT INTO audit_event (at, actor, action, target, status) VALUES (?, 'ann', 'evaluate', ?, 200)")
                     .params(java.time.OffsetDateTime.ofInstant(MORNING, java.time.ZoneOffset.UTC), run.id()).update());
             assertThat(runs.find(saved.id())).isPresent();
-            assertThat(db.jdbc().sql("SELECT target FROM audit_event").query(String.class).list()).containsExactly(saved.id());
+            assertThat(store.jdbc().sql("SELECT target FROM audit_event").query(String.class).list()).containsExactly(saved.id());
         }
     }
 
@@ -260,22 +251,20 @@ class StoreTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aRunAndItsRowAlongsideAreOneStatementOnPostgresqlAndStoredTogetherOrNotAtAll(String kind, @TempDir Path directory) {
-        try (TestDatabase db = TestDatabase.create(kind, directory)) {
-            db.migrate();
-            SteppingClock clock = new SteppingClock(MORNING);
-            CountingTransactions transactions = new CountingTransactions(db.transactions());
-            RunStore runs = new RunStore(db.jdbc(), transactions, clock);
+        try (MigratedStore store = MigratedStore.open(kind, directory)) {
+            CountingTransactions transactions = new CountingTransactions(store.transactions());
+            RunStore runs = new RunStore(store.jdbc(), transactions, store.clock);
             boolean postgres = kind.equals("PostgreSQL");
             if (postgres) {
                 runs.oneStatementPerRun();
             }
-            String template = new ContentStore(db.jdbc(), clock).put(ContentKind.TEMPLATE, utf8("id: mssp-basic\n"));
+            String template = store.template();
 
             // The audit row breaks a NOT NULL: the database refuses it, and the run with it.
             assertThatThrownBy(() -> runs.save(run("valley", 2025, "ann", template), auditRow(null)))
                     .isInstanceOf(DataIntegrityViolationException.class);
             assertThat(runs.count(RunFilter.all())).isZero();
-            assertThat(db.jdbc().sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single()).isZero();
+            assertThat(store.jdbc().sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single()).isZero();
 
             RunSummary saved;
             try (ProtocolSyncs syncs = new ProtocolSyncs()) {
@@ -290,7 +279,7 @@ class StoreTest {
                 assertThat(read.request()).isEqualTo("{\"ipa\":\"valley\"}");
                 assertThat(read.result()).isEqualTo("{\"lines\":[]}");
             });
-            assertThat(db.jdbc().sql("SELECT target FROM audit_event").query(String.class).list()).containsExactly(saved.id());
+            assertThat(store.jdbc().sql("SELECT target FROM audit_event").query(String.class).list()).containsExactly(saved.id());
             // On PostgreSQL both rows were one statement, committed as it ended; on H2, a transaction each try.
             assertThat(transactions.begun).hasValue(postgres ? 0 : 2);
 
@@ -304,18 +293,16 @@ class StoreTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void runsAreListedNewestFirstByFilterAndPage(String kind, @TempDir Path directory) {
-        try (TestDatabase db = TestDatabase.create(kind, directory)) {
-            db.migrate();
-            SteppingClock clock = new SteppingClock(MORNING);
-            RunStore runs = new RunStore(db.jdbc(), db.transactions(), clock);
-            String template = new ContentStore(db.jdbc(), clock).put(ContentKind.TEMPLATE, utf8("id: mssp-basic\n"));
+        try (MigratedStore store = MigratedStore.open(kind, directory)) {
+            RunStore runs = store.runs();
+            String template = store.template();
             // Five runs an hour apart, 09:00 to 13:00.
             List<RunSummary> saved = new java.util.ArrayList<>();
             for (NewRun run : List.of(run("valley", 2024, "ann", template), run("valley", 2025, "ann", template),
                     run("hill", 2025, "bob", template), run("valley", 2025, "bob", template),
                     run("hill", 2024, "ann", template))) {
                 saved.add(runs.save(run));
-                clock.advance(Duration.ofHours(1));
+                store.clock.advance(Duration.ofHours(1));
             }
 
             assertThat(runs.list(RunFilter.all(), 10, 0)).extracting(RunSummary::id)
