@@ -212,9 +212,11 @@ public final class Evaluator {
     /**
      * A line the rules wrote, as a settlement carries it: its explanation is rendered when first
      * read, from the rule's sentence and the line's numbers (no rule touches them after the session).
+     * A payable line comes in its flow, so that the settlement need not copy it to set one.
      */
     static SettlementLine settlementLine(Line line) {
-        return SettlementLine.explainedLater(line.getScope(), line.getClauseId(), null, line.getAmount(), line.getBasis(),
+        String flow = line.isPayable() ? SettlementAssembler.flow(line.getConcept(), line.getScope()) : null;
+        return SettlementLine.explainedLater(line.getScope(), line.getClauseId(), flow, line.getAmount(), line.getBasis(),
                 line.getExplanation(), line.getRule(), line.getDetail());
     }
 
