@@ -225,7 +225,9 @@ public final class Evaluator {
             AgendaEventListener firings) {
         // Each evaluation's lines, by its index in the session.
         List<List<SettlementLine>> written = new ArrayList<>(requests.size());
-        KieSession session = rules.kieBase().newKieSession();
+        // One evaluation (a request) settles in a pooled session; a listener's session is its own.
+        Sessions.Lent lent = requests.size() == 1 && firings == null ? rules.sessions().lend() : null;
+        KieSession session = lent != null ? lent.session() : rules.kieBase().newKieSession();
         try {
             session.setGlobal("tables", tables);
             Lines lines = new Lines(session::insert);
@@ -257,7 +259,11 @@ public final class Evaluator {
                 }
             }
         } finally {
-            session.dispose();
+            if (lent != null) {
+                rules.sessions().done(lent);
+            } else {
+                session.dispose();
+            }
         }
         List<Settlement> settlements = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
