@@ -47,6 +47,45 @@ class SessionsTest {
         assertThat(settled).hasSizeGreaterThan(4);
     }
 
+    /**
+     * Requests settle at once on more threads than the pool lends sessions to (the rest take new
+     * ones): each answer is the one a lone evaluation gives, whichever session it had.
+     */
+    @Test
+    void evaluationsOnManyThreadsAtOnceEachSettleAsAlone() throws Exception {
+        EvaluationService service = EvaluationService.load();
+        List<PerformanceFacts> facts = List.of(Json.readFacts(Path.of("examples/valley-ipa.json")),
+                Json.readFacts(Path.of("examples/small-panel.json")));
+        ContractChoice contract = ContractChoice.of("mssp-basic");
+        List<String> expected = new ArrayList<>();
+        for (PerformanceFacts f : facts) {
+            expected.add(Json.write(service.evaluateAll(List.of(contract, contract), List.of(f, f)).get(0)));
+        }
+        int threads = Sessions.POOLED + 2;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<List<String>>> answers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t;
+                answers.add(pool.submit(() -> {
+                    List<String> mismatches = new ArrayList<>();
+                    for (int i = 0; i < 6; i++) {
+                        int which = (first + i) % 2;
+                        if (!Json.write(service.evaluate(contract, facts.get(which))).equals(expected.get(which))) {
+                            mismatches.add("thread " + first + ", evaluation " + i);
+                        }
+                    }
+                    return mismatches;
+                }));
+            }
+            for (java.util.concurrent.Future<List<String>> answer : answers) {
+                assertThat(answer.get()).isEmpty();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void aBasisKeepsTheOrderItWasNamedInAndEqualsTheSameNumbersInAnyMap() {
         Basis basis = new Basis();
