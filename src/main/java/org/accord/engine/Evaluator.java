@@ -212,9 +212,11 @@ public final class Evaluator {
     /**
      * A line the rules wrote, as a settlement carries it: its explanation is rendered when first
      * read, from the rule's sentence and the line's numbers (no rule touches them after the session).
+     * A payable line comes in its flow, so that the settlement need not copy it to set one.
      */
     static SettlementLine settlementLine(Line line) {
-        return SettlementLine.explainedLater(line.getScope(), line.getClauseId(), null, line.getAmount(), line.getBasis(),
+        String flow = line.isPayable() ? SettlementAssembler.flow(line.getConcept(), line.getScope()) : null;
+        return SettlementLine.explainedLater(line.getScope(), line.getClauseId(), flow, line.getAmount(), line.getBasis(),
                 line.getExplanation(), line.getRule(), line.getDetail());
     }
 
@@ -223,7 +225,9 @@ public final class Evaluator {
             AgendaEventListener firings) {
         // Each evaluation's lines, by its index in the session.
         List<List<SettlementLine>> written = new ArrayList<>(requests.size());
-        KieSession session = rules.kieBase().newKieSession();
+        // One evaluation (a request) settles in a pooled session; a listener's session is its own.
+        Sessions.Lent lent = requests.size() == 1 && firings == null ? rules.sessions().lend() : null;
+        KieSession session = lent != null ? lent.session() : rules.kieBase().newKieSession();
         try {
             session.setGlobal("tables", tables);
             Lines lines = new Lines(session::insert);
@@ -255,7 +259,11 @@ public final class Evaluator {
                 }
             }
         } finally {
-            session.dispose();
+            if (lent != null) {
+                rules.sessions().done(lent);
+            } else {
+                session.dispose();
+            }
         }
         List<Settlement> settlements = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {

@@ -1,7 +1,6 @@
 package org.accord.engine;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.accord.money.Money;
@@ -27,7 +26,7 @@ public final class Line {
     private final String concept;
     private final String rule;
     private final String explanation;
-    private final Map<String, Object> basis = new LinkedHashMap<>();
+    private final Basis basis = new Basis();
     private String scope = Ipa.SCOPE;
     private String detail = "";
     private BigDecimal amount;
@@ -68,7 +67,7 @@ public final class Line {
 
     /** A number the line used, named as the explanation names it. */
     public Line with(String name, Object value) {
-        basis.put(name, value);
+        basis.add(name, value);
         return this;
     }
 

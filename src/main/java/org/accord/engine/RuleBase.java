@@ -50,6 +50,7 @@ public final class RuleBase {
     private final Map<String, String> fileHashes;
     private final String hash;
     private final FactDeclarations factDeclarations;
+    private final Sessions sessions;
 
     private RuleBase(KieBase kieBase, DecisionTables decisionTables, Map<String, String> fileHashes) {
         this(kieBase, decisionTables, fileHashes, FactDeclarations.shipped());
@@ -62,6 +63,7 @@ public final class RuleBase {
         this.fileHashes = fileHashes;
         this.hash = Canonical.hash(fileHashes);
         this.factDeclarations = factDeclarations;
+        this.sessions = new Sessions(kieBase);
     }
 
     /**
@@ -188,6 +190,11 @@ public final class RuleBase {
 
     KieBase kieBase() {
         return kieBase;
+    }
+
+    /** Sessions for evaluations settled one at a time. */
+    Sessions sessions() {
+        return sessions;
     }
 
     public DecisionTables decisionTables() {

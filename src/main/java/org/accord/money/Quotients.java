@@ -23,6 +23,8 @@ final class Quotients {
     private static final long TEN_34_HIGH = BigInteger.TEN.pow(DIGITS).shiftRight(64).longValue();
     private static final long TEN_34_LOW = BigInteger.TEN.pow(DIGITS).longValue();
     private static final BigInteger TEN_33 = BigInteger.TEN.pow(DIGITS - 1);
+    /** A quotient's 128-bit magnitude, as BigInteger takes it; a rule takes hundreds of quotients per evaluation (issue 15). */
+    private static final ThreadLocal<byte[]> MAGNITUDE = ThreadLocal.withInitial(() -> new byte[16]);
 
     static {
         TEN[0] = 1;
@@ -145,7 +147,8 @@ final class Quotients {
         if (high == 0 && low >= 0) {
             return BigDecimal.valueOf(negative ? -low : low, scale);
         }
-        byte[] magnitude = new byte[16];
+        // BigInteger copies the bytes into its own magnitude: each thread writes them into one buffer.
+        byte[] magnitude = MAGNITUDE.get();
         for (int i = 0; i < 8; i++) {
             magnitude[i] = (byte) (high >>> (56 - 8 * i));
             magnitude[8 + i] = (byte) (low >>> (56 - 8 * i));

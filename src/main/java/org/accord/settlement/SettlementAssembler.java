@@ -77,10 +77,9 @@ public final class SettlementAssembler {
                 findings.add(line);
                 continue;
             }
-            // A concept taken from the pool (its descriptor says so): IPA lines retained, practice lines distributed.
-            boolean pooled = ConceptRegistry.shipped().get(conceptByClause.get(line.clause())).pool() == ConceptDescriptor.PoolRole.FROM_THE_POOL;
-            String flow = !pooled ? SettlementLine.PAYMENT : "IPA".equals(line.scope()) ? SettlementLine.RETAINED : SettlementLine.DISTRIBUTED;
-            lines.add(line.inFlow(flow));
+            String flow = flow(conceptByClause.get(line.clause()), line.scope());
+            // The engine writes its lines in their flow already: a copy only for a line given without it.
+            lines.add(flow.equals(line.flow()) ? line : line.inFlow(flow));
         }
         sortInPlace(findings, place);
         sortInPlace(lines, place);
@@ -122,6 +121,16 @@ public final class SettlementAssembler {
         return new Settlement(facts.ipa().id(), terms.performanceYear(), contract, rulesHash, factsHash,
                 List.copyOf(findings), List.copyOf(lines),
                 new Settlement.Totals(payerTotal, ipaPool, retained, List.copyOf(practices)), facts);
+    }
+
+    /**
+     * The flow of a payable line of a clause of the concept in the scope: a concept taken from the
+     * pool (its descriptor says so) has its IPA lines retained and its practice lines distributed;
+     * every other concept's lines are payments.
+     */
+    public static String flow(String concept, String scope) {
+        boolean pooled = ConceptRegistry.shipped().get(concept).pool() == ConceptDescriptor.PoolRole.FROM_THE_POOL;
+        return !pooled ? SettlementLine.PAYMENT : "IPA".equals(scope) ? SettlementLine.RETAINED : SettlementLine.DISTRIBUTED;
     }
 
     /** A line with its scope's and clause's positions, the first two keys of a settlement's order. */
