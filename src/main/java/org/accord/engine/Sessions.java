@@ -23,10 +23,12 @@ final class Sessions {
 
     private final KieBase kieBase;
     private final AtomicInteger lent = new AtomicInteger();
-    private volatile KieSessionsPool pool;
+    // No session made ahead: a rule base that never settles a single evaluation holds none.
+    private final KieSessionsPool pool;
 
     Sessions(KieBase kieBase) {
         this.kieBase = kieBase;
+        this.pool = kieBase.newKieSessionsPool(0);
     }
 
     /** A session to settle one evaluation in; {@link #done} when the evaluation is settled. */
@@ -35,7 +37,7 @@ final class Sessions {
             lent.decrementAndGet();
             return new Lent(kieBase.newKieSession(), false);
         }
-        return new Lent(pool().newKieSession(), true);
+        return new Lent(pool.newKieSession(), true);
     }
 
     /** Disposes of the session: one from the pool goes back to it, reset. */
@@ -47,21 +49,6 @@ final class Sessions {
                 lent.decrementAndGet();
             }
         }
-    }
-
-    private KieSessionsPool pool() {
-        KieSessionsPool p = pool;
-        if (p == null) {
-            synchronized (this) {
-                p = pool;
-                if (p == null) {
-                    // No session made ahead: a rule base that never settles a single evaluation holds none.
-                    p = kieBase.newKieSessionsPool(0);
-                    pool = p;
-                }
-            }
-        }
-        return p;
     }
 
     record Lent(KieSession session, boolean pooled) {
