@@ -86,6 +86,34 @@ class SessionsTest {
         }
     }
 
+    /**
+     * A rule that throws leaves its session mid-fire (facts held, an agenda half fired, the last
+     * practice's cost missing from the IPA's totals): the pooled session it was lent goes back to the
+     * pool reset, and every evaluation lent a session after it settles as a new session does.
+     */
+    @Test
+    void anEvaluationThatThrowsInAPooledSessionLeavesThePoolSettlingAsNew() throws Exception {
+        EvaluationService service = EvaluationService.load();
+        PerformanceFacts facts = Json.readFacts(Path.of("examples/valley-ipa.json"));
+        ContractChoice contract = ContractChoice.of("mssp-basic");
+        String expected = Json.write(service.evaluateAll(List.of(contract, contract), List.of(facts, facts)).get(0));
+        List<org.accord.facts.PracticePerformance> practices = new ArrayList<>(facts.practices());
+        org.accord.facts.PracticePerformance last = practices.get(practices.size() - 1);
+        // No cost of care: the rule summing the practices' costs into the IPA's totals throws while firing.
+        practices.set(practices.size() - 1, new org.accord.facts.PracticePerformance(last.id(), last.name(),
+                last.attributedMembers(), last.memberMonths(), last.averageRiskScore(), null, last.feeScheduleAllowedAmount(),
+                last.visits(), last.annualWellnessVisits(), last.edVisits(), last.inpatientAdmissions(), last.qualityMeasures()));
+        PerformanceFacts broken = new PerformanceFacts(facts.ipa(), facts.period(), practices);
+        Evaluator evaluator = new Evaluator(service.rules());
+        List<Evaluator.Request> failing = List.of(new Evaluator.Request(service.check(contract, facts), broken));
+        // More failures than the pool holds sessions, each followed by a request: every pooled session fails once.
+        for (int i = 0; i < Sessions.POOLED + 1; i++) {
+            assertThatThrownBy(() -> evaluator.evaluateAllChecked(failing, Progress.NONE)).as("failure " + i)
+                    .hasMessageContaining("Exception executing consequence for rule \"" + Evaluator.TOTALS_RULE);
+            assertThat(Json.write(service.evaluate(contract, facts))).as("after failure " + i).isEqualTo(expected);
+        }
+    }
+
     @Test
     void aBasisKeepsTheOrderItWasNamedInAndEqualsTheSameNumbersInAnyMap() {
         Basis basis = new Basis();
