@@ -77,9 +77,11 @@ public final class SettlementAssembler {
                 findings.add(line);
                 continue;
             }
-            String flow = flow(conceptByClause.get(line.clause()), line.scope());
-            // The engine writes its lines in their flow already: a copy only for a line given without it.
-            lines.add(flow.equals(line.flow()) ? line : line.inFlow(flow));
+            // A payable line comes in its flow, decided once by flow() below as the engine writes the line.
+            if (line.flow() == null) {
+                throw new IllegalStateException("a payable line of clause " + line.clause() + " (" + line.rule() + ") has no flow");
+            }
+            lines.add(line);
         }
         sortInPlace(findings, place);
         sortInPlace(lines, place);
@@ -124,7 +126,8 @@ public final class SettlementAssembler {
     }
 
     /**
-     * The flow of a payable line of a clause of the concept in the scope: a concept taken from the
+     * The flow of a payable line of a clause of the concept in the scope, the one place it is decided
+     * (the engine asks it as it writes each line, and assembly reads the line's flow): a concept taken from the
      * pool (its descriptor says so) has its IPA lines retained and its practice lines distributed;
      * every other concept's lines are payments.
      */

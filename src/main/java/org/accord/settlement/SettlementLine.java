@@ -81,11 +81,6 @@ public final class SettlementLine {
         return new SettlementLine(scope, clause, flow, amount, basis, null, template, rule, detail);
     }
 
-    /** The same line in another flow, its explanation still unrendered if it was. */
-    public SettlementLine inFlow(String flow) {
-        return new SettlementLine(scope, clause, flow, amount, basis, explanation, template, rule, detail);
-    }
-
     @JsonProperty
     public String scope() {
         return scope;
