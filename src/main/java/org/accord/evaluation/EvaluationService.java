@@ -122,7 +122,9 @@ public final class EvaluationService {
      * again.
      *
      * @throws InvalidInputException for the first request that cannot be settled, with pointers as
-     *                               {@link #check} gives them (not prefixed with the request's index)
+     *                               {@link #check} gives them (not prefixed with the request's index);
+     *                               in a batch of more than one, its {@code request()} and message name
+     *                               the request's index
      */
     public List<Settlement> evaluateAll(List<ContractChoice> contracts, List<PerformanceFacts> facts) {
         return evaluateAll(contracts, facts, Progress.NONE);
@@ -144,7 +146,11 @@ public final class EvaluationService {
         Set<PerformanceFacts> validFacts = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = 0; i < contracts.size(); i++) {
             PerformanceFacts these = facts.get(i);
-            requests.add(new Evaluator.Request(check(contracts.get(i), these, !validFacts.contains(these)), these));
+            try {
+                requests.add(new Evaluator.Request(check(contracts.get(i), these, !validFacts.contains(these)), these));
+            } catch (InvalidInputException e) {
+                throw contracts.size() == 1 ? e : e.inRequest(i);
+            }
             validFacts.add(these);
         }
         return requests;

@@ -93,7 +93,13 @@ final class Sweeper {
                 told[0] = chunkDone;
                 progress.advanced(done.addAndGet(added), count);
             };
-            List<Settlement> part = service.evaluateEach(contracts.subList(from, to), request.facts(), chunkProgress);
+            List<Settlement> part;
+            try {
+                part = service.evaluateEach(contracts.subList(from, to), request.facts(), chunkProgress);
+            } catch (InvalidInputException e) {
+                // Named by the sweep's point, not by its place in the chunk, so on any thread count alike.
+                throw e.inRequest(from + e.request().orElse(0));
+            }
             for (int k = 0; k < part.size(); k++) {
                 settled[from + k] = part.get(k);
             }

@@ -103,6 +103,18 @@ class EvaluationServiceTest {
                 () -> service.evaluateAll(Collections.nCopies(years.size(), ContractChoice.of("mssp-basic")), years));
 
         assertThat(e.problems()).extracting(InputProblem::pointer).containsExactly("/facts/practices/0/totalCostOfCare");
+        assertThat(e.request()).hasValue(1);
+        assertThat(e).hasMessageStartingWith("request 1 of the batch: /facts/practices/0/totalCostOfCare: ");
+    }
+
+    /** A single evaluation's problems are its own: no index named. */
+    @Test
+    void aLoneRequestsProblemsNameNoIndex() {
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                () -> service.evaluate(ContractChoice.of("mssp-basic"), withFirstPracticeCost(valley, java.math.BigDecimal.valueOf(-1))));
+
+        assertThat(e.request()).isEmpty();
+        assertThat(e).hasMessageStartingWith("/facts/practices/0/totalCostOfCare: ");
     }
 
     private static PerformanceFacts withFirstPracticeCost(PerformanceFacts facts, java.math.BigDecimal cost) {

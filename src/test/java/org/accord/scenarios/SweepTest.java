@@ -88,7 +88,7 @@ class SweepTest {
     /**
      * The weights of commercial-global-budget (0.40, 0.30, 0.30) must add up to 1, so every point
      * after 0.40 fails as it is settled; on three threads (chunks of 7 points) the problem named is
-     * still that of the first failing point, as on one.
+     * still that of the first failing point, as on one, and named by the point's index in the sweep.
      */
     @Test
     void aPointThatCannotBeSettledIsTheFirstOneThatFailsWhateverTheThreadCount() {
@@ -96,6 +96,7 @@ class SweepTest {
         for (int threads : new int[] {1, 3}) {
             assertThatThrownBy(() -> new Scenarios(Fixtures.SERVICE, threads).sweep(request))
                     .isInstanceOf(InvalidInputException.class)
+                    .hasMessageStartingWith("request 1 of the batch: ")
                     .hasMessageContaining("memberMonthsWeight 0.41 + qualityWeight 0.30 + costPerformanceWeight 0.30 = 1.01");
         }
         // Floors of 0, 0.1666, ... 0.9996 for 3 practices: from 0.4998 on (3 x 0.4998 > 1) they exceed the pool.
@@ -105,6 +106,7 @@ class SweepTest {
         for (int threads : new int[] {1, 2}) {
             assertThatThrownBy(() -> new Scenarios(Fixtures.SERVICE, threads).sweep(floors))
                     .isInstanceOf(InvalidInputException.class)
+                    .hasMessageStartingWith("request 3 of the batch: ")
                     .hasMessageContaining("a floor of 0.4998 of the pool for each of 3 practices exceeds the pool");
         }
     }
