@@ -77,7 +77,8 @@ public class AccordService {
      * uses it directly, not through JAXP): a signed jar, so its classes are verified and cannot be
      * in the class-data archive, and each factory builds a Saxon configuration. The service never
      * transforms XML, so the JDK's own factory serves; about 1.7 s of CPU less to the first healthy
-     * answer (docs/performance.md, "Service start: the first request and the lambdas archived").
+     * answer on a loaded 2-core machine (docs/performance.md, "Service start: the first request and
+     * the lambdas archived").
      * An operator's {@code -Djavax.xml.transform.TransformerFactory} is kept.
      */
     private static void useTheJdksXmlTransformers() {
