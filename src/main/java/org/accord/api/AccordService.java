@@ -39,12 +39,16 @@ public class AccordService {
      */
     private static final AtomicReference<CompletableFuture<EvaluationService>> PRELOADED = new AtomicReference<>();
 
+    private static final String JDK_TRANSFORMERS_PROPERTY = "javax.xml.transform.TransformerFactory";
+    private static final String JDK_TRANSFORMERS = "com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl";
+
     public static void start(String[] args) {
         PRELOADED.set(CompletableFuture.supplyAsync(AccordService::loadEveryTemplate, task -> {
             Thread loader = new Thread(task, "accord-templates-loader");
             loader.setDaemon(true);
             loader.start();
         }));
+        useTheJdksXmlTransformers();
         SpringApplication service = new SpringApplication(AccordService.class);
         service.setDefaultProperties(DataDirectory.defaultProperties());
         useGeneratedBeanDefinitions(service);
@@ -64,6 +68,22 @@ public class AccordService {
         }
         if (ClassUtils.isPresent(main.getName() + "__ApplicationContextInitializer", AccordService.class.getClassLoader())) {
             System.setProperty(AotDetector.AOT_ENABLED, "true");
+        }
+    }
+
+    /**
+     * Spring's XML message converters each ask JAXP for a {@code TransformerFactory} at start, and
+     * JAXP's service lookup finds Saxon (on the class path for the decision tables' FEEL, which
+     * uses it directly, not through JAXP): a signed jar, so its classes are verified and cannot be
+     * in the class-data archive, and each factory builds a Saxon configuration. The service never
+     * transforms XML, so the JDK's own factory serves; about 1.7 s of CPU less to the first healthy
+     * answer on a loaded 2-core machine (docs/performance.md, "Service start: the first request and
+     * the lambdas archived").
+     * An operator's {@code -Djavax.xml.transform.TransformerFactory} is kept.
+     */
+    private static void useTheJdksXmlTransformers() {
+        if (System.getProperty(JDK_TRANSFORMERS_PROPERTY) == null) {
+            System.setProperty(JDK_TRANSFORMERS_PROPERTY, JDK_TRANSFORMERS);
         }
     }
 
