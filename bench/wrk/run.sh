@@ -108,6 +108,12 @@ request_threads_ms() { # CPU time of Tomcat's threads (the requests' own work: w
   done | awk -v hz="$(getconf CLK_TCK)" '{ s += $12 + $13 } END { printf "%d", s * 1000 / hz }'
 }
 
+threads_ms() { # CPU time of every thread, by name with its digits removed (ms): "name<TAB>ms" lines
+  for task in /proc/"$server"/task/*; do
+    printf '%s\t%s\n' "$(tr -d '0-9' < "$task/comm" 2>/dev/null)" "$(sed "s/^.*) //" "$task/stat" 2>/dev/null | cut -d' ' -f12,13)"
+  done | awk -F'\t' -v hz="$(getconf CLK_TCK)" '{ split($2, t, " "); s[$1] += (t[1] + t[2]) * 1000 / hz } END { for (n in s) printf "%s\t%d\n", n, s[n] }'
+}
+
 gc_ms() { # CPU time of the garbage collector's threads (G1's or Parallel's)
   for task in /proc/"$server"/task/*; do
     case "$(cat "$task/comm" 2>/dev/null)" in "GC Thread"*|"G1 "*) sed "s/^.*) //" "$task/stat" 2>/dev/null ;; esac
@@ -130,6 +136,7 @@ cpu_before=$(cpu_ms)
 jit_before=$(jit_ms)
 gc_before=$(gc_ms)
 request_threads_before=$(request_threads_ms)
+threads_before=$(threads_ms)
 evaluations_before=$(evaluation_sums)
 if [ -n "${BACKGROUND_TRIALS:-}" ]; then
   job_cpu_before=$(job_cpu_ms)
@@ -144,6 +151,7 @@ cpu_after=$(cpu_ms)
 jit_after=$(jit_ms)
 gc_after=$(gc_ms)
 request_threads_after=$(request_threads_ms)
+threads_after=$(threads_ms)
 job_cpu=0
 if [ -n "${BACKGROUND_TRIALS:-}" ]; then
   job_cpu=$(($(job_cpu_ms) - job_cpu_before)) # a thread that ended during the run takes its time with it: a lower bound then
@@ -162,6 +170,11 @@ rm -f "$out"
 
 echo "server CPU    $(awk -v c=$((cpu_after - cpu_before)) -v j=$((jit_after - jit_before)) -v g=$((gc_after - gc_before)) -v r=$((request_threads_after - request_threads_before)) -v b="$job_cpu" -v n="$requests" \
   'BEGIN { printf "%.2f ms per request, of which Tomcat'"'"'s threads %.2f ms, JIT compilation %.2f ms, garbage collection %.2f ms, the background job %.2f ms", c / n, r / n, j / n, g / n, b / n }')"
+# Every thread group's share (threads that ended during the run take their time with it; the whole
+# process's figure above includes them): the request threads, the run writer, H2's, the JIT's, GC's.
+{ printf '%s\n' "$threads_before" | sed 's/^/-\t/'; printf '%s\n' "$threads_after" | sed 's/^/+\t/'; } |
+  awk -F'\t' -v n="$requests" '{ d[$2] += ($1 == "+" ? $3 : -$3) } END { for (t in d) if (d[t] / n >= 0.005) printf "  %7.3f ms per request  %s\n", d[t] / n, t }' |
+  sort -rn | sed '1i threads        (CPU per request by thread name, digits removed, those at 0.005 ms or more)'
 # The evaluation alone, as the server times it: its duration, and the CPU its thread spent on it.
 echo "$evaluations_before $evaluations_after" | awk '{ n = $5 - $2; if (n > 0) printf "evaluations   %d in the server: %.2f ms of thread CPU each, %.2f ms duration each\n", n, ($6 - $3) * 1000 / n, ($4 - $1) * 1000 / n }'
 echo "heap used     $heap_before before, $heap_after after (after a full GC each time)"

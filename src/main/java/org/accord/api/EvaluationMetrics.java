@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.accord.settlement.Settlement;
@@ -27,6 +29,18 @@ class EvaluationMetrics {
     private final MeterRegistry registry;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final boolean cpuTimed = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
+    /**
+     * Each template's meters, registered on its first evaluation: building four meters' names and
+     * tags and finding them in the registry on every request showed in the request's profile
+     * (docs/performance.md, "The request's CPU outside the engine, by stage"). Templates are the
+     * server's own, so the map stays small.
+     */
+    private final ConcurrentMap<String, TemplateMeters> byTemplate = new ConcurrentHashMap<>();
+    /** Registered when first used, as before: a server that never stored a run shows no such timer. */
+    private volatile Timer stored;
+
+    private record TemplateMeters(Timer settled, Timer cpu, Counter firings) {
+    }
 
     EvaluationMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -38,21 +52,26 @@ class EvaluationMetrics {
         Settlement settlement;
         try {
             settlement = evaluation.get();
-        } catch (RuntimeException refused) {
+        } catch (RuntimeException refusal) {
             sample.stop(timer("refused", "refused"));
-            throw refused;
+            throw refusal;
         }
-        String template = settlement.contract().templateId();
-        sample.stop(timer(template, "settled"));
+        TemplateMeters meters = byTemplate.computeIfAbsent(settlement.contract().templateId(), this::meters);
+        sample.stop(meters.settled());
         if (cpuTimed) {
-            Timer.builder("accord.evaluations.cpu").description("The evaluating thread's CPU time per settled evaluation, by template")
-                    .tag("template", template).register(registry)
-                    .record(threads.getCurrentThreadCpuTime() - cpuAtStart, TimeUnit.NANOSECONDS);
+            meters.cpu().record(threads.getCurrentThreadCpuTime() - cpuAtStart, TimeUnit.NANOSECONDS);
         }
-        Counter.builder("accord.rule.firings").description("Rule firings that wrote a settlement line or finding")
-                .tag("template", template).register(registry)
-                .increment(settlement.lines().size() + settlement.findings().size());
+        meters.firings().increment(settlement.lines().size() + settlement.findings().size());
         return settlement;
+    }
+
+    private TemplateMeters meters(String template) {
+        return new TemplateMeters(timer(template, "settled"),
+                !cpuTimed ? null : Timer.builder("accord.evaluations.cpu")
+                        .description("The evaluating thread's CPU time per settled evaluation, by template")
+                        .tag("template", template).register(registry),
+                Counter.builder("accord.rule.firings").description("Rule firings that wrote a settlement line or finding")
+                        .tag("template", template).register(registry));
     }
 
     /**
@@ -60,8 +79,13 @@ class EvaluationMetrics {
      * ({@code accord_runs_stored_seconds}, with its median and 99th percentile over the last minutes).
      */
     RunSummary stored(Supplier<RunSummary> store) {
-        return Timer.builder("accord.runs.stored").description("Storing an evaluation's run: the time it adds to the answer")
-                .publishPercentiles(0.5, 0.99).register(registry).record(store);
+        Timer timer = stored;
+        if (timer == null) {
+            timer = Timer.builder("accord.runs.stored").description("Storing an evaluation's run: the time it adds to the answer")
+                    .publishPercentiles(0.5, 0.99).register(registry);
+            stored = timer;
+        }
+        return timer.record(store);
     }
 
     private Timer timer(String template, String outcome) {

@@ -59,8 +59,20 @@ final class TransportConstraints implements Validator {
     }
 
     private static boolean isTransportType(Class<?> type) {
-        return MODEL_PACKAGE.equals(type.getPackageName()) && !type.isEnum();
+        return TRANSPORT_TYPE.get(type);
     }
+
+    /**
+     * Asked of every value of every request (each list element, each decimal and string), and a
+     * third of the constraints' samples in a profile of the service fell in it (in
+     * {@code Class.getPackageName()}): remembered per class instead.
+     */
+    private static final ClassValue<Boolean> TRANSPORT_TYPE = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return MODEL_PACKAGE.equals(type.getPackageName()) && !type.isEnum();
+        }
+    };
 
     /**
      * Where a bean sits in the request, written out as Spring's binding names it only when a

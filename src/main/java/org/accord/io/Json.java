@@ -32,6 +32,7 @@ public final class Json {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .addModule(new SimpleModule("decimals").addSerializer(BigDecimal.class, new DecimalAsString())
                     .addDeserializer(BigDecimal.class, new BoundedDecimal()))
+            .addModule(new ConstructorCreators())
             .build();
 
     private Json() {
