@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -72,8 +73,8 @@ public final class RunStore {
     public record RowAlongside(String insert, Function<RunSummary, List<Object>> values) {
 
         /** Compiled once: a row is made per evaluation, and compiling this each time showed in its profile. */
-        private static final java.util.regex.Pattern ONE_ROW =
-                java.util.regex.Pattern.compile("INSERT INTO [a-z_]+ \\([a-z_, ]+\\) VALUES \\([?, ]+\\)");
+        private static final Pattern ONE_ROW =
+                Pattern.compile("INSERT INTO [a-z_]+ \\([a-z_, ]+\\) VALUES \\([?, ]+\\)");
 
         public RowAlongside {
             if (!ONE_ROW.matcher(insert).matches()) {
