@@ -12,6 +12,7 @@ import java.util.Map;
 import org.accord.evaluation.ContractChoice;
 import org.accord.evaluation.EvaluationService;
 import org.accord.facts.PerformanceFacts;
+import org.accord.facts.PracticePerformance;
 import org.accord.io.Json;
 import org.accord.settlement.Settlement;
 import org.accord.terms.ContractTemplate;
@@ -97,10 +98,10 @@ class SessionsTest {
         PerformanceFacts facts = Json.readFacts(Path.of("examples/valley-ipa.json"));
         ContractChoice contract = ContractChoice.of("mssp-basic");
         String expected = Json.write(service.evaluateAll(List.of(contract, contract), List.of(facts, facts)).get(0));
-        List<org.accord.facts.PracticePerformance> practices = new ArrayList<>(facts.practices());
-        org.accord.facts.PracticePerformance last = practices.get(practices.size() - 1);
+        List<PracticePerformance> practices = new ArrayList<>(facts.practices());
+        PracticePerformance last = practices.get(practices.size() - 1);
         // No cost of care: the rule summing the practices' costs into the IPA's totals throws while firing.
-        practices.set(practices.size() - 1, new org.accord.facts.PracticePerformance(last.id(), last.name(),
+        practices.set(practices.size() - 1, new PracticePerformance(last.id(), last.name(),
                 last.attributedMembers(), last.memberMonths(), last.averageRiskScore(), null, last.feeScheduleAllowedAmount(),
                 last.visits(), last.annualWellnessVisits(), last.edVisits(), last.inpatientAdmissions(), last.qualityMeasures()));
         PerformanceFacts broken = new PerformanceFacts(facts.ipa(), facts.period(), practices);
