@@ -2,6 +2,7 @@ package org.accord.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -36,7 +37,7 @@ class ConstructorCreatorsTest {
     @Test
     void aConstructorsRefusalIsReportedAsJacksonReportsIt() {
         String json = "{\"id\":\"m1\",\"numerator\":-1}";
-        Throwable plain = catchFrom(() -> PLAIN.readValue(json, Measure.class));
+        Throwable plain = catchThrowable(() -> PLAIN.readValue(json, Measure.class));
         assertThatThrownBy(() -> SPREAD.readValue(json, Measure.class))
                 .isInstanceOf(DatabindException.class)
                 .hasMessage(plain.getMessage())
@@ -48,14 +49,5 @@ class ConstructorCreatorsTest {
         assertThat(Json.MAPPER.registeredModules()).anyMatch(module -> module instanceof ConstructorCreators);
         assertThat(Json.MAPPER.readValue("{\"id\":\"m\",\"numerator\":1,\"rate\":\"1.50\"}", Measure.class))
                 .isEqualTo(new Measure("m", 1, new BigDecimal("1.50"), null));
-    }
-
-    private static Throwable catchFrom(Runnable read) {
-        try {
-            read.run();
-        } catch (RuntimeException e) {
-            return e;
-        }
-        throw new AssertionError("no exception");
     }
 }
