@@ -4,13 +4,19 @@ import org.accord.validation.InputProblem;
 import org.accord.validation.InvalidInputException;
 import picocli.CommandLine;
 
-/** Prints input problems one per line, naming the field; exit code 2. Anything else is a failure. */
+/**
+ * Prints input problems one per line, naming the field (and, in a batch, the request); exit code 2.
+ * Anything else is a failure.
+ */
 final class ProblemReporter implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         if (e instanceof InvalidInputException invalid) {
-            commandLine.getErr().println("invalid input:");
+            // A batch's refusal names the request it belongs to, counted from 0 as the API counts it.
+            commandLine.getErr().println(invalid.request().isPresent()
+                    ? "invalid input in request " + invalid.request().getAsInt() + " of the batch:"
+                    : "invalid input:");
             for (InputProblem problem : invalid.problems()) {
                 commandLine.getErr().println("  " + place(problem.pointer()) + ": " + problem.reason());
             }
