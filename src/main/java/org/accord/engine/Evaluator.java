@@ -65,6 +65,10 @@ public final class Evaluator {
     // Rule sets stored before the rules wrote their lines to the global lines inserted every line as a
     // fact and declare no such global: their lines are collected from the session's facts.
     private final boolean linesGlobal;
+    // The shipped rules read a practice's measures off its Practice, and the IPA's off its Ipa, with
+    // `from`: no Measure is a fact (issue 15). Rule sets stored before match Measure facts: theirs are
+    // inserted, as those rule sets expect.
+    private final boolean measuresAsFacts;
 
     public Evaluator(RuleBase rules) {
         this(rules, new CustomTables());
@@ -76,6 +80,7 @@ public final class Evaluator {
         this.customTables = customTables;
         this.totalsByRule = rules.kieBase().getRule("org.accord.rules", TOTALS_RULE) != null;
         this.linesGlobal = declaresGlobal(rules, LINES);
+        this.measuresAsFacts = matchesFactsOf(rules, Measure.class);
     }
 
     public RuleBase rules() {
@@ -241,9 +246,9 @@ public final class Evaluator {
                 Evaluation evaluation = new Evaluation(i);
                 written.add(new ArrayList<>());
                 if (totalsByRule) {
-                    insert(session, evaluation, requests.get(i));
+                    insert(session, evaluation, requests.get(i), measuresAsFacts);
                 } else {
-                    insertWithTotals(session, evaluation, requests.get(i));
+                    insertWithTotals(session, evaluation, requests.get(i), measuresAsFacts);
                 }
             }
             fire(session);
@@ -282,6 +287,16 @@ public final class Evaluator {
                 .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(name)));
     }
 
+    /**
+     * Whether any rule of the rule base matches facts of the type in the session (the network has an
+     * object type node that would take one). A rule that reads such objects only with {@code from}
+     * matches none: they need not be inserted.
+     */
+    static boolean matchesFactsOf(RuleBase rules, Class<?> type) {
+        return ((org.drools.core.impl.InternalRuleBase) rules.kieBase()).getRete().getObjectTypeNodes().stream()
+                .anyMatch(node -> node.getObjectType().isAssignableFrom(type));
+    }
+
     // A rule set without a rule of the phase (one compiled for a test) has no such agenda group.
     private static void focus(KieSession session, String phase) {
         org.kie.api.runtime.rule.AgendaGroup group = session.getAgenda().getAgendaGroup(phase);
@@ -291,11 +306,12 @@ public final class Evaluator {
     }
 
     /**
-     * The evaluation's inputs: its clauses, its practices and their measures, and the payer's period
-     * inputs for the IPA. The IPA's totals and pooled measures are the rule rules/ipa/totals.drl's.
+     * The evaluation's inputs: its clauses, its practices (carrying their measures; the measures also
+     * as facts for a rule set that matches them), and the payer's period inputs for the IPA. The IPA's
+     * totals and pooled measures are the rule rules/ipa/totals.drl's.
      */
-    private static void insert(KieSession session, Evaluation evaluation, Request request) {
-        insertInputs(session, evaluation, request);
+    private static void insert(KieSession session, Evaluation evaluation, Request request, boolean measuresAsFacts) {
+        insertInputs(session, evaluation, request, measuresAsFacts);
         session.insert(ipaPeriod(evaluation, request.facts()));
     }
 
@@ -303,13 +319,13 @@ public final class Evaluator {
     // the IPA's totals and pooled measures summed here, as those rule sets expect. IPA-wide sums are taken
     // in long, exactly: FactLimit bounds every count so that no sum comes near the long limit, and
     // addExact would fail loudly rather than wrap should a bound ever be raised past it.
-    private static void insertWithTotals(KieSession session, Evaluation evaluation, Request request) {
+    private static void insertWithTotals(KieSession session, Evaluation evaluation, Request request, boolean measuresAsFacts) {
         long attributed = 0;
         long memberMonths = 0;
         BigDecimal riskWeighted = BigDecimal.ZERO;
         BigDecimal costOfCare = BigDecimal.ZERO;
         Map<String, long[]> pooledMeasures = new TreeMap<>();
-        List<Practice> practices = insertInputs(session, evaluation, request);
+        List<Practice> practices = insertInputs(session, evaluation, request, measuresAsFacts);
         for (Practice practice : practices) {
             attributed = Math.addExact(attributed, practice.getAttributedMembers());
             memberMonths = Math.addExact(memberMonths, practice.getMemberMonths());
@@ -324,13 +340,17 @@ public final class Evaluator {
                 pooled[2] = Math.addExact(pooled[2], m.exclusions());
             }
         }
-        pooledMeasures.forEach((id, c) -> session.insert(new Measure(evaluation, Ipa.SCOPE, id, c[0], c[1], c[2])));
+        List<Measure> pooled = new ArrayList<>(pooledMeasures.size());
+        pooledMeasures.forEach((id, c) -> pooled.add(new Measure(evaluation, Ipa.SCOPE, id, c[0], c[1], c[2])));
+        if (measuresAsFacts) {
+            pooled.forEach(session::insert);
+        }
         session.insert(new Ipa(ipaPeriod(evaluation, request.facts()), practices.size(), attributed, memberMonths,
-                riskWeighted, costOfCare));
+                riskWeighted, costOfCare, pooled));
     }
 
-    /** The clauses, the practices and their measures; returns the practices inserted. */
-    private static List<Practice> insertInputs(KieSession session, Evaluation evaluation, Request request) {
+    /** The clauses, the practices and (for a rule set that matches them) their measures; returns the practices inserted. */
+    private static List<Practice> insertInputs(KieSession session, Evaluation evaluation, Request request, boolean measuresAsFacts) {
         for (ClauseTerms clause : request.terms().clauses()) {
             session.insert(new Clause(evaluation, clause));
         }
@@ -339,8 +359,8 @@ public final class Evaluator {
             Practice practice = new Practice(evaluation, performance);
             session.insert(practice);
             practices.add(practice);
-            for (QualityMeasureCount m : performance.qualityMeasures()) {
-                session.insert(new Measure(evaluation, performance.id(), m.measureId(), m.numerator(), m.denominator(), m.exclusions()));
+            if (measuresAsFacts) {
+                practice.getMeasures().forEach(session::insert);
             }
         }
         return practices;

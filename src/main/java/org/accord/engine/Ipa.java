@@ -1,6 +1,7 @@
 package org.accord.engine;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * The IPA as a whole for one evaluation: the payer's period inputs and the sums of its
@@ -18,14 +19,16 @@ public final class Ipa {
     private final long memberMonths;
     private final BigDecimal riskWeightedMemberMonths;
     private final BigDecimal totalCostOfCare;
+    private final List<Measure> measures;
 
     /**
      * The IPA of one period as the totals rule builds it ({@code rules/ipa/totals.drl}): the payer's
-     * period inputs and the sums of the practices' inputs. The assigned beneficiaries are the payer's
+     * period inputs, the sums of the practices' inputs and each measure's counts pooled over the
+     * practices (scope {@link #SCOPE}, in measure id order). The assigned beneficiaries are the payer's
      * when given, otherwise the attributed members.
      */
     public Ipa(IpaPeriod period, int practiceCount, long attributedMembers, long memberMonths,
-            BigDecimal riskWeightedMemberMonths, BigDecimal totalCostOfCare) {
+            BigDecimal riskWeightedMemberMonths, BigDecimal totalCostOfCare, List<Measure> measures) {
         this.period = period;
         this.practiceCount = practiceCount;
         this.attributedMembers = attributedMembers;
@@ -33,6 +36,16 @@ public final class Ipa {
         this.memberMonths = memberMonths;
         this.riskWeightedMemberMonths = riskWeightedMemberMonths;
         this.totalCostOfCare = totalCostOfCare;
+        this.measures = List.copyOf(measures);
+    }
+
+    /**
+     * As rule sets stored before the IPA carried its pooled measures build it (their totals rule, or the
+     * engine for theirs): those rule sets read the pooled counts as {@link Measure} facts of their own.
+     */
+    public Ipa(IpaPeriod period, int practiceCount, long attributedMembers, long memberMonths,
+            BigDecimal riskWeightedMemberMonths, BigDecimal totalCostOfCare) {
+        this(period, practiceCount, attributedMembers, memberMonths, riskWeightedMemberMonths, totalCostOfCare, List.of());
     }
 
     public Evaluation getEvaluation() {
@@ -67,6 +80,15 @@ public final class Ipa {
 
     public BigDecimal getTotalCostOfCare() {
         return totalCostOfCare;
+    }
+
+    /**
+     * Each quality measure's counts pooled over the practices that report it (scope {@link #SCOPE}), in
+     * measure id order; read with {@code from}. Empty for an IPA a stored rule set built (see the
+     * constructors).
+     */
+    public List<Measure> getMeasures() {
+        return measures;
     }
 
     public BigDecimal getBenchmarkExpenditure() {

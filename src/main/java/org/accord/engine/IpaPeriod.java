@@ -5,8 +5,8 @@ import java.math.BigDecimal;
 /**
  * What the payer reports for the IPA as a whole for the period, as the rules see it before the
  * IPA's totals exist: the rule {@code rules/ipa/totals.drl} joins it with the evaluation's
- * practices and measures and inserts the {@link Ipa} (these inputs and the practices' sums) and
- * the IPA-scope {@link Measure}s. Only plumbing is done here: absent optional inputs are null,
+ * practices and inserts the {@link Ipa} (these inputs, the practices' sums and the IPA-scope
+ * {@link Measure}s, their measures pooled). Only plumbing is done here: absent optional inputs are null,
  * a loss adjustment not given is zero.
  */
 public final class IpaPeriod {

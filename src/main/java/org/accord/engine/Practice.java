@@ -1,25 +1,35 @@
 package org.accord.engine;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import org.accord.facts.PracticePerformance;
+import org.accord.facts.QualityMeasureCount;
 
 /**
  * A member practice's performance as the rules see it: the named facts as properties, and every
  * other fact {@code rules/facts.yaml} declares read by name with the accessor of its type
  * ({@code money( "name" )}, {@code count}, {@code decimal}, {@code flag}, {@code moneyList}). The
- * facts were validated against the declaration before they reached the engine.
+ * facts were validated against the declaration before they reached the engine. Its quality
+ * measures are carried on it ({@link #getMeasures()}) and read with {@code from}, not inserted one
+ * by one (issue 15).
  */
 public final class Practice {
 
     private final Evaluation evaluation;
     private final PracticePerformance performance;
     private final BigDecimal riskWeightedMemberMonths;
+    private final List<Measure> measures;
 
     Practice(Evaluation evaluation, PracticePerformance performance) {
         this.evaluation = evaluation;
         this.performance = performance;
         this.riskWeightedMemberMonths = performance.averageRiskScore().multiply(BigDecimal.valueOf(performance.memberMonths()));
+        List<Measure> counts = new ArrayList<>(performance.qualityMeasures().size());
+        for (QualityMeasureCount m : performance.qualityMeasures()) {
+            counts.add(new Measure(evaluation, performance.id(), m.measureId(), m.numerator(), m.denominator(), m.exclusions()));
+        }
+        this.measures = List.copyOf(counts);
     }
 
     public Evaluation getEvaluation() {
@@ -73,6 +83,21 @@ public final class Practice {
 
     public int getInpatientAdmissions() {
         return performance.inpatientAdmissions();
+    }
+
+    /** The practice's quality measures, each with its own counts (scope: the practice's id), in the order reported. */
+    public List<Measure> getMeasures() {
+        return measures;
+    }
+
+    /** Whether the practice reports counts for the measure. */
+    public boolean reports(String measureId) {
+        for (Measure measure : measures) {
+            if (measure.getMeasureId().equals(measureId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the practice reported a declared extra fact (an optional one may be absent). */

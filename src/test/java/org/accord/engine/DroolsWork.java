@@ -48,7 +48,7 @@ public final class DroolsWork {
     }
 
     static void run(String title, RuleBase rules, List<Evaluator.Request> requests) throws Exception {
-        Method insert = Evaluator.class.getDeclaredMethod("insert", KieSession.class, Evaluation.class, Evaluator.Request.class);
+        Method insert = Evaluator.class.getDeclaredMethod("insert", KieSession.class, Evaluation.class, Evaluator.Request.class, boolean.class);
         insert.setAccessible(true);
         KieSession session = rules.kieBase().newKieSession();
         session.setGlobal("tables", rules.decisionTables());
@@ -72,7 +72,7 @@ public final class DroolsWork {
             @Override public void objectDeleted(ObjectDeletedEvent e) { deleted.merge(e.getOldObject().getClass().getSimpleName(), 1, Integer::sum); }
         });
         for (int i = 0; i < requests.size(); i++) {
-            insert.invoke(null, session, new Evaluation(i), requests.get(i));
+            insert.invoke(null, session, new Evaluation(i), requests.get(i), Evaluator.matchesFactsOf(rules, Measure.class));
         }
         Evaluator.fire(session);
         System.out.println("=== " + title);

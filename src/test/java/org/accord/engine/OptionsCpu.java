@@ -96,7 +96,7 @@ public final class OptionsCpu {
         for (int i = 0; i < input.facts().size(); i++) {
             acos.add(new Evaluator.Request(service.check(input.contracts().get(i), input.facts().get(i)), input.facts().get(i)));
         }
-        java.lang.reflect.Method insert = Evaluator.class.getDeclaredMethod("insert", org.kie.api.runtime.KieSession.class, Evaluation.class, Evaluator.Request.class);
+        java.lang.reflect.Method insert = Evaluator.class.getDeclaredMethod("insert", org.kie.api.runtime.KieSession.class, Evaluation.class, Evaluator.Request.class, boolean.class);
         insert.setAccessible(true);
         RuleBase[] sides = {base, tried};
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -112,7 +112,7 @@ public final class OptionsCpu {
                 }
                 try {
                     for (int i = from; i < Math.min(requests.size(), from + per); i++) {
-                        insert.invoke(null, session, new Evaluation(i), requests.get(i));
+                        insert.invoke(null, session, new Evaluation(i), requests.get(i), Evaluator.matchesFactsOf(rules, Measure.class));
                     }
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);

@@ -23,6 +23,9 @@ import org.accord.io.Json;
  * "-" for none) each round measures the old side and the new side interleaved. Run from the
  * repository root after {@code mvn test-compile}:
  * {@code java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" org.accord.scenarios.ScenarioCpu <switch> [rounds] [CPU s per measurement] [parts, as 0,3]}
+ * With {@code -Dold=<compiled-rules dir>} (a copy of target/classes/compiled-rules built from other
+ * rules) each round instead measures a simulation's trials under those rules and under the shipped
+ * ones, interleaved, after checking that both give the same simulation (rule texts A/B).
  * Say the load average beside the figures.
  */
 public final class ScenarioCpu {
@@ -37,6 +40,10 @@ public final class ScenarioCpu {
         // the parts to measure, by their index in the list below (all by default): a flight recording of one part alone
         String only = args.length > 3 ? "," + args[3] + "," : null;
         EvaluationService service = EvaluationService.load();
+        if (System.getProperty("old") != null) {
+            oldAgainstNew(service, Path.of(System.getProperty("old")), rounds, seconds);
+            return;
+        }
         Scenarios scenarios = new Scenarios(service, 1);
         Scenarios twoThreads = new Scenarios(service, 2);
         PerformanceFacts valley = Json.readFacts(Path.of("examples/valley-ipa.json"));
@@ -97,6 +104,46 @@ public final class ScenarioCpu {
                 }
                 System.out.println(line);
             }
+        }
+    }
+
+    /**
+     * Thread CPU per trial of the simulation (200 trials, seed 42, one thread) and of the engine alone on
+     * 20 drawn trials, under another rule set's compiled module (old) and the shipped rules (new).
+     */
+    private static void oldAgainstNew(EvaluationService service, Path oldModule, int rounds, double seconds) throws Exception {
+        org.accord.engine.RuleBase old = org.accord.engine.CompiledModules.open(oldModule);
+        EvaluationService[] sides = {new EvaluationService(service.templates(), new org.accord.engine.Evaluator(old)), service};
+        PerformanceFacts valley = Json.readFacts(Path.of("examples/valley-ipa.json"));
+        ContractChoice basic = ContractChoice.of("mssp-basic");
+        SimulationRequest simulation = SimulationRequest.of(basic, valley).withTrials(200).withSeed(42);
+        PerformanceVariation variation = new PerformanceVariation(valley, 42, Simulator.expectedCostPerMember(simulation), 2.5, false, true);
+        List<PerformanceFacts> trials = new ArrayList<>();
+        for (int t = 0; t < 20; t++) {
+            trials.add(variation.trial(t));
+        }
+        List<ContractChoice> same = Collections.nCopies(20, basic);
+        Scenarios[] scenarios = {new Scenarios(sides[0], 1), new Scenarios(sides[1], 1)};
+        String rulesHash = "\"rulesHash\" ?: ?\"sha256:[0-9a-f]+\"";
+        String a = Json.write(scenarios[0].simulate(simulation)) + Json.write(sides[0].evaluateAll(same, trials));
+        String b = Json.write(scenarios[1].simulate(simulation)) + Json.write(sides[1].evaluateAll(same, trials));
+        System.out.println("old rules from " + oldModule + "; same simulation and settlements: "
+                + a.replaceAll(rulesHash, "").equals(b.replaceAll(rulesHash, "")));
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (int side = 0; side < 2; side++) {
+            int s = side;
+            AbCpu.perUnit(threads, () -> scenarios[s].simulate(simulation).trials(), seconds);
+            AbCpu.perUnit(threads, () -> sides[s].evaluateAll(same, trials).size(), seconds);
+        }
+        for (int round = 1; round <= rounds; round++) {
+            int[] order = round % 2 == 1 ? new int[] {0, 1} : new int[] {1, 0};
+            StringBuilder line = new StringBuilder("round " + round + ":");
+            for (int side : order) {
+                line.append(String.format(Locale.ROOT, "  %s simulate %.0f us/trial, evaluateAll %.0f us/trial", side == 0 ? "old" : "new",
+                        AbCpu.perUnit(threads, () -> scenarios[side].simulate(simulation).trials(), seconds),
+                        AbCpu.perUnit(threads, () -> sides[side].evaluateAll(same, trials).size(), seconds)));
+            }
+            System.out.println(line + "  load " + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 

@@ -1,0 +1,115 @@
+package org.accord.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.accord.content.ClasspathFolder;
+import org.accord.evaluation.ContractChoice;
+import org.accord.evaluation.EvaluationService;
+import org.accord.facts.PerformanceFacts;
+import org.accord.io.Json;
+import org.accord.settlement.Settlement;
+import org.accord.terms.TemplateCatalog;
+import org.accord.testing.Engine;
+import org.accord.testing.GoldenCases;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A practice's quality measures are carried on its {@link Practice} and the IPA's pooled ones on its
+ * {@link Ipa}, read with {@code from}: the shipped rules match no {@link Measure} fact, so none is
+ * inserted (issue 15). Rule sets stored before (replays) match Measure facts and get them.
+ */
+class MeasuresOnPracticesTest {
+
+    /** The rule files as they were when the measures were facts (the shipped text of commit 7819ac4). */
+    private static final String MEASURES_AS_FACTS = "engine/measures-as-facts";
+
+    private static final List<String> MEASURE_RULES = List.of(
+            "A measure with fewer eligible members than the minimum denominator is not scored",
+            "A measure's rate is its numerator over its eligible members, and earns a point for each gate it reaches",
+            "The IPA's quality composite is its points earned over its points possible",
+            "A practice's quality composite is its points earned over its points possible",
+            "A reported measure that no clause of the contract knows changes no amount and is named",
+            "Each member meeting a bonus measure earns that measure's bonus");
+
+    @Test
+    void theShippedRulesMatchNoMeasureFactAndTheEarlierRulesDo() {
+        RuleBase shipped = Engine.service().rules();
+        assertThat(Evaluator.matchesFactsOf(shipped, Measure.class)).isFalse();
+        assertThat(Evaluator.matchesFactsOf(shipped, Practice.class)).isTrue();
+        assertThat(Evaluator.matchesFactsOf(measuresAsFacts(false), Measure.class)).isTrue();
+    }
+
+    @Test
+    void aStoredRuleSetThatReadsMeasureFactsSettlesAsTheShippedRulesDo() {
+        assertSettlesAsShipped(measuresAsFacts(false));
+    }
+
+    /** Older still: no totals rule, the engine sums the IPA and inserts its pooled measures itself. */
+    @Test
+    void aStoredRuleSetWithoutTheTotalsRuleSettlesAsTheShippedRulesDo() {
+        RuleBase old = measuresAsFacts(true);
+        assertThat(old.kieBase().getRule("org.accord.rules", Evaluator.TOTALS_RULE)).isNull();
+        assertSettlesAsShipped(old);
+    }
+
+    @Test
+    void aPracticeCarriesItsMeasuresInTheOrderReportedAndTheIpaTheirPooledCounts() {
+        PerformanceFacts valley = Engine.example("valley-ipa");
+        Practice practice = new Practice(new Evaluation(0), valley.practices().get(0));
+        assertThat(practice.getMeasures()).extracting(Measure::getMeasureId)
+                .containsExactlyElementsOf(valley.practices().get(0).qualityMeasures().stream().map(m -> m.measureId()).toList());
+        assertThat(practice.getMeasures()).allSatisfy(m -> assertThat(m.getScope()).isEqualTo(practice.getId()));
+        String reported = practice.getMeasures().get(0).getMeasureId();
+        assertThat(practice.reports(reported)).isTrue();
+        assertThat(practice.reports(reported + "-not-reported")).isFalse();
+    }
+
+    private static void assertSettlesAsShipped(RuleBase old) {
+        assertThat(Evaluator.matchesFactsOf(old, Measure.class)).isTrue();
+        EvaluationService stored = new EvaluationService(TemplateCatalog.load(), new Evaluator(old));
+        List<ContractChoice> choices = new ArrayList<>();
+        List<PerformanceFacts> facts = new ArrayList<>();
+        for (GoldenCases.GoldenCase golden : GoldenCases.all()) {
+            choices.add(golden.choice());
+            facts.add(golden.facts());
+        }
+        for (String example : List.of("valley-ipa", "small-panel")) {
+            for (String template : List.of("mssp-basic", "mssp-enhanced", "commercial-global-budget", "ma-capitation", "medicaid-ffs-p4p")) {
+                choices.add(ContractChoice.of(template));
+                facts.add(Engine.example(example));
+            }
+        }
+        List<Settlement> shipped = Engine.service().evaluateAll(choices, facts);
+        List<Settlement> replayed = stored.evaluateAll(choices, facts);
+
+        TreeSet<String> rules = new TreeSet<>();
+        shipped.forEach(s -> {
+            s.findings().forEach(l -> rules.add(l.rule()));
+            s.lines().forEach(l -> rules.add(l.rule()));
+        });
+        assertThat(rules).as("the cases reach every rule that reads measures").containsAll(MEASURE_RULES);
+        assertThat(withoutRulesHash(Json.write(replayed))).isEqualTo(withoutRulesHash(Json.write(shipped)));
+        assertThat(replayed.get(0).rulesHash()).isNotEqualTo(shipped.get(0).rulesHash());
+    }
+
+    /** The shipped rules with the files that read measures as they were; without the totals rule if asked. */
+    private static RuleBase measuresAsFacts(boolean withoutTotalsRule) {
+        Map<String, byte[]> text = new TreeMap<>(ClasspathFolder.read(RuleBase.FOLDER));
+        Map<String, byte[]> earlier = ClasspathFolder.read(MEASURES_AS_FACTS);
+        assertThat(earlier).hasSize(5);
+        earlier.forEach((path, bytes) -> assertThat(text.put(path, bytes)).as(path).isNotNull());
+        if (withoutTotalsRule) {
+            text.remove("ipa/totals.drl");
+        }
+        return RuleBase.compile(text);
+    }
+
+    private static String withoutRulesHash(String json) {
+        return json.replaceAll("\"rulesHash\" ?: ?\"sha256:[0-9a-f]+\"", "");
+    }
+}
