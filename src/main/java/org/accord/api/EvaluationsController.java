@@ -30,11 +30,12 @@ class EvaluationsController implements EvaluationsApi {
     private final Replays replays;
     private final StoredFacts facts;
     private final StoredContracts contracts;
-    private final JsonMapper json;
+    /** The service's mapper, with the answer written field by field (AnswerJson): the same bytes, less CPU. */
+    private final JsonMapper answerJson;
 
     EvaluationsController(EvaluationService evaluations, EvaluationMetrics metrics, StoredRuns stored, Replays replays,
             StoredFacts facts, StoredContracts contracts, JsonMapper json) {
-        this.json = json;
+        this.answerJson = AnswerJson.mapper(json);
         this.facts = facts;
         this.contracts = contracts;
         this.evaluations = evaluations;
@@ -50,7 +51,7 @@ class EvaluationsController implements EvaluationsApi {
         org.accord.settlement.Settlement settlement = metrics.timed(() -> evaluations.evaluate(contract, performance));
         Settlement answer = Transport.settlement(settlement);
         // Written once: the stored run keeps these bytes and the response sends them (AnswerWrittenOnce).
-        byte[] written = json.writeValueAsBytes(answer);
+        byte[] written = answerJson.writeValueAsBytes(answer);
         RunSummary run = metrics.stored(() -> stored.evaluation(request, settlement, written));
         AnswerWrittenOnce.remember(answer, written);
         return ResponseEntity.ok().location(URI.create(StoredRuns.evaluationLocation(run.id()))).body(answer);
