@@ -129,7 +129,7 @@ class StoredEvaluationsApiTest extends ServerTest {
         assertThat(StoredRuns.escapesSurrogate(bytes("{\"a\":\"\\\\uD800\"}"))).isFalse();
         assertThat(StoredRuns.escapesSurrogate(bytes("{\"a\":\"\\\\\\uD800\"}"))).isTrue();
         assertThat(StoredRuns.escapesSurrogate(bytes("{\"a\":\"\\u00e9\\uD7FF\\n\"}"))).isFalse();
-        assertThat(StoredRuns.escapesSurrogate(bytes("\\uD8"))).isFalse();
+        assertThat(StoredRuns.escapesSurrogate(bytes("{\"uD800\":\"\\\\\"}"))).isFalse();
     }
 
     private static byte[] bytes(String text) {
