@@ -30,12 +30,11 @@ class EvaluationsController implements EvaluationsApi {
     private final Replays replays;
     private final StoredFacts facts;
     private final StoredContracts contracts;
-    /** The service's mapper, with the answer written field by field (AnswerJson): the same bytes, less CPU. */
-    private final JsonMapper answerJson;
+    private final JsonMapper json;
 
     EvaluationsController(EvaluationService evaluations, EvaluationMetrics metrics, StoredRuns stored, Replays replays,
             StoredFacts facts, StoredContracts contracts, JsonMapper json) {
-        this.answerJson = AnswerJson.mapper(json);
+        this.json = json;
         this.facts = facts;
         this.contracts = contracts;
         this.evaluations = evaluations;
@@ -51,7 +50,7 @@ class EvaluationsController implements EvaluationsApi {
         org.accord.settlement.Settlement settlement = metrics.timed(() -> evaluations.evaluate(contract, performance));
         Settlement answer = Transport.settlement(settlement);
         // Written once: the stored run keeps these bytes and the response sends them (AnswerWrittenOnce).
-        byte[] written = answerJson.writeValueAsBytes(answer);
+        byte[] written = json.writeValueAsBytes(answer);
         RunSummary run = metrics.stored(() -> stored.evaluation(request, settlement, written));
         AnswerWrittenOnce.remember(answer, written);
         return ResponseEntity.ok().location(URI.create(StoredRuns.evaluationLocation(run.id()))).body(answer);

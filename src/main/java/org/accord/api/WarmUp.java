@@ -39,8 +39,6 @@ class WarmUp implements ApplicationRunner {
     private final StoredFacts facts;
     private final StoredContracts contracts;
     private final JsonMapper json;
-    /** The answer's mapper of {@link EvaluationsController}, so that its writer is compiled before the first caller. */
-    private final JsonMapper answerJson;
     private final TransportConstraints constraints = new TransportConstraints();
     private final AtomicInteger done = new AtomicInteger();
 
@@ -54,7 +52,6 @@ class WarmUp implements ApplicationRunner {
         this.facts = facts;
         this.contracts = contracts;
         this.json = json;
-        this.answerJson = AnswerJson.mapper(json);
     }
 
     @Override
@@ -85,7 +82,7 @@ class WarmUp implements ApplicationRunner {
         }
         org.accord.facts.PerformanceFacts performance = facts.of(request.getFacts(), request.getFactsId());
         org.accord.evaluation.ContractChoice contract = contracts.choice(request.getContract(), "/contract", performance);
-        answerJson.writeValueAsBytes(Transport.settlement(service.evaluate(contract, performance)));
+        json.writeValueAsBytes(Transport.settlement(service.evaluate(contract, performance)));
     }
 
     private static byte[] bundledRequest() {

@@ -58,14 +58,6 @@ public final class Json {
         return MAPPER.writeValueAsString(value) + "\n";
     }
 
-    /**
-     * Writes a decimal as Accord's JSON does, a plain string ({@code "0.50"}): for a writer that
-     * writes a type field by field rather than through the mapper (the API's answer).
-     */
-    public static void writeDecimal(BigDecimal value, JsonGenerator generator) {
-        DecimalAsString.write(value, generator);
-    }
-
     private static String pointer(JacksonException e) {
         StringBuilder out = new StringBuilder();
         for (JacksonException.Reference ref : e.getPath()) {
@@ -97,10 +89,6 @@ public final class Json {
     static final class DecimalAsString extends ValueSerializer<BigDecimal> {
         @Override
         public void serialize(BigDecimal value, JsonGenerator generator, SerializationContext context) {
-            write(value, generator);
-        }
-
-        static void write(BigDecimal value, JsonGenerator generator) {
             BigInteger unscaled = value.unscaledValue();
             if (value.scale() < 0 || value.scale() > 60) {
                 generator.writeString(value.toPlainString());

@@ -3,7 +3,6 @@ package org.accord.api;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Field;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,14 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class RequestPathCpu {
 
     private static final String[] PARTS = {"read", "constraints", "map", "evaluate", "factsHash", "explanations", "transport",
-        "write", "runText", "total"};
-
-    /**
-     * The old path of this change, for A/B ({@code org.accord.api.RequestPathCpu#oldJson}): the answer
-     * by Jackson's bean serializers, the run's request written to a string and its answer decoded to
-     * one (each encoded again to be compressed); the new: {@link AnswerJson}, bytes throughout.
-     */
-    static boolean oldJson;
+        "write", "total"};
 
     private static final boolean ALLOCATED = System.getProperty("allocated") != null;
     private static final com.sun.management.ThreadMXBean ALLOCATION =
@@ -105,7 +97,6 @@ public final class RequestPathCpu {
     private static final class RequestPath {
         private final EvaluationService service;
         private final JsonMapper json;
-        private final JsonMapper answerJson;
         private final byte[] body;
         private final TransportConstraints constraints = new TransportConstraints();
         /** Bytes allocated per request by each part in the last measurement (with -Dallocated). */
@@ -118,7 +109,6 @@ public final class RequestPathCpu {
         RequestPath(EvaluationService service, JsonMapper json, byte[] body) {
             this.service = service;
             this.json = json;
-            this.answerJson = AnswerJson.mapper(json);
             this.body = body;
         }
 
@@ -179,19 +169,10 @@ public final class RequestPathCpu {
             long t6 = now(threads);
             org.accord.api.generated.model.Settlement answer = Transport.settlement(settlement);
             long t7 = now(threads);
-            byte[] written = (oldJson ? json : answerJson).writeValueAsBytes(answer);
+            byte[] written = json.writeValueAsBytes(answer);
             long t8 = now(threads);
-            // The run's texts as the store compresses them (StoredRuns.evaluation, NewRun).
-            if (oldJson) {
-                sink += json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8).length
-                        + new String(written, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8).length;
-            } else {
-                byte[] requestJson = json.writeValueAsBytes(request);
-                sink += (StoredRuns.escapesSurrogate(requestJson) ? 0 : requestJson.length) + written.length;
-            }
-            long t9 = now(threads);
             if (nanos != null) {
-                long[] times = {t0, t1, t2, t3, t4, t5, t6, t7, t8, t9};
+                long[] times = {t0, t1, t2, t3, t4, t5, t6, t7, t8};
                 for (int i = 0; i < times.length - 1; i++) {
                     nanos[i] += times[i + 1] - times[i];
                 }
@@ -204,9 +185,6 @@ public final class RequestPathCpu {
             marks = 0;
             return written;
         }
-
-        /** Keeps the run's texts from being optimised away. */
-        long sink;
 
         private long now(ThreadMXBean threads) {
             if (threads == null) {
