@@ -90,10 +90,36 @@ class StoredRuns {
                 () -> Canonical.json(settlement.facts().inIdOrder()).getBytes(StandardCharsets.UTF_8));
         NewRun run = new NewRun(EVALUATION, caller.current(), settlement.contract().templateId(), settlement.ipaId(),
                 settlement.performanceYear(), factsHash, settlement.contract().termsHash(), settlement.rulesHash(),
-                settlement.contract().templateHash(), json.writeValueAsString(request), new String(answer, StandardCharsets.UTF_8));
+                settlement.contract().templateHash(), requestJson(request), answer);
         return CallAudit.rowFor(200)
                 .map(row -> runs.save(run, new RunStore.RowAlongside(row.insert(), saved -> row.values().apply(evaluationLocation(saved.id())))))
                 .orElseGet(() -> runs.save(run));
+    }
+
+    /**
+     * The request as the server read it, the UTF-8 bytes of its JSON text: written to bytes at once
+     * rather than to a string encoded afterwards. The two differ only where a string holds a lone
+     * surrogate (a {@code \\uD800} escape read from the body): the text's encoding stores it as
+     * {@code ?}, the byte generator as an escape. Such a request is written as text, as before, so the
+     * stored bytes do not change (StoredEvaluationsApiTest).
+     */
+    byte[] requestJson(Object request) {
+        byte[] written = json.writeValueAsBytes(request);
+        return escapesSurrogate(written) ? json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8) : written;
+    }
+
+    /** Whether JSON text holds a {@code \\uD800}-{@code \\uDFFF} escape (and not an escaped backslash followed by "uD8"). */
+    static boolean escapesSurrogate(byte[] json) {
+        for (int i = 0; i + 3 < json.length; i++) {
+            if (json[i] == '\\') {
+                if (json[i + 1] == 'u' && (json[i + 2] == 'D' || json[i + 2] == 'd')
+                        && "89ABCDEFabcdef".indexOf(json[i + 3]) >= 0) {
+                    return true;
+                }
+                i++; // the escaped character, a backslash among them, is not the start of another escape
+            }
+        }
+        return false;
     }
 
     /** Where a stored evaluation is read: the answer's {@code Location}, and what its audit row names. */

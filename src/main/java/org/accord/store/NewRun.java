@@ -1,5 +1,6 @@
 package org.accord.store;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -15,16 +16,25 @@ import java.util.Objects;
  * @param termsHash       docs/hashes.md (absent for a scenario over several contracts)
  * @param rulesHash       docs/hashes.md
  * @param templateHash    docs/hashes.md
- * @param request         the request as JSON
- * @param result          the answer as JSON
+ * @param request         the request as JSON, its UTF-8 bytes
+ * @param result          the answer as JSON, its UTF-8 bytes: an evaluation's are those the response sent,
+ *                        kept as bytes so that they are not decoded to text only to be encoded again
  */
 public record NewRun(String kind, String caller, String templateId, String ipaId, Integer performanceYear,
-        String factsHash, String termsHash, String rulesHash, String templateHash, String request, String result) {
+        String factsHash, String termsHash, String rulesHash, String templateHash, byte[] request, byte[] result) {
 
     public NewRun {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(result, "result");
+    }
+
+    /** A run whose request and answer are JSON text. */
+    public NewRun(String kind, String caller, String templateId, String ipaId, Integer performanceYear,
+            String factsHash, String termsHash, String rulesHash, String templateHash, String request, String result) {
+        this(kind, caller, templateId, ipaId, performanceYear, factsHash, termsHash, rulesHash, templateHash,
+                Objects.requireNonNull(request, "request").getBytes(StandardCharsets.UTF_8),
+                Objects.requireNonNull(result, "result").getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -102,6 +102,41 @@ class StoredEvaluationsApiTest extends ServerTest {
     }
 
     @Test
+    void theRequestIsStoredAsTheTextOfWhatTheServerReadEvenWithALoneSurrogate() {
+        // "\\ud800" alone in a string: read as one char, which the stored text has always kept as '?';
+        // an emoji's pair is kept as its four UTF-8 bytes.
+        String sent = read("examples/valley-ipa-request.json").replace("\"name\": \"Valley Independent Physicians Association\"",
+                "\"name\": \"Valley \\ud800 IPA \\ud83d\\ude00\"");
+        assertThat(sent).contains("\\ud800");
+        Reply answer = postJson("/api/v1/evaluations", sent);
+        assertThat(answer.status()).isEqualTo(200);
+        String id = location(answer).substring("/api/v1/evaluations/".length());
+
+        assertThat(runs.find(id)).hasValueSatisfying(run -> {
+            assertThat(run.request()).contains("\"Valley ? IPA \uD83D\uDE00\"");
+            // The same text as writing the request read to a string, encoded as UTF-8, which is how runs were stored before.
+            tools.jackson.databind.json.JsonMapper server = WebJson.mapper();
+            Object read = server.readValue(sent, org.accord.api.generated.model.EvaluationRequest.class);
+            assertThat(run.request()).isEqualTo(new String(server.writeValueAsString(read).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        });
+    }
+
+    @Test
+    void aSurrogateEscapeIsToldFromAnEscapedBackslash() {
+        assertThat(StoredRuns.escapesSurrogate(bytes("{\"a\":\"\\uD800\"}"))).isTrue();
+        assertThat(StoredRuns.escapesSurrogate(bytes("{\"a\":\"x\\udfff\"}"))).isTrue();
+        assertThat(StoredRuns.escapesSurrogate(bytes("{\"a\":\"\\\\uD800\"}"))).isFalse();
+        assertThat(StoredRuns.escapesSurrogate(bytes("{\"a\":\"\\\\\\uD800\"}"))).isTrue();
+        assertThat(StoredRuns.escapesSurrogate(bytes("{\"a\":\"\\u00e9\\uD7FF\\n\"}"))).isFalse();
+        assertThat(StoredRuns.escapesSurrogate(bytes("{\"uD800\":\"\\\\\"}"))).isFalse();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void theRuleFilesTemplateAndFactsARunNamesAreStoredUnderThoseHashes() {
         JsonNode settlement = evaluateValleyIpa().json();
 

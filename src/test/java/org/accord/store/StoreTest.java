@@ -134,7 +134,7 @@ class StoreTest {
             assertThat(read.storedAt()).isEqualTo(Instant.parse("2026-11-30T09:15:30.123456Z"));
             assertThat(read.summary()).extracting(RunSummary::caller, RunSummary::ipaId, RunSummary::performanceYear,
                     RunSummary::templateHash).containsExactly("negotiator@valley", "valley-ipa", 2025, templateHash);
-            assertThat(read.request()).isEqualTo(run.request());
+            assertThat(read.request()).isEqualTo(new String(run.request(), java.nio.charset.StandardCharsets.UTF_8));
             assertThat(read.result()).isEqualTo(result);
         }
     }
@@ -165,7 +165,7 @@ class StoreTest {
                 throw new java.io.UncheckedIOException(e);
             }
             StoredRun read = store.runs().find(saved.id()).orElseThrow();
-            assertThat(read.request()).isEqualTo(run.request());
+            assertThat(read.request()).isEqualTo(new String(run.request(), java.nio.charset.StandardCharsets.UTF_8));
             assertThat(read.result()).isEqualTo(result);
 
             // A row cannot hold a document in both forms, nor in neither.
