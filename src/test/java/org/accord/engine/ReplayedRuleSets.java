@@ -1,0 +1,66 @@
+package org.accord.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+import org.accord.evaluation.ContractChoice;
+import org.accord.evaluation.EvaluationService;
+import org.accord.facts.PerformanceFacts;
+import org.accord.io.Json;
+import org.accord.settlement.Settlement;
+import org.accord.terms.TemplateCatalog;
+import org.accord.testing.Engine;
+import org.accord.testing.GoldenCases;
+
+/**
+ * A rule set stored before a change to the shipped rules, replayed with its own text: it must settle
+ * every golden case, and the given examples under five templates, as the shipped rules do, the rules
+ * hash apart.
+ */
+final class ReplayedRuleSets {
+
+    private static final List<String> TEMPLATES =
+            List.of("mssp-basic", "mssp-enhanced", "commercial-global-budget", "ma-capitation", "medicaid-ffs-p4p");
+
+    private ReplayedRuleSets() {
+    }
+
+    /**
+     * @param reaching   what the cases must reach, said in the failure
+     * @param rulesToFire the rules the change touched: the shipped rules must fire each on these cases
+     */
+    static void assertSettlesAsShipped(RuleBase old, List<String> examples, String reaching, Collection<String> rulesToFire) {
+        EvaluationService stored = new EvaluationService(TemplateCatalog.load(), new Evaluator(old));
+        List<ContractChoice> choices = new ArrayList<>();
+        List<PerformanceFacts> facts = new ArrayList<>();
+        for (GoldenCases.GoldenCase golden : GoldenCases.all()) {
+            choices.add(golden.choice());
+            facts.add(golden.facts());
+        }
+        for (String example : examples) {
+            PerformanceFacts performance = Engine.example(example);
+            for (String template : TEMPLATES) {
+                choices.add(ContractChoice.of(template));
+                facts.add(performance);
+            }
+        }
+        List<Settlement> shipped = Engine.service().evaluateAll(choices, facts);
+        List<Settlement> replayed = stored.evaluateAll(choices, facts);
+
+        TreeSet<String> rules = new TreeSet<>();
+        shipped.forEach(s -> {
+            s.findings().forEach(l -> rules.add(l.rule()));
+            s.lines().forEach(l -> rules.add(l.rule()));
+        });
+        assertThat(rules).as(reaching).containsAll(rulesToFire);
+        assertThat(withoutRulesHash(Json.write(replayed))).isEqualTo(withoutRulesHash(Json.write(shipped)));
+        assertThat(replayed.get(0).rulesHash()).isNotEqualTo(shipped.get(0).rulesHash());
+    }
+
+    private static String withoutRulesHash(String json) {
+        return json.replaceAll("\"rulesHash\" ?: ?\"sha256:[0-9a-f]+\"", "");
+    }
+}
