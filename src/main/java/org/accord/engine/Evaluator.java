@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.accord.facts.FactDeclarations;
 import org.accord.facts.FactsValidator;
@@ -23,13 +24,16 @@ import org.accord.terms.ClauseTerms;
 import org.accord.terms.Terms;
 import org.accord.validation.InputProblem;
 import org.accord.validation.InvalidInputException;
+import org.kie.api.KieBase;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 
 /**
  * Evaluates contracts against performance facts with the compiled rules. A batch shares one
- * session: each evaluation's facts carry their {@link Evaluation}, and rules join on it.
+ * session: each evaluation's facts carry their {@link Evaluation}, and rules join on it. A session
+ * holds only the rule files its contracts' concepts need ({@link RuleBase#forConcepts}): a batch of
+ * contracts of different concepts settles in one session per set.
  *
  * <p>Rules fire in five phases: the IPA's totals and pooled measures ({@code ipa totals},
  * rules/ipa/totals.drl: the practices' figures summed), then clauses that leave cost out of the
@@ -59,16 +63,9 @@ public final class Evaluator {
 
     private final RuleBase rules;
     private final CustomTables customTables;
-    // Rule sets stored with earlier runs (replays compile them again) have no totals rule: the IPA's
-    // totals are then summed here, as those rule sets expected.
-    private final boolean totalsByRule;
-    // Rule sets stored before the rules wrote their lines to the global lines inserted every line as a
-    // fact and declare no such global: their lines are collected from the session's facts.
-    private final boolean linesGlobal;
-    // The shipped rules read a practice's measures off its Practice, and the IPA's off its Ipa, with
-    // `from`: no Measure is a fact (issue 15). Rule sets stored before match Measure facts: theirs are
-    // inserted, as those rule sets expect.
-    private final boolean measuresAsFacts;
+    // Each contract settles on a base of only the rule files its concepts need (issue 15); false only to
+    // compare with the whole base (tests and benchmarks).
+    private final boolean onlyNeededRules;
 
     public Evaluator(RuleBase rules) {
         this(rules, new CustomTables());
@@ -76,11 +73,18 @@ public final class Evaluator {
 
     /** With the uploaded decision tables that templates may answer with instead of shipped ones. */
     public Evaluator(RuleBase rules, CustomTables customTables) {
+        this(rules, customTables, true);
+    }
+
+    private Evaluator(RuleBase rules, CustomTables customTables, boolean onlyNeededRules) {
         this.rules = rules;
         this.customTables = customTables;
-        this.totalsByRule = rules.kieBase().getRule("org.accord.rules", TOTALS_RULE) != null;
-        this.linesGlobal = declaresGlobal(rules, LINES);
-        this.measuresAsFacts = matchesFactsOf(rules, Measure.class);
+        this.onlyNeededRules = onlyNeededRules;
+    }
+
+    /** An evaluator that settles every contract on the base of all the rule files: the comparison for tests and benchmarks. */
+    static Evaluator onWholeRuleBase(RuleBase rules) {
+        return new Evaluator(rules, new CustomTables(), false);
     }
 
     public RuleBase rules() {
@@ -141,22 +145,27 @@ public final class Evaluator {
         // it is taken only when a settlement's factsHash is read, and once for facts a sweep or a
         // comparison passes for every point.
         Map<PerformanceFacts, Supplier<String>> factsHashes = new IdentityHashMap<>();
-        // A session consults one set of decision tables: requests whose templates answer with
-        // uploaded tables of their own settle in sessions apart (usually all requests share one set).
-        Map<Map<String, String>, List<Integer>> byTables = new java.util.LinkedHashMap<>();
+        // A session consults one set of decision tables and runs on one base of rules: requests whose
+        // templates answer with uploaded tables of their own, or whose clauses need other rule files,
+        // settle in sessions apart (a batch of one template's contracts is one group).
+        Map<SessionKind, List<Integer>> byKind = new LinkedHashMap<>();
+        Map<Terms, RuleSelection> rulesByTerms = new IdentityHashMap<>();
         for (int i = 0; i < requests.size(); i++) {
-            byTables.computeIfAbsent(requests.get(i).terms().decisionTables(), k -> new ArrayList<>()).add(i);
+            Terms terms = requests.get(i).terms();
+            RuleSelection selection = rulesByTerms.computeIfAbsent(terms, this::rulesFor);
+            byKind.computeIfAbsent(new SessionKind(terms.decisionTables(), selection), k -> new ArrayList<>()).add(i);
         }
         Settlement[] settlements = new Settlement[requests.size()];
         int settled = 0;
-        for (Map.Entry<Map<String, String>, List<Integer>> group : byTables.entrySet()) {
-            DecisionTables tables = customTables.tablesFor(rules.decisionTables(), group.getKey());
+        for (Map.Entry<SessionKind, List<Integer>> group : byKind.entrySet()) {
+            DecisionTables tables = customTables.tablesFor(rules.decisionTables(), group.getKey().decisionTables());
+            RuleSelection selection = group.getKey().rules();
             List<Integer> indices = group.getValue();
             for (int from = 0; from < indices.size(); ) {
                 int to = sessionEnd(requests, indices, from);
                 List<Integer> session = indices.subList(from, to);
                 from = to;
-                List<Settlement> done = settle(session.stream().map(requests::get).toList(), tables, factsHashes, firings);
+                List<Settlement> done = settle(session.stream().map(requests::get).toList(), tables, selection, factsHashes, firings);
                 for (int j = 0; j < session.size(); j++) {
                     settlements[session.get(j)] = done.get(j);
                 }
@@ -165,6 +174,22 @@ public final class Evaluator {
             }
         }
         return new ArrayList<>(java.util.Arrays.asList(settlements));
+    }
+
+    /** The rules the terms' clauses need: a base of only the files whose rules can fire for them. */
+    private RuleSelection rulesFor(Terms terms) {
+        if (!onlyNeededRules) {
+            return rules.whole();
+        }
+        Set<String> concepts = new TreeSet<>();
+        for (ClauseTerms clause : terms.clauses()) {
+            concepts.add(clause.concept());
+        }
+        return rules.forConcepts(concepts);
+    }
+
+    /** What a session is made of: the decision tables it consults (uploaded ones by name) and its base of rules. */
+    private record SessionKind(Map<String, String> decisionTables, RuleSelection rules) {
     }
 
     /**
@@ -226,17 +251,19 @@ public final class Evaluator {
     }
 
     /** Settles requests already checked in one session. */
-    private List<Settlement> settle(List<Request> requests, DecisionTables tables, Map<PerformanceFacts, Supplier<String>> factsHashes,
-            AgendaEventListener firings) {
+    private List<Settlement> settle(List<Request> requests, DecisionTables tables, RuleSelection selection,
+            Map<PerformanceFacts, Supplier<String>> factsHashes, AgendaEventListener firings) {
         // Each evaluation's lines, by its index in the session.
         List<List<SettlementLine>> written = new ArrayList<>(requests.size());
         // One evaluation (a request) settles in a pooled session; a listener's session is its own.
-        Sessions.Lent lent = requests.size() == 1 && firings == null ? rules.sessions().lend() : null;
-        KieSession session = lent != null ? lent.session() : rules.kieBase().newKieSession();
+        Sessions.Lent lent = requests.size() == 1 && firings == null ? selection.sessions().lend() : null;
+        KieSession session = lent != null ? lent.session() : selection.kieBase().newKieSession();
         try {
             session.setGlobal("tables", tables);
             Lines lines = new Lines(session::insert);
-            if (linesGlobal) {
+            // Rule sets stored before the rules wrote their lines to the global lines inserted every line as a
+            // fact and declare no such global: their lines are collected from the session's facts.
+            if (selection.linesGlobal()) {
                 session.setGlobal(LINES, lines);
             }
             if (firings != null) {
@@ -245,10 +272,13 @@ public final class Evaluator {
             for (int i = 0; i < requests.size(); i++) {
                 Evaluation evaluation = new Evaluation(i);
                 written.add(new ArrayList<>());
-                if (totalsByRule) {
-                    insert(session, evaluation, requests.get(i), measuresAsFacts);
+                // Rule sets stored with earlier runs (replays compile them again) have no totals rule: the IPA's
+                // totals are then summed here, as those rule sets expected. The shipped rules read measures with
+                // `from`; rule sets stored before match Measure facts, and get them (issue 15).
+                if (selection.totalsByRule()) {
+                    insert(session, evaluation, requests.get(i), selection.measuresAsFacts());
                 } else {
-                    insertWithTotals(session, evaluation, requests.get(i), measuresAsFacts);
+                    insertWithTotals(session, evaluation, requests.get(i), selection.measuresAsFacts());
                 }
             }
             fire(session);
@@ -265,7 +295,7 @@ public final class Evaluator {
             }
         } finally {
             if (lent != null) {
-                rules.sessions().done(lent);
+                selection.sessions().done(lent);
             } else {
                 session.dispose();
             }
@@ -283,7 +313,11 @@ public final class Evaluator {
 
     /** Whether the rule base's rules declare the global (in any of their files). */
     static boolean declaresGlobal(RuleBase rules, String name) {
-        return rules.kieBase().getKiePackages().stream()
+        return declaresGlobal(rules.kieBase(), name);
+    }
+
+    static boolean declaresGlobal(KieBase base, String name) {
+        return base.getKiePackages().stream()
                 .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(name)));
     }
 
@@ -293,7 +327,12 @@ public final class Evaluator {
      * matches none: they need not be inserted.
      */
     static boolean matchesFactsOf(RuleBase rules, Class<?> type) {
-        return ((org.drools.core.impl.InternalRuleBase) rules.kieBase()).getRete().getObjectTypeNodes().stream()
+        return matchesFactsOf(rules.kieBase(), type);
+    }
+
+    /** As {@link #matchesFactsOf(RuleBase, Class)}, of the rules in one base (a contract's, or the whole rule set's). */
+    static boolean matchesFactsOf(KieBase base, Class<?> type) {
+        return ((org.drools.core.impl.InternalRuleBase) base).getRete().getObjectTypeNodes().stream()
                 .anyMatch(node -> node.getObjectType().isAssignableFrom(type));
     }
 

@@ -45,25 +45,30 @@ public final class RuleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleBase.class);
 
-    private final KieBase kieBase;
+    /**
+     * Bases of some of the files kept at once, by file set: one per distinct set of concepts among the
+     * contracts settled (the shipped templates make about a dozen), each small beside the whole.
+     */
+    static final int SELECTIONS_KEPT = 32;
+
+    private final RuleSelection whole;
     private final DecisionTables decisionTables;
     private final Map<String, String> fileHashes;
     private final String hash;
     private final FactDeclarations factDeclarations;
-    private final Sessions sessions;
+    private final Models models;
+    private final Optional<RuleFileIndex> index;
+    private final RuleBases.Cache<Set<String>, RuleSelection> selections = new RuleBases.Cache<>(SELECTIONS_KEPT);
 
-    private RuleBase(KieBase kieBase, DecisionTables decisionTables, Map<String, String> fileHashes) {
-        this(kieBase, decisionTables, fileHashes, FactDeclarations.shipped());
-    }
-
-    private RuleBase(KieBase kieBase, DecisionTables decisionTables, Map<String, String> fileHashes,
-            FactDeclarations factDeclarations) {
-        this.kieBase = kieBase;
+    private RuleBase(RuleSelection whole, DecisionTables decisionTables, Map<String, String> fileHashes,
+            FactDeclarations factDeclarations, Models models, Optional<RuleFileIndex> index) {
+        this.whole = whole;
         this.decisionTables = decisionTables;
         this.fileHashes = fileHashes;
         this.hash = Canonical.hash(fileHashes);
         this.factDeclarations = factDeclarations;
-        this.sessions = new Sessions(kieBase);
+        this.models = models;
+        this.index = index;
     }
 
     /**
@@ -103,7 +108,8 @@ public final class RuleBase {
         // whether it was compiled at build time or now.
         RuleBase compiled = fromKjar(compileToKjar(ruleFiles), fileHashes(ruleFiles));
         // The facts the rules may read are those declared beside them (facts.yaml, *.facts.yaml).
-        return new RuleBase(compiled.kieBase, compiled.decisionTables, compiled.fileHashes, FactDeclarations.among(files));
+        return new RuleBase(compiled.whole, compiled.decisionTables, compiled.fileHashes, FactDeclarations.among(files),
+                compiled.models, compiled.index);
     }
 
     /**
@@ -149,19 +155,71 @@ public final class RuleBase {
     static RuleBase fromKjar(byte[] kjar, Map<String, String> fileHashes, Properties options) {
         Map<String, byte[]> entries = CompiledModule.entries(kjar);
         CompiledModule.Loader loader = new CompiledModule.Loader(entries, RuleBase.class.getClassLoader());
-        List<Model> models = CompiledModule.modelClassNames(entries).stream().map(loader::newModel).toList();
-        KieBase base = KieBaseBuilder.createKieBaseFromModel(models,
-                KieServices.Factory.get().newKieBaseConfiguration(options, loader));
+        Models models = new Models(loader, CompiledModule.modelClassNames(entries), options);
+        List<Model> all = models.made();
+        Map<String, byte[]> drlFiles = new TreeMap<>();
         List<Resource> decisionFiles = new ArrayList<>();
         entries.forEach((path, bytes) -> {
+            if (path.startsWith(FOLDER + "/") && path.endsWith(".drl")) {
+                drlFiles.put(path, bytes);
+            }
             if (path.startsWith(FOLDER + "/") && path.endsWith(".dmn")) {
                 decisionFiles.add(KieServices.Factory.get().getResources().newByteArrayResource(bytes).setSourcePath(path));
             }
         });
+        Optional<RuleFileIndex> index = RuleFileIndex.of(drlFiles, all);
+        if (index.isEmpty()) {
+            LOG.warn("the compiled rules' files cannot be told apart by their rules' names: every contract settles on all of them");
+        }
+        RuleSelection whole = new RuleSelection(Collections.unmodifiableSet(drlFiles.keySet()), models.kieBase(all));
         DMNRuntime dmn = DMNRuntimeBuilder.fromDefaults().setRootClassLoader(loader).buildConfiguration()
                 .fromResources(decisionFiles)
                 .getOrElseThrow(e -> new RuleCompilationException("decision tables: " + e.getMessage()));
-        return new RuleBase(base, new DecisionTables(dmn), fileHashes);
+        return new RuleBase(whole, new DecisionTables(dmn), fileHashes, FactDeclarations.shipped(), models, index);
+    }
+
+    /**
+     * The rules a contract with clauses of these concepts needs: a base of only the files with a rule
+     * that can fire for it ({@link RuleFileIndex}), made on first use from the models already compiled
+     * and kept per set of files; the whole base when that is all of them. Settled on either, a contract's
+     * settlement is the same, byte for byte, and names this rule set's {@link #hash()}.
+     */
+    RuleSelection forConcepts(Set<String> concepts) {
+        if (index.isEmpty()) {
+            return whole;
+        }
+        Set<String> files = index.get().filesFor(concepts);
+        if (files.equals(whole.files())) {
+            return whole;
+        }
+        return selections.get(files, () -> new RuleSelection(files,
+                models.kieBase(models.made().stream().map(model -> RuleFileIndex.onlyFiles(model, index.get(), files)).toList())));
+    }
+
+    /** The base of every rule file. */
+    RuleSelection whole() {
+        return whole;
+    }
+
+    /** Which file each rule comes from and which concepts it needs, unless its files could not be told apart. */
+    Optional<RuleFileIndex> index() {
+        return index;
+    }
+
+    /**
+     * The compiled module's executable models and how to make a KIE base of them. Each base gets models
+     * made anew from the classes already defined (nothing is compiled), so no two bases share a rule's
+     * model objects.
+     */
+    private record Models(CompiledModule.Loader loader, List<String> classNames, Properties options) {
+
+        List<Model> made() {
+            return classNames.stream().map(loader::newModel).toList();
+        }
+
+        KieBase kieBase(List<Model> models) {
+            return KieBaseBuilder.createKieBaseFromModel(models, KieServices.Factory.get().newKieBaseConfiguration(options, loader));
+        }
     }
 
     /** The rule files among files given by path relative to {@code rules/}, in path order. */
@@ -188,13 +246,9 @@ public final class RuleBase {
         return paths.stream().filter(path -> !Objects.equals(compiled.get(path), carried.get(path))).toList();
     }
 
+    /** The base of every rule file. */
     KieBase kieBase() {
-        return kieBase;
-    }
-
-    /** Sessions for evaluations settled one at a time. */
-    Sessions sessions() {
-        return sessions;
+        return whole.kieBase();
     }
 
     public DecisionTables decisionTables() {

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.accord.content.Canonical;
 
 /**
@@ -22,7 +22,7 @@ public final class RuleBases {
 
     private static final CompletableFuture<RuleBase> BUILT_IN = new CompletableFuture<>();
     private static volatile boolean builtInStarted;
-    private static final Cache OTHERS = new Cache(CACHED_RULE_SETS, RuleBase::compile);
+    private static final Cache<String, RuleBase> OTHERS = new Cache<>(CACHED_RULE_SETS);
 
     private RuleBases() {
     }
@@ -70,7 +70,7 @@ public final class RuleBases {
         });
         String hash = Canonical.hash(RuleBase.fileHashes(RuleBase.ruleFiles(files)));
         RuleBase builtIn = builtIn();
-        return hash.equals(builtIn.hash()) ? builtIn : OTHERS.get(hash, files);
+        return hash.equals(builtIn.hash()) ? builtIn : OTHERS.get(hash, () -> RuleBase.compile(files));
     }
 
     private static synchronized boolean startBuiltIn() {
@@ -90,57 +90,56 @@ public final class RuleBases {
     }
 
     /**
-     * Least recently used rule bases by content hash. A rule set asked for by several threads at
-     * once is compiled once; one that fails to compile is not kept, so a later request sees the
-     * error again rather than a remembered failure.
+     * The least recently used of what is costly to make (rule bases by content hash, a rule base's
+     * bases of some of its files by file set). A value asked for by several threads at once is made
+     * once; one that fails to be made is not kept, so a later request sees the error again rather than
+     * a remembered failure.
      */
-    static final class Cache {
+    static final class Cache<K, V> {
 
         private final int capacity;
-        private final Function<Map<String, byte[]>, RuleBase> compiler;
-        private final LinkedHashMap<String, CompletableFuture<RuleBase>> bases;
+        private final LinkedHashMap<K, CompletableFuture<V>> values;
 
-        Cache(int capacity, Function<Map<String, byte[]>, RuleBase> compiler) {
+        Cache(int capacity) {
             this.capacity = capacity;
-            this.compiler = compiler;
-            this.bases = new LinkedHashMap<>(16, 0.75f, true) {
+            this.values = new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<RuleBase>> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<K, CompletableFuture<V>> eldest) {
                     return size() > Cache.this.capacity;
                 }
             };
         }
 
-        RuleBase get(String hash, Map<String, byte[]> files) {
-            CompletableFuture<RuleBase> base;
-            boolean compileHere;
+        V get(K key, Supplier<? extends V> make) {
+            CompletableFuture<V> value;
+            boolean makeHere;
             synchronized (this) {
-                base = bases.get(hash);
-                compileHere = base == null;
-                if (compileHere) {
-                    base = new CompletableFuture<>();
-                    bases.put(hash, base);
+                value = values.get(key);
+                makeHere = value == null;
+                if (makeHere) {
+                    value = new CompletableFuture<>();
+                    values.put(key, value);
                 }
             }
-            if (compileHere) {
+            if (makeHere) {
                 try {
-                    base.complete(compiler.apply(files));
+                    value.complete(make.get());
                 } catch (RuntimeException | Error e) {
                     synchronized (this) {
-                        bases.remove(hash, base);
+                        values.remove(key, value);
                     }
-                    base.completeExceptionally(e);
+                    value.completeExceptionally(e);
                 }
             }
             try {
-                return base.join();
+                return value.join();
             } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
             }
         }
 
         synchronized int size() {
-            return bases.size();
+            return values.size();
         }
     }
 }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.accord.content.ClasspathFolder;
 import org.junit.jupiter.api.Test;
 
@@ -30,20 +32,21 @@ class RuleBasesTest {
     @Test
     void aRuleSetIsCompiledOnceWhileItIsAmongTheMostRecentlyUsed() {
         List<Map<String, byte[]>> compiled = new ArrayList<>();
-        RuleBases.Cache cache = new RuleBases.Cache(2, files -> {
+        RuleBases.Cache<String, RuleBase> cache = new RuleBases.Cache<>(2);
+        Function<Map<String, byte[]>, Supplier<RuleBase>> compiler = files -> () -> {
             compiled.add(files);
             return null;
-        });
+        };
 
-        cache.get("sha256:a", Map.of("a.drl", new byte[] {1}));
-        cache.get("sha256:b", Map.of("b.drl", new byte[] {2}));
-        cache.get("sha256:a", Map.of("a.drl", new byte[] {1}));
+        cache.get("sha256:a", compiler.apply(Map.of("a.drl", new byte[] {1})));
+        cache.get("sha256:b", compiler.apply(Map.of("b.drl", new byte[] {2})));
+        cache.get("sha256:a", compiler.apply(Map.of("a.drl", new byte[] {1})));
         assertThat(compiled).hasSize(2);
 
-        cache.get("sha256:c", Map.of("c.drl", new byte[] {3}));   // evicts b, the least recently used
-        cache.get("sha256:a", Map.of("a.drl", new byte[] {1}));
+        cache.get("sha256:c", compiler.apply(Map.of("c.drl", new byte[] {3})));   // evicts b, the least recently used
+        cache.get("sha256:a", compiler.apply(Map.of("a.drl", new byte[] {1})));
         assertThat(compiled).hasSize(3);
-        cache.get("sha256:b", Map.of("b.drl", new byte[] {2}));
+        cache.get("sha256:b", compiler.apply(Map.of("b.drl", new byte[] {2})));
         assertThat(compiled).hasSize(4).extracting(files -> files.keySet().iterator().next())
                 .containsExactly("a.drl", "b.drl", "c.drl", "b.drl");
         assertThat(cache.size()).isEqualTo(2);
@@ -52,13 +55,14 @@ class RuleBasesTest {
     @Test
     void aRuleSetThatDoesNotCompileIsNotRememberedSoTheNextRequestSeesTheErrorAgain() {
         int[] attempts = {0};
-        RuleBases.Cache cache = new RuleBases.Cache(2, files -> {
+        RuleBases.Cache<String, RuleBase> cache = new RuleBases.Cache<>(2);
+        Supplier<RuleBase> failing = () -> {
             attempts[0]++;
             throw new IllegalStateException("attempt " + attempts[0]);
-        });
+        };
 
-        assertThatThrownBy(() -> cache.get("sha256:x", Map.of())).hasMessage("attempt 1");
-        assertThatThrownBy(() -> cache.get("sha256:x", Map.of())).hasMessage("attempt 2");
+        assertThatThrownBy(() -> cache.get("sha256:x", failing)).hasMessage("attempt 1");
+        assertThatThrownBy(() -> cache.get("sha256:x", failing)).hasMessage("attempt 2");
         assertThat(cache.size()).isZero();
     }
 
