@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.accord.content.Canonical;
 import org.accord.content.ClasspathFolder;
@@ -37,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * with the executable model (the shipped set at build time, {@link PrecompiledRules}; others on
  * demand, {@link RuleBases}). Each file is identified by its SHA-256, and the rule base by
  * the hash of those (path, hash) pairs (docs/hashes.md), so a settlement names exactly the rules that
- * produced it.
+ * produced it. A contract settles on a KIE base of only the files its concepts need
+ * ({@link #forConcepts}), made from the same compiled models: its settlement, rules hash included, is
+ * the one the whole base would give.
  */
 public final class RuleBase {
 
@@ -51,7 +54,9 @@ public final class RuleBase {
      */
     static final int SELECTIONS_KEPT = 32;
 
-    private final RuleSelection whole;
+    // Built when first needed: a process whose contracts all settle on bases of some files (the README's
+    // evaluate) never builds the whole one.
+    private final Supplier<RuleSelection> whole;
     private final DecisionTables decisionTables;
     private final Map<String, String> fileHashes;
     private final String hash;
@@ -60,7 +65,7 @@ public final class RuleBase {
     private final Optional<RuleFileIndex> index;
     private final RuleBases.Cache<Set<String>, RuleSelection> selections = new RuleBases.Cache<>(SELECTIONS_KEPT);
 
-    private RuleBase(RuleSelection whole, DecisionTables decisionTables, Map<String, String> fileHashes,
+    private RuleBase(Supplier<RuleSelection> whole, DecisionTables decisionTables, Map<String, String> fileHashes,
             FactDeclarations factDeclarations, Models models, Optional<RuleFileIndex> index) {
         this.whole = whole;
         this.decisionTables = decisionTables;
@@ -171,7 +176,8 @@ public final class RuleBase {
         if (index.isEmpty()) {
             LOG.warn("the compiled rules' files cannot be told apart by their rules' names: every contract settles on all of them");
         }
-        RuleSelection whole = new RuleSelection(Collections.unmodifiableSet(drlFiles.keySet()), models.kieBase(all));
+        Set<String> allFiles = Collections.unmodifiableSet(drlFiles.keySet());
+        Supplier<RuleSelection> whole = once(() -> new RuleSelection(allFiles, models.kieBase(models.made())));
         DMNRuntime dmn = DMNRuntimeBuilder.fromDefaults().setRootClassLoader(loader).buildConfiguration()
                 .fromResources(decisionFiles)
                 .getOrElseThrow(e -> new RuleCompilationException("decision tables: " + e.getMessage()));
@@ -186,11 +192,11 @@ public final class RuleBase {
      */
     RuleSelection forConcepts(Set<String> concepts) {
         if (index.isEmpty()) {
-            return whole;
+            return whole.get();
         }
         Set<String> files = index.get().filesFor(concepts);
-        if (files.equals(whole.files())) {
-            return whole;
+        if (files.equals(index.get().allFiles())) {
+            return whole.get();
         }
         return selections.get(files, () -> new RuleSelection(files,
                 models.kieBase(models.made().stream().map(model -> RuleFileIndex.onlyFiles(model, index.get(), files)).toList())));
@@ -198,12 +204,34 @@ public final class RuleBase {
 
     /** The base of every rule file. */
     RuleSelection whole() {
-        return whole;
+        return whole.get();
     }
 
     /** Which file each rule comes from and which concepts it needs, unless its files could not be told apart. */
     Optional<RuleFileIndex> index() {
         return index;
+    }
+
+    /** The value made on first use, once however many threads ask at once. */
+    private static <T> Supplier<T> once(Supplier<T> make) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T made = value;
+                if (made == null) {
+                    synchronized (this) {
+                        made = value;
+                        if (made == null) {
+                            made = make.get();
+                            value = made;
+                        }
+                    }
+                }
+                return made;
+            }
+        };
     }
 
     /**
@@ -248,7 +276,7 @@ public final class RuleBase {
 
     /** The base of every rule file. */
     KieBase kieBase() {
-        return whole.kieBase();
+        return whole.get().kieBase();
     }
 
     public DecisionTables decisionTables() {
