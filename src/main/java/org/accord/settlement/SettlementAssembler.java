@@ -60,7 +60,8 @@ public final class SettlementAssembler {
             clauseOrder.put(terms.clauses().get(i).id(), i);
         }
         // the facts' order is not significant (docs/hashes.md): practices come out ordered by id
-        List<PracticePerformance> byId = facts.practices().stream().sorted(Comparator.comparing(PracticePerformance::id)).toList();
+        List<PracticePerformance> byId = new ArrayList<>(facts.practices());
+        byId.sort(Comparator.comparing(PracticePerformance::id));
         Map<String, Integer> practiceOrder = new HashMap<>();
         for (int i = 0; i < byId.size(); i++) {
             practiceOrder.put(byId.get(i).id(), i);
@@ -87,26 +88,37 @@ public final class SettlementAssembler {
         sortInPlace(lines, place);
         checkEveryClauseSettled(terms, findings, lines);
 
-        BigDecimal payerTotal = sum(lines, l -> l.flow().equals(SettlementLine.PAYMENT));
-        BigDecimal ipaPool = sum(lines, l -> l.flow().equals(SettlementLine.PAYMENT) && "IPA".equals(l.scope()));
-        BigDecimal retained = sum(lines, l -> l.flow().equals(SettlementLine.RETAINED));
-        BigDecimal distributed = sum(lines, l -> l.flow().equals(SettlementLine.DISTRIBUTED));
+        // The totals and each practice's paid and distributed lines, summed in one pass over the lines
+        // (sums of amounts are exact, so the order of adding does not matter).
+        BigDecimal zero = Money.ZERO.setScale(Money.SCALE);
+        BigDecimal payerTotal = zero;
+        BigDecimal ipaPool = zero;
+        BigDecimal retained = zero;
+        BigDecimal distributed = zero;
+        Map<String, BigDecimal> directByScope = new HashMap<>();
+        Map<String, BigDecimal> shareByScope = new HashMap<>();
+        for (SettlementLine line : lines) {
+            switch (line.flow()) {
+                case SettlementLine.PAYMENT -> {
+                    payerTotal = payerTotal.add(line.amount());
+                    if ("IPA".equals(line.scope())) {
+                        ipaPool = ipaPool.add(line.amount());
+                    }
+                    directByScope.merge(line.scope(), line.amount(), BigDecimal::add);
+                }
+                case SettlementLine.RETAINED -> retained = retained.add(line.amount());
+                case SettlementLine.DISTRIBUTED -> {
+                    distributed = distributed.add(line.amount());
+                    shareByScope.merge(line.scope(), line.amount(), BigDecimal::add);
+                }
+                default -> {
+                }
+            }
+        }
         boolean distributes = conceptByClause.containsValue("distribution");
         if (distributes && retained.add(distributed).compareTo(ipaPool) != 0) {
             throw new IllegalStateException("the pool of " + ipaPool + " was split into " + distributed
                     + " distributed and " + retained + " retained: money was not conserved");
-        }
-        // Each practice's paid and distributed lines, summed in one pass over the lines (sums of
-        // cents are exact, so the order of adding does not matter).
-        BigDecimal zero = Money.ZERO.setScale(Money.SCALE);
-        Map<String, BigDecimal> directByScope = new HashMap<>();
-        Map<String, BigDecimal> shareByScope = new HashMap<>();
-        for (SettlementLine line : lines) {
-            if (line.flow().equals(SettlementLine.PAYMENT)) {
-                directByScope.merge(line.scope(), line.amount(), BigDecimal::add);
-            } else if (line.flow().equals(SettlementLine.DISTRIBUTED)) {
-                shareByScope.merge(line.scope(), line.amount(), BigDecimal::add);
-            }
         }
         List<Settlement.PracticeTotal> practices = new ArrayList<>();
         for (PracticePerformance practice : byId) {
@@ -165,9 +177,5 @@ public final class SettlementAssembler {
                         + ") produced no settlement line: no rule covered its case");
             }
         }
-    }
-
-    private static BigDecimal sum(List<SettlementLine> lines, java.util.function.Predicate<SettlementLine> which) {
-        return lines.stream().filter(which).map(SettlementLine::amount).reduce(Money.ZERO.setScale(Money.SCALE), BigDecimal::add);
     }
 }
