@@ -16,6 +16,9 @@
 #                                         # prints the trials it settled during the measured run, their
 #                                         # rate, and the CPU time of its threads per trial
 #   BACKGROUND_WAIT=1 ...                 # and, at the end, waits for the job and prints its wall time
+#   STORE_RUNS=false RATE=200 bench/wrk/run.sh  # evaluations answered but not stored (a benchmark-only
+#                                         # setting, accord.bench.store-runs): run it beside the default
+#                                         # to see what storing adds to the answer's latency
 #
 # Needs wrk (Debian: apt-get install -y wrk), curl, and jcmd from the JDK; build the jar first
 # (mvn -q -B package -DskipTests).
@@ -31,6 +34,7 @@ REQUEST=${REQUEST:-examples/valley-ipa-request.json}
 # Another build to compare (its lib/ beside it, as target/ holds them): JAR=/tmp/old/accord.jar
 JAR=${JAR:-target/accord.jar}
 JAVA_OPTS=${JAVA_OPTS:-}
+STORE_RUNS=${STORE_RUNS:-true}
 URL="http://127.0.0.1:${PORT}"
 
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install -y wrk)" >&2; exit 2; }
@@ -50,7 +54,7 @@ fi
 # shellcheck disable=SC2086
 # (as system properties: the jar with arguments is the command line, without them the service)
 # The per-caller limit (50 requests/s by default) is lifted for the bench key: the load is the point.
-java $JAVA_OPTS -Dserver.port="$PORT" -Daccord.security.requests-per-second="${CALLER_LIMIT:-100000}" \
+java $JAVA_OPTS -Dserver.port="$PORT" -Daccord.bench.store-runs="$STORE_RUNS" -Daccord.security.requests-per-second="${CALLER_LIMIT:-100000}" \
   "-Daccord.security.api-keys[0].name=bench" "-Daccord.security.api-keys[0].sha256=$key_sha256" \
   "-Daccord.security.api-keys[0].roles=integrator,admin" "-Daccord.security.api-keys[0].expires=$key_expires" \
   -jar "$JAR" >"$log" 2>&1 &
@@ -184,6 +188,7 @@ curl -fs -H "X-API-Key: $API_KEY" "$URL/actuator/prometheus" |
   awk '/^accord_runs_stored_seconds\{.*quantile="0.5"/ { p50 = $2 * 1000 } /^accord_runs_stored_seconds\{.*quantile="0.99"/ { p99 = $2 * 1000 }
        END { printf "storing runs  p50 %.2f ms, p99 %.2f ms (of each answer)\n", p50, p99 }'
 # Replaying a stored run with its rule base cached (the service's own rules), one at a time.
+[ "$STORE_RUNS" = true ] || { echo "runs not stored (STORE_RUNS=$STORE_RUNS): no replay"; exit 0; }
 location=$(curl -s -D - -o /dev/null -X POST -H 'Content-Type: application/json' -H "X-API-Key: $API_KEY" \
   --data-binary @"$REQUEST" "$URL/api/v1/evaluations" | awk 'tolower($1) == "location:" { print $2 }' | tr -d '\r')
 for _ in $(seq 1 50); do

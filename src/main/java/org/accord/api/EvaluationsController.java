@@ -13,6 +13,8 @@ import org.accord.api.generated.model.StoredEvaluationPage;
 import org.accord.evaluation.EvaluationService;
 import org.accord.store.RunFilter;
 import org.accord.store.RunSummary;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,10 +33,18 @@ class EvaluationsController implements EvaluationsApi {
     private final StoredFacts facts;
     private final StoredContracts contracts;
     private final JsonMapper json;
+    /** False only in a benchmark measuring what storing adds (application.properties, accord.bench.store-runs). */
+    private final boolean storeRuns;
 
     EvaluationsController(EvaluationService evaluations, EvaluationMetrics metrics, StoredRuns stored, Replays replays,
-            StoredFacts facts, StoredContracts contracts, JsonMapper json) {
+            StoredFacts facts, StoredContracts contracts, JsonMapper json,
+            @Value("${accord.bench.store-runs:true}") boolean storeRuns) {
         this.json = json;
+        this.storeRuns = storeRuns;
+        if (!storeRuns) {
+            LoggerFactory.getLogger(EvaluationsController.class)
+                    .warn("accord.bench.store-runs=false: evaluations are answered and NOT stored (a benchmark setting, never for use)");
+        }
         this.facts = facts;
         this.contracts = contracts;
         this.evaluations = evaluations;
@@ -51,6 +61,10 @@ class EvaluationsController implements EvaluationsApi {
         Settlement answer = Transport.settlement(settlement);
         // Written once: the stored run keeps these bytes and the response sends them (AnswerWrittenOnce).
         byte[] written = json.writeValueAsBytes(answer);
+        if (!storeRuns) {
+            AnswerWrittenOnce.remember(answer, written);
+            return ResponseEntity.ok(answer);
+        }
         RunSummary run = metrics.stored(() -> stored.evaluation(request, settlement, written));
         AnswerWrittenOnce.remember(answer, written);
         return ResponseEntity.ok().location(URI.create(StoredRuns.evaluationLocation(run.id()))).body(answer);

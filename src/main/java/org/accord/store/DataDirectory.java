@@ -28,13 +28,17 @@ public final class DataDirectory {
      * service acknowledged survives the process being killed (docs/store.md).
      * {@code AUTO_SERVER=TRUE}: the first process to open the file serves it to the others, so
      * {@code accord runs list} reads the data directory while the service runs.
+     * {@code CACHE_SIZE=2048} (KB): H2's page cache (16 MB by default) kept every stored run's
+     * compressed texts for seconds, long enough to be copied between the young generation's
+     * survivor spaces at every collection and then promoted; with 2 MB they die young and the
+     * service's young pauses copy half as much (docs/performance.md, "Young pauses and H2's page cache").
      */
     public static String h2Url() {
         return h2Url(path());
     }
 
     public static String h2Url(Path directory) {
-        return "jdbc:h2:file:" + directory.resolve("accord") + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + directory.resolve("accord") + ";WRITE_DELAY=0;AUTO_SERVER=TRUE;CACHE_SIZE=2048";
     }
 
     /**
