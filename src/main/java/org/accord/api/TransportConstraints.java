@@ -36,9 +36,10 @@ final class TransportConstraints implements Validator {
 
     private static final String MODEL_PACKAGE = "org.accord.api.generated.model";
 
-    private static final ClassValue<List<Property>> PROPERTIES = new ClassValue<>() {
+    /** Arrays, not lists: walked for every bean of every request, where a list's iterator per property and per constraint list was garbage. */
+    private static final ClassValue<Property[]> PROPERTIES = new ClassValue<>() {
         @Override
-        protected List<Property> computeValue(Class<?> type) {
+        protected Property[] computeValue(Class<?> type) {
             return properties(type);
         }
     };
@@ -105,8 +106,9 @@ final class TransportConstraints implements Validator {
             }
             if (value instanceof List<?> list) {
                 for (int i = 0; i < list.size(); i++) {
-                    if (list.get(i) != null && isTransportType(list.get(i).getClass())) {
-                        check(list.get(i), new Path(path, property.name(), i), errors);
+                    Object element = list.get(i);
+                    if (element != null && isTransportType(element.getClass())) {
+                        check(element, new Path(path, property.name(), i), errors);
                     }
                 }
             } else if (value != null && isTransportType(value.getClass())) {
@@ -115,7 +117,7 @@ final class TransportConstraints implements Validator {
         }
     }
 
-    private static List<Property> properties(Class<?> type) {
+    private static Property[] properties(Class<?> type) {
         List<Property> properties = new ArrayList<>();
         for (Method getter : type.getMethods()) {
             String name = propertyName(getter);
@@ -129,10 +131,10 @@ final class TransportConstraints implements Validator {
                     constraints.add(constraint);
                 }
             }
-            properties.add(new Property(name, accessor(getter), List.copyOf(constraints)));
+            properties.add(new Property(name, accessor(getter), constraints.toArray(Constraint[]::new)));
         }
         properties.sort(java.util.Comparator.comparing(Property::name));
-        return List.copyOf(properties);
+        return properties.toArray(Property[]::new);
     }
 
     private static String propertyName(Method method) {
@@ -208,7 +210,7 @@ final class TransportConstraints implements Validator {
         }
     }
 
-    private record Property(String name, MethodHandle accessor, List<Constraint> constraints) {
+    private record Property(String name, MethodHandle accessor, Constraint[] constraints) {
 
         Object value(Object bean) {
             try {
