@@ -19,11 +19,14 @@ final class AnswerWrittenOnce implements HttpMessageConverter<Object> {
 
     private static final String ATTRIBUTE = AnswerWrittenOnce.class.getName();
 
-    private record Written(Object answer, byte[] json) {
+    private record Written(Object answer, ThreadJsonBuffer.Written json) {
     }
 
-    /** Keeps the JSON of this request's answer; the answer object itself is what the controller returns. */
-    static void remember(Object answer, byte[] json) {
+    /**
+     * Keeps the JSON of this request's answer; the answer object itself is what the controller returns.
+     * The JSON is in the request thread's buffer, which the response is written from on the same thread.
+     */
+    static void remember(Object answer, ThreadJsonBuffer.Written json) {
         RequestContextHolder.currentRequestAttributes().setAttribute(ATTRIBUTE, new Written(answer, json),
                 RequestAttributes.SCOPE_REQUEST);
     }
@@ -62,7 +65,7 @@ final class AnswerWrittenOnce implements HttpMessageConverter<Object> {
             throw new IllegalStateException("no JSON was kept for this answer");
         }
         output.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        output.getHeaders().setContentLength(written.json().length);
-        output.getBody().write(written.json());
+        output.getHeaders().setContentLength(written.json().length());
+        output.getBody().write(written.json().bytes(), 0, written.json().length());
     }
 }

@@ -26,6 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class EvaluationsController implements EvaluationsApi {
 
+    /** Each request thread's answer, until the response has sent it. */
+    private static final ThreadJsonBuffer ANSWERS = new ThreadJsonBuffer();
+
     private final EvaluationService evaluations;
     private final EvaluationMetrics metrics;
     private final StoredRuns stored;
@@ -60,7 +63,7 @@ class EvaluationsController implements EvaluationsApi {
         org.accord.settlement.Settlement settlement = metrics.timed(() -> evaluations.evaluate(contract, performance));
         Settlement answer = Transport.settlement(settlement);
         // Written once: the stored run keeps these bytes and the response sends them (AnswerWrittenOnce).
-        byte[] written = json.writeValueAsBytes(answer);
+        ThreadJsonBuffer.Written written = ANSWERS.write(json, answer);
         if (!storeRuns) {
             AnswerWrittenOnce.remember(answer, written);
             return ResponseEntity.ok(answer);

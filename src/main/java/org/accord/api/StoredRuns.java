@@ -44,6 +44,9 @@ class StoredRuns {
 
     static final String EVALUATION = "evaluation";
 
+    /** Each request thread's request written again for its run, until the store has compressed it. */
+    private static final ThreadJsonBuffer REQUESTS = new ThreadJsonBuffer();
+
     private final EvaluationService evaluations;
     private final ContentStore content;
     private final RunStore runs;
@@ -84,33 +87,43 @@ class StoredRuns {
      *
      * @param answer the answer's JSON, as the response sends it (200, the run's address as {@code Location})
      */
-    RunSummary evaluation(EvaluationRequest request, org.accord.settlement.Settlement settlement, byte[] answer) {
+    RunSummary evaluation(EvaluationRequest request, org.accord.settlement.Settlement settlement, ThreadJsonBuffer.Written answer) {
         // The settlement hashed the facts' canonical text already: it is written again only when not yet stored.
         String factsHash = content.put(ContentKind.FACTS, settlement.factsHash(),
                 () -> Canonical.json(settlement.facts().inIdOrder()).getBytes(StandardCharsets.UTF_8));
+        ThreadJsonBuffer.Written requestJson = requestJson(json, request);
+        // Both texts are in the thread's buffers: the store compresses them before save returns.
         NewRun run = new NewRun(EVALUATION, caller.current(), settlement.contract().templateId(), settlement.ipaId(),
                 settlement.performanceYear(), factsHash, settlement.contract().termsHash(), settlement.rulesHash(),
-                settlement.contract().templateHash(), requestJson(request), answer);
+                settlement.contract().templateHash(), requestJson.bytes(), answer.bytes(), requestJson.length(), answer.length());
         return CallAudit.rowFor(200)
                 .map(row -> runs.save(run, new RunStore.RowAlongside(row.insert(), saved -> row.values().apply(evaluationLocation(saved.id())))))
                 .orElseGet(() -> runs.save(run));
     }
 
     /**
-     * The request as the server read it, the UTF-8 bytes of its JSON text: written to bytes at once
-     * rather than to a string encoded afterwards. The two differ only where a string holds a lone
+     * The request as the server read it, the UTF-8 bytes of its JSON text, in the thread's buffer
+     * until the thread writes its next request: written to bytes at once rather than to a string
+     * encoded afterwards. The two differ only where a string holds a lone
      * surrogate (a {@code \\uD800} escape read from the body): the text's encoding stores it as
      * {@code ?}, the byte generator as an escape. Such a request is written as text, as before, so the
      * stored bytes do not change (StoredEvaluationsApiTest).
      */
-    byte[] requestJson(Object request) {
-        byte[] written = json.writeValueAsBytes(request);
-        return escapesSurrogate(written) ? json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8) : written;
+    static ThreadJsonBuffer.Written requestJson(JsonMapper json, Object request) {
+        ThreadJsonBuffer.Written written = REQUESTS.write(json, request);
+        if (!escapesSurrogate(written.bytes(), written.length())) {
+            return written;
+        }
+        byte[] asText = json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
+        return ThreadJsonBuffer.Written.of(asText);
     }
 
-    /** Whether JSON text holds a {@code \\uD800}-{@code \\uDFFF} escape (and not an escaped backslash followed by "uD8"). */
-    static boolean escapesSurrogate(byte[] json) {
-        for (int i = 0; i + 3 < json.length; i++) {
+    /**
+     * Whether the first {@code length} bytes of JSON text hold a {@code \\uD800}-{@code \\uDFFF} escape
+     * (and not an escaped backslash followed by "uD8").
+     */
+    static boolean escapesSurrogate(byte[] json, int length) {
+        for (int i = 0; i + 3 < length; i++) {
             if (json[i] == '\\') {
                 if (json[i + 1] == 'u' && (json[i + 2] == 'D' || json[i + 2] == 'd')
                         && "89ABCDEFabcdef".indexOf(json[i + 3]) >= 0) {

@@ -174,7 +174,8 @@ public final class RunStore {
         String id = timeOrderedId(now).toString();
         RunSummary saved = new RunSummary(id, run.kind(), now, run.caller(), run.templateId(), run.ipaId(), run.performanceYear(),
                 run.factsHash(), run.termsHash(), run.rulesHash(), run.templateHash());
-        return new Prepared(saved, StoredText.compress(run.request()), StoredText.compress(run.result()));
+        return new Prepared(saved, StoredText.compress(run.request(), run.requestLength()),
+                StoredText.compress(run.result(), run.resultLength()));
     }
 
     /**

@@ -31,7 +31,22 @@ final class StoredText {
      * tenth of the run writer's CPU (docs/performance.md, "Storing within 2 ms"). Bounded, so the
      * request threads of a burst do not each keep one.
      */
-    private static final BlockingQueue<Deflater> IDLE = new ArrayBlockingQueue<>(8);
+    private static final BlockingQueue<Compressor> IDLE = new ArrayBlockingQueue<>(8);
+
+    /** Above this, a compressor's output buffer is not kept: a rare huge run does not pin its size. */
+    private static final int KEPT_OUTPUT_AT_MOST = 256 * 1024;
+
+    /**
+     * A deflater and the buffer it writes into, kept together: the output was a buffer guessed from
+     * the input's size, doubled when too small and copied to its length, three arrays per text; now
+     * the one array copied out is the stored bytes themselves.
+     */
+    private static final class Compressor {
+        // nowrap: raw deflate, the gzip header and trailer are written here.
+        final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+        final CRC32 crc = new CRC32();
+        byte[] output = new byte[32 * 1024];
+    }
 
     private StoredText() {
     }
@@ -41,32 +56,40 @@ final class StoredText {
     }
 
     static byte[] compress(byte[] utf8) {
-        Deflater deflater = IDLE.poll();
-        if (deflater == null) {
-            // nowrap: raw deflate, the gzip header and trailer are written here.
-            deflater = new Deflater(Deflater.BEST_SPEED, true);
+        return compress(utf8, utf8.length);
+    }
+
+    /** The gzip of the first {@code length} bytes of {@code utf8}. */
+    static byte[] compress(byte[] utf8, int length) {
+        Compressor compressor = IDLE.poll();
+        if (compressor == null) {
+            compressor = new Compressor();
         }
+        Deflater deflater = compressor.deflater;
         try {
-            deflater.setInput(utf8);
+            deflater.setInput(utf8, 0, length);
             deflater.finish();
-            // JSON of settlements compresses ten times or more: start the buffer near the result's size.
-            byte[] out = Arrays.copyOf(HEADER, HEADER.length + utf8.length / 8 + 64);
-            int length = HEADER.length;
+            byte[] out = compressor.output;
+            System.arraycopy(HEADER, 0, out, 0, HEADER.length);
+            int written = HEADER.length;
             while (!deflater.finished()) {
-                if (length == out.length) {
+                if (written == out.length) {
                     out = Arrays.copyOf(out, out.length * 2);
                 }
-                length += deflater.deflate(out, length, out.length - length);
+                written += deflater.deflate(out, written, out.length - written);
             }
-            CRC32 crc = new CRC32();
-            crc.update(utf8);
-            out = Arrays.copyOf(out, length + TRAILER);
-            littleEndian(out, length, (int) crc.getValue());
-            littleEndian(out, length + 4, utf8.length);
-            return out;
+            if (out.length <= KEPT_OUTPUT_AT_MOST) {
+                compressor.output = out;
+            }
+            compressor.crc.reset();
+            compressor.crc.update(utf8, 0, length);
+            byte[] gzip = Arrays.copyOf(out, written + TRAILER);
+            littleEndian(gzip, written, (int) compressor.crc.getValue());
+            littleEndian(gzip, written + 4, length);
+            return gzip;
         } finally {
             deflater.reset();
-            if (!IDLE.offer(deflater)) {
+            if (!IDLE.offer(compressor)) {
                 deflater.end();
             }
         }

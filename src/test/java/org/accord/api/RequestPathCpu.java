@@ -14,6 +14,8 @@ import org.accord.evaluation.EvaluationService;
 import org.accord.facts.PerformanceFacts;
 import org.accord.settlement.Settlement;
 import org.accord.settlement.SettlementLine;
+import org.accord.store.NewRun;
+import org.accord.store.RunsPrepared;
 import org.springframework.validation.SimpleErrors;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The CPU of POST /api/v1/evaluations outside HTTP (issues 15, 17), part by part, on one thread:
  * reading the body with the service's mapper, the transport constraints, mapping to the domain,
  * the evaluation, the facts' hash, the explanations, the rest of the mapping to the answer's
- * transport type, and writing the answer's JSON. Stored runs, security and Tomcat are left out.
+ * transport type, writing the answer's JSON (into the thread's buffer, as the controller does), and what the
+ * request thread does to store the run (the request written again, both texts compressed). The database's
+ * work, the facts' canonical text (written once per distinct facts), security and Tomcat are left out.
  *
  * <p>A change under test keeps its old path behind static boolean fields while it is measured;
  * this flips them between measurements (old, new, new, old, ...) so both sides share the load and
@@ -35,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class RequestPathCpu {
 
     private static final String[] PARTS = {"read", "constraints", "map", "evaluate", "factsHash", "explanations", "transport",
-        "write", "total"};
+        "write", "store", "total"};
 
     private static final boolean ALLOCATED = System.getProperty("allocated") != null;
     private static final com.sun.management.ThreadMXBean ALLOCATION =
@@ -99,6 +103,7 @@ public final class RequestPathCpu {
         private final JsonMapper json;
         private final byte[] body;
         private final TransportConstraints constraints = new TransportConstraints();
+        private final ThreadJsonBuffer answers = new ThreadJsonBuffer();
         /** Bytes allocated per request by each part in the last measurement (with -Dallocated). */
         double[] allocatedPerRequest = new double[PARTS.length];
         private long[] allocated;
@@ -113,7 +118,7 @@ public final class RequestPathCpu {
         }
 
         byte[] once() {
-            return run(null, null);
+            return run(null, null).copy();
         }
 
         /** CPU microseconds per request of each part, over requests until the CPU seconds given are used. */
@@ -143,7 +148,7 @@ public final class RequestPathCpu {
             return perRequest;
         }
 
-        private byte[] run(ThreadMXBean threads, long[] nanos) {
+        private ThreadJsonBuffer.Written run(ThreadMXBean threads, long[] nanos) {
             long t0 = now(threads);
             EvaluationRequest request = json.readValue(body, EvaluationRequest.class);
             long t1 = now(threads);
@@ -169,10 +174,15 @@ public final class RequestPathCpu {
             long t6 = now(threads);
             org.accord.api.generated.model.Settlement answer = Transport.settlement(settlement);
             long t7 = now(threads);
-            byte[] written = json.writeValueAsBytes(answer);
+            ThreadJsonBuffer.Written written = answers.write(json, answer);
             long t8 = now(threads);
+            ThreadJsonBuffer.Written requestJson = StoredRuns.requestJson(json, request);
+            RunsPrepared.prepare(new NewRun(StoredRuns.EVALUATION, "bench", settlement.contract().templateId(), settlement.ipaId(),
+                    settlement.performanceYear(), settlement.factsHash(), settlement.contract().termsHash(), settlement.rulesHash(),
+                    settlement.contract().templateHash(), requestJson.bytes(), written.bytes(), requestJson.length(), written.length()));
+            long t9 = now(threads);
             if (nanos != null) {
-                long[] times = {t0, t1, t2, t3, t4, t5, t6, t7, t8};
+                long[] times = {t0, t1, t2, t3, t4, t5, t6, t7, t8, t9};
                 for (int i = 0; i < times.length - 1; i++) {
                     nanos[i] += times[i + 1] - times[i];
                 }

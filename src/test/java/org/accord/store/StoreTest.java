@@ -141,6 +141,27 @@ class StoreTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void aRunGivenAsTheStartOfLargerBuffersKeepsOnlyThatText(String kind, @TempDir Path directory) {
+        try (MigratedStore store = MigratedStore.open(kind, directory)) {
+            String request = "{\"ipa\":\"valley\"}";
+            String result = "{\"lines\":[" + "{\"explanation\":\"Praxis Müller receives 12.34 — café\"},".repeat(500) + "{}]}";
+            // A request thread's buffers, still holding an older, longer text after this one.
+            byte[] requestBuffer = utf8(request + "{\"older\":\"request\"}");
+            byte[] resultBuffer = utf8(result + "{\"older\":\"answer\"}".repeat(50));
+            NewRun run = new NewRun("evaluation", "ann", "mssp-basic", "valley", 2025, "sha256:f", "sha256:t", "sha256:r",
+                    store.template(), requestBuffer, resultBuffer, utf8(request).length, utf8(result).length);
+
+            StoredRun read = store.runs().find(store.runs().save(run).id()).orElseThrow();
+
+            assertThat(read.request()).isEqualTo(request);
+            assertThat(read.result()).isEqualTo(result);
+            assertThatThrownBy(() -> new NewRun("evaluation", "ann", null, null, null, null, null, null, null,
+                    requestBuffer, resultBuffer, requestBuffer.length + 1, 0)).isInstanceOf(IndexOutOfBoundsException.class);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void aRunIsStoredCompressedAndReadBackAsItsText(String kind, @TempDir Path directory) {
         try (MigratedStore store = MigratedStore.open(kind, directory)) {
             String template = store.template();

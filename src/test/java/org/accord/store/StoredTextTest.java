@@ -60,6 +60,20 @@ class StoredTextTest {
     }
 
     @Test
+    void theTextAtTheStartOfALargerBufferIsCompressedAloneWhateverTheBufferHeldBefore() throws IOException {
+        // A request thread's buffer holds this request's text at its start and an older, longer one's after it.
+        String older = noise(700_000, 7);
+        for (String document : List.of("{\"ipa\":\"valley\"}", noise(40_000, 8), noise(400_000, 9), "")) {
+            byte[] text = document.getBytes(StandardCharsets.UTF_8);
+            byte[] buffer = older.getBytes(StandardCharsets.UTF_8);
+            System.arraycopy(text, 0, buffer, 0, text.length);
+            byte[] stored = StoredText.compress(buffer, text.length);
+            assertThat(stored).as("%d chars", document.length()).isEqualTo(asV5Stored(document));
+            assertThat(StoredText.text(stored)).isEqualTo(document);
+        }
+    }
+
+    @Test
     void threadsCompressingAtOnceEachGetTheirOwnDocumentBack() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(12);
         try {
