@@ -87,20 +87,66 @@ public final class Json {
 
     /** Decimals as plain strings: exact for any client, and "0.50" keeps the scale the contract used. */
     static final class DecimalAsString extends ValueSerializer<BigDecimal> {
+
+        /**
+         * The text of one decimal, kept by the thread: an answer writes some 600 decimals, and the
+         * strings, builders and arrays each made were a third of the answer's garbage. The generator
+         * copies the characters before writeString returns, so the array is free again at once.
+         */
+        private static final ThreadLocal<char[]> TEXT = ThreadLocal.withInitial(() -> new char[256]);
+
         @Override
         public void serialize(BigDecimal value, JsonGenerator generator, SerializationContext context) {
-            BigInteger unscaled = value.unscaledValue();
-            if (value.scale() < 0 || value.scale() > 60) {
+            int scale = value.scale();
+            if (scale < 0 || scale > 60) {
                 generator.writeString(value.toPlainString());
                 return;
             }
-            if (unscaled.bitLength() >= 63 || value.scale() > 18) {
-                generator.writeString(plain(unscaled.signum() < 0, DecimalDigits.of(unscaled.abs()), value.scale()));
+            char[] text = TEXT.get();
+            // precision() reads a small decimal's digits from its long; unscaledValue() would make a BigInteger of it.
+            if (scale <= 18 && value.precision() <= 18) {
+                generator.writeString(text, 0, plain(value.scaleByPowerOfTen(scale).longValueExact(), scale, text));
                 return;
             }
-            char[] text = new char[40];
-            int length = plain(unscaled.longValue(), value.scale(), text);
-            generator.writeString(text, 0, length);
+            BigInteger unscaled = value.unscaledValue();
+            // the digits go after room for "-0." and the zeros of a scale above the digits' count
+            int digitsAt = 3 + scale;
+            if (digitsAt + DecimalDigits.atMost(unscaled) > text.length) {
+                generator.writeString(plain(unscaled.signum() < 0, DecimalDigits.of(unscaled.abs()), scale));
+                return;
+            }
+            int digitsEnd = DecimalDigits.writeMagnitude(unscaled, text, digitsAt);
+            generator.writeString(text, 0, plain(unscaled.signum() < 0, text, digitsAt, digitsEnd - digitsAt, scale));
+        }
+
+        /**
+         * What {@link BigDecimal#toPlainString} writes, made in place from {@code digits} digits at
+         * {@code digitsAt} (which leaves room for "-0." and {@code scale} zeros before them), from the
+         * start of {@code text}; returns its length.
+         */
+        static int plain(boolean negative, char[] text, int digitsAt, int digits, int scale) {
+            int length = 0;
+            if (negative) {
+                text[length++] = '-';
+            }
+            int wholeDigits = digits - scale;
+            if (wholeDigits > 0) {
+                System.arraycopy(text, digitsAt, text, length, wholeDigits);
+                length += wholeDigits;
+                if (scale > 0) {
+                    text[length++] = '.';
+                    System.arraycopy(text, digitsAt + wholeDigits, text, length, scale);
+                    length += scale;
+                }
+                return length;
+            }
+            text[length++] = '0';
+            text[length++] = '.';
+            for (int i = wholeDigits; i < 0; i++) {
+                text[length++] = '0';
+            }
+            System.arraycopy(text, digitsAt, text, length, digits);
+            return length + digits;
         }
 
         /** What {@link BigDecimal#toPlainString} writes for the digits of an unscaled value and a scale of 0 or more. */
