@@ -309,7 +309,8 @@ public final class Canonical {
     /** UTF-8 bytes into SHA-256, a buffer at a time. */
     private static final class DigestSink extends Sink {
         private final MessageDigest digest = ContentHash.sha256();
-        private final byte[] buffer = new byte[8192];
+        /** Small: SHA-256 takes 64 bytes at a time, and a facts hash per evaluation made 8 KB of garbage with a larger one. */
+        private final byte[] buffer = new byte[512];
         private int length;
 
         @Override

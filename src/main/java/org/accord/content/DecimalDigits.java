@@ -16,6 +16,8 @@ public final class DecimalDigits {
     private static final double DIGITS_PER_BIT = 0.30102999566398120;
     /** Past this, BigInteger's own recursive conversion is the faster one. */
     private static final int WORDS_AT_MOST = 32;
+    /** The words a value of up to {@code WORDS_AT_MOST * 32 - 1} bits takes, with its two's complement's sign byte. */
+    public static final int WORDS = WORDS_AT_MOST + 1;
 
     private DecimalDigits() {
     }
@@ -45,6 +47,14 @@ public final class DecimalDigits {
      * bytes and their words only: it writes the decimals of every answer.
      */
     public static int writeMagnitude(BigInteger value, char[] into, int at) {
+        return writeMagnitude(value, into, at, null);
+    }
+
+    /**
+     * As {@link #writeMagnitude(BigInteger, char[], int)}, dividing in {@code scratch} (at least
+     * {@link #WORDS} long) rather than in an array of its own, when it is given.
+     */
+    public static int writeMagnitude(BigInteger value, char[] into, int at, long[] scratch) {
         if (value.bitLength() < 63) {
             return writeLong(Math.abs(value.longValue()), into, at);
         }
@@ -53,22 +63,24 @@ public final class DecimalDigits {
             digits.getChars(0, digits.length(), into, at);
             return at + digits.length();
         }
-        long[] words = words(value);
+        // as many words as the two's complement bytes fill: bitLength / 8 + 1 bytes
+        long[] words = scratch != null ? scratch : new long[(value.bitLength() / 8 + 4) / 4];
+        int count = words(value, words);
         // Groups of nine digits come least significant first: written from the end of the room, then moved to at.
         int end = at + atMost(value);
         int position = end;
         int first = 0;
         while (true) {
             long remainder = 0;
-            for (int i = first; i < words.length; i++) {
+            for (int i = first; i < count; i++) {
                 long current = (remainder << 32) | words[i];
                 words[i] = current / BILLION;
                 remainder = current % BILLION;
             }
-            while (first < words.length && words[first] == 0) {
+            while (first < count && words[first] == 0) {
                 first++;
             }
-            if (first == words.length) {
+            if (first == count) {
                 // the most significant group: no leading zeros
                 do {
                     into[--position] = (char) ('0' + remainder % 10);
@@ -86,12 +98,13 @@ public final class DecimalDigits {
         return at + length;
     }
 
-    /** The magnitude's 32-bit words, most significant first, from its two's complement bytes. */
-    private static long[] words(BigInteger value) {
+    /** The magnitude's 32-bit words into {@code words}, most significant first, from its two's complement bytes; returns how many. */
+    private static int words(BigInteger value, long[] words) {
         byte[] bytes = value.toByteArray();
         boolean negative = value.signum() < 0;
-        long[] words = new long[(bytes.length + 3) / 4];
-        int word = words.length - 1;
+        int count = (bytes.length + 3) / 4;
+        java.util.Arrays.fill(words, 0, count, 0L);
+        int word = count - 1;
         int shift = 0;
         for (int i = bytes.length - 1; i >= 0; i--) {
             words[word] |= (bytes[i] & 0xFFL) << shift;
@@ -103,18 +116,18 @@ public final class DecimalDigits {
         }
         if (negative) {
             // two's complement of the sign-extended words: invert, then add one
-            for (int i = 0; i < words.length; i++) {
+            for (int i = 0; i < count; i++) {
                 long extended = i == 0 && (bytes.length % 4) != 0 ? words[i] | (0xFFFFFFFFL << (8 * (bytes.length % 4))) : words[i];
                 words[i] = ~extended & 0xFFFFFFFFL;
             }
-            for (int i = words.length - 1; i >= 0; i--) {
+            for (int i = count - 1; i >= 0; i--) {
                 words[i] = (words[i] + 1) & 0xFFFFFFFFL;
                 if (words[i] != 0) {
                     break;
                 }
             }
         }
-        return words;
+        return count;
     }
 
     private static int writeLong(long magnitude, char[] into, int at) {

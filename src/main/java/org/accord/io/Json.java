@@ -93,7 +93,13 @@ public final class Json {
          * strings, builders and arrays each made were a third of the answer's garbage. The generator
          * copies the characters before writeString returns, so the array is free again at once.
          */
-        private static final ThreadLocal<char[]> TEXT = ThreadLocal.withInitial(() -> new char[256]);
+        private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+        /** A decimal's text, and the words its digits are divided out of. */
+        private static final class Scratch {
+            final char[] text = new char[256];
+            final long[] words = new long[DecimalDigits.WORDS];
+        }
 
         @Override
         public void serialize(BigDecimal value, JsonGenerator generator, SerializationContext context) {
@@ -102,7 +108,8 @@ public final class Json {
                 generator.writeString(value.toPlainString());
                 return;
             }
-            char[] text = TEXT.get();
+            Scratch scratch = SCRATCH.get();
+            char[] text = scratch.text;
             // precision() reads a small decimal's digits from its long; unscaledValue() would make a BigInteger of it.
             if (scale <= 18 && value.precision() <= 18) {
                 generator.writeString(text, 0, plain(value.scaleByPowerOfTen(scale).longValueExact(), scale, text));
@@ -115,7 +122,7 @@ public final class Json {
                 generator.writeString(plain(unscaled.signum() < 0, DecimalDigits.of(unscaled.abs()), scale));
                 return;
             }
-            int digitsEnd = DecimalDigits.writeMagnitude(unscaled, text, digitsAt);
+            int digitsEnd = DecimalDigits.writeMagnitude(unscaled, text, digitsAt, scratch.words);
             generator.writeString(text, 0, plain(unscaled.signum() < 0, text, digitsAt, digitsEnd - digitsAt, scale));
         }
 

@@ -31,6 +31,8 @@ class DecimalDigitsTest {
     void theMagnitudeIsWrittenIntoTheArrayGivenWhateverTheSign() {
         Random random = new Random(19);
         char[] into = new char[400];
+        long[] scratch = new long[DecimalDigits.WORDS];
+        java.util.Arrays.fill(scratch, 0xFFFFFFFFL);
         for (int bits = 0; bits <= 1100; bits += bits < 300 ? 1 : 37) {
             for (int i = 0; i < 50; i++) {
                 BigInteger value = new BigInteger(bits, random);
@@ -38,6 +40,9 @@ class DecimalDigitsTest {
                     java.util.Arrays.fill(into, 'x');
                     int end = DecimalDigits.writeMagnitude(signed, into, 7);
                     assertThat(new String(into, 7, end - 7)).as("%s", signed).isEqualTo(value.toString());
+                    // in scratch words that still hold the previous value's
+                    int again = DecimalDigits.writeMagnitude(signed, into, 7, scratch);
+                    assertThat(new String(into, 7, again - 7)).as("%s in scratch", signed).isEqualTo(value.toString());
                     assertThat(end - 7).isLessThanOrEqualTo(DecimalDigits.atMost(signed));
                     assertThat(new String(into, 0, 7)).isEqualTo("xxxxxxx");
                 }
