@@ -7,9 +7,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * JSON written into a byte array its thread keeps for the next request. {@code writeValueAsBytes}
  * grows a list of blocks and then copies them into an array of the exact size, about twice the
- * text in garbage: for an evaluation's answer (79 KB on the 25-practice example), which the store
- * compresses and the response sends, and for its request written again for the run, which the
- * store compresses, a tenth of the request's bytes. Neither needs an array of its own.
+ * text in garbage. An evaluation's answer (79 KB on the 25-practice example) is only compressed by
+ * the store and sent by the response, and its request written again for the run (33 KB) only
+ * compressed: neither needs an array of its own, and together they were a sixth of the request's
+ * garbage (docs/performance.md, "Bytes per evaluation request outside the engine").
  *
  * <p>What a write returns is valid until the same buffer is written again on the same thread; it
  * refuses to be read after that rather than give another request's bytes.
