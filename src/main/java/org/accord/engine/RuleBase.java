@@ -11,6 +11,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.accord.content.Canonical;
@@ -160,8 +162,6 @@ public final class RuleBase {
     static RuleBase fromKjar(byte[] kjar, Map<String, String> fileHashes, Properties options) {
         Map<String, byte[]> entries = CompiledModule.entries(kjar);
         CompiledModule.Loader loader = new CompiledModule.Loader(entries, RuleBase.class.getClassLoader());
-        Models models = new Models(loader, CompiledModule.modelClassNames(entries), options);
-        List<Model> all = models.made();
         Map<String, byte[]> drlFiles = new TreeMap<>();
         List<Resource> decisionFiles = new ArrayList<>();
         entries.forEach((path, bytes) -> {
@@ -172,16 +172,42 @@ public final class RuleBase {
                 decisionFiles.add(KieServices.Factory.get().getResources().newByteArrayResource(bytes).setSourcePath(path));
             }
         });
+        // The decision tables are parsed and their FEEL compiled at every load, about as long as the
+        // rest of the load together (issue 15: the command line's first settlement waits for both):
+        // on a thread of their own, beside the models.
+        CompletableFuture<DMNRuntime> dmn = CompletableFuture.supplyAsync(() -> DMNRuntimeBuilder.fromDefaults()
+                .setRootClassLoader(loader).buildConfiguration()
+                .fromResources(decisionFiles)
+                .getOrElseThrow(e -> new RuleCompilationException("decision tables: " + e.getMessage())), RuleBase::decisionTablesLoader);
+        Models models = new Models(loader, CompiledModule.modelClassNames(entries), options);
+        List<Model> all = models.made();
         Optional<RuleFileIndex> index = RuleFileIndex.of(drlFiles, all);
         if (index.isEmpty()) {
             LOG.warn("the compiled rules' files cannot be told apart by their rules' names: every contract settles on all of them");
         }
         Set<String> allFiles = Collections.unmodifiableSet(drlFiles.keySet());
         Supplier<RuleSelection> whole = once(() -> new RuleSelection(allFiles, models.kieBase(models.made())));
-        DMNRuntime dmn = DMNRuntimeBuilder.fromDefaults().setRootClassLoader(loader).buildConfiguration()
-                .fromResources(decisionFiles)
-                .getOrElseThrow(e -> new RuleCompilationException("decision tables: " + e.getMessage()));
-        return new RuleBase(whole, new DecisionTables(dmn), fileHashes, FactDeclarations.shipped(), models, index);
+        return new RuleBase(whole, new DecisionTables(joined(dmn)), fileHashes, FactDeclarations.shipped(), models, index);
+    }
+
+    private static void decisionTablesLoader(Runnable load) {
+        Thread loader = new Thread(load, "accord-decision-tables-loader");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    private static <T> T joined(CompletableFuture<T> value) {
+        try {
+            return value.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /**
