@@ -3,7 +3,11 @@ package org.accord.cli;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.accord.engine.RuleBases;
 import org.accord.evaluation.ContractChoice;
+import org.accord.evaluation.EvaluationService;
+import org.accord.terms.ClauseTemplate;
 
 /** Contracts as the command line writes them. */
 final class Contracts {
@@ -39,6 +43,16 @@ final class Contracts {
             overrides.put(assignment.substring(0, equals).trim(), assignment.substring(equals + 1).trim());
         }
         return of(spec.substring(0, colon).trim(), overrides);
+    }
+
+    /**
+     * Starts making the base of the shipped rules that the template's clauses settle on, on a thread
+     * of its own, so that it is made while the command reads its facts rather than after; a template
+     * not found is left for the evaluation to report.
+     */
+    static void prepareRules(EvaluationService service, String templateId) {
+        service.templates().find(templateId).ifPresent(template ->
+                RuleBases.prepare(template.clauses().stream().map(ClauseTemplate::concept).collect(Collectors.toSet())));
     }
 
     static String describe(ContractChoice contract) {

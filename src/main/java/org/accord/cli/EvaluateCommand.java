@@ -3,7 +3,6 @@ package org.accord.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.accord.evaluation.ContractChoice;
 import org.accord.evaluation.EvaluationService;
 import org.accord.facts.PerformanceFacts;
 import org.accord.io.Json;
@@ -30,10 +29,10 @@ class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        EvaluationService service = EvaluationService.load();
+        Contracts.prepareRules(service, template);
         PerformanceFacts performance = facts.load();
-        Map<String, Object> typed = new LinkedHashMap<>();
-        overrides.forEach((name, value) -> typed.put(name, "true".equals(value) || "false".equals(value) ? Boolean.valueOf(value) : value));
-        Settlement settlement = EvaluationService.load().evaluate(new ContractChoice(template, typed), performance);
+        Settlement settlement = service.evaluate(Contracts.of(template, overrides), performance);
         System.out.print(json ? Json.write(settlement) : SettlementTable.render(settlement));
         return 0;
     }

@@ -11,7 +11,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Supplier;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.accord.content.Canonical;
 import org.accord.content.ClasspathFolder;
@@ -49,14 +50,14 @@ public final class RuleBase {
     private static final Logger LOG = LoggerFactory.getLogger(RuleBase.class);
 
     /**
-     * Bases of some of the files kept at once, by file set: one per distinct set of concepts among the
-     * contracts settled (the shipped templates make about a dozen), each small beside the whole.
+     * Bases kept at once, by file set: one per distinct set of concepts among the contracts settled
+     * (the shipped templates make about a dozen), each small beside the whole, and the whole one.
      */
     static final int SELECTIONS_KEPT = 32;
 
-    // Built when first needed: a process whose contracts all settle on bases of some files (the README's
-    // evaluate) never builds the whole one.
-    private final Supplier<RuleSelection> whole;
+    // Every base, the whole one included, is built when first needed: a process whose contracts all
+    // settle on bases of some files (the README's evaluate) never builds the whole one.
+    private final Set<String> allFiles;
     private final DecisionTables decisionTables;
     private final Map<String, String> fileHashes;
     private final String hash;
@@ -65,9 +66,9 @@ public final class RuleBase {
     private final Optional<RuleFileIndex> index;
     private final RuleBases.Cache<Set<String>, RuleSelection> selections = new RuleBases.Cache<>(SELECTIONS_KEPT);
 
-    private RuleBase(Supplier<RuleSelection> whole, DecisionTables decisionTables, Map<String, String> fileHashes,
+    private RuleBase(Set<String> allFiles, DecisionTables decisionTables, Map<String, String> fileHashes,
             FactDeclarations factDeclarations, Models models, Optional<RuleFileIndex> index) {
-        this.whole = whole;
+        this.allFiles = allFiles;
         this.decisionTables = decisionTables;
         this.fileHashes = fileHashes;
         this.hash = Canonical.hash(fileHashes);
@@ -113,7 +114,7 @@ public final class RuleBase {
         // whether it was compiled at build time or now.
         RuleBase compiled = fromKjar(compileToKjar(ruleFiles), fileHashes(ruleFiles));
         // The facts the rules may read are those declared beside them (facts.yaml, *.facts.yaml).
-        return new RuleBase(compiled.whole, compiled.decisionTables, compiled.fileHashes, FactDeclarations.among(files),
+        return new RuleBase(compiled.allFiles, compiled.decisionTables, compiled.fileHashes, FactDeclarations.among(files),
                 compiled.models, compiled.index);
     }
 
@@ -160,8 +161,6 @@ public final class RuleBase {
     static RuleBase fromKjar(byte[] kjar, Map<String, String> fileHashes, Properties options) {
         Map<String, byte[]> entries = CompiledModule.entries(kjar);
         CompiledModule.Loader loader = new CompiledModule.Loader(entries, RuleBase.class.getClassLoader());
-        Models models = new Models(loader, CompiledModule.modelClassNames(entries), options);
-        List<Model> all = models.made();
         Map<String, byte[]> drlFiles = new TreeMap<>();
         List<Resource> decisionFiles = new ArrayList<>();
         entries.forEach((path, bytes) -> {
@@ -172,16 +171,41 @@ public final class RuleBase {
                 decisionFiles.add(KieServices.Factory.get().getResources().newByteArrayResource(bytes).setSourcePath(path));
             }
         });
+        // The decision tables are parsed and their FEEL compiled at every load, about as long as the
+        // rest of the load together (issue 15: the command line's first settlement waits for both):
+        // on a thread of their own, beside the models.
+        CompletableFuture<DMNRuntime> dmn = CompletableFuture.supplyAsync(() -> DMNRuntimeBuilder.fromDefaults()
+                .setRootClassLoader(loader).buildConfiguration()
+                .fromResources(decisionFiles)
+                .getOrElseThrow(e -> new RuleCompilationException("decision tables: " + e.getMessage())), RuleBase::decisionTablesLoader);
+        Models models = new Models(loader, CompiledModule.modelClassNames(entries), options);
+        List<Model> all = models.made();
         Optional<RuleFileIndex> index = RuleFileIndex.of(drlFiles, all);
         if (index.isEmpty()) {
             LOG.warn("the compiled rules' files cannot be told apart by their rules' names: every contract settles on all of them");
         }
-        Set<String> allFiles = Collections.unmodifiableSet(drlFiles.keySet());
-        Supplier<RuleSelection> whole = once(() -> new RuleSelection(allFiles, models.kieBase(models.made())));
-        DMNRuntime dmn = DMNRuntimeBuilder.fromDefaults().setRootClassLoader(loader).buildConfiguration()
-                .fromResources(decisionFiles)
-                .getOrElseThrow(e -> new RuleCompilationException("decision tables: " + e.getMessage()));
-        return new RuleBase(whole, new DecisionTables(dmn), fileHashes, FactDeclarations.shipped(), models, index);
+        Set<String> allFiles = Collections.unmodifiableSet(new TreeSet<>(drlFiles.keySet()));
+        return new RuleBase(allFiles, new DecisionTables(joined(dmn)), fileHashes, FactDeclarations.shipped(), models, index);
+    }
+
+    private static void decisionTablesLoader(Runnable load) {
+        Thread loader = new Thread(load, "accord-decision-tables-loader");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    private static <T> T joined(CompletableFuture<T> value) {
+        try {
+            return value.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -191,47 +215,22 @@ public final class RuleBase {
      * settlement is the same, byte for byte, and names this rule set's {@link #hash()}.
      */
     RuleSelection forConcepts(Set<String> concepts) {
-        if (index.isEmpty()) {
-            return whole.get();
-        }
-        Set<String> files = index.get().filesFor(concepts);
-        if (files.equals(index.get().allFiles())) {
-            return whole.get();
-        }
-        return selections.get(files, () -> new RuleSelection(files,
-                models.kieBase(models.made().stream().map(model -> RuleFileIndex.onlyFiles(model, index.get(), files)).toList())));
+        return index.isEmpty() ? whole() : selectionOf(index.get().filesFor(concepts));
     }
 
     /** The base of every rule file. */
     RuleSelection whole() {
-        return whole.get();
+        return selectionOf(allFiles);
+    }
+
+    private RuleSelection selectionOf(Set<String> files) {
+        return selections.get(files, () -> new RuleSelection(files, models.kieBase(files.equals(allFiles) ? models.made()
+                : models.made().stream().map(model -> RuleFileIndex.onlyFiles(model, index.get(), files)).toList())));
     }
 
     /** Which file each rule comes from and which concepts it needs, unless its files could not be told apart. */
     Optional<RuleFileIndex> index() {
         return index;
-    }
-
-    /** The value made on first use, once however many threads ask at once. */
-    private static <T> Supplier<T> once(Supplier<T> make) {
-        return new Supplier<>() {
-            private volatile T value;
-
-            @Override
-            public T get() {
-                T made = value;
-                if (made == null) {
-                    synchronized (this) {
-                        made = value;
-                        if (made == null) {
-                            made = make.get();
-                            value = made;
-                        }
-                    }
-                }
-                return made;
-            }
-        };
     }
 
     /**
@@ -276,7 +275,7 @@ public final class RuleBase {
 
     /** The base of every rule file. */
     KieBase kieBase() {
-        return whole.get().kieBase();
+        return whole().kieBase();
     }
 
     public DecisionTables decisionTables() {

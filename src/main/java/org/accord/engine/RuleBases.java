@@ -3,6 +3,7 @@ package org.accord.engine;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -37,6 +38,26 @@ public final class RuleBases {
             loader.setDaemon(true);
             loader.start();
         }
+    }
+
+    /**
+     * Starts making, on a background thread, the base of the shipped rules that contracts of these
+     * clause concepts settle on ({@link RuleBase#forConcepts}), and returns at once: a command that
+     * knows its contract before it has read its facts has that base made meanwhile, instead of
+     * after, on the thread that settles. A settlement asking for the base before it is made waits
+     * for the same one; should making it fail, the settlement makes it again and reports the error.
+     */
+    public static void prepare(Set<String> concepts) {
+        Set<String> wanted = Set.copyOf(concepts);
+        Thread maker = new Thread(() -> {
+            try {
+                builtIn().forConcepts(wanted);
+            } catch (RuntimeException e) {
+                // The settlement that needs this base makes it again and reports what went wrong.
+            }
+        }, "accord-rules-for-contract");
+        maker.setDaemon(true);
+        maker.start();
     }
 
     /** The shipped rules, loaded once per process (on this thread, unless {@link #preload()} started it). */

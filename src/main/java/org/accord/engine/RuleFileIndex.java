@@ -93,11 +93,6 @@ final class RuleFileIndex {
         return Collections.unmodifiableSet(files);
     }
 
-    /** Every rule file, {@code rules/<path>}. */
-    Set<String> allFiles() {
-        return conceptsByFile.keySet();
-    }
-
     /** The file the rule comes from, {@code rules/<path>}. */
     String fileOf(Rule rule) {
         return fileByRule.get(rule.getFullName());

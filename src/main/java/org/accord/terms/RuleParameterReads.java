@@ -31,6 +31,8 @@ final class RuleParameterReads {
     private static final Pattern CLAUSE_PATTERN = Pattern.compile("(?:(\\$\\w+)\\s*:\\s*)?\\bClause\\(\\s*concept\\s*==\\s*\"([a-z0-9-]+)\"");
     private static final Pattern READ = Pattern.compile(
             "(?:(\\$?\\w+)\\s*\\.\\s*)?\\b(number|count|flag|text|is|table|lists|amountFor|rateAt|rungs)\\(\\s*\"(\\w+)\"");
+    /** A call of a function by name: any identifier not preceded by a word character or a dot, then its parenthesis. */
+    private static final Pattern CALL = Pattern.compile("(?<![\\w.])(\\w+)\\s*\\(");
     private static final Pattern GATES_READ = Pattern.compile("(?:(\\$?\\w+)\\s*\\.\\s*)?\\b(scores|gatesReached|gates|direction)\\(");
     /** The parameter {@code Clause.scores}, {@code gates}, {@code direction} and {@code gatesReached} read. */
     static final String MEASURE_GATES = "measureGates";
@@ -104,10 +106,10 @@ final class RuleParameterReads {
         String text = rest.toString();
         collect(READ.matcher(text), 3, targets, reads);
         collect(GATES_READ.matcher(text), 0, targets, reads);
+        Map<String, List<Integer>> calls = calls(text, functions);
         for (Function function : functions.values()) {
-            Matcher call = Pattern.compile("(?<![\\w.])" + function.name() + "\\s*\\(").matcher(text);
-            while (call.find()) {
-                List<String> arguments = arguments(text, call.end() - 1);
+            for (int open : calls.getOrDefault(function.name(), List.of())) {
+                List<String> arguments = arguments(text, open);
                 function.reads().forEach((index, parameters) -> {
                     String target = index < arguments.size() ? targets.get(arguments.get(index)) : null;
                     if (target != null) {
@@ -117,6 +119,25 @@ final class RuleParameterReads {
             }
         }
         return reads;
+    }
+
+    /**
+     * Where each function is called in the text: the index of each call's opening parenthesis, in
+     * text order. One pass over the text for all functions (a name not preceded by a word character
+     * or a dot, then its parenthesis), not a pattern compiled and run per function.
+     */
+    private static Map<String, List<Integer>> calls(String text, Map<String, Function> functions) {
+        Map<String, List<Integer>> calls = new HashMap<>();
+        if (functions.isEmpty()) {
+            return calls;
+        }
+        Matcher call = CALL.matcher(text);
+        while (call.find()) {
+            if (functions.containsKey(call.group(1))) {
+                calls.computeIfAbsent(call.group(1), name -> new ArrayList<>()).add(call.end() - 1);
+            }
+        }
+        return calls;
     }
 
     private static void collect(Matcher m, int parameterGroup, Map<String, String> targets, Map<String, Set<String>> reads) {
