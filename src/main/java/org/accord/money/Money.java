@@ -93,7 +93,8 @@ public final class Money {
             return divide(numerator, divisor).compareTo(value);
         }
         // value = unscaled / 10^scale, at most 10^13 here; both products in 128 bits, neither negative.
-        long unscaled = value.unscaledValue().longValueExact();
+        // (scaled to an integer, whose long value BigDecimal keeps without making a BigInteger)
+        long unscaled = value.scaleByPowerOfTen(scale).longValueExact();
         long leftHigh = Math.multiplyHigh(numerator, TEN[scale]);
         long rightHigh = Math.multiplyHigh(unscaled, divisor);
         if (leftHigh != rightHigh) {
