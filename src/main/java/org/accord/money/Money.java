@@ -180,12 +180,16 @@ public final class Money {
         BigDecimal[] parts = new BigDecimal[n];
         BigDecimal[] remainders = new BigDecimal[n];
         BigDecimal allocated = BigDecimal.ZERO;
+        // Shares that add up to one (the distribution's, with what is retained) need no division: a quotient over
+        // one is the product rounded to 34 digits, the same value (only its scale may differ, and parts and
+        // remainders are read by value).
+        boolean sharesOfOne = weightSum.compareTo(ONE) == 0;
         for (int i = 0; i < n; i++) {
             BigDecimal weight = weights.get(i);
             if (weight.signum() < 0) {
                 throw new IllegalArgumentException("negative weight " + weight);
             }
-            BigDecimal exact = pool.multiply(weight).divide(weightSum, PRECISION);
+            BigDecimal exact = sharesOfOne ? pool.multiply(weight).round(PRECISION) : pool.multiply(weight).divide(weightSum, PRECISION);
             BigDecimal part = exact.setScale(SCALE, RoundingMode.DOWN);
             parts[i] = part;
             remainders[i] = exact.subtract(part).abs();

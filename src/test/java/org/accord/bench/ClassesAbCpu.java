@@ -33,7 +33,8 @@ public final class ClassesAbCpu {
         Path testClasses = Path.of(args[2]);
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 8;
         double seconds = args.length > 4 ? Double.parseDouble(args[4]) : 3;
-        String work = "org.accord.scenarios.SimulationWork";
+        // -Dwork=org.accord.bench.BacktestWork times the 2018 backtest instead (per ACO)
+        String work = System.getProperty("work", "org.accord.scenarios.SimulationWork");
         String[] names = {"old", "new"};
         ClassLoader[] loaders = {loader(Path.of(args[0]), testClasses), loader(Path.of(args[1]), testClasses)};
         IntSupplier[] units = new IntSupplier[2];
