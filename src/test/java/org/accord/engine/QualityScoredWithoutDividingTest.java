@@ -29,6 +29,7 @@ class QualityScoredWithoutDividingTest {
                 "the cases reach the rules the change touched", List.of(
                         "The IPA's quality composite is its points earned over its points possible",
                         "A practice's quality composite is its points earned over its points possible",
-                        "A measure's rate is its numerator over its eligible members, and earns a point for each gate it reaches"));
+                        "A measure's rate is its numerator over its eligible members, and earns a point for each gate it reaches",
+                        "A measure with fewer eligible members than the minimum denominator is not scored"));
     }
 }
