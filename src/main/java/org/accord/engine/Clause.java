@@ -83,22 +83,24 @@ public final class Clause {
 
     /** Whether the measure is one the clause's gates table scores. */
     public boolean scores(String measureId) {
-        if (measureGates != null) {
-            return measureGates.containsKey(measureId);
-        }
-        return table("measureGates").containsKey(measureId);
+        return gatesTable().containsKey(measureId);
+    }
+
+    // The gates table kept at construction; read by name (and failing as a missing parameter does) when the clause has none.
+    private Map<?, ?> gatesTable() {
+        return measureGates != null ? measureGates : table("measureGates");
     }
 
     /** The gates (rates) of a scored measure, in the order the contract lists them. */
     @SuppressWarnings("unchecked")
     public List<BigDecimal> gates(String measureId) {
-        return (List<BigDecimal>) ((Map<String, Object>) table("measureGates").get(measureId)).get("gates");
+        return (List<BigDecimal>) ((Map<String, Object>) gatesTable().get(measureId)).get("gates");
     }
 
     /** Whether a scored measure is better higher or lower, as its gates table says ("higher-is-better", "lower-is-better"; absent: higher). */
     @SuppressWarnings("unchecked")
     public String direction(String measureId) {
-        return (String) ((Map<String, Object>) table("measureGates").get(measureId)).get("direction");
+        return (String) ((Map<String, Object>) gatesTable().get(measureId)).get("direction");
     }
 
     /**

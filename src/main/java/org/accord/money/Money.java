@@ -25,6 +25,16 @@ public final class Money {
     public static final BigDecimal ONE = BigDecimal.ONE;
     private static final BigDecimal CENT = BigDecimal.ONE.movePointLeft(SCALE);
 
+    /** 10^s for the scales {@link #compareQuotient} cross-multiplies: 0 to 13 decimals. */
+    private static final long[] TEN = new long[14];
+
+    static {
+        TEN[0] = 1;
+        for (int s = 1; s < TEN.length; s++) {
+            TEN[s] = TEN[s - 1] * 10;
+        }
+    }
+
     private Money() {
     }
 
@@ -64,6 +74,33 @@ public final class Money {
         }
         BigDecimal quotient = Quotients.divide(a, 0, b, 0);
         return quotient != null ? quotient : BigDecimal.valueOf(a).divide(BigDecimal.valueOf(b), PRECISION);
+    }
+
+    /**
+     * How {@link #divide(long, long)} of a count over a count compares with a value from 0 to 1 (a rate
+     * with a gate): -1, 0 or 1, as {@code divide(numerator, divisor).compareTo(value)}. Where that answer
+     * is sure to be the exact quotient's, the counts are compared cross-multiplied instead of dividing to
+     * 34 digits (issue 15: a quality measure's rate against each of its gates): rounding to 34 digits never
+     * moves a quotient past a value of at most 34 digits, and can make it equal to one only within half a
+     * unit of its 34th digit, while a quotient of counts that differs from a value of {@code s} decimals
+     * differs by at least 1 / (divisor x 10^s), more than that half unit when divisor x 10^s is below 10^32.
+     * Anything else (a negative count, a divisor of zero, a value outside 0-1 or of more decimals) divides.
+     */
+    public static int compareQuotient(long numerator, long divisor, BigDecimal value) {
+        int scale = value.scale();
+        // With at most 13 decimals, any divisor in a long keeps divisor x 10^scale below 10^32 (2^63 x 10^13 < 10^32).
+        if (numerator < 0 || divisor <= 0 || scale < 0 || scale >= TEN.length || value.signum() < 0 || value.compareTo(ONE) > 0) {
+            return divide(numerator, divisor).compareTo(value);
+        }
+        // value = unscaled / 10^scale, at most 10^13 here; both products in 128 bits, neither negative.
+        // (scaled to an integer, whose long value BigDecimal keeps without making a BigInteger)
+        long unscaled = value.scaleByPowerOfTen(scale).longValueExact();
+        long leftHigh = Math.multiplyHigh(numerator, TEN[scale]);
+        long rightHigh = Math.multiplyHigh(unscaled, divisor);
+        if (leftHigh != rightHigh) {
+            return leftHigh < rightHigh ? -1 : 1;
+        }
+        return Integer.signum(Long.compareUnsigned(numerator * TEN[scale], unscaled * divisor));
     }
 
     /** The sum of amounts (zero for none). */
@@ -143,12 +180,16 @@ public final class Money {
         BigDecimal[] parts = new BigDecimal[n];
         BigDecimal[] remainders = new BigDecimal[n];
         BigDecimal allocated = BigDecimal.ZERO;
+        // Shares that add up to one (the distribution's, with what is retained) need no division: a quotient over
+        // one is the product rounded to 34 digits, the same value (only its scale may differ, and parts and
+        // remainders are read by value).
+        boolean sharesOfOne = weightSum.compareTo(ONE) == 0;
         for (int i = 0; i < n; i++) {
             BigDecimal weight = weights.get(i);
             if (weight.signum() < 0) {
                 throw new IllegalArgumentException("negative weight " + weight);
             }
-            BigDecimal exact = pool.multiply(weight).divide(weightSum, PRECISION);
+            BigDecimal exact = sharesOfOne ? pool.multiply(weight).round(PRECISION) : pool.multiply(weight).divide(weightSum, PRECISION);
             BigDecimal part = exact.setScale(SCALE, RoundingMode.DOWN);
             parts[i] = part;
             remainders[i] = exact.subtract(part).abs();

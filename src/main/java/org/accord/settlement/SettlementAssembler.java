@@ -150,10 +150,22 @@ public final class SettlementAssembler {
 
     /** A line with its scope's and clause's positions, the first two keys of a settlement's order. */
     private record Placed(int scope, int clause, SettlementLine line) {
-        static final Comparator<Placed> ORDER = Comparator.comparingInt(Placed::scope)
-                .thenComparingInt(Placed::clause)
-                .thenComparing(p -> p.line().rule())
-                .thenComparing(p -> p.line().detail());
+        // Scope, clause, rule, detail, as Comparator.comparingInt(...).thenComparing(...) would order them; lines of
+        // one rule carry its name as one String, so equal names are told by reference before their characters.
+        static final Comparator<Placed> ORDER = (a, b) -> {
+            int order = Integer.compare(a.scope(), b.scope());
+            if (order == 0) {
+                order = Integer.compare(a.clause(), b.clause());
+            }
+            if (order == 0) {
+                order = compareText(a.line().rule(), b.line().rule());
+            }
+            return order != 0 ? order : compareText(a.line().detail(), b.line().detail());
+        };
+
+        private static int compareText(String a, String b) {
+            return a == b ? 0 : a.compareTo(b);
+        }
     }
 
     /** Sorts the lines by {@link Placed#ORDER}; stable, so lines equal in every key keep the rules' order. */

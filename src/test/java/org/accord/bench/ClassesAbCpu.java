@@ -33,7 +33,8 @@ public final class ClassesAbCpu {
         Path testClasses = Path.of(args[2]);
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 8;
         double seconds = args.length > 4 ? Double.parseDouble(args[4]) : 3;
-        // Another work of the same shape (static trials() and json()) with -Dab.work=, e.g. org.accord.api.RequestPathWork.
+        // Another work of the same shape (static trials() and json()) with -Dab.work=: org.accord.api.RequestPathWork
+        // (an evaluation request's path), org.accord.bench.BacktestWork (the 2018 backtest, per ACO).
         String work = System.getProperty("ab.work", "org.accord.scenarios.SimulationWork");
         String[] names = {"old", "new"};
         ClassLoader[] loaders = {loader(Path.of(args[0]), testClasses), loader(Path.of(args[1]), testClasses)};
