@@ -2,6 +2,7 @@ package org.accord.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -67,15 +68,22 @@ class MeasuresOnPracticesTest {
                 "the cases reach every rule that reads measures", MEASURE_RULES);
     }
 
-    /** The shipped rules with the files that read measures as they were; without the totals rule if asked. */
+    /**
+     * The shipped rules with the files that read measures as they were; without the totals rule if asked.
+     * Given as text, as a stored run's rules are: compiled through the engine's cache by content hash,
+     * so each rule set compiles once per test run (RuleSelectionTest replays the first one too).
+     */
     private static RuleBase measuresAsFacts(boolean withoutTotalsRule) {
-        Map<String, byte[]> text = new TreeMap<>(ClasspathFolder.read(RuleBase.FOLDER));
+        Map<String, String> text = new TreeMap<>();
+        ClasspathFolder.read(RuleBase.FOLDER).forEach((path, bytes) -> text.put(path, new String(bytes, StandardCharsets.UTF_8)));
         Map<String, byte[]> earlier = ClasspathFolder.read(MEASURES_AS_FACTS);
         assertThat(earlier).hasSize(5);
-        earlier.forEach((path, bytes) -> assertThat(text.put(path, bytes)).as(path).isNotNull());
+        earlier.forEach((path, bytes) -> assertThat(text.put(path, new String(bytes, StandardCharsets.UTF_8))).as(path).isNotNull());
         if (withoutTotalsRule) {
             text.remove("ipa/totals.drl");
         }
-        return RuleBase.compile(text);
+        RuleBase rules = RuleBases.forSources(text);
+        assertThat(rules.hash()).isNotEqualTo(RuleBases.builtIn().hash());
+        return rules;
     }
 }
