@@ -1,11 +1,6 @@
 package org.accord.engine;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import org.accord.content.ClasspathFolder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,11 +15,8 @@ class DistributionQualityOnTotalsTest {
 
     @Test
     void aStoredRuleSetWhoseWeightsGatherTheirOwnQualitySettlesAsTheShippedRulesDo() {
-        Map<String, byte[]> text = new TreeMap<>(ClasspathFolder.read(RuleBase.FOLDER));
-        Map<String, byte[]> earlier = ClasspathFolder.read(GATHERED_PER_PRACTICE);
-        assertThat(earlier).containsOnlyKeys("distribution/distribution.drl");
-        earlier.forEach((path, bytes) -> assertThat(text.put(path, bytes)).as(path).isNotNull().isNotEqualTo(bytes));
-        ReplayedRuleSets.assertSettlesAsShipped(RuleBase.compile(text), List.of("valley-ipa", "small-panel"),
+        RuleBase earlier = ReplayedRuleSets.shippedWith(GATHERED_PER_PRACTICE, "distribution/distribution.drl");
+        ReplayedRuleSets.assertSettlesAsShipped(earlier, List.of("valley-ipa", "small-panel"),
                 "the cases reach the rules the change touched", List.of(
                         "The IPA's totals of quality and cost performance are taken over its practices",
                         "A practice's weight blends its shares of member months, quality and cost performance"));

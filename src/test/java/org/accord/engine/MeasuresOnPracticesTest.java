@@ -2,11 +2,8 @@ package org.accord.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.accord.content.ClasspathFolder;
 import org.accord.facts.PerformanceFacts;
 import org.accord.testing.Engine;
 import org.junit.jupiter.api.Test;
@@ -69,21 +66,17 @@ class MeasuresOnPracticesTest {
     }
 
     /**
-     * The shipped rules with the files that read measures as they were; without the totals rule if asked.
-     * Given as text, as a stored run's rules are: compiled through the engine's cache by content hash,
-     * so each rule set compiles once per test run (RuleSelectionTest replays the first one too).
+     * The shipped rules with the files that read measures as they were; without the totals rule if asked
+     * (RuleSelectionTest replays the first one too: compiled once per test run, through the cache).
      */
-    private static RuleBase measuresAsFacts(boolean withoutTotalsRule) {
-        Map<String, String> text = new TreeMap<>();
-        ClasspathFolder.read(RuleBase.FOLDER).forEach((path, bytes) -> text.put(path, new String(bytes, StandardCharsets.UTF_8)));
-        Map<String, byte[]> earlier = ClasspathFolder.read(MEASURES_AS_FACTS);
-        assertThat(earlier).hasSize(5);
-        earlier.forEach((path, bytes) -> assertThat(text.put(path, new String(bytes, StandardCharsets.UTF_8))).as(path).isNotNull());
-        if (withoutTotalsRule) {
-            text.remove("ipa/totals.drl");
+    static RuleBase measuresAsFacts(boolean withoutTotalsRule) {
+        String[] files = {"ipa/totals.drl", "payment/pay-for-performance.drl", "quality/measure-rates.drl",
+                "quality/quality-composite.drl", "quality/unknown-measures.drl"};
+        if (!withoutTotalsRule) {
+            return ReplayedRuleSets.shippedWith(MEASURES_AS_FACTS, files);
         }
-        RuleBase rules = RuleBases.forSources(text);
-        assertThat(rules.hash()).isNotEqualTo(RuleBases.builtIn().hash());
-        return rules;
+        Map<String, String> text = ReplayedRuleSets.shippedTextWith(MEASURES_AS_FACTS, files);
+        text.remove("ipa/totals.drl");
+        return RuleBases.forSources(text);
     }
 }

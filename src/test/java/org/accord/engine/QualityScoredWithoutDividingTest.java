@@ -1,11 +1,6 @@
 package org.accord.engine;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import org.accord.content.ClasspathFolder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,11 +16,8 @@ class QualityScoredWithoutDividingTest {
 
     @Test
     void aStoredRuleSetThatGatheredScoredMeasuresAndDividedRatesSettlesAsTheShippedRulesDo() {
-        Map<String, byte[]> text = new TreeMap<>(ClasspathFolder.read(RuleBase.FOLDER));
-        Map<String, byte[]> earlier = ClasspathFolder.read(SCORED_WITH_FROM);
-        assertThat(earlier).containsOnlyKeys("quality/measure-rates.drl", "quality/quality-composite.drl");
-        earlier.forEach((path, bytes) -> assertThat(text.put(path, bytes)).as(path).isNotNull().isNotEqualTo(bytes));
-        ReplayedRuleSets.assertSettlesAsShipped(RuleBase.compile(text), List.of("valley-ipa", "small-panel"),
+        RuleBase earlier = ReplayedRuleSets.shippedWith(SCORED_WITH_FROM, "quality/measure-rates.drl", "quality/quality-composite.drl");
+        ReplayedRuleSets.assertSettlesAsShipped(earlier, List.of("valley-ipa", "small-panel"),
                 "the cases reach the rules the change touched", List.of(
                         "The IPA's quality composite is its points earned over its points possible",
                         "A practice's quality composite is its points earned over its points possible",

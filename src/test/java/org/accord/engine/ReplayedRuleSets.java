@@ -2,10 +2,14 @@ package org.accord.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import org.accord.content.ClasspathFolder;
 import org.accord.evaluation.ContractChoice;
 import org.accord.evaluation.EvaluationService;
 import org.accord.facts.PerformanceFacts;
@@ -26,6 +30,33 @@ final class ReplayedRuleSets {
             List.of("mssp-basic", "mssp-enhanced", "commercial-global-budget", "ma-capitation", "medicaid-ffs-p4p");
 
     private ReplayedRuleSets() {
+    }
+
+    /**
+     * The shipped rules with some files as they were before a change: {@code earlierFolder} (test
+     * resources) holds exactly {@code replaced}, each an earlier text of a shipped file. Given as text,
+     * as a stored run's rules are, and compiled through the engine's cache by content hash, so each
+     * rule set compiles once per test run.
+     */
+    static RuleBase shippedWith(String earlierFolder, String... replaced) {
+        RuleBase rules = RuleBases.forSources(shippedTextWith(earlierFolder, replaced));
+        assertThat(rules.hash()).isNotEqualTo(RuleBases.builtIn().hash());
+        return rules;
+    }
+
+    /** The text behind {@link #shippedWith}, by path under rules/, for a test that edits it further. */
+    static Map<String, String> shippedTextWith(String earlierFolder, String... replaced) {
+        Map<String, String> text = new TreeMap<>();
+        ClasspathFolder.read(RuleBase.FOLDER).forEach((path, bytes) -> text.put(path, utf8(bytes)));
+        Map<String, byte[]> earlier = ClasspathFolder.read(earlierFolder);
+        assertThat(earlier).as(earlierFolder).containsOnlyKeys(replaced);
+        earlier.forEach((path, bytes) ->
+                assertThat(text.put(path, utf8(bytes))).as(path).isNotNull().isNotEqualTo(utf8(bytes)));
+        return text;
+    }
+
+    private static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /**

@@ -10,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +21,6 @@ import java.util.stream.Stream;
 import org.accord.backtest.Backtest;
 import org.accord.backtest.BacktestInput;
 import org.accord.backtest.Layouts;
-import org.accord.content.ClasspathFolder;
 import org.accord.evaluation.ContractChoice;
 import org.accord.evaluation.EvaluationService;
 import org.accord.facts.PerformanceFacts;
@@ -54,14 +51,9 @@ class RuleSelectionTest {
 
     @Test
     void aStoredRuleSetReplayedSettlesOnItsOwnRulesAsOnTheWholeBase() {
-        // The rule files as they were when quality measures were facts (MeasuresOnPracticesTest), given as
-        // text as a stored run's rules are: compiled on demand, its bases of some files made from that.
-        Map<String, String> text = new TreeMap<>();
-        ClasspathFolder.read(RuleBase.FOLDER).forEach((path, bytes) -> text.put(path, new String(bytes, StandardCharsets.UTF_8)));
-        ClasspathFolder.read("engine/measures-as-facts").forEach((path, bytes) ->
-                assertThat(text.put(path, new String(bytes, StandardCharsets.UTF_8))).as(path).isNotNull());
-        RuleBase stored = RuleBases.forSources(text);
-        assertThat(stored.hash()).isNotEqualTo(RuleBases.builtIn().hash());
+        // The rule files as they were when quality measures were facts, given as text as a stored run's
+        // rules are: compiled on demand, its bases of some files made from that.
+        RuleBase stored = MeasuresOnPracticesTest.measuresAsFacts(false);
 
         RuleSelection trackOne = stored.forConcepts(conceptsOf("mssp-aco-track-1"));
         assertThat(trackOne).isNotSameAs(stored.whole());
