@@ -1,0 +1,32 @@
+package org.accord.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.accord.content.ClasspathFolder;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cost-performance rules' consequences compute a practice's risk-weight share once and its expected cost
+ * from it, instead of the expected cost again and the share again for the line (issue 15). A rule set stored
+ * before, which computed them at each use, settles as the shipped rules do.
+ */
+class DistributionExpectedCostOnceTest {
+
+    /** rules/distribution/distribution.drl as it was before the change (the shipped text of commit 6a5ed9e). */
+    private static final String EXPECTED_COST_PER_USE = "engine/distribution-expected-cost-per-use";
+
+    @Test
+    void aStoredRuleSetThatComputedTheExpectedCostAtEachUseSettlesAsTheShippedRulesDo() {
+        Map<String, byte[]> text = new TreeMap<>(ClasspathFolder.read(RuleBase.FOLDER));
+        Map<String, byte[]> earlier = ClasspathFolder.read(EXPECTED_COST_PER_USE);
+        assertThat(earlier).containsOnlyKeys("distribution/distribution.drl");
+        earlier.forEach((path, bytes) -> assertThat(text.put(path, bytes)).as(path).isNotNull().isNotEqualTo(bytes));
+        ReplayedRuleSets.assertSettlesAsShipped(RuleBase.compile(text), List.of("valley-ipa", "small-panel"),
+                "the cases reach the rules the change touched", List.of(
+                        "A practice under its share of the cost target has the difference as its cost performance",
+                        "A practice at or over its share of the cost target has no cost performance"));
+    }
+}
