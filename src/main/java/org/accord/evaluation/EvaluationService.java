@@ -132,7 +132,44 @@ public final class EvaluationService {
 
     /** As {@link #evaluateAll(List, List)}, telling progress how many are settled as sessions finish. */
     public List<Settlement> evaluateAll(List<ContractChoice> contracts, List<PerformanceFacts> facts, Progress progress) {
-        List<Settlement> settled = evaluator.get().evaluateAllChecked(requests(contracts, facts), progress);
+        return named(evaluator.get().evaluateAllChecked(requests(contracts, facts), progress), contracts);
+    }
+
+    /**
+     * A simulation's trials: as {@link #evaluateAll(List, List, Progress)} of the contract on each drawn
+     * facts, results and refusals alike, for facts drawn from {@code observed} (issue 15). The observed facts
+     * are checked once; a trial that differs from them only in what a draw changes, within the validator's
+     * bounds ({@link DrawnFacts}), needs no check of its own, and any other is checked whole, as
+     * {@code evaluateAll} would.
+     */
+    public List<Settlement> evaluateDrawn(ContractChoice contract, PerformanceFacts observed, List<PerformanceFacts> drawn,
+                                          Progress progress) {
+        List<ContractChoice> contracts = Collections.nCopies(drawn.size(), contract);
+        Terms terms;
+        try {
+            terms = check(contract, observed, true);
+        } catch (InvalidInputException e) {
+            // Nothing is vouched for: every trial is checked whole, with the problems it names.
+            return evaluateAll(contracts, drawn, progress);
+        }
+        List<Evaluator.Request> requests = new ArrayList<>(drawn.size());
+        for (int i = 0; i < drawn.size(); i++) {
+            PerformanceFacts these = drawn.get(i);
+            if (DrawnFacts.validDraw(observed, these)) {
+                // The same period and practices' count as the observed facts: the same terms, and no requirement unmet.
+                requests.add(new Evaluator.Request(terms, these));
+            } else {
+                try {
+                    requests.add(new Evaluator.Request(check(contract, these, true), these));
+                } catch (InvalidInputException e) {
+                    throw drawn.size() == 1 ? e : e.inRequest(i);
+                }
+            }
+        }
+        return named(evaluator.get().evaluateAllChecked(requests, progress), contracts);
+    }
+
+    private static List<Settlement> named(List<Settlement> settled, List<ContractChoice> contracts) {
         List<Settlement> named = new ArrayList<>(settled.size());
         for (int i = 0; i < settled.size(); i++) {
             named.add(settled.get(i).from(contracts.get(i).version()));

@@ -3,7 +3,6 @@ package org.accord.scenarios;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -124,7 +123,7 @@ final class Simulator {
 
     /**
      * Settles trials [from, to) in one batch under the contract (its terms resolved once and cached by
-     * the service, each trial's facts validated once), and records each at its index; the trials'
+     * the service, each trial checked for what its draw changed), and records each at its index; the trials'
      * facts and settlements are dropped when the batch is recorded.
      */
     private void settle(ContractChoice contract, PerformanceVariation variation, Samples samples, int from, int to) {
@@ -132,7 +131,8 @@ final class Simulator {
         for (int t = from; t < to; t++) {
             trials.add(variation.trial(t));
         }
-        List<Settlement> settlements = service.evaluateAll(Collections.nCopies(trials.size(), contract), trials);
+        // Drawn from the checked facts, a trial needs only what the draw changed checked (issue 15).
+        List<Settlement> settlements = service.evaluateDrawn(contract, variation.observed(), trials, Progress.NONE);
         Samples.Batch batch = samples.batch();
         for (int k = 0; k < settlements.size(); k++) {
             batch.record(from + k, trials.get(k), settlements.get(k));

@@ -66,10 +66,12 @@ public final class SettlementAssembler {
         for (int i = 0; i < byId.size(); i++) {
             practiceOrder.put(byId.get(i).id(), i);
         }
-        // Each line's place (scope, then clause, then rule and detail) is looked up once, not at every comparison.
+        // Each line's place (scope, then clause, then rule and detail) is looked up once, not at every comparison;
+        // the rules' names are ranked once in their order, so lines compare names as numbers (issue 15).
+        Map<String, Integer> ruleRank = ruleRanks(written);
         Function<SettlementLine, Placed> place = l -> new Placed(
                 "IPA".equals(l.scope()) ? -1 : practiceOrder.getOrDefault(l.scope(), Integer.MAX_VALUE),
-                clauseOrder.getOrDefault(l.clause(), Integer.MAX_VALUE), l);
+                clauseOrder.getOrDefault(l.clause(), Integer.MAX_VALUE), ruleRank.get(l.rule()), l);
 
         List<SettlementLine> findings = new ArrayList<>();
         List<SettlementLine> lines = new ArrayList<>();
@@ -148,17 +150,34 @@ public final class SettlementAssembler {
         return !pooled ? SettlementLine.PAYMENT : "IPA".equals(scope) ? SettlementLine.RETAINED : SettlementLine.DISTRIBUTED;
     }
 
-    /** A line with its scope's and clause's positions, the first two keys of a settlement's order. */
-    private record Placed(int scope, int clause, SettlementLine line) {
-        // Scope, clause, rule, detail, as Comparator.comparingInt(...).thenComparing(...) would order them; lines of
-        // one rule carry its name as one String, so equal names are told by reference before their characters.
+    /**
+     * Each rule name among the lines with its rank in String order: two names compare as their ranks do
+     * (equal names have one rank, and the ranks follow compareTo), so the sort compares numbers, not sentences.
+     */
+    private static Map<String, Integer> ruleRanks(List<SettlementLine> lines) {
+        Map<String, Integer> ranks = new HashMap<>();
+        for (SettlementLine line : lines) {
+            ranks.put(line.rule(), 0);
+        }
+        String[] names = ranks.keySet().toArray(new String[0]);
+        java.util.Arrays.sort(names, Comparator.nullsFirst(Comparator.naturalOrder()));
+        for (int i = 0; i < names.length; i++) {
+            ranks.put(names[i], i);
+        }
+        return ranks;
+    }
+
+    /** A line with its scope's, clause's and rule's positions, the first three keys of a settlement's order. */
+    private record Placed(int scope, int clause, int rule, SettlementLine line) {
+        // Scope, clause, rule, detail, as Comparator.comparingInt(...).thenComparing(...) would order them (the rule
+        // by its name's rank, which orders as the names do); equal details are told by reference before their characters.
         static final Comparator<Placed> ORDER = (a, b) -> {
             int order = Integer.compare(a.scope(), b.scope());
             if (order == 0) {
                 order = Integer.compare(a.clause(), b.clause());
             }
             if (order == 0) {
-                order = compareText(a.line().rule(), b.line().rule());
+                order = Integer.compare(a.rule(), b.rule());
             }
             return order != 0 ? order : compareText(a.line().detail(), b.line().detail());
         };
