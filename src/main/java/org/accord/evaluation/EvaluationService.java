@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.accord.engine.CustomTables;
 import org.accord.engine.Evaluator;
@@ -132,41 +133,21 @@ public final class EvaluationService {
 
     /** As {@link #evaluateAll(List, List)}, telling progress how many are settled as sessions finish. */
     public List<Settlement> evaluateAll(List<ContractChoice> contracts, List<PerformanceFacts> facts, Progress progress) {
-        return named(evaluator.get().evaluateAllChecked(requests(contracts, facts), progress), contracts);
+        return named(evaluator.get().evaluateAllChecked(requests(contracts, facts, these -> false), progress), contracts);
     }
 
     /**
      * A simulation's trials: as {@link #evaluateAll(List, List, Progress)} of the contract on each drawn
-     * facts, results and refusals alike, for facts drawn from {@code observed} (issue 15). The observed facts
-     * are checked once; a trial that differs from them only in what a draw changes, within the validator's
-     * bounds ({@link DrawnFacts}), needs no check of its own, and any other is checked whole, as
-     * {@code evaluateAll} would.
+     * facts, results and refusals alike, for facts drawn from {@code observed} (issue 15). A trial drawn from
+     * valid observed facts that differs from them only in what a draw changes, within the validator's bounds
+     * ({@link DrawnFacts}), is valid without validating it again; any other is validated whole.
      */
     public List<Settlement> evaluateDrawn(ContractChoice contract, PerformanceFacts observed, List<PerformanceFacts> drawn,
                                           Progress progress) {
         List<ContractChoice> contracts = Collections.nCopies(drawn.size(), contract);
-        Terms terms;
-        try {
-            terms = check(contract, observed, true);
-        } catch (InvalidInputException e) {
-            // Nothing is vouched for: every trial is checked whole, with the problems it names.
-            return evaluateAll(contracts, drawn, progress);
-        }
-        List<Evaluator.Request> requests = new ArrayList<>(drawn.size());
-        for (int i = 0; i < drawn.size(); i++) {
-            PerformanceFacts these = drawn.get(i);
-            if (DrawnFacts.validDraw(observed, these)) {
-                // The same period and practices' count as the observed facts: the same terms, and no requirement unmet.
-                requests.add(new Evaluator.Request(terms, these));
-            } else {
-                try {
-                    requests.add(new Evaluator.Request(check(contract, these, true), these));
-                } catch (InvalidInputException e) {
-                    throw drawn.size() == 1 ? e : e.inRequest(i);
-                }
-            }
-        }
-        return named(evaluator.get().evaluateAllChecked(requests, progress), contracts);
+        boolean observedValid = FactsValidator.problems(observed).isEmpty();
+        Predicate<PerformanceFacts> validByDraw = these -> observedValid && DrawnFacts.validDraw(observed, these);
+        return named(evaluator.get().evaluateAllChecked(requests(contracts, drawn, validByDraw), progress), contracts);
     }
 
     private static List<Settlement> named(List<Settlement> settled, List<ContractChoice> contracts) {
@@ -177,14 +158,17 @@ public final class EvaluationService {
         return named;
     }
 
-    private List<Evaluator.Request> requests(List<ContractChoice> contracts, List<PerformanceFacts> facts) {
+    /** Each request checked; its facts validated unless already validated in this batch or {@code knownValid}. */
+    private List<Evaluator.Request> requests(List<ContractChoice> contracts, List<PerformanceFacts> facts,
+                                             Predicate<PerformanceFacts> knownValid) {
         List<Evaluator.Request> requests = new ArrayList<>(contracts.size());
         // The same facts for many contracts (a sweep, a comparison) are validated once.
         Set<PerformanceFacts> validFacts = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = 0; i < contracts.size(); i++) {
             PerformanceFacts these = facts.get(i);
             try {
-                requests.add(new Evaluator.Request(check(contracts.get(i), these, !validFacts.contains(these)), these));
+                boolean validate = !validFacts.contains(these) && !knownValid.test(these);
+                requests.add(new Evaluator.Request(check(contracts.get(i), these, validate), these));
             } catch (InvalidInputException e) {
                 throw contracts.size() == 1 ? e : e.inRequest(i);
             }

@@ -2,6 +2,7 @@ package org.accord.settlement;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -160,7 +161,7 @@ public final class SettlementAssembler {
             ranks.put(line.rule(), 0);
         }
         String[] names = ranks.keySet().toArray(new String[0]);
-        java.util.Arrays.sort(names, Comparator.nullsFirst(Comparator.naturalOrder()));
+        Arrays.sort(names, Comparator.nullsFirst(Comparator.naturalOrder()));
         for (int i = 0; i < names.length; i++) {
             ranks.put(names[i], i);
         }
