@@ -91,7 +91,8 @@ class StoredRuns {
         // The settlement hashed the facts' canonical text already: it is written again only when not yet stored.
         String factsHash = content.put(ContentKind.FACTS, settlement.factsHash(),
                 () -> Canonical.json(settlement.facts().inIdOrder()).getBytes(StandardCharsets.UTF_8));
-        ThreadJsonBuffer.Written requestJson = requestJson(json, request);
+        // The body as the client sent it where it was kept (UTF-8 JSON), else the request written again.
+        ThreadJsonBuffer.Written requestJson = RequestBodyAsSent.of(request).orElseGet(() -> requestJson(json, request));
         // Both texts are in the thread's buffers: the store compresses them before save returns.
         NewRun run = new NewRun(EVALUATION, caller.current(), settlement.contract().templateId(), settlement.ipaId(),
                 settlement.performanceYear(), factsHash, settlement.contract().termsHash(), settlement.rulesHash(),
@@ -102,12 +103,13 @@ class StoredRuns {
     }
 
     /**
-     * The request as the server read it, the UTF-8 bytes of its JSON text, in the thread's buffer
-     * until the thread writes its next request: written to bytes at once rather than to a string
-     * encoded afterwards. The two differ only where a string holds a lone
-     * surrogate (a {@code \\uD800} escape read from the body): the text's encoding stores it as
-     * {@code ?}, the byte generator as an escape. Such a request is written as text, as before, so the
-     * stored bytes do not change (StoredEvaluationsApiTest).
+     * The request as the server read it, written again as the UTF-8 bytes of its JSON text, for a
+     * body not kept as sent (another charset, or not read by {@link RequestBodyAsSent}); in the
+     * thread's buffer until the thread writes its next request. Written to bytes at once rather than
+     * to a string encoded afterwards; the two differ only where a string holds a lone surrogate (a
+     * {@code \\uD800} escape read from the body): the text's encoding stores it as {@code ?}, the
+     * byte generator as an escape. Such a request is written as text, as rewritten runs always were.
+     * A body kept as sent stores its escape as sent.
      */
     static ThreadJsonBuffer.Written requestJson(JsonMapper json, Object request) {
         ThreadJsonBuffer.Written written = REQUESTS.write(json, request);

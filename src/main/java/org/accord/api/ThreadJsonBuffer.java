@@ -1,5 +1,7 @@
 package org.accord.api;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,6 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the store and sent by the response, and its request written again for the run (33 KB) only
  * compressed: neither needs an array of its own, and together they were a sixth of the request's
  * garbage (docs/performance.md, "Bytes per evaluation request outside the engine").
+ *
+ * <p>A request body read into it ({@link #receive(InputStream)}) is kept the same way: parsed from
+ * the buffer and stored as received, with no array of its own.
  *
  * <p>What a write returns is valid until the same buffer is written again on the same thread; it
  * refuses to be read after that rather than give another request's bytes.
@@ -34,6 +39,25 @@ final class ThreadJsonBuffer {
             sink.bytes = new byte[INITIAL];
         }
         return written;
+    }
+
+    /**
+     * Reads {@code body} to its end into this thread's buffer, as a write would fill it: what is
+     * returned is valid until the buffer is written or filled again on this thread.
+     */
+    Written receive(InputStream body) throws IOException {
+        Sink sink = sinks.get();
+        sink.length = 0;
+        sink.writes++;
+        for (int read; (read = body.read(sink.bytes, sink.length, sink.bytes.length - sink.length)) >= 0; ) {
+            sink.length += read;
+            sink.ensure(1);
+        }
+        Written received = new Written(sink, sink.writes, sink.bytes, sink.length);
+        if (sink.bytes.length > KEPT_AT_MOST) {
+            sink.bytes = new byte[INITIAL];
+        }
+        return received;
     }
 
     /** The first {@link #length()} bytes of {@link #bytes()} are the JSON written. */

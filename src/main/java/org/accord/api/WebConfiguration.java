@@ -13,6 +13,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.core.Ordered;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.unit.DataSize;
@@ -110,10 +111,19 @@ class WebConfiguration implements WebMvcConfigurer {
         return new FilterRegistrationBean<>(new AnswersNotLabelledAsProblems());
     }
 
-    /** Before the JSON converter: an answer written once for its stored run is sent as those bytes. */
+    /**
+     * Before the JSON converter: an answer written once for its stored run is sent as those bytes,
+     * and an evaluation's body is read with the JSON converter's mapper and kept as sent for its run.
+     */
     @Override
     public void extendMessageConverters(java.util.List<org.springframework.http.converter.HttpMessageConverter<?>> converters) {
+        JsonMapper bodies = converters.stream()
+                .filter(JacksonJsonHttpMessageConverter.class::isInstance)
+                .map(converter -> ((JacksonJsonHttpMessageConverter) converter).getMapper())
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no JSON converter to read evaluation requests as it does"));
         converters.add(0, new AnswerWrittenOnce());
+        converters.add(1, new RequestBodyAsSent(bodies));
     }
 
     @Override

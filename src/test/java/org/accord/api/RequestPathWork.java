@@ -1,5 +1,9 @@
 package org.accord.api;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  * example read, checked, mapped, evaluated, hashed, explained, written, and its run's texts compressed).
  * With {@code -Dab.unit=outside} the evaluation is done once and reused, so only the work around it is
  * timed (the facts' hash and the explanations, kept by the settlement, are then not timed either). Each
- * side writes and stores the way its classes do: a side without {@code ThreadJsonBuffer} writes with
- * {@code writeValueAsBytes}, as the controller did before it.
+ * side reads, writes and stores the way its classes do: the body arrives as a stream, as the servlet's;
+ * a side with {@code RequestBodyAsSent} reads it into the thread's buffer, parses it from there and
+ * stores those bytes; a side without it parses the stream and writes the request again to store it;
+ * a side without {@code ThreadJsonBuffer} writes with {@code writeValueAsBytes}, as the controller did before.
  */
 public final class RequestPathWork {
 
@@ -42,14 +48,17 @@ public final class RequestPathWork {
     }
 
     private static Side side(byte[] body) {
-        boolean buffered;
+        return present("org.accord.api.RequestBodyAsSent") ? new KeptAsSent(body)
+                : present("org.accord.api.ThreadJsonBuffer") ? new Buffered(body) : new Before(body);
+    }
+
+    private static boolean present(String className) {
         try {
-            Class.forName("org.accord.api.ThreadJsonBuffer");
-            buffered = true;
+            Class.forName(className);
+            return true;
         } catch (ClassNotFoundException e) {
-            buffered = false;
+            return false;
         }
-        return buffered ? new Buffered(body) : new Before(body);
     }
 
     /** One request's work. */
@@ -66,7 +75,7 @@ public final class RequestPathWork {
 
         /** With {@code text}, answers the answer's and the stored request's text and the compressed sizes. */
         StringBuilder once(boolean text) {
-            EvaluationRequest request = json.readValue(body, EvaluationRequest.class);
+            EvaluationRequest request = read(new ByteArrayInputStream(body));
             SimpleErrors errors = new SimpleErrors(request, "evaluationRequest");
             constraints.validate(request, errors);
             if (errors.hasErrors()) {
@@ -86,6 +95,11 @@ public final class RequestPathWork {
             return writeAndStore(request, settlement, Transport.settlement(settlement), text);
         }
 
+        /** The body read as the server reads it; a side that keeps the bytes keeps them for its writeAndStore. */
+        EvaluationRequest read(InputStream stream) {
+            return json.readValue(stream, EvaluationRequest.class);
+        }
+
         abstract StringBuilder writeAndStore(EvaluationRequest request, Settlement settlement, Object answer, boolean text);
 
         static NewRun run(Settlement settlement, byte[] request, byte[] answer, int requestLength, int answerLength) {
@@ -94,13 +108,52 @@ public final class RequestPathWork {
                     settlement.contract().templateHash(), request, answer, requestLength, answerLength);
         }
 
-        static StringBuilder text(byte[] answer, int answerLength, byte[] request, int requestLength, int compressed) {
+        /**
+         * The answer, the stored request as read back (the same on every side, though a side that keeps the
+         * body stores other bytes), and whether the run compressed to anything.
+         */
+        StringBuilder text(byte[] answer, int answerLength, byte[] request, int requestLength, int compressed) {
             return new StringBuilder(answerLength + requestLength + 16).append(new String(answer, 0, answerLength, StandardCharsets.UTF_8))
-                    .append('\n').append(new String(request, 0, requestLength, StandardCharsets.UTF_8)).append('\n').append(compressed);
+                    .append('\n')
+                    .append(json.writeValueAsString(json.readValue(request, 0, requestLength, EvaluationRequest.class)))
+                    .append('\n').append(compressed > 0);
         }
     }
 
-    /** This build's: both texts in the thread's buffers. */
+    /** This build's: the body kept as received in one thread buffer, the answer in another. */
+    private static final class KeptAsSent extends Side {
+        private final ThreadJsonBuffer bodies = new ThreadJsonBuffer();
+        private final ThreadJsonBuffer answers = new ThreadJsonBuffer();
+        private ThreadJsonBuffer.Written received;
+
+        KeptAsSent(byte[] body) {
+            super(body);
+        }
+
+        @Override
+        EvaluationRequest read(InputStream stream) {
+            try {
+                received = bodies.receive(stream);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            EvaluationRequest request = json.readValue(received.bytes(), 0, received.length(), EvaluationRequest.class);
+            if (!RequestBodyAsSent.utf8(received.bytes(), received.length())) {
+                throw new IllegalStateException("the example is UTF-8 JSON");
+            }
+            return request;
+        }
+
+        @Override
+        StringBuilder writeAndStore(EvaluationRequest request, Settlement settlement, Object answer, boolean text) {
+            ThreadJsonBuffer.Written written = answers.write(json, answer);
+            int compressed = RunsPrepared.prepare(run(settlement, received.bytes(), written.bytes(), received.length(), written.length()));
+            return !text ? new StringBuilder("x")
+                    : text(written.bytes(), written.length(), received.bytes(), received.length(), compressed);
+        }
+    }
+
+    /** The build before this one: both texts in the thread's buffers, the request written again. */
     private static final class Buffered extends Side {
         private final ThreadJsonBuffer answers = new ThreadJsonBuffer();
 
@@ -118,7 +171,7 @@ public final class RequestPathWork {
         }
     }
 
-    /** The build before: arrays of their own (the surrogate check, allocation-free, is left out on this side). */
+    /** The build before ThreadJsonBuffer: arrays of their own (the surrogate check, allocation-free, is left out on this side). */
     private static final class Before extends Side {
         Before(byte[] body) {
             super(body);

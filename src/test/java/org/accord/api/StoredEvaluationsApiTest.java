@@ -101,25 +101,82 @@ class StoredEvaluationsApiTest extends ServerTest {
         assertThat(runs.find(id)).hasValueSatisfying(run -> assertThat(run.result()).isEqualTo(answer.body()));
     }
 
+    /** The example as a client might lay it out: its own whitespace and key order, an escape, a non-ASCII name. */
+    private static String sentAsAClientLaysItOut() {
+        ObjectNode request = (ObjectNode) JSON.readTree(read("examples/valley-ipa-request.json"));
+        ObjectNode reordered = JSON.createObjectNode();
+        reordered.set("facts", request.get("facts"));
+        reordered.set("contract", request.get("contract"));
+        String compact = reordered.toString();
+        return "\n  " + compact.replace("\"Valley Independent Physicians Association\"", "\"Vall\\u00e9e  \u00c9 \\ud800 \\ud83d\\ude00\"")
+                .replaceFirst(",", " ,\t") + "  \r\n";
+    }
+
     @Test
-    void theRequestIsStoredAsTheTextOfWhatTheServerReadEvenWithALoneSurrogate() {
-        // "\\ud800" alone in a string: read as one char, which the stored text has always kept as '?';
-        // an emoji's pair is kept as its four UTF-8 bytes.
-        String sent = read("examples/valley-ipa-request.json").replace("\"name\": \"Valley Independent Physicians Association\"",
-                "\"name\": \"Valley \\ud800 IPA \\ud83d\\ude00\"");
-        assertThat(sent).contains("\\ud800");
+    void theRequestIsStoredAsTheBytesPostedWithTheirWhitespaceKeyOrderAndEscapes() {
+        String sent = sentAsAClientLaysItOut();
+        assertThat(sent).contains("\\ud800").startsWith("\n  {\"facts\"");
         Reply answer = postJson("/api/v1/evaluations", sent);
         assertThat(answer.status()).isEqualTo(200);
         String id = location(answer).substring("/api/v1/evaluations/".length());
 
-        assertThat(runs.find(id)).hasValueSatisfying(run -> {
-            assertThat(run.request()).contains("\"Valley ? IPA \uD83D\uDE00\"");
-            // The same text as writing the request read to a string, encoded as UTF-8, which is how runs were stored before.
-            tools.jackson.databind.json.JsonMapper server = WebJson.mapper();
-            Object read = server.readValue(sent, org.accord.api.generated.model.EvaluationRequest.class);
-            assertThat(run.request()).isEqualTo(new String(server.writeValueAsString(read).getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    java.nio.charset.StandardCharsets.UTF_8));
-        });
+        // Not the request written again (which keys the contract first and turns the lone surrogate into '?').
+        assertThat(runs.find(id)).hasValueSatisfying(run -> assertThat(run.request()).isEqualTo(sent));
+        Reply replayed = send(HttpRequest.newBuilder(URI.create(url("/api/v1/evaluations/" + id + "/replay")))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(replayed.status()).isEqualTo(200);
+        assertThat(replayed.json().get("outcome").asString()).isEqualTo("identical");
+        // The auditor's export and the stored evaluation read the same request.
+        assertThat(get("/api/v1/evaluations/" + id + "/export").json().at("/request/facts/ipa/name").asString())
+                .isEqualTo("Vall\u00e9e  \u00c9 \ud800 \ud83d\ude00");
+        assertThat(get("/api/v1/evaluations/" + id).json().at("/request/facts/ipa/name").asString())
+                .isEqualTo("Vall\u00e9e  \u00c9 \ud800 \ud83d\ude00");
+    }
+
+    @Test
+    void twoRequestsInARowStoreEachItsOwnBytes() {
+        // One client connection, so both are likely read by one server thread and its one buffer.
+        String first = sentAsAClientLaysItOut();
+        String second = "  " + read("examples/valley-ipa-request.json");
+        String firstId = location(postJson("/api/v1/evaluations", first)).substring("/api/v1/evaluations/".length());
+        Reply refused = postJson("/api/v1/evaluations", "{\"contract\": {\"templateId\": \"mssp-basic\"}}");
+        assertThat(refused.status()).isEqualTo(400);
+        String secondId = location(postJson("/api/v1/evaluations", second)).substring("/api/v1/evaluations/".length());
+
+        assertThat(runs.find(firstId)).hasValueSatisfying(run -> assertThat(run.request()).isEqualTo(first));
+        assertThat(runs.find(secondId)).hasValueSatisfying(run -> assertThat(run.request()).isEqualTo(second));
+    }
+
+    @Test
+    void aBodyInAnotherCharsetStoresTheRequestAsTheServerReadIt() {
+        String sent = read("examples/valley-ipa-request.json").replace("\"Valley Independent Physicians Association\"", "\"Vall\u00e9e\"");
+        Reply answer = post("/api/v1/evaluations", "application/json;charset=UTF-16",
+                sent.getBytes(java.nio.charset.StandardCharsets.UTF_16));
+        assertThat(answer.status()).isEqualTo(200);
+        String id = location(answer).substring("/api/v1/evaluations/".length());
+
+        // UTF-8 JSON in the store, written from what was read: the same document, not the same bytes.
+        tools.jackson.databind.json.JsonMapper server = WebJson.mapper();
+        Object read = server.readValue(sent, org.accord.api.generated.model.EvaluationRequest.class);
+        assertThat(runs.find(id)).hasValueSatisfying(run -> assertThat(run.request()).isEqualTo(server.writeValueAsString(read)));
+        assertThat(get("/api/v1/evaluations/" + id).json().at("/request/facts/ipa/name").asString()).isEqualTo("Vall\u00e9e");
+    }
+
+    @Test
+    void onlyWellFormedUtf8IsKeptAsSent() {
+        assertThat(utf8("{\"a\":\"Vall\u00e9e \ud83d\ude00\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isTrue();
+        assertThat(utf8("{\"a\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_16BE))).isFalse();
+        assertThat(utf8(" {\"a\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_16LE))).isFalse();
+        assertThat(utf8(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}'})).isFalse();
+        // a surrogate encoded on its own, which the parser reads but UTF-8 does not allow
+        assertThat(utf8(new byte[] {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'})).isFalse();
+    }
+
+    /** Asked of the text at the start of a longer buffer, as the thread's buffer holds it: what follows is not read. */
+    private static boolean utf8(byte[] text) {
+        byte[] buffer = java.util.Arrays.copyOf(text, text.length + 2);
+        buffer[text.length] = (byte) 0xFF;
+        return RequestBodyAsSent.utf8(buffer, text.length);
     }
 
     @Test
