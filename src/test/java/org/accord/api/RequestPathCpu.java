@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * reading the body with the service's mapper, the transport constraints, mapping to the domain,
  * the evaluation, the facts' hash, the explanations, the rest of the mapping to the answer's
  * transport type, writing the answer's JSON (into the thread's buffer, as the controller does), and what the
- * request thread does to store the run (the request written again, both texts compressed). The database's
+ * request thread does to store the run (the request as received, both texts compressed). The database's
  * work, the facts' canonical text (written once per distinct facts), security and Tomcat are left out.
  *
  * <p>A change under test keeps its old path behind static boolean fields while it is measured;
@@ -104,6 +104,7 @@ public final class RequestPathCpu {
         private final byte[] body;
         private final TransportConstraints constraints = new TransportConstraints();
         private final ThreadJsonBuffer answers = new ThreadJsonBuffer();
+        private final ThreadJsonBuffer bodies = new ThreadJsonBuffer();
         /** Bytes allocated per request by each part in the last measurement (with -Dallocated). */
         double[] allocatedPerRequest = new double[PARTS.length];
         private long[] allocated;
@@ -150,7 +151,15 @@ public final class RequestPathCpu {
 
         private ThreadJsonBuffer.Written run(ThreadMXBean threads, long[] nanos) {
             long t0 = now(threads);
-            EvaluationRequest request = json.readValue(body, EvaluationRequest.class);
+            // As RequestBodyAsSent reads it: the servlet's stream into the thread's buffer, parsed from there.
+            ThreadJsonBuffer.Written received;
+            try {
+                received = bodies.receive(new java.io.ByteArrayInputStream(body));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            EvaluationRequest request = json.readValue(received.bytes(), 0, received.length(), EvaluationRequest.class);
+            boolean keptAsSent = RequestBodyAsSent.utf8(received.bytes(), received.length());
             long t1 = now(threads);
             SimpleErrors errors = new SimpleErrors(request, "evaluationRequest");
             constraints.validate(request, errors);
@@ -176,7 +185,7 @@ public final class RequestPathCpu {
             long t7 = now(threads);
             ThreadJsonBuffer.Written written = answers.write(json, answer);
             long t8 = now(threads);
-            ThreadJsonBuffer.Written requestJson = StoredRuns.requestJson(json, request);
+            ThreadJsonBuffer.Written requestJson = keptAsSent ? received : StoredRuns.requestJson(json, request);
             RunsPrepared.prepare(new NewRun(StoredRuns.EVALUATION, "bench", settlement.contract().templateId(), settlement.ipaId(),
                     settlement.performanceYear(), settlement.factsHash(), settlement.contract().termsHash(), settlement.rulesHash(),
                     settlement.contract().templateHash(), requestJson.bytes(), written.bytes(), requestJson.length(), written.length()));
