@@ -9,6 +9,7 @@ import org.accord.replay.Replay;
 import org.accord.store.ContentStore;
 import org.accord.store.ContractStore;
 import org.accord.store.FactsStore;
+import org.accord.store.StoredRun;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,7 +34,12 @@ class Replays {
     ReplayResult replay(String evaluationId, String rules) {
         Replay.Rules which = Replay.Rules.of(rules).orElseThrow(() -> new InvalidRequestException(
                 List.of(Problems.atPointer("rules", "expected 'stored' or 'current'"))));
-        Replay.Result result = replay.replay(stored.evaluationRun(evaluationId), which);
+        return replay(stored.evaluationRun(evaluationId), which);
+    }
+
+    /** Replays a run as {@link #replay(String, String)} answers it, the run given rather than read from the store (the warm-up's). */
+    ReplayResult replay(StoredRun run, Replay.Rules which) {
+        Replay.Result result = replay.replay(run, which);
         // The transport type refuses a field it does not know: a settlement form drifting from the API's fails here.
         ReplayResult answer = new ReplayResult(result.evaluationId(), result.rules(), result.rulesHash(), result.outcome(),
                 result.differences().stream().map(d -> new SettlementDifference(d.pointer()).stored(d.stored()).replayed(d.replayed()))

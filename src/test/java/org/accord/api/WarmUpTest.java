@@ -24,13 +24,14 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The service evaluates the bundled example before it reports ready: readiness refuses until the
- * warm-up has run while liveness and health answer, and the warm-up stores no run and no audit event.
+ * The service evaluates the bundled example, and replays that evaluation, before it reports ready:
+ * readiness refuses until the warm-up has run while liveness and health answer, and the warm-up
+ * stores no run and no audit event.
  * A runner ordered before the warm-up reads the probes while the server is up and the warm-up not yet run.
  */
 @SpringBootTest(classes = {AccordService.class, WarmUpTest.BeforeWarmUp.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "accord.warm-up.evaluations=3")
+        properties = {"accord.warm-up.evaluations=3", "accord.warm-up.replays=2"})
 class WarmUpTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -71,6 +72,7 @@ class WarmUpTest {
         assertThat(BEFORE.get("/actuator/health/readiness")).isEqualTo("503 {\"status\":\"OUT_OF_SERVICE\"}");
 
         assertThat(warmUp.evaluationsDone()).isEqualTo(3);
+        assertThat(warmUp.replaysDone()).isEqualTo(2);
         assertThat(get(port, "/actuator/health/readiness")).isEqualTo("200 {\"status\":\"UP\"}");
         assertThat(get(port, "/actuator/health")).startsWith("200 ").contains("\"status\":\"UP\"");
     }
@@ -80,6 +82,7 @@ class WarmUpTest {
         JdbcTemplate database = new JdbcTemplate(dataSource);
 
         assertThat(warmUp.evaluationsDone()).isEqualTo(3);
+        assertThat(warmUp.replaysDone()).isEqualTo(2);
         assertThat(database.queryForObject("SELECT COUNT(*) FROM run", Integer.class)).isZero();
         assertThat(database.queryForObject("SELECT COUNT(*) FROM stored_facts", Integer.class)).isZero();
         assertThat(database.queryForObject("SELECT COUNT(*) FROM audit_event", Integer.class)).isZero();
