@@ -28,7 +28,7 @@ public final class RunStore {
     private static final String SUMMARY_COLUMNS = "id, kind, stored_at, caller, template_id, ipa_id, performance_year, "
             + "facts_hash, terms_hash, rules_hash, template_hash";
     private static final String INSERT_RUN = "INSERT INTO run (" + SUMMARY_COLUMNS
-            + ", request_gzip, result_gzip) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + ", request_compressed, result_compressed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcClient jdbc;
     private final TransactionOperations transactions;
@@ -247,14 +247,14 @@ public final class RunStore {
     }
 
     public Optional<StoredRun> find(String id) {
-        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + ", request, result, request_gzip, result_gzip FROM run WHERE id = ?").param(id)
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + ", request, result, request_compressed, result_compressed FROM run WHERE id = ?").param(id)
                 .query((rs, row) -> new StoredRun(summary(rs), text(rs, "request"), text(rs, "result")))
                 .optional();
     }
 
     /** A document of a run in whichever form it was stored: compressed (since V5) or as text (before). */
     private static String text(ResultSet rs, String column) throws SQLException {
-        byte[] compressed = rs.getBytes(column + "_gzip");
+        byte[] compressed = rs.getBytes(column + "_compressed");
         return compressed != null ? StoredText.text(compressed) : rs.getString(column);
     }
 

@@ -1,50 +1,53 @@
 package org.accord.store;
 
+import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.ZstdException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A run's request and answer as stored since migration V5 (docs/store.md, "Runs compressed"): the
- * UTF-8 bytes of the JSON text, gzip (RFC 1952), compressed at deflate's fastest level. What is
- * kept is the text: any gzip reader gives it back byte for byte, and nothing hashes the compressed
- * bytes, so a later version may compress otherwise and still read every run stored before.
+ * A run's request and answer as stored (docs/store.md, "Runs compressed"): the UTF-8 bytes of the
+ * JSON text, compressed. Since V6 a run is written as one zstd frame (RFC 8878) holding the text's
+ * size and a checksum; runs written under V5 are gzip (RFC 1952). Each is told apart by its first
+ * bytes, so every run stored before reads as it did. What is kept is the text: nothing hashes the
+ * compressed bytes, so a later version may compress otherwise again.
  */
 final class StoredText {
 
-    /**
-     * The member header {@link java.util.zip.GZIPOutputStream} writes (no name, no time, OS unknown):
-     * the bytes stored are the same as V5's, only the compressor is reused.
-     */
-    private static final byte[] HEADER = {0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, (byte) 0xff};
-    private static final int TRAILER = 8;
+    /** The first bytes of a zstd frame (28 b5 2f fd, little-endian 0xFD2FB528). */
+    private static final byte[] ZSTD_MAGIC = {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd};
+    /** The first bytes of a gzip member. */
+    private static final byte[] GZIP_MAGIC = {0x1f, (byte) 0x8b};
 
     /**
-     * Compressors kept between runs: a new one allocates deflate's window and tables each time, a
-     * tenth of the run writer's CPU (docs/performance.md, "Storing within 2 ms"). Bounded, so the
-     * request threads of a burst do not each keep one.
+     * zstd's level 1: about a third of gzip's fastest level in CPU and a fifth smaller on a run's
+     * texts. The negative levels saved at most 0.03 ms a run for half as many bytes again, which
+     * the commit then writes (docs/performance.md, issue 16).
+     */
+    static final int LEVEL = 1;
+
+    /** A decompressed text larger than this is refused rather than allocated: no run comes near it. */
+    private static final long LARGEST_TEXT = Integer.MAX_VALUE - 16;
+
+    /**
+     * Compressors kept between runs: a zstd context allocates its tables once, not per document.
+     * Bounded, so the request threads of a burst do not each keep one; a context is one thread's at a time.
      */
     private static final BlockingQueue<Compressor> IDLE = new ArrayBlockingQueue<>(8);
 
     /** Above this, a compressor's output buffer is not kept: a rare huge run does not pin its size. */
     private static final int KEPT_OUTPUT_AT_MOST = 256 * 1024;
 
-    /**
-     * A deflater and the buffer it writes into, kept together: the output was a buffer guessed from
-     * the input's size, doubled when too small and copied to its length, three arrays per text; now
-     * the one array copied out is the stored bytes themselves.
-     */
+    /** A zstd context and the buffer it writes into: the one array copied out is the stored bytes. */
     private static final class Compressor {
-        // nowrap: raw deflate, the gzip header and trailer are written here.
-        final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
-        final CRC32 crc = new CRC32();
+        final ZstdCompressCtx context = new ZstdCompressCtx().setLevel(LEVEL).setChecksum(true).setContentSize(true);
         byte[] output = new byte[32 * 1024];
     }
 
@@ -59,53 +62,67 @@ final class StoredText {
         return compress(utf8, utf8.length);
     }
 
-    /** The gzip of the first {@code length} bytes of {@code utf8}. */
+    /** The zstd frame of the first {@code length} bytes of {@code utf8}. */
     static byte[] compress(byte[] utf8, int length) {
         Compressor compressor = IDLE.poll();
         if (compressor == null) {
             compressor = new Compressor();
         }
-        Deflater deflater = compressor.deflater;
+        boolean kept = false;
         try {
-            deflater.setInput(utf8, 0, length);
-            deflater.finish();
-            byte[] out = compressor.output;
-            System.arraycopy(HEADER, 0, out, 0, HEADER.length);
-            int written = HEADER.length;
-            while (!deflater.finished()) {
-                if (written == out.length) {
-                    out = Arrays.copyOf(out, out.length * 2);
-                }
-                written += deflater.deflate(out, written, out.length - written);
-            }
+            int bound = (int) Zstd.compressBound(length);
+            byte[] out = compressor.output.length >= bound ? compressor.output : new byte[bound];
+            int written = compressor.context.compressByteArray(out, 0, out.length, utf8, 0, length);
+            byte[] stored = Arrays.copyOf(out, written);
             if (out.length <= KEPT_OUTPUT_AT_MOST) {
                 compressor.output = out;
             }
-            compressor.crc.reset();
-            compressor.crc.update(utf8, 0, length);
-            byte[] gzip = Arrays.copyOf(out, written + TRAILER);
-            littleEndian(gzip, written, (int) compressor.crc.getValue());
-            littleEndian(gzip, written + 4, length);
-            return gzip;
+            // Offered only once its buffer is copied out: the next thread to take it writes there.
+            kept = IDLE.offer(compressor);
+            return stored;
         } finally {
-            deflater.reset();
-            if (!IDLE.offer(compressor)) {
-                deflater.end();
+            if (!kept) {
+                compressor.context.close();
             }
         }
     }
 
-    private static void littleEndian(byte[] into, int at, int value) {
-        for (int i = 0; i < 4; i++) {
-            into[at + i] = (byte) (value >>> (8 * i));
+    /** The text of a stored document, whichever format it was compressed in. */
+    static String text(byte[] stored) {
+        if (startsWith(stored, ZSTD_MAGIC)) {
+            return new String(unzstd(stored), StandardCharsets.UTF_8);
+        }
+        if (startsWith(stored, GZIP_MAGIC)) {
+            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(stored), 8192)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new IllegalStateException("a stored run's text is not readable gzip (" + stored.length + " bytes): " + e.getMessage(), e);
+            }
+        }
+        throw new IllegalStateException("a stored run's text is neither zstd (28 b5 2f fd) nor gzip (1f 8b): "
+                + stored.length + " bytes starting " + HexFormat.ofDelimiter(" ").formatHex(stored, 0, Math.min(4, stored.length)));
+    }
+
+    private static byte[] unzstd(byte[] frame) {
+        long size = Zstd.getFrameContentSize(frame);
+        if (size < 0 || size > LARGEST_TEXT) {
+            // Negative: an error code, or no size in the frame (not one this class wrote).
+            throw new IllegalStateException("a stored run's text is not a readable zstd frame (" + frame.length
+                    + " bytes): " + (size < 0 ? "no content size in its header" : "content size " + size));
+        }
+        try {
+            byte[] text = Zstd.decompress(frame, (int) size);
+            if (text.length != size) {
+                throw new IllegalStateException("a stored run's text is a truncated zstd frame: " + text.length + " of " + size + " bytes");
+            }
+            return text;
+        } catch (ZstdException e) {
+            throw new IllegalStateException("a stored run's text is not a readable zstd frame (" + frame.length + " bytes): "
+                    + e.getMessage(), e);
         }
     }
 
-    static String text(byte[] gzip) {
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip), 8192)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a stored run's text is not gzip", e);
-        }
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
 }

@@ -171,28 +171,29 @@ class StoreTest {
 
             RunSummary saved = store.runs().save(run);
 
-            // Only the compressed form is written: gzip (RFC 1952, magic 1f 8b) of the UTF-8 text.
-            var row = store.jdbc().sql("SELECT request, result, request_gzip, result_gzip FROM run WHERE id = ?").param(saved.id())
+            // Only the compressed form is written: a zstd frame (RFC 8878, magic 28 b5 2f fd) of the UTF-8 text.
+            var row = store.jdbc().sql("SELECT request, result, request_compressed, result_compressed FROM run WHERE id = ?")
+                    .param(saved.id())
                     .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getBytes(4)}).single();
             assertThat(row[0]).isNull();
             assertThat(row[1]).isNull();
-            byte[] resultGzip = (byte[]) row[3];
-            assertThat(resultGzip).startsWith((byte) 0x1f, (byte) 0x8b);
+            byte[] resultCompressed = (byte[]) row[3];
+            assertThat(resultCompressed).startsWith((byte) 0x28, (byte) 0xb5, (byte) 0x2f, (byte) 0xfd);
             // 2,000 times the same line: far smaller than its text.
-            assertThat(resultGzip.length).isLessThan(utf8(result).length / 20);
-            try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(resultGzip))) {
-                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(result);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            assertThat(resultCompressed.length).isLessThan(utf8(result).length / 20);
+            // Any zstd reader gives the text back: the frame holds its size.
+            long size = com.github.luben.zstd.Zstd.getFrameContentSize(resultCompressed);
+            assertThat(size).isEqualTo(utf8(result).length);
+            assertThat(new String(com.github.luben.zstd.Zstd.decompress(resultCompressed, (int) size), StandardCharsets.UTF_8))
+                    .isEqualTo(result);
             StoredRun read = store.runs().find(saved.id()).orElseThrow();
             assertThat(read.request()).isEqualTo(new String(run.request(), java.nio.charset.StandardCharsets.UTF_8));
             assertThat(read.result()).isEqualTo(result);
 
             // A row cannot hold a document in both forms, nor in neither.
-            assertThatThrownBy(() -> store.jdbc().sql("INSERT INTO run (id, kind, stored_at, caller, request, result, result_gzip) "
+            assertThatThrownBy(() -> store.jdbc().sql("INSERT INTO run (id, kind, stored_at, caller, request, result, result_compressed) "
                     + "VALUES ('both', 'evaluation', ?, 'ann', '{}', '{}', ?)")
-                    .params(java.time.OffsetDateTime.ofInstant(MORNING, java.time.ZoneOffset.UTC), resultGzip).update())
+                    .params(java.time.OffsetDateTime.ofInstant(MORNING, java.time.ZoneOffset.UTC), resultCompressed).update())
                     .isInstanceOf(DataIntegrityViolationException.class);
             assertThatThrownBy(() -> store.jdbc().sql("INSERT INTO run (id, kind, stored_at, caller, request) "
                     + "VALUES ('neither', 'evaluation', ?, 'ann', '{}')")
@@ -221,6 +222,33 @@ class StoreTest {
             assertThat(read.result()).isEqualTo("{\"explanation\":\"café\"}");
             assertThat(read.summary().ipaId()).isEqualTo("valley");
             assertThat(runs.list(RunFilter.all(), 10, 0)).extracting(RunSummary::id).containsExactly("old-run");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aRunStoredAsGzipUnderV5ReadsTheSameAfterItsColumnsAreRenamed(String kind, @TempDir Path directory) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind, directory)) {
+            // A database as V5 left it, with a run stored then: gzip in request_gzip and result_gzip.
+            db.migrate("5");
+            String request = "{\"ipa\":\"valley\"}";
+            String result = "{\"lines\":[" + "{\"explanation\":\"Praxis Müller receives 12.34 — café\"},".repeat(500) + "{}]}";
+            db.jdbc().sql("INSERT INTO run (id, kind, stored_at, caller, ipa_id, request_gzip, result_gzip) "
+                    + "VALUES ('gzip-run', 'evaluation', ?, 'ann', 'valley', ?, ?)")
+                    .params(java.time.OffsetDateTime.ofInstant(MORNING, java.time.ZoneOffset.UTC), StoredTextTest.asV5Stored(request),
+                            StoredTextTest.asV5Stored(result))
+                    .update();
+
+            assertThat(db.migrate().migrationsExecuted).isEqualTo(MIGRATIONS - 5);
+            RunStore runs = new RunStore(db.jdbc(), db.transactions(), new SteppingClock(MORNING));
+            StoredRun read = runs.find("gzip-run").orElseThrow();
+
+            assertThat(read.request()).isEqualTo(request);
+            assertThat(read.result()).isEqualTo(result);
+            // A run stored now sits beside it, zstd, and reads back too.
+            RunSummary fresh = runs.save(run("hill", 2025, "bob", null));
+            assertThat(runs.find(fresh.id()).orElseThrow().request()).isEqualTo("{\"ipa\":\"hill\"}");
+            assertThat(runs.list(RunFilter.all(), 10, 0)).extracting(RunSummary::id).containsExactlyInAnyOrder("gzip-run", fresh.id());
         }
     }
 

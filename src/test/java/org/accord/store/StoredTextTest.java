@@ -1,11 +1,15 @@
 package org.accord.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.luben.zstd.Zstd;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -17,13 +21,14 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The compressor is reused from run to run, and what it stores is still V5's format: the very
- * bytes a new {@link GZIPOutputStream} at deflate's fastest level writes, which any gzip reader reads.
+ * What a run's documents are stored as since V6: a zstd frame any zstd reader reads, from a
+ * compressor reused from run to run; V5's gzip still reads as its text; damaged bytes are refused
+ * with a message that says so, never read as another text.
  */
 class StoredTextTest {
 
     /** V5's compressor, as it was: a new gzip stream per document, at the fastest level. */
-    private static byte[] asV5Stored(String text) throws IOException {
+    static byte[] asV5Stored(String text) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(out, 8192) {
             {
@@ -45,22 +50,40 @@ class StoredTextTest {
         return text.toString();
     }
 
+    /** The text of a zstd frame as the library's own one-shot reader gives it (the frame holds its size). */
+    private static String unzstd(byte[] frame) {
+        long size = Zstd.getFrameContentSize(frame);
+        assertThat(size).isNotNegative();
+        return new String(Zstd.decompress(frame, (int) size), StandardCharsets.UTF_8);
+    }
+
+    private static final List<String> DOCUMENTS = List.of("", "{}", "{\"explanation\":\"Praxis Müller receives 12.34 — café\"}",
+            "{\"lines\":[" + "{\"amount\":\"1234.56\",\"practice\":\"p-017\"},".repeat(3_000) + "{}]}", noise(100_000, 16));
+
     @Test
-    void eachDocumentIsCompressedToTheBytesV5StoredAndReadsBackAsItsText() throws IOException {
-        List<String> documents = List.of("", "{}", "{\"explanation\":\"Praxis Müller receives 12.34 — café\"}",
-                "{\"lines\":[" + "{\"amount\":\"1234.56\",\"practice\":\"p-017\"},".repeat(3_000) + "{}]}", noise(100_000, 16));
+    void eachDocumentIsStoredAsAZstdFrameThatReadsBackAsItsText() {
         // Twice through: the second time every document gets a compressor another one used.
         for (int pass = 0; pass < 2; pass++) {
-            for (String document : documents) {
+            for (String document : DOCUMENTS) {
                 byte[] stored = StoredText.compress(document);
-                assertThat(stored).as("%d chars, pass %d", document.length(), pass).isEqualTo(asV5Stored(document));
+                assertThat(stored).as("%d chars, pass %d", document.length(), pass).startsWith((byte) 0x28, (byte) 0xb5, (byte) 0x2f, (byte) 0xfd);
+                assertThat(unzstd(stored)).isEqualTo(document);
                 assertThat(StoredText.text(stored)).isEqualTo(document);
             }
+        }
+        String repetitive = DOCUMENTS.get(3);
+        assertThat(StoredText.compress(repetitive).length).isLessThan(repetitive.length() / 20);
+    }
+
+    @Test
+    void aDocumentStoredAsGzipUnderV5ReadsBackAsItsText() throws IOException {
+        for (String document : DOCUMENTS) {
+            assertThat(StoredText.text(asV5Stored(document))).as("%d chars", document.length()).isEqualTo(document);
         }
     }
 
     @Test
-    void theTextAtTheStartOfALargerBufferIsCompressedAloneWhateverTheBufferHeldBefore() throws IOException {
+    void theTextAtTheStartOfALargerBufferIsCompressedAloneWhateverTheBufferHeldBefore() {
         // A request thread's buffer holds this request's text at its start and an older, longer one's after it.
         String older = noise(700_000, 7);
         for (String document : List.of("{\"ipa\":\"valley\"}", noise(40_000, 8), noise(400_000, 9), "")) {
@@ -68,9 +91,36 @@ class StoredTextTest {
             byte[] buffer = older.getBytes(StandardCharsets.UTF_8);
             System.arraycopy(text, 0, buffer, 0, text.length);
             byte[] stored = StoredText.compress(buffer, text.length);
-            assertThat(stored).as("%d chars", document.length()).isEqualTo(asV5Stored(document));
+            assertThat(stored).as("%d chars", document.length()).isEqualTo(StoredText.compress(document));
             assertThat(StoredText.text(stored)).isEqualTo(document);
         }
+    }
+
+    @Test
+    void damagedBytesAreRefusedWithAMessageSayingWhatTheyAreNot() throws IOException {
+        String document = DOCUMENTS.get(3);
+        byte[] zstd = StoredText.compress(document);
+        byte[] flipped = zstd.clone();
+        flipped[zstd.length / 2] ^= 0x5a;
+        assertThatThrownBy(() -> StoredText.text(flipped)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not a readable zstd frame");
+        byte[] truncated = Arrays.copyOf(zstd, zstd.length - 10);
+        assertThatThrownBy(() -> StoredText.text(truncated)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("zstd frame");
+        byte[] headerOnly = Arrays.copyOf(zstd, 4);
+        assertThatThrownBy(() -> StoredText.text(headerOnly)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not a readable zstd frame");
+
+        byte[] gzip = asV5Stored(document);
+        byte[] gzipTruncated = Arrays.copyOf(gzip, gzip.length - 12);
+        assertThatThrownBy(() -> StoredText.text(gzipTruncated)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not readable gzip");
+
+        byte[] text = document.getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> StoredText.text(text)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("a stored run's text is neither zstd (28 b5 2f fd) nor gzip (1f 8b): %d bytes starting 7b 22 6c 69", text.length);
+        assertThatThrownBy(() -> StoredText.text(new byte[0])).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("0 bytes starting");
     }
 
     @Test
