@@ -11,6 +11,7 @@ import org.accord.api.generated.model.Settlement;
 import org.accord.api.generated.model.StoredEvaluation;
 import org.accord.api.generated.model.StoredEvaluationPage;
 import org.accord.evaluation.EvaluationService;
+import org.accord.security.CallAudit;
 import org.accord.store.RunFilter;
 import org.accord.store.RunSummary;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,7 @@ class EvaluationsController implements EvaluationsApi {
         // Written once: the stored run keeps these bytes and the response sends them (AnswerWrittenOnce).
         ThreadJsonBuffer.Written written = ANSWERS.write(json, answer);
         if (!storeRuns) {
+            CallAudit.notAuditedForBenchmark(200);
             AnswerWrittenOnce.remember(answer, written);
             return ResponseEntity.ok(answer);
         }

@@ -61,6 +61,21 @@ public final class CallAudit {
         return actor;
     }
 
+    /**
+     * For the benchmark-only setting that answers evaluations without storing them
+     * ({@code accord.bench.store-runs=false}): the call, answered with this status, writes no audit
+     * row, as it writes no run. Otherwise {@link AuditFilter} would insert and commit the row on the
+     * request thread, work a stored evaluation does on the run writer, so the "not stored" side of
+     * a benchmark paid for a commit the stored side does not (docs/performance.md, issue 16).
+     * A different final status (the answer failed after all) is still audited.
+     */
+    public static void notAuditedForBenchmark(int status) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof CallAudit call) {
+            call.appendedStatus = status;
+        }
+    }
+
     /** Whether the row was appended with this status already (a different final status is appended too). */
     boolean appendedAs(int status) {
         return appendedStatus != null && appendedStatus == status;
