@@ -17,6 +17,8 @@
 # classes of old class-file versions (XStream's, picocli's) or of multi-release jars are expected;
 # those classes load as usual. Bash's /dev/tcp as the HTTP client, so no curl is needed.
 set -euo pipefail
+# shellcheck source=../../src/build/served.sh
+. "$(dirname "$0")/../../src/build/served.sh"
 JAVA=${JAVA:-java}
 JAR=${JAR:-target/accord.jar}
 CACHE_DIR=${CACHE_DIR:-target}
@@ -40,8 +42,8 @@ log=$cache.log
 data=$(mktemp -d)
 rm -f "$cache"
 # A key for the training only (the service keeps its SHA-256), the per-caller limit lifted: the load is the point.
-key="acc_training_$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-key_sha256=$(printf %s "$key" | sha256sum | cut -c1-64)
+API_KEY="acc_training_$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+key_sha256=$(printf %s "$API_KEY" | sha256sum | cut -c1-64)
 ACCORD_DATA_DIR=$data "$JAVA" -XX:AOTCacheOutput="$cache" -Xlog:disable -Xlog:all=warning:stderr \
   -Dserver.port=0 -Daccord.security.requests-per-second=100000 \
   "-Daccord.security.api-keys[0].name=aot-training" "-Daccord.security.api-keys[0].sha256=$key_sha256" \
@@ -49,35 +51,8 @@ ACCORD_DATA_DIR=$data "$JAVA" -XX:AOTCacheOutput="$cache" -Xlog:disable -Xlog:al
   -jar "$JAR" serve >"$log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$data"' EXIT
-port=
-for _ in $(seq 1 1200); do # 10 minutes at most: a loaded build machine
-  kill -0 "$server" 2>/dev/null || { cat "$log" >&2; echo "the service stopped before it served" >&2; exit 1; }
-  port=$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$log" | head -1)
-  [ -n "$port" ] && break
-  sleep 0.5
-done
-[ -n "$port" ] || { echo "the service did not start in 10 minutes" >&2; exit 1; }
-
-status() { # the status code of a request: status METHOD PATH [body file]
-  local line
-  exec 3<>"/dev/tcp/127.0.0.1/$port"
-  if [ -n "${3:-}" ]; then
-    printf 'POST %s HTTP/1.0\r\nHost: localhost\r\nContent-Type: application/json\r\nX-API-Key: %s\r\nContent-Length: %d\r\n\r\n' \
-      "$2" "$key" "$(wc -c <"$3")" >&3
-    cat "$3" >&3
-  else
-    printf '%s %s HTTP/1.0\r\nHost: localhost\r\n\r\n' "$1" "$2" >&3
-  fi
-  IFS= read -r line <&3
-  cat <&3 >/dev/null # the whole answer, as a caller reads it
-  exec 3<&-
-  echo "$line" | cut -d' ' -f2
-}
-[ "$(status GET /actuator/health)" = 200 ] || { echo "GET /actuator/health did not answer 200" >&2; exit 1; }
-until [ "$(status GET /actuator/health/readiness)" = 200 ]; do
-  kill -0 "$server" 2>/dev/null || { cat "$log" >&2; echo "the service stopped before it was ready" >&2; exit 1; }
-  sleep 0.5
-done
+served_port "$log" "$server"
+served_ready "$log" "$server"
 for _ in $(seq 1 "$REQUESTS"); do
   [ "$(status POST /api/v1/evaluations "$REQUEST")" = 200 ] || { echo "an evaluation posted in training failed" >&2; exit 1; }
 done

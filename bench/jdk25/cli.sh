@@ -13,6 +13,8 @@
 # Needs GNU time (/usr/bin/time); build first (mvn -q -B package -DskipTests).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=variants.sh
+. bench/jdk25/variants.sh
 
 ROUNDS=${ROUNDS:-5}
 JAR=${JAR:-target/accord.jar}
@@ -38,23 +40,5 @@ echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for spec in "$@"; do IFS='|' read -r name java opts <<<"$spec"; run "$name" "$java" "$opts" >/dev/null; done # warm the file cache
 : >"$results"
 echo "variant wall_s cpu_s max_rss_mb load1"
-for round in $(seq 1 "$ROUNDS"); do
-  n=$#
-  for i in $(seq 0 $((n - 1))); do
-    idx=$(( (i + round) % n + 1 )); spec=${!idx}
-    IFS='|' read -r name java opts <<<"$spec"
-    run "$name" "$java" "$opts"
-  done
-done
-echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo
-echo "over $ROUNDS runs: variant wall_median wall_min cpu_median cpu_min rss_median"
-for spec in "$@"; do
-  IFS='|' read -r name _ _ <<<"$spec"
-  awk -v n="$name" '$1 == n { w[NR] = $2; c[NR] = $3; r[NR] = $4; k++ }
-    function med(a,   i, j, t, m, x) { m = 0; for (i in a) x[++m] = a[i]
-      for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++) if (x[j] < x[i]) { t = x[i]; x[i] = x[j]; x[j] = t }
-      return m % 2 ? x[(m + 1) / 2] : (x[m / 2] + x[m / 2 + 1]) / 2 }
-    function min(a,   i, m) { m = ""; for (i in a) if (m == "" || a[i] < m) m = a[i]; return m }
-    END { printf "%s %.2f %.2f %.2f %.2f %.0f\n", n, med(w), min(w), med(c), min(c), med(r) }' "$results"
-done
+in_rounds run "$@"
+medians runs "$@"

@@ -11,9 +11,11 @@
 #                          'j25|/usr/lib/jvm/temurin-25-jdk-amd64/bin/java|-XX:AOTCache=target/accord-service.aot -XX:+UseSerialGC'
 #   ROUNDS=8 PROBE=/actuator/health/readiness bench/jdk25/service.sh ...   # to ready (after the warm-up)
 #
-# Needs curl; build first (mvn -q -B package -DskipTests), and for Java 25 the cache (README, "On Java 25").
+# Needs curl; build first (mvn -q -B package -DskipTests), and for Java 25 the cache (bench/jdk25/aot-caches.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=variants.sh
+. bench/jdk25/variants.sh
 here=$(pwd)
 
 ROUNDS=${ROUNDS:-5}
@@ -47,22 +49,5 @@ echo "probe: $PROBE; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for spec in "$@"; do IFS='|' read -r name java opts <<<"$spec"; start "$name" "$java" "$opts" >/dev/null; done # migrate, cache files
 : >"$results"
 echo "variant wall_s cpu_s rss_mb load1"
-for round in $(seq 1 "$ROUNDS"); do
-  for i in $(seq 0 $(($# - 1))); do
-    idx=$(( (i + round) % $# + 1 )); spec=${!idx}
-    IFS='|' read -r name java opts <<<"$spec"
-    start "$name" "$java" "$opts"
-  done
-done
-echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo
-echo "over $ROUNDS starts: variant wall_median wall_min cpu_median cpu_min rss_median"
-for spec in "$@"; do
-  IFS='|' read -r name _ _ <<<"$spec"
-  awk -v n="$name" '$1 == n { w[NR] = $2; c[NR] = $3; r[NR] = $4 }
-    function med(a,   i, j, t, m, x) { m = 0; for (i in a) x[++m] = a[i]
-      for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++) if (x[j] < x[i]) { t = x[i]; x[i] = x[j]; x[j] = t }
-      return m % 2 ? x[(m + 1) / 2] : (x[m / 2] + x[m / 2 + 1]) / 2 }
-    function min(a,   i, m) { m = ""; for (i in a) if (m == "" || a[i] < m) m = a[i]; return m }
-    END { printf "%s %.2f %.2f %.2f %.2f %.0f\n", n, med(w), min(w), med(c), min(c), med(r) }' "$results"
-done
+in_rounds start "$@"
+medians starts "$@"

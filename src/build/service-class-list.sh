@@ -7,6 +7,8 @@
 #
 #   src/build/service-class-list.sh target/accord-service.classlist    # from the project's directory
 set -euo pipefail
+# shellcheck source=served.sh
+. "$(dirname "$0")/served.sh"
 list=$1
 log=$list.log
 : "${ACCORD_DATA_DIR:?the data directory of the training start}"
@@ -16,26 +18,8 @@ log=$list.log
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
 
-port=
-for _ in $(seq 1 1200); do # 10 minutes at most: a loaded build machine
-  kill -0 "$server" 2>/dev/null || { cat "$log" >&2; echo "the service stopped before it served" >&2; exit 1; }
-  port=$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$log" | head -1)
-  [ -n "$port" ] && break
-  sleep 0.5
-done
-[ -n "$port" ] || { echo "the service did not start in 10 minutes" >&2; exit 1; }
-
-status() { # the status code of GET $1
-  exec 3<>"/dev/tcp/127.0.0.1/$port"
-  printf 'GET %s HTTP/1.0\r\nHost: localhost\r\n\r\n' "$1" >&3
-  head -1 <&3 | cut -d' ' -f2
-  exec 3<&-
-}
-[ "$(status /actuator/health)" = 200 ] || { echo "GET /actuator/health did not answer 200" >&2; exit 1; }
-until [ "$(status /actuator/health/readiness)" = 200 ]; do
-  kill -0 "$server" 2>/dev/null || { cat "$log" >&2; echo "the service stopped before it was ready" >&2; exit 1; }
-  sleep 0.5
-done
+served_port "$log" "$server"
+served_ready "$log" "$server"
 kill -TERM "$server"
 wait "$server" || true # a stopped JVM's status
 trap - EXIT
