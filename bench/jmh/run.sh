@@ -27,9 +27,9 @@ if [ $# -gt 0 ]; then
   exit
 fi
 
-# Warm-up long enough for C2 on 2 cores: the backtest, the batch, the sweep and the evaluation level
-# off after 15-20 s, the 10,000-trial simulation after about seven operations (its first takes 10 s);
-# the suite's first 15 s reported figures 1.5-10x slower (docs/performance.md, "The JMH suite").
+# Warm-up long enough for C2 on 2 cores: the backtest, the sweep and the evaluation level off after
+# 15-20 s, the 10,000-trial simulation after about seven operations (its first takes 10 s), so 15 s
+# left no margin; QUICK's 2 s gives cold figures, 1.4-7x the warm ones (docs/performance.md, "The JMH suite").
 # warmed: timed iterations; trials: operations of seconds each; single shot: 100,000 trials.
 if [ "${QUICK:-0}" = 1 ]; then
   warmed="-f 1 -wi 1 -w 2 -i 2 -r 2"
