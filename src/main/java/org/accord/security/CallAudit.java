@@ -29,8 +29,8 @@ public final class CallAudit {
      * made and the status it answers with; nothing when the call is not an audited operation.
      */
     public static void appendWithin(String made, int status) {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request != null && request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof CallAudit call) {
+        CallAudit call = current();
+        if (call != null) {
             call.log.append(call.actor, call.operationId, made, status);
             call.appendedStatus = status;
         }
@@ -42,8 +42,8 @@ public final class CallAudit {
      * ({@code org.accord.store.RunStore}); empty when the call is not an audited operation.
      */
     public static java.util.Optional<Row> rowFor(int status) {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request != null && request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof CallAudit call) {
+        CallAudit call = current();
+        if (call != null) {
             return call.log.insert().map(insert -> new Row(insert, made -> {
                 java.util.List<Object> values = call.log.values(call.actor, call.operationId, made, status);
                 call.appendedStatus = status;
@@ -51,6 +51,13 @@ public final class CallAudit {
             }));
         }
         return java.util.Optional.empty();
+    }
+
+    /** The audit of the call the current thread answers; null outside a request or for a call not audited. */
+    private static CallAudit current() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        return request != null && request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof CallAudit call
+                ? call : null;
     }
 
     /** An audit row to write: its INSERT, and its values given what the call made (the made thing's address). */
@@ -70,8 +77,8 @@ public final class CallAudit {
      * A different final status (the answer failed after all) is still audited.
      */
     public static void notAuditedForBenchmark(int status) {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request != null && request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof CallAudit call) {
+        CallAudit call = current();
+        if (call != null) {
             call.appendedStatus = status;
         }
     }
