@@ -96,8 +96,8 @@ class EvaluationServiceTest {
 
     /**
      * A batch of contracts of different templates settles each as it settles alone, line order included:
-     * contracts whose clauses need the same rule files share a session, whose rule names are ranked once
-     * for all its settlements (each settlement's lines are ordered by those ranks).
+     * contracts whose clauses need the same rule files share a session, and a settlement takes only its
+     * own evaluation's lines from it, in its own order.
      */
     @Test
     void aBatchOfDifferentTemplatesSettlesEachAsAlone() {
