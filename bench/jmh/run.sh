@@ -32,33 +32,33 @@ fi
 # left no margin; QUICK's 2 s gives cold figures, 1.4-7x the warm ones (docs/performance.md, "The JMH suite").
 # warmed: timed iterations; trials: operations of seconds each; single shot: 100,000 trials.
 if [ "${QUICK:-0}" = 1 ]; then
-  warmed="-f 1 -wi 1 -w 2 -i 2 -r 2"
-  trials="$warmed"
-  single_shot="-f 1 -wi 0 -i 1"
+  warmed=(-f 1 -wi 1 -w 2 -i 2 -r 2)
+  trials=("${warmed[@]}")
+  single_shot=(-f 1 -wi 0 -i 1)
 else
-  warmed="-f 1 -wi 8 -w 5 -i 5 -r 5"
-  trials="-f 1 -wi 12 -w 5 -i 5 -r 5"
-  single_shot="-f 1 -wi 2 -i 3"
+  warmed=(-f 1 -wi 8 -w 5 -i 5 -r 5)
+  trials=(-f 1 -wi 12 -w 5 -i 5 -r 5)
+  single_shot=(-f 1 -wi 2 -i 3)
 fi
 out=target/jmh
 rm -rf "$out" && mkdir -p "$out"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
-# name | timing | JMH selection and options (threads as each target states them)
+# name | timing (the name of one of the arrays above) | JMH selection and options (threads as each target states them)
 run() {
-  local name=$1 timing=$2
+  local name=$1
+  local -n timing=$2
   shift 2
   echo "== $name" >&2
-  # shellcheck disable=SC2086
-  jmh $timing -rf json -rff "$out/$name.json" "$@" >"$out/$name.txt" 2>&1 \
+  jmh "${timing[@]}" -rf json -rff "$out/$name.json" "$@" >"$out/$name.txt" 2>&1 \
     || { tail -40 "$out/$name.txt" >&2; exit 1; }
 }
-run backtest-engine  "$warmed"      'BacktestBenchmark.engineSettlesTheFile' -t 2
-run backtest-plain   "$warmed"      'BacktestBenchmark.plainJavaSettlesTheFile' -t 1
-run batch            "$warmed"      'SettlementBenchmark.practiceSettlementsInBatches' -p template=mssp-basic
-run simulation       "$trials"      'ScenarioBenchmark.simulate10000Trials' -p threads=2
-run simulation-long  "$single_shot" 'ScenarioBenchmark.simulate100000Trials' -p threads=2
-run sweep            "$warmed"      'ScenarioBenchmark.(sweep20Points|singleEvaluation)' -p threads=2
-run reference        "$warmed"      'ReferenceBenchmark' -t 1
+run backtest-engine  warmed         'BacktestBenchmark.engineSettlesTheFile' -t 2
+run backtest-plain   warmed         'BacktestBenchmark.plainJavaSettlesTheFile' -t 1
+run batch            warmed         'SettlementBenchmark.practiceSettlementsInBatches' -p template=mssp-basic
+run simulation       trials         'ScenarioBenchmark.simulate10000Trials' -p threads=2
+run simulation-long  single_shot    'ScenarioBenchmark.simulate100000Trials' -p threads=2
+run sweep            warmed         'ScenarioBenchmark.(sweep20Points|singleEvaluation)' -p threads=2
+run reference        warmed         'ReferenceBenchmark' -t 1
 
 python3 bench/jmh/summary.py "$out" "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)" "$(nproc)"

@@ -31,9 +31,9 @@ public final class DataDirectory {
      * {@code CACHE_SIZE=256} (KB): H2's page cache (16 MB by default) kept every stored run's
      * compressed texts for seconds, long enough to be copied between the young generation's
      * survivor spaces at every collection and then promoted; with 2 MB they die younger and the
-     * service's young pauses copy half as much (docs/performance.md, "Young pauses and H2's page cache"),
-     * with 256 KB the pauses are a fifth to a third shorter again, for about the same CPU per commit (docs/performance.md,
-     * "Storing's addition at p99 on a quiet 2.6 GHz machine").
+     * service's young pauses copy half as much (docs/performance.md, "Young pauses and H2's page cache");
+     * with 256 KB the pauses are a fifth to a third shorter again, for about the same CPU per commit
+     * (docs/performance.md, "Storing's addition at p99 on a quiet 2.6 GHz machine").
      * {@code PAGE_SIZE=2048}: H2 splits a B-tree page above this size (16 KB by default); each commit
      * rewrites the last leaf of every index and table it adds to, and smaller leaves made a run's
      * commit write a third fewer bytes (74 to 49 KB) for a little less CPU (docs/performance.md, issue 16).
