@@ -57,6 +57,14 @@ final class TestDatabase implements AutoCloseable {
                 System.getenv().getOrDefault("ACCORD_TEST_POSTGRES_PASSWORD", ""), schema);
     }
 
+    /**
+     * A new, empty H2 file in the directory, opened as the service opens it with these settings
+     * added ({@code ";RETENTION_TIME=0"}).
+     */
+    static TestDatabase h2(Path directory, String settings) {
+        return new TestDatabase("H2", org.accord.store.DataDirectory.h2Url(directory.toAbsolutePath()) + settings, "sa", "", null);
+    }
+
     /** The same database with a pool of this many connections (the service's default is 10). */
     TestDatabase withPool(int connections) {
         dataSource.close();
