@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * {@link #REWRITE_BYTES} bytes, and commits them. Those chunks are then wholly dead, and H2 frees
  * them once they too are older than the retention time. H2 does it under its store lock, which a
  * commit also takes, and gives up after 10 ms when the lock is held. Nothing stored changes: the
- * same pages are written again elsewhere in the file. With it, at 200 runs a second, the chunks
- * stayed between 13,000 and 20,000 and the file grew by about what the runs themselves hold.
+ * same pages are written again elsewhere in the file. With it, at 200 runs a second for ten
+ * minutes, the chunks rose to about 27,000 and levelled off in the last three, and the file grew
+ * by 28 KB a run instead of 52.
  */
 public final class H2Compaction implements AutoCloseable {
 
