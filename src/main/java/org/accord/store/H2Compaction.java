@@ -55,11 +55,7 @@ public final class H2Compaction implements AutoCloseable {
 
     private H2Compaction(MVStore store) {
         this.store = store;
-        if (store == null) {
-            steps = null;
-            return;
-        }
-        steps = Executors.newSingleThreadScheduledExecutor(task -> {
+        this.steps = store == null ? null : Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "accord-h2-compaction");
             thread.setDaemon(true);
             return thread;
@@ -82,7 +78,7 @@ public final class H2Compaction implements AutoCloseable {
     }
 
     /** The store under H2's file, reached through H2's own session; null when it is not an H2 file opened here. */
-    static MVStore fileOpenedHere(DataSource dataSource) {
+    private static MVStore fileOpenedHere(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             if (!connection.isWrapperFor(JdbcConnection.class)
                     || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {

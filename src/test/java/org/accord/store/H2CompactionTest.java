@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 class H2CompactionTest {
 
@@ -62,7 +63,7 @@ class H2CompactionTest {
                 H2Compaction compaction = H2Compaction.startFor(file.dataSource())) {
             assertThat(compaction.compacting()).isTrue();
         }
-        var inMemory = new org.springframework.jdbc.datasource.DriverManagerDataSource("jdbc:h2:mem:h2-compaction-test");
+        var inMemory = new DriverManagerDataSource("jdbc:h2:mem:h2-compaction-test");
         try (H2Compaction compaction = H2Compaction.startFor(inMemory)) {
             assertThat(compaction.compacting()).isFalse();
         }

@@ -49,7 +49,7 @@ final class TestDatabase implements AutoCloseable {
     /** A new, empty database: an H2 file in the directory, or a new PostgreSQL schema. */
     static TestDatabase create(String kind, Path directory) {
         if (kind.equals("H2")) {
-            return new TestDatabase(kind, org.accord.store.DataDirectory.h2Url(directory.toAbsolutePath()), "sa", "", null);
+            return h2(directory, "");
         }
         String schema = "accord_test_" + UUID.randomUUID().toString().replace("-", "");
         return new TestDatabase(kind, System.getenv(POSTGRES_URL),
@@ -62,7 +62,7 @@ final class TestDatabase implements AutoCloseable {
      * added ({@code ";RETENTION_TIME=0"}).
      */
     static TestDatabase h2(Path directory, String settings) {
-        return new TestDatabase("H2", org.accord.store.DataDirectory.h2Url(directory.toAbsolutePath()) + settings, "sa", "", null);
+        return new TestDatabase("H2", DataDirectory.h2Url(directory.toAbsolutePath()) + settings, "sa", "", null);
     }
 
     /** The same database with a pool of this many connections (the service's default is 10). */
