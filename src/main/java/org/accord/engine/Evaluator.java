@@ -17,6 +17,7 @@ import org.accord.facts.PerformanceFacts;
 import org.accord.facts.PerformancePeriod;
 import org.accord.facts.PracticePerformance;
 import org.accord.facts.QualityMeasureCount;
+import org.accord.settlement.Outcome;
 import org.accord.settlement.Settlement;
 import org.accord.settlement.SettlementAssembler;
 import org.accord.settlement.SettlementLine;
@@ -129,22 +130,70 @@ public final class Evaluator {
      * that declare other facts than the shipped ones (a replay) check them again.
      */
     public List<Settlement> evaluateAllChecked(List<Request> requests, Progress progress) {
-        return evaluateAll(requests, progress, null, rules.factDeclarations() == FactDeclarations.shipped());
+        return evaluateAll(requests, progress, null, rules.factDeclarations() == FactDeclarations.shipped(), settlements());
+    }
+
+    /**
+     * As {@link #evaluateAllChecked}, answering each evaluation's {@link Outcome} instead of its
+     * settlement: the rules settle each exactly as they would for a settlement, and its lines are
+     * summed and checked as a settlement's are, but neither ordered nor explained (a simulation's
+     * trials, which read only the totals: issue 15).
+     */
+    public List<Outcome> outcomesChecked(List<Request> requests) {
+        return evaluateAll(requests, Progress.NONE, null, rules.factDeclarations() == FactDeclarations.shipped(), outcomes());
     }
 
     /** As {@link #evaluateAll(List, Progress)}, telling a listener every rule that fires (tests of rule coverage). */
     List<Settlement> evaluateAll(List<Request> requests, Progress progress, AgendaEventListener firings) {
-        return evaluateAll(requests, progress, firings, false);
+        return evaluateAll(requests, progress, firings, false, settlements());
     }
 
-    private List<Settlement> evaluateAll(List<Request> requests, Progress progress, AgendaEventListener firings, boolean checked) {
-        if (!checked) {
-            check(requests);
-        }
+    /** What a session's evaluations are made into, from each one's request and the lines the rules wrote for it. */
+    private interface Results<T> {
+        List<T> of(List<Request> session, List<List<Line>> written);
+    }
+
+    /** Settlements, each assembled from its lines. */
+    private Results<Settlement> settlements() {
         // The facts' hash costs more than settling them (canonical JSON of every practice and measure):
         // it is taken only when a settlement's factsHash is read, and once for facts a sweep or a
         // comparison passes for every point.
         Map<PerformanceFacts, Supplier<String>> factsHashes = new IdentityHashMap<>();
+        return (session, written) -> {
+            List<Settlement> settlements = new ArrayList<>(session.size());
+            for (int i = 0; i < session.size(); i++) {
+                Request request = session.get(i);
+                Supplier<String> factsHash = factsHashes.computeIfAbsent(request.facts(),
+                        facts -> Settlement.hashOnce(() -> SettlementAssembler.factsHash(facts)));
+                List<SettlementLine> lines = new ArrayList<>(written.get(i).size());
+                written.get(i).forEach(line -> lines.add(settlementLine(line)));
+                settlements.add(SettlementAssembler.assemble(request.terms(), request.facts(), factsHash, lines, rules.hash()));
+            }
+            return settlements;
+        };
+    }
+
+    /** Outcomes, each summed from its lines' amounts. */
+    private static Results<Outcome> outcomes() {
+        return (session, written) -> {
+            List<Outcome> outcomes = new ArrayList<>(session.size());
+            for (int i = 0; i < session.size(); i++) {
+                List<SettlementLine> lines = new ArrayList<>(written.get(i).size());
+                for (Line line : written.get(i)) {
+                    String flow = line.isPayable() ? SettlementAssembler.flow(line.getConcept(), line.getScope()) : null;
+                    lines.add(SettlementLine.amountOnly(line.getScope(), line.getClauseId(), flow, line.getAmount(), line.getRule()));
+                }
+                outcomes.add(SettlementAssembler.outcome(session.get(i).terms(), session.get(i).facts(), lines));
+            }
+            return outcomes;
+        };
+    }
+
+    private <T> List<T> evaluateAll(List<Request> requests, Progress progress, AgendaEventListener firings, boolean checked,
+                                    Results<T> results) {
+        if (!checked) {
+            check(requests);
+        }
         // A session consults one set of decision tables and runs on one base of rules: requests whose
         // templates answer with uploaded tables of their own, or whose clauses need other rule files,
         // settle in sessions apart (a batch of one template's contracts is one group).
@@ -155,8 +204,8 @@ public final class Evaluator {
             RuleSelection selection = rulesByTerms.computeIfAbsent(terms, this::rulesFor);
             byKind.computeIfAbsent(new SessionKind(terms.decisionTables(), selection), k -> new ArrayList<>()).add(i);
         }
-        Settlement[] settlements = new Settlement[requests.size()];
-        int settled = 0;
+        List<T> settled = new ArrayList<>(Collections.nCopies(requests.size(), null));
+        int done = 0;
         for (Map.Entry<SessionKind, List<Integer>> group : byKind.entrySet()) {
             DecisionTables tables = customTables.tablesFor(rules.decisionTables(), group.getKey().decisionTables());
             RuleSelection selection = group.getKey().rules();
@@ -165,15 +214,16 @@ public final class Evaluator {
                 int to = sessionEnd(requests, indices, from);
                 List<Integer> session = indices.subList(from, to);
                 from = to;
-                List<Settlement> done = settle(session.stream().map(requests::get).toList(), tables, selection, factsHashes, firings);
+                List<Request> these = session.stream().map(requests::get).toList();
+                List<T> made = results.of(these, linesWritten(these, tables, selection, firings));
                 for (int j = 0; j < session.size(); j++) {
-                    settlements[session.get(j)] = done.get(j);
+                    settled.set(session.get(j), made.get(j));
                 }
-                settled += session.size();
-                progress.advanced(settled, requests.size());
+                done += session.size();
+                progress.advanced(done, requests.size());
             }
         }
-        return new ArrayList<>(java.util.Arrays.asList(settlements));
+        return settled;
     }
 
     /** The rules the terms' clauses need: a base of only the files whose rules can fire for them. */
@@ -250,11 +300,10 @@ public final class Evaluator {
                 line.getExplanation(), line.getRule(), line.getDetail());
     }
 
-    /** Settles requests already checked in one session. */
-    private List<Settlement> settle(List<Request> requests, DecisionTables tables, RuleSelection selection,
-            Map<PerformanceFacts, Supplier<String>> factsHashes, AgendaEventListener firings) {
-        // Each evaluation's lines, by its index in the session.
-        List<List<SettlementLine>> written = new ArrayList<>(requests.size());
+    /** Settles requests already checked in one session: the lines the rules wrote for each, by its index in the session. */
+    private List<List<Line>> linesWritten(List<Request> requests, DecisionTables tables, RuleSelection selection,
+            AgendaEventListener firings) {
+        List<List<Line>> written = new ArrayList<>(requests.size());
         // One evaluation (a request) settles in a pooled session; a listener's session is its own.
         Sessions.Lent lent = requests.size() == 1 && firings == null ? selection.sessions().lend() : null;
         KieSession session = lent != null ? lent.session() : selection.kieBase().newKieSession();
@@ -283,14 +332,14 @@ public final class Evaluator {
             }
             fire(session);
             for (Line line : lines.written()) {
-                written.get(line.getEvaluation().getIndex()).add(settlementLine(line));
+                written.get(line.getEvaluation().getIndex()).add(line);
             }
             // Lines a rule inserted as facts itself (every line of a rule set stored before the global lines).
             // A class filter lets the session walk only its Line facts, not every fact it holds.
             for (Object object : session.getObjects(new ClassObjectFilter(Line.class))) {
                 Line line = (Line) object;
                 if (!lines.inserted(line)) {
-                    written.get(line.getEvaluation().getIndex()).add(settlementLine(line));
+                    written.get(line.getEvaluation().getIndex()).add(line);
                 }
             }
         } finally {
@@ -300,15 +349,7 @@ public final class Evaluator {
                 session.dispose();
             }
         }
-        List<Settlement> settlements = new ArrayList<>(requests.size());
-        for (int i = 0; i < requests.size(); i++) {
-            Request request = requests.get(i);
-            Supplier<String> factsHash = factsHashes.computeIfAbsent(request.facts(),
-                    facts -> Settlement.hashOnce(() -> SettlementAssembler.factsHash(facts)));
-            settlements.add(SettlementAssembler.assemble(request.terms(), request.facts(), factsHash,
-                    written.get(i), rules.hash()));
-        }
-        return settlements;
+        return written;
     }
 
     /** Whether the rule base's rules declare the global (in any of their files). */

@@ -16,6 +16,7 @@ import org.accord.engine.RuleBase;
 import org.accord.engine.RuleBases;
 import org.accord.facts.FactsValidator;
 import org.accord.facts.PerformanceFacts;
+import org.accord.settlement.Outcome;
 import org.accord.settlement.Settlement;
 import org.accord.terms.ContractTemplate;
 import org.accord.terms.TemplateCatalog;
@@ -137,17 +138,17 @@ public final class EvaluationService {
     }
 
     /**
-     * A simulation's trials: as {@link #evaluateAll(List, List, Progress)} of the contract on each drawn
-     * facts, results and refusals alike, for facts drawn from {@code observed} (issue 15). A trial drawn from
-     * valid observed facts that differs from them only in what a draw changes, within the validator's bounds
-     * ({@link DrawnFacts}), is valid without validating it again; any other is validated whole.
+     * A simulation's trials: the contract on each drawn facts, settled by the rules as
+     * {@link #evaluateAll(List, List)} settles them (refusals alike), answered with each trial's
+     * {@link Outcome}, which is all a trial is read for. Facts drawn from valid {@code observed} facts that
+     * differ from them only in what a draw changes, within the validator's bounds ({@link DrawnFacts}), are
+     * valid without validating them again; any others are validated whole (issue 15).
      */
-    public List<Settlement> evaluateDrawn(ContractChoice contract, PerformanceFacts observed, List<PerformanceFacts> drawn,
-                                          Progress progress) {
+    public List<Outcome> outcomesOfDraws(ContractChoice contract, PerformanceFacts observed, List<PerformanceFacts> drawn) {
         List<ContractChoice> contracts = Collections.nCopies(drawn.size(), contract);
         boolean observedValid = FactsValidator.problems(observed).isEmpty();
         Predicate<PerformanceFacts> validByDraw = these -> observedValid && DrawnFacts.validDraw(observed, these);
-        return named(evaluator.get().evaluateAllChecked(requests(contracts, drawn, validByDraw), progress), contracts);
+        return evaluator.get().outcomesChecked(requests(contracts, drawn, validByDraw));
     }
 
     private static List<Settlement> named(List<Settlement> settled, List<ContractChoice> contracts) {

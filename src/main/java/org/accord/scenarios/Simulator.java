@@ -18,6 +18,7 @@ import org.accord.evaluation.ContractChoice;
 import org.accord.evaluation.EvaluationService;
 import org.accord.facts.PerformanceFacts;
 import org.accord.facts.PracticePerformance;
+import org.accord.settlement.Outcome;
 import org.accord.settlement.Settlement;
 import org.accord.validation.InputProblem;
 import org.accord.validation.InvalidInputException;
@@ -132,10 +133,10 @@ final class Simulator {
             trials.add(variation.trial(t));
         }
         // Drawn from the checked facts, a trial needs only what the draw changed checked (issue 15).
-        List<Settlement> settlements = service.evaluateDrawn(contract, variation.observed(), trials, Progress.NONE);
+        List<Outcome> outcomes = service.outcomesOfDraws(contract, variation.observed(), trials);
         Samples.Batch batch = samples.batch();
-        for (int k = 0; k < settlements.size(); k++) {
-            batch.record(from + k, trials.get(k), settlements.get(k));
+        for (int k = 0; k < outcomes.size(); k++) {
+            batch.record(from + k, trials.get(k), outcomes.get(k));
         }
         samples.add(batch);
     }
@@ -313,10 +314,10 @@ final class Simulator {
                 }
             }
 
-            void record(int trial, PerformanceFacts facts, Settlement settlement) {
-                ipaPayout[trial] = cents(settlement.totals().payerTotal());
-                ipaRiskSharing[trial] = cents(Requests.riskSharing(settlement, riskSharingClauses));
-                for (Settlement.PracticeTotal p : settlement.totals().practices()) {
+            void record(int trial, PerformanceFacts facts, Outcome outcome) {
+                ipaPayout[trial] = cents(outcome.totals().payerTotal());
+                ipaRiskSharing[trial] = cents(outcome.ipaPaymentsOf(riskSharingClauses));
+                for (Settlement.PracticeTotal p : outcome.totals().practices()) {
                     int i = practiceIndex.get(p.practiceId());
                     practicePayout[i][trial] = cents(p.total());
                     practiceDistributed[i][trial] = cents(p.distributed());

@@ -54,8 +54,6 @@ public final class SettlementAssembler {
      */
     public static Settlement assemble(Terms terms, PerformanceFacts facts, java.util.function.Supplier<String> factsHash,
                                       List<SettlementLine> written, String rulesHash) {
-        Map<String, String> conceptByClause = new HashMap<>();
-        terms.clauses().forEach(c -> conceptByClause.put(c.id(), c.concept()));
         Map<String, Integer> clauseOrder = new HashMap<>();
         for (int i = 0; i < terms.clauses().size(); i++) {
             clauseOrder.put(terms.clauses().get(i).id(), i);
@@ -76,6 +74,44 @@ public final class SettlementAssembler {
 
         List<SettlementLine> findings = new ArrayList<>();
         List<SettlementLine> lines = new ArrayList<>();
+        split(written, findings, lines);
+        sortInPlace(findings, place);
+        sortInPlace(lines, place);
+        checkEveryClauseSettled(terms, findings, lines);
+        Settlement.Totals totals = totals(terms, byId, lines);
+        Map<String, Map<String, Object>> clauseTerms = new LinkedHashMap<>();
+        for (ClauseTerms clause : terms.clauses()) {
+            clauseTerms.put(clause.id(), clause.parameters());
+        }
+        Settlement.Contract contract = new Settlement.Contract(terms.templateId(), terms.templateVersion(),
+                terms.templateHash(), terms.hash(), terms.overrides(), clauseTerms, null);
+        return new Settlement(facts.ipa().id(), terms.performanceYear(), contract, rulesHash, factsHash,
+                List.copyOf(findings), List.copyOf(lines), totals, facts);
+    }
+
+    /**
+     * What a settlement of these lines comes to, without the settlement: its totals and the IPA's
+     * payments by clause, summed and checked as {@link #assemble} sums and checks them. The lines are
+     * neither ordered nor explained, since no one reads them (a simulation's trial, issue 15).
+     */
+    public static Outcome outcome(Terms terms, PerformanceFacts facts, List<SettlementLine> written) {
+        List<SettlementLine> findings = new ArrayList<>();
+        List<SettlementLine> lines = new ArrayList<>();
+        split(written, findings, lines);
+        checkEveryClauseSettled(terms, findings, lines);
+        List<PracticePerformance> byId = new ArrayList<>(facts.practices());
+        byId.sort(Comparator.comparing(PracticePerformance::id));
+        Map<String, BigDecimal> ipaPayments = new HashMap<>();
+        for (SettlementLine line : lines) {
+            if (SettlementLine.PAYMENT.equals(line.flow()) && "IPA".equals(line.scope())) {
+                ipaPayments.merge(line.clause(), line.amount(), BigDecimal::add);
+            }
+        }
+        return new Outcome(totals(terms, byId, lines), Map.copyOf(ipaPayments));
+    }
+
+    /** The written lines as findings and payable lines, each payable line in its flow. */
+    private static void split(List<SettlementLine> written, List<SettlementLine> findings, List<SettlementLine> lines) {
         for (SettlementLine line : written) {
             if (!line.isPayable()) {
                 findings.add(line);
@@ -87,12 +123,14 @@ public final class SettlementAssembler {
             }
             lines.add(line);
         }
-        sortInPlace(findings, place);
-        sortInPlace(lines, place);
-        checkEveryClauseSettled(terms, findings, lines);
+    }
 
-        // The totals and each practice's paid and distributed lines, summed in one pass over the lines
-        // (sums of amounts are exact, so the order of adding does not matter).
+    /**
+     * The totals and each practice's paid and distributed lines, summed in one pass over the payable
+     * lines (sums of amounts are exact, so the order of adding does not matter); practices in id order.
+     * A pool that a distribution clause split must come back whole.
+     */
+    private static Settlement.Totals totals(Terms terms, List<PracticePerformance> byId, List<SettlementLine> lines) {
         BigDecimal zero = Money.ZERO.setScale(Money.SCALE);
         BigDecimal payerTotal = zero;
         BigDecimal ipaPool = zero;
@@ -118,7 +156,7 @@ public final class SettlementAssembler {
                 }
             }
         }
-        boolean distributes = conceptByClause.containsValue("distribution");
+        boolean distributes = terms.clauses().stream().anyMatch(c -> "distribution".equals(c.concept()));
         if (distributes && retained.add(distributed).compareTo(ipaPool) != 0) {
             throw new IllegalStateException("the pool of " + ipaPool + " was split into " + distributed
                     + " distributed and " + retained + " retained: money was not conserved");
@@ -129,15 +167,7 @@ public final class SettlementAssembler {
             BigDecimal share = zero.add(shareByScope.getOrDefault(practice.id(), zero));
             practices.add(new Settlement.PracticeTotal(practice.id(), practice.name(), direct, share, direct.add(share)));
         }
-        Map<String, Map<String, Object>> clauseTerms = new LinkedHashMap<>();
-        for (ClauseTerms clause : terms.clauses()) {
-            clauseTerms.put(clause.id(), clause.parameters());
-        }
-        Settlement.Contract contract = new Settlement.Contract(terms.templateId(), terms.templateVersion(),
-                terms.templateHash(), terms.hash(), terms.overrides(), clauseTerms, null);
-        return new Settlement(facts.ipa().id(), terms.performanceYear(), contract, rulesHash, factsHash,
-                List.copyOf(findings), List.copyOf(lines),
-                new Settlement.Totals(payerTotal, ipaPool, retained, List.copyOf(practices)), facts);
+        return new Settlement.Totals(payerTotal, ipaPool, retained, List.copyOf(practices));
     }
 
     /**

@@ -81,6 +81,14 @@ public final class SettlementLine {
         return new SettlementLine(scope, clause, flow, amount, basis, null, template, rule, detail);
     }
 
+    /**
+     * A line kept for its amount only, never shown: no basis and no sentence, so nothing is checked
+     * or rendered. A simulation's trial is summed, not read ({@link SettlementAssembler#outcome}).
+     */
+    public static SettlementLine amountOnly(String scope, String clause, String flow, BigDecimal amount, String rule) {
+        return new SettlementLine(scope, clause, flow, amount, Map.of(), null, null, rule, null);
+    }
+
     @JsonProperty
     public String scope() {
         return scope;

@@ -9,12 +9,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.accord.engine.Progress;
 import org.accord.facts.FactsValidator;
 import org.accord.facts.PerformanceFacts;
 import org.accord.facts.PracticePerformance;
 import org.accord.facts.QualityMeasureCount;
+import org.accord.settlement.Outcome;
 import org.accord.settlement.Settlement;
+import org.accord.settlement.SettlementLine;
 import org.accord.testing.Engine;
 import org.accord.validation.InvalidInputException;
 import org.junit.jupiter.api.Test;
@@ -98,10 +99,62 @@ class DrawnFactsTest {
                 first.averageRiskScore(), first.totalCostOfCare(), first.feeScheduleAllowedAmount(), first.visits(),
                 first.annualWellnessVisits(), first.edVisits(), first.inpatientAdmissions(), first.qualityMeasures())));
 
-        List<Settlement> drawn = service.evaluateDrawn(basic, valley, trials, Progress.NONE);
+        List<Outcome> drawn = service.outcomesOfDraws(basic, valley, trials);
         List<Settlement> all = service.evaluateAll(Collections.nCopies(trials.size(), basic), trials);
 
-        assertThat(drawn).isEqualTo(all);
+        assertOutcomesOf(drawn, all, "mssp-basic");
+    }
+
+    /**
+     * Under every shipped template that settles the example, and for draws that move every practice's cost
+     * and quality counts (as a simulation's do), a trial's outcome is what its settlement comes to: the same
+     * totals and the same payments to the IPA by clause.
+     */
+    @Test
+    void aTrialsOutcomeIsWhatItsSettlementComesToUnderEveryTemplate() {
+        SplittableRandom random = new SplittableRandom(42);
+        List<PerformanceFacts> trials = new ArrayList<>();
+        trials.add(valley);
+        for (int t = 0; t < 12; t++) {
+            List<PracticePerformance> practices = new ArrayList<>();
+            for (PracticePerformance p : valley.practices()) {
+                // cost 40% under to 40% over the observed, to the cent; each numerator anywhere from 0 to its eligible members
+                BigDecimal cost = p.totalCostOfCare().multiply(BigDecimal.valueOf(60 + random.nextInt(81)))
+                        .movePointLeft(2).setScale(2, java.math.RoundingMode.HALF_EVEN);
+                PracticePerformance drawn = p.withTotalCostOfCare(cost);
+                for (int m = 0; m < p.qualityMeasures().size(); m++) {
+                    QualityMeasureCount count = p.qualityMeasures().get(m);
+                    drawn = withMeasure(drawn, m, random.nextInt(count.eligible() + 1));
+                }
+                practices.add(drawn);
+            }
+            trials.add(new PerformanceFacts(valley.ipa(), valley.period(), practices));
+        }
+        int templates = 0;
+        for (org.accord.terms.ContractTemplate template : service.templates().all()) {
+            ContractChoice contract = ContractChoice.of(template.id());
+            try {
+                service.check(contract, valley);
+            } catch (InvalidInputException needsOtherFacts) {
+                continue; // a template whose clauses need period inputs the example lacks
+            }
+            assertOutcomesOf(service.outcomesOfDraws(contract, valley, trials),
+                    service.evaluateAll(Collections.nCopies(trials.size(), contract), trials), template.id());
+            templates++;
+        }
+        assertThat(templates).isGreaterThan(5);
+    }
+
+    private static void assertOutcomesOf(List<Outcome> outcomes, List<Settlement> settlements, String template) {
+        assertThat(outcomes).hasSameSizeAs(settlements);
+        for (int i = 0; i < outcomes.size(); i++) {
+            Settlement settlement = settlements.get(i);
+            Map<String, BigDecimal> ipaPayments = new java.util.HashMap<>();
+            settlement.linesFor("IPA").stream().filter(l -> SettlementLine.PAYMENT.equals(l.flow()))
+                    .forEach(l -> ipaPayments.merge(l.clause(), l.amount(), BigDecimal::add));
+            assertThat(outcomes.get(i).totals()).as("%s, trial %d", template, i).isEqualTo(settlement.totals());
+            assertThat(outcomes.get(i).ipaPaymentsByClause()).as("%s, trial %d", template, i).isEqualTo(ipaPayments);
+        }
     }
 
     @Test
@@ -111,7 +164,7 @@ class DrawnFactsTest {
                 withPractice(first.withTotalCostOfCare(new BigDecimal("-1.00"))));
 
         InvalidInputException drawn = catchThrowableOfType(InvalidInputException.class,
-                () -> service.evaluateDrawn(basic, valley, trials, Progress.NONE));
+                () -> service.outcomesOfDraws(basic, valley, trials));
         InvalidInputException all = catchThrowableOfType(InvalidInputException.class,
                 () -> service.evaluateAll(Collections.nCopies(trials.size(), basic), trials));
 
@@ -127,7 +180,7 @@ class DrawnFactsTest {
         List<PerformanceFacts> trials = List.of(valley, withPractice(valley.practices().get(0).withTotalCostOfCare(BigDecimal.ONE)));
 
         InvalidInputException drawn = catchThrowableOfType(InvalidInputException.class,
-                () -> service.evaluateDrawn(broken, valley, trials, Progress.NONE));
+                () -> service.outcomesOfDraws(broken, valley, trials));
         InvalidInputException all = catchThrowableOfType(InvalidInputException.class,
                 () -> service.evaluateAll(Collections.nCopies(trials.size(), broken), trials));
 
