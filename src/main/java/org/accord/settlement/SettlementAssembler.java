@@ -23,7 +23,8 @@ import org.accord.terms.Terms;
 /**
  * Puts the lines the rules wrote into a settlement: orders them, totals them and checks what must
  * hold (every clause settled; the pool's parts add up to the pool to the cent). A check that fails
- * is an engine problem, never a partial settlement.
+ * is an engine problem, never a partial settlement. For a simulation's trial it totals and checks
+ * the lines the same way into an {@link Outcome}, without ordering them.
  */
 public final class SettlementAssembler {
 
