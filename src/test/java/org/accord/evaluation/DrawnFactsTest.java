@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A simulation's trials are checked only for what their draw changed (issue 15): every draw the shortcut
  * lets through is one the validator finds no problem with, and every other is refused as evaluateAll refuses it.
+ * A trial is answered with its outcome, which is what its settlement comes to.
  */
 class DrawnFactsTest {
 
@@ -120,7 +123,7 @@ class DrawnFactsTest {
             for (PracticePerformance p : valley.practices()) {
                 // cost 40% under to 40% over the observed, to the cent; each numerator anywhere from 0 to its eligible members
                 BigDecimal cost = p.totalCostOfCare().multiply(BigDecimal.valueOf(60 + random.nextInt(81)))
-                        .movePointLeft(2).setScale(2, java.math.RoundingMode.HALF_EVEN);
+                        .movePointLeft(2).setScale(2, RoundingMode.HALF_EVEN);
                 PracticePerformance drawn = p.withTotalCostOfCare(cost);
                 for (int m = 0; m < p.qualityMeasures().size(); m++) {
                     QualityMeasureCount count = p.qualityMeasures().get(m);
@@ -149,7 +152,7 @@ class DrawnFactsTest {
         assertThat(outcomes).hasSameSizeAs(settlements);
         for (int i = 0; i < outcomes.size(); i++) {
             Settlement settlement = settlements.get(i);
-            Map<String, BigDecimal> ipaPayments = new java.util.HashMap<>();
+            Map<String, BigDecimal> ipaPayments = new HashMap<>();
             settlement.linesFor("IPA").stream().filter(l -> SettlementLine.PAYMENT.equals(l.flow()))
                     .forEach(l -> ipaPayments.merge(l.clause(), l.amount(), BigDecimal::add));
             assertThat(outcomes.get(i).totals()).as("%s, trial %d", template, i).isEqualTo(settlement.totals());
