@@ -180,8 +180,7 @@ public final class Evaluator {
             for (int i = 0; i < session.size(); i++) {
                 List<SettlementLine> lines = new ArrayList<>(written.get(i).size());
                 for (Line line : written.get(i)) {
-                    String flow = line.isPayable() ? SettlementAssembler.flow(line.getConcept(), line.getScope()) : null;
-                    lines.add(SettlementLine.amountOnly(line.getScope(), line.getClauseId(), flow, line.getAmount(), line.getRule()));
+                    lines.add(SettlementLine.amountOnly(line.getScope(), line.getClauseId(), flowOf(line), line.getAmount(), line.getRule()));
                 }
                 outcomes.add(SettlementAssembler.outcome(session.get(i).terms(), session.get(i).facts(), lines));
             }
@@ -295,9 +294,13 @@ public final class Evaluator {
      * A payable line comes in its flow, so that the settlement need not copy it to set one.
      */
     static SettlementLine settlementLine(Line line) {
-        String flow = line.isPayable() ? SettlementAssembler.flow(line.getConcept(), line.getScope()) : null;
-        return SettlementLine.explainedLater(line.getScope(), line.getClauseId(), flow, line.getAmount(), line.getBasis(),
+        return SettlementLine.explainedLater(line.getScope(), line.getClauseId(), flowOf(line), line.getAmount(), line.getBasis(),
                 line.getExplanation(), line.getRule(), line.getDetail());
+    }
+
+    /** A payable line's flow (payment, retained or distributed); null for a finding. */
+    private static String flowOf(Line line) {
+        return line.isPayable() ? SettlementAssembler.flow(line.getConcept(), line.getScope()) : null;
     }
 
     /** Settles requests already checked in one session: the lines the rules wrote for each, by its index in the session. */

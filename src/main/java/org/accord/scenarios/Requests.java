@@ -10,8 +10,8 @@ import java.util.TreeMap;
 import org.accord.evaluation.ContractChoice;
 import org.accord.evaluation.EvaluationService;
 import org.accord.facts.PerformanceFacts;
+import org.accord.settlement.Outcome;
 import org.accord.settlement.Settlement;
-import org.accord.settlement.SettlementLine;
 import org.accord.terms.ClauseTemplate;
 import org.accord.terms.ConceptDescriptor;
 import org.accord.terms.ConceptRegistry;
@@ -58,7 +58,7 @@ final class Requests {
 
     /** The IPA's gains or losses against its target: the IPA lines of concepts whose descriptor says riskSharing. */
     static BigDecimal riskSharing(Settlement settlement, Map<String, String> conceptsByClause) {
-        return riskSharing(settlement, riskSharingClauses(conceptsByClause));
+        return Outcome.of(settlement).ipaPaymentsOf(riskSharingClauses(conceptsByClause));
     }
 
     /** The clauses whose concept's descriptor says riskSharing: the same for every settlement of one template. */
@@ -73,16 +73,6 @@ final class Requests {
         return Set.copyOf(clauses);
     }
 
-    /** The sum of the IPA's payment lines of these clauses. */
-    static BigDecimal riskSharing(Settlement settlement, Set<String> riskSharingClauses) {
-        BigDecimal total = BigDecimal.ZERO.setScale(2);
-        for (SettlementLine line : settlement.lines()) {
-            if ("IPA".equals(line.scope()) && SettlementLine.PAYMENT.equals(line.flow()) && riskSharingClauses.contains(line.clause())) {
-                total = total.add(line.amount());
-            }
-        }
-        return total;
-    }
 
     static void require(boolean condition, List<InputProblem> problems, String pointer, String reason) {
         if (!condition) {

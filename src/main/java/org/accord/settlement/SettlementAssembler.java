@@ -59,9 +59,7 @@ public final class SettlementAssembler {
         for (int i = 0; i < terms.clauses().size(); i++) {
             clauseOrder.put(terms.clauses().get(i).id(), i);
         }
-        // the facts' order is not significant (docs/hashes.md): practices come out ordered by id
-        List<PracticePerformance> byId = new ArrayList<>(facts.practices());
-        byId.sort(Comparator.comparing(PracticePerformance::id));
+        List<PracticePerformance> byId = practicesById(facts);
         Map<String, Integer> practiceOrder = new HashMap<>();
         for (int i = 0; i < byId.size(); i++) {
             practiceOrder.put(byId.get(i).id(), i);
@@ -100,15 +98,25 @@ public final class SettlementAssembler {
         List<SettlementLine> lines = new ArrayList<>();
         split(written, findings, lines);
         checkEveryClauseSettled(terms, findings, lines);
-        List<PracticePerformance> byId = new ArrayList<>(facts.practices());
-        byId.sort(Comparator.comparing(PracticePerformance::id));
-        Map<String, BigDecimal> ipaPayments = new HashMap<>();
+        return new Outcome(totals(terms, practicesById(facts), lines), ipaPaymentsByClause(lines));
+    }
+
+    /** The IPA's own payment lines summed by clause id (a clause without one absent). */
+    static Map<String, BigDecimal> ipaPaymentsByClause(List<SettlementLine> lines) {
+        Map<String, BigDecimal> paid = new HashMap<>();
         for (SettlementLine line : lines) {
             if (SettlementLine.PAYMENT.equals(line.flow()) && "IPA".equals(line.scope())) {
-                ipaPayments.merge(line.clause(), line.amount(), BigDecimal::add);
+                paid.merge(line.clause(), line.amount(), BigDecimal::add);
             }
         }
-        return new Outcome(totals(terms, byId, lines), Map.copyOf(ipaPayments));
+        return Map.copyOf(paid);
+    }
+
+    /** The facts' practices ordered by id: their order in the facts is not significant (docs/hashes.md). */
+    private static List<PracticePerformance> practicesById(PerformanceFacts facts) {
+        List<PracticePerformance> byId = new ArrayList<>(facts.practices());
+        byId.sort(Comparator.comparing(PracticePerformance::id));
+        return byId;
     }
 
     /** The written lines as findings and payable lines, each payable line in its flow. */
