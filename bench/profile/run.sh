@@ -3,7 +3,8 @@
 # the 2018 backtest, one thread each, then prints each recording's hottest frames.
 # Usage: bench/profile/run.sh [out-dir] [warm CPU s] [recorded CPU s]   (default target/profile 20 20)
 # Needs `mvn test-compile` done; PROFILE_CLASSES=<dir> puts classes compiled apart first on the class path.
-# Figures are thread CPU time: say the load (uptime) beside them.
+# Figures are thread CPU time: say the load (uptime) beside them. JFR's samples overstate Accord's small
+# methods here; for shares of CPU, bench/profile/async.sh samples it with async-profiler.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=${1:-target/profile}
