@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Shares of an async-profiler profile in collapsed form (one "frame;frame;... count" line per stack).
 
-Counts only the samples whose stack holds the root frame given (the work's own, not its warm-up's
-harness), then prints: the shares of the engine's and Accord's main stages (inclusive: a sample counts
+Counts only the samples whose stack holds the root frame given (the work's, not the compilers' or the
+collector's threads), then prints: the shares of the engine's and Accord's main stages (inclusive: a sample counts
 for every stage on its stack), the rules' consequences by generated class, and the hottest frames on top.
 Usage: collapsed-shares.py <profile.collapsed> <root frame, e.g. Simulator.settle>
 """

@@ -40,17 +40,11 @@ public final class RunWork {
         execute.invoke(profiler, "stop,file=" + out + ",collapsed");
     }
 
-    /** Runs the work for at least this many seconds of this thread's CPU, printing the CPU per unit in steps of five seconds. */
+    /** Runs the work for at least this many seconds of this thread's CPU, printing the CPU per unit every five seconds of it. */
     private static void runFor(String work, IntSupplier units, double seconds) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (double left = seconds; left > 0; left -= 5) {
-            long start = threads.getCurrentThreadCpuTime();
-            long done = 0;
-            while (threads.getCurrentThreadCpuTime() - start < Math.min(5, left) * 1e9) {
-                done += units.getAsInt();
-            }
-            System.out.printf(Locale.ROOT, "%s: %.1f us of thread CPU a unit%n", work,
-                    (threads.getCurrentThreadCpuTime() - start) / 1e3 / done);
+            System.out.printf(Locale.ROOT, "%s: %.1f us of thread CPU a unit%n", work, AbCpu.perUnit(threads, units, Math.min(5, left)));
         }
     }
 }
