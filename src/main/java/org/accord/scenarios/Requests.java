@@ -73,7 +73,6 @@ final class Requests {
         return Set.copyOf(clauses);
     }
 
-
     static void require(boolean condition, List<InputProblem> problems, String pointer, String reason) {
         if (!condition) {
             problems.add(new InputProblem(pointer, reason));

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.accord.engine.Progress;
 import org.accord.evaluation.ContractChoice;
 import org.accord.evaluation.EvaluationService;
+import org.accord.settlement.Outcome;
 import org.accord.settlement.Settlement;
 import org.accord.terms.ContractTemplate;
 import org.accord.terms.ParameterDeclaration;
@@ -50,12 +51,13 @@ final class Sweeper {
     SweepResult sweep(SweepRequest request, Progress progress) {
         List<Map<String, BigDecimal>> points = points(request);
         List<Settlement> settlements = settle(request, points, progress);
-        Map<String, String> concepts = Requests.conceptsByClause(service, request.contract().templateId());
+        // Every point is the same template: its risk-sharing clauses are found once, as the simulator finds them.
+        Set<String> riskSharing = Requests.riskSharingClauses(Requests.conceptsByClause(service, request.contract().templateId()));
         List<SweepResult.Point> results = new ArrayList<>(points.size());
         for (int i = 0; i < points.size(); i++) {
             Settlement s = settlements.get(i);
             results.add(new SweepResult.Point(points.get(i), s.contract().termsHash(), s.totals().payerTotal(), s.totals().ipaPool(),
-                    s.totals().retainedByIpa(), Requests.riskSharing(s, concepts), s.totals().practices()));
+                    s.totals().retainedByIpa(), Outcome.of(s).ipaPaymentsOf(riskSharing), s.totals().practices()));
         }
         Settlement first = settlements.get(0);
         return new SweepResult(first.ipaId(), first.performanceYear(), request.contract().templateId(),
