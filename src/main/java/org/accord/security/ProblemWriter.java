@@ -4,20 +4,29 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 401 and 403 as RFC 9457 problems, like every other error of the API. A 401 names the two ways
- * to authenticate in {@code WWW-Authenticate}; neither says which key or role was missing. Each
- * refusal is appended to the audit log as {@code denied}.
+ * to authenticate in {@code WWW-Authenticate}. A 403 names the operation refused, the caller's
+ * roles and the roles that may call it, all of which the API document already says to anyone who
+ * reads it. Each refusal is appended to the audit log as {@code denied}.
  */
 final class ProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -25,9 +34,23 @@ final class ProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandl
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final AuditTrail audit;
+    private final List<Guarded> operations;
 
+    /** An operation of the API document with the matcher of its method and path. */
+    private record Guarded(OperationAccess.Operation operation, RequestMatcher matcher) {
+    }
+
+    /** For refusals outside the API's operations (the firewall's): a 403 then names no operation. */
     ProblemWriter(AuditTrail audit) {
+        this(audit, List.of());
+    }
+
+    ProblemWriter(AuditTrail audit, List<OperationAccess.Operation> operations) {
         this.audit = audit;
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        this.operations = operations.stream()
+                .map(operation -> new Guarded(operation, paths.matcher(HttpMethod.valueOf(operation.method()), operation.path())))
+                .toList();
     }
 
     @Override
@@ -40,9 +63,24 @@ final class ProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandl
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied) throws IOException {
-        audit.append(AuditFilter.actor(SecurityContextHolder.getContext().getAuthentication()), AuditLog.DENIED,
-                request.getMethod() + " " + request.getRequestURI(), 403);
-        write(request, response, 403, "Forbidden", "the caller's roles do not allow this operation");
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        audit.append(AuditFilter.actor(caller), AuditLog.DENIED, request.getMethod() + " " + request.getRequestURI(), 403);
+        write(request, response, 403, "Forbidden", refusal(request, caller));
+    }
+
+    /** Why a 403: whose roles, which operation, and who may call it. */
+    private String refusal(HttpServletRequest request, Authentication caller) {
+        String roles = caller == null ? "" : caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority.startsWith("ROLE_"))
+                .map(authority -> authority.substring("ROLE_".length()).toLowerCase(Locale.ROOT)).sorted()
+                .collect(Collectors.joining(", "));
+        String refused = roles.isEmpty() ? "a caller without a role may not call " : "the caller's roles (" + roles + ") do not allow ";
+        String target = request.getMethod() + " " + request.getRequestURI();
+        return operations.stream().filter(guarded -> guarded.matcher().matches(request)).findFirst()
+                .map(guarded -> refused + guarded.operation().operationId() + " (" + target + "); it is open to "
+                        + guarded.operation().roles().stream().map(role -> role.name().toLowerCase(Locale.ROOT)).sorted()
+                                .collect(Collectors.joining(", ")))
+                .orElse(refused + target + (request.getRequestURI().startsWith("/actuator/") ? "; it is open to admin" : ""));
     }
 
     void write(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail) throws IOException {

@@ -89,6 +89,10 @@ class OperationRolesTest extends ServerTest {
                         assertThat(reply.status()).as(reply.body()).isNotIn(401, 403);
                     } else {
                         assertProblem(reply, 403);
+                        // The refusal says whose roles, which operation and who may call it.
+                        assertThat(reply.json().get("detail").asString())
+                                .startsWith("the caller's roles (" + role + ") do not allow " + operation.id() + " (" + operation.method() + " ")
+                                .endsWith("; it is open to " + String.join(", ", allowed));
                     }
                 }));
             }

@@ -182,7 +182,8 @@ class WorkbenchInputsTest extends BrowserTest {
 
         // a reviewer reads templates and rules but does not evaluate
         signIn("api-key", TestKeys.only("reviewer"));
-        assertThat(runAndFail("settlement").getText()).contains("Forbidden (403)").contains("roles do not allow this operation");
+        assertThat(runAndFail("settlement").getText()).contains("Forbidden (403)")
+                .contains("the caller's roles (reviewer) do not allow evaluate").contains("it is open to admin, integrator, negotiator");
 
         signIn("bearer", TestTokens.withRoles("a-negotiator", List.of("negotiator")));
         assertThat(byId("sign-in-status").getDomProperty("textContent")).isEqualTo("Signed in with an OAuth2 bearer token (kept for this tab only).");
