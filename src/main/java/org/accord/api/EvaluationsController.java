@@ -95,10 +95,10 @@ class EvaluationsController implements EvaluationsApi {
             String caller, OffsetDateTime storedFrom, OffsetDateTime storedBefore, Integer limit, Integer offset) {
         // The document bounds the page; the generated interface does not check query parameters.
         if (limit < 1 || limit > 500) {
-            throw new InvalidRequestException(java.util.List.of(Problems.atPointer("limit", "must be between 1 and 500")));
+            throw new InvalidRequestException(java.util.List.of(Problems.atParameter("limit", "must be between 1 and 500")));
         }
         if (offset < 0) {
-            throw new InvalidRequestException(java.util.List.of(Problems.atPointer("offset", "must be 0 or more")));
+            throw new InvalidRequestException(java.util.List.of(Problems.atParameter("offset", "must be 0 or more")));
         }
         RunFilter filter = new RunFilter(templateId, ipaId, performanceYear, caller,
                 storedFrom == null ? null : storedFrom.toInstant(), storedBefore == null ? null : storedBefore.toInstant());

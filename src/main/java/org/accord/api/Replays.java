@@ -33,7 +33,7 @@ class Replays {
 
     ReplayResult replay(String evaluationId, String rules) {
         Replay.Rules which = Replay.Rules.of(rules).orElseThrow(() -> new InvalidRequestException(
-                List.of(Problems.atPointer("rules", "expected 'stored' or 'current'"))));
+                List.of(Problems.atParameter("rules", "expected 'stored' or 'current'"))));
         return replay(stored.evaluationRun(evaluationId), which);
     }
 

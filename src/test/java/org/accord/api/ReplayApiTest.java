@@ -117,7 +117,7 @@ class ReplayApiTest extends ServerTest {
         Reply refused = postJson(location + "/replay?rules=newest", "");
 
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.json().at("/errors/0/pointer").asString()).isEqualTo("rules");
+        assertThat(refused.json().at("/errors/0/parameter").asString()).isEqualTo("rules");
     }
 
     @Test

@@ -275,10 +275,10 @@ class StoredEvaluationsApiTest extends ServerTest {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.contentType()).startsWith("application/problem+json");
-        assertThat(refused.json().at("/errors/0/pointer").asString()).isEqualTo("limit");
+        assertThat(refused.json().at("/errors/0/parameter").asString()).isEqualTo("limit");
         assertThat(tooLarge.status()).isEqualTo(400);
         assertThat(negative.status()).isEqualTo(400);
-        assertThat(negative.json().at("/errors/0/pointer").asString()).isEqualTo("offset");
+        assertThat(negative.json().at("/errors/0/parameter").asString()).isEqualTo("offset");
     }
 
     /** The same request with one of the tests' keys instead of the every-role key. */
