@@ -12,13 +12,13 @@ import org.accord.content.DecimalDigits;
 
 /**
  * Fills a rule's explanation text with the line's numbers. Placeholders are {@code {name}} or
- * {@code {name:format}} with format {@code usd} ($1,234.56), {@code pct} (12.5%) or {@code int}
- * (1,234); {@code {amount}} is the line's amount. A value that is not a number ("no limit") prints as it is. The sentence and the arithmetic share their numbers,
+ * {@code {name:format}} with format {@code usd} ($1,234.56), {@code pct} (12.5%), {@code dec} (a
+ * decimal to four places, 15.0556) or {@code int} (1,234); {@code {amount}} is the line's amount. A value that is not a number ("no limit") prints as it is. The sentence and the arithmetic share their numbers,
  * so they cannot drift.
  */
 public final class Explanations {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)(?::(usd|pct|int))?}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)(?::(usd|pct|dec|int))?}");
 
     private Explanations() {
     }
@@ -140,6 +140,7 @@ public final class Explanations {
         int places = format == null ? -1 : switch (format) {
             case "usd" -> 2;
             case "pct" -> 6;
+            case "dec" -> 4;
             case "int" -> 0;
             default -> -2;
         };
@@ -222,6 +223,10 @@ public final class Explanations {
                 }
                 out.append('%');
                 return true;
+            }
+            case "dec" -> {
+                long tenThousandths = rescaled(unscaled, scale, 4);
+                return tenThousandths != Long.MIN_VALUE && plain(tenThousandths, 4, out);
             }
             case "int" -> {
                 long whole = rescaled(unscaled, scale, 0);
@@ -333,6 +338,7 @@ public final class Explanations {
                 BigDecimal percent = number.movePointRight(2).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
                 yield percent.toPlainString() + "%";
             }
+            case "dec" -> number.setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
             case "int" -> {
                 String whole = number.setScale(0, RoundingMode.HALF_EVEN).toPlainString();
                 yield whole.startsWith("-") ? "-" + grouped(whole.substring(1)) : grouped(whole);

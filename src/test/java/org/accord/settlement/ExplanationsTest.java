@@ -16,7 +16,7 @@ class ExplanationsTest {
     @Test
     void everyFormatWritesWhatBigDecimalArithmeticWrites() {
         Random random = new Random(42);
-        for (String format : Arrays.asList(null, "usd", "pct", "int")) {
+        for (String format : Arrays.asList(null, "usd", "pct", "dec", "int")) {
             for (int i = 0; i < 30_000; i++) {
                 BigDecimal number = new BigDecimal(new BigInteger(random.nextInt(128), random), random.nextInt(46) - 8);
                 number = random.nextBoolean() ? number.negate() : number;
@@ -31,13 +31,17 @@ class ExplanationsTest {
                 "0.005000000000000000000000000000001", "0.004999999999999999999999999999999", "1.5E+3", "12345678901234567.5",
                 "0.00", "-0.001", "0.0000000000000000000000000000000000000001"}) {
             BigDecimal number = new BigDecimal(text);
-            for (String format : Arrays.asList(null, "usd", "pct", "int")) {
+            for (String format : Arrays.asList(null, "usd", "pct", "dec", "int")) {
                 assertThat(Explanations.format(number, format)).as("%s %s", format, text).isEqualTo(Explanations.formatted(number, format));
             }
         }
         assertThat(Explanations.format(new BigDecimal("1234567.125"), "usd")).isEqualTo("$1,234,567.12");
         assertThat(Explanations.format(new BigDecimal("-0.0125"), "pct")).isEqualTo("-1.25%");
         assertThat(Explanations.format(12_345, "int")).isEqualTo("12,345");
+        // a sum of quality composites, a 34-digit quotient's worth of digits, to four places
+        assertThat(Explanations.format(new BigDecimal("15.0555555555555555555555555555555555"), "dec")).isEqualTo("15.0556");
+        assertThat(Explanations.format(new BigDecimal("2.50000"), "dec")).isEqualTo("2.5");
+        assertThat(Explanations.format(new BigDecimal("0.00005"), "dec")).isEqualTo("0");
         assertThat(Explanations.format("no limit", "usd")).isEqualTo("no limit");
     }
 
