@@ -30,10 +30,11 @@ lib=target/async-profiler/linux-x64/libasyncProfiler.so
 [ -f "$lib" ] || { mkdir -p target/async-profiler && unzip -q -o "$jar" 'linux-x64/*' -d target/async-profiler; }
 [ -f target/bench.classpath ] || mvn -q -B -o dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
 mkdir -p "$OUT"
-profile="$OUT/$1.collapsed"
+# The profiler writes where it is told, from any working directory: an absolute path either way.
+profile="$(cd "$OUT" && pwd)/$1.collapsed"
 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 java -Xms1g -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench.classpath):$jar" org.accord.bench.RunWork "$work" \
-  "$(pwd)/$lib" "$(pwd)/$profile" "$WARM" "$RECORD"
+  "$(pwd)/$lib" "$profile" "$WARM" "$RECORD"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 bench/profile/collapsed-shares.py "$profile" "$root"

@@ -11,6 +11,7 @@ import org.accord.api.generated.model.InputProblem;
 import org.accord.api.generated.model.ProblemDetail;
 import org.accord.jobs.Jobs;
 import org.accord.jobs.TimeBudget;
+import org.accord.io.JsonProblems;
 import org.accord.validation.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,14 +31,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.exc.InputCoercionException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.InvalidNullException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
  * Every error becomes an RFC 9457 problem ({@code application/problem+json}): Spring MVC's own
@@ -152,7 +145,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             }
         }
         return jackson != null
-                ? badRequest(List.of(Problems.atPointer(pointer(jackson), reason(jackson))), request)
+                ? badRequest(List.of(Problems.atPointer(JsonProblems.pointer(jackson), JsonProblems.reason(jackson))), request)
                 : badRequest(List.of(Problems.atPointer("", "a " + (csvBody(request) ? "CSV" : "JSON") + " body is required")), request);
     }
 
@@ -216,83 +209,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             }
         }
         return out.toString();
-    }
-
-    /** The JSON pointer of the value Jackson could not read, or of the place the syntax broke. */
-    private static String pointer(JacksonException e) {
-        if (e instanceof StreamReadException && !(e instanceof MismatchedInputException)
-                && e.processor() instanceof JsonParser parser) {
-            return parser.streamReadContext().pathAsPointer().toString();
-        }
-        StringBuilder out = new StringBuilder();
-        for (JacksonException.Reference reference : e.getPath()) {
-            if (reference.getPropertyName() != null) {
-                out.append('/').append(Problems.token(reference.getPropertyName()));
-            } else if (reference.getIndex() >= 0) {
-                out.append('/').append(reference.getIndex());
-            }
-        }
-        return out.toString();
-    }
-
-    private static String reason(JacksonException e) {
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            List<String> known = unknown.getKnownPropertyIds() == null ? List.of()
-                    : unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
-            return "unknown field '" + unknown.getPropertyName() + "'" + (known.isEmpty() ? "" : "; known fields: " + known);
-        }
-        if (e instanceof InvalidNullException) {
-            return "must not be null";
-        }
-        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            String got = e instanceof InvalidFormatException format ? ", got " + describe(format.getValue()) : "";
-            return expected(mismatch.getTargetType()) + got;
-        }
-        if (e instanceof ValueInstantiationException creation && creation.getType() != null
-                && creation.getType().getRawClass().isEnum()) {
-            // a generated enum's factory refuses a word it does not know
-            return expected(creation.getType().getRawClass());
-        }
-        if (e instanceof InputCoercionException range) {
-            return "out of range: " + range.getOriginalMessage();
-        }
-        if (e instanceof StreamReadException) {
-            String message = e.getOriginalMessage();
-            int markerAt = message.indexOf(" (start marker at");
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            return "not valid JSON: " + (markerAt > 0 ? message.substring(0, markerAt) : message) + where;
-        }
-        return e.getOriginalMessage();
-    }
-
-    private static String expected(Class<?> type) {
-        if (type == java.math.BigDecimal.class) {
-            return WebJson.DECIMAL_EXPECTED;
-        }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-            return "expected a whole number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "expected true or false";
-        }
-        if (type == java.time.LocalDate.class) {
-            return "expected a date as YYYY-MM-DD";
-        }
-        if (type == String.class) {
-            return "expected a string";
-        }
-        if (type.isEnum()) {
-            return "expected one of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList();
-        }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "expected an array";
-        }
-        return "expected an object";
-    }
-
-    private static String describe(Object value) {
-        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
     }
 
     private static String reason(FieldError error) {

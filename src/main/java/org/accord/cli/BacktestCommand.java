@@ -3,7 +3,6 @@ package org.accord.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -21,6 +20,7 @@ import org.accord.backtest.BacktestInput;
 import org.accord.backtest.BacktestResult;
 import org.accord.backtest.Layouts;
 import org.accord.evaluation.EvaluationService;
+import org.accord.io.InputFiles;
 import org.accord.io.Json;
 import org.accord.terms.TemplateCatalog;
 import org.accord.validation.InvalidInputException;
@@ -100,6 +100,8 @@ class BacktestCommand implements Runnable {
             if (csv != null) {
                 try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
                     Backtest.writeCsv(results.get(0), out);
+                } catch (IOException e) {
+                    throw InputFiles.cannotWrite(csv, "--csv", e);
                 }
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -119,13 +121,11 @@ class BacktestCommand implements Runnable {
         }
 
         private static BacktestInput read(Path file, Layouts layouts, String layout) {
-            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-                throw new InvalidInputException("--file", "cannot read " + file);
-            }
+            InputFiles.requireReadable(file, "--file");
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 return Backtest.read(reader, layouts, layout, file.getFileName().toString());
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw InputFiles.cannotRead(file, "--file", e);
             }
         }
     }

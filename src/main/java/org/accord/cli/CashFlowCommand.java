@@ -27,7 +27,7 @@ class CashFlowCommand implements Callable<Integer> {
     String template;
 
     @Option(names = "--set", paramLabel = "NAME=VALUE",
-            description = "Override a parameter (repeatable), for example reconciliationLagMonths=12.")
+            description = "Override a parameter (repeatable), for example reconciliationLagMonths=12 under mssp-basic.")
     Map<String, String> overrides = new LinkedHashMap<>();
 
     @Option(names = "--scope", defaultValue = "IPA", paramLabel = "IPA|PRACTICE",

@@ -37,9 +37,9 @@ class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<ContractChoice> proposed = proposals.stream().map(Contracts::parse).toList();
+        List<ContractChoice> proposed = proposals.stream().map(proposal -> Contracts.parse(proposal, "--proposal")).toList();
         ComparisonResult result = new Scenarios(EvaluationService.load())
-                .compare(new CompareRequest(facts.load(), Contracts.parse(baseline), proposed));
+                .compare(new CompareRequest(facts.load(), Contracts.parse(baseline, "--baseline"), proposed));
         output.print(result, () -> report(result, proposed));
         return 0;
     }

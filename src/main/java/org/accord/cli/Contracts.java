@@ -8,6 +8,7 @@ import org.accord.engine.RuleBases;
 import org.accord.evaluation.ContractChoice;
 import org.accord.evaluation.EvaluationService;
 import org.accord.terms.ClauseTemplate;
+import org.accord.validation.InvalidInputException;
 
 /** Contracts as the command line writes them. */
 final class Contracts {
@@ -25,8 +26,10 @@ final class Contracts {
     /**
      * Parses {@code template} or {@code template:name=value,name=value}, for example
      * {@code mssp-basic:maximumSharingRate=0.50,electedMinimumSavingsRate=0.02}.
+     *
+     * @param option the option that gave it, where a malformed contract is reported
      */
-    static ContractChoice parse(String spec) {
+    static ContractChoice parse(String spec, String option) {
         int colon = spec.indexOf(':');
         if (colon < 0) {
             return ContractChoice.of(spec.trim());
@@ -38,7 +41,7 @@ final class Contracts {
             }
             int equals = assignment.indexOf('=');
             if (equals <= 0) {
-                throw new IllegalArgumentException("expected template:name=value[,name=value...], got '" + spec + "'");
+                throw new InvalidInputException(option, "expected template:name=value[,name=value...], got '" + spec + "'");
             }
             overrides.put(assignment.substring(0, equals).trim(), assignment.substring(equals + 1).trim());
         }

@@ -11,6 +11,7 @@ import org.accord.store.ContractVersion;
 import org.accord.store.Stores;
 import org.accord.terms.ContractTemplate;
 import org.accord.terms.TemplateCatalog;
+import org.accord.validation.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,7 +24,9 @@ import tools.jackson.core.type.TypeReference;
                 + "golden cases that settle it. Markdown, or HTML to print to PDF from a browser.")
 class DocumentCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "TEMPLATE", description = "The template id, for example mssp-enhanced.")
+    private static final String TEMPLATE = "TEMPLATE";
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = TEMPLATE, description = "The template id, for example mssp-enhanced.")
     String templateId;
 
     @Option(names = "--contract-version", paramLabel = "ID",
@@ -34,7 +37,8 @@ class DocumentCommand implements Callable<Integer> {
     boolean html;
 
     @Option(names = "--set", paramLabel = "NAME=VALUE",
-            description = "Show a changed term (repeatable), for example electedMinimumSavingsRate=0.01 or 'qualityBonusLadder[0].threshold=0.65'.")
+            description = "Show a changed term (repeatable), for example electedMinimumSavingsRate=0.01 under mssp-enhanced, "
+                    + "or 'qualityBonusLadder[0].threshold=0.65' under commercial-global-budget.")
     Map<String, String> overrides = new LinkedHashMap<>();
 
     @picocli.CommandLine.Mixin
@@ -43,28 +47,26 @@ class DocumentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if ((templateId == null) == (versionId == null)) {
-            System.err.println("give a TEMPLATE or --contract-version ID, not " + (versionId == null ? "neither" : "both"));
-            return 2;
+            throw new InvalidInputException(TEMPLATE, "give a TEMPLATE or --contract-version ID, not "
+                    + (versionId == null ? "neither" : "both"));
         }
         if (versionId != null) {
             if (!overrides.isEmpty()) {
-                System.err.println("--set: a contract version carries its own overrides");
-                return 2;
+                throw new InvalidInputException("--set", "a contract version carries its own overrides");
             }
             return contractVersion();
         }
         TemplateCatalog catalog = ServedTemplates.read(where.directory()).templates();
         ContractTemplate template = catalog.find(templateId).orElse(null);
         if (template == null) {
-            System.err.println("no template '" + templateId + "'; known: " + catalog.all().stream().map(ContractTemplate::id).toList());
-            return 2;
+            throw new InvalidInputException(TEMPLATE, "no template '" + templateId + "'; known: "
+                    + catalog.all().stream().map(ContractTemplate::id).toList());
         }
         ContractDocument document;
         try {
             document = ContractDocument.of(template, overrides);
         } catch (IllegalArgumentException e) {
-            System.err.println("--set " + e.getMessage());
-            return 2;
+            throw new InvalidInputException("--set", e.getMessage());
         }
         System.out.print(html ? document.html() : document.markdown());
         return 0;
@@ -74,21 +76,19 @@ class DocumentCommand implements Callable<Integer> {
     private Integer contractVersion() {
         Stores stores = Stores.open(where.directory()).orElse(null);
         if (stores == null) {
-            System.err.println("no store in " + where.directory());
-            return 2;
+            throw new InvalidInputException("--contract-version", "no store in " + where.directory());
         }
         ContractStore contracts = stores.contracts();
         ContractVersion version = contracts.version(versionId).orElse(null);
         if (version == null) {
-            System.err.println("no contract version '" + versionId + "' in " + where.directory());
-            return 2;
+            throw new InvalidInputException("--contract-version", "no contract version '" + versionId + "' in " + where.directory());
         }
         ContractTemplate template = stores.content().get(version.templateHash(), ContentKind.TEMPLATE)
                 .map(bytes -> TemplateCatalog.ofFile("stored template " + version.templateHash(), bytes))
                 .flatMap(catalog -> catalog.find(version.templateId())).orElse(null);
         if (template == null) {
-            System.err.println("version " + version.id() + " names template " + version.templateHash() + ", which is not stored");
-            return 2;
+            throw new InvalidInputException("--contract-version", "version " + version.id() + " names template "
+                    + version.templateHash() + ", which is not stored");
         }
         Map<String, Object> stored = Json.MAPPER.readValue(version.overrides(), new TypeReference<Map<String, Object>>() {
         });

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.accord.evaluation.EvaluationService;
 import org.accord.facts.PerformanceFacts;
-import org.accord.io.Json;
+import org.accord.replay.Replay;
 import org.accord.settlement.Settlement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,10 +21,11 @@ class EvaluateCommand implements Callable<Integer> {
     @Mixin
     FactsOptions facts;
 
-    @Option(names = "--set", description = "Override a parameter: --set sharingRate=0.60 (repeatable).")
+    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Override a parameter (repeatable), for example "
+            + "maximumSharingRate=0.60 under mssp-basic ('templates TEMPLATE' lists a template's parameters).")
     Map<String, String> overrides = new LinkedHashMap<>();
 
-    @Option(names = "--json", description = "Print the settlement as JSON instead of a table.")
+    @Option(names = "--json", description = "Print the settlement as JSON, as the API answers it, instead of a table.")
     boolean json;
 
     @Override
@@ -33,7 +34,9 @@ class EvaluateCommand implements Callable<Integer> {
         Contracts.prepareRules(service, template);
         PerformanceFacts performance = facts.load();
         Settlement settlement = service.evaluate(Contracts.of(template, overrides), performance);
-        System.out.print(json ? Json.write(settlement) : SettlementTable.render(settlement));
+        // The API's answer, field for field (ReplayAnswerFormTest holds the form to it), indented for a reader.
+        System.out.print(json ? Replay.ANSWER_JSON.writerWithDefaultPrettyPrinter().writeValueAsString(settlement) + "\n"
+                : SettlementTable.render(settlement));
         return 0;
     }
 }

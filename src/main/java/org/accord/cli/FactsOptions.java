@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.accord.facts.PerformanceFacts;
 import org.accord.facts.PerformancePeriod;
 import org.accord.io.FactsCsv;
@@ -16,6 +17,22 @@ import picocli.CommandLine.Option;
 
 /** Where the facts come from: a JSON file, or a CSV of practices with the IPA and period given here. */
 final class FactsOptions {
+
+    /** Where the API's request carries its facts; the command line reports the facts' problems there too. */
+    private static final String FACTS = "/facts";
+
+    /** What CSV facts take from options rather than the file, by its pointer in the facts. */
+    private static final Map<String, String> CSV_OPTIONS = Map.ofEntries(
+            Map.entry("/ipa/id", "--ipa-id"),
+            Map.entry("/ipa/name", "--ipa-name"),
+            Map.entry("/period/performanceYear", "--year"),
+            Map.entry("/period/start", "--start"),
+            Map.entry("/period/end", "--end"),
+            Map.entry("/period/benchmarkExpenditure", "--benchmark"),
+            Map.entry("/period/assignedBeneficiaries", "--assigned-beneficiaries"),
+            Map.entry("/period/reportedQualityScore", "--reported-quality-score"),
+            Map.entry("/period/metQualityStandard", "--met-quality-standard"),
+            Map.entry("/period/lossAdjustment", "--loss-adjustment"));
 
     @Option(names = "--facts", required = true, paramLabel = "FILE",
             description = "Performance facts: JSON (see examples/*.json) or a CSV of practices, one a row (examples/valley-ipa.csv).")
@@ -51,9 +68,47 @@ final class FactsOptions {
     @Option(names = "--loss-adjustment", paramLabel = "USD", description = "CSV facts: reduction of shared losses the payer determined.")
     BigDecimal lossAdjustment;
 
+    /**
+     * Reads the facts. A problem in the file is reported at its pointer under {@code /facts}, as
+     * the evaluation reports the problems it finds in them, so that {@link #place} places both alike.
+     */
     PerformanceFacts load() {
-        boolean csv = facts.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
-        if (!csv) {
+        try {
+            return read();
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.problems().stream()
+                    .map(p -> p.pointer().isEmpty() || p.pointer().startsWith("/") ? p.prefixed(FACTS) : p).toList());
+        }
+    }
+
+    /**
+     * Where a problem at this pointer of the request's facts ({@code /facts/practices/0/memberMonths})
+     * is on the command line: in the file, at the pointer relative to it
+     * ({@code examples/valley-ipa.json#/practices/0/memberMonths}, RFC 6901's fragment form), or, for
+     * CSV facts, the option that gave the IPA's or the period's value.
+     */
+    String place(String pointer) {
+        String inFacts = pointer.substring(FACTS.length());
+        if (csv()) {
+            String option = CSV_OPTIONS.get(inFacts);
+            if (option != null) {
+                return option;
+            }
+        }
+        return inFacts.isEmpty() ? facts.toString() : facts + "#" + inFacts;
+    }
+
+    /** Whether this pointer of a request is in its facts. */
+    static boolean inFacts(String pointer) {
+        return pointer.equals(FACTS) || pointer.startsWith(FACTS + "/");
+    }
+
+    private boolean csv() {
+        return facts.getFileName() != null && facts.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+    }
+
+    private PerformanceFacts read() {
+        if (!csv()) {
             List<String> periodOptions = new ArrayList<>();
             addIf(ipaId != null, "--ipa-id", periodOptions);
             addIf(ipaName != null, "--ipa-name", periodOptions);

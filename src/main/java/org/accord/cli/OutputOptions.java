@@ -19,7 +19,7 @@ final class OutputOptions {
     void print(Table.Tabular result, java.util.function.Supplier<String> report) {
         boolean csvToStdout = csv != null && "-".equals(csv.toString());
         if (csv != null && !csvToStdout) {
-            Csv.write(result, csv);
+            Csv.write(result, csv, "--csv");
         }
         if (json) {
             System.out.print(Json.write(result));

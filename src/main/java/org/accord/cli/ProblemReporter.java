@@ -5,7 +5,7 @@ import org.accord.validation.InvalidInputException;
 import picocli.CommandLine;
 
 /**
- * Prints input problems one per line, naming the field (and, in a batch, the request); exit code 2.
+ * Prints input problems one per line, naming the option or the field (and, in a batch, the request); exit code 2.
  * Anything else is a failure.
  */
 final class ProblemReporter implements CommandLine.IExecutionExceptionHandler {
@@ -17,8 +17,9 @@ final class ProblemReporter implements CommandLine.IExecutionExceptionHandler {
             commandLine.getErr().println(invalid.request().isPresent()
                     ? "invalid input in request " + invalid.request().getAsInt() + " of the batch:"
                     : "invalid input:");
+            FactsOptions facts = factsOptions(commandLine);
             for (InputProblem problem : invalid.problems()) {
-                commandLine.getErr().println("  " + place(problem.pointer()) + ": " + problem.reason());
+                commandLine.getErr().println("  " + place(problem.pointer(), facts) + ": " + problem.reason());
             }
             return 2;
         }
@@ -26,12 +27,24 @@ final class ProblemReporter implements CommandLine.IExecutionExceptionHandler {
         return 1;
     }
 
-    /** Where the problem is, in the command line's words: an override is the {@code --set} that gave it. */
-    private static String place(String pointer) {
+    /**
+     * Where the problem is, in the command line's words: an override is the {@code --set} that gave
+     * it, a fact the place in the file the command's {@code --facts} named.
+     */
+    private static String place(String pointer, FactsOptions facts) {
         if (pointer.isEmpty()) {
             return "(document)";
         }
+        if (facts != null && FactsOptions.inFacts(pointer)) {
+            return facts.place(pointer);
+        }
         return pointer.startsWith(OVERRIDES) ? "--set " + pointer.substring(OVERRIDES.length()) : pointer;
+    }
+
+    /** The facts options of the command that failed, if it reads facts. */
+    private static FactsOptions factsOptions(CommandLine commandLine) {
+        return commandLine.getCommandSpec().mixins().values().stream().map(CommandLine.Model.CommandSpec::userObject)
+                .filter(FactsOptions.class::isInstance).map(FactsOptions.class::cast).findFirst().orElse(null);
     }
 
     private static final String OVERRIDES = "/contract/overrides/";

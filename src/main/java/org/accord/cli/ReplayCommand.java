@@ -5,6 +5,7 @@ import org.accord.evaluation.EvaluationService;
 import org.accord.replay.Replay;
 import org.accord.store.StoredRun;
 import org.accord.store.Stores;
+import org.accord.validation.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,12 +25,13 @@ class ReplayCommand implements Callable<Integer> {
 
     static final int IDENTICAL = 0;
     static final int DIFFERENT = 1;
-    static final int BAD_INPUT = 2;
 
     @Mixin
     RunsCommand.Where where;
 
-    @Parameters(index = "0", paramLabel = "RUN-ID", description = "The stored evaluation's id (see 'runs list').")
+    private static final String RUN_ID = "RUN-ID";
+
+    @Parameters(index = "0", paramLabel = RUN_ID, description = "The stored evaluation's id (see 'runs list').")
     String id;
 
     @Option(names = "--rules", defaultValue = "stored", paramLabel = "stored|current",
@@ -43,19 +45,16 @@ class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         Replay.Rules which = Replay.Rules.of(rules).orElse(null);
         if (which == null) {
-            System.err.println("--rules: expected 'stored' or 'current', not '" + rules + "'");
-            return BAD_INPUT;
+            throw new InvalidInputException("--rules", "expected 'stored' or 'current', not '" + rules + "'");
         }
         Stores stores = Stores.open(where.directory()).orElse(null);
         StoredRun run = stores == null ? null : stores.runs().find(id).orElse(null);
         if (run == null) {
-            System.err.println("no stored run '" + id + "' in " + where.directory());
-            return BAD_INPUT;
+            throw new InvalidInputException(RUN_ID, "no stored run '" + id + "' in " + where.directory());
         }
         if (!"evaluation".equals(run.summary().kind())) {
-            System.err.println("stored run '" + id + "' is a " + run.summary().kind()
+            throw new InvalidInputException(RUN_ID, "stored run '" + id + "' is a " + run.summary().kind()
                     + " scenario, not an evaluation: only evaluations are replayed ('runs show " + id + "' prints it)");
-            return BAD_INPUT;
         }
         Replay.Result result = new Replay(EvaluationService.load(), stores.content(), stores.contracts(), stores.facts())
                 .replay(run, which);

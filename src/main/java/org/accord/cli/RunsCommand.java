@@ -8,6 +8,7 @@ import org.accord.store.RunStore;
 import org.accord.store.RunSummary;
 import org.accord.store.StoredRun;
 import org.accord.store.Stores;
+import org.accord.validation.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -92,15 +93,14 @@ class RunsCommand implements Runnable {
         @picocli.CommandLine.Mixin
         Where where;
 
-        @Parameters(index = "0", description = "The run's id.")
+        @Parameters(index = "0", paramLabel = "RUN-ID", description = "The run's id.")
         String id;
 
         @Override
         public Integer call() {
             StoredRun run = open(where.directory()).flatMap(store -> store.find(id)).orElse(null);
             if (run == null) {
-                System.err.println("no stored run '" + id + "' in " + where.directory());
-                return 2;
+                throw new InvalidInputException("RUN-ID", "no stored run '" + id + "' in " + where.directory());
             }
             RunSummary s = run.summary();
             System.out.println("run          " + s.id() + " (" + s.kind() + ")");

@@ -10,6 +10,7 @@ import org.accord.scenarios.Scenarios;
 import org.accord.scenarios.SweepRequest;
 import org.accord.scenarios.SweepResult;
 import org.accord.settlement.Settlement;
+import org.accord.validation.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,7 +33,7 @@ class SweepCommand implements Callable<Integer> {
     Map<String, String> overrides = new LinkedHashMap<>();
 
     @Option(names = "--vary", required = true, paramLabel = "NAME=START:END:STEP",
-            description = "A parameter's range, for example maximumSharingRate=0.40:0.70:0.05 (give twice for a grid).")
+            description = "A parameter's range, for example maximumSharingRate=0.40:0.70:0.05 under mssp-basic (give twice for a grid).")
     List<String> vary = new ArrayList<>();
 
     @Mixin
@@ -43,7 +44,7 @@ class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<SweepRequest.Range> ranges = vary.stream().map(SweepRequest.Range::parse).toList();
+        List<SweepRequest.Range> ranges = vary.stream().map(SweepCommand::range).toList();
         SweepRequest request = new SweepRequest(Contracts.of(template, overrides), facts.load(), ranges);
         SweepResult result;
         try (ProgressLine line = progress.start("sweep", "points")) {
@@ -51,6 +52,15 @@ class SweepCommand implements Callable<Integer> {
         }
         output.print(result, () -> report(result));
         return 0;
+    }
+
+    /** A --vary value; one that does not parse is bad input at --vary, not a failure. */
+    private static SweepRequest.Range range(String text) {
+        try {
+            return SweepRequest.Range.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("--vary", e.getMessage());
+        }
     }
 
     private static String report(SweepResult result) {

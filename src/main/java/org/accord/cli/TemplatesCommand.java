@@ -5,6 +5,7 @@ import org.accord.terms.ClauseTemplate;
 import org.accord.terms.ContractTemplate;
 import org.accord.terms.ParameterDeclaration;
 import org.accord.terms.TemplateCatalog;
+import org.accord.validation.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -13,7 +14,7 @@ import picocli.CommandLine.Parameters;
                 + "or one template's clauses and parameters.")
 class TemplatesCommand implements Callable<Integer> {
 
-    @Parameters(arity = "0..1", description = "A template id to show in full.")
+    @Parameters(arity = "0..1", paramLabel = "TEMPLATE", description = "A template id to show in full.")
     String templateId;
 
     @picocli.CommandLine.Mixin
@@ -32,8 +33,8 @@ class TemplatesCommand implements Callable<Integer> {
         }
         ContractTemplate template = catalog.find(templateId).orElse(null);
         if (template == null) {
-            System.err.println("no template '" + templateId + "'; known: " + catalog.all().stream().map(ContractTemplate::id).toList());
-            return 2;
+            throw new InvalidInputException("TEMPLATE", "no template '" + templateId + "'; known: "
+                    + catalog.all().stream().map(ContractTemplate::id).toList());
         }
         System.out.println(template.name() + " (" + template.id() + " " + template.version() + ")");
         System.out.println(template.description());

@@ -35,11 +35,12 @@ public final class Csv {
         return write(table.columns(), table.rows());
     }
 
-    public static void write(Table.Tabular result, Path file) {
+    /** Writes the result's CSV to the file the option named; a file that cannot be written is bad input at that option. */
+    public static void write(Table.Tabular result, Path file, String option) {
         try {
             Files.writeString(file, write(result), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw InputFiles.cannotWrite(file, option, e);
         }
     }
 

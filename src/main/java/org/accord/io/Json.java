@@ -16,8 +16,6 @@ import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
@@ -42,28 +40,20 @@ public final class Json {
         return readFacts(InputFiles.read(file, "--facts"));
     }
 
+    /**
+     * @throws InvalidInputException at the pointer (relative to the facts) of what could not be
+     *         read, worded as the API words the same mistake in a request ({@link JsonProblems})
+     */
     public static PerformanceFacts readFacts(byte[] json) {
         try {
             return MAPPER.readValue(json, PerformanceFacts.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new InvalidInputException(pointer(e), "unknown field '" + e.getPropertyName() + "'");
-        } catch (MismatchedInputException e) {
-            throw new InvalidInputException(pointer(e), "wrong type or missing value: " + e.getOriginalMessage());
         } catch (JacksonException e) {
-            throw new InvalidInputException("", "not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidInputException(JsonProblems.pointer(e), JsonProblems.reason(e));
         }
     }
 
     public static String write(Object value) {
         return MAPPER.writeValueAsString(value) + "\n";
-    }
-
-    private static String pointer(JacksonException e) {
-        StringBuilder out = new StringBuilder();
-        for (JacksonException.Reference ref : e.getPath()) {
-            out.append('/').append(ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex()));
-        }
-        return out.toString();
     }
 
     /** Reads a decimal exactly, from a string or a JSON number's text, in the grammar and bounds of {@link Decimals}. */

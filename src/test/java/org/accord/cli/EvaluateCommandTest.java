@@ -3,7 +3,12 @@ package org.accord.cli;
 import static org.accord.testing.CommandLineRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import org.accord.evaluation.ContractChoice;
+import org.accord.evaluation.EvaluationService;
 import org.accord.io.Json;
+import org.accord.replay.Replay;
+import org.accord.settlement.Settlement;
 import org.accord.testing.CommandLineRun;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -31,6 +36,17 @@ class EvaluateCommandTest {
         JsonNode settlement = Json.MAPPER.readTree(r.out());
         assertThat(settlement.get("contract").get("overrides").get("negotiatedPercentage").asString()).isEqualTo("1.123456789012345678901");
         assertThat(settlement.get("lines").get(0).get("amount").isString()).isTrue();
+    }
+
+    @Test
+    void jsonOutputIsTheSettlementTheApiAnswers() {
+        CommandLineRun r = run("evaluate", "--template", "mssp-basic", "--facts", "examples/valley-ipa.json", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Settlement settlement = EvaluationService.load().evaluate(ContractChoice.of("mssp-basic"),
+                Json.readFacts(Path.of("examples/valley-ipa.json")));
+        // Replay's answer form is the API's settlement field for field (ReplayAnswerFormTest): no null, no derived flag.
+        assertThat(Json.MAPPER.readTree(r.out())).isEqualTo(Replay.answer(settlement));
+        assertThat(r.out()).doesNotContain("\"payable\"", ": null");
     }
 
     @Test

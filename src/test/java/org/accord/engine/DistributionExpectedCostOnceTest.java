@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  */
 class DistributionExpectedCostOnceTest {
 
-    /** rules/distribution/distribution.drl as it was before the change (the shipped text of commit 6a5ed9e). */
+    /** rules/distribution/distribution.drl as it was before the change (the shipped text of commit 6a5ed9e, its totals sentence in the later dec format). */
     private static final String EXPECTED_COST_PER_USE = "engine/distribution-expected-cost-per-use";
 
     @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  */
 class DistributionQualityOnTotalsTest {
 
-    /** rules/distribution/distribution.drl as it was before the change (the shipped text of commit 6b2dfcd). */
+    /** rules/distribution/distribution.drl as it was before the change (the shipped text of commit 6b2dfcd, its totals sentence in the later dec format). */
     private static final String GATHERED_PER_PRACTICE = "engine/distribution-quality-gathered-per-practice";
 
     @Test

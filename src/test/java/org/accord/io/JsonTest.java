@@ -1,13 +1,38 @@
 package org.accord.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
+import org.accord.validation.InputProblem;
+import org.accord.validation.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class JsonTest {
+
+    @Test
+    void truncatedFactsArePlacedWhereTheyEndWithTheLineAndColumnAndNoSourceDescription() throws Exception {
+        byte[] truncated = Arrays.copyOf(Files.readAllBytes(Path.of("examples/valley-ipa.json")), 300);
+
+        assertThatThrownBy(() -> Json.readFacts(truncated)).isInstanceOfSatisfying(InvalidInputException.class, e ->
+                assertThat(e.problems()).containsExactly(new InputProblem("/practices/0/name",
+                        "not valid JSON: Unexpected end-of-input in VALUE_STRING (line 15, column 18)")));
+    }
+
+    @Test
+    void aWordWhereAWholeNumberBelongsIsNamedWithTheWordAndNotJacksonsMessage() {
+        byte[] facts = "{\"practices\": [{\"id\": \"P01\", \"memberMonths\": \"lots\"}]}".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> Json.readFacts(facts)).isInstanceOfSatisfying(InvalidInputException.class, e ->
+                assertThat(e.problems()).containsExactly(new InputProblem("/practices/0/memberMonths",
+                        "expected a whole number, got \"lots\"")));
+    }
 
     @Test
     void decimalsAreWrittenAsTheirPlainStringAtEveryPrecisionAndScale() {

@@ -1,0 +1,135 @@
+package org.accord.cli;
+
+import static org.accord.testing.CommandLineRun.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.accord.testing.CommandLineRun;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Where the command line says a problem in its input is, and that bad input exits 2 whatever the command. */
+class InputProblemsTest {
+
+    @TempDir
+    static Path folder;
+
+    private static Path valleyWith(String name, String from, String to) throws IOException {
+        String valley = Files.readString(Path.of("examples/valley-ipa.json"));
+        assertThat(valley).containsPattern(from);
+        return Files.writeString(folder.resolve(name), valley.replaceFirst(from, to));
+    }
+
+    @Nested
+    @DisplayName("a problem in a facts file is placed in the file, at its pointer relative to the file")
+    class InTheFactsFile {
+
+        @Test
+        void aTruncatedFileNamesTheLineAndColumnWithoutJacksonsInsides() throws IOException {
+            byte[] valley = Files.readAllBytes(Path.of("examples/valley-ipa.json"));
+            Path truncated = Files.write(folder.resolve("truncated.json"), Arrays.copyOf(valley, 300));
+
+            CommandLineRun r = run("evaluate", "--template", "mssp-basic", "--facts", truncated.toString());
+
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err().lines()).containsExactly("invalid input:", "  " + truncated
+                    + "#/practices/0/name: not valid JSON: Unexpected end-of-input in VALUE_STRING (line 15, column 18)");
+            assertThat(r.err()).doesNotContain("Source", "REDACTED", "byte offset", "(document)");
+        }
+
+        @Test
+        void aWordWhereACountBelongsNamesTheFieldAndTheWordAsTheApiDoes() throws IOException {
+            Path lots = valleyWith("lots.json", "\"memberMonths\": \\d+", "\"memberMonths\": \"lots\"");
+
+            CommandLineRun r = run("evaluate", "--template", "mssp-basic", "--facts", lots.toString());
+
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err()).contains(lots + "#/practices/0/memberMonths: expected a whole number, got \"lots\"")
+                    .doesNotContain("Cannot deserialize", "`int`");
+        }
+
+        @Test
+        void aValueTheValidatorRefusesIsAtTheSamePointerAsAFieldTheReaderRefuses() throws IOException {
+            Path negative = valleyWith("negative.json", "\"attributedMembers\": \\d+", "\"attributedMembers\": -5");
+            Path unknown = valleyWith("unknown.json", "\"attributedMembers\"", "\"bogusField\": 1, \"attributedMembers\"");
+
+            CommandLineRun refused = run("evaluate", "--template", "mssp-basic", "--facts", negative.toString());
+            CommandLineRun unread = run("compare", "--facts", unknown.toString(), "--baseline", "mssp-basic", "--proposal", "mssp-enhanced");
+
+            assertThat(refused.exitCode()).isEqualTo(2);
+            assertThat(refused.err()).contains("  " + negative + "#/practices/0/attributedMembers: cannot be negative (was -5)")
+                    .doesNotContain("/facts/");
+            assertThat(unread.exitCode()).isEqualTo(2);
+            assertThat(unread.err()).contains("  " + unknown + "#/practices/0/bogusField: unknown field 'bogusField'");
+        }
+
+        @Test
+        void aPeriodValueCsvFactsTakeFromAnOptionIsPlacedAtTheOption() {
+            CommandLineRun r = run("evaluate", "--template", "mssp-basic", "--facts", "examples/valley-ipa.csv",
+                    "--ipa-id", "valley-ipa", "--year", "2025");
+
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err()).contains("  --benchmark: clause shared-savings (Shared savings) needs benchmarkExpenditure")
+                    .doesNotContain("/facts/");
+        }
+    }
+
+    @Nested
+    @DisplayName("bad input exits 2 with the option and the reason, in every command")
+    class ExitCodes {
+
+        static Stream<Arguments> badInput() {
+            String absent = folder.resolve("absent.json").toString();
+            String absentCsv = folder.resolve("absent.csv").toString();
+            String notADirectory = folder.resolve("absent-folder").resolve("out.csv").toString();
+            return Stream.of(
+                    Arguments.of(new String[] {"evaluate", "--template", "mssp-basic", "--facts", absent},
+                            "--facts: cannot read " + absent + ": no such file"),
+                    Arguments.of(new String[] {"evaluate", "--template", "mssp-basic", "--facts", folder.toString()},
+                            "--facts: cannot read " + folder + ": it is a folder"),
+                    Arguments.of(new String[] {"compare", "--facts", absent, "--baseline", "mssp-basic", "--proposal", "mssp-enhanced"},
+                            "--facts: cannot read " + absent),
+                    Arguments.of(new String[] {"sweep", "--template", "mssp-basic", "--facts", absentCsv, "--ipa-id", "x", "--year", "2025",
+                            "--vary", "maximumSharingRate=0.40:0.50:0.10"}, "--facts: cannot read " + absentCsv),
+                    Arguments.of(new String[] {"simulate", "--template", "mssp-basic", "--facts", absent, "--trials", "10"},
+                            "--facts: cannot read " + absent),
+                    Arguments.of(new String[] {"cashflow", "--template", "mssp-basic", "--facts", absent},
+                            "--facts: cannot read " + absent),
+                    Arguments.of(new String[] {"backtest", "cms-puf", "--file", absentCsv},
+                            "--file: cannot read " + absentCsv + ": no such file"),
+                    Arguments.of(new String[] {"sweep", "--template", "mssp-basic", "--facts", "examples/small-panel.json",
+                            "--vary", "maximumSharingRate=0.40:0.50:0.10", "--csv", notADirectory},
+                            "--csv: cannot write " + notADirectory + ": no such file or folder"),
+                    Arguments.of(new String[] {"sweep", "--template", "mssp-basic", "--facts", "examples/small-panel.json",
+                            "--vary", "maximumSharingRate"}, "--vary: expected parameter=start:end:step"),
+                    Arguments.of(new String[] {"compare", "--facts", "examples/small-panel.json", "--baseline", "mssp-basic",
+                            "--proposal", "mssp-basic:maximumSharingRate"}, "--proposal: expected template:name=value"),
+                    Arguments.of(new String[] {"replay", "no-such-run", "--data-dir", folder.toString()},
+                            "RUN-ID: no stored run 'no-such-run'"),
+                    Arguments.of(new String[] {"runs", "show", "no-such-run", "--data-dir", folder.toString()},
+                            "RUN-ID: no stored run 'no-such-run'"),
+                    Arguments.of(new String[] {"templates", "no-such-template"}, "TEMPLATE: no template 'no-such-template'"),
+                    Arguments.of(new String[] {"document", "mssp-basic", "--set", "sharingRate=0.60"},
+                            "--set: template mssp-basic has no term 'sharingRate'"));
+        }
+
+        @ParameterizedTest(name = "{1}")
+        @MethodSource("badInput")
+        void badInputExitsTwoNamingTheOption(String[] args, String problem) {
+            CommandLineRun r = run(args);
+
+            assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+            assertThat(r.err().lines().toList()).first().isEqualTo("invalid input:");
+            assertThat(r.err()).contains("  " + problem).doesNotContain("error:");
+        }
+    }
+}
