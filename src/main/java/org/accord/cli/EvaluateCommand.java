@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.accord.evaluation.EvaluationService;
 import org.accord.facts.PerformanceFacts;
-import org.accord.replay.Replay;
 import org.accord.settlement.Settlement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,8 +33,8 @@ class EvaluateCommand implements Callable<Integer> {
         Contracts.prepareRules(service, template);
         PerformanceFacts performance = facts.load();
         Settlement settlement = service.evaluate(Contracts.of(template, overrides), performance);
-        // The API's answer, field for field (ReplayAnswerFormTest holds the form to it), indented for a reader.
-        System.out.print(json ? Replay.ANSWER_JSON.writerWithDefaultPrettyPrinter().writeValueAsString(settlement) + "\n"
+        // The API's answer, field for field.
+        System.out.print(json ? OutputOptions.asAnswered(settlement)
                 : SettlementTable.render(settlement));
         return 0;
     }

@@ -2,7 +2,7 @@ package org.accord.cli;
 
 import java.nio.file.Path;
 import org.accord.io.Csv;
-import org.accord.io.Json;
+import org.accord.replay.Replay;
 import org.accord.scenarios.Table;
 import picocli.CommandLine.Option;
 
@@ -15,6 +15,14 @@ final class OutputOptions {
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write the result as CSV to FILE ('-': print CSV instead of a report).")
     Path csv;
 
+    /**
+     * JSON as the service answers it (absent values left out, decimals as strings; ReplayAnswerFormTest
+     * holds a settlement's form to the API's), indented for a reader.
+     */
+    static String asAnswered(Object result) {
+        return Replay.ANSWER_JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n";
+    }
+
     /** Prints the result as asked; the report is rendered only when it is printed. */
     void print(Table.Tabular result, java.util.function.Supplier<String> report) {
         boolean csvToStdout = csv != null && "-".equals(csv.toString());
@@ -22,7 +30,7 @@ final class OutputOptions {
             Csv.write(result, csv, "--csv");
         }
         if (json) {
-            System.out.print(Json.write(result));
+            System.out.print(asAnswered(result));
         } else if (csvToStdout) {
             System.out.print(Csv.write(result));
         } else {

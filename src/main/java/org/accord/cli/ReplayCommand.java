@@ -58,7 +58,7 @@ class ReplayCommand implements Callable<Integer> {
         }
         Replay.Result result = new Replay(EvaluationService.load(), stores.content(), stores.contracts(), stores.facts())
                 .replay(run, which);
-        System.out.print(json ? Replay.ANSWER_JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n"
+        System.out.print(json ? OutputOptions.asAnswered(result)
                 : report(result));
         return result.identical() ? IDENTICAL : DIFFERENT;
     }

@@ -78,6 +78,11 @@ class RunsCommand implements Runnable {
                 return 0;
             }
             List<RunSummary> runs = store.get().list(new RunFilter(templateId, ipaId, null, caller, since, before), limit, 0);
+            if (runs.isEmpty()) {
+                // an empty answer would look like a command that did nothing
+                System.out.println("no stored run in " + where.directory() + " matches these options");
+                return 0;
+            }
             for (RunSummary run : runs) {
                 System.out.printf("%s  %s  %-10s %-24s %-20s %-6s %s%n", run.id(), run.storedAt(), run.kind(),
                         run.templateId(), run.ipaId(), run.performanceYear(), run.caller());

@@ -1,5 +1,7 @@
 package org.accord.io;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -10,14 +12,18 @@ import org.accord.validation.InvalidInputException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.LogicalType;
 
 /** Reads facts and writes settlements as JSON, deterministically. */
 public final class Json {
@@ -33,6 +39,34 @@ public final class Json {
             .addModule(new ConstructorCreators())
             .build();
 
+    /**
+     * The mapper for what a client sends, a request's body or a facts file: {@link #MAPPER} made
+     * strict about the rest of the document, so that every mismatch is a precise error rather than a
+     * silent guess (12.5 member months is refused, not truncated to 12; "12" is not a number; a key
+     * given twice is refused).
+     */
+    public static final JsonMapper STRICT = MAPPER.rebuild()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // [null] in a list or {"x": null} in a map is an error, not an element to trip over later
+            .changeDefaultNullHandling(nulls -> JsonSetter.Value.forContentNulls(Nulls.FAIL))
+            .withCoercionConfig(LogicalType.Integer, config -> config
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Float, config -> config
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Boolean, config -> config
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Textual, config -> config
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .build();
+
     private Json() {
     }
 
@@ -46,7 +80,7 @@ public final class Json {
      */
     public static PerformanceFacts readFacts(byte[] json) {
         try {
-            return MAPPER.readValue(json, PerformanceFacts.class);
+            return STRICT.readValue(json, PerformanceFacts.class);
         } catch (JacksonException e) {
             throw new InvalidInputException(JsonProblems.pointer(e), JsonProblems.reason(e));
         }

@@ -54,6 +54,7 @@ public final class JsonProblems {
             return "must not be null";
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            // a coercion the strict reader refuses ("12" for a count) does not carry the value it refused
             String got = e instanceof InvalidFormatException format ? ", got " + describe(format.getValue()) : "";
             return expected(mismatch.getTargetType()) + got;
         }

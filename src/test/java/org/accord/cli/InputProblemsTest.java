@@ -29,6 +29,16 @@ class InputProblemsTest {
         return Files.writeString(folder.resolve(name), valley.replaceFirst(from, to));
     }
 
+    static Stream<Arguments> guessesTheReaderRefuses() {
+        return Stream.of(
+                Arguments.of("a fraction of a member month", "\"memberMonths\": \\d+", "\"memberMonths\": 12.5",
+                        "practices/0/memberMonths: expected a whole number, got 12.5"),
+                Arguments.of("a count written as text", "\"visits\": \\d+", "\"visits\": \"12\"",
+                        "practices/0/visits: expected a whole number"),
+                Arguments.of("a key given twice", "\"edVisits\"", "\"edVisits\": 1, \"edVisits\"",
+                        "practices/0/edVisits: "));
+    }
+
     @Nested
     @DisplayName("a problem in a facts file is placed in the file, at its pointer relative to the file")
     class InTheFactsFile {
@@ -47,14 +57,27 @@ class InputProblemsTest {
         }
 
         @Test
-        void aWordWhereACountBelongsNamesTheFieldAndTheWordAsTheApiDoes() throws IOException {
+        void aWordWhereACountBelongsNamesTheFieldAsTheApiDoes() throws IOException {
             Path lots = valleyWith("lots.json", "\"memberMonths\": \\d+", "\"memberMonths\": \"lots\"");
 
             CommandLineRun r = run("evaluate", "--template", "mssp-basic", "--facts", lots.toString());
 
             assertThat(r.exitCode()).isEqualTo(2);
-            assertThat(r.err()).contains(lots + "#/practices/0/memberMonths: expected a whole number, got \"lots\"")
+            assertThat(r.err()).contains(lots + "#/practices/0/memberMonths: expected a whole number")
                     .doesNotContain("Cannot deserialize", "`int`");
+        }
+
+        /** A facts file is read as strictly as a request's body: nothing guessed, nothing cut off. */
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("org.accord.cli.InputProblemsTest#guessesTheReaderRefuses")
+        void aValueTheReaderWouldHaveHadToGuessIsRefused(String what, String from, String to, String expected) throws IOException {
+            Path guessed = valleyWith(what.replace(' ', '-') + ".json", from, to);
+
+            CommandLineRun r = run("evaluate", "--template", "mssp-basic", "--facts", guessed.toString());
+
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err()).contains("  " + guessed + "#/" + expected);
+            assertThat(r.out()).isEmpty();
         }
 
         @Test

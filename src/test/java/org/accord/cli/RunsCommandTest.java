@@ -53,6 +53,8 @@ class RunsCommandTest {
         assertThat(list.lines().toList().get(1)).startsWith(older.id()).contains("valley-ipa");
         assertThat(run("runs", "list", "--ipa", "valley-ipa", "--data-dir", dataDir.toString()).lines().toList())
                 .singleElement().asString().startsWith(older.id());
+        assertThat(run("runs", "list", "--ipa", "no-such-ipa", "--data-dir", dataDir.toString()))
+                .isEqualTo("no stored run in " + dataDir + " matches these options\n");
 
         String shown = run("runs", "show", older.id(), "--data-dir", dataDir.toString());
 

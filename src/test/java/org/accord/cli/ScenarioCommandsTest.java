@@ -12,8 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The what-if commands as the README gives them. */
 class ScenarioCommandsTest {
 
-
-
     @Test
     void aNegotiatorComparesTwoProposals() {
         CommandLineRun run = run("compare", "--facts", "examples/valley-ipa.json", "--baseline", "mssp-basic",
@@ -21,6 +19,15 @@ class ScenarioCommandsTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Proposal 1: mssp-basic with maximumSharingRate=0.50", "Proposal 2: mssp-enhanced",
                 "maximumSharingRate", "+1,345,913.48");
+    }
+
+    /** A term only the proposal has is left out of the baseline's side, as the API leaves it out, not written as null. */
+    @Test
+    void aComparisonAsJsonLeavesOutWhatIsAbsentAsTheApiDoes() {
+        CommandLineRun run = run("compare", "--facts", "examples/valley-ipa.json", "--baseline", "mssp-basic",
+                "--proposal", "mssp-enhanced", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("{").contains("\"proposalValue\" : ").doesNotContain(": null");
     }
 
     @Test

@@ -26,12 +26,12 @@ class JsonTest {
     }
 
     @Test
-    void aWordWhereAWholeNumberBelongsIsNamedWithTheWordAndNotJacksonsMessage() {
+    void aWordWhereAWholeNumberBelongsIsRefusedInTheApisWordsAndNotJacksons() {
         byte[] facts = "{\"practices\": [{\"id\": \"P01\", \"memberMonths\": \"lots\"}]}".getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> Json.readFacts(facts)).isInstanceOfSatisfying(InvalidInputException.class, e ->
                 assertThat(e.problems()).containsExactly(new InputProblem("/practices/0/memberMonths",
-                        "expected a whole number, got \"lots\"")));
+                        "expected a whole number")));
     }
 
     @Test
