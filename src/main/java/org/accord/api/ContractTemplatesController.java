@@ -57,16 +57,14 @@ class ContractTemplatesController implements ContractTemplatesApi {
     public ResponseEntity<ContractTemplate> getContractTemplate(String templateId) {
         return evaluations.templates().find(templateId)
                 .map(template -> ResponseEntity.ok(Transport.template(template)))
-                .orElseThrow(() -> new NotFoundException("no template '" + templateId + "'; known: "
-                        + evaluations.templates().all().stream().map(org.accord.terms.ContractTemplate::id).toList()));
+                .orElseThrow(() -> new NotFoundException(evaluations.templates().noTemplate(templateId)));
     }
 
     /** The contract document a reviewer reads, as Markdown or as a printable HTML page. */
     @Override
     public ResponseEntity<String> getContractDocument(String templateId, String format) {
         org.accord.terms.ContractTemplate template = evaluations.templates().find(templateId)
-                .orElseThrow(() -> new NotFoundException("no template '" + templateId + "'; known: "
-                        + evaluations.templates().all().stream().map(org.accord.terms.ContractTemplate::id).toList()));
+                .orElseThrow(() -> new NotFoundException(evaluations.templates().noTemplate(templateId)));
         if (format != null && !format.equals("markdown") && !format.equals("html")) {
             throw new InvalidRequestException(java.util.List.of(Problems.atParameter("format", "must be markdown or html")));
         }

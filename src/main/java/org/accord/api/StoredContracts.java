@@ -61,8 +61,7 @@ class StoredContracts {
 
     ContractDetail create(NewContract body) {
         ContractTemplate template = evaluations.templates().find(body.getTemplateId()).orElseThrow(() ->
-                new InvalidInputException("/templateId", "no template '" + body.getTemplateId() + "'; known: "
-                        + evaluations.templates().all().stream().map(ContractTemplate::id).sorted().toList()));
+                new InvalidInputException("/templateId", evaluations.templates().noTemplate(body.getTemplateId())));
         String name = body.getName() == null ? INITIAL : body.getName();
         ContractVersion first = contracts.create(body.getIpaId(), body.getPayer(), template.id(),
                 checked(template, body.getIpaId(), body.getPayer(), name, DRAFT, body.getOverrides(), body.getEffectiveFrom(),

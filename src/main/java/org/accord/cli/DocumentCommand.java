@@ -59,8 +59,7 @@ class DocumentCommand implements Callable<Integer> {
         TemplateCatalog catalog = ServedTemplates.read(where.directory()).templates();
         ContractTemplate template = catalog.find(templateId).orElse(null);
         if (template == null) {
-            throw new InvalidInputException(TEMPLATE, "no template '" + templateId + "'; known: "
-                    + catalog.all().stream().map(ContractTemplate::id).toList());
+            throw new InvalidInputException(TEMPLATE, catalog.noTemplate(templateId));
         }
         ContractDocument document;
         try {

@@ -34,8 +34,7 @@ class TemplatesCommand implements Callable<Integer> {
         }
         ContractTemplate template = catalog.find(templateId).orElse(null);
         if (template == null) {
-            throw new InvalidInputException("TEMPLATE", "no template '" + templateId + "'; known: "
-                    + catalog.all().stream().map(ContractTemplate::id).toList());
+            throw new InvalidInputException("TEMPLATE", catalog.noTemplate(templateId));
         }
         System.out.println(template.name() + " (" + template.id() + " " + template.version() + ")");
         System.out.println(template.description());

@@ -211,8 +211,7 @@ public final class EvaluationService {
         }
         ContractTemplate template = templates.find(contract.templateId()).orElse(null);
         if (template == null) {
-            problems.add(new InputProblem("/contract/templateId", "no template '" + contract.templateId()
-                    + "'; known: " + templates.all().stream().map(ContractTemplate::id).toList()));
+            problems.add(new InputProblem("/contract/templateId", templates.noTemplate(contract.templateId())));
             throw new InvalidInputException(problems);
         }
         if (facts == null || facts.period() == null) {

@@ -13,8 +13,9 @@ import org.accord.content.DecimalDigits;
 /**
  * Fills a rule's explanation text with the line's numbers. Placeholders are {@code {name}} or
  * {@code {name:format}} with format {@code usd} ($1,234.56), {@code pct} (12.5%), {@code dec} (a
- * decimal to four places, 15.0556) or {@code int} (1,234); {@code {amount}} is the line's amount. A value that is not a number ("no limit") prints as it is. The sentence and the arithmetic share their numbers,
- * so they cannot drift.
+ * decimal to four places, 15.0556) or {@code int} (1,234); {@code {amount}} is the line's amount.
+ * A value that is not a number ("no limit") prints as it is. The sentence and the arithmetic share
+ * their numbers, so they cannot drift.
  */
 public final class Explanations {
 

@@ -275,6 +275,11 @@ public final class TemplateCatalog {
         return one.apply(id);
     }
 
+    /** Why an id finds nothing, with the ids that would: the one wording of every adapter's refusal. */
+    public String noTemplate(String id) {
+        return "no template '" + id + "'; known: " + all().stream().map(ContractTemplate::id).toList();
+    }
+
     /** All templates ordered by id. */
     public Collection<ContractTemplate> all() {
         return new TreeMap<>(templates.get()).values();
