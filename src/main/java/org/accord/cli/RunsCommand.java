@@ -1,5 +1,10 @@
 package org.accord.cli;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.accord.store.DataDirectory;
@@ -29,6 +34,32 @@ class RunsCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
+    }
+
+    /** What "today" is to --since and --before: the system's clock in UTC (a test fixes it). */
+    static Clock clock = Clock.systemUTC();
+
+    /**
+     * A moment as a reviewer writes it: an instant, a date (its start in UTC, as the store's times
+     * are UTC), {@code today} or {@code yesterday} (their starts), so that the README's "yesterday's
+     * runs" command is right on any day.
+     */
+    static Instant moment(String text, String option) {
+        if (text == null) {
+            return null;
+        }
+        LocalDate today = LocalDate.now(clock);
+        try {
+            LocalDate day = switch (text) {
+                case "today" -> today;
+                case "yesterday" -> today.minusDays(1);
+                default -> text.length() == 10 ? LocalDate.parse(text) : null;
+            };
+            return day != null ? day.atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(option, "expected an instant (2026-11-30T09:00:00Z), a date (2026-11-30), "
+                    + "today or yesterday; got '" + text + "'");
+        }
     }
 
     /** Which data directory: the service's by default. */
@@ -61,11 +92,13 @@ class RunsCommand implements Runnable {
         @Option(names = "--caller", description = "Only runs by this caller.")
         String caller;
 
-        @Option(names = "--since", description = "Only runs stored at or after this instant (2026-11-30T00:00:00Z).")
-        java.time.Instant since;
+        @Option(names = "--since", paramLabel = "WHEN", description = "Only runs stored at or after this moment: "
+                + "an instant (2026-11-30T09:00:00Z), the start of a day in UTC (2026-11-30), today or yesterday.")
+        String since;
 
-        @Option(names = "--before", description = "Only runs stored before this instant (2026-12-01T00:00:00Z).")
-        java.time.Instant before;
+        @Option(names = "--before", paramLabel = "WHEN", description = "Only runs stored before this moment, "
+                + "written as for --since: --since yesterday --before today lists yesterday's runs.")
+        String before;
 
         @Option(names = "--limit", defaultValue = "50", description = "At most this many (default ${DEFAULT-VALUE}).")
         int limit;
@@ -77,7 +110,8 @@ class RunsCommand implements Runnable {
                 System.out.println("no runs stored in " + where.directory());
                 return 0;
             }
-            List<RunSummary> runs = store.get().list(new RunFilter(templateId, ipaId, null, caller, since, before), limit, 0);
+            RunFilter filter = new RunFilter(templateId, ipaId, null, caller, moment(since, "--since"), moment(before, "--before"));
+            List<RunSummary> runs = store.get().list(filter, limit, 0);
             if (runs.isEmpty()) {
                 // an empty answer would look like a command that did nothing
                 System.out.println("no stored run in " + where.directory() + " matches these options");

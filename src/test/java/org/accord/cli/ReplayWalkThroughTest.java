@@ -31,7 +31,7 @@ class ReplayWalkThroughTest {
     void theReadmesCommandsListYesterdaysRunOpenItAndReplayItBothWays() throws IOException {
         List<String> commands = readmeCommands();
         assertThat(commands).containsExactly(
-                "runs list --since 2026-11-30T00:00:00Z --before 2026-12-01T00:00:00Z",
+                "runs list --since yesterday --before today",
                 "runs show ID",
                 "replay ID",
                 "replay ID --rules current");
@@ -39,7 +39,14 @@ class ReplayWalkThroughTest {
         LastYearsRun yesterday = LastYearsRun.storeIn(dataDir, Clock.fixed(Instant.parse("2026-11-30T15:04:05Z"), ZoneOffset.UTC));
         LastYearsRun today = LastYearsRun.storeIn(dataDir, Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC));
 
-        CommandLineRun list = run(commands.get(0), null, dataDir);
+        // the README's "yesterday" and "today", read on 2026-12-01
+        RunsCommand.clock = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
+        CommandLineRun list;
+        try {
+            list = run(commands.get(0), null, dataDir);
+        } finally {
+            RunsCommand.clock = Clock.systemUTC();
+        }
         assertThat(list.exitCode()).as(list.err()).isZero();
         assertThat(list.out().lines().toList()).singleElement().asString()
                 .startsWith(yesterday.runId() + "  2026-11-30T15:04:05Z").contains("mssp-basic", "valley-ipa", "reviewer")

@@ -1,13 +1,18 @@
 package org.accord.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.accord.store.DataDirectory;
 import org.accord.store.NewRun;
 import org.accord.store.RunStore;
 import org.accord.store.RunSummary;
+import org.accord.validation.InvalidInputException;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +75,28 @@ class RunsCommandTest {
         String shown = run("runs", "show", run.id(), "--data-dir", dataDir.toString());
 
         assertThat(shown.lines()).contains("version      3f1c2b9e-version-2 sha256:v2");
+    }
+
+    /** --since and --before as a reviewer writes them; days start at midnight UTC, as the store's times are UTC. */
+    @Test
+    void aMomentIsAnInstantADateTodayOrYesterday() {
+        RunsCommand.clock = Clock.fixed(Instant.parse("2026-12-01T00:30:00Z"), ZoneOffset.UTC);
+        try {
+            assertThat(RunsCommand.moment("today", "--since")).isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
+            assertThat(RunsCommand.moment("yesterday", "--since")).isEqualTo(Instant.parse("2026-11-30T00:00:00Z"));
+            assertThat(RunsCommand.moment("2026-02-28", "--before")).isEqualTo(Instant.parse("2026-02-28T00:00:00Z"));
+            assertThat(RunsCommand.moment("2026-11-30T09:15:30Z", "--since")).isEqualTo(Instant.parse("2026-11-30T09:15:30Z"));
+            assertThat(RunsCommand.moment(null, "--since")).isNull();
+            for (String bad : List.of("tomorrow", "2026-02-30", "30/11/2026", "2026-11-30T09:15")) {
+                assertThatThrownBy(() -> RunsCommand.moment(bad, "--before")).isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                            assertThat(p.pointer()).isEqualTo("--before");
+                            assertThat(p.reason()).endsWith("today or yesterday; got '" + bad + "'");
+                        }));
+            }
+        } finally {
+            RunsCommand.clock = Clock.systemUTC();
+        }
     }
 
     @Test
