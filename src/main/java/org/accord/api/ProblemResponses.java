@@ -9,12 +9,14 @@ import java.util.Comparator;
 import java.util.List;
 import org.accord.api.generated.model.InputProblem;
 import org.accord.api.generated.model.ProblemDetail;
+import org.accord.io.JsonProblems;
 import org.accord.jobs.Jobs;
 import org.accord.jobs.TimeBudget;
-import org.accord.io.JsonProblems;
+import org.accord.validation.Decimals;
 import org.accord.validation.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
@@ -170,6 +173,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodValidationException(MethodValidationException e, HttpHeaders headers,
             HttpStatus status, WebRequest request) {
         return badRequest(parameterProblems(e.getParameterValidationResults()), request);
+    }
+
+    /** A parameter that is not of its type ("yesterday" for a date and time): named, as one out of its bounds is. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        String parameter = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : e.getPropertyName();
+        String expected = e.getRequiredType() == null ? "not of the parameter's type" : JsonProblems.expected(e.getRequiredType());
+        return badRequest(List.of(Problems.atParameter(parameter,
+                expected + ", got '" + Decimals.abbreviate(String.valueOf(e.getValue())) + "'")), request);
     }
 
     /** Spring MVC's own errors (404, 405, 406, 415, ...): same status, our problem shape. */

@@ -1,7 +1,9 @@
 package org.accord.io;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -82,7 +84,8 @@ public final class JsonProblems {
         return name.replace("~", "~0").replace("/", "~1");
     }
 
-    private static String expected(Class<?> type) {
+    /** What a value of this type is written as, for a reason: "expected a whole number". */
+    public static String expected(Class<?> type) {
         if (type == BigDecimal.class) {
             return Decimals.EXPECTED;
         }
@@ -94,6 +97,9 @@ public final class JsonProblems {
         }
         if (type == LocalDate.class) {
             return "expected a date as YYYY-MM-DD";
+        }
+        if (type == OffsetDateTime.class || type == Instant.class) {
+            return "expected a date and time with its offset, as 2026-11-30T09:00:00Z";
         }
         if (type == String.class) {
             return "expected a string";

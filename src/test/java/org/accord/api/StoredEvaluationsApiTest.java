@@ -281,6 +281,23 @@ class StoredEvaluationsApiTest extends ServerTest {
         assertThat(negative.json().at("/errors/0/parameter").asString()).isEqualTo("offset");
     }
 
+    /** A query parameter of the wrong type is named with what it should be, as a parameter out of its bounds is. */
+    @Test
+    void aParameterOfTheWrongTypeIsA400NamingIt() {
+        Reply day = get("/api/v1/evaluations?storedFrom=yesterday");
+        Reply words = get("/api/v1/evaluations?limit=ten");
+
+        assertThat(day.status()).isEqualTo(400);
+        assertThat(day.contentType()).startsWith("application/problem+json");
+        assertThat(day.json().get("type").asString()).isEqualTo("urn:accord:problem:invalid-request");
+        assertThat(day.json().at("/errors/0/parameter").asString()).isEqualTo("storedFrom");
+        assertThat(day.json().at("/errors/0/reason").asString())
+                .isEqualTo("expected a date and time with its offset, as 2026-11-30T09:00:00Z, got 'yesterday'");
+        assertThat(words.status()).isEqualTo(400);
+        assertThat(words.json().at("/errors/0/parameter").asString()).isEqualTo("limit");
+        assertThat(words.json().at("/errors/0/reason").asString()).isEqualTo("expected a whole number, got 'ten'");
+    }
+
     /** The same request with one of the tests' keys instead of the every-role key. */
     private Reply as(String key, HttpRequest.Builder request) {
         return send(request.header(TestKeys.HEADER, key));
