@@ -151,6 +151,9 @@ class BacktestCommand implements Runnable {
         }
         String row = "%-8s %-5s %18s %18s %16s %14s%n";
         out.append('\n').append(String.format(row, "ACO", "Track", "Expected", "Computed", "Difference", "Tolerance"));
+        int clauseWidth = result.misses().stream().flatMap(miss -> miss.lines().stream())
+                .mapToInt(line -> line.clause().length()).max().orElse(1);
+        String lineRow = "         %-" + clauseWidth + "s %16s  %s%n";
         for (BacktestResult.Miss miss : result.misses()) {
             out.append(String.format(row, miss.acoId(), miss.track(), usd(miss.expected()), usd(miss.computed()),
                     usd(miss.difference()), usd(miss.tolerance())));
@@ -160,7 +163,7 @@ class BacktestCommand implements Runnable {
             out.append(miss.explainedBy().isEmpty() ? "         unexplained\n"
                     : "         explained: needs " + String.join(", ", miss.explainedBy()) + ", which the file does not publish\n");
             for (BacktestResult.Line line : miss.lines()) {
-                out.append(String.format("         %-15s %16s  %s%n", line.clause(),
+                out.append(String.format(lineRow, line.clause(),
                         line.amount() == null ? "" : usd(line.amount()), line.explanation()));
             }
         }
