@@ -22,13 +22,18 @@ final class SettlementTable {
         if (!s.contract().overrides().isEmpty()) {
             out.append("Overrides: ").append(s.contract().overrides()).append('\n');
         }
+        // the scope and clause columns as wide as their longest entry, so no explanation starts out of line
+        int scopeWidth = Math.max(8, widest(s, line -> shown(line.scope())));
+        int clauseWidth = Math.max(20, widest(s, SettlementLine::clause));
+        String finding = "  %-" + scopeWidth + "s %-" + clauseWidth + "s %s%n";
+        String row = "%-" + scopeWidth + "s %-" + clauseWidth + "s %-12s %16s  %s%n";
         out.append('\n').append("Findings").append('\n');
         for (SettlementLine f : s.findings()) {
-            out.append(String.format("  %-8s %-18s %s%n", shown(f.scope()), f.clause(), shown(f.explanation())));
+            out.append(String.format(finding, shown(f.scope()), f.clause(), shown(f.explanation())));
         }
-        out.append('\n').append(String.format("%-8s %-20s %-12s %16s  %s%n", "Scope", "Clause", "Flow", "Amount", "Explanation"));
+        out.append('\n').append(String.format(row, "Scope", "Clause", "Flow", "Amount", "Explanation"));
         for (SettlementLine l : s.lines()) {
-            out.append(String.format("%-8s %-20s %-12s %16s  %s%n", shown(l.scope()), l.clause(), l.flow(), usd(l.amount()), shown(l.explanation())));
+            out.append(String.format(row, shown(l.scope()), l.clause(), l.flow(), usd(l.amount()), shown(l.explanation())));
         }
         out.append('\n').append("Totals").append('\n');
         out.append(String.format("  %-34s %16s%n", "Paid by the payer", usd(s.totals().payerTotal())));
@@ -48,6 +53,11 @@ final class SettlementTable {
     /** Ids, names and sentences that carry the client's text, without terminal controls or bidi overrides. */
     private static String shown(String clientText) {
         return Displayed.text(clientText);
+    }
+
+    private static int widest(Settlement s, java.util.function.Function<SettlementLine, String> column) {
+        return java.util.stream.Stream.concat(s.findings().stream(), s.lines().stream())
+                .mapToInt(line -> column.apply(line).length()).max().orElse(0);
     }
 
     private static String usd(BigDecimal amount) {

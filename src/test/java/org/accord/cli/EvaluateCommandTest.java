@@ -16,7 +16,24 @@ import tools.jackson.databind.JsonNode;
 /** The README's main job: evaluate the example IPA from the command line. */
 class EvaluateCommandTest {
 
-
+    /** pay-for-performance and care-management-fee are longer than the columns once were wide. */
+    @Test
+    void everyFindingsExplanationStartsInOneColumnWhateverTheClauseIds() {
+        CommandLineRun r = run("evaluate", "--template", "medicaid-ffs-p4p", "--facts", "examples/valley-ipa.json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        java.util.List<String> findings = r.out().lines().dropWhile(line -> !line.equals("Findings")).skip(1)
+                .takeWhile(line -> !line.isEmpty()).toList();
+        assertThat(findings).anyMatch(line -> line.contains("pay-for-performance"))
+                .anyMatch(line -> line.contains("care-management-fee"))
+                .anyMatch(line -> line.contains("payment-timing"));
+        // where the explanation starts: after the scope, the clause and the spaces that pad them
+        java.util.regex.Pattern columns = java.util.regex.Pattern.compile("^  \\S+ +\\S+ +");
+        assertThat(findings.stream().map(line -> {
+            java.util.regex.Matcher padded = columns.matcher(line);
+            assertThat(padded.find()).as(line).isTrue();
+            return padded.end();
+        }).distinct()).hasSize(1);
+    }
 
     @Test
     void theReadmeCommandPrintsASettlementTableWithExplanations() {
