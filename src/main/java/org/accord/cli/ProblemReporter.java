@@ -29,7 +29,8 @@ final class ProblemReporter implements CommandLine.IExecutionExceptionHandler {
 
     /**
      * Where the problem is, in the command line's words: an override is the {@code --set} that gave
-     * it, a fact the place in the file the command's {@code --facts} named.
+     * it, a fact the place in the file the command's {@code --facts} named, a compared contract or a
+     * swept range the {@code --baseline}, {@code --proposal} or {@code --vary} that gave it.
      */
     private static String place(String pointer, FactsOptions facts) {
         if (pointer.isEmpty()) {
@@ -38,8 +39,22 @@ final class ProblemReporter implements CommandLine.IExecutionExceptionHandler {
         if (facts != null && FactsOptions.inFacts(pointer)) {
             return facts.place(pointer);
         }
-        return pointer.startsWith(OVERRIDES) ? "--set " + pointer.substring(OVERRIDES.length()) : pointer;
+        if (pointer.startsWith(OVERRIDES)) {
+            return "--set " + pointer.substring(OVERRIDES.length());
+        }
+        java.util.regex.Matcher option = SCENARIO_OPTION.matcher(pointer);
+        if (option.matches()) {
+            // /proposals/0/overrides/x is the first --proposal's term x; /vary/1/parameter the second --vary
+            String place = "--" + ("proposals".equals(option.group(1)) ? "proposal" : option.group(1))
+                    + (option.group(2) == null ? "" : " #" + (Integer.parseInt(option.group(2)) + 1));
+            return option.group(3) == null ? place : place + " " + option.group(3);
+        }
+        return pointer;
     }
+
+    /** A compare's or a sweep's request, by the option that gave each part: /baseline, /proposals/N, /vary/N. */
+    private static final java.util.regex.Pattern SCENARIO_OPTION =
+            java.util.regex.Pattern.compile("/(baseline|proposals|vary)(?:/(\\d+))?(?:/overrides/(.+)|/.*)?");
 
     /** The facts options of the command that failed, if it reads facts. */
     private static FactsOptions factsOptions(CommandLine commandLine) {

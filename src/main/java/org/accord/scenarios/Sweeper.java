@@ -157,8 +157,7 @@ final class Sweeper {
         }
         ParameterDeclaration declaration = template.term(range.parameter()).orElse(null);
         if (declaration == null) {
-            problems.add(new InputProblem(at + "/parameter", "template " + template.id() + " has no parameter '"
-                    + range.parameter() + "'"));
+            problems.add(new InputProblem(at + "/parameter", template.noParameter(range.parameter())));
             return List.of();
         }
         if (!declaration.negotiable()) {

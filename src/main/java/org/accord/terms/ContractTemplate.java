@@ -43,6 +43,45 @@ public record ContractTemplate(
     }
 
     /**
+     * Why a name finds no parameter, with the parameters it may have meant: those whose names contain
+     * it or are contained in it, ignoring case, the shorter of four letters or more ("sharingRate":
+     * maximumSharingRate), or differ from it
+     * by at most two letters ("sharingRatio": sharingRate), in declaration order.
+     */
+    public String noParameter(String name) {
+        String asked = name.toLowerCase(java.util.Locale.ROOT);
+        List<String> near = clauses.stream().flatMap(c -> c.parameters().stream()).map(ParameterDeclaration::name)
+                .filter(known -> {
+                    String lower = known.toLowerCase(java.util.Locale.ROOT);
+                    boolean contained = Math.min(lower.length(), asked.length()) >= 4 && (lower.contains(asked) || asked.contains(lower));
+                    return contained || editsBetween(lower, asked) <= 2;
+                })
+                .distinct().limit(3).toList();
+        return "template " + id + " has no parameter '" + name + "'"
+                + (near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?");
+    }
+
+    /** Levenshtein's distance: the single-letter insertions, deletions and substitutions from one word to the other. */
+    private static int editsBetween(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /**
      * A term a negotiator can override or sweep: a parameter by name, or one field of a scale's rung
      * ({@link TermPath}), declared as a rate (a rung's rate, within the scale's bounds) or a number (a threshold)
      * whose values by year are that field's.

@@ -43,8 +43,7 @@ public final class TermsResolver {
                 } catch (IllegalArgumentException e) {
                     problems.add(new InputProblem(pointer, e.getMessage()));
                 }
-            }, () -> problems.add(new InputProblem(pointer,
-                    "template " + template.id() + " has no parameter '" + override.getKey() + "'")));
+            }, () -> problems.add(new InputProblem(pointer, template.noParameter(override.getKey()))));
         }
         rungOverrides.forEach((name, edits) -> applyToRungs(template, name, edits, performanceYear, accepted, problems));
         List<ClauseTerms> clauses = new ArrayList<>();
@@ -96,7 +95,7 @@ public final class TermsResolver {
         ParameterDeclaration scale = template.parameter(name).orElse(null);
         if (scale == null || scale.type() != ParameterType.SCALE) {
             edits.keySet().forEach(path -> problems.add(new InputProblem("/overrides/" + path, scale == null
-                    ? "template " + template.id() + " has no parameter '" + name + "'"
+                    ? template.noParameter(name)
                     : "'" + name + "' is a " + scale.type().word() + " parameter; only a scale's rungs are named as name[rung].field")));
             return;
         }

@@ -69,8 +69,15 @@ class ScenarioCommandsTest {
 
     @Test
     void badInputIsReportedWithItsPlace() {
-        CommandLineRun run = run("sweep", "--template", "mssp-basic", "--facts", "examples/valley-ipa.json", "--vary", "sharingRate=0.40:0.70:0.05");
+        CommandLineRun run = run("sweep", "--template", "mssp-basic", "--facts", "examples/valley-ipa.json",
+                "--vary", "maximumSharingRate=0.40:0.70:0.05", "--vary", "sharingRate=0.40:0.70:0.05");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("/vary/0/parameter: template mssp-basic has no parameter 'sharingRate'");
+        assertThat(run.err()).contains("  --vary #2: template mssp-basic has no parameter 'sharingRate'");
+
+        CommandLineRun compared = run("compare", "--facts", "examples/valley-ipa.json", "--baseline", "mssp-basic:bogus=1",
+                "--proposal", "mssp-enhanced", "--proposal", "mssp-basic:maximumSharingRate=abc");
+        assertThat(compared.exitCode()).isEqualTo(2);
+        assertThat(compared.err()).contains("  --baseline bogus: template mssp-basic has no parameter 'bogus'\n",
+                "  --proposal #2 maximumSharingRate: 'abc' is not a decimal");
     }
 }

@@ -112,9 +112,10 @@ class SweepTest {
     }
 
     @Test
-    void anUnknownParameterIsNamed() {
+    void anUnknownParameterIsNamedWithTheParametersItMayHaveMeant() {
         assertThat(refusal(valley("mssp-basic", range("sharingRate", "0.40", "0.70", "0.05")))).containsExactly(
-                new InputProblem("/vary/0/parameter", "template mssp-basic has no parameter 'sharingRate'"));
+                new InputProblem("/vary/0/parameter", "template mssp-basic has no parameter 'sharingRate'; "
+                        + "did you mean maximumSharingRate or sharingRateBasis?"));
     }
 
     @Test

@@ -49,6 +49,15 @@ class TermsResolverTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("no value for performance year 2023");
     }
 
+    /** A name near a parameter's (a letter or two off, or part of it) is answered with that parameter. */
+    @Test
+    void anUnknownOverrideNamesTheParametersItMayHaveMeant() {
+        InvalidInputException e = (InvalidInputException) catchThrowable(() -> TermsResolver.resolve(template("mssp-basic"),
+                Map.of("maximumSharingRat", "0.5"), 2025));
+        assertThat(e.problems()).extracting(InputProblem::reason).containsExactly(
+                "template mssp-basic has no parameter 'maximumSharingRat'; did you mean maximumSharingRate?");
+    }
+
     @Test
     void badOverridesAreAllReportedNamingTheParameter() {
         InvalidInputException e = (InvalidInputException) catchThrowable(() -> TermsResolver.resolve(template("mssp-basic"),
@@ -58,7 +67,7 @@ class TermsResolverTest {
                 "/overrides/sharingRatee", "/overrides/maximumSharingRate", "/overrides/electedMinimumSavingsRate",
                 "/overrides/minimumSavingsRateBasis");
         assertThat(e.problems()).extracting(InputProblem::reason).anyMatch(r -> r.contains("above the maximum 1"))
-                .anyMatch(r -> r.contains("has no parameter 'sharingRatee'"))
+                .anyMatch(r -> r.equals("template mssp-basic has no parameter 'sharingRatee'"))
                 .anyMatch(r -> r.contains("'ten percent' is not a decimal"))
                 .anyMatch(r -> r.contains("'guess' is not one of [population, elected]"));
     }
