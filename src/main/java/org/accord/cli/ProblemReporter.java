@@ -1,5 +1,7 @@
 package org.accord.cli;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.accord.validation.InputProblem;
 import org.accord.validation.InvalidInputException;
 import picocli.CommandLine;
@@ -42,7 +44,7 @@ final class ProblemReporter implements CommandLine.IExecutionExceptionHandler {
         if (pointer.startsWith(OVERRIDES)) {
             return "--set " + pointer.substring(OVERRIDES.length());
         }
-        java.util.regex.Matcher option = SCENARIO_OPTION.matcher(pointer);
+        Matcher option = SCENARIO_OPTION.matcher(pointer);
         if (option.matches()) {
             // /proposals/0/overrides/x is the first --proposal's term x; /vary/1/parameter the second --vary
             String place = "--" + ("proposals".equals(option.group(1)) ? "proposal" : option.group(1))
@@ -53,8 +55,8 @@ final class ProblemReporter implements CommandLine.IExecutionExceptionHandler {
     }
 
     /** A compare's or a sweep's request, by the option that gave each part: /baseline, /proposals/N, /vary/N. */
-    private static final java.util.regex.Pattern SCENARIO_OPTION =
-            java.util.regex.Pattern.compile("/(baseline|proposals|vary)(?:/(\\d+))?(?:/overrides/(.+)|/.*)?");
+    private static final Pattern SCENARIO_OPTION =
+            Pattern.compile("/(baseline|proposals|vary)(?:/(\\d+))?(?:/overrides/(.+)|/.*)?");
 
     /** The facts options of the command that failed, if it reads facts. */
     private static FactsOptions factsOptions(CommandLine commandLine) {
