@@ -13,7 +13,7 @@ import org.accord.content.DecimalDigits;
 /**
  * Fills a rule's explanation text with the line's numbers. Placeholders are {@code {name}} or
  * {@code {name:format}} with format {@code usd} ($1,234.56), {@code pct} (12.5%), {@code dec} (a
- * decimal to four places, 15.0556) or {@code int} (1,234); {@code {amount}} is the line's amount.
+ * decimal to four places, 512,561.52 or 15.0556) or {@code int} (1,234); {@code {amount}} is the line's amount.
  * A value that is not a number ("no limit") prints as it is. The sentence and the arithmetic share
  * their numbers, so they cannot drift.
  */
@@ -227,7 +227,26 @@ public final class Explanations {
             }
             case "dec" -> {
                 long tenThousandths = rescaled(unscaled, scale, 4);
-                return tenThousandths != Long.MIN_VALUE && plain(tenThousandths, 4, out);
+                if (tenThousandths == Long.MIN_VALUE) {
+                    return false;
+                }
+                long abs = Math.abs(tenThousandths);
+                if (tenThousandths < 0) {
+                    out.append('-');
+                }
+                grouped(Long.toString(abs / 10_000), out);
+                // the fraction's four places, less the zeros that end them
+                int fraction = (int) (abs % 10_000);
+                int places = 4;
+                while (places > 0 && fraction % 10 == 0) {
+                    fraction /= 10;
+                    places--;
+                }
+                if (places > 0) {
+                    String digits = Integer.toString(fraction);
+                    out.append('.').append("000", 0, places - digits.length()).append(digits);
+                }
+                return true;
             }
             case "int" -> {
                 long whole = rescaled(unscaled, scale, 0);
@@ -339,7 +358,10 @@ public final class Explanations {
                 BigDecimal percent = number.movePointRight(2).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
                 yield percent.toPlainString() + "%";
             }
-            case "dec" -> number.setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+            case "dec" -> {
+                String plain = number.setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+                yield plain.startsWith("-") ? "-" + grouped(plain.substring(1)) : grouped(plain);
+            }
             case "int" -> {
                 String whole = number.setScale(0, RoundingMode.HALF_EVEN).toPlainString();
                 yield whole.startsWith("-") ? "-" + grouped(whole.substring(1)) : grouped(whole);

@@ -42,6 +42,9 @@ class ExplanationsTest {
         assertThat(Explanations.format(new BigDecimal("15.0555555555555555555555555555555555"), "dec")).isEqualTo("15.0556");
         assertThat(Explanations.format(new BigDecimal("2.50000"), "dec")).isEqualTo("2.5");
         assertThat(Explanations.format(new BigDecimal("0.00005"), "dec")).isEqualTo("0");
+        assertThat(Explanations.format(new BigDecimal("512561.52"), "dec")).isEqualTo("512,561.52");
+        assertThat(Explanations.format(new BigDecimal("-1234567.00015"), "dec")).isEqualTo("-1,234,567.0002");
+        assertThat(Explanations.format(new BigDecimal("1000.0500"), "dec")).isEqualTo("1,000.05");
         assertThat(Explanations.format("no limit", "usd")).isEqualTo("no limit");
     }
 
