@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.accord.io.Displayed;
 import org.accord.store.DataDirectory;
 import org.accord.store.RunFilter;
 import org.accord.store.RunStore;
@@ -60,6 +61,11 @@ class RunsCommand implements Runnable {
             throw new InvalidInputException(option, "expected an instant (2026-11-30T09:00:00Z), a date (2026-11-30), "
                     + "today or yesterday; got '" + text + "'");
         }
+    }
+
+    /** A stored name as a report shows it: without control or bidirectional characters, "-" when absent. */
+    private static String shown(String stored) {
+        return stored == null ? "-" : Displayed.text(stored);
     }
 
     /** Which data directory: the service's by default. */
@@ -117,9 +123,27 @@ class RunsCommand implements Runnable {
                 System.out.println("no stored run in " + where.directory() + " matches these options");
                 return 0;
             }
-            for (RunSummary run : runs) {
-                System.out.printf("%s  %s  %-10s %-24s %-20s %-6s %s%n", run.id(), run.storedAt(), run.kind(),
-                        run.templateId(), run.ipaId(), run.performanceYear(), run.caller());
+            // one run a line, its id first; each column as wide as its longest entry, names shown without control characters
+            List<List<String>> rows = runs.stream().map(run -> List.of(run.id(), run.storedAt().toString(), run.kind(),
+                    shown(run.templateId()), shown(run.ipaId()),
+                    run.performanceYear() == null ? "-" : run.performanceYear().toString(), shown(run.caller())))
+                    .toList();
+            int[] widths = new int[rows.get(0).size()];
+            rows.forEach(row -> {
+                for (int c = 0; c < widths.length; c++) {
+                    widths[c] = Math.max(widths[c], row.get(c).length());
+                }
+            });
+            for (List<String> row : rows) {
+                StringBuilder line = new StringBuilder();
+                for (int c = 0; c < widths.length; c++) {
+                    String cell = row.get(c);
+                    line.append(cell);
+                    if (c < widths.length - 1) {
+                        line.append(" ".repeat(widths[c] - cell.length() + 2));
+                    }
+                }
+                System.out.println(line);
             }
             return 0;
         }
@@ -143,8 +167,8 @@ class RunsCommand implements Runnable {
             }
             RunSummary s = run.summary();
             System.out.println("run          " + s.id() + " (" + s.kind() + ")");
-            System.out.println("stored at    " + s.storedAt() + " by " + s.caller());
-            System.out.println("contract     " + s.templateId() + ", IPA " + s.ipaId() + ", " + s.performanceYear());
+            System.out.println("stored at    " + s.storedAt() + " by " + shown(s.caller()));
+            System.out.println("contract     " + shown(s.templateId()) + ", IPA " + shown(s.ipaId()) + ", " + s.performanceYear());
             // The stored contract version in force, as the settlement names it (absent when the request named a template).
             var version = org.accord.io.Json.MAPPER.readTree(run.result()).at("/contract/contractVersion");
             if (version.isObject()) {

@@ -67,6 +67,21 @@ class RunsCommandTest {
         assertThat(shown).doesNotContain("version ");
     }
 
+    /** A name a client gave is listed without the characters that would make its line read otherwise, in aligned columns. */
+    @Test
+    void listedNamesAreShownWithoutBidirectionalOverridesAndInColumns() {
+        store("valley-ipa");
+        store("hill\u202Esdrawkcab-ipa");
+
+        List<String> lines = run("runs", "list", "--data-dir", dataDir.toString()).lines().toList();
+
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).contains("hillsdrawkcab-ipa").doesNotContain("\u202E");
+        assertThat(lines.get(0).indexOf("2025")).isEqualTo(lines.get(1).indexOf("2025")).isPositive();
+        assertThat(run("runs", "show", lines.get(0).substring(0, lines.get(0).indexOf(' ')), "--data-dir", dataDir.toString()))
+                .contains("IPA hillsdrawkcab-ipa, 2025");
+    }
+
     @Test
     void showNamesTheStoredContractVersionASettlementWasEvaluatedWith() {
         RunSummary run = store("valley-ipa", "{\"contract\":{\"templateId\":\"mssp-basic\",\"contractVersion\":"
