@@ -128,23 +128,13 @@ class RunsCommand implements Runnable {
                     shown(run.templateId()), shown(run.ipaId()),
                     run.performanceYear() == null ? "-" : run.performanceYear().toString(), shown(run.caller())))
                     .toList();
-            int[] widths = new int[rows.get(0).size()];
-            rows.forEach(row -> {
-                for (int c = 0; c < widths.length; c++) {
-                    widths[c] = Math.max(widths[c], row.get(c).length());
-                }
-            });
-            for (List<String> row : rows) {
-                StringBuilder line = new StringBuilder();
-                for (int c = 0; c < widths.length; c++) {
-                    String cell = row.get(c);
-                    line.append(cell);
-                    if (c < widths.length - 1) {
-                        line.append(" ".repeat(widths[c] - cell.length() + 2));
-                    }
-                }
-                System.out.println(line);
+            StringBuilder format = new StringBuilder();
+            for (int c = 0; c < rows.get(0).size() - 1; c++) {
+                int column = c;
+                format.append("%-").append(rows.stream().mapToInt(row -> row.get(column).length()).max().orElseThrow()).append("s  ");
             }
+            format.append("%s%n");
+            rows.forEach(row -> System.out.printf(format.toString(), row.toArray()));
             return 0;
         }
     }
