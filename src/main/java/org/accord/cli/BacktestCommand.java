@@ -21,7 +21,6 @@ import org.accord.backtest.BacktestResult;
 import org.accord.backtest.Layouts;
 import org.accord.evaluation.EvaluationService;
 import org.accord.io.InputFiles;
-import org.accord.io.Json;
 import org.accord.terms.TemplateCatalog;
 import org.accord.validation.InvalidInputException;
 import picocli.CommandLine;
@@ -106,7 +105,7 @@ class BacktestCommand implements Runnable {
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.print(results.size() == 1 ? Json.write(results.get(0)) : Json.write(results));
+                out.print(OutputOptions.asAnswered(results.size() == 1 ? results.get(0) : results));
             } else if (markdown) {
                 out.print(markdown(files, results));
             } else if (results.size() == 1) {
