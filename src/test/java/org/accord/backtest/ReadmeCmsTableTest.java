@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The README's table of CMS years is the output of the command its text shows, run here. */
 class ReadmeCmsTableTest {
 
-    private static final Pattern COMMAND = Pattern.compile("java -jar target/accord.jar (backtest cms-puf --markdown [^\\n]+)");
+    private static final Pattern COMMAND = Pattern.compile("target/accord (backtest cms-puf --markdown [^\\n]+)");
 
     @Test
     void theReadmeTableOfYearsIsWhatTheCommandPrints() throws IOException {

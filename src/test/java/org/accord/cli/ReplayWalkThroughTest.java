@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReplayWalkThroughTest {
 
-    private static final String JAR = "java -jar target/accord.jar ";
+    private static final String JAR = "target/accord ";
 
     @Test
     void theReadmesCommandsListYesterdaysRunOpenItAndReplayItBothWays() throws IOException {
