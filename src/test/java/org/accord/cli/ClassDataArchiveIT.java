@@ -138,8 +138,8 @@ class ClassDataArchiveIT {
         Path err = temp.resolve("err.txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
-        // the launcher runs the first java on the path: this JVM's, as the README's reader has one
-        builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
+        // the launcher runs JAVA_HOME's java, as Maven does: this JVM's, the one the build ran on
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().remove("ACCORD_JAVA_OPTIONS");
         builder.environment().putAll(environment);
         Process process = builder.start();
