@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReplayWalkThroughTest {
 
-    private static final String JAR = "target/accord ";
+    private static final String LAUNCHER = "target/accord ";
 
     @Test
     void theReadmesCommandsListYesterdaysRunOpenItAndReplayItBothWays() throws IOException {
@@ -71,7 +71,7 @@ class ReplayWalkThroughTest {
                 .allMatch(line -> line.matches("/findings/\\d+/explanation  stored \"" + LastYearsRun.OLD_WORDING + ".*"));
     }
 
-    /** The command lines of the README section's code block, without the {@code java -jar} prefix. */
+    /** The command lines of the README section's code block, without the launcher ({@code target/accord}) before them. */
     private static List<String> readmeCommands() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
         int section = readme.indexOf("### Replaying a run after the rules changed");
@@ -80,8 +80,8 @@ class ReplayWalkThroughTest {
         String block = readme.substring(start, readme.indexOf("```", start));
         List<String> commands = new ArrayList<>();
         for (String line : block.strip().split("\n")) {
-            assertThat(line).startsWith(JAR);
-            commands.add(line.substring(JAR.length()));
+            assertThat(line).startsWith(LAUNCHER);
+            commands.add(line.substring(LAUNCHER.length()));
         }
         return commands;
     }
