@@ -150,8 +150,8 @@ class BacktestCommand implements Runnable {
         }
         String row = "%-8s %-5s %18s %18s %16s %14s%n";
         out.append('\n').append(String.format(row, "ACO", "Track", "Expected", "Computed", "Difference", "Tolerance"));
-        int clauseWidth = result.misses().stream().flatMap(miss -> miss.lines().stream())
-                .mapToInt(line -> line.clause().length()).max().orElse(1);
+        int clauseWidth = TextTable.widest(result.misses().stream().flatMap(miss -> miss.lines().stream())
+                .map(BacktestResult.Line::clause), 1);
         String lineRow = "         %-" + clauseWidth + "s %16s  %s%n";
         for (BacktestResult.Miss miss : result.misses()) {
             out.append(String.format(row, miss.acoId(), miss.track(), usd(miss.expected()), usd(miss.computed()),

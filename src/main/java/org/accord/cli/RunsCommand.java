@@ -131,7 +131,7 @@ class RunsCommand implements Runnable {
             StringBuilder format = new StringBuilder();
             for (int c = 0; c < rows.get(0).size() - 1; c++) {
                 int column = c;
-                format.append("%-").append(rows.stream().mapToInt(row -> row.get(column).length()).max().orElseThrow()).append("s  ");
+                format.append("%-").append(TextTable.widest(rows.stream().map(row -> row.get(column)), 1)).append("s  ");
             }
             format.append("%s%n");
             rows.forEach(row -> System.out.printf(format.toString(), row.toArray()));

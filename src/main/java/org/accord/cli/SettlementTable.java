@@ -23,8 +23,8 @@ final class SettlementTable {
             out.append("Overrides: ").append(s.contract().overrides()).append('\n');
         }
         // the scope and clause columns as wide as their longest entry, so no explanation starts out of line
-        int scopeWidth = Math.max(8, widest(s, line -> shown(line.scope())));
-        int clauseWidth = Math.max(20, widest(s, SettlementLine::clause));
+        int scopeWidth = TextTable.widest(lines(s).map(line -> shown(line.scope())), 8);
+        int clauseWidth = TextTable.widest(lines(s).map(SettlementLine::clause), 20);
         String finding = "  %-" + scopeWidth + "s %-" + clauseWidth + "s %s%n";
         String row = "%-" + scopeWidth + "s %-" + clauseWidth + "s %-12s %16s  %s%n";
         out.append('\n').append("Findings").append('\n');
@@ -55,9 +55,8 @@ final class SettlementTable {
         return Displayed.text(clientText);
     }
 
-    private static int widest(Settlement s, java.util.function.Function<SettlementLine, String> column) {
-        return java.util.stream.Stream.concat(s.findings().stream(), s.lines().stream())
-                .mapToInt(line -> column.apply(line).length()).max().orElse(0);
+    private static java.util.stream.Stream<SettlementLine> lines(Settlement s) {
+        return java.util.stream.Stream.concat(s.findings().stream(), s.lines().stream());
     }
 
     private static String usd(BigDecimal amount) {

@@ -25,7 +25,7 @@ class TemplatesCommand implements Callable<Integer> {
         ServedTemplates.Catalog served = ServedTemplates.read(where.directory());
         TemplateCatalog catalog = served.templates();
         if (templateId == null) {
-            int idWidth = catalog.all().stream().mapToInt(t -> t.id().length()).max().orElse(1);
+            int idWidth = TextTable.widest(catalog.all().stream().map(ContractTemplate::id), 1);
             for (ContractTemplate template : catalog.all()) {
                 System.out.printf("%-" + idWidth + "s  %s%s%n", template.id(), template.name(),
                         served.published().contains(template.id()) ? "  [published " + template.version() + "]" : "");

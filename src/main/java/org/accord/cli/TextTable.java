@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.accord.io.Displayed;
 
 /** Aligned text columns: numbers right-aligned with thousands separators, text left-aligned. */
@@ -25,6 +26,14 @@ final class TextTable {
 
     TextTable(String... columns) {
         this(List.of(columns));
+    }
+
+    /**
+     * The width of a column laid out with a format string rather than a TextTable: its longest
+     * entry, and at least {@code least} (a format's width is never zero).
+     */
+    static int widest(Stream<String> entries, int least) {
+        return Math.max(least, entries.mapToInt(String::length).max().orElse(0));
     }
 
     TextTable row(List<String> cells) {
