@@ -62,7 +62,9 @@ final class FactsOptions {
     @Option(names = "--reported-quality-score", paramLabel = "RATE", description = "CSV facts: a quality score the payer reports (0 to 1).")
     BigDecimal reportedQualityScore;
 
-    @Option(names = "--met-quality-standard", paramLabel = "true|false", description = "CSV facts: the payer's finding on its quality standard.")
+    // A value, not a flag: left out, the payer made no finding, which is not the same as "false".
+    @Option(names = "--met-quality-standard", arity = "1", paramLabel = "true|false",
+            description = "CSV facts: the payer's finding on its quality standard; left out, no finding.")
     Boolean metQualityStandard;
 
     @Option(names = "--loss-adjustment", paramLabel = "USD", description = "CSV facts: reduction of shared losses the payer determined.")

@@ -75,6 +75,31 @@ class EvaluateCommandTest {
         assertThat(Json.MAPPER.readTree(csv.out()).get("totals")).isEqualTo(Json.MAPPER.readTree(json.out()).get("totals"));
     }
 
+    /**
+     * The payer's finding is three-valued: met, not met, or none made. Given as a bare flag it could only say
+     * "met", and leaving the option out (no finding) was the only way to say anything else.
+     */
+    @Test
+    void theCsvFactsPayersFindingIsGivenAsAValue() {
+        String[] csv = {"evaluate", "--template", "mssp-basic", "--facts", "examples/valley-ipa.csv", "--ipa-id", "valley-ipa",
+                "--year", "2025", "--benchmark", "525375558.00"};
+        CommandLineRun none = run(csv);
+        CommandLineRun notMet = run(concat(csv, "--met-quality-standard", "false"));
+        CommandLineRun bare = run(concat(csv, "--met-quality-standard"));
+        assertThat(none.exitCode()).as(none.err()).isZero();
+        assertThat(none.out()).contains("Quality gate met: the score");
+        assertThat(notMet.exitCode()).as(notMet.err()).isZero();
+        assertThat(notMet.out()).contains("The payer found the quality performance standard met: no.");
+        assertThat(bare.exitCode()).isEqualTo(2);
+        assertThat(bare.err()).contains("--met-quality-standard");
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
     @Test
     void theTemplatesCommandListsTemplatesAndShowsOneInFull() {
         CommandLineRun all = run("templates");
