@@ -162,9 +162,26 @@ public final class Money {
      * Weights must be non-negative and not all zero unless the total is zero.
      */
     public static List<BigDecimal> allocate(BigDecimal total, List<BigDecimal> weights) {
+        List<BigDecimal> unbounded = java.util.Collections.nCopies(weights.size(), null);
+        return allocate(total, weights, unbounded, unbounded);
+    }
+
+    /**
+     * As {@link #allocate(BigDecimal, List)}, each part kept within its least and most amount where one is given
+     * (null: none), such as a floor's and a cap's share of the pool: a part the rounding would put below its least
+     * amount starts at that amount rounded up to the cent, one above its most amount at that amount rounded down,
+     * and a cent goes to, or is taken back from, the part with the largest (or smallest) remainder that stays
+     * within its amounts. Only when no part can take or give a cent within them does one go past them: the parts
+     * still add up to the total. Without bounds this is the plain largest remainder.
+     */
+    public static List<BigDecimal> allocate(BigDecimal total, List<BigDecimal> weights, List<BigDecimal> least, List<BigDecimal> most) {
         BigDecimal pool = payable(total);
         if (weights.isEmpty()) {
             throw new IllegalArgumentException("nothing to allocate to");
+        }
+        if (least.size() != weights.size() || most.size() != weights.size()) {
+            throw new IllegalArgumentException("one least and one most amount a weight: " + least.size() + " and " + most.size()
+                    + " for " + weights.size());
         }
         int n = weights.size();
         BigDecimal weightSum = BigDecimal.ZERO;
@@ -177,8 +194,10 @@ public final class Money {
             }
             return weights.stream().map(w -> BigDecimal.ZERO.setScale(SCALE)).toList();
         }
+        BigDecimal cent = pool.signum() < 0 ? CENT.negate() : CENT;
         BigDecimal[] parts = new BigDecimal[n];
-        BigDecimal[] remainders = new BigDecimal[n];
+        // How far each part falls short of its exact amount, in the pool's direction: the largest take a cent first.
+        BigDecimal[] shortOfExact = new BigDecimal[n];
         BigDecimal allocated = BigDecimal.ZERO;
         // Shares that add up to one (the distribution's, with what is retained) need no division: a quotient over
         // one is the product rounded to 34 digits, the same value (only its scale may differ, and parts and
@@ -191,24 +210,46 @@ public final class Money {
             }
             BigDecimal exact = sharesOfOne ? pool.multiply(weight).round(PRECISION) : pool.multiply(weight).divide(weightSum, PRECISION);
             BigDecimal part = exact.setScale(SCALE, RoundingMode.DOWN);
+            if (least.get(i) != null && part.compareTo(least.get(i)) < 0) {
+                part = least.get(i).setScale(SCALE, RoundingMode.CEILING);
+            } else if (most.get(i) != null && part.compareTo(most.get(i)) > 0) {
+                part = most.get(i).setScale(SCALE, RoundingMode.FLOOR);
+            }
             parts[i] = part;
-            remainders[i] = exact.subtract(part).abs();
+            shortOfExact[i] = pool.signum() < 0 ? part.subtract(exact) : exact.subtract(part);
             allocated = allocated.add(part);
         }
-        int centsLeft = pool.subtract(allocated).abs().movePointRight(SCALE).intValueExact();
-        if (centsLeft > 0) {
-            BigDecimal cent = pool.signum() < 0 ? CENT.negate() : CENT;
-            // Largest remainder first; the sort is stable, so equal remainders keep the earlier index first.
-            Integer[] byRemainder = new Integer[n];
+        int centsLeft = pool.subtract(allocated).divide(cent).intValueExact();
+        if (centsLeft != 0) {
+            BigDecimal step = centsLeft > 0 ? cent : cent.negate();
+            List<Integer> order = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                byRemainder[i] = i;
+                order.add(i);
             }
-            Arrays.sort(byRemainder, (i, j) -> remainders[j].compareTo(remainders[i]));
-            for (int k = 0; k < centsLeft; k++) {
-                int i = byRemainder[k % n];
-                parts[i] = parts[i].add(cent);
+            // Largest shortfall first when giving, smallest first when taking back; the sort is stable, so equal
+            // ones keep the earlier index first.
+            order.sort(centsLeft > 0 ? (i, j) -> shortOfExact[j].compareTo(shortOfExact[i]) : (i, j) -> shortOfExact[i].compareTo(shortOfExact[j]));
+            int left = Math.abs(centsLeft);
+            boolean withinBounds = true;
+            while (left > 0) {
+                int moved = 0;
+                for (int k = 0; k < n && left > 0; k++) {
+                    int i = order.get(k);
+                    BigDecimal next = parts[i].add(step);
+                    if (!withinBounds || within(next, least.get(i), most.get(i))) {
+                        parts[i] = next;
+                        left--;
+                        moved++;
+                    }
+                }
+                // No part can move a cent within its amounts: the total comes first.
+                withinBounds = moved > 0;
             }
         }
         return new ArrayList<>(Arrays.asList(parts));
+    }
+
+    private static boolean within(BigDecimal amount, BigDecimal least, BigDecimal most) {
+        return (least == null || amount.compareTo(least) >= 0) && (most == null || amount.compareTo(most) <= 0);
     }
 }

@@ -6,6 +6,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +22,13 @@ import org.accord.testing.Engine;
 import org.junit.jupiter.api.Test;
 
 /**
- * The floor-and-cap solver written in rules/distribution/distribution.drl settles every practice to the
- * cent as {@link Allocation} (the solver the rules called before, kept for stored rule sets) does for the
- * same pool, weights, floor and cap; and its parts, with what the IPA retains, are the pool. Checked
- * through the engine on generated practices; a failure prints the shrunk case and the seed (replay with
- * -DQT_SEED=...).
+ * The floor-and-cap solver written in rules/distribution/distribution.drl settles every practice within a
+ * cent of {@link Allocation} (the solver the rules called before, kept for stored rule sets) for the same
+ * pool, weights, floor and cap, and never outside the floor's and the cap's amounts of the pool where cents
+ * can meet them all (Allocation's largest remainder could give a capped practice the odd cent above its cap,
+ * or leave a floored one a fraction of a cent below its floor); its parts, with what the IPA retains, are the
+ * pool. Checked through the engine on generated practices; a failure prints the shrunk case and the seed
+ * (replay with -DQT_SEED=...).
  */
 class DistributionRulesProperties {
 
@@ -71,20 +74,35 @@ class DistributionRulesProperties {
         List<BigDecimal> weights = memberMonths.stream().map(m -> Money.divide(m, total)).toList();
         List<Allocation.Part> java = Allocation.parts(pool, weights, floor, cap);
 
+        BigDecimal payablePool = Money.payable(pool);
+        BigDecimal floorAmount = floor.multiply(payablePool);
+        BigDecimal capAmount = cap.multiply(payablePool);
+        BigDecimal retainedByJava = Allocation.retained(pool, java);
+        // Cents can keep every practice within the bounds when the floors rounded up fit in the pool and, with
+        // nothing retained, the caps rounded down reach it.
+        BigDecimal floorsRoundedUp = floorAmount.setScale(2, RoundingMode.CEILING).multiply(BigDecimal.valueOf(practices.size()));
+        BigDecimal capsRoundedDown = capAmount.setScale(2, RoundingMode.FLOOR).multiply(BigDecimal.valueOf(practices.size()));
+        boolean centsCanMeetTheBounds = floorsRoundedUp.compareTo(payablePool) <= 0
+                && (retainedByJava.signum() != 0 || capsRoundedDown.compareTo(payablePool) >= 0);
         BigDecimal paid = BigDecimal.ZERO;
         for (int i = 0; i < practices.size(); i++) {
             String id = practices.get(i).id();
             List<BigDecimal> lines = settled.lines().stream()
                     .filter(l -> l.clause().equals("distribution") && l.scope().equals(id)).map(SettlementLine::amount).toList();
             assertThat(lines).as(id).hasSize(1);
-            assertThat(lines.get(0)).as(id).isEqualByComparingTo(java.get(i).amount());
-            assertThat(lines.get(0).scale()).isEqualTo(2);
-            paid = paid.add(lines.get(0));
+            BigDecimal amount = lines.get(0);
+            assertThat(amount.subtract(java.get(i).amount()).abs()).as(id + " against " + java.get(i).amount()).isLessThanOrEqualTo(new BigDecimal("0.01"));
+            if (centsCanMeetTheBounds) {
+                assertThat(amount).as(id + " within the floor").isGreaterThanOrEqualTo(floorAmount);
+                assertThat(amount).as(id + " within the cap").isLessThanOrEqualTo(capAmount);
+            }
+            assertThat(amount.scale()).isEqualTo(2);
+            paid = paid.add(amount);
         }
         BigDecimal retained = settled.lines().stream()
                 .filter(l -> l.clause().equals("distribution") && "retained by the caps".equals(l.detail()))
                 .map(SettlementLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        assertThat(retained).isEqualByComparingTo(Allocation.retained(pool, java));
-        assertThat(paid.add(retained)).isEqualByComparingTo(Money.payable(pool));
+        assertThat(retained.subtract(retainedByJava).abs()).isLessThanOrEqualTo(new BigDecimal("0.01"));
+        assertThat(paid.add(retained)).isEqualByComparingTo(payablePool);
     }
 }

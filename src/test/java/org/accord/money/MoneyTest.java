@@ -74,10 +74,66 @@ class MoneyTest {
         }
 
         @Test
+        void aPartNeverTakesACentAboveItsMostAmount() {
+            // 1,000.01 by 0.35:0.35:0.3 with a cap of 350.0035 (0.35 of the pool) on each: exact 350.0035, 350.0035,
+            // 300.003; toward zero 350.00 + 350.00 + 300.00 = 1,000.00. By largest remainder alone the cent left goes
+            // to the first part (0.0035, the earlier of a tie) and lifts it to 350.01, above the cap; within the caps
+            // it goes to the one part that can take it.
+            List<BigDecimal> shares = List.of(new BigDecimal("0.35"), new BigDecimal("0.35"), new BigDecimal("0.3"));
+            BigDecimal cap = new BigDecimal("350.0035");
+            assertThat(Money.allocate(new BigDecimal("1000.01"), shares))
+                    .containsExactly(new BigDecimal("350.01"), new BigDecimal("350.00"), new BigDecimal("300.00"));
+            assertThat(Money.allocate(new BigDecimal("1000.01"), shares, nulls(3), List.of(cap, cap, cap)))
+                    .containsExactly(new BigDecimal("350.00"), new BigDecimal("350.00"), new BigDecimal("300.01"));
+        }
+
+        @Test
+        void aPartNeverFallsACentBelowItsLeastAmount() {
+            // 1,000.01 by 0.1:0.45:0.45 with a floor of 100.001 (0.1 of the pool) on each: exact 100.001, 450.0045,
+            // 450.0045. By largest remainder alone 100.00 + 450.00 + 450.00 leaves one cent, which goes to the second
+            // part (0.0045 beats 0.001), and the first stays at 100.00, below its floor. Within the floors it starts
+            // at 100.01, which takes the cent.
+            List<BigDecimal> shares = List.of(new BigDecimal("0.1"), new BigDecimal("0.45"), new BigDecimal("0.45"));
+            BigDecimal floor = new BigDecimal("100.001");
+            assertThat(Money.allocate(new BigDecimal("1000.01"), shares, List.of(floor, floor, floor), nulls(3)))
+                    .containsExactly(new BigDecimal("100.01"), new BigDecimal("450.00"), new BigDecimal("450.00"));
+        }
+
+        @Test
+        void centsTheFloorsTakeBeyondWhatIsLeftComeBackFromThePartsAboveTheirFloorSmallestRemainderFirst() {
+            // 10.01 by 0.1 x 3 and 0.35 x 2, a floor of 1.001 (0.1 of the pool) on every part: exact 1.001 x 3 and
+            // 3.5035 x 2. The first three start at their floor rounded up, 1.01; the last two at 3.50: 10.03, two cents
+            // over the pool. Each of the first three would fall below its floor at 1.00, so the two cents come back
+            // from the last two.
+            List<BigDecimal> shares = List.of(new BigDecimal("0.1"), new BigDecimal("0.1"), new BigDecimal("0.1"),
+                    new BigDecimal("0.35"), new BigDecimal("0.35"));
+            List<BigDecimal> floors = java.util.Collections.nCopies(5, new BigDecimal("1.001"));
+            List<BigDecimal> parts = Money.allocate(new BigDecimal("10.01"), shares, floors, nulls(5));
+            assertThat(parts).containsExactly(new BigDecimal("1.01"), new BigDecimal("1.01"), new BigDecimal("1.01"),
+                    new BigDecimal("3.49"), new BigDecimal("3.49"));
+            assertThat(Money.sum(parts)).isEqualByComparingTo("10.01");
+        }
+
+        @Test
+        void whenNoPartCanTakeACentWithinItsAmountsThePoolStillAddsUp() {
+            // 0.02 by 1:1:1 with a cap of 0.0066.. (a third of the pool) on each: exact 0.00666.., toward zero 0.00;
+            // two cents that no part can take within its cap, and the parts must add up to the pool: largest remainder,
+            // ties by index, as without caps.
+            List<BigDecimal> equal = java.util.Collections.nCopies(3, BigDecimal.ONE);
+            List<BigDecimal> caps = java.util.Collections.nCopies(3, new BigDecimal("0.0066666666"));
+            assertThat(Money.allocate(new BigDecimal("0.02"), equal, nulls(3), caps))
+                    .containsExactly(new BigDecimal("0.01"), new BigDecimal("0.01"), new BigDecimal("0.00"));
+        }
+
+        @Test
         void aPoolCannotBeSplitByWeightsThatAreAllZero() {
             assertThatThrownBy(() -> Money.allocate(new BigDecimal("1.00"), List.of(BigDecimal.ZERO)))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThat(Money.allocate(BigDecimal.ZERO, List.of(BigDecimal.ZERO))).containsExactly(new BigDecimal("0.00"));
         }
+    }
+
+    private static List<BigDecimal> nulls(int n) {
+        return java.util.Collections.nCopies(n, null);
     }
 }
