@@ -119,7 +119,8 @@ class PublishedTemplates {
      * Checks and publishes a template sent by an admin.
      *
      * @throws InvalidInputException (422) naming each field and reason; nothing is stored then
-     * @throws IdTaken (409) for a shipped template's id, or a published one's at the same version
+     * @throws IdTaken (409) for a shipped template's id, a published one's at the same version, or the bytes of a
+     *                 version another has replaced: the version in force is the last one published, also after a restart
      */
     synchronized Publication publish(byte[] bytes) {
         ContractTemplate template = TemplateCatalog.readUpload(bytes);
@@ -133,6 +134,12 @@ class PublishedTemplates {
         if (known != null && known.version().equals(template.version())) {
             throw new IdTaken("template '" + template.id() + "' version " + template.version()
                     + " is published with other content (" + known.contentHash() + "): give a changed template a new version");
+        }
+        if (known != null && content.get(template.contentHash(), ContentKind.TEMPLATE).isPresent()) {
+            // Its bytes are stored once, where they were first published: taken back in that order at a restart,
+            // they would not be the version in force any more.
+            throw new IdTaken("template '" + template.id() + "' version " + template.version() + " was published before and replaced by version "
+                    + known.version() + ": publish it again under a new version");
         }
         InvalidInputException.throwIfAny(evaluations.decisionTableProblems(template));
         content.put(ContentKind.TEMPLATE, bytes);

@@ -76,6 +76,30 @@ class PublishedTemplatesApiTest extends ServerTest {
         assertThat(negotiated.at("/contract/templateHash").asString()).isEqualTo(published.json().get("hash").asString());
     }
 
+    /**
+     * A restart takes published templates back in the order their bytes were first stored; publishing an older
+     * version's bytes again put it in force until the next restart, which brought back the newer one. So it is
+     * refused, and the version in force is the same before and after a restart.
+     */
+    @Test
+    void aReplacedVersionIsNotPublishedAgainAndARestartKeepsTheVersionInForce() {
+        asAdmin("/api/v1/decision-tables", "application/xml", read(FLAT_MSR));
+        String first = read(FLAT_MSR_TEMPLATE).replace("id: mssp-basic-flat-msr", "id: restart-keeps-this");
+        String second = first.replace("version: \"1\"", "version: \"2\"");
+        assertThat(second).isNotEqualTo(first);
+        assertThat(asAdmin("/api/v1/contract-templates", "application/yaml", first).status()).isEqualTo(201);
+        assertThat(asAdmin("/api/v1/contract-templates", "application/yaml", second).status()).isEqualTo(201);
+
+        Reply again = asAdmin("/api/v1/contract-templates", "application/yaml", first);
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.body()).contains("replaced by version 2");
+        assertThat(get("/api/v1/contract-templates/restart-keeps-this").json().get("version").asString()).isEqualTo("2");
+
+        org.accord.evaluation.EvaluationService restarted = org.accord.evaluation.EvaluationService.load();
+        new PublishedTemplates(restarted, content, "", java.time.Duration.ofSeconds(30));
+        assertThat(restarted.templates().find("restart-keeps-this").orElseThrow().version()).isEqualTo("2");
+    }
+
     private static String withBenchmark(String templateId, String benchmark) {
         tools.jackson.databind.node.ObjectNode request = Requests.of(templateId, "small-panel");
         ((tools.jackson.databind.node.ObjectNode) request.get("facts").get("period")).put("benchmarkExpenditure", benchmark);
