@@ -48,6 +48,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 public class SecurityConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
+    /** The name the {@code dev} profile's key is known by, in the audit log and as its runs' caller. */
+    static final String DEVELOPMENT_KEY_NAME = "development admin";
 
     /** The page, its scripts, styles and charts, the API document and its viewer: no data in them. */
     private static final String[] PUBLIC_FILES = {"/", "/index.html", "/favicon.ico", "/css/**", "/js/**", "/webjars/**",
@@ -68,8 +70,13 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    StoredApiKeys storedApiKeys(JdbcClient jdbc) {
-        return new StoredApiKeys(jdbc, Clock.systemUTC());
+    StoredApiKeys storedApiKeys(JdbcClient jdbc, SecuritySettings settings) {
+        Set<String> configured = new java.util.HashSet<>();
+        settings.apiKeys().forEach(key -> configured.add(key.name()));
+        if (settings.devAdminKey()) {
+            configured.add(DEVELOPMENT_KEY_NAME);
+        }
+        return new StoredApiKeys(jdbc, Clock.systemUTC(), configured);
     }
 
     @Bean
@@ -88,7 +95,7 @@ public class SecurityConfiguration {
         List<ApiKey> keys = new ArrayList<>(settings.apiKeys().stream().map(SecuritySettings.ConfiguredKey::toApiKey).toList());
         if (settings.devAdminKey()) {
             String key = Secrets.newApiKey();
-            keys.add(new ApiKey("development admin", Secrets.sha256(key), Set.of(Role.values()), Clock.systemUTC().instant().plus(Duration.ofDays(1))));
+            keys.add(new ApiKey(DEVELOPMENT_KEY_NAME, Secrets.sha256(key), Set.of(Role.values()), Clock.systemUTC().instant().plus(Duration.ofDays(1))));
             // printed once, outside the logs (which may be shipped elsewhere); kept only as a hash
             System.err.println("Development admin key (every role, valid for a day, shown once): " + key);
         }

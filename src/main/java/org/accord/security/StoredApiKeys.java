@@ -45,11 +45,14 @@ public final class StoredApiKeys implements ApiKeys {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** The configuration's keys' names: a caller is named by its key's name, so a key made here may not take one. */
+    private final Set<String> configuredNames;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
-    public StoredApiKeys(JdbcClient jdbc, Clock clock) {
+    public StoredApiKeys(JdbcClient jdbc, Clock clock, Set<String> configuredNames) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.configuredNames = Set.copyOf(configuredNames);
     }
 
     @Override
@@ -71,9 +74,10 @@ public final class StoredApiKeys implements ApiKeys {
         return key;
     }
 
-    /** Makes a key; the answer holds the only copy of it. A name already taken is refused. */
+    /** Makes a key; the answer holds the only copy of it. A name already taken, here or by a configured key, is refused. */
     public CreatedKey create(String name, Set<Role> roles, Instant expires, String createdBy) {
-        if (jdbc.sql("SELECT COUNT(*) FROM api_key WHERE name = ?").param(name).query(Long.class).single() > 0) {
+        if (configuredNames.contains(name)
+                || jdbc.sql("SELECT COUNT(*) FROM api_key WHERE name = ?").param(name).query(Long.class).single() > 0) {
             throw new IllegalArgumentException("a key named '" + name + "' exists already");
         }
         String key = Secrets.newApiKey();

@@ -114,6 +114,15 @@ class AdministrationApiTest extends ServerTest {
         assertThat(noRole.status()).isEqualTo(400);
     }
 
+    /** A caller is named by its key's name: a key made with a configured key's name would act, and read runs, as that caller. */
+    @Test
+    void aKeyMayNotTakeTheNameOfAConfiguredKey() {
+        Reply taken = create("tests, admin", "[\"integrator\"]", Instant.now().plus(30, ChronoUnit.DAYS));
+        assertThat(taken.status()).as(taken.body()).isEqualTo(400);
+        assertThat(taken.json().at("/errors/0/pointer").asString()).isEqualTo("/name");
+        assertThat(taken.body()).contains("exists already");
+    }
+
     @Test
     void revokingAnUnknownKeyIsA404() {
         Reply missing = send(to("/api/v1/api-keys/00000000-0000-0000-0000-000000000000").DELETE());
