@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Appends a call of an audited operation to the audit log once it is answered, whatever the
  * answer: who, which operation, what it was about (the resource it made, named by
  * {@code Location}, else the path) and the status. Runs after authorization, so a refused call
- * is logged by {@link ProblemWriter} instead. An operation that commits what it made appends its
+ * is logged by {@link ProblemWriter} instead; one the operation refuses itself (403) is logged as
+ * {@code denied} here. An operation that commits what it made appends its
  * row in that transaction ({@link CallAudit}); it is then not appended again here.
  */
 final class AuditFilter extends OncePerRequestFilter {
@@ -52,7 +53,11 @@ final class AuditFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            if (!call.appendedAs(response.getStatus())) {
+            if (response.getStatus() == HttpServletResponse.SC_FORBIDDEN) {
+                // Refused by the operation itself (a job whose work the caller's roles may not run): denied, as
+                // the refusals authorization answers are.
+                log.append(call.actor(), AuditLog.DENIED, request.getMethod() + " " + request.getRequestURI(), response.getStatus());
+            } else if (!call.appendedAs(response.getStatus())) {
                 String made = response.getHeader(HttpHeaders.LOCATION);
                 log.append(call.actor(), operation.operationId(), made != null ? made : request.getRequestURI(), response.getStatus());
             }

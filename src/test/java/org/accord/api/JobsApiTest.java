@@ -125,6 +125,12 @@ class JobsApiTest extends ServerTest {
         Reply reviewerSimulates = create(job("simulate", simulation(10)), TestKeys.only("reviewer"));
         assertThat(reviewerSimulates.status()).isEqualTo(403);
         assertThat(reviewerSimulates.json().path("detail").asText()).contains("simulate");
+        // refused by the job's work rather than by the route, and audited as every refusal is: denied
+        assertThat(get("/api/v1/audit-events?limit=50&action=denied&actor=key:tests,%20reviewer").json().get("events"))
+                .anySatisfy(e -> {
+                    assertThat(e.get("target").asText()).isEqualTo("POST /api/v1/jobs");
+                    assertThat(e.get("status").asInt()).isEqualTo(403);
+                });
 
         ObjectNode two = job("simulate", simulation(10));
         two.set("sweep", ScenariosApiTest.example("sweep-sharing-rate"));
