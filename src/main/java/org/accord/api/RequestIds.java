@@ -6,13 +6,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
-import org.accord.io.Displayed;
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every request has an id: the caller's {@code X-Request-Id} (stripped of control and
- * bidirectional characters, at most 128 characters) or a new UUID. It is echoed in the response
+ * Every request has an id: the caller's {@code X-Request-Id} (its printable ASCII characters only, at most
+ * 128) or a new UUID. A header's bytes reach the service as ISO-8859-1, so a bidirectional override sent
+ * in UTF-8 arrives as three characters, none of them a control character: keeping printable ASCII drops
+ * them all. It is echoed in the response
  * and carried in the logs (MDC {@code requestId}) of everything done for the request.
  */
 final class RequestIds extends OncePerRequestFilter {
@@ -35,11 +36,15 @@ final class RequestIds extends OncePerRequestFilter {
     }
 
     static String idOf(String given) {
-        String shown = Displayed.text(given);
-        if (shown == null || shown.isBlank()) {
+        if (given == null) {
             return UUID.randomUUID().toString();
         }
-        shown = shown.strip();
+        StringBuilder kept = new StringBuilder(Math.min(given.length(), LONGEST));
+        given.chars().filter(c -> c >= ' ' && c <= '~').forEach(c -> kept.append((char) c));
+        String shown = kept.toString().strip();
+        if (shown.isEmpty()) {
+            return UUID.randomUUID().toString();
+        }
         return shown.length() > LONGEST ? shown.substring(0, LONGEST) : shown;
     }
 }

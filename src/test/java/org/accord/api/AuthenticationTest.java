@@ -193,6 +193,8 @@ class AuthenticationTest extends ServerTest {
             assertThat(org.accord.api.RequestIds.idOf("run\u202E21-nur")).isEqualTo("run21-nur");
             assertThat(org.accord.api.RequestIds.idOf("a\u0000b\u001b[2Jc\u2066d")).isEqualTo("ab[2Jcd");
             assertThat(org.accord.api.RequestIds.idOf("\u202E\u0007")).matches("[0-9a-f-]{36}");
+            // U+202E sent in UTF-8 and read, as header bytes are, as ISO-8859-1: E2 80 AE, three characters
+            assertThat(org.accord.api.RequestIds.idOf("run\u00E2\u0080\u00AE21-nur")).isEqualTo("run21-nur");
             assertThat(org.accord.api.RequestIds.idOf("x".repeat(500))).hasSize(128);
         }
     }
