@@ -139,7 +139,9 @@ public class SecurityConfiguration {
             }
             // Anything else under the API is not an operation: a signed-in caller learns so (404, 405)
             requests.requestMatchers("/api/**").authenticated();
+            // HEAD too: link checkers and uptime probes ask for the page's files without their bodies
             requests.requestMatchers(HttpMethod.GET, PUBLIC_FILES).permitAll();
+            requests.requestMatchers(HttpMethod.HEAD, PUBLIC_FILES).permitAll();
             requests.anyRequest().authenticated();
         });
         return http.build();

@@ -139,7 +139,11 @@ class AuthenticationTest extends ServerTest {
         void itsFilesNeedNoCredential() {
             for (String path : List.of("/", "/index.html", "/js/api.js", "/api-spec/accord.yaml", "/swagger-ui/index.html")) {
                 assertThat(getAnonymously(path).status()).as(path).isEqualTo(200);
+                Reply head = sendAsIs(HttpRequest.newBuilder(URI.create(url(path))).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+                assertThat(head.status()).as("HEAD " + path).isEqualTo(200);
             }
+            Reply api = sendAsIs(HttpRequest.newBuilder(URI.create(url("/api/v1/contract-templates"))).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+            assertThat(api.status()).as("HEAD of an operation still needs a credential").isEqualTo(401);
         }
 
         @Test
