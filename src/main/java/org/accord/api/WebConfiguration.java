@@ -129,6 +129,7 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new ProblemOnlyAccept());
+        registry.addInterceptor(new PathParameterLengths());
     }
 
     /** {@code /actuator/info}: which rules and templates this server evaluates with. */

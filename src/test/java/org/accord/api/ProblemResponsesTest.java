@@ -320,6 +320,20 @@ class ProblemResponsesTest extends ServerTest {
         }
 
         @Test
+        void anIdLongerThanTheDocumentAllowsIsABadRequestNamingTheParameter() {
+            String tooLong = "a".repeat(5000);
+            for (String[] operation : new String[][] {{"/api/v1/evaluations/", "evaluationId"}, {"/api/v1/jobs/", "jobId"},
+                    {"/api/v1/contracts/", "contractId"}}) {
+                String path = operation[0] + tooLong;
+                JsonNode errors = assertProblem(get(path), 400, path);
+
+                assertThat(errors.get(0).get("parameter").asString()).isEqualTo(operation[1]);
+                assertThat(errors.get(0).get("reason").asString()).isEqualTo("at most 36 characters, got 5000");
+            }
+            assertThat(get("/api/v1/evaluations/" + "a".repeat(36)).status()).as("36 characters are looked up").isEqualTo(404);
+        }
+
+        @Test
         void aPathTomcatRefusesItselfIsABadRequestProblemNotAnHtmlPage() {
             for (String path : List.of("/api/v1/%00", "/api/v1/rules/%5c", "/api/v1/rules/%c0%af", "/api/v1/evaluations%00")) {
                 Reply reply = get(path);
