@@ -192,7 +192,10 @@ public final class Jobs {
             } catch (WorkStopped stopped) {
                 job.stopped(stopped.getMessage());
             } catch (InvalidInputException refused) {
-                job.failed(refused.problems().size() + " problems in the " + job.kind() + " request", refused.problems());
+                // Pointed under the work's name in the job's request, as the problems found when it was made are.
+                int count = refused.problems().size();
+                job.failed(count + (count == 1 ? " problem" : " problems") + " in the " + job.kind() + " request",
+                        refused.problems().stream().map(problem -> problem.prefixed("/" + job.kind())).toList());
             } catch (RuntimeException | Error unexpected) {
                 LOG.error("job {} ({}) failed", job.id(), job.kind(), unexpected);
                 job.failed("the server could not finish the work: " + unexpected.getClass().getSimpleName(), List.of());

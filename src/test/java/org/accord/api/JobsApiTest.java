@@ -120,6 +120,20 @@ class JobsApiTest extends ServerTest {
         assertThat(as(TestKeys.only("reviewer"), "DELETE", others.header("Location")).status()).isEqualTo(403);
     }
 
+    /** A problem found once the job runs (an unknown template) points into the job's request, under the work's name. */
+    @Test
+    void aJobTheWorkRefusesFailsPointingIntoItsOwnRequest() {
+        ObjectNode unknown = simulation(10);
+        ((ObjectNode) unknown.get("contract")).put("templateId", "no-such-template");
+        Reply made = create(job("simulate", unknown), TestKeys.only("negotiator"));
+        assertThat(made.status()).as(made.body()).isEqualTo(202);
+
+        JsonNode failed = finished(made.header("Location"), TestKeys.only("negotiator"));
+        assertThat(failed.path("state").asText()).isEqualTo("failed");
+        assertThat(failed.path("failure").asText()).isEqualTo("1 problem in the simulate request");
+        assertThat(failed.at("/errors/0/pointer").asText()).isEqualTo("/simulate/contract/templateId");
+    }
+
     @Test
     void aCallerMakesOnlyJobsItsRolesMayRunAndNamesExactlyOnePieceOfWork() {
         Reply reviewerSimulates = create(job("simulate", simulation(10)), TestKeys.only("reviewer"));
