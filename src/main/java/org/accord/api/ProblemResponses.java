@@ -143,6 +143,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             if (cause instanceof RequestSizeLimit.RequestBodyTooLarge tooLarge) {
                 return tooLarge(tooLarge, request);
             }
+            if (cause instanceof WellFormedJsonText.IllFormedUtf8 illFormed) {
+                return badRequest(List.of(Problems.atPointer("", illFormed.getMessage())), request);
+            }
             if (jackson == null && cause instanceof JacksonException found) {
                 jackson = found;
             }

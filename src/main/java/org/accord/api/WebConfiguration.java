@@ -70,6 +70,13 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
+    FilterRegistrationBean<WellFormedJsonText> wellFormedJsonText() {
+        FilterRegistrationBean<WellFormedJsonText> registration = new FilterRegistrationBean<>(new WellFormedJsonText());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
             @Value("${accord.api.max-request-size:2MB}") DataSize maxRequestSize, JsonMapper jsonMapper) {
         FilterRegistrationBean<RequestSizeLimit> registration =

@@ -162,6 +162,27 @@ class StoredEvaluationsApiTest extends ServerTest {
         assertThat(get("/api/v1/evaluations/" + id).json().at("/request/facts/ipa/name").asString()).isEqualTo("Vall\u00e9e");
     }
 
+    /** C0 AF is an overlong "/": the parser would read it so, and a name would be evaluated and stored as text never sent. */
+    @Test
+    void anIllFormedUtf8BodyIsRefusedAndNothingIsStored() {
+        byte[] valid = read("examples/valley-ipa-request.json").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String marker = "Valley Family Medicine";
+        int at = new String(valid, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf(marker) + "Valley".length();
+        byte[] sent = new byte[valid.length + 2];
+        System.arraycopy(valid, 0, sent, 0, at);
+        sent[at] = (byte) 0xC0;
+        sent[at + 1] = (byte) 0xAF;
+        System.arraycopy(valid, at, sent, at + 2, valid.length - at);
+        long before = runs.count(org.accord.store.RunFilter.all());
+
+        Reply answer = post("/api/v1/evaluations", "application/json", sent);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.json().at("/errors/0/pointer").asString()).isEmpty();
+        assertThat(answer.json().at("/errors/0/reason").asString()).isEqualTo("the body is not well-formed UTF-8: byte " + at + " cannot stand where it does");
+        assertThat(runs.count(org.accord.store.RunFilter.all())).isEqualTo(before);
+    }
+
     @Test
     void onlyWellFormedUtf8IsKeptAsSent() {
         assertThat(utf8("{\"a\":\"Vall\u00e9e \ud83d\ude00\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isTrue();
