@@ -26,7 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * 401 and 403 as RFC 9457 problems, like every other error of the API. A 401 names the two ways
  * to authenticate in {@code WWW-Authenticate}. A 403 names the operation refused, the caller's
  * roles and the roles that may call it, all of which the API document already says to anyone who
- * reads it. Each refusal is appended to the audit log as {@code denied}.
+ * reads it. Each refusal is appended to the audit log as {@code denied}, up to so many requests
+ * without a valid credential a second from one address: beyond, the answer is a 429 and nothing is
+ * appended, so that an address sending garbage keys cannot fill the append-only log at its own pace.
  */
 final class ProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -35,6 +37,8 @@ final class ProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandl
     private final JsonMapper json = JsonMapper.builder().build();
     private final AuditTrail audit;
     private final List<Guarded> operations;
+    private final io.github.resilience4j.ratelimiter.RateLimiterConfig unauthenticatedPerAddress;
+    private final Map<String, io.github.resilience4j.ratelimiter.RateLimiter> addresses = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** An operation of the API document with the matcher of its method and path. */
     private record Guarded(OperationAccess.Operation operation, RequestMatcher matcher) {
@@ -42,11 +46,15 @@ final class ProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandl
 
     /** For refusals outside the API's operations (the firewall's): a 403 then names no operation. */
     ProblemWriter(AuditTrail audit) {
-        this(audit, List.of());
+        this(audit, List.of(), Integer.MAX_VALUE);
     }
 
-    ProblemWriter(AuditTrail audit, List<OperationAccess.Operation> operations) {
+    /** @param unauthenticatedPerSecond how many requests without a valid credential one address may send a second */
+    ProblemWriter(AuditTrail audit, List<OperationAccess.Operation> operations, int unauthenticatedPerSecond) {
         this.audit = audit;
+        this.unauthenticatedPerAddress = io.github.resilience4j.ratelimiter.RateLimiterConfig.custom()
+                .limitForPeriod(unauthenticatedPerSecond).limitRefreshPeriod(java.time.Duration.ofSeconds(1))
+                .timeoutDuration(java.time.Duration.ZERO).build();
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         this.operations = operations.stream()
                 .map(operation -> new Guarded(operation, paths.matcher(HttpMethod.valueOf(operation.method()), operation.path())))
@@ -55,6 +63,16 @@ final class ProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandl
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure) throws IOException {
+        if (addresses.size() > 100_000) {
+            addresses.clear(); // ever new addresses must not fill the memory
+        }
+        if (!addresses.computeIfAbsent(request.getRemoteAddr(), address -> io.github.resilience4j.ratelimiter.RateLimiter.of(address,
+                unauthenticatedPerAddress)).acquirePermission()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+            write(request, response, 429, "Too Many Requests", "this address sent more than "
+                    + unauthenticatedPerAddress.getLimitForPeriod() + " requests without a valid credential in a second");
+            return;
+        }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
         audit.append("unauthenticated", AuditLog.DENIED, request.getMethod() + " " + request.getRequestURI(), 401);
         write(request, response, 401, "Unauthorized",

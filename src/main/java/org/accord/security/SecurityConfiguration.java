@@ -107,7 +107,7 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http, OperationAccess access, ApiKeys keys, SecuritySettings settings, AuditLog audit, HeavyWork heavyWork,
             Environment environment) throws Exception {
-        ProblemWriter problems = new ProblemWriter(audit, access.operations());
+        ProblemWriter problems = new ProblemWriter(audit, access.operations(), settings.unauthenticatedPerSecond());
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param corsAllowedOrigins origins allowed to call the API from a browser; none by default
  * @param requestsPerSecond  how many requests one caller may send a second; beyond, 429
  * @param heavyAtOnce        how many simulations, sweeps and backtests the server runs at once; beyond, 429
+ * @param unauthenticatedPerSecond how many requests without a valid credential one address may send a second; beyond,
+ *                           429, not audited
  */
 @ConfigurationProperties("accord.security")
 public record SecuritySettings(
@@ -23,7 +25,8 @@ public record SecuritySettings(
         @DefaultValue("false") boolean devAdminKey,
         @DefaultValue List<String> corsAllowedOrigins,
         @DefaultValue("50") int requestsPerSecond,
-        @DefaultValue("2") int heavyAtOnce) {
+        @DefaultValue("2") int heavyAtOnce,
+        @DefaultValue("10") int unauthenticatedPerSecond) {
 
     /** One key as configuration lists it: {@code accord.security.api-keys[0].name=...}. */
     public record ConfiguredKey(String name, String sha256, List<String> roles, Instant expires) {

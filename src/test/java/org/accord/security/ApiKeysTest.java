@@ -21,7 +21,7 @@ class ApiKeysTest {
 
     @Test
     void configurationHoldsNoKeysUnlessAnOperatorAddsThem() {
-        ApiKeys keys = SecurityConfiguration.configuredThen(new SecuritySettings(List.of(), "roles", false, List.of(), 50, 2), NONE_STORED);
+        ApiKeys keys = SecurityConfiguration.configuredThen(new SecuritySettings(List.of(), "roles", false, List.of(), 50, 2, 10), NONE_STORED);
 
         assertThat(keys.bySha256(HASH)).isEmpty();
     }
@@ -29,7 +29,7 @@ class ApiKeysTest {
     @Test
     void aConfiguredKeyIsFoundByItsHashWithItsRolesAndExpiry() {
         var configured = new SecuritySettings.ConfiguredKey("claims tool", HASH, List.of("integrator", "Reviewer"), Instant.parse("2027-06-30T00:00:00Z"));
-        ApiKeys keys = SecurityConfiguration.configuredThen(new SecuritySettings(List.of(configured), "roles", false, List.of(), 50, 2), NONE_STORED);
+        ApiKeys keys = SecurityConfiguration.configuredThen(new SecuritySettings(List.of(configured), "roles", false, List.of(), 50, 2, 10), NONE_STORED);
 
         ApiKey key = keys.bySha256(HASH).orElseThrow();
         assertThat(key.roles()).containsExactlyInAnyOrder(Role.INTEGRATOR, Role.REVIEWER);
@@ -55,7 +55,7 @@ class ApiKeysTest {
         ApiKeys keys;
         try {
             System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            keys = SecurityConfiguration.configuredThen(new SecuritySettings(List.of(), "roles", true, List.of(), 50, 2), NONE_STORED);
+            keys = SecurityConfiguration.configuredThen(new SecuritySettings(List.of(), "roles", true, List.of(), 50, 2, 10), NONE_STORED);
         } finally {
             System.setErr(err);
         }
