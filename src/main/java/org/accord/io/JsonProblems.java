@@ -66,7 +66,15 @@ public final class JsonProblems {
             return expected(creation.getType().getRawClass());
         }
         if (e instanceof InputCoercionException range) {
-            return "out of range: " + range.getOriginalMessage();
+            // In the document's words, not the parser's ("out of range of `int`").
+            Class<?> target = range.getTargetType();
+            if (target == int.class || target == Integer.class) {
+                return "out of range: a whole number here is at most " + Integer.MAX_VALUE;
+            }
+            if (target == long.class || target == Long.class) {
+                return "out of range: a whole number here is at most " + Long.MAX_VALUE;
+            }
+            return "out of range";
         }
         if (e instanceof StreamReadException) {
             // Jackson names the start of an unclosed object by its source, which the mapper redacts: the line and column say more.

@@ -88,7 +88,7 @@ class ProblemResponsesTest extends ServerTest {
                     problem("whole number with a fraction", r -> at(r, "/facts/practices/0").put("visits", 12.5),
                             "/facts/practices/0/visits", "expected a whole number"),
                     problem("number out of range", r -> at(r, "/facts/practices/0").put("visits", 99999999999L),
-                            "/facts/practices/0/visits", "out of range"),
+                            "/facts/practices/0/visits", "out of range: a whole number here is at most 2147483647"),
                     problem("decimal expected", r -> at(r, "/facts/practices/2").put("totalCostOfCare", "lots"),
                             "/facts/practices/2/totalCostOfCare", "expected a decimal"),
                     problem("decimal with a comma for its point", r -> at(r, "/facts/period").put("benchmarkExpenditure", "1,5e7"),

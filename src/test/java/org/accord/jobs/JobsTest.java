@@ -154,7 +154,9 @@ class JobsTest {
         });
         poll(() -> job.state().isFinal());
         assertThat(job.state()).isEqualTo(JobState.FAILED);
-        assertThat(job.problems()).containsExactly(new InputProblem("/trials", "too many"));
+        // pointed into the job's own request, where the work sits under its name
+        assertThat(job.problems()).containsExactly(new InputProblem("/simulate/trials", "too many"));
+        assertThat(job.failure()).isEqualTo("1 problem in the simulate request");
     }
 
     @Test

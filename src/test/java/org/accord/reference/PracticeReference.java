@@ -75,6 +75,8 @@ final class PracticeReference {
     private final PracticeCase c;
     private final boolean rulesReading;
     private final Map<String, BigDecimal> amounts = new TreeMap<>();
+    private static final BigDecimal CENT = new BigDecimal("0.01");
+
     private final Set<KnownDisagreement> readDifferently = EnumSet.noneOf(KnownDisagreement.class);
 
     private PracticeReference(PracticeCase c, boolean rulesReading) {
@@ -335,41 +337,73 @@ final class PracticeReference {
     /**
      * "Compute exact shares, floor each to the cent, then hand the remaining cents one each to the
      * practices with the largest fractional remainders (ties by practice id)." For a negative pool the
-     * parts are taken toward zero and the cents handed out the same way.
+     * parts are taken toward zero and the cents handed out the same way. What the caps leave unplaced, if a
+     * cent or more, is one more part, after the practices, never below zero. Within a positive pool's floor and cap (docs/methodology/
+     * distribution.md): no practice's cents go above the cap's amount or below the floor's; a part below
+     * the floor starts at it rounded up, and a cent goes only where it stays within both (a cent the
+     * floors took beyond the pool comes back from the smallest remainders that stay above their floor).
      */
     private BigDecimal[] largestRemainder(Fraction pool, Fraction[] shares, List<PracticeCase.Practice> practices) {
         int n = shares.length;
-        BigDecimal[] parts = new BigDecimal[n];
-        Fraction[] remainders = new Fraction[n];
+        Fraction unplaced = Fraction.ONE.minus(sum(shares));
+        int parts = pool.signum() > 0 && pool.times(unplaced).cents().signum() > 0 ? n + 1 : n;
+        boolean bounded = pool.signum() > 0;
+        Fraction least = bounded ? pool.times(number("practiceFloorShare")) : null;
+        Fraction most = bounded ? pool.times(number("practiceCapShare")) : null;
+        BigDecimal[] paid = new BigDecimal[parts];
+        Fraction[] exact = new Fraction[parts];
         BigDecimal handed = BigDecimal.ZERO;
-        for (int i = 0; i < n; i++) {
-            Fraction exact = pool.times(shares[i]);
-            parts[i] = exact.centsTowardZero();
-            Fraction remainder = exact.minus(Fraction.of(parts[i]));
-            remainders[i] = remainder.signum() < 0 ? remainder.negate() : remainder;
-            handed = handed.add(parts[i]);
+        for (int i = 0; i < parts; i++) {
+            exact[i] = pool.times(i < n ? shares[i] : unplaced);
+            paid[i] = exact[i].centsTowardZero();
+            if (i < n && bounded && Fraction.of(paid[i]).compareTo(least) < 0) {
+                paid[i] = least.centsTowardZero().add(least.compareTo(Fraction.of(least.centsTowardZero())) > 0 ? CENT : BigDecimal.ZERO);
+            }
+            handed = handed.add(paid[i]);
         }
-        // The shares add up to one unless a cap's excess found no practice to go to (then it stays unplaced).
-        BigDecimal left = pool.times(sum(shares)).cents().subtract(handed);
-        int cents = left.abs().movePointRight(2).intValueExact();
-        BigDecimal cent = new BigDecimal("0.01").multiply(BigDecimal.valueOf(left.signum()));
+        int sign = pool.signum() < 0 ? -1 : 1;
+        BigDecimal cent = CENT.multiply(BigDecimal.valueOf(sign));
+        int cents = pool.cents().subtract(handed).multiply(BigDecimal.valueOf(sign)).movePointRight(2).intValueExact();
+        // How far each part is short of its exact amount, in the pool's direction.
+        Fraction[] shortOf = new Fraction[parts];
+        for (int i = 0; i < parts; i++) {
+            Fraction gap = exact[i].minus(Fraction.of(paid[i]));
+            shortOf[i] = sign < 0 ? gap.negate() : gap;
+        }
         List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < parts; i++) {
             order.add(i);
         }
+        boolean giving = cents > 0;
         order.sort((a, b) -> {
-            int byRemainder = remainders[b].compareTo(remainders[a]);
-            return byRemainder != 0 ? byRemainder : practices.get(a).id().compareTo(practices.get(b).id());
+            int byShortfall = giving ? shortOf[b].compareTo(shortOf[a]) : shortOf[a].compareTo(shortOf[b]);
+            return byShortfall != 0 ? byShortfall : Integer.compare(a, b); // parts are in id order, the unplaced last
         });
-        if (cents > 0 && cents < n && remainders[order.get(cents - 1)].compareTo(remainders[order.get(cents)]) == 0) {
-            // The last cent handed out and the first withheld have the same exact remainder: only the id decides.
-            readDifferently.add(KnownDisagreement.EXACT_REMAINDER_TIES);
+        int count = Math.abs(cents);
+        BigDecimal step = giving ? cent : cent.negate();
+        while (count > 0) {
+            List<Integer> within = new ArrayList<>();
+            for (int i : order) {
+                Fraction moved = Fraction.of(paid[i].add(step));
+                boolean keepsItsBounds = i >= n ? moved.signum() >= 0 : !bounded || (moved.compareTo(least) >= 0 && moved.compareTo(most) <= 0);
+                if (keepsItsBounds) {
+                    within.add(i);
+                }
+            }
+            if (within.isEmpty()) {
+                // No cent fits within the bounds (floors rounded up that the pool cannot hold): the pool comes first.
+                within = order;
+            }
+            if (count < within.size() && shortOf[within.get(count - 1)].compareTo(shortOf[within.get(count)]) == 0) {
+                // The last cent handed out and the first withheld have the same exact remainder: only the id decides.
+                readDifferently.add(KnownDisagreement.EXACT_REMAINDER_TIES);
+            }
+            for (int k = 0; k < within.size() && count > 0; k++, count--) {
+                int i = within.get(k);
+                paid[i] = paid[i].add(step);
+            }
         }
-        for (int k = 0; k < cents; k++) {
-            int i = order.get(k);
-            parts[i] = parts[i].add(cent);
-        }
-        return parts;
+        return java.util.Arrays.copyOf(paid, n);
     }
 
     /** REFERENCE.md section 9: points earned over points possible on the measures scored. */
