@@ -32,6 +32,11 @@ final class RequestSizeLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
+            // Answered before the security filters, which would add these to every other answer.
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("X-Frame-Options", "DENY");
+            response.setHeader("Referrer-Policy", "no-referrer");
+            response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(Problems.PROBLEM_JSON.toString());
             response.getOutputStream().write(mapper.writeValueAsBytes(

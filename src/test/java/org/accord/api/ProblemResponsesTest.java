@@ -248,6 +248,10 @@ class ProblemResponsesTest extends ServerTest {
 
             assertThat(assertProblem(reply, 413, EVALUATIONS)).isNull();
             assertThat(reply.json().get("detail").asString()).isEqualTo("the request body exceeds 2097152 bytes");
+            assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(reply.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(reply.header("Referrer-Policy")).isEqualTo("no-referrer");
+            assertThat(reply.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
             verify(evaluations, never()).evaluate(any(), any());
         }
 
