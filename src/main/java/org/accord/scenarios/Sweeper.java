@@ -124,6 +124,12 @@ final class Sweeper {
         List<List<BigDecimal>> values = new ArrayList<>();
         for (int i = 0; i < request.vary().size(); i++) {
             values.add(values(template, request.vary().get(i), "/vary/" + i, problems));
+            String varied = request.vary().get(i) == null ? null : request.vary().get(i).parameter();
+            if (varied != null && request.contract().version() == null && request.contract().overrides().containsKey(varied)) {
+                // The sweep's values would replace the override without a word: say which one the caller meant.
+                problems.add(new InputProblem("/vary/" + i + "/parameter", "'" + varied
+                        + "' is also set in the contract's overrides; a sweep varies it over its range: leave it out of the overrides"));
+            }
         }
         if (request.vary().size() == 2 && request.vary().get(0) != null && request.vary().get(1) != null
                 && request.vary().get(0).parameter() != null

@@ -102,7 +102,11 @@ export function sweepView(context) {
     if (two.checked) vary.push(range(1));
     const outcome = document.getElementById('sweep-outcome').value;
     const chosen = two.checked ? [] : [...practicesSelect.selectedOptions].map(o => o.value);
-    const result = await api.sweep({ contract: context.contract(), facts: context.facts(), vary });
+    // A swept term takes the range's values: the terms panel's own value for it is left out of the overrides.
+    const contract = context.contract();
+    const overrides = Object.fromEntries(Object.entries(contract.overrides || {})
+      .filter(([name]) => !vary.some(r => r.parameter === name)));
+    const result = await api.sweep({ contract: { ...contract, overrides }, facts: context.facts(), vary });
     const caption = two.checked
       ? `The IPA's ${OUTCOMES[outcome].toLowerCase()}, USD, at every pair of ${result.parameters.join(' and ')}`
       : `The IPA's ${OUTCOMES[outcome].toLowerCase()}${chosen.length ? ' and the chosen practices’ totals' : ''}, USD, against ${result.parameters[0]}`;

@@ -118,6 +118,18 @@ class SweepTest {
                         + "did you mean maximumSharingRate or sharingRateBasis?"));
     }
 
+    /** Overrides fix a term and a sweep varies it: given both, the sweep silently won. */
+    @Test
+    void aTermBothOverriddenAndSweptIsRefused() {
+        SweepRequest both = new SweepRequest(ContractChoice.of("mssp-basic").with("maximumSharingRate", "0.55"), Fixtures.VALLEY,
+                List.of(range("maximumSharingRate", "0.40", "0.70", "0.10")));
+        assertThat(refusal(both)).containsExactly(new InputProblem("/vary/0/parameter", "'maximumSharingRate' is also set in the "
+                + "contract's overrides; a sweep varies it over its range: leave it out of the overrides"));
+        SweepRequest another = new SweepRequest(ContractChoice.of("mssp-basic").with("reserveRate", "0.05"), Fixtures.VALLEY,
+                List.of(range("maximumSharingRate", "0.40", "0.70", "0.10")));
+        assertThat(scenarios.sweep(another).points()).hasSize(4);
+    }
+
     @Test
     void aPointOutsideTheParametersRangeIsNamed() {
         assertThat(refusal(valley("mssp-basic", range("maximumSharingRate", "0.80", "1.10", "0.10")))).containsExactly(
