@@ -34,6 +34,12 @@ public class AccordCommand implements Runnable {
             commandLine.addSubcommand(command);
         }
         commandLine.setExecutionExceptionHandler(new ProblemReporter());
-        return commandLine.execute(args);
+        int exit = commandLine.execute(args);
+        // PrintStream swallows write errors: a settlement sent to a full disk or a closed pipe must not report success.
+        if (exit == 0 && System.out.checkError()) {
+            System.err.println("error: standard output could not be written; what it shows is incomplete");
+            return 2;
+        }
+        return exit;
     }
 }

@@ -26,7 +26,7 @@ class CashFlowCommand implements Callable<Integer> {
     @Option(names = "--template", required = true, description = "Contract template id (see 'templates').")
     String template;
 
-    @Option(names = "--set", paramLabel = "NAME=VALUE",
+    @Option(names = "--set", paramLabel = "NAME=VALUE", parameterConsumer = OverrideOnce.class,
             description = "Override a parameter (repeatable), for example reconciliationLagMonths=12 under mssp-basic.")
     Map<String, String> overrides = new LinkedHashMap<>();
 
@@ -47,6 +47,7 @@ class CashFlowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        output.apartFrom(facts.facts);
         CashFlowResult result = new Scenarios(EvaluationService.load()).cashFlow(new CashFlowRequest(
                 Contracts.of(template, overrides), facts.load(), scope, monthlyCosts, payForPerformance));
         output.print(result, () -> report(result));

@@ -37,6 +37,7 @@ class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        output.apartFrom(facts.facts);
         List<ContractChoice> proposed = proposals.stream().map(proposal -> Contracts.parse(proposal, "--proposal")).toList();
         ComparisonResult result = new Scenarios(EvaluationService.load())
                 .compare(new CompareRequest(facts.load(), Contracts.parse(baseline, "--baseline"), proposed));

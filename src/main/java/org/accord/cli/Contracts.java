@@ -43,7 +43,10 @@ final class Contracts {
             if (equals <= 0) {
                 throw new InvalidInputException(option, "expected template:name=value[,name=value...], got '" + spec + "'");
             }
-            overrides.put(assignment.substring(0, equals).trim(), assignment.substring(equals + 1).trim());
+            String name = assignment.substring(0, equals).trim();
+            if (overrides.put(name, assignment.substring(equals + 1).trim()) != null) {
+                throw new InvalidInputException(option, "'" + name + "' is given twice in '" + spec + "'; give it once");
+            }
         }
         return of(spec.substring(0, colon).trim(), overrides);
     }

@@ -36,7 +36,7 @@ class DocumentCommand implements Callable<Integer> {
     @Option(names = "--html", description = "Print HTML (with print styles) instead of Markdown.")
     boolean html;
 
-    @Option(names = "--set", paramLabel = "NAME=VALUE",
+    @Option(names = "--set", paramLabel = "NAME=VALUE", parameterConsumer = OverrideOnce.class,
             description = "Show a changed term (repeatable), for example electedMinimumSavingsRate=0.01 under mssp-enhanced, "
                     + "or 'qualityBonusLadder[0].threshold=0.65' under commercial-global-budget.")
     Map<String, String> overrides = new LinkedHashMap<>();

@@ -20,7 +20,7 @@ class EvaluateCommand implements Callable<Integer> {
     @Mixin
     FactsOptions facts;
 
-    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Override a parameter (repeatable), for example "
+    @Option(names = "--set", paramLabel = "NAME=VALUE", parameterConsumer = OverrideOnce.class, description = "Override a parameter (repeatable), for example "
             + "maximumSharingRate=0.60 under mssp-basic ('templates TEMPLATE' lists a template's parameters).")
     Map<String, String> overrides = new LinkedHashMap<>();
 

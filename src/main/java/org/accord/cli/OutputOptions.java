@@ -23,6 +23,20 @@ final class OutputOptions {
         return Replay.ANSWER_JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n";
     }
 
+    /** Refuses a CSV file that is the facts file the command reads: writing it would replace the facts with the table. */
+    void apartFrom(Path facts) {
+        if (csv == null || "-".equals(csv.toString()) || facts == null || !java.nio.file.Files.exists(csv)) {
+            return;
+        }
+        try {
+            if (java.nio.file.Files.isSameFile(csv, facts)) {
+                throw new org.accord.validation.InvalidInputException("--csv", csv + " is the facts file (--facts): name another file");
+            }
+        } catch (java.io.IOException unreadable) {
+            // the facts' own reading reports a file it cannot read
+        }
+    }
+
     /** Prints the result as asked; the report is rendered only when it is printed. */
     void print(Table.Tabular result, java.util.function.Supplier<String> report) {
         boolean csvToStdout = csv != null && "-".equals(csv.toString());

@@ -111,16 +111,20 @@ class RunsCommand implements Runnable {
 
         @Override
         public Integer call() {
+            if (limit < 1) {
+                throw new InvalidInputException("--limit", "at least 1, got " + limit);
+            }
             var store = open(where.directory());
             if (store.isEmpty()) {
-                System.out.println("no runs stored in " + where.directory());
+                // on standard error: a script reading the ids off standard output finds none
+                System.err.println("no runs stored in " + where.directory());
                 return 0;
             }
             RunFilter filter = new RunFilter(templateId, ipaId, null, caller, moment(since, "--since"), moment(before, "--before"));
             List<RunSummary> runs = store.get().list(filter, limit, 0);
             if (runs.isEmpty()) {
-                // an empty answer would look like a command that did nothing
-                System.out.println("no stored run in " + where.directory() + " matches these options");
+                // an empty answer would look like a command that did nothing; said on standard error, where no id is read
+                System.err.println("no stored run in " + where.directory() + " matches these options");
                 return 0;
             }
             // one run a line, its id first; each column as wide as its longest entry, names shown without control characters

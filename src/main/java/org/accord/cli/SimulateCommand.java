@@ -12,6 +12,7 @@ import org.accord.evaluation.EvaluationService;
 import org.accord.scenarios.Scenarios;
 import org.accord.scenarios.SimulationRequest;
 import org.accord.scenarios.SimulationResult;
+import org.accord.validation.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,7 +28,7 @@ class SimulateCommand implements Callable<Integer> {
     @Option(names = "--template", required = true, description = "Contract template id (see 'templates').")
     String template;
 
-    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Override a parameter (repeatable).")
+    @Option(names = "--set", paramLabel = "NAME=VALUE", parameterConsumer = OverrideOnce.class, description = "Override a parameter (repeatable).")
     Map<String, String> overrides = new LinkedHashMap<>();
 
     @Option(names = "--trials", defaultValue = "10000", description = "Performance years to draw (default ${DEFAULT-VALUE}).")
@@ -55,6 +56,9 @@ class SimulateCommand implements Callable<Integer> {
     @Option(names = "--fixed-quality", description = "Hold quality-measure counts at their observed values.")
     boolean fixedQuality;
 
+    /** More threads than this only take turns on the processors (the trials are CPU-bound). */
+    private static final int MOST_THREADS = 256;
+
     @Option(names = "--threads", paramLabel = "N", description = "Threads settling trials (default: every processor; the result does not depend on it).")
     Integer threads;
 
@@ -66,9 +70,13 @@ class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        output.apartFrom(facts.facts);
         SimulationRequest request = new SimulationRequest(Contracts.of(template, overrides), facts.load(), trials, seed, cv,
                 distribution, expectedCost, expectedCostPerMember, !fixedQuality);
         EvaluationService service = EvaluationService.load();
+        if (threads != null && (threads < 1 || threads > MOST_THREADS)) {
+            throw new InvalidInputException("--threads", "between 1 and " + MOST_THREADS + ", got " + threads);
+        }
         Scenarios scenarios = threads == null ? new Scenarios(service) : new Scenarios(service, threads);
         long started = System.nanoTime();
         SimulationResult result;

@@ -29,7 +29,7 @@ class SweepCommand implements Callable<Integer> {
     @Option(names = "--template", required = true, description = "Contract template id (see 'templates').")
     String template;
 
-    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Override a parameter at every point (repeatable).")
+    @Option(names = "--set", paramLabel = "NAME=VALUE", parameterConsumer = OverrideOnce.class, description = "Override a parameter at every point (repeatable).")
     Map<String, String> overrides = new LinkedHashMap<>();
 
     @Option(names = "--vary", required = true, paramLabel = "NAME=START:END:STEP",
@@ -44,6 +44,7 @@ class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        output.apartFrom(facts.facts);
         List<SweepRequest.Range> ranges = vary.stream().map(SweepCommand::range).toList();
         SweepRequest request = new SweepRequest(Contracts.of(template, overrides), facts.load(), ranges);
         SweepResult result;

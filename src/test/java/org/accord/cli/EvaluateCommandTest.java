@@ -94,6 +94,44 @@ class EvaluateCommandTest {
         assertThat(bare.err()).contains("--met-quality-standard");
     }
 
+    /** A name given twice kept its last value without a word; a contract's spec likewise. */
+    @Test
+    void anOverrideGivenTwiceIsRefusedNamingIt() {
+        CommandLineRun twice = run("evaluate", "--template", "mssp-basic", "--facts", "examples/small-panel.json",
+                "--set", "maximumSharingRate=0.5", "--set", "maximumSharingRate=0.6");
+        assertThat(twice.exitCode()).isEqualTo(2);
+        assertThat(twice.out()).isEmpty();
+        assertThat(twice.err()).contains("--set: 'maximumSharingRate' is given twice (0.5 and 0.6); give it once");
+        CommandLineRun spec = run("compare", "--facts", "examples/small-panel.json", "--baseline", "mssp-basic",
+                "--proposal", "mssp-basic:maximumSharingRate=0.5,maximumSharingRate=0.6");
+        assertThat(spec.exitCode()).isEqualTo(2);
+        assertThat(spec.err()).contains("'maximumSharingRate' is given twice");
+    }
+
+    /** PrintStream keeps a failed write to itself: a settlement sent to a full disk exited 0. */
+    @Test
+    void aSettlementThatCannotBeWrittenIsAFailure() {
+        java.io.PrintStream stdout = System.out;
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setOut(new java.io.PrintStream(new java.io.OutputStream() {
+                @Override
+                public void write(int b) throws java.io.IOException {
+                    throw new java.io.IOException("No space left on device");
+                }
+            }, true));
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            exit = org.accord.cli.AccordCommand.run("evaluate", "--template", "mssp-basic", "--facts", "examples/valley-ipa.json", "--json");
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("standard output could not be written");
+    }
+
     private static String[] concat(String[] first, String... more) {
         String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
         System.arraycopy(more, 0, all, first.length, more.length);

@@ -58,8 +58,13 @@ class RunsCommandTest {
         assertThat(list.lines().toList().get(1)).startsWith(older.id()).contains("valley-ipa");
         assertThat(run("runs", "list", "--ipa", "valley-ipa", "--data-dir", dataDir.toString()).lines().toList())
                 .singleElement().asString().startsWith(older.id());
-        assertThat(run("runs", "list", "--ipa", "no-such-ipa", "--data-dir", dataDir.toString()))
-                .isEqualTo("no stored run in " + dataDir + " matches these options\n");
+        CommandLineRun none = CommandLineRun.run("runs", "list", "--ipa", "no-such-ipa", "--data-dir", dataDir.toString());
+        assertThat(none.exitCode()).isZero();
+        assertThat(none.out()).as("no id to read on standard output").isEmpty();
+        assertThat(none.err()).isEqualTo("no stored run in " + dataDir + " matches these options\n");
+        CommandLineRun negative = CommandLineRun.run("runs", "list", "--limit", "-1", "--data-dir", dataDir.toString());
+        assertThat(negative.exitCode()).isEqualTo(2);
+        assertThat(negative.err()).contains("--limit").contains("at least 1").doesNotContain("SQL");
 
         String shown = run("runs", "show", older.id(), "--data-dir", dataDir.toString());
 
@@ -116,6 +121,9 @@ class RunsCommandTest {
 
     @Test
     void anEmptyDataDirectoryHasNoRuns() {
-        assertThat(run("runs", "list", "--data-dir", dataDir.resolve("none").toString())).startsWith("no runs stored in");
+        CommandLineRun none = CommandLineRun.run("runs", "list", "--data-dir", dataDir.resolve("none").toString());
+        assertThat(none.exitCode()).isZero();
+        assertThat(none.out()).isEmpty();
+        assertThat(none.err()).startsWith("no runs stored in");
     }
 }

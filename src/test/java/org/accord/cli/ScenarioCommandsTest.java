@@ -30,6 +30,19 @@ class ScenarioCommandsTest {
         assertThat(run.out()).startsWith("{").contains("\"proposalValue\" : ").doesNotContain(": null");
     }
 
+    /** A --csv that names the facts file replaced the facts with the sweep's table. */
+    @Test
+    void theCsvMayNotOverwriteTheFactsItIsMadeFrom(@TempDir Path dir) throws Exception {
+        Path facts = dir.resolve("valley.json");
+        Files.copy(Path.of("examples/valley-ipa.json"), facts);
+        byte[] before = Files.readAllBytes(facts);
+        CommandLineRun r = run("sweep", "--template", "mssp-basic", "--facts", facts.toString(),
+                "--vary", "maximumSharingRate=0.40:0.50:0.05", "--csv", dir.resolve(".").resolve("valley.json").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--csv").contains("is the facts file (--facts)");
+        assertThat(Files.readAllBytes(facts)).isEqualTo(before);
+    }
+
     @Test
     void aNegotiatorSweepsTheSharingRateIntoASpreadsheet(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("sweep.csv");
