@@ -27,9 +27,6 @@ public final class FactsValidator {
         }
         if (facts.ipa() == null || blank(facts.ipa().id())) {
             problems.add(new InputProblem("/ipa/id", "the IPA needs an id"));
-        } else {
-            unicode(facts.ipa().id(), "/ipa/id", problems);
-            unicode(facts.ipa().name(), "/ipa/name", problems);
         }
         checkPeriod(facts.period(), problems);
         if (facts.practices().isEmpty()) {
@@ -49,32 +46,10 @@ public final class FactsValidator {
             } else if (!ids.add(practice.id())) {
                 problems.add(new InputProblem(at + "/id", "practice id '" + practice.id() + "' is used twice"));
             }
-            unicode(practice.id(), at + "/id", problems);
-            unicode(practice.name(), at + "/name", problems);
             checkPractice(practice, at, problems);
             problems.addAll(declarations.problems(practice, at));
         }
         return problems;
-    }
-
-    /**
-     * JSON may escape half a surrogate pair ("\\ud800"), which is no character: stored, answered and exported,
-     * such a name could not be written as UTF-8, nor read back by a strict client.
-     */
-    private static void unicode(String text, String at, List<InputProblem> problems) {
-        if (text == null) {
-            return;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
-            if (paired) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                problems.add(new InputProblem(at, String.format("half a surrogate pair (\\u%04X) at character %d is not a character", (int) c, i + 1)));
-                return;
-            }
-        }
     }
 
     private static void checkPeriod(PerformancePeriod period, List<InputProblem> problems) {

@@ -40,18 +40,6 @@ class FactsValidatorTest {
     }
 
     @Test
-    void halfASurrogatePairInANameOrIdIsRefusedAndAWholePairIsKept() {
-        PracticePerformance lone = new PracticePerformance("P\uD800", "Valley \uDC00 Medicine", 100, 1200, new BigDecimal("1.0"),
-                new BigDecimal("1000.00"), BigDecimal.ZERO, 0, 0, 0, 0, List.of());
-        PracticePerformance emoji = new PracticePerformance("P2", "Valley \uD83D\uDE00", 100, 1200, new BigDecimal("1.0"),
-                new BigDecimal("1000.00"), BigDecimal.ZERO, 0, 0, 0, 0, List.of());
-        List<InputProblem> problems = FactsValidator.problems(facts(lone, emoji));
-        assertThat(problems).extracting(InputProblem::pointer).containsExactly("/practices/0/id", "/practices/0/name");
-        assertThat(problems.get(0).reason()).isEqualTo("half a surrogate pair (\\uD800) at character 2 is not a character");
-        assertThat(problems.get(1).reason()).isEqualTo("half a surrogate pair (\\uDC00) at character 8 is not a character");
-    }
-
-    @Test
     void anIpaWithoutPracticesOrPeriodIsRejected() {
         PerformanceFacts empty = new PerformanceFacts(new PerformanceFacts.Ipa("", null), null, List.of());
         assertThat(FactsValidator.problems(empty)).extracting(InputProblem::pointer)
