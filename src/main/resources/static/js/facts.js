@@ -43,7 +43,8 @@ export function factsPanel(onRead) {
 
   function show(reading, source) {
     const { facts, summary: totals } = reading;
-    const from = source.example ? `example “${source.example}”` : `file ${source.file}`;
+    const from = source.example ? `example “${source.example}”`
+      : source.factsId ? `stored facts ${source.factsId.slice(0, 19)}…` : `file ${source.file}`;
     summary.replaceChildren(
       el('h3', {}, `What the server read (${from})`),
       figures([

@@ -12,13 +12,14 @@ export function setUpSignIn(onSignedIn) {
   const status = document.getElementById('sign-in-status');
   const signOut = document.getElementById('sign-out');
 
-  function showStatus(message) {
+  /** @param refused whether the server has just refused the credential given (401): then it signs no one in */
+  function showStatus(message, refused = false) {
     const given = credential.get();
     status.textContent = message || (given
       ? `Signed in with ${KINDS[given.kind]} (kept for this tab only).`
       : 'Not signed in: calls carry no credential.');
     signOut.disabled = !given;
-    document.getElementById('sign-in-summary').textContent = given ? 'Signed in' : 'Sign in';
+    document.getElementById('sign-in-summary').textContent = given && !refused ? 'Signed in' : 'Sign in';
   }
 
   form.addEventListener('submit', event => {
@@ -40,9 +41,11 @@ export function setUpSignIn(onSignedIn) {
   document.addEventListener('accord:sign-in-needed', event => {
     const problem = event.detail;
     panel.open = true;
+    const given = credential.get();
     showStatus(problem.status === 401
-      ? `The server asks you to sign in: ${problem.detail || problem.title}`
-      : `Your credential may not do this (403): ${problem.detail || problem.title}`);
+      ? (given ? `The server did not accept this ${given.kind === 'bearer' ? 'token' : 'key'} (it may be mistyped, revoked or expired): `
+        : 'The server asks you to sign in: ') + (problem.detail || problem.title)
+      : `Your credential may not do this (403): ${problem.detail || problem.title}`, problem.status === 401);
   });
   showStatus();
 }

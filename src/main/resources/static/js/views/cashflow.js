@@ -16,7 +16,9 @@ export function cashFlowView(context) {
   }
 
   async function run() {
-    const monthlyCosts = costs.value.split(/[\s,;]+/).filter(Boolean);
+    // One amount a line (or separated by ';'): a comma is a thousands separator, as the page writes amounts
+    // ("1,000,000" is one cost, not three), and a dollar sign or spaces around the figure are left out.
+    const monthlyCosts = costs.value.split(/[\n;]+/).map(line => line.replace(/[$,\s]/g, '')).filter(Boolean);
     const result = await api.cashFlow({
       contract: context.contract(),
       facts: context.facts(),

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The floor-and-cap solver written in rules/distribution/distribution.drl settles every practice within a
- * cent of {@link Allocation} (the solver the rules called before, kept for stored rule sets) for the same
+ * cent, and one more for each part Allocation rounded across a bound, of {@link Allocation} (the solver the
+ * rules called before, kept for stored rule sets) for the same
  * pool, weights, floor and cap, and never outside the floor's and the cap's amounts of the pool where cents
  * can meet them all (Allocation's largest remainder could give a capped practice the odd cent above its cap,
  * or leave a floored one a fraction of a cent below its floor); its parts, with what the IPA retains, are the
@@ -84,6 +85,10 @@ class DistributionRulesProperties {
         BigDecimal capsRoundedDown = capAmount.setScale(2, RoundingMode.FLOOR).multiply(BigDecimal.valueOf(practices.size()));
         boolean centsCanMeetTheBounds = floorsRoundedUp.compareTo(payablePool) <= 0
                 && (retainedByJava.signum() != 0 || capsRoundedDown.compareTo(payablePool) >= 0);
+        // Each part Allocation rounded across a bound moves a cent back within it, and another part takes or
+        // gives that cent: a part may differ from Allocation's by a cent of its own and one for each of those.
+        long crossings = java.stream().filter(p -> p.amount().compareTo(floorAmount) < 0 || p.amount().compareTo(capAmount) > 0).count();
+        BigDecimal apart = new BigDecimal("0.01").multiply(BigDecimal.valueOf(crossings + 1));
         BigDecimal paid = BigDecimal.ZERO;
         for (int i = 0; i < practices.size(); i++) {
             String id = practices.get(i).id();
@@ -91,7 +96,7 @@ class DistributionRulesProperties {
                     .filter(l -> l.clause().equals("distribution") && l.scope().equals(id)).map(SettlementLine::amount).toList();
             assertThat(lines).as(id).hasSize(1);
             BigDecimal amount = lines.get(0);
-            assertThat(amount.subtract(java.get(i).amount()).abs()).as(id + " against " + java.get(i).amount()).isLessThanOrEqualTo(new BigDecimal("0.01"));
+            assertThat(amount.subtract(java.get(i).amount()).abs()).as(id + " against " + java.get(i).amount()).isLessThanOrEqualTo(apart);
             if (centsCanMeetTheBounds) {
                 assertThat(amount).as(id + " within the floor").isGreaterThanOrEqualTo(floorAmount);
                 assertThat(amount).as(id + " within the cap").isLessThanOrEqualTo(capAmount);
@@ -102,7 +107,7 @@ class DistributionRulesProperties {
         BigDecimal retained = settled.lines().stream()
                 .filter(l -> l.clause().equals("distribution") && "retained by the caps".equals(l.detail()))
                 .map(SettlementLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        assertThat(retained.subtract(retainedByJava).abs()).isLessThanOrEqualTo(new BigDecimal("0.01"));
+        assertThat(retained.subtract(retainedByJava).abs()).isLessThanOrEqualTo(apart);
         assertThat(paid.add(retained)).isEqualByComparingTo(payablePool);
     }
 }

@@ -178,7 +178,9 @@ class WorkbenchInputsTest extends BrowserTest {
         assertThat(problems.getText()).contains("Unauthorized (401)").contains("needs a valid API key")
                 .contains("Sign in with a credential that may do this");
         assertThat(byId("sign-in").getDomProperty("open")).isEqualTo("true");
-        assertThat(byId("sign-in-status").getDomProperty("textContent")).startsWith("The server asks you to sign in: ");
+        assertThat(byId("sign-in-status").getDomProperty("textContent"))
+                .startsWith("The server did not accept this key (it may be mistyped, revoked or expired): ");
+        assertThat(byId("sign-in-summary").getDomProperty("textContent")).as("a refused key signs no one in").isEqualTo("Sign in");
 
         // a reviewer reads templates and rules but does not evaluate
         signIn("api-key", TestKeys.only("reviewer"));
