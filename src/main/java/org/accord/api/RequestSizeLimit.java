@@ -1,11 +1,8 @@
 package org.accord.api;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
@@ -57,70 +54,21 @@ final class RequestSizeLimit extends OncePerRequestFilter {
         }
     }
 
-    private final class Bounded extends HttpServletRequestWrapper {
+    /** A body without a declared length, counted as it is read. */
+    private final class Bounded extends WatchedBody {
 
-        private ServletInputStream stream;
+        private long read;
 
         Bounded(HttpServletRequest request) {
             super(request);
         }
 
         @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                stream = new CountingStream(super.getInputStream());
-            }
-            return stream;
-        }
-    }
-
-    private final class CountingStream extends ServletInputStream {
-
-        private final ServletInputStream in;
-        private long read;
-
-        CountingStream(ServletInputStream in) {
-            this.in = in;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) throws RequestBodyTooLarge {
-            read += n;
+        void watch(byte[] bytes, int from, int count) throws RequestBodyTooLarge {
+            read += count;
             if (read > maxBytes) {
                 throw new RequestBodyTooLarge(message());
             }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return in.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return in.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
         }
     }
 }

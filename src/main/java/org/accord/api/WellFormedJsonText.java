@@ -1,11 +1,8 @@
 package org.accord.api;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,27 +46,28 @@ final class WellFormedJsonText extends OncePerRequestFilter {
         return json && (type.getCharset() == null || StandardCharsets.UTF_8.equals(type.getCharset()));
     }
 
-    private static final class Checked extends HttpServletRequestWrapper {
+    private static final class Checked extends WatchedBody {
 
-        private ServletInputStream stream;
+        private final Utf8 utf8 = new Utf8();
 
         Checked(HttpServletRequest request) {
             super(request);
         }
 
         @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                stream = new CheckingStream(super.getInputStream());
-            }
-            return stream;
+        void watch(byte[] bytes, int from, int count) throws IllFormedUtf8 {
+            utf8.follow(bytes, from, count);
+        }
+
+        @Override
+        void ended() throws IllFormedUtf8 {
+            utf8.ended();
         }
     }
 
-    /** UTF-8's well-formed byte sequences (RFC 3629, section 4) followed byte by byte. */
-    static final class CheckingStream extends ServletInputStream {
+    /** UTF-8's well-formed byte sequences (RFC 3629, section 4), followed across the runs of bytes read. */
+    static final class Utf8 {
 
-        private final ServletInputStream in;
         private long offset;
         private boolean utf16or32;
         /** Continuation bytes still due, and the range the next one must fall in. */
@@ -77,49 +75,27 @@ final class WellFormedJsonText extends OncePerRequestFilter {
         private int lowest = 0x80;
         private int highest = 0xBF;
 
-        CheckingStream(ServletInputStream in) {
-            this.in = in;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                check((byte) b);
-            } else {
-                atEnd();
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int from, int length) throws IOException {
-            int n = in.read(buffer, from, length);
-            if (n < 0) {
-                atEnd();
-            }
-            for (int i = from; i < from + n; i++) {
-                if (buffer[i] >= 0 && due == 0 && offset > 1) {
+        void follow(byte[] bytes, int from, int count) throws IllFormedUtf8 {
+            for (int i = from; i < from + count; i++) {
+                if (bytes[i] >= 0 && due == 0 && offset > 1) {
                     offset++; // ASCII, the common case
                 } else {
-                    check(buffer[i]);
+                    follow(bytes[i] & 0xFF);
                 }
             }
-            return n;
         }
 
-        private void check(byte value) throws IllFormedUtf8 {
-            int b = value & 0xFF;
+        private void follow(int b) throws IllFormedUtf8 {
             if (offset < 2 && b == 0) {
                 utf16or32 = true;
             }
             if (!utf16or32) {
-                follow(b);
+                sequence(b);
             }
             offset++;
         }
 
-        private void follow(int b) throws IllFormedUtf8 {
+        private void sequence(int b) throws IllFormedUtf8 {
             if (due > 0) {
                 if (b < lowest || b > highest) {
                     throw new IllFormedUtf8(offset);
@@ -147,25 +123,10 @@ final class WellFormedJsonText extends OncePerRequestFilter {
             }
         }
 
-        private void atEnd() throws IllFormedUtf8 {
+        void ended() throws IllFormedUtf8 {
             if (due > 0 && !utf16or32) {
                 throw new IllFormedUtf8(offset); // cut inside a sequence
             }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return in.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return in.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
         }
     }
 }
