@@ -1,9 +1,12 @@
 package org.accord.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.accord.io.Csv;
 import org.accord.replay.Replay;
 import org.accord.scenarios.Table;
+import org.accord.validation.InvalidInputException;
 import picocli.CommandLine.Option;
 
 /** How a scenario result is printed: a readable report (default), JSON, and optionally a CSV file. */
@@ -25,14 +28,14 @@ final class OutputOptions {
 
     /** Refuses a CSV file that is the facts file the command reads: writing it would replace the facts with the table. */
     void apartFrom(Path facts) {
-        if (csv == null || "-".equals(csv.toString()) || facts == null || !java.nio.file.Files.exists(csv)) {
+        if (csv == null || "-".equals(csv.toString()) || facts == null || !Files.exists(csv)) {
             return;
         }
         try {
-            if (java.nio.file.Files.isSameFile(csv, facts)) {
-                throw new org.accord.validation.InvalidInputException("--csv", csv + " is the facts file (--facts): name another file");
+            if (Files.isSameFile(csv, facts)) {
+                throw new InvalidInputException("--csv", csv + " is the facts file (--facts): name another file");
             }
-        } catch (java.io.IOException unreadable) {
+        } catch (IOException unreadable) {
             // the facts' own reading reports a file it cannot read
         }
     }

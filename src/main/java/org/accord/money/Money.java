@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -162,7 +163,7 @@ public final class Money {
      * Weights must be non-negative and not all zero unless the total is zero.
      */
     public static List<BigDecimal> allocate(BigDecimal total, List<BigDecimal> weights) {
-        List<BigDecimal> unbounded = java.util.Collections.nCopies(weights.size(), null);
+        List<BigDecimal> unbounded = Collections.nCopies(weights.size(), null);
         return allocate(total, weights, unbounded, unbounded);
     }
 
