@@ -37,7 +37,9 @@ class BacktestCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        // A group of subcommands does nothing itself: naming none is bad input (exit 2, said on standard error).
+        throw new InvalidInputException("SUBCOMMAND", "name one: "
+                + String.join(", ", spec.commandLine().getSubcommands().keySet()));
     }
 
     @Command(name = "cms-puf", mixinStandardHelpOptions = true,

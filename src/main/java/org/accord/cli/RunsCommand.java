@@ -34,7 +34,9 @@ class RunsCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        // A group of subcommands does nothing itself: naming none is bad input (exit 2, said on standard error).
+        throw new InvalidInputException("SUBCOMMAND", "name one: "
+                + String.join(", ", spec.commandLine().getSubcommands().keySet()));
     }
 
     /** What "today" is to --since and --before: the system's clock in UTC (a test fixes it). */

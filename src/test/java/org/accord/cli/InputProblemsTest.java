@@ -129,6 +129,8 @@ class InputProblemsTest {
                             "--facts: cannot read " + absent),
                     Arguments.of(new String[] {"simulate", "--template", "mssp-basic", "--facts", "examples/small-panel.json",
                             "--trials", "10", "--threads", "0"}, "--threads: between 1 and 256, got 0"),
+                    Arguments.of(new String[] {"backtest"}, "SUBCOMMAND: name one: cms-puf"),
+                    Arguments.of(new String[] {"runs"}, "SUBCOMMAND: name one: list, show"),
                     Arguments.of(new String[] {"sweep", "--template", "mssp-basic", "--facts", "examples/small-panel.json",
                             "--vary", "maximumSharingRate=0.40:0.50:0.10", "--set", "maximumSharingRate=0.9"},
                             "--vary #1: 'maximumSharingRate' is also set in the contract's overrides"),
