@@ -1,16 +1,11 @@
 package org.accord.security;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.accord.jobs.HeavyWork;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -29,15 +24,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class FairUse extends OncePerRequestFilter {
 
-    private final RateLimiterConfig perCaller;
-    private final Map<String, RateLimiter> callers = new ConcurrentHashMap<>();
+    private final RateLimits perCaller;
     private final HeavyWork heavy;
     private final List<RequestMatcher> heavyOperations;
     private final ProblemWriter problems;
 
     FairUse(int requestsPerSecond, HeavyWork heavy, OperationAccess access, ProblemWriter problems) {
-        this.perCaller = RateLimiterConfig.custom().limitForPeriod(requestsPerSecond).limitRefreshPeriod(Duration.ofSeconds(1))
-                .timeoutDuration(Duration.ZERO).build();
+        this.perCaller = new RateLimits(requestsPerSecond);
         this.heavy = heavy;
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         this.heavyOperations = access.operations().stream().filter(OperationAccess.Operation::heavy)
@@ -55,13 +48,9 @@ final class FairUse extends OncePerRequestFilter {
             throws ServletException, IOException {
         var caller = SecurityContextHolder.getContext().getAuthentication();
         String who = caller != null && caller.isAuthenticated() ? "principal:" + caller.getName() : "address:" + request.getRemoteAddr();
-        if (callers.size() > 100_000) {
-            callers.clear(); // callers from ever new addresses must not fill the memory
-        }
-        RateLimiter limiter = callers.computeIfAbsent(who, name -> RateLimiter.of(name, perCaller));
-        if (!limiter.acquirePermission()) {
+        if (!perCaller.permits(who)) {
             // the limiter refreshes every second: a second from now there are permits again
-            tooMany(request, response, 1, "this caller sent more than " + perCaller.getLimitForPeriod() + " requests in a second");
+            tooMany(request, response, 1, "this caller sent more than " + perCaller.perSecond() + " requests in a second");
             return;
         }
         if (heavyOperations.stream().noneMatch(matcher -> matcher.matches(request))) {

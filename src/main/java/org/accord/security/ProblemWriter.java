@@ -1,16 +1,12 @@
 package org.accord.security;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -41,8 +37,7 @@ final class ProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandl
     private final JsonMapper json = JsonMapper.builder().build();
     private final AuditTrail audit;
     private final List<Guarded> operations;
-    private final RateLimiterConfig unauthenticatedPerAddress;
-    private final Map<String, RateLimiter> addresses = new ConcurrentHashMap<>();
+    private final RateLimits unauthenticatedPerAddress;
 
     /** An operation of the API document with the matcher of its method and path. */
     private record Guarded(OperationAccess.Operation operation, RequestMatcher matcher) {
@@ -56,9 +51,7 @@ final class ProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandl
     /** @param unauthenticatedPerSecond how many requests without a valid credential one address may send a second */
     ProblemWriter(AuditTrail audit, List<OperationAccess.Operation> operations, int unauthenticatedPerSecond) {
         this.audit = audit;
-        this.unauthenticatedPerAddress = RateLimiterConfig.custom()
-                .limitForPeriod(unauthenticatedPerSecond).limitRefreshPeriod(Duration.ofSeconds(1))
-                .timeoutDuration(Duration.ZERO).build();
+        this.unauthenticatedPerAddress = new RateLimits(unauthenticatedPerSecond);
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         this.operations = operations.stream()
                 .map(operation -> new Guarded(operation, paths.matcher(HttpMethod.valueOf(operation.method()), operation.path())))
@@ -67,14 +60,10 @@ final class ProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandl
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure) throws IOException {
-        if (addresses.size() > 100_000) {
-            addresses.clear(); // ever new addresses must not fill the memory
-        }
-        if (!addresses.computeIfAbsent(request.getRemoteAddr(), address -> RateLimiter.of(address,
-                unauthenticatedPerAddress)).acquirePermission()) {
+        if (!unauthenticatedPerAddress.permits(request.getRemoteAddr())) {
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
             write(request, response, 429, "Too Many Requests", "this address sent more than "
-                    + unauthenticatedPerAddress.getLimitForPeriod() + " requests without a valid credential in a second");
+                    + unauthenticatedPerAddress.perSecond() + " requests without a valid credential in a second");
             return;
         }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
