@@ -11,9 +11,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.accord.content.ClasspathFolder;
 import org.accord.store.Contract;
@@ -25,6 +28,8 @@ import org.accord.terms.ConceptRegistry;
 import org.accord.terms.ContractTemplate;
 import org.accord.terms.ParameterDeclaration;
 import org.accord.terms.ParameterType;
+import org.accord.terms.TermsResolver;
+import org.accord.validation.InvalidInputException;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -81,7 +86,34 @@ public final class ContractDocument {
      * @throws IllegalArgumentException naming a term the template does not have, one set by regulation, or a value out of range
      */
     public static ContractDocument of(ContractTemplate template, Map<String, String> overrides) {
-        return withShippedRules(template, changed(template, overrides), null);
+        Map<String, Object> changed = changed(template, overrides);
+        fitEveryYear(template, overrides);
+        return withShippedRules(template, changed, null);
+    }
+
+    /**
+     * The document shows changed terms beside every year's values, so they must pass the checks an
+     * evaluation makes in each of those years: a scale's rungs in order and in number, and each clause's
+     * constraints between its parameters.
+     */
+    private static void fitEveryYear(ContractTemplate template, Map<String, String> overrides) {
+        if (overrides.isEmpty()) {
+            return;
+        }
+        // The years in which some value takes effect, from the first in which every parameter has one.
+        List<ParameterDeclaration> parameters = template.clauses().stream().flatMap(clause -> clause.parameters().stream()).toList();
+        int first = parameters.stream().mapToInt(p -> p.valuesByYear().firstKey()).max().orElse(0);
+        SortedSet<Integer> years = new TreeSet<>(Set.of(first));
+        parameters.forEach(p -> years.addAll(p.valuesByYear().tailMap(first).keySet()));
+        for (int year : years) {
+            try {
+                TermsResolver.resolve(template, overrides, year);
+            } catch (InvalidInputException e) {
+                throw new IllegalArgumentException((years.size() > 1 ? "in performance year " + year + ", " : "")
+                        + e.problems().stream().map(p -> p.pointer().replaceFirst("^/overrides/", "") + ": " + p.reason())
+                                .distinct().collect(Collectors.joining("; ")), e);
+            }
+        }
     }
 
     /**

@@ -79,6 +79,22 @@ class ContractDocumentTest {
                 .hasMessageStartingWith("electedMinimumSavingsRate: 0.5 is above the maximum 0.02");
     }
 
+    /** A document shows what an evaluation would settle, so it refuses what evaluate refuses (found by trying the command line). */
+    @Test
+    void rungsBeyondTheScaleOrOutOfOrderAreRefusedAsAnEvaluationRefusesThem() {
+        ContractTemplate capitation = TemplateCatalog.load().find("ma-capitation").orElseThrow();
+        // The ladder has three rungs, 0 to 2 (0.50, 0.70, 0.85).
+        assertThatThrownBy(() -> ContractDocument.of(capitation, Map.of("withholdReturnLadder[3].threshold", "0.95")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("withholdReturnLadder[3].threshold: withholdReturnLadder has 3 rungs, numbered 0 to 2");
+        // Rung 0 moved above rung 1's 0.70: the thresholds no longer rise.
+        assertThatThrownBy(() -> ContractDocument.of(capitation, Map.of("withholdReturnLadder[0].threshold", "0.80")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("withholdReturnLadder[0].threshold: ");
+        assertThat(ContractDocument.of(capitation, Map.of("withholdReturnLadder[0].threshold", "0.55")).markdown())
+                .contains("**0.55** (changed; template: 0.50)");
+    }
+
     private static final Contract VALLEY = new Contract("c-1", "valley-ipa", "Medicare Shared Savings Program", "mssp-enhanced",
             Instant.parse("2026-01-05T09:00:00Z"), "key:negotiator");
 
