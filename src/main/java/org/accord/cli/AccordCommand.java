@@ -1,6 +1,8 @@
 package org.accord.cli;
 
+import java.math.BigDecimal;
 import java.util.List;
+import org.accord.validation.Decimals;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,6 +35,14 @@ public class AccordCommand implements Runnable {
         for (Class<?> command : named == null ? SUBCOMMANDS : List.<Class<?>>of(named)) {
             commandLine.addSubcommand(command);
         }
+        // Amounts on the command line follow the API's grammar and bounds (1e400 is no amount), said without Java's exception names.
+        commandLine.registerConverter(BigDecimal.class, text -> {
+            try {
+                return Decimals.parseOrThrow(text);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        });
         commandLine.setExecutionExceptionHandler(new ProblemReporter());
         int exit = commandLine.execute(args);
         // PrintStream swallows write errors: a settlement sent to a full disk or a closed pipe must not report success.

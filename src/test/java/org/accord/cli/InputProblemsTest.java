@@ -152,6 +152,23 @@ class InputProblemsTest {
                             "--set: template mssp-basic has no term 'sharingRate'"));
         }
 
+        /** Found by trying the command line: 1e400 was taken as a monthly cost, and a word was reported with Java's exception. */
+        @Test
+        void anAmountOutOfTheApisBoundsOrNotADecimalIsRefusedInItsWords() {
+            CommandLineRun beyond = run("cashflow", "--template", "mssp-basic", "--facts", "examples/small-panel.json",
+                    "--monthly-cost", "1e400");
+            CommandLineRun word = run("simulate", "--template", "mssp-basic", "--facts", "examples/small-panel.json",
+                    "--trials", "5", "--expected-cost-per-member", "P01=x");
+
+            assertThat(beyond.exitCode()).isEqualTo(2);
+            assertThat(beyond.out()).isEmpty();
+            assertThat(beyond.err()).startsWith("Invalid value for option '--monthly-cost' (USD): '1e400' is not a decimal in bounds: "
+                    + "expected a decimal such as");
+            assertThat(word.exitCode()).isEqualTo(2);
+            assertThat(word.err()).contains("'x' is not a decimal in bounds");
+            assertThat(beyond.err() + word.err()).doesNotContain("java.", "Exception", "BigDecimal");
+        }
+
         @ParameterizedTest(name = "{1}")
         @MethodSource("badInput")
         void badInputExitsTwoNamingTheOption(String[] args, String problem) {
