@@ -47,7 +47,8 @@ class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--expected-cost", paramLabel = "observed|benchmark", defaultValue = SimulationRequest.OBSERVED,
             description = "Each practice's expected cost per member: its observed cost (default), or scaled so that the IPA's "
-                    + "expected cost equals its benchmark (every saving is then chance).")
+                    + "expected cost equals its benchmark (every saving is then chance; practices stated with --expected-cost-per-member keep "
+                    + "their cost and the others' scale makes up the rest).")
     String expectedCost;
 
     @Option(names = "--expected-cost-per-member", paramLabel = "PRACTICE=USD", description = "A stated expected annual cost per member for a practice (repeatable).")

@@ -27,6 +27,8 @@ final class PerformanceVariation {
     private final PerformanceFacts observed;
     private final long seed;
     private final double[] shape;
+    private static final BigDecimal ZERO_DOLLARS = new BigDecimal("0.00");
+
     private final double[] scale;
     private final double[] logMean;
     private final double[] logSd;
@@ -79,8 +81,9 @@ final class PerformanceVariation {
         List<PracticePerformance> practices = new ArrayList<>(observed.practices().size());
         for (int i = 0; i < observed.practices().size(); i++) {
             PracticePerformance p = observed.practices().get(i);
-            BigDecimal cost = p.attributedMembers() == 0 || scale[i] == 0
-                    ? p.totalCostOfCare()
+            // Without members there is nothing to draw; an expected cost of zero has no spread to draw from.
+            BigDecimal cost = p.attributedMembers() == 0 ? p.totalCostOfCare()
+                    : scale[i] == 0 ? ZERO_DOLLARS
                     : cents(totalCost(i, random));
             List<QualityMeasureCount> measures = new ArrayList<>(p.qualityMeasures().size());
             for (int k = 0; k < p.qualityMeasures().size(); k++) {

@@ -101,7 +101,7 @@ public record SimulationResult(
     public Table table() {
         List<String> columns = List.of("scope", "name", "members", "expectedCost", "expectedCostStandardDeviation",
                 "simulatedCostMean", "simulatedCostStandardDeviation", "payoutMean", "payoutStandardDeviation", "payoutP5",
-                "payoutP50", "payoutP95", "riskSharingMean", "riskSharingP5", "riskSharingP50", "riskSharingP95",
+                "payoutP50", "payoutP95", "riskSharingMean", "riskSharingStandardDeviation", "riskSharingP5", "riskSharingP50", "riskSharingP95",
                 "probabilityOfSavings", "probabilityOfLosses", "expectedValue", "expectedValueStandardError", "observedPayout");
         List<List<String>> rows = new ArrayList<>();
         List<Outcome> all = new ArrayList<>();
@@ -112,7 +112,8 @@ public record SimulationResult(
                     Table.cell(o.cost().expectedStandardDeviation()), Table.cell(o.cost().simulatedMean()),
                     Table.cell(o.cost().simulatedStandardDeviation()), Table.cell(o.payout().mean()),
                     Table.cell(o.payout().standardDeviation()), Table.cell(o.payout().p5()), Table.cell(o.payout().p50()),
-                    Table.cell(o.payout().p95()), Table.cell(o.riskSharing().mean()), Table.cell(o.riskSharing().p5()),
+                    Table.cell(o.payout().p95()), Table.cell(o.riskSharing().mean()),
+                    Table.cell(o.riskSharing().standardDeviation()), Table.cell(o.riskSharing().p5()),
                     Table.cell(o.riskSharing().p50()), Table.cell(o.riskSharing().p95()), Table.cell(o.probabilityOfSavings()),
                     Table.cell(o.probabilityOfLosses()), Table.cell(o.expectedValue()), Table.cell(o.expectedValueStandardError()),
                     Table.cell(o.observedPayout())));

@@ -173,24 +173,55 @@ final class Simulator {
                 "/costDistribution", "'" + request.costDistribution() + "' is not gamma or lognormal");
         Requests.require(List.of(SimulationRequest.OBSERVED, SimulationRequest.BENCHMARK).contains(request.expectedCost()), problems,
                 "/expectedCost", "'" + request.expectedCost() + "' is not observed or benchmark");
-        if (SimulationRequest.BENCHMARK.equals(request.expectedCost())) {
-            BigDecimal benchmark = request.facts().period().benchmarkExpenditure();
-            Requests.require(benchmark != null && benchmark.signum() > 0, problems, "/expectedCost",
-                    "benchmark needs the period's benchmarkExpenditure");
-            Requests.require(observedTotal(request.facts()).signum() > 0, problems, "/expectedCost",
-                    "benchmark scales the observed costs, which add up to zero");
-        }
         request.expectedCostPerMember().forEach((id, cost) -> {
             String at = "/expectedCostPerMember/" + id;
             Requests.require(request.facts().practices().stream().anyMatch(p -> p.id().equals(id)), problems, at,
                     "no practice '" + id + "' in the facts");
             Requests.require(cost != null && cost.signum() >= 0, problems, at, "must be zero or more");
         });
+        if (SimulationRequest.BENCHMARK.equals(request.expectedCost())) {
+            BigDecimal benchmark = request.facts().period().benchmarkExpenditure();
+            Requests.require(benchmark != null && benchmark.signum() > 0, problems, "/expectedCost",
+                    "benchmark needs the period's benchmarkExpenditure");
+            if (problems.isEmpty()) {
+                BenchmarkShare share = BenchmarkShare.of(request);
+                Requests.require(share.observed().signum() > 0, problems, "/expectedCost",
+                        "benchmark scales the observed costs of the practices whose cost is not stated, which add up to zero");
+                Requests.require(share.left().signum() > 0, problems, "/expectedCost", "the stated and held costs ("
+                        + benchmark.subtract(share.left()).toPlainString() + ") already reach the benchmark ("
+                        + benchmark.toPlainString() + "), leaving nothing for the other practices' expected costs");
+            }
+        }
         InvalidInputException.throwIfAny(problems);
     }
 
-    private static BigDecimal observedTotal(PerformanceFacts facts) {
-        return facts.practices().stream().map(PracticePerformance::totalCostOfCare).reduce(BigDecimal.ZERO, BigDecimal::add);
+    /**
+     * Under {@code expectedCost: benchmark}, what the benchmark leaves once the practices whose cost per
+     * member is stated (members x that cost) and those without members (held at their observed cost) are
+     * taken out, and the observed cost of the rest, which is scaled to fill it: so the IPA's expected total
+     * cost equals its benchmark, whatever is stated.
+     */
+    private record BenchmarkShare(BigDecimal left, BigDecimal observed) {
+
+        static BenchmarkShare of(SimulationRequest request) {
+            BigDecimal left = request.facts().period().benchmarkExpenditure();
+            BigDecimal observed = BigDecimal.ZERO;
+            for (PracticePerformance p : request.facts().practices()) {
+                BigDecimal stated = request.expectedCostPerMember().get(p.id());
+                if (p.attributedMembers() == 0) {
+                    left = left.subtract(p.totalCostOfCare());
+                } else if (stated != null) {
+                    left = left.subtract(stated.multiply(BigDecimal.valueOf(p.attributedMembers())));
+                } else {
+                    observed = observed.add(p.totalCostOfCare());
+                }
+            }
+            return new BenchmarkShare(left, observed);
+        }
+
+        double scale() {
+            return left.doubleValue() / observed.doubleValue();
+        }
     }
 
     /** A settlement's practice totals come ordered by id; the samples are indexed in the facts' order. */
@@ -205,7 +236,7 @@ final class Simulator {
         PerformanceFacts facts = request.facts();
         double scale = 1;
         if (SimulationRequest.BENCHMARK.equals(request.expectedCost())) {
-            scale = facts.period().benchmarkExpenditure().doubleValue() / observedTotal(facts).doubleValue();
+            scale = BenchmarkShare.of(request).scale();
         }
         double[] perMember = new double[facts.practices().size()];
         for (int i = 0; i < perMember.length; i++) {
@@ -236,7 +267,9 @@ final class Simulator {
                   + "standard deviation sqrt(n) x CV x m.";
         String expected = switch (request.expectedCost()) {
             case SimulationRequest.BENCHMARK -> "each practice's observed cost per member scaled so that the IPA's expected total "
-                    + "cost equals its benchmark (an even year: every saving or loss is chance)";
+                    + "cost equals its benchmark (an even year: every saving or loss is chance)"
+                    + (request.expectedCostPerMember().isEmpty() ? "" : "; the practices whose cost is stated keep it, and "
+                    + "the others' scale makes up the rest of the benchmark");
             default -> "each practice's observed total cost of care over its attributed members";
         };
         if (!request.expectedCostPerMember().isEmpty()) {

@@ -265,6 +265,46 @@ class SimulationTest {
         assertThat(result.practices().get(1).cost().expected()).isEqualByComparingTo("3420000.00"); // 380 x 9,000
         assertThat(result.table().rows()).hasSize(4);
         assertThat(result.table().columns()).contains("probabilityOfSavings", "payoutP95", "expectedValueStandardError");
+        // The table (simulate --csv) carries every figure of the summaries the JSON has, the risk-sharing spread too.
+        int spread = result.table().columns().indexOf("riskSharingStandardDeviation");
+        assertThat(spread).isPositive();
+        assertThat(new BigDecimal(result.table().rows().get(0).get(spread))).isEqualByComparingTo(result.ipa().riskSharing().standardDeviation());
+    }
+
+    /**
+     * The benchmark basis with one practice stated (found by trying the command line: the stated cost was
+     * added on top of a benchmark already shared out). Small panel, benchmark 15,096,133.20; P02 stated at
+     * 9,000 x 380 members = 3,420,000.00 leaves 11,676,133.20 for P01 and P03, whose observed costs
+     * (5,793,107.27 + 5,772,984.17 = 11,566,091.44) are scaled by 11,676,133.20 / 11,566,091.44 = 1.00951417:
+     * P01 5,848,223.88 and P03 5,827,909.32, and the IPA's expected total is the benchmark again.
+     */
+    @Test
+    void underTheBenchmarkBasisStatedPracticesKeepTheirCostAndTheOthersMakeUpTheBenchmark() {
+        SimulationResult result = Fixtures.scenarios().simulate(SimulationRequest.of(MSSP_BASIC, Fixtures.SMALL_PANEL)
+                .withTrials(50).withExpectedCost(SimulationRequest.BENCHMARK)
+                .withExpectedCostPerMember(Map.of("P02", new BigDecimal("9000"))));
+        assertThat(result.practices().get(0).cost().expected()).isEqualByComparingTo("5848223.88");
+        assertThat(result.practices().get(1).cost().expected()).isEqualByComparingTo("3420000.00");
+        assertThat(result.practices().get(2).cost().expected()).isEqualByComparingTo("5827909.32");
+        assertThat(result.ipa().cost().expected()).isEqualByComparingTo("15096133.20");
+        assertThat(result.model()).contains("the others' scale makes up the rest of the benchmark");
+
+        // 40,000 x 380 = 15,200,000.00 is more than the whole benchmark: nothing is left to share out.
+        assertThatThrownBy(() -> Fixtures.scenarios().simulate(SimulationRequest.of(MSSP_BASIC, Fixtures.SMALL_PANEL)
+                .withExpectedCost(SimulationRequest.BENCHMARK).withExpectedCostPerMember(Map.of("P02", new BigDecimal("40000")))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("/expectedCost: the stated and held costs (15200000.00) already reach the benchmark (15096133.20), "
+                        + "leaving nothing for the other practices' expected costs");
+    }
+
+    /** A stated cost of zero per member has no spread: every trial's cost is zero, as expected (it was the observed cost). */
+    @Test
+    void aStatedCostOfZeroIsDrawnAsZero() {
+        SimulationResult result = Fixtures.scenarios().simulate(SimulationRequest.of(MSSP_BASIC, Fixtures.SMALL_PANEL)
+                .withTrials(20).withExpectedCostPerMember(Map.of("P02", BigDecimal.ZERO)));
+        assertThat(result.practices().get(1).cost().expected()).isZero();
+        assertThat(result.practices().get(1).cost().simulatedMean()).isZero();
+        assertThat(result.practices().get(1).cost().simulatedStandardDeviation()).isZero();
     }
 
     @Test
