@@ -17,6 +17,9 @@ export function el(tag, attributes = {}, ...children) {
 const DECIMAL = /^(-?)(\d+)(\.\d+)?$/;
 
 /** "8484386.17" as "8,484,386.17": digit grouping on the API's own text. */
+/** The IPA's totals by the API's names, as the page words them. */
+export const TOTALS = { payerTotal: 'Payer total', riskSharing: 'Risk sharing', ipaPool: 'IPA pool', retainedByIpa: 'Retained by the IPA' };
+
 export function grouped(decimal) {
   if (decimal === undefined || decimal === null) return '';
   const text = String(decimal);

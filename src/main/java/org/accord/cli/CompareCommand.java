@@ -74,7 +74,8 @@ class CompareCommand implements Callable<Integer> {
                     .append(practices.render("  "));
             TextTable lines = new TextTable("scope", "clause", "detail", "baseline", "proposal", "change", "rule");
             limit(p.lines()).forEach(l -> lines.row(l.scope(), l.clause(), l.detail(), l.baseline().toPlainString(),
-                    l.proposal().toPlainString(), signed(l.delta()), truncate(l.rule(), 60)));
+                    l.proposal().toPlainString(), signed(l.delta()),
+                    truncate(l.baselineRule() == null ? l.rule() : l.rule() + " (baseline: " + l.baselineRule() + ")", 60)));
             out.append("\n  Lines, largest change first").append(more(p.lines().size())).append('\n').append(lines.render("  "));
         }
         out.append("\nRules ").append(result.rulesHash()).append('\n').append("Facts ").append(result.factsHash()).append('\n');

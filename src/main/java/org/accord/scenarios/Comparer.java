@@ -2,7 +2,9 @@ package org.accord.scenarios;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -136,7 +138,18 @@ final class Comparer {
         }
     }
 
-    /** Every line of either side, matched by scope, clause, rule and detail; ranked by the size of the change. */
+    /** What a line pays, whichever rule wrote it: a practice capped under one contract and not the other is paid by two rules. */
+    private record PaymentKey(String scope, String clause, String flow, String detail) {
+        static PaymentKey of(SettlementLine line) {
+            return new PaymentKey(line.scope(), line.clause(), line.flow(), line.detail());
+        }
+    }
+
+    /**
+     * Every line of either side, matched by scope, clause, rule and detail; then a line found on one side
+     * only is matched with the other side's line that pays the same scope, clause, flow and detail under
+     * another rule, when each is the only such line. Ranked by the size of the change.
+     */
     static List<ComparisonResult.LineDelta> lineDeltas(Settlement baseline, Settlement proposal) {
         Map<LineKey, SettlementLine[]> matched = new LinkedHashMap<>();
         List<List<SettlementLine>> bySide = List.of(baseline.lines(), proposal.lines());
@@ -146,16 +159,38 @@ final class Comparer {
                 sides[side] = merge(sides[side], line);
             }
         }
+        Map<PaymentKey, List<SettlementLine[]>> oneSided = new LinkedHashMap<>();
+        matched.values().stream().filter(sides -> sides[0] == null || sides[1] == null)
+                .forEach(sides -> oneSided.computeIfAbsent(PaymentKey.of(sides[0] == null ? sides[1] : sides[0]),
+                        k -> new ArrayList<>()).add(sides));
         List<ComparisonResult.LineDelta> deltas = new ArrayList<>();
-        matched.forEach((key, sides) -> {
-            BigDecimal before = sides[0] == null ? ZERO : sides[0].amount();
-            BigDecimal after = sides[1] == null ? ZERO : sides[1].amount();
-            deltas.add(new ComparisonResult.LineDelta(key.scope(), key.clause(), key.rule(), key.detail(), before, after,
-                    after.subtract(before), sides[0] == null ? null : sides[0].explanation(),
-                    sides[1] == null ? null : sides[1].explanation()));
-        });
+        Set<SettlementLine[]> paired = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (SettlementLine[] sides : matched.values()) {
+            if (paired.contains(sides)) {
+                continue;
+            }
+            List<SettlementLine[]> group = sides[0] == null || sides[1] == null
+                    ? oneSided.get(PaymentKey.of(sides[0] == null ? sides[1] : sides[0])) : List.of();
+            SettlementLine[] other = group.size() == 2 ? group.get(group.get(0) == sides ? 1 : 0) : null;
+            if (other != null && (other[0] == null) != (sides[0] == null)) {
+                paired.add(other);
+                deltas.add(sides[0] != null ? lineDelta(sides[0], other[1]) : lineDelta(other[0], sides[1]));
+            } else {
+                deltas.add(lineDelta(sides[0], sides[1]));
+            }
+        }
         deltas.sort(Comparator.comparing((ComparisonResult.LineDelta d) -> d.delta().abs()).reversed());
         return List.copyOf(deltas);
+    }
+
+    /** One matched pair, either side possibly absent; the rule named is the proposal's, the baseline's beside it when another. */
+    private static ComparisonResult.LineDelta lineDelta(SettlementLine before, SettlementLine after) {
+        SettlementLine any = after == null ? before : after;
+        BigDecimal from = before == null ? ZERO : before.amount();
+        BigDecimal to = after == null ? ZERO : after.amount();
+        String baselineRule = before != null && after != null && !before.rule().equals(after.rule()) ? before.rule() : null;
+        return new ComparisonResult.LineDelta(any.scope(), any.clause(), any.rule(), any.detail(), from, to, to.subtract(from),
+                before == null ? null : before.explanation(), after == null ? null : after.explanation(), baselineRule);
     }
 
     /** A rule that wrote two lines with the same key on one side: their amounts add up. */

@@ -74,16 +74,19 @@ public record ComparisonResult(
     }
 
     /**
-     * A settlement line under both contracts, matched by scope, clause, rule and detail.
+     * A settlement line under both contracts, matched by scope, clause, rule and detail, or, when the
+     * rule that pays it changed, by scope, clause, flow and detail.
      *
+     * @param rule                the rule that wrote the proposal's line (the baseline's when the proposal has none)
      * @param baseline            the baseline amount (zero when the baseline has no such line)
      * @param proposal            the proposal amount (zero when the proposal has no such line)
      * @param delta               proposal less baseline
      * @param baselineExplanation the baseline line's sentence (null when absent)
      * @param proposalExplanation the proposal line's sentence (null when absent)
+     * @param baselineRule        the rule that wrote the baseline's line, when another than {@code rule} (null otherwise)
      */
     public record LineDelta(String scope, String clause, String rule, String detail, BigDecimal baseline, BigDecimal proposal,
-                            BigDecimal delta, String baselineExplanation, String proposalExplanation) {
+                            BigDecimal delta, String baselineExplanation, String proposalExplanation, String baselineRule) {
     }
 
     /**

@@ -2,7 +2,7 @@
 // diverges from zero, one bar per practice, in the API's order (largest change first).
 import { api } from '../api.js';
 import { chartBlock, GAIN, LOSS, point, tooltip, amountAxisLabel } from '../charts.js';
-import { dataTable, el, grouped } from '../dom.js';
+import { dataTable, el, grouped, TOTALS } from '../dom.js';
 
 export function compareView(context) {
   const results = document.getElementById('compare-results');
@@ -36,7 +36,7 @@ export function compareView(context) {
         filename: `compare-${proposal.proposal}-ipa.csv`,
         rows: proposal.ipaTotals,
         columns: [
-          { label: 'Total', value: t => t.item },
+          { label: 'Total', value: t => t.item, show: t => TOTALS[t.item] ?? t.item },
           { label: 'Template, USD', value: t => t.baseline, numeric: true },
           { label: 'Proposal, USD', value: t => t.proposal, numeric: true },
           { label: 'Change, USD', value: t => t.delta, numeric: true },
@@ -61,7 +61,8 @@ export function compareView(context) {
         columns: [
           { label: 'Scope', value: l => l.scope },
           { label: 'Clause', value: l => l.clause },
-          { label: 'Rule', value: l => l.rule + (l.detail ? ` (${l.detail})` : '') },
+          { label: 'Rule', value: l => l.rule + (l.detail ? ` (${l.detail})` : '')
+            + (l.baselineRule ? `; under the template: ${l.baselineRule}` : '') },
           { label: 'Template, USD', value: l => l.baseline, numeric: true },
           { label: 'Proposal, USD', value: l => l.proposal, numeric: true },
           { label: 'Change, USD', value: l => l.delta, numeric: true },

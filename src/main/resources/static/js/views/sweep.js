@@ -2,9 +2,8 @@
 // the practices chosen) or of two terms' ranges (a heat map of the IPA's outcome).
 import { api } from '../api.js';
 import { chartBlock, COLOURS, escapeHtml, point, tooltip, amountAxisLabel } from '../charts.js';
-import { dataTable, el, grouped } from '../dom.js';
+import { dataTable, el, grouped, TOTALS } from '../dom.js';
 
-const OUTCOMES = { payerTotal: 'Payer total', riskSharing: 'Risk sharing', ipaPool: 'IPA pool', retainedByIpa: 'Retained by the IPA' };
 /** A first step to offer for a term's type; the person changes it as they like. */
 const STEP_BY_TYPE = { rate: '0.05', count: '1' };
 
@@ -64,7 +63,7 @@ export function sweepView(context) {
       xAxis: { type: 'category', name: parameter, nameLocation: 'middle', nameGap: 28, data: result.points.map(p => p.values[parameter]) },
       yAxis: { type: 'value', axisLabel: amountAxisLabel },
       series: [
-        { name: `IPA: ${OUTCOMES[outcome]}`, type: 'line', data: result.points.map(p => point(p[outcome])) },
+        { name: `IPA: ${TOTALS[outcome]}`, type: 'line', data: result.points.map(p => point(p[outcome])) },
         ...chosen.map(id => ({ name: `${id} total`, type: 'line', data: result.points.map(p => point(practiceTotal(p, id))) })),
       ],
     });
@@ -83,7 +82,7 @@ export function sweepView(context) {
     chart.show({
       tooltip: {
         trigger: 'item',
-        formatter: item => escapeHtml(`${first} = ${xs[item.value[0]]}, ${secondTerm} = ${ys[item.value[1]]}: ${OUTCOMES[outcome]} ${grouped(item.data.text)}`),
+        formatter: item => escapeHtml(`${first} = ${xs[item.value[0]]}, ${secondTerm} = ${ys[item.value[1]]}: ${TOTALS[outcome]} ${grouped(item.data.text)}`),
       },
       grid: { containLabel: true, left: 40, right: 24, top: 24, bottom: 72 },
       xAxis: { type: 'category', name: first, nameLocation: 'middle', nameGap: 28, data: xs },
@@ -93,7 +92,7 @@ export function sweepView(context) {
         calculable: false, orient: 'horizontal', left: 'center', bottom: 0,
         text: [grouped(highest), grouped(lowest)], inRange: { color: ['#f7fbff', COLOURS[0]] },
       },
-      series: [{ name: OUTCOMES[outcome], type: 'heatmap', data: cells }],
+      series: [{ name: TOTALS[outcome], type: 'heatmap', data: cells }],
     });
   }
 
@@ -108,8 +107,8 @@ export function sweepView(context) {
       .filter(([name]) => !vary.some(r => r.parameter === name)));
     const result = await api.sweep({ contract: { ...contract, overrides }, facts: context.facts(), vary });
     const caption = two.checked
-      ? `The IPA's ${OUTCOMES[outcome].toLowerCase()}, USD, at every pair of ${result.parameters.join(' and ')}`
-      : `The IPA's ${OUTCOMES[outcome].toLowerCase()}${chosen.length ? ' and the chosen practices’ totals' : ''}, USD, against ${result.parameters[0]}`;
+      ? `The IPA's ${TOTALS[outcome].toLowerCase()}, USD, at every pair of ${result.parameters.join(' and ')}`
+      : `The IPA's ${TOTALS[outcome].toLowerCase()}${chosen.length ? ' and the chosen practices’ totals' : ''}, USD, against ${result.parameters[0]}`;
     const chart = chartBlock('sweep', caption);
     const practiceTotal = (p, id) => p.practices.find(t => t.practiceId === id).total;
     results.replaceChildren(
@@ -121,7 +120,7 @@ export function sweepView(context) {
         rows: result.points,
         columns: [
           ...result.parameters.map(name => ({ label: name, value: p => p.values[name] })),
-          ...Object.entries(OUTCOMES).map(([key, label]) => ({ label: `${label}, USD`, csvLabel: key, value: p => p[key], numeric: true })),
+          ...Object.entries(TOTALS).map(([key, label]) => ({ label: `${label}, USD`, csvLabel: key, value: p => p[key], numeric: true })),
           ...chosen.map(id => ({ label: `${id} total, USD`, csvLabel: id, value: p => practiceTotal(p, id), numeric: true })),
         ],
       }));

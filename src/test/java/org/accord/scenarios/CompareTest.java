@@ -111,6 +111,41 @@ class CompareTest {
         assertThat(result.factsHash()).isEqualTo(before.factsHash());
     }
 
+    /**
+     * Under a cap every practice's distribution is written by another rule than without one (a capped
+     * practice's, or one within the bounds taking its part of what the caps cut); each was two half-rows
+     * ranked first, one per side, and is now one row with both amounts and both rules (found by trying the
+     * compare view). Valley IPA under mssp-basic, the proposal capping any practice at 5% of the pool
+     * (4,603,024.08 x 0.05 = 230,151.204: the capped practices receive 230,151.20).
+     */
+    @Test
+    void aLinePaidByAnotherRuleUnderTheProposalIsOneRowWithBothRules() {
+        ContractChoice baseline = ContractChoice.of("mssp-basic");
+        ContractChoice proposal = baseline.with("practiceCapShare", "0.05");
+        ComparisonResult.ProposalComparison p = scenarios.compare(new CompareRequest(Fixtures.VALLEY, baseline, List.of(proposal)))
+                .proposals().get(0);
+
+        List<ComparisonResult.LineDelta> distribution = p.lines().stream()
+                .filter(l -> l.clause().equals("distribution") && !l.scope().equals("IPA")).toList();
+        assertThat(distribution).hasSize(Fixtures.VALLEY.practices().size())
+                .extracting(ComparisonResult.LineDelta::scope).doesNotHaveDuplicates();
+        for (ComparisonResult.LineDelta line : distribution) {
+            assertThat(line.baselineRule()).isEqualTo("With no floor or cap binding, a practice receives its weight's share of the pool");
+            assertThat(line.rule()).isNotEqualTo(line.baselineRule());
+            assertThat(line.baseline().signum()).isPositive();
+            assertThat(line.proposal().signum()).isPositive();
+            assertThat(line.baselineExplanation()).isNotNull();
+            assertThat(line.proposalExplanation()).isNotNull();
+            assertThat(p.practices()).filteredOn(d -> d.item().equals(line.scope())).singleElement()
+                    .satisfies(d -> assertThat(d.delta()).isEqualByComparingTo(line.delta()));
+        }
+        assertThat(distribution).filteredOn(l -> l.rule().startsWith("A practice whose weight's share is above the cap"))
+                .isNotEmpty().allSatisfy(l -> assertThat(l.proposal()).isEqualByComparingTo("230151.20"));
+        // A line the same rule writes on both sides names no baseline rule.
+        assertThat(p.lines()).filteredOn(l -> l.clause().equals("shared-savings")).isNotEmpty()
+                .allSatisfy(l -> assertThat(l.baselineRule()).isNull());
+    }
+
     @Test
     void aBadProposalIsNamedByItsPlaceInTheRequest() {
         assertThatThrownBy(() -> scenarios.compare(new CompareRequest(Fixtures.VALLEY, ContractChoice.of("mssp-basic"),

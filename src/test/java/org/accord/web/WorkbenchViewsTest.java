@@ -195,7 +195,10 @@ class WorkbenchViewsTest extends BrowserTest {
                     difference.get("baselineValue").asString(), difference.get("proposalValue").asString());
         }
         List<List<String>> ipa = table("The IPA's totals: the terms as they are now");
+        Map<String, String> words = Map.of("payerTotal", "Payer total", "riskSharing", "Risk sharing", "ipaPool", "IPA pool",
+                "retainedByIpa", "Retained by the IPA");
         for (int i = 0; i < ipa.size(); i++) {
+            assertThat(ipa.get(i).get(0)).isEqualTo(words.get(proposal.get("ipaTotals").get(i).get("item").asString()));
             assertThat(ungrouped(ipa.get(i).get(3))).isEqualTo(proposal.get("ipaTotals").get(i).get("delta").asString());
         }
         record("compare, click to chart drawn, ms", timings().get("compare"));
