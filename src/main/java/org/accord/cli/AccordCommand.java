@@ -1,6 +1,8 @@
 package org.accord.cli;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.accord.validation.Decimals;
 import picocli.CommandLine;
@@ -41,6 +43,13 @@ public class AccordCommand implements Runnable {
                 return Decimals.parseOrThrow(text);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        });
+        commandLine.registerConverter(LocalDate.class, text -> {
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + text + "' is not a date such as 2025-12-31 (year-month-day)");
             }
         });
         commandLine.setExecutionExceptionHandler(new ProblemReporter());

@@ -152,7 +152,7 @@ class InputProblemsTest {
                             "--set: template mssp-basic has no term 'sharingRate'"));
         }
 
-        /** Found by trying the command line: 1e400 was taken as a monthly cost, and a word was reported with Java's exception. */
+        /** Found by trying the command line: 1e400 was taken as a monthly cost, and a word or a bad date was reported with Java's exception. */
         @Test
         void anAmountOutOfTheApisBoundsOrNotADecimalIsRefusedInItsWords() {
             CommandLineRun beyond = run("cashflow", "--template", "mssp-basic", "--facts", "examples/small-panel.json",
@@ -166,7 +166,10 @@ class InputProblemsTest {
                     + "expected a decimal such as");
             assertThat(word.exitCode()).isEqualTo(2);
             assertThat(word.err()).contains("'x' is not a decimal in bounds");
-            assertThat(beyond.err() + word.err()).doesNotContain("java.", "Exception", "BigDecimal");
+            CommandLineRun date = run("cashflow", "--template", "mssp-basic", "--facts", "examples/small-panel.json", "--end", "2025-13-01");
+            assertThat(date.exitCode()).isEqualTo(2);
+            assertThat(date.err()).startsWith("Invalid value for option '--end': '2025-13-01' is not a date such as 2025-12-31");
+            assertThat(beyond.err() + word.err() + date.err()).doesNotContain("java.", "Exception", "BigDecimal");
         }
 
         @ParameterizedTest(name = "{1}")
