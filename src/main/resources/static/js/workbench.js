@@ -1,7 +1,7 @@
 // The negotiators' workbench: a contract and its terms, the IPA's facts, saved proposals, and
 // the views that draw what the API answers. This module wires the parts together; it computes
 // nothing that is shown as a result.
-import { api } from './api.js';
+import { api, credential } from './api.js';
 import { loadCharts } from './charts.js';
 import { el } from './dom.js';
 import { factsPanel } from './facts.js';
@@ -314,4 +314,10 @@ setUpSignIn(() => {
 wireViews();
 wireContractAndProposals();
 showView('settlement');
-start();
+// every operation of the API needs a credential: without one the page asks for it and calls nothing
+if (credential.get()) {
+  start();
+} else {
+  byId('sign-in').open = true;
+  announce('Sign in (the form at the top of the page) to load the contract templates and the facts.');
+}

@@ -29,6 +29,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -99,6 +101,13 @@ abstract class BrowserTest {
         // the page redraws parts of itself as answers arrive: an element found a moment ago may be gone
         new WebDriverWait(browser, PATIENCE).withMessage(what).ignoring(StaleElementReferenceException.class)
                 .until(driver -> condition.getAsBoolean());
+    }
+
+    /** The console's errors (a refused or failed request among them) since the last call; reading them empties the console's log. */
+    List<String> consoleErrors() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
     }
 
     WebElement byId(String id) {

@@ -201,6 +201,28 @@ class WorkbenchInputsTest extends BrowserTest {
         assertThat(runAndFail("settlement").getText()).contains("Unauthorized (401)");
     }
 
+    /**
+     * Before anyone signs in, the page calls no operation of the API (each would be refused with a
+     * 401, an error in the console): it asks for a credential, then loads once it has one.
+     */
+    @Test
+    void theFirstLoadCallsNothingBeforeSignInAndTheConsoleShowsNoError() {
+        browser.get(url("/actuator/health"));
+        script("sessionStorage.clear()");
+        consoleErrors();
+        browser.get(url("/"));
+        waitFor("the page to ask for a credential", () -> byId("page-status").getText().startsWith("Sign in"));
+        assertThat(byId("sign-in").getDomProperty("open")).isEqualTo("true");
+        assertThat(byId("terms-problems").isDisplayed()).isFalse();
+        sleep(1_000); // a call made late would still reach the console
+        assertThat(consoleErrors()).isEmpty();
+
+        signIn("api-key", TestKeys.EVERY_ROLE);
+        waitFor("the page to become usable", () -> "true".equals(browser.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        assertThat(byId("term-maximumSharingRate").getDomProperty("value")).isEqualTo("0.40");
+        assertThat(consoleErrors()).isEmpty();
+    }
+
     private void signIn(String kind, String secret) {
         if (!"true".equals(byId("sign-in").getDomProperty("open"))) {
             byId("sign-in-summary").click();
