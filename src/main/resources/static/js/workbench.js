@@ -22,6 +22,7 @@ const state = { templateId: null, template: null, reading: null, source: null, s
 const byId = id => document.getElementById(id);
 const templateSelect = byId('template');
 const termsProblems = byId('terms-problems');
+const saveProblems = byId('save-proposal-problems');
 const proposalName = byId('proposal-name');
 
 function announce(text) {
@@ -240,8 +241,10 @@ function wireContractAndProposals() {
   byId('save-proposal').addEventListener('submit', async event => {
     event.preventDefault();
     const proposal = currentProposal();
+    // a save's problems are listed beside its button; the fields beside the terms keep the terms check's
+    clearProblems(saveProblems);
     if (!state.reading) {
-      showProblems({ title: 'No facts yet', detail: 'Load an example or drop a facts file first', errors: [] }, termsProblems, []);
+      showProblems({ title: 'No facts yet', detail: 'Load an example or drop a facts file first', errors: [] }, saveProblems, []);
       return;
     }
     try {
@@ -249,7 +252,7 @@ function wireContractAndProposals() {
       // the facts shown are the ones now stored under that id: reopening the proposal keeps them as they are
       if (saved?.factsId && state.source) state.source.factsId = saved.factsId;
     } catch (problem) {
-      showProblems(problem, termsProblems, terms.fields());
+      showProblems(problem, saveProblems);
       return;
     }
     await showSaved();

@@ -168,6 +168,22 @@ class WorkbenchInputsTest extends BrowserTest {
         screenshot("proposals", byId("proposals"));
     }
 
+    /** A save the server refuses says so beside the button that failed, not among the terms in section 1. */
+    @Test
+    void aRefusedSaveIsShownBesideTheSaveButton() {
+        open("");
+        // a reviewer reads contracts but may not make one
+        signIn("api-key", TestKeys.only("reviewer"));
+        byId("proposal-name").sendKeys("Refused");
+        byId("save-proposal").findElement(By.cssSelector("button[type='submit']")).click();
+        WebElement problems = byId("save-proposal-problems");
+        waitFor("the save's problem", problems::isDisplayed);
+        assertThat(problems.getText()).contains("Forbidden (403)").contains("do not allow createContract");
+        assertThat(problems.getDomAttribute("role")).isEqualTo("alert");
+        assertThat(script("return arguments[0].previousElementSibling.id", problems)).isEqualTo("save-proposal");
+        assertThat(byId("terms-problems").isDisplayed()).isFalse();
+    }
+
     @Test
     void theCredentialGivenAtSignInGoesWithEveryCallAndTheServersRefusalIsShownPlainly() {
         open("");
