@@ -40,7 +40,8 @@ export function clearProblems(area, fields = []) {
  * @param problem a Problem from api.js (or any Error)
  * @param area    the element listing what is not beside a field
  * @param fields  [pointer, input] pairs; an error goes to the field whose pointer is the longest
- *                prefix of its own (so /vary/0 takes /vary/0/step when no field names the step)
+ *                prefix of its own (so /vary/0 takes /vary/0/step when no field names the step).
+ *                A third item, reason => text, words the error beside that field the page's way.
  */
 export function showProblems(problem, area, fields = []) {
   clearProblems(area, fields);
@@ -51,9 +52,10 @@ export function showProblems(problem, area, fields = []) {
       .filter(([pointer]) => where !== undefined && (where === pointer || where.startsWith(`${pointer}/`)))
       .sort((a, b) => b[0].length - a[0].length)[0];
     if (match) {
-      const input = match[1];
+      const [, input, reword = reason => reason] = match;
+      const reason = reword(error.reason);
       const slot = errorSlot(input);
-      slot.textContent = slot.textContent ? `${slot.textContent} ${error.reason}` : error.reason;
+      slot.textContent = slot.textContent ? `${slot.textContent} ${reason}` : reason;
       slot.hidden = false;
       input.setAttribute('aria-invalid', 'true');
       describe(input, slot.id, true);

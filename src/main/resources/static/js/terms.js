@@ -27,6 +27,27 @@ function allowed(parameter) {
   return `${parameter.minimum ?? '…'} to ${parameter.maximum ?? '…'}`;
 }
 
+/** "from 0 to 1", "of at least 0": the declared range in words, empty when none is declared. */
+function rangeInWords(parameter) {
+  const { minimum, maximum } = parameter;
+  if (minimum !== undefined && maximum !== undefined) return ` from ${minimum} to ${maximum}`;
+  if (minimum !== undefined) return ` of at least ${minimum}`;
+  if (maximum !== undefined) return ` of at most ${maximum}`;
+  return '';
+}
+
+/**
+ * The page's own words for a numeric term left empty or holding what is not a number: the
+ * server's are its decimal parser's, which name neither the term nor its range. Null otherwise.
+ */
+function notANumber(parameter, input) {
+  if (!DECIMAL_TYPES.has(parameter.type) && parameter.type !== 'count') return null;
+  const empty = input.value.trim() === '' && !input.validity.badInput;
+  if (!empty && !input.validity.badInput && Number.isFinite(Number(input.value))) return null;
+  const number = parameter.type === 'count' ? 'a whole number' : 'a number';
+  return `${parameter.name} needs ${number}${rangeInWords(parameter)} (${parameter.unit}): ${empty ? 'the field is empty' : 'what is typed is not a number'}`;
+}
+
 function valuesByYear(parameter) {
   return parameter.values.map(v => (v.fromPerformanceYear ? `${readable(v.value)} from ${v.fromPerformanceYear}` : readable(v.value))).join('; ');
 }
@@ -69,6 +90,7 @@ export function termsPanel(container, onChange) {
   let overrides = {};
   let year = null;
   const inputs = new Map();
+  const parameters = new Map();
 
   function changedCount() {
     const count = Object.keys(overrides).length;
@@ -78,6 +100,7 @@ export function termsPanel(container, onChange) {
 
   function render() {
     inputs.clear();
+    parameters.clear();
     const negotiableStated = template.clauses.some(c => c.parameters.some(p => p.negotiable !== undefined));
     container.replaceChildren(...template.clauses.map(clause => {
       const rows = clause.parameters.map(parameter => {
@@ -86,6 +109,7 @@ export function termsPanel(container, onChange) {
         const input = control(parameter, current, descriptionId);
         if (EDITABLE.has(parameter.type)) {
           inputs.set(parameter.name, input);
+          parameters.set(parameter.name, parameter);
           input.addEventListener('change', () => {
             const value = valueOf(input);
             if (value === asText(inForce[parameter.name])) delete overrides[parameter.name];
@@ -145,9 +169,13 @@ export function termsPanel(container, onChange) {
       render();
       onChange({});
     },
-    /** [pointer, input] pairs for a request whose contract sits at `at` (/contract, /baseline, /proposals/0). */
+    /**
+     * [pointer, input, reword] for a request whose contract sits at `at` (/contract, /baseline,
+     * /proposals/0); reword gives the page's words for a term that is not a number.
+     */
     fields(at = '/contract') {
-      return [...inputs].map(([name, input]) => [`${at}/overrides/${name}`, input]);
+      return [...inputs].map(([name, input]) => [`${at}/overrides/${name}`, input,
+        reason => notANumber(parameters.get(name), input) ?? reason]);
     },
     /** The parameters a sweep can vary: decimals and counts. */
     sweepable() {

@@ -11,6 +11,7 @@ import org.accord.testing.TestKeys;
 import org.accord.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
@@ -104,6 +105,34 @@ class WorkbenchInputsTest extends BrowserTest {
         waitFor("the sweep's problem", () -> "failed".equals(byId("sweep-results").getDomAttribute("data-state")));
         assertThat(byId("sweep-step-0-error").getText()).isEqualTo("the step must be above zero (was -1)");
         assertThat(byId("sweep-problems").getText()).contains("The input cannot be evaluated (422)");
+    }
+
+    /** An empty term, or one that is not a number, is named with its range, not in the decimal parser's words. */
+    @Test
+    void aTermLeftEmptyOrNotANumberSaysWhichTermNeedsANumberAndItsRange() {
+        open("");
+        WebElement term = byId("term-maximumSharingRate");
+        // "1e" is no number: the field's value is empty, and the browser knows what was typed is not a number
+        term.sendKeys(Keys.chord(Keys.CONTROL, "a"), "1e", Keys.TAB);
+        waitFor("the problem beside the term", () -> !browser.findElements(By.id("term-maximumSharingRate-error")).isEmpty()
+                && byId("term-maximumSharingRate-error").isDisplayed());
+        assertThat(byId("term-maximumSharingRate-error").getText())
+                .isEqualTo("maximumSharingRate needs a number from 0 to 1 (rate): what is typed is not a number");
+        assertThat(term.getDomAttribute("aria-invalid")).isEqualTo("true");
+
+        byId("reset-terms").click();
+        setTerm("maximumSharingRate", "");
+        // the reset draws the terms anew: the field's problem is written beside the new field
+        waitFor("the problem beside the emptied term", () -> !browser.findElements(By.id("term-maximumSharingRate-error")).isEmpty()
+                && byId("term-maximumSharingRate-error").getText().endsWith("empty"));
+        assertThat(byId("term-maximumSharingRate-error").getText())
+                .isEqualTo("maximumSharingRate needs a number from 0 to 1 (rate): the field is empty");
+        // a view run with it says the same beside the term
+        showView("settlement");
+        byId("settlement-form").findElement(By.cssSelector("button[type='submit']")).click();
+        waitFor("the settlement to be refused", () -> "failed".equals(byId("settlement-results").getDomAttribute("data-state")));
+        assertThat(byId("term-maximumSharingRate-error").getText())
+                .isEqualTo("maximumSharingRate needs a number from 0 to 1 (rate): the field is empty");
     }
 
     /** The settlement view's IPA pool as shown, ungrouped. */
