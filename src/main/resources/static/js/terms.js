@@ -177,9 +177,13 @@ export function termsPanel(container, onChange) {
       return [...inputs].map(([name, input]) => [`${at}/overrides/${name}`, input,
         reason => notANumber(parameters.get(name), input) ?? reason]);
     },
-    /** The parameters a sweep can vary: decimals and counts. */
+    /**
+     * The parameters a sweep can vary: decimals and counts a negotiator may change (a term set by
+     * regulation, negotiable: false, is refused as an override, so a sweep of it is too).
+     */
     sweepable() {
-      return template ? template.clauses.flatMap(c => c.parameters).filter(p => DECIMAL_TYPES.has(p.type) || p.type === 'count') : [];
+      return template ? template.clauses.flatMap(c => c.parameters)
+        .filter(p => (DECIMAL_TYPES.has(p.type) || p.type === 'count') && p.negotiable !== false) : [];
     },
     inForce: name => asText(inForce[name]),
   };

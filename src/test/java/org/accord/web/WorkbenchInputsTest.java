@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.accord.testing.TestKeys;
@@ -133,6 +134,26 @@ class WorkbenchInputsTest extends BrowserTest {
         waitFor("the settlement to be refused", () -> "failed".equals(byId("settlement-results").getDomAttribute("data-state")));
         assertThat(byId("term-maximumSharingRate-error").getText())
                 .isEqualTo("maximumSharingRate needs a number from 0 to 1 (rate): the field is empty");
+    }
+
+    /** The sweep offers the numeric terms a negotiator may change: none the template marks not negotiable (set by regulation). */
+    @Test
+    void theSweepOffersOnlyTermsANegotiatorMayChange() {
+        open("");
+        List<String> negotiable = new ArrayList<>();
+        List<String> setByRegulation = new ArrayList<>();
+        for (JsonNode clause : get("/contract-templates/mssp-basic").get("clauses")) {
+            for (JsonNode parameter : clause.get("parameters")) {
+                if (List.of("rate", "amount", "number", "count").contains(parameter.get("type").asString())) {
+                    (parameter.path("negotiable").asBoolean(true) ? negotiable : setByRegulation).add(parameter.get("name").asString());
+                }
+            }
+        }
+        assertThat(setByRegulation).contains("sequestrationRate", "performancePaymentLimit");
+        for (String select : List.of("sweep-parameter-0", "sweep-parameter-1")) {
+            assertThat(new Select(byId(select)).getOptions()).extracting(option -> option.getDomAttribute("value"))
+                    .as(select).containsExactlyElementsOf(negotiable);
+        }
     }
 
     /** The settlement view's IPA pool as shown, ungrouped. */
