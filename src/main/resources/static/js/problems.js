@@ -55,7 +55,8 @@ export function showProblems(problem, area, fields = []) {
       const [, input, reword = reason => reason] = match;
       const reason = reword(error.reason);
       const slot = errorSlot(input);
-      slot.textContent = slot.textContent ? `${slot.textContent} ${reason}` : reason;
+      // the same words twice beside one field say nothing more
+      if (!slot.textContent.includes(reason)) slot.textContent = slot.textContent ? `${slot.textContent} ${reason}` : reason;
       slot.hidden = false;
       input.setAttribute('aria-invalid', 'true');
       describe(input, slot.id, true);

@@ -106,6 +106,19 @@ class WorkbenchInputsTest extends BrowserTest {
         waitFor("the sweep's problem", () -> "failed".equals(byId("sweep-results").getDomAttribute("data-state")));
         assertThat(byId("sweep-step-0-error").getText()).isEqualTo("the step must be above zero (was -1)");
         assertThat(byId("sweep-problems").getText()).contains("The input cannot be evaluated (422)");
+
+        // an end beyond the term's range is said once, beside the end, not once a point beside the step
+        fill("sweep-start-0", "0.5");
+        fill("sweep-end-0", "1.5");
+        fill("sweep-step-0", "0.1");
+        byId("sweep-form").findElement(By.cssSelector("button[type='submit']")).click();
+        waitFor("the sweep's range problem", () -> byId("sweep-end-0-error").isDisplayed());
+        assertThat(byId("sweep-end-0-error").getText())
+                .isEqualTo("the end 1.5 is above the maximum 1: maximumSharingRate is allowed from 0 to 1 (rate)");
+        assertThat(byId("sweep-step-0-error").isDisplayed()).isFalse();
+        assertThat(byId("sweep-form").findElements(By.cssSelector(".field-error")))
+                .filteredOn(WebElement::isDisplayed).hasSize(1);
+        assertThat(byId("sweep-end-0").getDomAttribute("aria-invalid")).isEqualTo("true");
     }
 
     /** An empty term, or one that is not a number, is named with its range, not in the decimal parser's words. */
