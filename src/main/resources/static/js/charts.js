@@ -25,6 +25,13 @@ const BASE = {
   grid: { containLabel: true, left: 16, right: 24, top: 48, bottom: 24 },
 };
 
+/**
+ * A value axis's title: its unit (the caption says what is plotted). Drawn at the axis's end, above
+ * a vertical axis; below a horizontal one, where the end would run past the chart's right edge.
+ */
+export const unitTitle = unit => ({ name: unit, nameTextStyle: { color: '#4a4a4a' } });
+export const unitTitleBelow = unit => ({ ...unitTitle(unit), nameLocation: 'middle', nameGap: 28 });
+
 /** Axis labels: the number grouped, as a person reads an amount. */
 export const amountAxisLabel = { formatter: value => grouped(String(value)) };
 

@@ -1,7 +1,7 @@
 // Cash flow: the contract's money by month against the monthly costs, the cumulative net drawn
 // as a line and the month it first turns positive (as the API finds it) marked.
 import { api } from '../api.js';
-import { chartBlock, GAIN, LOSS, point, tooltip, amountAxisLabel } from '../charts.js';
+import { chartBlock, GAIN, LOSS, point, tooltip, amountAxisLabel, unitTitle } from '../charts.js';
 import { dataTable, el, facts as figures } from '../dom.js';
 
 export function cashFlowView(context) {
@@ -61,7 +61,7 @@ export function cashFlowView(context) {
       legend: { top: 0 },
       tooltip: tooltip(item => `${item.name} (month ${result.months[item.dataIndex].number})`),
       xAxis: { type: 'category', data: months, axisLabel: { rotate: 45 } },
-      yAxis: { type: 'value', axisLabel: amountAxisLabel },
+      yAxis: { type: 'value', ...unitTitle('USD'), axisLabel: amountAxisLabel },
       series: [
         { name: 'Net', type: 'bar', data: result.months.map(m => point(m.net, { itemStyle: { color: m.net.startsWith('-') ? LOSS : GAIN } })) },
         {

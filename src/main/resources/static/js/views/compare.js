@@ -1,7 +1,7 @@
 // Compare: proposals against the contract as the template stands, on the same facts. The chart
 // diverges from zero, one bar per practice, in the API's order (largest change first).
 import { api } from '../api.js';
-import { chartBlock, GAIN, LOSS, point, tooltip, amountAxisLabel } from '../charts.js';
+import { chartBlock, GAIN, LOSS, point, tooltip, amountAxisLabel, unitTitleBelow } from '../charts.js';
 import { dataTable, el, grouped, TOTALS } from '../dom.js';
 
 export function compareView(context) {
@@ -75,7 +75,8 @@ export function compareView(context) {
   function draw(chart, proposal, label) {
     chart.show({
       tooltip: tooltip(item => `${item.name} ${proposal.practices[item.dataIndex].name || ''}`),
-      xAxis: { type: 'value', axisLabel: amountAxisLabel },
+      grid: { containLabel: true, left: 16, right: 24, top: 24, bottom: 40 },
+      xAxis: { type: 'value', ...unitTitleBelow('change, USD'), axisLabel: amountAxisLabel },
       yAxis: { type: 'category', inverse: true, data: proposal.practices.map(p => p.item), axisLabel: { interval: 0 } },
       series: [{
         name: `Change under ${label}`,

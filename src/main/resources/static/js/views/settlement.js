@@ -1,7 +1,7 @@
 // Settlement: the IPA's totals, every practice's total as a chart, and every line with the
 // sentence that explains it.
 import { api } from '../api.js';
-import { chartBlock, point, tooltip, amountAxisLabel } from '../charts.js';
+import { chartBlock, point, tooltip, amountAxisLabel, unitTitle } from '../charts.js';
 import { dataTable, el, facts as figures, grouped } from '../dom.js';
 
 export function settlementView(context) {
@@ -75,7 +75,7 @@ export function settlementView(context) {
       legend: { top: 0 },
       tooltip: tooltip(item => `${item.name} ${totals.practices[item.dataIndex].name || ''}`),
       xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 12 ? 45 : 0 } },
-      yAxis: { type: 'value', axisLabel: amountAxisLabel },
+      yAxis: { type: 'value', ...unitTitle('USD'), axisLabel: amountAxisLabel },
       series: [
         { name: 'Paid directly', type: 'bar', stack: 'total', data: totals.practices.map(p => point(p.paidDirectly)) },
         { name: 'Distributed', type: 'bar', stack: 'total', data: totals.practices.map(p => point(p.distributed)) },

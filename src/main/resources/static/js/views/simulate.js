@@ -4,7 +4,7 @@
 // job every few tenths of a second and shows the trials it has settled (the bar stays
 // indeterminate while the job waits for a free slot, never a made-up share); "Cancel" cancels it.
 import { api, Problem } from '../api.js';
-import { chartBlock, GAIN, LOSS, point, tooltip } from '../charts.js';
+import { chartBlock, GAIN, LOSS, point, tooltip, unitTitle, unitTitleBelow } from '../charts.js';
 import { dataTable, el, facts as figures, grouped } from '../dom.js';
 
 export function simulateView(context) {
@@ -142,13 +142,14 @@ export function simulateView(context) {
       tooltip: tooltip(item => `${grouped(bins[item.dataIndex].from)} to ${grouped(bins[item.dataIndex].to)}`),
       xAxis: { type: 'category', data: bins.map(b => grouped(b.from).replace(/\.00$/, '')), name: 'payout from, USD', nameLocation: 'middle', nameGap: 64, axisLabel: { rotate: 30 } },
       grid: { containLabel: true, left: 16, right: 24, top: 48, bottom: 48 },
-      yAxis: { type: 'value', name: 'trials' },
+      yAxis: { type: 'value', ...unitTitle('trials') },
       series: [{ name: 'Trials', type: 'bar', barCategoryGap: '5%', data: bins.map(b => point(String(b.trials))) }],
     });
     chances.show({
       legend: { top: 0 },
       tooltip: tooltip(item => `${item.name} ${result.practices[item.dataIndex].name || ''}`),
-      xAxis: { type: 'value', min: 0, max: 1 },
+      grid: { containLabel: true, left: 16, right: 24, top: 48, bottom: 40 },
+      xAxis: { type: 'value', min: 0, max: 1, ...unitTitleBelow('probability') },
       yAxis: { type: 'category', inverse: true, data: result.practices.map(o => o.scope), axisLabel: { interval: 0 } },
       series: [
         { name: 'Probability of savings', type: 'bar', itemStyle: { color: GAIN }, data: result.practices.map(o => point(o.probabilityOfSavings)) },

@@ -1,7 +1,7 @@
 // Sweep: the contract settled at every point of one term's range (lines: the IPA's outcome and
 // the practices chosen) or of two terms' ranges (a heat map of the IPA's outcome).
 import { api, Problem } from '../api.js';
-import { chartBlock, COLOURS, escapeHtml, point, tooltip, amountAxisLabel } from '../charts.js';
+import { chartBlock, COLOURS, escapeHtml, point, tooltip, amountAxisLabel, unitTitle } from '../charts.js';
 import { dataTable, el, grouped, TOTALS } from '../dom.js';
 
 const PLAIN_DECIMAL = /^([-+]?)(\d*)(?:\.(\d*))?$/;
@@ -85,14 +85,21 @@ export function sweepView(context) {
     return errors;
   }
 
+  /** A swept term's axis title: its name and unit, "maximumSharingRate (rate)". */
+  function termTitle(name) {
+    const unit = terms.find(p => p.name === name)?.unit;
+    return unit ? `${name} (${unit})` : name;
+  }
+
   function lines(chart, result, outcome, chosen) {
     const parameter = result.parameters[0];
     const practiceTotal = (p, id) => p.practices.find(t => t.practiceId === id).total;
     chart.show({
       legend: { top: 0 },
+      grid: { containLabel: true, left: 16, right: 24, top: 48, bottom: 40 }, // room for the term's title below its values
       tooltip: tooltip(item => `${parameter} = ${item.name}`),
-      xAxis: { type: 'category', name: parameter, nameLocation: 'middle', nameGap: 28, data: result.points.map(p => p.values[parameter]) },
-      yAxis: { type: 'value', axisLabel: amountAxisLabel },
+      xAxis: { type: 'category', name: termTitle(parameter), nameLocation: 'middle', nameGap: 28, data: result.points.map(p => p.values[parameter]) },
+      yAxis: { type: 'value', ...unitTitle('USD'), axisLabel: amountAxisLabel },
       series: [
         { name: `IPA: ${TOTALS[outcome]}`, type: 'line', data: result.points.map(p => point(p[outcome])) },
         ...chosen.map(id => ({ name: `${id} total`, type: 'line', data: result.points.map(p => point(practiceTotal(p, id))) })),
@@ -116,8 +123,8 @@ export function sweepView(context) {
         formatter: item => escapeHtml(`${first} = ${xs[item.value[0]]}, ${secondTerm} = ${ys[item.value[1]]}: ${TOTALS[outcome]} ${grouped(item.data.text)}`),
       },
       grid: { containLabel: true, left: 40, right: 24, top: 24, bottom: 72 },
-      xAxis: { type: 'category', name: first, nameLocation: 'middle', nameGap: 28, data: xs },
-      yAxis: { type: 'category', name: secondTerm, nameLocation: 'middle', nameGap: 48, data: ys },
+      xAxis: { type: 'category', name: termTitle(first), nameLocation: 'middle', nameGap: 28, data: xs },
+      yAxis: { type: 'category', name: termTitle(secondTerm), nameLocation: 'middle', nameGap: 48, data: ys },
       visualMap: {
         min: Number(lowest), max: Number(highest) === Number(lowest) ? Number(lowest) + 1 : Number(highest),
         calculable: false, orient: 'horizontal', left: 'center', bottom: 0,

@@ -60,6 +60,15 @@ class WorkbenchViewsTest extends BrowserTest {
         return within.findElement(By.xpath(".//dt[normalize-space()=\"" + label + "\"]/following-sibling::dd[1]")).getText();
     }
 
+    /** Each chart's axis titles in the view, as ECharts holds them: "x: …; y: …", empty where an axis has none. */
+    @SuppressWarnings("unchecked")
+    private List<String> axisTitles(String view) {
+        return (List<String>) script("return [...document.querySelectorAll('#view-' + arguments[0] + ' .chart')].map(chart => {"
+                + " const option = echarts.getInstanceByDom(chart).getOption();"
+                + " const titles = axes => axes.map(axis => axis.name || '').join(', ');"
+                + " return 'x: ' + titles(option.xAxis) + '; y: ' + titles(option.yAxis); })", view);
+    }
+
     private void record(String what, Object value) {
         figures.put(what, String.valueOf(value));
     }
@@ -144,6 +153,8 @@ class WorkbenchViewsTest extends BrowserTest {
         assertThat(downloadBytes("Download PNG: What each practice receives, USD: paid directly and distributed from the IPA pool",
                 "settlement-practices.png")).startsWith(0x89, 'P', 'N', 'G');
 
+        assertThat(axisTitles("settlement")).containsExactly("x: ; y: USD");
+
         new Select(byId("settlement-scope")).selectByValue("P03");
         assertThat(table("Settlement lines of P03")).isNotEmpty().allSatisfy(row -> assertThat(row.get(0)).isEqualTo("P03"));
         record("settlement of the 25-practice example, click to chart drawn, ms", timings().get("settlement"));
@@ -201,6 +212,7 @@ class WorkbenchViewsTest extends BrowserTest {
             assertThat(ipa.get(i).get(0)).isEqualTo(words.get(proposal.get("ipaTotals").get(i).get("item").asString()));
             assertThat(ungrouped(ipa.get(i).get(3))).isEqualTo(proposal.get("ipaTotals").get(i).get("delta").asString());
         }
+        assertThat(axisTitles("compare")).containsExactly("x: change, USD; y: ");
         record("compare, click to chart drawn, ms", timings().get("compare"));
         screenshot("compare", byId("view-compare"));
     }
@@ -231,6 +243,7 @@ class WorkbenchViewsTest extends BrowserTest {
                     grouped(point.get("riskSharing").asString()), grouped(point.get("ipaPool").asString()),
                     grouped(point.get("retainedByIpa").asString()), grouped(p15));
         }
+        assertThat(axisTitles("sweep")).containsExactly("x: maximumSharingRate (rate); y: USD");
         screenshot("sweep-lines", byId("view-sweep"));
 
         byId("sweep-two").click();
@@ -250,6 +263,7 @@ class WorkbenchViewsTest extends BrowserTest {
             assertThat(cells.get(i).subList(0, 3)).containsExactly(point.get("values").get(TERM).asString(),
                     point.get("values").get("minimumQualityScore").asString(), grouped(point.get("payerTotal").asString()));
         }
+        assertThat(axisTitles("sweep")).containsExactly("x: maximumSharingRate (rate); y: minimumQualityScore (rate)");
         screenshot("sweep-heat-map", byId("view-sweep"));
     }
 
@@ -310,6 +324,7 @@ class WorkbenchViewsTest extends BrowserTest {
             assertThat(practices.get(i).subList(3, 5)).containsExactly(practice.get("probabilityOfSavings").asString(),
                     practice.get("probabilityOfLosses").asString());
         }
+        assertThat(axisTitles("simulate")).containsExactly("x: payout from, USD; y: trials", "x: probability; y: ");
         screenshot("simulate", byId("view-simulate"));
     }
 
@@ -335,6 +350,7 @@ class WorkbenchViewsTest extends BrowserTest {
             assertThat(ungrouped(row.get(row.size() - 1))).isEqualTo(month.get("cumulativeNet").asString());
             assertThat(ungrouped(row.get(row.size() - 3))).isEqualTo(month.get("cost").asString());
         }
+        assertThat(axisTitles("cash-flow")).containsExactly("x: ; y: USD");
         record("cash flow, click to chart drawn, ms", timings().get("cash-flow"));
         screenshot("cash-flow", byId("view-cash-flow"));
     }
