@@ -198,6 +198,18 @@ final class Sweeper {
             problems.add(new InputProblem(at + "/step", "the range has more than " + MAX_POINTS_PER_RANGE + " points"));
             return List.of();
         }
+        // A range reaching past the term's allowed values is said once, at the end that does (not once a point).
+        BigDecimal last = range.start().add(range.step().multiply(steps));
+        String allowed = range.parameter() + " is allowed from " + plain(declaration.minimum()) + " to " + plain(declaration.maximum())
+                + " (" + declaration.unit() + ")";
+        Requests.require(declaration.minimum() == null || range.start().compareTo(declaration.minimum()) >= 0, problems, at + "/start",
+                "the start " + range.start().toPlainString() + " is below the minimum: " + allowed);
+        Requests.require(declaration.maximum() == null || last.compareTo(declaration.maximum()) <= 0, problems, at + "/end",
+                (last.compareTo(range.end()) == 0 ? "the end " : "the last point " + last.toPlainString() + " (the end ")
+                        + range.end().toPlainString() + (last.compareTo(range.end()) == 0 ? "" : ")") + " is above the maximum: " + allowed);
+        if (problems.size() > before) {
+            return List.of();
+        }
         List<BigDecimal> values = new ArrayList<>();
         for (int k = 0; k <= steps.intValueExact(); k++) {
             BigDecimal value = range.start().add(range.step().multiply(BigDecimal.valueOf(k)));
@@ -209,6 +221,10 @@ final class Sweeper {
             }
         }
         return values;
+    }
+
+    private static String plain(BigDecimal bound) {
+        return bound == null ? "any" : bound.toPlainString();
     }
 
     private static boolean whole(BigDecimal value) {

@@ -1,19 +1,8 @@
 // Sweep: the contract settled at every point of one term's range (lines: the IPA's outcome and
 // the practices chosen) or of two terms' ranges (a heat map of the IPA's outcome).
-import { api, Problem } from '../api.js';
+import { api } from '../api.js';
 import { chartBlock, COLOURS, escapeHtml, point, tooltip, amountAxisLabel, unitTitle } from '../charts.js';
 import { dataTable, el, grouped, TOTALS } from '../dom.js';
-
-const PLAIN_DECIMAL = /^([-+]?)(\d*)(?:\.(\d*))?$/;
-
-/** Two decimal texts compared exactly (-1, 0 or 1); null when either is not a plain decimal (the server then judges it). */
-function compareDecimals(a, b) {
-  const parts = [a, b].map(text => PLAIN_DECIMAL.exec(String(text)));
-  if (parts.some(p => !p || `${p[2]}${p[3] ?? ''}` === '')) return null;
-  const scale = Math.max(...parts.map(p => (p[3] ?? '').length));
-  const [x, y] = parts.map(([, sign, whole, fraction = '']) => BigInt(`${sign === '-' ? '-' : ''}${whole || '0'}${fraction.padEnd(scale, '0')}`));
-  return x < y ? -1 : x > y ? 1 : 0;
-}
 
 /** A first step to offer for a term's type; the person changes it as they like. */
 const STEP_BY_TYPE = { rate: '0.05', count: '1' };
@@ -63,26 +52,6 @@ export function sweepView(context) {
 
   function range(index) {
     return { parameter: input('parameter', index).value, start: input('start', index).value.trim(), end: input('end', index).value.trim(), step: input('step', index).value.trim() };
-  }
-
-  /**
-   * A range's start or end beyond its term's allowed values, as errors beside that field. Checked
-   * here because the server refuses every point beyond them, one error per point against the range.
-   */
-  function outOfRange(range, index) {
-    const parameter = terms.find(p => p.name === range.parameter);
-    if (!parameter) return [];
-    const allowed = `${parameter.name} is allowed from ${parameter.minimum ?? '…'} to ${parameter.maximum ?? '…'} (${parameter.unit})`;
-    const errors = [];
-    for (const [end, label] of [['start', 'the start'], ['end', 'the end']]) {
-      const value = range[end];
-      if (parameter.minimum !== undefined && compareDecimals(value, parameter.minimum) < 0) {
-        errors.push({ pointer: `/vary/${index}/${end}`, reason: `${label} ${value} is below the minimum ${parameter.minimum}: ${allowed}` });
-      } else if (parameter.maximum !== undefined && compareDecimals(value, parameter.maximum) > 0) {
-        errors.push({ pointer: `/vary/${index}/${end}`, reason: `${label} ${value} is above the maximum ${parameter.maximum}: ${allowed}` });
-      }
-    }
-    return errors;
   }
 
   /** A swept term's axis title: its name and unit, "maximumSharingRate (rate)". */
@@ -137,10 +106,6 @@ export function sweepView(context) {
   async function run() {
     const vary = [range(0)];
     if (two.checked) vary.push(range(1));
-    const beyond = vary.flatMap(outOfRange);
-    if (beyond.length) {
-      throw new Problem(0, { title: 'The sweep cannot run', detail: 'Its range reaches beyond the values its term allows', errors: beyond });
-    }
     const outcome = document.getElementById('sweep-outcome').value;
     const chosen = two.checked ? [] : [...practicesSelect.selectedOptions].map(o => o.value);
     // A swept term takes the range's values: the terms panel's own value for it is left out of the overrides.

@@ -130,10 +130,19 @@ class SweepTest {
         assertThat(scenarios.sweep(another).points()).hasSize(4);
     }
 
+    /** Said once, at the end of the range that reaches past the term's values (it was said once a point, at /vary/0). */
     @Test
-    void aPointOutsideTheParametersRangeIsNamed() {
-        assertThat(refusal(valley("mssp-basic", range("maximumSharingRate", "0.80", "1.10", "0.10")))).containsExactly(
-                new InputProblem("/vary/0", "point 1.10 of maximumSharingRate: 1.10 is above the maximum 1 (rate)"));
+    void aRangeReachingOutsideTheParametersValuesIsNamedOnceAtItsEnd() {
+        assertThat(refusal(valley("mssp-basic", range("maximumSharingRate", "0.80", "1.50", "0.10")))).containsExactly(
+                new InputProblem("/vary/0/end", "the end 1.50 is above the maximum: maximumSharingRate is allowed from 0 to 1 (rate)"));
+        // 0.80, 0.95, 1.10: the last point passes the maximum, the end 1.20 is not reached.
+        assertThat(refusal(valley("mssp-basic", range("maximumSharingRate", "0.80", "1.20", "0.15")))).containsExactly(
+                new InputProblem("/vary/0/end", "the last point 1.10 (the end 1.20) is above the maximum: "
+                        + "maximumSharingRate is allowed from 0 to 1 (rate)"));
+        // 0.80, 0.95: the end 1.05 is past the maximum, but no point is.
+        assertThat(scenarios.sweep(valley("mssp-basic", range("maximumSharingRate", "0.80", "1.05", "0.15"))).points()).hasSize(2);
+        assertThat(refusal(valley("mssp-basic", range("maximumSharingRate", "-0.10", "0.20", "0.10")))).containsExactly(
+                new InputProblem("/vary/0/start", "the start -0.10 is below the minimum: maximumSharingRate is allowed from 0 to 1 (rate)"));
     }
 
     @Test

@@ -114,7 +114,7 @@ class WorkbenchInputsTest extends BrowserTest {
         byId("sweep-form").findElement(By.cssSelector("button[type='submit']")).click();
         waitFor("the sweep's range problem", () -> byId("sweep-end-0-error").isDisplayed());
         assertThat(byId("sweep-end-0-error").getText())
-                .isEqualTo("the end 1.5 is above the maximum 1: maximumSharingRate is allowed from 0 to 1 (rate)");
+                .isEqualTo("the end 1.5 is above the maximum: maximumSharingRate is allowed from 0 to 1 (rate)");
         assertThat(byId("sweep-step-0-error").isDisplayed()).isFalse();
         assertThat(byId("sweep-form").findElements(By.cssSelector(".field-error")))
                 .filteredOn(WebElement::isDisplayed).hasSize(1);
