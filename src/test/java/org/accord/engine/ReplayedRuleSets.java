@@ -29,6 +29,15 @@ final class ReplayedRuleSets {
     private static final List<String> TEMPLATES =
             List.of("mssp-basic", "mssp-enhanced", "commercial-global-budget", "ma-capitation", "medicaid-ffs-p4p");
 
+    /**
+     * Golden cases written for a defect fixed in a rule file after every earlier text of it these tests
+     * keep, by case file and that rule file: an earlier text settles the case as it did then, wrongly, so
+     * the case is left out where the rule set replayed has another text of that file.
+     */
+    private static final Map<String, String> WRITTEN_FOR_A_LATER_FIX = Map.of(
+            "a-practice-exactly-at-its-share-of-the-cost-target-has-no-cost-performance.yaml", "rules/distribution/distribution.drl",
+            "the-odd-cent-the-caps-leave-is-retained-not-given-to-a-practice-without-weight.yaml", "rules/distribution/distribution.drl");
+
     private ReplayedRuleSets() {
     }
 
@@ -67,7 +76,12 @@ final class ReplayedRuleSets {
         EvaluationService stored = new EvaluationService(TemplateCatalog.load(), new Evaluator(old));
         List<ContractChoice> choices = new ArrayList<>();
         List<PerformanceFacts> facts = new ArrayList<>();
+        Map<String, String> shippedFiles = RuleBases.builtIn().fileHashes();
         for (GoldenCases.GoldenCase golden : GoldenCases.all()) {
+            String fixedIn = WRITTEN_FOR_A_LATER_FIX.get(golden.file().getFileName().toString());
+            if (fixedIn != null && !shippedFiles.get(fixedIn).equals(old.fileHashes().get(fixedIn))) {
+                continue;
+            }
             choices.add(golden.choice());
             facts.add(golden.facts());
         }

@@ -339,7 +339,8 @@ final class PracticeReference {
      * practices with the largest fractional remainders (ties by practice id)." For a negative pool the
      * parts are taken toward zero and the cents handed out the same way. What the caps leave unplaced, if a
      * cent or more, is one more part, after the practices, never below zero. Within a positive pool's floor and cap (docs/methodology/
-     * distribution.md): no practice's cents go above the cap's amount or below the floor's; a part below
+     * distribution.md): no practice's cents go above the cap's amount (nothing, for a practice whose share is
+     * nothing) or below the floor's; a part below
      * the floor starts at it rounded up, and a cent goes only where it stays within both (a cent the
      * floors took beyond the pool comes back from the smallest remainders that stay above their floor).
      */
@@ -385,7 +386,9 @@ final class PracticeReference {
             List<Integer> within = new ArrayList<>();
             for (int i : order) {
                 Fraction moved = Fraction.of(paid[i].add(step));
-                boolean keepsItsBounds = i >= n ? moved.signum() >= 0 : !bounded || (moved.compareTo(least) >= 0 && moved.compareTo(most) <= 0);
+                // A practice whose share is nothing takes no cent of a positive pool (docs/methodology/distribution.md).
+                Fraction upTo = i < n && shares[i].signum() == 0 ? Fraction.ZERO : most;
+                boolean keepsItsBounds = i >= n ? moved.signum() >= 0 : !bounded || (moved.compareTo(least) >= 0 && moved.compareTo(upTo) <= 0);
                 if (keepsItsBounds) {
                     within.add(i);
                 }
