@@ -37,13 +37,17 @@ public final class DataDirectory {
      * {@code PAGE_SIZE=2048}: H2 splits a B-tree page above this size (16 KB by default); each commit
      * rewrites the last leaf of every index and table it adds to, and smaller leaves made a run's
      * commit write a third fewer bytes (74 to 49 KB) for a little less CPU (docs/performance.md, issue 16).
+     * {@code REUSE_SPACE=FALSE}: every commit is written after the last, never into space freed
+     * inside the file. With space reused, a file much of whose space was free lost, on SIGKILL,
+     * every commit since it was opened (acknowledged runs, contracts, facts: H2 2.5 read the file
+     * back as it was at the open); appended, each survives (docs/store.md, "The H2 file").
      */
     public static String h2Url() {
         return h2Url(path());
     }
 
     public static String h2Url(Path directory) {
-        return "jdbc:h2:file:" + directory.resolve("accord") + ";WRITE_DELAY=0;AUTO_SERVER=TRUE;CACHE_SIZE=256;PAGE_SIZE=2048";
+        return "jdbc:h2:file:" + directory.resolve("accord") + ";WRITE_DELAY=0;AUTO_SERVER=TRUE;CACHE_SIZE=256;PAGE_SIZE=2048;REUSE_SPACE=FALSE";
     }
 
     /**

@@ -68,15 +68,6 @@ public class StoreConfiguration {
         return grouped ? runs.groupCommits(GROUP_COMMIT_QUEUE) : runs;
     }
 
-    /**
-     * On the embedded H2 file, the compaction H2's background thread would do (docs/store.md,
-     * "The H2 file compacted"); on any other database, nothing.
-     */
-    @Bean(destroyMethod = "close")
-    H2Compaction h2Compaction(DataSource dataSource) {
-        return H2Compaction.startFor(dataSource);
-    }
-
     private static String databaseName(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             return connection.getMetaData().getDatabaseProductName();
