@@ -107,8 +107,9 @@ class EvaluationsController implements EvaluationsApi {
 
     @Override
     public ResponseEntity<ResolvedTerms> validateEvaluation(EvaluationRequest request) {
+        // The facts first, as evaluate reads them: a stored version is checked against their period too.
+        org.accord.facts.PerformanceFacts performance = facts.of(request.getFacts(), request.getFactsId());
         return ResponseEntity.ok(Transport.resolvedTerms(
-                evaluations.check(contracts.choice(request.getContract(), "/contract", null),
-                        facts.of(request.getFacts(), request.getFactsId()))));
+                evaluations.check(contracts.choice(request.getContract(), "/contract", performance), performance)));
     }
 }

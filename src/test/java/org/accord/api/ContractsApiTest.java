@@ -175,6 +175,9 @@ class ContractsApiTest extends ServerTest {
         ((ObjectNode) unknown.get("contract")).put("contractVersionId", later);
         assertOnlyError(assertProblem(postJson("/api/v1/evaluations", JSON.writeValueAsString(unknown)), 422,
                 "/api/v1/evaluations"), "/contract/contractVersionId", "outside the facts' period");
+        // The check an evaluation makes, validate makes too (it answered 200 with the version's terms).
+        assertOnlyError(assertProblem(postJson("/api/v1/evaluations:validate", JSON.writeValueAsString(unknown)), 422,
+                "/api/v1/evaluations:validate"), "/contract/contractVersionId", "outside the facts' period");
     }
 
     @Test
