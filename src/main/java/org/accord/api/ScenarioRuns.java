@@ -35,7 +35,7 @@ class ScenarioRuns {
         }
     }
 
-    /** A request read and bounded, ready to run. */
+    /** A request read, bounded and checked at once (a job refuses bad input before it is accepted), ready to run. */
     @FunctionalInterface
     interface Ready {
         Ran run(Progress progress);
@@ -61,6 +61,7 @@ class ScenarioRuns {
         }
         ContractChoice baseline = contracts.choice(body.getBaseline(), "/baseline", facts);
         var request = new org.accord.scenarios.CompareRequest(facts, baseline, proposals);
+        scenarios.check(request);
         return progress -> new Ran("compare", body, facts, baseline, scenarios.compare(request, progress), ComparisonResult.class);
     }
 
@@ -72,6 +73,7 @@ class ScenarioRuns {
                 .toList();
         ContractChoice contract = contracts.choice(body.getContract(), "/contract", facts);
         var request = new org.accord.scenarios.SweepRequest(contract, facts, vary);
+        scenarios.check(request);
         return progress -> new Ran("sweep", body, facts, contract, scenarios.sweep(request, progress), SweepResult.class);
     }
 
@@ -89,6 +91,7 @@ class ScenarioRuns {
                 body.getExpectedCost() == null ? null : body.getExpectedCost().getValue(),
                 body.getExpectedCostPerMember(),
                 body.getVaryQuality());
+        scenarios.check(request);
         return progress -> new Ran("simulate", body, facts, contract, scenarios.simulate(request, progress), SimulationResult.class);
     }
 

@@ -44,7 +44,7 @@ final class Comparer {
                 side(baseline), List.copyOf(proposals));
     }
 
-    private List<ContractChoice> checked(CompareRequest request) {
+    List<ContractChoice> checked(CompareRequest request) {
         Set<InputProblem> problems = new LinkedHashSet<>();
         if (request.baseline() == null) {
             problems.add(new InputProblem("/baseline", "a baseline contract is required"));

@@ -60,6 +60,26 @@ public final class Scenarios {
         return simulator.simulate(request, progress);
     }
 
+    /**
+     * Checks a request as the scenario would, before it runs: a job refuses bad input at once, as the
+     * synchronous call does, instead of accepting it and failing later.
+     *
+     * @throws org.accord.validation.InvalidInputException naming each problem
+     */
+    public void check(SimulationRequest request) {
+        simulator.check(request);
+    }
+
+    /** As {@link #check(SimulationRequest)}, for a sweep: its ranges and every point's terms. */
+    public void check(SweepRequest request) {
+        sweeper.points(request);
+    }
+
+    /** As {@link #check(SimulationRequest)}, for a comparison: the baseline and every proposal. */
+    public void check(CompareRequest request) {
+        comparer.checked(request);
+    }
+
     /** The contract's money by month against the costs given. */
     public CashFlowResult cashFlow(CashFlowRequest request) {
         return cashFlows.cashFlow(request);

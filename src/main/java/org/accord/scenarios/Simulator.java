@@ -158,7 +158,7 @@ final class Simulator {
                 Statistics.dollars(Statistics.sampleStandardDeviation(payout) / 100 / Math.sqrt(payout.length)), observedPayout);
     }
 
-    private void check(SimulationRequest request) {
+    void check(SimulationRequest request) {
         if (request.contract() == null) {
             throw new InvalidInputException("/contract", "a contract is required");
         }

@@ -120,18 +120,33 @@ class JobsApiTest extends ServerTest {
         assertThat(as(TestKeys.only("reviewer"), "DELETE", others.header("Location")).status()).isEqualTo(403);
     }
 
-    /** A problem found once the job runs (an unknown template) points into the job's request, under the work's name. */
+    /**
+     * A problem the work finds (an unknown template, a term out of range) is refused at once, as the
+     * synchronous call refuses it, pointing into the job's request under the work's name; no job is made
+     * (it was accepted with 202 and failed when it ran, found by trying the API from outside).
+     */
     @Test
-    void aJobTheWorkRefusesFailsPointingIntoItsOwnRequest() {
+    void aJobTheWorkRefusesIsRefusedAtOncePointingIntoItsOwnRequest() {
+        long before = jobs.queued() + jobs.running();
         ObjectNode unknown = simulation(10);
         ((ObjectNode) unknown.get("contract")).put("templateId", "no-such-template");
         Reply made = create(job("simulate", unknown), TestKeys.only("negotiator"));
-        assertThat(made.status()).as(made.body()).isEqualTo(202);
+        assertThat(made.status()).as(made.body()).isEqualTo(422);
+        assertThat(made.header("Location")).isNull();
+        assertThat(made.json().at("/errors/0/pointer").asText()).isEqualTo("/simulate/contract/templateId");
 
-        JsonNode failed = finished(made.header("Location"), TestKeys.only("negotiator"));
-        assertThat(failed.path("state").asText()).isEqualTo("failed");
-        assertThat(failed.path("failure").asText()).isEqualTo("1 problem in the simulate request");
-        assertThat(failed.at("/errors/0/pointer").asText()).isEqualTo("/simulate/contract/templateId");
+        ObjectNode outOfRange = simulation(10);
+        ((ObjectNode) outOfRange.get("contract")).putObject("overrides").put("maximumSharingRate", "2");
+        Reply refused = create(job("simulate", outOfRange), TestKeys.only("negotiator"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().at("/errors/0/pointer").asText()).isEqualTo("/simulate/contract/overrides/maximumSharingRate");
+
+        ObjectNode sweep = ScenariosApiTest.example("sweep-sharing-rate");
+        ((ObjectNode) sweep.at("/vary/0")).put("parameter", "nosuch");
+        Reply badSweep = create(job("sweep", sweep), TestKeys.only("negotiator"));
+        assertThat(badSweep.status()).as(badSweep.body()).isEqualTo(422);
+        assertThat(badSweep.json().at("/errors/0/pointer").asText()).isEqualTo("/sweep/vary/0/parameter");
+        assertThat(jobs.queued() + jobs.running()).isEqualTo(before);
     }
 
     @Test
