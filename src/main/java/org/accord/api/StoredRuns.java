@@ -1,6 +1,7 @@
 package org.accord.api;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,9 @@ import org.accord.security.CallAudit;
 import org.accord.terms.TemplateCatalog;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Evaluations answered through the API, stored and read back. The rule files and templates the
@@ -61,7 +64,10 @@ class StoredRuns {
         this.runs = runs;
         this.caller = caller;
         this.json = json;
-        this.storedJson = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        // A request stored before dates were read strictly may hold a date-time where a day belongs: read it as then.
+        this.storedJson = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .addModule(new SimpleModule("dates as stored").addDeserializer(LocalDate.class, LocalDateDeserializer.INSTANCE))
+                .build();
         storeShippedContent(evaluations.rules());
     }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.Nulls;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import org.accord.content.DecimalDigits;
 import org.accord.facts.PerformanceFacts;
 import org.accord.validation.Decimals;
@@ -12,6 +14,7 @@ import org.accord.validation.InvalidInputException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
@@ -65,6 +68,7 @@ public final class Json {
                     .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .addModule(new SimpleModule("calendar days").addDeserializer(LocalDate.class, new CalendarDay()))
             .build();
 
     private Json() {
@@ -106,6 +110,35 @@ public final class Json {
                         (BigDecimal) context.handleWeirdStringValue(BigDecimal.class, Decimals.abbreviate(parser.getString()), Decimals.EXPECTED));
                 default -> (BigDecimal) context.handleUnexpectedToken(BigDecimal.class, parser);
             };
+        }
+    }
+
+    /**
+     * A date is a calendar day written YYYY-MM-DD and nothing else (api-spec: no time of day, no zone):
+     * Jackson's own reader took "2025-01-01T00:00:00Z" or "2025-01-01 " and kept the day.
+     */
+    private static final class CalendarDay extends StdScalarDeserializer<LocalDate> {
+
+        private static final int LENGTH = "2025-12-31".length();
+
+        CalendarDay() {
+            super(LocalDate.class);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser parser, DeserializationContext context) {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
+            }
+            String text = parser.getString();
+            if (text.length() == LENGTH) {
+                try {
+                    return LocalDate.parse(text);
+                } catch (DateTimeParseException notADay) {
+                    // reported below, as any other text
+                }
+            }
+            return (LocalDate) context.handleWeirdStringValue(LocalDate.class, Decimals.abbreviate(text), "expected a date as YYYY-MM-DD");
         }
     }
 

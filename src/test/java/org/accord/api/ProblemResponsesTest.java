@@ -103,6 +103,13 @@ class ProblemResponsesTest extends ServerTest {
                             new java.math.BigDecimal("1E+400")), "/facts/period/benchmarkExpenditure", "at most 30 digits"),
                     problem("date expected", r -> at(r, "/facts/period").put("start", "2025-13-01"),
                             "/facts/period/start", "expected a date"),
+                    // A day is YYYY-MM-DD alone: a date-time or a space after the day was taken, its day kept.
+                    problem("date-time where a day belongs", r -> at(r, "/facts/period").put("start", "2025-01-01T00:00:00Z"),
+                            "/facts/period/start", "expected a date as YYYY-MM-DD"),
+                    problem("date-time without a zone where a day belongs", r -> at(r, "/facts/period").put("end", "2025-12-31T23:30:00"),
+                            "/facts/period/end", "expected a date as YYYY-MM-DD"),
+                    problem("a space after the day", r -> at(r, "/facts/period").put("start", "2025-01-01 "),
+                            "/facts/period/start", "expected a date as YYYY-MM-DD"),
                     problem("true or false expected", r -> at(r, "/facts/period").put("metQualityStandard", "yes"),
                             "/facts/period/metQualityStandard", "expected true or false"),
                     problem("string expected", r -> at(r, "/contract").put("templateId", 42),
