@@ -526,7 +526,9 @@ public final class Evaluator {
                     ? "/contract/overrides/practiceCapShare" : "/facts/practices",
                     cap.signum() == 0 ? "a cap of 0 leaves a positive pool to no practice"
                             : "each practice is capped at " + cap.toPlainString() + " of the pool, so the pool needs at least "
-                            + BigDecimal.ONE.divide(cap, 0, java.math.RoundingMode.CEILING) + " practices; there are " + practices));
+                            + BigDecimal.ONE.divide(cap, 0, java.math.RoundingMode.CEILING) + " practices; there are " + practices
+                            + " (a cap of at least " + BigDecimal.ONE.divide(practices, 4, java.math.RoundingMode.CEILING).stripTrailingZeros().toPlainString()
+                            + " lets the pool be paid out, whatever its sign)"));
         }
         if (floor.multiply(practices).compareTo(BigDecimal.ONE) > 0) {
             problems.add(new InputProblem(request.terms().overrides().containsKey("practiceFloorShare")

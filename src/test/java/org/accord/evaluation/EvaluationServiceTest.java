@@ -149,6 +149,26 @@ class EvaluationServiceTest {
         assertThat(e).hasMessageStartingWith("/facts/practices/0/totalCostOfCare: ");
     }
 
+    /**
+     * The global budget caps a practice at 40% of the pool: two practices cannot take it all, and the
+     * evaluation is refused before the pool is known, naming the practices and the cap that would do.
+     */
+    @Test
+    void aCapTheIpaHasTooFewPracticesForIsRefusedSayingWhichCapWould() {
+        PerformanceFacts two = new PerformanceFacts(valley.ipa(), valley.period(), valley.practices().subList(0, 2));
+
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                () -> service.evaluate(ContractChoice.of("commercial-global-budget"), two));
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.pointer()).isEqualTo("/facts/practices");
+            assertThat(p.reason()).isEqualTo("each practice is capped at 0.40 of the pool, so the pool needs at least 3 practices; "
+                    + "there are 2 (a cap of at least 0.5 lets the pool be paid out, whatever its sign)");
+        });
+        assertThat(service.evaluate(ContractChoice.of("commercial-global-budget").with("practiceCapShare", "0.5"), two)
+                .totals().practices()).hasSize(2);
+    }
+
     private static PerformanceFacts withFirstPracticeCost(PerformanceFacts facts, java.math.BigDecimal cost) {
         List<PracticePerformance> practices = new ArrayList<>(facts.practices());
         practices.set(0, practices.get(0).withTotalCostOfCare(cost));
