@@ -136,7 +136,7 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new ProblemOnlyAccept());
-        registry.addInterceptor(new PathParameterLengths());
+        registry.addInterceptor(new PathParameterBounds());
     }
 
     /** {@code /actuator/info}: which rules and templates this server evaluates with. */

@@ -344,6 +344,20 @@ class ProblemResponsesTest extends ServerTest {
             assertThat(get("/api/v1/evaluations/" + "a".repeat(36)).status()).as("36 characters are looked up").isEqualTo(404);
         }
 
+        /** A path parameter the document gives a form (a content hash) is checked against it: it was a 404. */
+        @Test
+        void aHashNotOfTheFormTheDocumentGivesIsABadRequestNamingTheParameter() {
+            for (String hash : new String[] {"xyz", "sha256:" + "AB".repeat(32)}) {
+                String path = "/api/v1/decision-tables/" + hash;
+                JsonNode errors = assertProblem(get(path), 400, path);
+
+                assertThat(errors.get(0).get("parameter").asString()).isEqualTo("tableHash");
+                assertThat(errors.get(0).get("reason").asString()).isEqualTo("not of the form ^sha256:[0-9a-f]{64}$");
+            }
+            assertThat(get("/api/v1/decision-tables/sha256:" + "ab".repeat(32)).status()).as("a well-formed hash is looked up")
+                    .isEqualTo(404);
+        }
+
         @Test
         void aPathTomcatRefusesItselfIsABadRequestProblemNotAnHtmlPage() {
             for (String path : List.of("/api/v1/%00", "/api/v1/rules/%5c", "/api/v1/rules/%c0%af", "/api/v1/evaluations%00")) {
