@@ -104,7 +104,8 @@ public final class Jobs {
         this.queueCapacity = queueCapacity;
         this.jobBudget = jobBudget;
         this.keepFinished = keepFinished;
-        this.clock = clock;
+        // Times to the microsecond, as the store keeps them: a job reads the same after a restart.
+        this.clock = Clock.tick(clock, Duration.ofNanos(1_000));
         this.records = records;
         int interrupted = records.failUnfinished(Job.INTERRUPTED, clock.instant());
         if (interrupted > 0) {
