@@ -201,6 +201,12 @@ class StoredContracts {
                     + version.templateId() + " " + version.templateHash() + ", which this service no longer serves"
                     + (served == null ? "" : " (it serves " + served + ")"));
         }
+        // A contract is an IPA's: another IPA's version does not settle these facts (it did, and the run was filed under them).
+        String contractIpa = contracts.find(version.contractId()).map(Contract::ipaId).orElseThrow();
+        if (facts != null && !contractIpa.equals(facts.ipa().id())) {
+            throw new InvalidInputException(pointer, "version " + version.number() + " is of a contract of the IPA '" + contractIpa
+                    + "', not of '" + facts.ipa().id() + "' whose facts these are");
+        }
         if (facts != null && (facts.period().end().isBefore(version.effectiveFrom())
                 || facts.period().start().isAfter(version.effectiveTo()))) {
             throw new InvalidInputException(pointer, "version " + version.number() + " is effective " + version.effectiveFrom()

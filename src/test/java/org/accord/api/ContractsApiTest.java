@@ -136,7 +136,7 @@ class ContractsApiTest extends ServerTest {
     @Test
     void aVersionNamedByIdSettlesAsItsTemplateAndOverridesAndReplaysIdentically() {
         String factsId = storeValleyFacts();
-        JsonNode contract = create(newContract(ipa, "2025-01-01", "2025-12-31"));
+        JsonNode contract = create(newContract("valley-ipa", "2025-01-01", "2025-12-31"));
         String versionId = contract.at("/versions/0/id").asString();
 
         ObjectNode byVersion = JSON.createObjectNode();
@@ -175,6 +175,12 @@ class ContractsApiTest extends ServerTest {
         ((ObjectNode) unknown.get("contract")).put("contractVersionId", later);
         assertOnlyError(assertProblem(postJson("/api/v1/evaluations", JSON.writeValueAsString(unknown)), 422,
                 "/api/v1/evaluations"), "/contract/contractVersionId", "outside the facts' period");
+        // Another IPA's contract does not settle valley-ipa's facts (it did, and the run was filed under valley-ipa).
+        String othersVersion = create(newContract(ipa, "2025-01-01", "2025-12-31")).at("/versions/0/id").asString();
+        ObjectNode others = byVersion.deepCopy();
+        ((ObjectNode) others.get("contract")).put("contractVersionId", othersVersion);
+        assertOnlyError(assertProblem(postJson("/api/v1/evaluations", JSON.writeValueAsString(others)), 422,
+                "/api/v1/evaluations"), "/contract/contractVersionId", "is of a contract of the IPA '" + ipa + "', not of 'valley-ipa'");
         // The check an evaluation makes, validate makes too (it answered 200 with the version's terms).
         assertOnlyError(assertProblem(postJson("/api/v1/evaluations:validate", JSON.writeValueAsString(unknown)), 422,
                 "/api/v1/evaluations:validate"), "/contract/contractVersionId", "outside the facts' period");
@@ -183,7 +189,7 @@ class ContractsApiTest extends ServerTest {
     @Test
     void versionsAreComparedOnStoredFactsAndPublishingIsAudited() {
         String factsId = storeValleyFacts();
-        JsonNode contract = create(newContract(ipa, "2025-01-01", "2025-12-31"));
+        JsonNode contract = create(newContract("valley-ipa", "2025-01-01", "2025-12-31"));
         String id = contract.at("/contract/id").asString();
         String signed = contract.at("/versions/0/id").asString();
         String counter = addVersion(id, "Our counter", "proposal", "0.60", "2025-01-01", "2025-12-31").get("id").asString();
