@@ -158,7 +158,15 @@ class StoredContracts {
     }
 
     ContractPublication publish(String contractId, String versionId) {
-        return publication(contracts.publish(storedVersion(contractId, versionId), caller.current()));
+        ContractVersion version = storedVersion(contractId, versionId);
+        // A version no evaluation would take is not put in force: its template was replaced since it was made.
+        String served = evaluations.templates().find(version.templateId()).map(ContractTemplate::contentHash).orElse(null);
+        if (!version.templateHash().equals(served)) {
+            throw new ConflictException("version " + version.number() + " was made on template " + version.templateId() + " "
+                    + version.templateHash() + ", which this service no longer serves: add a version on the template in force "
+                    + "and publish that");
+        }
+        return publication(contracts.publish(version, caller.current()));
     }
 
     private ContractVersion storedVersion(String contractId, String versionId) {

@@ -100,6 +100,29 @@ class PublishedTemplatesApiTest extends ServerTest {
         assertThat(restarted.templates().find("restart-keeps-this").orElseThrow().version()).isEqualTo("2");
     }
 
+    /**
+     * A contract version made on a template version since replaced can no longer be evaluated, and is not
+     * put in force either (it was published, found by trying the API from outside).
+     */
+    @Test
+    void aVersionMadeOnAReplacedTemplateIsNotPublished() {
+        asAdmin("/api/v1/decision-tables", "application/xml", read(FLAT_MSR));
+        String first = read(FLAT_MSR_TEMPLATE).replace("id: mssp-basic-flat-msr", "id: replaced-under-a-version");
+        assertThat(asAdmin("/api/v1/contract-templates", "application/yaml", first).status()).isEqualTo(201);
+        Reply contract = asAdmin("/api/v1/contracts", "application/json", "{\"ipaId\":\"valley-ipa\",\"payer\":\"P\","
+                + "\"templateId\":\"replaced-under-a-version\",\"effectiveFrom\":\"2025-01-01\",\"effectiveTo\":\"2025-12-31\"}");
+        assertThat(contract.status()).as(contract.body()).isEqualTo(201);
+        String publication = contract.header("Location") + "/versions/" + contract.json().at("/versions/0/id").asString() + "/publication";
+        assertThat(asAdmin("/api/v1/contract-templates", "application/yaml", first.replace("version: \"1\"", "version: \"2\"")).status())
+                .isEqualTo(201);
+
+        Reply refused = send(HttpRequest.newBuilder(URI.create(url(publication))).header(TestKeys.HEADER, TestKeys.only("admin"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString()).contains("which this service no longer serves");
+        assertThat(get(contract.header("Location")).json().get("publications")).isEmpty();
+    }
+
     private static String withBenchmark(String templateId, String benchmark) {
         tools.jackson.databind.node.ObjectNode request = Requests.of(templateId, "small-panel");
         ((tools.jackson.databind.node.ObjectNode) request.get("facts").get("period")).put("benchmarkExpenditure", benchmark);
