@@ -433,7 +433,8 @@ public final class TemplateCatalog {
             try {
                 accepted.put(year, unchecked.accept(value));
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(at + " (year " + year + "): " + e.getMessage(), e);
+                // Year 0 is a single value, in force in every year: no year to name.
+                throw new IllegalStateException(at + (year == 0 ? "" : " (year " + year + ")") + ": " + e.getMessage(), e);
             }
         });
         return new ParameterDeclaration(name, type, unchecked.unit(), unchecked.description(), unchecked.source(),
