@@ -5,39 +5,53 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.lang.reflect.Method;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.accord.io.Displayed;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * A path parameter longer than the API document allows (an id's 36 characters, written by OpenAPI
- * Generator as {@code @Size} on the generated interface), or not of the form it gives (a content hash's
- * {@code sha256:} and 64 hex digits, {@code @Pattern}), is a 400 naming the parameter before the
- * controller looks it up: it was a 404 (that echoed all of a long one). The controllers are not
- * wrapped in method validation (WebConfiguration says why), so this reads the same annotations once
- * per operation.
+ * What the API document allows of an operation's parameters, checked before the controller runs. A path
+ * parameter longer than it allows (an id's 36 characters, written by OpenAPI Generator as {@code @Size} on
+ * the generated interface), or not of the form it gives (a content hash's {@code sha256:} and 64 hex digits,
+ * {@code @Pattern}), is a 400 naming it: it was a 404 (that echoed all of a long one). A query parameter the
+ * operation does not take is a 400 naming it: a misspelt filter ({@code ?ipa=} for {@code ?ipaId=}) listed
+ * every run, as if no filter had been asked for. The controllers are not wrapped in method validation
+ * (WebConfiguration says why), so this reads the same annotations once per operation.
  */
-final class PathParameterBounds implements HandlerInterceptor {
+final class DocumentedParameters implements HandlerInterceptor {
 
-    /** One parameter's bounds: at most this many characters, and of this form when one is given. */
+    /** One path parameter's bounds: at most this many characters, and of this form when one is given. */
     private record Bound(String parameter, int characters, java.util.regex.Pattern form, String formText) {
     }
 
-    private final Map<Method, List<Bound>> byOperation = new ConcurrentHashMap<>();
+    /** An operation's path parameters' bounds and the names of the query parameters it takes. */
+    private record Operation(List<Bound> bounds, Set<String> queryNames) {
+    }
+
+    private final Map<Method, Operation> byMethod = new ConcurrentHashMap<>();
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method)) {
+        // Accord's own operations only: the actuator's endpoints read parameters of their own.
+        if (!(handler instanceof HandlerMethod method) || !method.getBeanType().getPackageName().equals(getClass().getPackageName())) {
             return true;
         }
-        List<Bound> bounds = byOperation.computeIfAbsent(method.getMethod(), m -> boundsOf(method));
-        if (bounds.isEmpty()) {
+        Operation operation = byMethod.computeIfAbsent(method.getMethod(), m -> operationOf(method));
+        checkQuery(request.getQueryString(), operation.queryNames());
+        if (operation.bounds().isEmpty()) {
             return true;
         }
         @SuppressWarnings("unchecked")
@@ -45,7 +59,7 @@ final class PathParameterBounds implements HandlerInterceptor {
         if (values == null) {
             return true;
         }
-        for (Bound bound : bounds) {
+        for (Bound bound : operation.bounds()) {
             String value = values.get(bound.parameter());
             if (value == null) {
                 continue;
@@ -62,10 +76,37 @@ final class PathParameterBounds implements HandlerInterceptor {
         return true;
     }
 
+    /** The query string's names (not a form body's: request.getParameterMap() would read those too). */
+    private static void checkQuery(String query, Set<String> known) {
+        if (query == null || query.isEmpty()) {
+            return;
+        }
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            if (!name.isEmpty() && !known.contains(name)) {
+                throw new InvalidRequestException(List.of(Problems.atParameter(shown(name),
+                        known.isEmpty() ? "this operation takes no query parameters"
+                                : "this operation takes no such query parameter; it takes " + String.join(", ", new TreeSet<>(known)))));
+            }
+        }
+    }
+
+    /** A name the client sent, as a problem shows it: hidden characters out, and not more than a hundred. */
+    private static String shown(String name) {
+        String shown = Displayed.text(name);
+        return shown.length() <= 100 ? shown : shown.substring(0, 100) + "...";
+    }
+
     // HandlerMethod's parameters carry the annotations of the interface method the controller implements.
-    private static List<Bound> boundsOf(HandlerMethod method) {
+    private static Operation operationOf(HandlerMethod method) {
         List<Bound> bounds = new ArrayList<>();
+        Set<String> queryNames = new HashSet<>();
         for (MethodParameter parameter : method.getMethodParameters()) {
+            RequestParam query = parameter.getParameterAnnotation(RequestParam.class);
+            if (query != null) {
+                queryNames.add(!query.value().isEmpty() ? query.value() : !query.name().isEmpty() ? query.name() : parameter.getParameterName());
+            }
             PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
             Size size = parameter.getParameterAnnotation(Size.class);
             Pattern pattern = parameter.getParameterAnnotation(Pattern.class);
@@ -76,6 +117,6 @@ final class PathParameterBounds implements HandlerInterceptor {
                         pattern == null ? null : pattern.regexp()));
             }
         }
-        return List.copyOf(bounds);
+        return new Operation(List.copyOf(bounds), Set.copyOf(queryNames));
     }
 }

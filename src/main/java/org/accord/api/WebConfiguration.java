@@ -136,7 +136,7 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new ProblemOnlyAccept());
-        registry.addInterceptor(new PathParameterBounds());
+        registry.addInterceptor(new DocumentedParameters());
     }
 
     /** {@code /actuator/info}: which rules and templates this server evaluates with. */

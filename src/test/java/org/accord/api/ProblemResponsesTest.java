@@ -344,6 +344,18 @@ class ProblemResponsesTest extends ServerTest {
             assertThat(get("/api/v1/evaluations/" + "a".repeat(36)).status()).as("36 characters are looked up").isEqualTo(404);
         }
 
+        /** A misspelt filter listed every run, as if none were asked for: a query parameter the operation does not take is a 400. */
+        @Test
+        void aQueryParameterTheOperationDoesNotTakeIsABadRequestNamingIt() {
+            JsonNode errors = assertProblem(get("/api/v1/evaluations?ipa=valley-ipa"), 400, "/api/v1/evaluations");
+            assertThat(errors.get(0).get("parameter").asString()).isEqualTo("ipa");
+            assertThat(errors.get(0).get("reason").asString()).isEqualTo("this operation takes no such query parameter; it takes "
+                    + "caller, ipaId, limit, offset, performanceYear, storedBefore, storedFrom, templateId");
+            assertThat(assertProblem(get("/api/v1/contract-templates?x=1"), 400, "/api/v1/contract-templates").get(0).get("reason")
+                    .asString()).isEqualTo("this operation takes no query parameters");
+            assertThat(get("/api/v1/evaluations?ipaId=valley-ipa&limit=5").status()).isEqualTo(200);
+        }
+
         /** A path parameter the document gives a form (a content hash) is checked against it: it was a 404. */
         @Test
         void aHashNotOfTheFormTheDocumentGivesIsABadRequestNamingTheParameter() {
