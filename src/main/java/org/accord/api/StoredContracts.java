@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.accord.api.generated.model.ContractDetail;
 import org.accord.api.generated.model.ContractPublication;
@@ -160,13 +161,18 @@ class StoredContracts {
     ContractPublication publish(String contractId, String versionId) {
         ContractVersion version = storedVersion(contractId, versionId);
         // A version no evaluation would take is not put in force: its template was replaced since it was made.
-        String served = evaluations.templates().find(version.templateId()).map(ContractTemplate::contentHash).orElse(null);
-        if (!version.templateHash().equals(served)) {
-            throw new ConflictException("version " + version.number() + " was made on template " + version.templateId() + " "
-                    + version.templateHash() + ", which this service no longer serves: add a version on the template in force "
-                    + "and publish that");
-        }
+        notServed(version).ifPresent(reason -> {
+            throw new ConflictException(reason + ": add a version on the template in force and publish that");
+        });
         return publication(contracts.publish(version, caller.current()));
+    }
+
+    /** Why the version cannot be evaluated here, if it cannot: its template version is no longer the one served. */
+    private Optional<String> notServed(ContractVersion version) {
+        String served = evaluations.templates().find(version.templateId()).map(ContractTemplate::contentHash).orElse(null);
+        return version.templateHash().equals(served) ? Optional.empty()
+                : Optional.of("version " + version.number() + " was made on template " + version.templateId() + " "
+                        + version.templateHash() + ", which this service no longer serves" + (served == null ? "" : " (it serves " + served + ")"));
     }
 
     private ContractVersion storedVersion(String contractId, String versionId) {
@@ -203,14 +209,11 @@ class StoredContracts {
         String pointer = at + "/contractVersionId";
         ContractVersion version = contracts.version(versionId)
                 .orElseThrow(() -> new InvalidInputException(pointer, "no contract version '" + versionId + "'"));
-        String served = evaluations.templates().find(version.templateId()).map(ContractTemplate::contentHash).orElse(null);
-        if (!version.templateHash().equals(served)) {
-            throw new InvalidInputException(pointer, "version " + version.number() + " was made on template "
-                    + version.templateId() + " " + version.templateHash() + ", which this service no longer serves"
-                    + (served == null ? "" : " (it serves " + served + ")"));
-        }
+        notServed(version).ifPresent(reason -> {
+            throw new InvalidInputException(pointer, reason);
+        });
         // A contract is an IPA's: another IPA's version does not settle these facts (it did, and the run was filed under them).
-        String contractIpa = contracts.find(version.contractId()).map(Contract::ipaId).orElseThrow();
+        String contractIpa = facts == null ? null : contracts.find(version.contractId()).map(Contract::ipaId).orElseThrow();
         if (facts != null && !contractIpa.equals(facts.ipa().id())) {
             throw new InvalidInputException(pointer, "version " + version.number() + " is of a contract of the IPA '" + contractIpa
                     + "', not of '" + facts.ipa().id() + "' whose facts these are");
