@@ -34,7 +34,7 @@ import org.springframework.web.servlet.HandlerMapping;
 final class DocumentedParameters implements HandlerInterceptor {
 
     /** One path parameter's bounds: at most this many characters, and of this form when one is given. */
-    private record Bound(String parameter, int characters, java.util.regex.Pattern form, String formText) {
+    private record Bound(String parameter, int characters, java.util.regex.Pattern form) {
     }
 
     /** An operation's path parameters' bounds and the names of the query parameters it takes. */
@@ -70,7 +70,7 @@ final class DocumentedParameters implements HandlerInterceptor {
             }
             if (bound.form() != null && !bound.form().matcher(value).matches()) {
                 throw new InvalidRequestException(List.of(Problems.atParameter(bound.parameter(),
-                        "not of the form " + bound.formText())));
+                        "not of the form " + bound.form().pattern())));
             }
         }
         return true;
@@ -113,8 +113,7 @@ final class DocumentedParameters implements HandlerInterceptor {
             if (path != null && (size != null || pattern != null)) {
                 String name = !path.value().isEmpty() ? path.value() : !path.name().isEmpty() ? path.name() : parameter.getParameterName();
                 bounds.add(new Bound(name, size == null ? Integer.MAX_VALUE : size.max(),
-                        pattern == null ? null : java.util.regex.Pattern.compile(pattern.regexp()),
-                        pattern == null ? null : pattern.regexp()));
+                        pattern == null ? null : java.util.regex.Pattern.compile(pattern.regexp())));
             }
         }
         return new Operation(List.copyOf(bounds), Set.copyOf(queryNames));
