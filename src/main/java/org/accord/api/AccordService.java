@@ -7,6 +7,7 @@ import org.accord.evaluation.EvaluationService;
 import org.accord.scenarios.Scenarios;
 import org.accord.security.SecurityConfiguration;
 import org.accord.store.DataDirectory;
+import org.accord.store.H2FileCompaction;
 import org.accord.store.StoreConfiguration;
 import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
@@ -51,6 +52,7 @@ public class AccordService {
         useTheJdksXmlTransformers();
         SpringApplication service = new SpringApplication(AccordService.class);
         service.setDefaultProperties(DataDirectory.defaultProperties());
+        service.addListeners(new H2FileCompaction());
         useGeneratedBeanDefinitions(service);
         service.run(args);
     }
