@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      comparisons, backtests); past it, a 503 that suggests a job
  * @param jobBudget     how long one job may run; past it, the job fails with the reason
  * @param queueCapacity jobs that may wait for a slot; beyond, 429
+ * @param perCaller     jobs one caller may have queued or running at once; beyond, 429, so that
+ *                      one caller cannot fill the queue
  * @param keepFinished  how long a finished job stays readable (its run stays stored)
  * @param shutdownGrace how long running jobs may go on finishing when the service stops
  * @param simulationThreads how many threads settle a simulation's trials (jobs and requests alike);
@@ -31,6 +33,7 @@ record JobSettings(
         @DefaultValue("30s") Duration requestBudget,
         @DefaultValue("10m") Duration jobBudget,
         @DefaultValue("20") int queueCapacity,
+        @DefaultValue("5") int perCaller,
         @DefaultValue("1h") Duration keepFinished,
         @DefaultValue("20s") Duration shutdownGrace,
         Integer simulationThreads,
@@ -39,6 +42,9 @@ record JobSettings(
     JobSettings {
         if (!(leastShare > 0 && leastShare <= 1)) {
             throw new IllegalArgumentException("accord.jobs.least-share must be above 0 and at most 1, not " + leastShare);
+        }
+        if (perCaller < 1) {
+            throw new IllegalArgumentException("accord.jobs.per-caller must be at least 1, not " + perCaller);
         }
         if (simulationThreads != null && simulationThreads < 1) {
             throw new IllegalArgumentException("accord.jobs.simulation-threads must be at least 1, not " + simulationThreads);

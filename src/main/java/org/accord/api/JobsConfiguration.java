@@ -54,7 +54,7 @@ class JobsConfiguration {
     @Bean
     Jobs jobs(HeavyWork heavy, JobSettings settings, MeterRegistry metrics, JobRecords records, InteractiveRequests interactive) {
         Jobs jobs = new Jobs(heavy, settings.queueCapacity(), settings.jobBudget(), settings.keepFinished(), Clock.systemUTC(), records,
-                interactive, settings.leastShare());
+                interactive, settings.leastShare()).perCaller(settings.perCaller());
         Gauge.builder("accord.jobs.queued", jobs, Jobs::queued).description("Jobs waiting for a free slot").register(metrics);
         Gauge.builder("accord.jobs.running", jobs, Jobs::running).description("Jobs running").register(metrics);
         for (JobState state : new JobState[] {JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELLED}) {

@@ -90,6 +90,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return Problems.response(Problems.of(HttpStatus.TOO_MANY_REQUESTS, e.getMessage() + "; try again in 5 s", path(request)), headers);
     }
 
+    @ExceptionHandler(Jobs.CallerAtLimit.class)
+    ResponseEntity<Object> callerAtLimit(Jobs.CallerAtLimit e, WebRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "5");
+        return Problems.response(Problems.of(HttpStatus.TOO_MANY_REQUESTS, e.getMessage() + "; try again when one has finished",
+                path(request)), headers);
+    }
+
     @ExceptionHandler(Jobs.NotAccepting.class)
     ResponseEntity<Object> notAccepting(Jobs.NotAccepting e, WebRequest request) {
         HttpHeaders headers = new HttpHeaders();

@@ -45,6 +45,14 @@ public final class Jobs {
         }
     }
 
+    /** The caller already has as many jobs queued or running as one caller may: nothing was queued. */
+    public static final class CallerAtLimit extends RuntimeException {
+        CallerAtLimit(int limit) {
+            super("you have " + limit + " jobs queued or running, as many as one caller may have at once"
+                    + " (accord.jobs.per-caller), so that one caller cannot fill the queue", null, false, false);
+        }
+    }
+
     /** The service is stopping and takes no new jobs. */
     public static final class NotAccepting extends RuntimeException {
         NotAccepting() {
@@ -65,6 +73,7 @@ public final class Jobs {
     private final Map<JobState, AtomicLong> finished = Map.of(JobState.SUCCEEDED, new AtomicLong(),
             JobState.FAILED, new AtomicLong(), JobState.CANCELLED, new AtomicLong());
     private volatile boolean accepting = true;
+    private volatile int perCaller = Integer.MAX_VALUE;
 
     /**
      * @param heavy         the slots heavy work takes; as many workers as slots
@@ -120,17 +129,41 @@ public final class Jobs {
                 });
     }
 
+    /** At most {@code limit} jobs of one caller queued or running at once; unlimited unless set. */
+    public Jobs perCaller(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("a caller may have at least one job, not " + limit);
+        }
+        this.perCaller = limit;
+        return this;
+    }
+
     /**
      * Queues work as a job.
      *
-     * @throws QueueFull    when the queue is full
-     * @throws NotAccepting when the service is stopping
+     * @throws QueueFull     when the queue is full
+     * @throws CallerAtLimit when the caller already has {@link #perCaller} jobs queued or running
+     * @throws NotAccepting  when the service is stopping
      */
     public Job submit(String kind, String caller, Work work) {
         if (!accepting) {
             throw new NotAccepting();
         }
-        forgetOldJobs();
+        // One at a time, so that two jobs of one caller cannot both pass its limit.
+        synchronized (this) {
+            forgetOldJobs();
+            if (unfinishedOf(caller) >= perCaller) {
+                throw new CallerAtLimit(perCaller);
+            }
+            return queue(kind, caller, work);
+        }
+    }
+
+    private long unfinishedOf(String caller) {
+        return jobs.values().stream().filter(job -> job.caller().equals(caller) && !job.state().isFinal()).count();
+    }
+
+    private Job queue(String kind, String caller, Work work) {
         Job job = new Job(UUID.randomUUID().toString(), kind, caller, jobBudget, clock);
         // Holding the job, its worker cannot start it (nor write its record) before the record exists.
         synchronized (job) {

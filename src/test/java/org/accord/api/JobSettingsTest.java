@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class JobSettingsTest {
 
     private static JobSettings simulationThreads(Integer threads) {
-        return new JobSettings(Duration.ofSeconds(30), Duration.ofMinutes(10), 20, Duration.ofHours(1), Duration.ofSeconds(20), threads, 0.1);
+        return new JobSettings(Duration.ofSeconds(30), Duration.ofMinutes(10), 20, 5, Duration.ofHours(1), Duration.ofSeconds(20), threads, 0.1);
     }
 
     @Test
@@ -27,12 +27,19 @@ class JobSettingsTest {
     }
 
     @Test
+    void aCallerMayHaveAtLeastOneJob() {
+        JobSettings defaults = simulationThreads(null);
+        assertThatThrownBy(() -> new JobSettings(defaults.requestBudget(), defaults.jobBudget(), 20, 0, defaults.keepFinished(),
+                defaults.shutdownGrace(), null, 0.1)).hasMessageContaining("accord.jobs.per-caller must be at least 1, not 0");
+    }
+
+    @Test
     void aJobKeepsAShareAboveNothingAndAtMostAll() {
         JobSettings defaults = simulationThreads(null);
-        assertThat(new JobSettings(defaults.requestBudget(), defaults.jobBudget(), 20, defaults.keepFinished(), defaults.shutdownGrace(),
+        assertThat(new JobSettings(defaults.requestBudget(), defaults.jobBudget(), 20, 5, defaults.keepFinished(), defaults.shutdownGrace(),
                 null, 1.0).leastShare()).isEqualTo(1.0);
         for (double share : new double[] {0, -0.5, 1.5, Double.NaN}) {
-            assertThatThrownBy(() -> new JobSettings(defaults.requestBudget(), defaults.jobBudget(), 20, defaults.keepFinished(),
+            assertThatThrownBy(() -> new JobSettings(defaults.requestBudget(), defaults.jobBudget(), 20, 5, defaults.keepFinished(),
                     defaults.shutdownGrace(), null, share)).hasMessageContaining("accord.jobs.least-share must be above 0 and at most 1");
         }
     }

@@ -39,6 +39,8 @@ class JobsApiTest extends ServerTest {
     Jobs jobs;
     @Autowired
     AuditLog audit;
+    @Autowired
+    JobSettings settings;
 
     private static ObjectNode simulation(int trials) {
         ObjectNode request = ScenariosApiTest.example("simulate-small-panel");
@@ -180,6 +182,7 @@ class JobsApiTest extends ServerTest {
         while (heavy.tryStart()) {
             slots++; // every slot taken: jobs stay queued
         }
+        jobs.perCaller(Integer.MAX_VALUE); // one caller fills the whole queue here
         try {
             Reply refused = null;
             for (int i = 0; i < 100 && refused == null; i++) {
@@ -202,6 +205,7 @@ class JobsApiTest extends ServerTest {
             assertThat(as(TestKeys.only("negotiator"), "GET", made.get(0) + "/result").status()).isEqualTo(409);
             assertThat(audit.list(null, "cancelJob", 10, 0)).anySatisfy(event -> assertThat(event.target()).isEqualTo(made.get(0)));
         } finally {
+            jobs.perCaller(settings.perCaller());
             made.forEach(location -> as(TestKeys.only("negotiator"), "DELETE", location));
             for (int i = 0; i < slots; i++) {
                 heavy.finish();
@@ -211,6 +215,39 @@ class JobsApiTest extends ServerTest {
             assertThat(finished(location, TestKeys.only("negotiator")).path("state").asText()).isEqualTo("cancelled");
         }
         assertThat(jobs.finished(JobState.CANCELLED)).isGreaterThanOrEqualTo(made.size());
+    }
+
+    @Test
+    void aCallerWithItsShareOfJobsGetsA429WhileAnotherCallersJobIsQueued() {
+        List<Reply> made = new ArrayList<>();
+        int slots = 0;
+        while (heavy.tryStart()) {
+            slots++; // every slot taken: jobs stay queued
+        }
+        try {
+            for (int i = 0; i < settings.perCaller(); i++) {
+                made.add(create(job("simulate", simulation(10)), TestKeys.only("negotiator")));
+            }
+            assertThat(made).allSatisfy(reply -> assertThat(reply.status()).as(reply.body()).isEqualTo(202));
+
+            Reply refused = create(job("simulate", simulation(10)), TestKeys.only("negotiator"));
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(refused.header("Retry-After")).isEqualTo("5");
+            assertThat(refused.json().path("detail").asText())
+                    .startsWith("you have " + settings.perCaller() + " jobs queued or running, as many as one caller may have at once");
+
+            Reply another = create(job("simulate", simulation(10)), TestKeys.EVERY_ROLE);
+            assertThat(another.status()).as(another.body()).isEqualTo(202);
+            made.add(another);
+        } finally {
+            for (Reply reply : made) {
+                as(TestKeys.EVERY_ROLE, "DELETE", reply.header("Location"));
+            }
+            for (int i = 0; i < slots; i++) {
+                heavy.finish();
+            }
+        }
     }
 
     @Test

@@ -120,6 +120,24 @@ class JobsTest {
     }
 
     @Test
+    void aCallerAtItsLimitIsRefusedWhileOthersAreQueuedAndFreedWhenOneFinishes() {
+        jobs = new Jobs(new HeavyWork(1), 5, Duration.ofMinutes(1), Duration.ofHours(1), Clock.systemUTC()).perCaller(2);
+        SteppedWork first = new SteppedWork(2);
+        jobs.submit("simulate", "key:desk", first);
+        await(first.started);
+        jobs.submit("simulate", "key:desk", new SteppedWork(1)); // queued: the desk's second
+
+        assertThatThrownBy(() -> jobs.submit("simulate", "key:desk", new SteppedWork(1))).isInstanceOf(Jobs.CallerAtLimit.class)
+                .hasMessageContaining("you have 2 jobs queued or running");
+        assertThat(jobs.submit("simulate", "key:claims", new SteppedWork(1)).state()).isEqualTo(JobState.QUEUED);
+        assertThat(jobs.queued()).isEqualTo(2);
+
+        first.gate.countDown();
+        poll(() -> jobs.queued() == 0 && jobs.running() == 0);
+        assertThat(jobs.submit("simulate", "key:desk", new SteppedWork(1))).isNotNull();
+    }
+
+    @Test
     void aSynchronousRequestHoldingTheOnlySlotKeepsJobsQueued() {
         HeavyWork heavy = new HeavyWork(1);
         jobs = new Jobs(heavy, 2, Duration.ofMinutes(1), Duration.ofHours(1), Clock.systemUTC());
