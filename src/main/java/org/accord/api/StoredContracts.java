@@ -2,6 +2,7 @@ package org.accord.api;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.accord.document.ContractDocument;
 import org.accord.evaluation.ContractChoice;
 import org.accord.evaluation.EvaluationService;
 import org.accord.facts.PerformanceFacts;
+import org.accord.facts.PerformancePeriod;
 import org.accord.store.ContentKind;
 import org.accord.store.ContentStore;
 import org.accord.store.Contract;
@@ -218,13 +220,35 @@ class StoredContracts {
             throw new InvalidInputException(pointer, "version " + version.number() + " is of a contract of the IPA '" + contractIpa
                     + "', not of '" + facts.ipa().id() + "' whose facts these are");
         }
-        if (facts != null && (facts.period().end().isBefore(version.effectiveFrom())
-                || facts.period().start().isAfter(version.effectiveTo()))) {
-            throw new InvalidInputException(pointer, "version " + version.number() + " is effective " + version.effectiveFrom()
-                    + " to " + version.effectiveTo() + ", outside the facts' period " + facts.period().start() + " to "
-                    + facts.period().end());
+        if (facts != null) {
+            notInForceThroughout(version, facts.period()).ifPresent(reason -> {
+                throw new InvalidInputException(pointer, reason);
+            });
         }
         return new ContractChoice(version.templateId(), json.readValue(version.overrides(), OVERRIDES), inForce(version));
+    }
+
+    /**
+     * A version settles only facts of days it is in force: over a longer period its terms would be
+     * applied to days another version governs (an amendment for July to December settled January
+     * to June too, without a word). Such facts are split at the amendment and each part evaluated
+     * with its own version.
+     */
+    private static Optional<String> notInForceThroughout(ContractVersion version, PerformancePeriod period) {
+        String effective = "version " + version.number() + " is effective " + version.effectiveFrom() + " to " + version.effectiveTo();
+        String facts = "the facts' period " + period.start() + " to " + period.end();
+        if (period.end().isBefore(version.effectiveFrom()) || period.start().isAfter(version.effectiveTo())) {
+            return Optional.of(effective + ", outside " + facts);
+        }
+        if (period.start().isBefore(version.effectiveFrom()) || period.end().isAfter(version.effectiveTo())) {
+            long days = ChronoUnit.DAYS.between(period.start(), period.end().plusDays(1));
+            LocalDate coveredFrom = period.start().isAfter(version.effectiveFrom()) ? period.start() : version.effectiveFrom();
+            LocalDate coveredTo = period.end().isBefore(version.effectiveTo()) ? period.end() : version.effectiveTo();
+            long outside = days - ChronoUnit.DAYS.between(coveredFrom, coveredTo.plusDays(1));
+            return Optional.of(effective + " and does not cover " + facts + " (" + outside + " of its " + days
+                    + " days are outside it): its terms would settle days it is not in force; evaluate facts of the days it covers");
+        }
+        return Optional.empty();
     }
 
     /** A stored version's choice, as a replay reads it: its template is the run's stored one. */

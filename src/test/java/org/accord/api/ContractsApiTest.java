@@ -175,6 +175,14 @@ class ContractsApiTest extends ServerTest {
         ((ObjectNode) unknown.get("contract")).put("contractVersionId", later);
         assertOnlyError(assertProblem(postJson("/api/v1/evaluations", JSON.writeValueAsString(unknown)), 422,
                 "/api/v1/evaluations"), "/contract/contractVersionId", "outside the facts' period");
+        // An amendment for July to December does not settle the whole year's facts (it did, its terms applied to all 365 days).
+        String amendment = addVersion(contract.at("/contract/id").asString(), "From July", "draft", null, "2025-07-01", "2025-12-31")
+                .get("id").asString();
+        ObjectNode amended = byVersion.deepCopy();
+        ((ObjectNode) amended.get("contract")).put("contractVersionId", amendment);
+        assertOnlyError(assertProblem(postJson("/api/v1/evaluations", JSON.writeValueAsString(amended)), 422,
+                "/api/v1/evaluations"), "/contract/contractVersionId", "is effective 2025-07-01 to 2025-12-31 and does not cover"
+                + " the facts' period 2025-01-01 to 2025-12-31 (181 of its 365 days are outside it)");
         // Another IPA's contract does not settle valley-ipa's facts (it did, and the run was filed under valley-ipa).
         String othersVersion = create(newContract(ipa, "2025-01-01", "2025-12-31")).at("/versions/0/id").asString();
         ObjectNode others = byVersion.deepCopy();
