@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Where job records outlive the process (the store implements it over its database). A record is
- * written when its job is made, starts and ends; it is never deleted.
+ * written when its job is made, starts and ends, and with its progress while it runs; it is never deleted.
  */
 public interface JobRecords {
 

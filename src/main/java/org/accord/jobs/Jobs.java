@@ -23,14 +23,16 @@ import org.slf4j.LoggerFactory;
  * The jobs of one server. A job waits in a bounded queue until a worker takes it and a slot of
  * the server's {@link HeavyWork} is free, then runs with its time budget; its work stores its
  * own result and answers the stored run's id. Finished jobs are kept in memory for a while; every
- * job's record is written to {@link JobRecords} when it is made, starts and ends, so that it is
- * read from there afterwards, after a restart too. Thread-safe.
+ * job's record is written to {@link JobRecords} when it is made, starts and ends, and its progress
+ * every second while it runs, so that it is read from there afterwards, after a restart too. Thread-safe.
  */
 public final class Jobs {
 
     private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
     /** Jobs kept at most, finished or not, so that a flood of small jobs cannot fill the memory. */
     static final int MAX_KEPT = 10_000;
+    /** How often a running job's progress is written to its record. */
+    static final Duration PROGRESS_RECORDED_EVERY = Duration.ofSeconds(1);
 
     /** The work of one job: runs, reporting to progress, stores its result and answers the run's id. */
     @FunctionalInterface
@@ -222,7 +224,7 @@ public final class Jobs {
             running.incrementAndGet();
             recordChange(job);
             try {
-                job.succeeded(work.run(job.progress(way)));
+                job.succeeded(work.run(recordedEvery(PROGRESS_RECORDED_EVERY, job, job.progress(way))));
             } catch (WorkStopped stopped) {
                 job.stopped(stopped.getMessage());
             } catch (InvalidInputException refused) {
@@ -241,6 +243,23 @@ public final class Jobs {
         } finally {
             heavy.finish();
         }
+    }
+
+    /**
+     * Progress also written to the job's record, at most once a period: a job its process never
+     * finished (killed) then reads how far it got, not nothing done. Reports come from several
+     * threads of one simulation; one of them writes.
+     */
+    private Progress recordedEvery(Duration period, Job job, Progress progress) {
+        AtomicLong nextWrite = new AtomicLong(System.nanoTime() + period.toNanos());
+        return (done, total) -> {
+            progress.advanced(done, total);
+            long due = nextWrite.get();
+            long now = System.nanoTime();
+            if (now - due >= 0 && nextWrite.compareAndSet(due, now + period.toNanos())) {
+                recordChange(job);
+            }
+        };
     }
 
     /**

@@ -119,7 +119,14 @@ class JobStoreTest {
                 assertThat(System.nanoTime()).as("the first job never started").isLessThan(end);
                 Thread.sleep(10);
             }
+            // Its progress is recorded while it runs (every second): wait for the first such write.
+            JobStore reader = new JobStore(db.jdbc());
+            while (reader.find(running.id()).orElseThrow().done() == 0) {
+                assertThat(System.nanoTime()).as("the running job's progress never recorded").isLessThan(end);
+                Thread.sleep(50);
+            }
             store.kill(); // from here the first service writes nothing, as if its process had ended
+            long doneAtTheKill = running.done();
             try {
                 Jobs restarted = jobs(new JobStore(db.jdbc()));
                 for (Job job : List.of(running, queued)) {
@@ -129,6 +136,10 @@ class JobStoreTest {
                     assertThat(read.finishedAt()).isNotNull();
                 }
                 assertThat(restarted.find(running.id()).orElseThrow().startedAt()).isNotNull();
+                // How far it got, as last recorded (it read "done 0" after the restart: found from outside).
+                Job interrupted = restarted.find(running.id()).orElseThrow();
+                assertThat(interrupted.done()).isPositive().isLessThanOrEqualTo(doneAtTheKill);
+                assertThat(interrupted.total()).isEqualTo(1_000_000);
                 assertThat(restarted.find(queued.id()).orElseThrow().startedAt()).isNull();
             } finally {
                 release.set(true);
