@@ -11,6 +11,8 @@ import org.accord.store.ContentStore;
 import org.accord.store.RunStore;
 import org.accord.testing.TestKeys;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -324,28 +326,31 @@ class StoredEvaluationsApiTest extends ServerTest {
         return send(request.header(TestKeys.HEADER, key));
     }
 
-    @Test
-    void anIntegratorReadsOnlyItsOwnRunsWhileAReviewerReadsEvery() {
-        String integrator = TestKeys.only("integrator");
+    /** A negotiator too: its evaluation's Location answered it 403 (found from outside). */
+    @ParameterizedTest
+    @ValueSource(strings = {"integrator", "negotiator"})
+    void aNegotiatorOrAnIntegratorReadsOnlyItsOwnRunsWhileAReviewerReadsEvery(String role) {
+        String caller = TestKeys.only(role);
         String others = location(evaluateValleyIpa());
-        Reply own = as(integrator, HttpRequest.newBuilder(URI.create(url("/api/v1/evaluations")))
+        Reply own = as(caller, HttpRequest.newBuilder(URI.create(url("/api/v1/evaluations")))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(read("examples/valley-ipa-request.json"))));
         assertThat(own.status()).isEqualTo(200);
 
-        Reply ownRead = as(integrator, HttpRequest.newBuilder(URI.create(url(location(own)))).GET());
-        Reply othersRead = as(integrator, HttpRequest.newBuilder(URI.create(url(others))).GET());
-        JsonNode listed = as(integrator, HttpRequest.newBuilder(URI.create(url("/api/v1/evaluations?limit=500"))).GET()).json();
-        JsonNode askedForOthers = as(integrator,
+        Reply ownRead = as(caller, HttpRequest.newBuilder(URI.create(url(location(own)))).GET());
+        Reply othersRead = as(caller, HttpRequest.newBuilder(URI.create(url(others))).GET());
+        JsonNode listed = as(caller, HttpRequest.newBuilder(URI.create(url("/api/v1/evaluations?limit=500"))).GET()).json();
+        JsonNode askedForOthers = as(caller,
                 HttpRequest.newBuilder(URI.create(url("/api/v1/evaluations?caller=key:tests,%20every%20role"))).GET()).json();
         Reply reviewerRead = as(TestKeys.only("reviewer"), HttpRequest.newBuilder(URI.create(url(others))).GET());
 
         assertThat(ownRead.status()).isEqualTo(200);
-        assertThat(ownRead.json().at("/run/caller").asString()).isEqualTo("key:tests, integrator");
+        assertThat(ownRead.json().at("/run/caller").asString()).isEqualTo("key:tests, " + role);
+        assertThat(as(caller, HttpRequest.newBuilder(URI.create(url(location(own) + "/export"))).GET()).status()).isEqualTo(200);
         assertThat(othersRead.status()).isEqualTo(404);
         assertThat(othersRead.contentType()).startsWith("application/problem+json");
         assertThat(listed.get("runs")).isNotEmpty()
-                .allSatisfy(r -> assertThat(r.get("caller").asString()).isEqualTo("key:tests, integrator"));
+                .allSatisfy(r -> assertThat(r.get("caller").asString()).isEqualTo("key:tests, " + role));
         assertThat(listed.get("total").asLong()).isEqualTo(listed.get("runs").size());
         assertThat(askedForOthers.get("runs")).isEmpty();
         assertThat(askedForOthers.get("total").asLong()).isZero();
