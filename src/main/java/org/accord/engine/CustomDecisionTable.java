@@ -45,11 +45,14 @@ import org.w3c.dom.NodeList;
  *   <li>XML with no document type declaration (no DTD, no entities, external or not) and no imports,</li>
  *   <li>free of external functions ({@code functionDefinition kind="Java"}, FEEL {@code external}),</li>
  *   <li>one decision, answered by a decision table,</li>
+ *   <li>written in FEEL that parses and names only what the model declares, text by text
+ *       ({@link FeelSyntax}),</li>
  *   <li>valid for the KIE {@link DMNValidator} (schema, model, compilation) with no gap or
  *       overlap found by its decision-table analysis, and</li>
  *   <li>compiled within {@link #COMPILE_BOUND}, on a thread of its own.</li>
  * </ul>
- * Anything else is refused, each problem naming its place in the model.
+ * Anything else is refused, each problem naming its place in the model as its author reads it
+ * (the decision, the table's rule number and column: {@link ModelPlaces}).
  */
 public final class CustomDecisionTable {
 
@@ -81,7 +84,8 @@ public final class CustomDecisionTable {
      * Checks and compiles an uploaded model.
      *
      * @throws InvalidInputException each problem's pointer is its place in the model
-     *         ({@code size}, {@code xml}, {@code functionDefinition}, a decision table's name)
+     *         ({@code size}, {@code xml}, {@code functionDefinition}, or a decision's rule and column:
+     *         {@code decision 'Which rate applies?', rule 2 (id r1), input 1 ('Quality score')})
      */
     public static CustomDecisionTable check(byte[] dmn) {
         return check(dmn, COMPILE_BOUND);
@@ -103,7 +107,7 @@ public final class CustomDecisionTable {
         CompletableFuture<CustomDecisionTable> compiled = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
-                compiled.complete(validateAndCompile(ContentHash.of(dmn), text));
+                compiled.complete(validateAndCompile(ContentHash.of(dmn), text, document));
             } catch (RuntimeException | Error e) {
                 compiled.completeExceptionally(e);
             }
@@ -182,22 +186,22 @@ public final class CustomDecisionTable {
         return document.getElementsByTagNameNS("*", localName);
     }
 
-    private static CustomDecisionTable validateAndCompile(String hash, String text) {
+    private static CustomDecisionTable validateAndCompile(String hash, String text, Document document) {
+        // The DMN compiler logs an ERROR for each FEEL text it cannot parse or type it cannot resolve, and
+        // fails as a whole on some; both are the client's mistakes, so they are found before it runs.
+        InvalidInputException.throwIfAny(FeelSyntax.problems(document));
+        ModelPlaces places = new ModelPlaces(document);
         DMNValidator validator = DMNValidatorFactory.newValidator();
-        List<DMNMessage> messages;
         try {
-            messages = validator.validate(new StringReader(text), DMNValidator.Validation.VALIDATE_SCHEMA,
-                    DMNValidator.Validation.VALIDATE_MODEL, DMNValidator.Validation.VALIDATE_COMPILATION,
-                    DMNValidator.Validation.ANALYZE_DECISION_TABLE);
+            // Schema and model first: the model rules find an unknown type without compiling, and so
+            // without the compiler's ERROR log; compilation and table analysis only for a sound model.
+            InvalidInputException.throwIfAny(validate(validator, text, places,
+                    DMNValidator.Validation.VALIDATE_SCHEMA, DMNValidator.Validation.VALIDATE_MODEL));
+            InvalidInputException.throwIfAny(validate(validator, text, places,
+                    DMNValidator.Validation.VALIDATE_COMPILATION, DMNValidator.Validation.ANALYZE_DECISION_TABLE));
         } finally {
             validator.dispose();
         }
-        // A gap or an overlap is a warning to the validator; for a table that settles money it is a refusal.
-        List<InputProblem> problems = messages.stream()
-                .filter(m -> m.getLevel() == Message.Level.ERROR || m.getLevel() == Message.Level.WARNING)
-                .map(m -> new InputProblem(m.getSourceId() == null ? "model" : m.getSourceId(), m.getText()))
-                .toList();
-        InvalidInputException.throwIfAny(problems);
         Resource resource = KieServices.Factory.get().getResources()
                 .newByteArrayResource(text.getBytes(StandardCharsets.UTF_8)).setSourcePath("uploaded/" + hash + ".dmn");
         DMNRuntime runtime = DMNRuntimeBuilder.fromDefaults().buildConfiguration().fromResources(List.of(resource))
@@ -215,6 +219,19 @@ public final class CustomDecisionTable {
                     + model.getDecisions().size() + " decisions");
         }
         return new CustomDecisionTable(hash, runtime, model);
+    }
+
+    /**
+     * The validator's errors and warnings, each at its place in the model. A gap or an overlap is a
+     * warning to the validator; for a table that settles money it is a refusal.
+     */
+    private static List<InputProblem> validate(DMNValidator validator, String text, ModelPlaces places,
+            DMNValidator.Validation... validations) {
+        return validator.validate(new StringReader(text), validations).stream()
+                .filter(m -> m.getLevel() == Message.Level.ERROR || m.getLevel() == Message.Level.WARNING)
+                .map(m -> new InputProblem(places.ofId(m.getSourceId()).orElse("model"), m.getText().strip()))
+                .distinct()
+                .toList();
     }
 
     private static InvalidInputException refused(String where, String reason) {

@@ -2,13 +2,22 @@ package org.accord.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 import org.accord.content.ContentHash;
 import org.accord.store.ContentStore;
 import org.accord.testing.TestKeys;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -161,6 +170,72 @@ class PublishedTemplatesApiTest extends ServerTest {
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
         assertThat(refused.body()).containsIgnoringCase("overlap");
         assertThat(content.get(ContentHash.of(overlapping.getBytes(StandardCharsets.UTF_8)))).isEmpty();
+    }
+
+    static final String MSR_DECISION = "decision 'Which minimum savings rate range applies to this many assigned beneficiaries?'";
+
+    /** The flat table with one mistake each: its name, the model, where the refusal says it is, and what it quotes. */
+    static Stream<Arguments> tablesWithAMistake() {
+        String flat = read(FLAT_MSR);
+        return Stream.of(
+                Arguments.of("a FEEL syntax error in an input entry",
+                        flat.replace("<inputEntry id=\"flat_r1_i0\"><text>-</text>", "<inputEntry id=\"flat_r1_i0\"><text>&gt;= 0.5 and</text>"),
+                        MSR_DECISION + ", rule 1 (id flat_rule_1), input 1 ('Assigned beneficiaries')",
+                        "the input entry '>= 0.5 and' is not valid FEEL: syntax error near 'and'"),
+                Arguments.of("a FEEL syntax error in an output entry",
+                        flat.replace("id=\"flat_r1_o2\"><text>0.01</text>", "id=\"flat_r1_o2\"><text>0.6 +</text>"),
+                        MSR_DECISION + ", rule 1 (id flat_rule_1), output 3 ('rate at range start')",
+                        "the output entry '0.6 +' is not valid FEEL: the text ends where more is expected"),
+                Arguments.of("a FEEL syntax error in an input expression",
+                        flat.replace("<text>Assigned beneficiaries</text></inputExpression>", "<text>Assigned beneficiaries *</text></inputExpression>"),
+                        MSR_DECISION + ", input 1 ('Assigned beneficiaries'), input expression",
+                        "the input expression 'Assigned beneficiaries *' is not valid FEEL: syntax error near '*'"),
+                Arguments.of("a FEEL syntax error in a literal expression",
+                        flat.replace("  <dmndi:DMNDI>", """
+                                  <decision id="note" name="Note"><variable id="note_var" name="Note" typeRef="string"/>
+                                    <literalExpression id="note_text"><text>"rate " +</text></literalExpression></decision>
+                                  <dmndi:DMNDI>"""),
+                        "decision 'Note', literal expression",
+                        "the literal expression '\"rate \" +' is not valid FEEL: the text ends where more is expected"),
+                Arguments.of("an unknown type",
+                        flat.replace("name=\"Assigned beneficiaries\" typeRef=\"tBeneficiaries\"", "name=\"Assigned beneficiaries\" typeRef=\"tPatients\""),
+                        "input data 'Assigned beneficiaries', variable",
+                        "Unable to resolve type reference 'tPatients'"));
+    }
+
+    /**
+     * A broken table is the client's mistake: it was refused with the compiler's "Compiled model is null!" or an
+     * element id for a place, and the service logged the compiler's ERROR (with a stack trace for some shapes).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tablesWithAMistake")
+    void aTableWithAMistakeIsRefusedNamingThePlaceAndTheTextAndNothingIsStored(String mistake, String table, String place, String reason) {
+        Reply refused = asAdmin("/api/v1/decision-tables", "application/xml", table);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("detail").asString()).isEqualTo("1 problem in the request");
+        assertThat(refused.json().get("errors")).singleElement().satisfies(error -> {
+            assertThat(error.get("location").asString()).isEqualTo(place);
+            assertThat(error.get("reason").asString()).contains(reason);
+        });
+        assertThat(content.get(ContentHash.of(table.getBytes(StandardCharsets.UTF_8)))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tablesWithAMistake")
+    void aTableWithAMistakeLogsNoError(String mistake, String table, String place, String reason) {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
+        try {
+            assertThat(asAdmin("/api/v1/decision-tables", "application/xml", table).status()).isEqualTo(422);
+        } finally {
+            root.detachAppender(logged);
+        }
+        assertThat(logged.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN) || event.getThrowableProxy() != null)
+                .extracting(event -> event.getLoggerName() + ": " + event.getFormattedMessage())
+                .isEmpty();
     }
 
     @Test

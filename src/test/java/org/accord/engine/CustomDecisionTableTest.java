@@ -155,6 +155,95 @@ class CustomDecisionTableTest {
         }
     }
 
+    @Nested
+    @DisplayName("a FEEL mistake is refused naming the decision, the rule and column, and the text")
+    class FeelMistakes {
+
+        static final String DECISION = "decision 'Which rate applies at this quality score?'";
+
+        /** The refusal README.md shows, word for word. */
+        @Test
+        void anInputEntryThatDoesNotParseIsNamedByRuleAndColumn() {
+            InvalidInputException e = refusal(ladder("UNIQUE", "[0..0.5) -> 0", "&gt;= 0.5 and -> 0.5", "[0.8..1] -> 1"));
+            assertThat(e.problems()).singleElement().satisfies(p -> {
+                assertThat(p.pointer()).isEqualTo(DECISION + ", rule 2 (id r1), input 1 ('Quality score')");
+                assertThat(p.reason()).isEqualTo("the input entry '>= 0.5 and' is not valid FEEL: syntax error near 'and' (line 1, column 8)");
+            });
+        }
+
+        @Test
+        void anOutputEntryThatDoesNotParseIsNamedByRuleAndColumn() {
+            InvalidInputException e = refusal(ladder("UNIQUE", "[0..0.5) -> 0", "[0.5..0.8) -> 0.6 +", "[0.8..1] -> 1"));
+            assertThat(e.problems()).singleElement().satisfies(p -> {
+                assertThat(p.pointer()).isEqualTo(DECISION + ", rule 2 (id r1), output 1");
+                assertThat(p.reason()).isEqualTo("the output entry '0.6 +' is not valid FEEL: the text ends where more is expected (line 1, column 6)");
+            });
+        }
+
+        @Test
+        void anUnclosedRangeIsRefusedRatherThanFailingTheCompiler() {
+            InvalidInputException e = refusal(ladder("UNIQUE", "[0..0.5) -> 0", "[0.5.. -> 0.5", "[0.8..1] -> 1"));
+            assertThat(e.problems()).singleElement().satisfies(p -> {
+                assertThat(p.pointer()).isEqualTo(DECISION + ", rule 2 (id r1), input 1 ('Quality score')");
+                assertThat(p.reason()).startsWith("the input entry '[0.5..' is not valid FEEL");
+            });
+        }
+
+        @Test
+        void everyBrokenCellIsNamedNotOnlyTheFirst() {
+            InvalidInputException e = refusal(ladder("UNIQUE", "[0..0.5) -> 0 +", "&gt;= 0.5 and -> 0.5", "[0.8..1] -> 1"));
+            assertThat(e.problems()).extracting(p -> p.pointer())
+                    .containsExactly(DECISION + ", rule 1 (id r0), output 1", DECISION + ", rule 2 (id r1), input 1 ('Quality score')");
+        }
+
+        @Test
+        void anInputExpressionThatDoesNotParseIsNamedByColumn() {
+            InvalidInputException e = refusal(GOOD_LADDER.replace("<text>Quality score</text></inputExpression>",
+                    "<text>Quality score *</text></inputExpression>"));
+            assertThat(e.problems()).singleElement().satisfies(p -> {
+                assertThat(p.pointer()).isEqualTo(DECISION + ", input 1 ('Quality score *'), input expression");
+                assertThat(p.reason()).isEqualTo("the input expression 'Quality score *' is not valid FEEL: syntax error near '*' (line 1, column 15)");
+            });
+        }
+
+        @Test
+        void aLiteralExpressionThatDoesNotParseIsNamedByItsDecision() {
+            InvalidInputException e = refusal(GOOD_LADDER.replace("</definitions>", """
+                      <decision id="note" name="Note"><variable id="note_var" name="Note" typeRef="string"/>
+                        <literalExpression id="note_text"><text>"rate " +</text></literalExpression></decision>
+                    </definitions>"""));
+            assertThat(e.problems()).singleElement().satisfies(p -> {
+                assertThat(p.pointer()).isEqualTo("decision 'Note', literal expression");
+                assertThat(p.reason()).isEqualTo("the literal expression '\"rate \" +' is not valid FEEL: the text ends where more is expected (line 1, column 10)");
+            });
+        }
+
+        @Test
+        void aNameTheModelDoesNotDeclareIsNamedByRuleAndColumn() {
+            InvalidInputException e = refusal(ladder("UNIQUE", "[0..0.5) -> 0", "[0.5..0.8) -> bonus + 0.1", "[0.8..1] -> 1"));
+            assertThat(e.problems()).singleElement().satisfies(p -> {
+                assertThat(p.pointer()).isEqualTo(DECISION + ", rule 2 (id r1), output 1");
+                assertThat(p.reason()).isEqualTo("the output entry 'bonus + 0.1' names what the model does not declare: Unknown variable 'bonus'");
+            });
+        }
+
+        @Test
+        void anUnknownTypeIsNamedByTheNodeThatUsesIt() {
+            InvalidInputException e = refusal(GOOD_LADDER.replace("name=\"Quality score\" typeRef=\"tScore\"", "name=\"Quality score\" typeRef=\"tNoSuchType\""));
+            assertThat(e.problems()).singleElement().satisfies(p -> {
+                assertThat(p.pointer()).isEqualTo("input data 'Quality score', variable");
+                assertThat(p.reason()).contains("Unable to resolve type reference 'tNoSuchType'");
+            });
+        }
+
+        @Test
+        void aTableWhoseCellsUseMultiWordNamesAndFunctionsIsStillAccepted() {
+            String table = ladder("UNIQUE", "[0..0.5) -> min([Quality score, 0.2])", "[0.5..0.8) -> Quality score * 2 - Quality score",
+                    "&gt;= 0.8 -> if Quality score = 1 then 1 else 0.9");
+            assertThat(CustomDecisionTable.check(table.getBytes(StandardCharsets.UTF_8)).modelName()).isEqualTo("Quality ladder");
+        }
+    }
+
     @Test
     void aReplacementMustHaveTheInputsAndOutputsOfTheTableItReplaces() throws IOException {
         DecisionTables shipped = Engine.service().rules().decisionTables();
