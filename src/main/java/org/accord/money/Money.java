@@ -174,15 +174,30 @@ public final class Money {
      * and a cent goes to, or is taken back from, the part with the largest (or smallest) remainder that stays
      * within its amounts. Only when no part can take or give a cent within them does one go past them: the parts
      * still add up to the total. Without bounds this is the plain largest remainder.
+     *
+     * <p>The distribution rules called this until they said which parts a cap holds: rule sets stored with runs still
+     * do, and replay as they ran. It is {@link #allocate(BigDecimal, List, List, List, List)} with no part held.
      */
     public static List<BigDecimal> allocate(BigDecimal total, List<BigDecimal> weights, List<BigDecimal> least, List<BigDecimal> most) {
+        return allocate(total, weights, least, most, Collections.nCopies(weights.size(), false));
+    }
+
+    /**
+     * As {@link #allocate(BigDecimal, List, List, List)}, the parts {@code heldAtMost} marks (a cap's share: their
+     * weight's share of the total is their most amount) starting at their most amount rounded down, and giving a cent
+     * back only when no other part can within its amounts. The cents that parts started at their least amount rounded
+     * up (a floor's) take beyond the total then come back from the parts held by neither, or from what is retained,
+     * smallest remainder first: a part at its cap keeps it to the cent where another part can give the cent.
+     */
+    public static List<BigDecimal> allocate(BigDecimal total, List<BigDecimal> weights, List<BigDecimal> least, List<BigDecimal> most,
+            List<Boolean> heldAtMost) {
         BigDecimal pool = payable(total);
         if (weights.isEmpty()) {
             throw new IllegalArgumentException("nothing to allocate to");
         }
-        if (least.size() != weights.size() || most.size() != weights.size()) {
-            throw new IllegalArgumentException("one least and one most amount a weight: " + least.size() + " and " + most.size()
-                    + " for " + weights.size());
+        if (least.size() != weights.size() || most.size() != weights.size() || heldAtMost.size() != weights.size()) {
+            throw new IllegalArgumentException("one least amount, one most amount and one mark of a part held at it a weight: "
+                    + least.size() + ", " + most.size() + " and " + heldAtMost.size() + " for " + weights.size());
         }
         int n = weights.size();
         BigDecimal weightSum = BigDecimal.ZERO;
@@ -213,7 +228,8 @@ public final class Money {
             BigDecimal part = exact.setScale(SCALE, RoundingMode.DOWN);
             if (least.get(i) != null && part.compareTo(least.get(i)) < 0) {
                 part = least.get(i).setScale(SCALE, RoundingMode.CEILING);
-            } else if (most.get(i) != null && part.compareTo(most.get(i)) > 0) {
+            } else if (most.get(i) != null && (heldAtMost.get(i) || part.compareTo(most.get(i)) > 0)) {
+                // Held there, it starts at it even when its share, to 34 digits, came a speck under it and a whole cent lower.
                 part = most.get(i).setScale(SCALE, RoundingMode.FLOOR);
             }
             parts[i] = part;
@@ -231,24 +247,31 @@ public final class Money {
             // ones keep the earlier index first.
             order.sort(centsLeft > 0 ? (i, j) -> shortOfExact[j].compareTo(shortOfExact[i]) : (i, j) -> shortOfExact[i].compareTo(shortOfExact[j]));
             int left = Math.abs(centsLeft);
-            boolean withinBounds = true;
+            // When no part of one kind can move a cent, the next kind is asked (last, any part: the total comes first);
+            // after a pass that moved one, the first kind again. (A part held at its most amount cannot take a cent
+            // given within it, so passing over it matters only for a cent taken back.)
+            Movers movers = Movers.FREE_WITHIN;
             while (left > 0) {
                 int moved = 0;
                 for (int k = 0; k < n && left > 0; k++) {
                     int i = order.get(k);
                     BigDecimal next = parts[i].add(step);
-                    if (!withinBounds || within(next, least.get(i), most.get(i))) {
+                    boolean mayMove = movers == Movers.ANY
+                            || (within(next, least.get(i), most.get(i)) && (movers == Movers.ANY_WITHIN || !heldAtMost.get(i)));
+                    if (mayMove) {
                         parts[i] = next;
                         left--;
                         moved++;
                     }
                 }
-                // No part can move a cent within its amounts: the total comes first.
-                withinBounds = moved > 0;
+                movers = moved > 0 ? Movers.FREE_WITHIN : Movers.values()[movers.ordinal() + 1];
             }
         }
         return new ArrayList<>(Arrays.asList(parts));
     }
+
+    /** Who may move a cent, in the order they are asked: parts not held at their most, then any part, within their amounts; then any part. */
+    private enum Movers { FREE_WITHIN, ANY_WITHIN, ANY }
 
     private static boolean within(BigDecimal amount, BigDecimal least, BigDecimal most) {
         return (least == null || amount.compareTo(least) >= 0) && (most == null || amount.compareTo(most) <= 0);

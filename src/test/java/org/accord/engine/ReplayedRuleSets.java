@@ -38,7 +38,12 @@ final class ReplayedRuleSets {
             "a-practice-exactly-at-its-share-of-the-cost-target-has-no-cost-performance.yaml", "rules/distribution/distribution.drl",
             "the-odd-cent-the-caps-leave-is-retained-not-given-to-a-practice-without-weight.yaml", "rules/distribution/distribution.drl",
             // its capped practices' sentences said the cut went to "the practices within the bounds (2 of them)"
-            "caps-cut-that-no-weighted-practice-can-take-is-retained.yaml", "rules/distribution/distribution.drl");
+            "caps-cut-that-no-weighted-practice-can-take-is-retained.yaml", "rules/distribution/distribution.drl",
+            // a capped practice gave the cent the floors took beyond the pool: 400.01 for its cap of 400.02
+            "the-cent-the-floors-take-beyond-the-pool-comes-from-what-is-retained-not-a-capped-practice.yaml",
+            "rules/distribution/distribution.drl",
+            "the-cent-the-floors-take-beyond-the-pool-comes-from-a-practice-within-the-bounds-not-a-capped-one.yaml",
+            "rules/distribution/distribution.drl");
 
     private ReplayedRuleSets() {
     }

@@ -115,6 +115,47 @@ class MoneyTest {
         }
 
         @Test
+        void aCentTheFloorsTakeBeyondThePoolComesBackFromWhatIsRetainedNotFromAPartHeldAtItsCap() {
+            // 1,000.05 by 0.40 : 0.40 : 0.05 : 0.05 : 0.10 (the last what is retained, never below zero), floors of
+            // 50.0025 and caps of 400.02 on the first four, the first two held at the cap: exact 400.02, 400.02,
+            // 50.0025, 50.0025, 100.005. Toward zero, the floors rounded up: 400.02 + 400.02 + 50.01 + 50.01 + 100.00 =
+            // 1,000.06, a cent over. By smallest remainder alone it came back from the first part (nothing over 400.02)
+            // and left it a cent under its cap; held there, it passes the cent to what is retained.
+            List<BigDecimal> shares = List.of(new BigDecimal("0.40"), new BigDecimal("0.40"), new BigDecimal("0.05"), new BigDecimal("0.05"),
+                    new BigDecimal("0.10"));
+            BigDecimal floor = new BigDecimal("50.0025");
+            BigDecimal cap = new BigDecimal("400.020");
+            List<BigDecimal> least = java.util.Arrays.asList(floor, floor, floor, floor, BigDecimal.ZERO);
+            List<BigDecimal> most = java.util.Arrays.asList(cap, cap, cap, cap, null);
+            assertThat(Money.allocate(new BigDecimal("1000.05"), shares, least, most))
+                    .containsExactly(new BigDecimal("400.01"), new BigDecimal("400.02"), new BigDecimal("50.01"), new BigDecimal("50.01"),
+                            new BigDecimal("100.00"));
+            assertThat(Money.allocate(new BigDecimal("1000.05"), shares, least, most, List.of(true, true, false, false, false)))
+                    .containsExactly(new BigDecimal("400.02"), new BigDecimal("400.02"), new BigDecimal("50.01"), new BigDecimal("50.01"),
+                            new BigDecimal("99.99"));
+        }
+
+        @Test
+        void aPartHeldAtItsCapStartsAtTheCapThoughItsShareTo34DigitsFellASpeckUnderIt() {
+            // 1,000.05 by a share a speck (1E-34) under 0.40, 0.05, 0.05, 0.22 and a speck over 0.28: exact 400.0199..,
+            // 50.0025 twice, 220.011, 280.014... The first rounded toward zero is 400.01, a whole cent under the cap it
+            // is held at, and with the floors rounded up the parts add up to the pool: no cent moves, and it stayed
+            // there. Held at the cap it starts at 400.02, and the cent over comes back from the smallest remainder
+            // of the parts the floor and the cap do not hold (220.011).
+            BigDecimal speck = new BigDecimal("1E-34");
+            List<BigDecimal> shares = List.of(new BigDecimal("0.40").subtract(speck), new BigDecimal("0.05"), new BigDecimal("0.05"),
+                    new BigDecimal("0.22"), new BigDecimal("0.28").add(speck));
+            List<BigDecimal> least = java.util.Collections.nCopies(5, new BigDecimal("50.0025"));
+            List<BigDecimal> most = java.util.Collections.nCopies(5, new BigDecimal("400.02"));
+            assertThat(Money.allocate(new BigDecimal("1000.05"), shares, least, most))
+                    .containsExactly(new BigDecimal("400.01"), new BigDecimal("50.01"), new BigDecimal("50.01"), new BigDecimal("220.01"),
+                            new BigDecimal("280.01"));
+            assertThat(Money.allocate(new BigDecimal("1000.05"), shares, least, most, List.of(true, false, false, false, false)))
+                    .containsExactly(new BigDecimal("400.02"), new BigDecimal("50.01"), new BigDecimal("50.01"), new BigDecimal("220.00"),
+                            new BigDecimal("280.01"));
+        }
+
+        @Test
         void whenNoPartCanTakeACentWithinItsAmountsThePoolStillAddsUp() {
             // 0.02 by 1:1:1 with a cap of 0.0066.. (a third of the pool) on each: exact 0.00666.., toward zero 0.00;
             // two cents that no part can take within its cap, and the parts must add up to the pool: largest remainder,

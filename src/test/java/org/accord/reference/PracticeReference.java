@@ -342,7 +342,8 @@ final class PracticeReference {
      * distribution.md): no practice's cents go above the cap's amount (nothing, for a practice whose share is
      * nothing) or below the floor's; a part below
      * the floor starts at it rounded up, and a cent goes only where it stays within both (a cent the
-     * floors took beyond the pool comes back from the smallest remainders that stay above their floor).
+     * floors took beyond the pool comes back from the smallest remainders that stay above their floor, of the
+     * parts held at no cap, and only when none of these can give it from a practice held at the cap).
      */
     private BigDecimal[] largestRemainder(Fraction pool, Fraction[] shares, List<PracticeCase.Practice> practices) {
         int n = shares.length;
@@ -383,6 +384,7 @@ final class PracticeReference {
         int count = Math.abs(cents);
         BigDecimal step = giving ? cent : cent.negate();
         while (count > 0) {
+            List<Integer> keepingBounds = new ArrayList<>();
             List<Integer> within = new ArrayList<>();
             for (int i : order) {
                 Fraction moved = Fraction.of(paid[i].add(step));
@@ -390,8 +392,15 @@ final class PracticeReference {
                 Fraction upTo = i < n && shares[i].signum() == 0 ? Fraction.ZERO : most;
                 boolean keepsItsBounds = i >= n ? moved.signum() >= 0 : !bounded || (moved.compareTo(least) >= 0 && moved.compareTo(upTo) <= 0);
                 if (keepsItsBounds) {
-                    within.add(i);
+                    keepingBounds.add(i);
+                    // A practice held at the cap receives the cap's amount: a cent comes from it only when no other part can give one.
+                    if (!(bounded && i < n && shares[i].compareTo(number("practiceCapShare")) == 0)) {
+                        within.add(i);
+                    }
                 }
+            }
+            if (within.isEmpty()) {
+                within = keepingBounds;
             }
             if (within.isEmpty()) {
                 // No cent fits within the bounds (floors rounded up that the pool cannot hold): the pool comes first.

@@ -1,0 +1,52 @@
+package org.accord.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.accord.evaluation.EvaluationService;
+import org.accord.settlement.Settlement;
+import org.accord.settlement.SettlementLine;
+import org.accord.terms.TemplateCatalog;
+import org.accord.testing.GoldenCases;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A practice held at the cap no longer gives the cent the floors, rounded up, take beyond the pool (golden
+ * distribution/the-cent-the-floors-take-beyond-the-pool-comes-from-*). A rule set stored before settles every
+ * other case as the shipped rules do, and replays that one as it ran: Money keeps the allocation it called.
+ */
+class DistributionCappedPracticeKeepsItsCapTest {
+
+    /** rules/distribution/distribution.drl as it was before the change (the shipped text of commit c19edf9). */
+    private static final String A_CAPPED_PRACTICE_GIVES_THE_FLOORS_CENT = "engine/distribution-a-capped-practice-gives-the-floors-cent";
+
+    private static final RuleBase EARLIER = ReplayedRuleSets.shippedWith(A_CAPPED_PRACTICE_GIVES_THE_FLOORS_CENT, "distribution/distribution.drl");
+
+    @Test
+    void aStoredRuleSetSettlesTheOtherCasesAsTheShippedRulesDo() {
+        ReplayedRuleSets.assertSettlesAsShipped(EARLIER, List.of("valley-ipa", "small-panel"),
+                "the cases reach the rules the change touched", List.of(
+                        "The distributable pool is allocated by weight within floors and caps, to the cent",
+                        "A practice whose weight's share is above the cap receives the cap, and what the cap cuts goes to the practices within the bounds",
+                        "A practice whose weight's share is below the floor is raised to the floor, from the practices within the bounds"));
+    }
+
+    @Test
+    void aStoredRuleSetReplaysTheCapCentAsItRan() {
+        GoldenCases.GoldenCase golden = GoldenCases.read(GoldenCases.GOLDEN.resolve("distribution")
+                .resolve("the-cent-the-floors-take-beyond-the-pool-comes-from-what-is-retained-not-a-capped-practice.yaml"));
+        Settlement replayed = new EvaluationService(TemplateCatalog.load(), new Evaluator(EARLIER)).evaluate(golden.choice(), golden.facts());
+
+        assertThat(distribution(replayed, "P1", null)).isEqualByComparingTo("400.01");
+        assertThat(distribution(replayed, "P2", null)).isEqualByComparingTo("400.02");
+        assertThat(distribution(replayed, "IPA", "retained by the caps")).isEqualByComparingTo("100.00");
+    }
+
+    // A practice has one distribution line; the IPA's are told apart by their detail.
+    private static BigDecimal distribution(Settlement settlement, String scope, String detail) {
+        return settlement.lines().stream()
+                .filter(l -> l.clause().equals("distribution") && l.scope().equals(scope) && (detail == null || detail.equals(l.detail())))
+                .map(SettlementLine::amount).findFirst().orElseThrow();
+    }
+}
