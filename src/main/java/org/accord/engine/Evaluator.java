@@ -474,8 +474,8 @@ public final class Evaluator {
 
     /**
      * Everything that stops an evaluation before the engine: invalid facts, period inputs a clause
-     * requires (its template's {@code requires}) that the facts lack, and distribution floor or cap
-     * shares that cannot hold for the number of practices. Pointers are relative to the request
+     * requires (its template's {@code requires}) that the facts lack, distribution floor or cap
+     * shares that cannot hold for the number of practices, and a risk corridor's target of zero. Pointers are relative to the request
      * document ({@code /facts/...}, {@code /contract/overrides/...}).
      */
     public static List<InputProblem> problems(Terms terms, PerformanceFacts facts) {
@@ -492,7 +492,10 @@ public final class Evaluator {
         return problems;
     }
 
-    /** What the terms need of facts already found valid: required period inputs, floors and caps that can hold. */
+    /**
+     * What the terms need of facts already found valid: required period inputs, floors and caps that can hold, a
+     * corridor target above zero.
+     */
     public static List<InputProblem> unmetRequirements(Terms terms, PerformanceFacts facts) {
         Request request = new Request(terms, facts);
         List<InputProblem> problems = new ArrayList<>();
@@ -500,6 +503,9 @@ public final class Evaluator {
         for (ClauseTerms clause : request.terms().clauses()) {
             if ("distribution".equals(clause.concept())) {
                 problems.addAll(sharesThatCannotHold(request, clause));
+            }
+            if ("risk-corridor".equals(clause.concept())) {
+                problems.addAll(corridorWithoutATarget(request, clause));
             }
             for (String input : clause.requires()) {
                 Object value = switch (input) {
@@ -514,6 +520,26 @@ public final class Evaluator {
             }
         }
         return problems;
+    }
+
+    /**
+     * A corridor measures the variance of cost from its target, targetPmpm x risk-weighted member months, and its
+     * bands as shares of that target ({@code rules/risk/risk-corridor.drl}). With a target of zero no variance is a
+     * share of it: every band would start at zero and the whole cost fall in the outer one. Risk scores are above
+     * zero, so the target is zero exactly when targetPmpm is or no practice has member months.
+     */
+    private static List<InputProblem> corridorWithoutATarget(Request request, ClauseTerms corridor) {
+        String clause = "clause " + corridor.id() + " (" + corridor.title() + ") measures its bands as shares of its target, "
+                + "targetPmpm x risk-weighted member months, ";
+        if (((BigDecimal) corridor.parameters().get("targetPmpm")).signum() == 0) {
+            return List.of(new InputProblem(request.terms().overrides().containsKey("targetPmpm") ? "/contract/overrides/targetPmpm" : "/contract",
+                    clause + "and a targetPmpm of 0 makes that target 0: no variance is a share of it"));
+        }
+        if (request.facts().practices().stream().allMatch(practice -> practice.memberMonths() == 0)) {
+            return List.of(new InputProblem("/facts/practices",
+                    clause + "and no practice has member months, so that target is 0: no variance is a share of it"));
+        }
+        return List.of();
     }
 
     private static List<InputProblem> sharesThatCannotHold(Request request, ClauseTerms distribution) {

@@ -205,7 +205,17 @@ class ProblemResponsesTest extends ServerTest {
                     problem("a period input a clause requires", r -> {
                         at(r, "/contract").put("templateId", "mssp-aco-track-1");
                         at(r, "/facts/period").remove("reportedQualityScore");
-                    }, "/facts/period/reportedQualityScore", "needs reportedQualityScore"));
+                    }, "/facts/period/reportedQualityScore", "needs reportedQualityScore"),
+                    problem("a risk corridor's target of 0: no practice has member months", r -> {
+                        at(r, "/contract").put("templateId", "ma-capitation");
+                        for (int i = 0; i < 3; i++) {
+                            at(r, "/facts/practices/" + i).put("memberMonths", 0);
+                        }
+                    }, "/facts/practices", "no practice has member months, so that target is 0: no variance is a share of it"),
+                    problem("a risk corridor's target of 0: a targetPmpm of 0", r -> {
+                        at(r, "/contract").put("templateId", "ma-capitation");
+                        at(r, "/contract").putObject("overrides").put("targetPmpm", "0");
+                    }, "/contract/overrides/targetPmpm", "a targetPmpm of 0 makes that target 0"));
         }
 
         @ParameterizedTest(name = "{0}")

@@ -169,6 +169,36 @@ class EvaluationServiceTest {
                 .totals().practices()).hasSize(2);
     }
 
+    /**
+     * The corridor's bands are shares of its target, targetPmpm x risk-weighted member months. With no member
+     * months the target was 0, every band started at 0 and the IPA bore 20% of its whole cost in the outer band
+     * (its variance "0% of target"): such facts are refused, naming them and why.
+     */
+    @Test
+    void aRiskCorridorWithATargetOfZeroIsRefusedBeforeTheEngine() {
+        List<PracticePerformance> practices = new ArrayList<>();
+        for (PracticePerformance p : valley.practices()) {
+            practices.add(new PracticePerformance(p.id(), p.name(), p.attributedMembers(), 0, p.averageRiskScore(), p.totalCostOfCare(),
+                    p.feeScheduleAllowedAmount(), p.visits(), p.annualWellnessVisits(), p.edVisits(), p.inpatientAdmissions(),
+                    p.qualityMeasures(), p.extra()));
+        }
+        PerformanceFacts noMemberMonths = new PerformanceFacts(valley.ipa(), valley.period(), practices);
+
+        InvalidInputException facts = catchThrowableOfType(InvalidInputException.class,
+                () -> service.evaluate(ContractChoice.of("ma-capitation"), noMemberMonths));
+        InvalidInputException terms = catchThrowableOfType(InvalidInputException.class,
+                () -> service.evaluate(ContractChoice.of("ma-capitation").with("targetPmpm", "0"), valley));
+
+        assertThat(facts.problems()).containsExactly(new InputProblem("/facts/practices", "clause risk-corridor (Risk corridor) "
+                + "measures its bands as shares of its target, targetPmpm x risk-weighted member months, and no practice has member "
+                + "months, so that target is 0: no variance is a share of it"));
+        assertThat(terms.problems()).containsExactly(new InputProblem("/contract/overrides/targetPmpm", "clause risk-corridor (Risk "
+                + "corridor) measures its bands as shares of its target, targetPmpm x risk-weighted member months, and a targetPmpm of 0 "
+                + "makes that target 0: no variance is a share of it"));
+        // A template without a corridor settles the same facts.
+        assertThat(service.evaluate(ContractChoice.of("medicaid-ffs-p4p"), noMemberMonths).totals().practices()).hasSize(practices.size());
+    }
+
     private static PerformanceFacts withFirstPracticeCost(PerformanceFacts facts, java.math.BigDecimal cost) {
         List<PracticePerformance> practices = new ArrayList<>(facts.practices());
         practices.set(0, practices.get(0).withTotalCostOfCare(cost));
