@@ -95,7 +95,7 @@ final class Comparer {
     private ComparisonResult.Side side(Settlement s) {
         return new ComparisonResult.Side(s.contract().templateId(), s.contract().templateVersion(), s.contract().termsHash(),
                 s.contract().overrides(), s.totals(),
-                Requests.riskSharing(s, Requests.conceptsByClause(service, s.contract().templateId())));
+                Requests.riskSharing(s, Requests.conceptsByClause(service, s.contract().templateId())), s.contract().contractVersion());
     }
 
     private static ComparisonResult.Delta delta(String item, String name, BigDecimal baseline, BigDecimal proposal) {

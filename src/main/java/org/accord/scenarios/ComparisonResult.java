@@ -1,5 +1,6 @@
 package org.accord.scenarios;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,9 +39,12 @@ public record ComparisonResult(
      * @param totals          the settlement's totals (payer total, pool, retained, per practice)
      * @param riskSharing     the IPA's gains or losses against its target (savings, losses, budget,
      *                        corridor lines)
+     * @param contractVersion the stored contract version the side was named by, if it was
+     *                        ({@code contractVersionId}): which draft or proposal each side is
      */
     public record Side(String templateId, String templateVersion, String termsHash, Map<String, Object> overrides,
-                       Settlement.Totals totals, BigDecimal riskSharing) {
+                       Settlement.Totals totals, BigDecimal riskSharing,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Settlement.StoredVersion contractVersion) {
     }
 
     /**

@@ -212,6 +212,10 @@ class ContractsApiTest extends ServerTest {
         assertThat(difference.get("parameter").asString()).isEqualTo("maximumSharingRate");
         assertThat(difference.get("baselineValue").asString()).isEqualTo("0.50");
         assertThat(difference.get("proposalValue").asString()).isEqualTo("0.60");
+        // Each side names the version it is (it named only the template: two drafts read alike).
+        assertThat(compared.json().at("/baseline/contractVersion/id").asString()).isEqualTo(signed);
+        assertThat(compared.json().at("/proposals/0/contract/contractVersion/id").asString()).isEqualTo(counter);
+        assertThat(compared.json().at("/proposals/0/contract/contractVersion/versionHash").asString()).startsWith("sha256:");
 
         String publication = CONTRACTS + "/" + id + "/versions/" + counter + "/publication";
         Reply refused = send(HttpRequest.newBuilder(URI.create(url(publication))).header(TestKeys.HEADER, TestKeys.only("negotiator"))
