@@ -171,7 +171,7 @@ class JobsController implements JobsApi {
         }
         return progress -> {
             var result = Backtest.compare(input, Backtest.evaluate(evaluations, input, progress));
-            return stored.backtest(body, Transport.converted(result, BacktestResult.class), owner).id();
+            return stored.backtest(body, Transport.converted(result, BacktestResult.class), input.layoutFile(), owner).id();
         };
     }
 

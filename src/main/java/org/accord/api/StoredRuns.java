@@ -165,13 +165,17 @@ class StoredRuns {
                 json.writeValueAsString(request), json.writeValueAsString(answer)));
     }
 
-    /** A backtest run as a job answered it: the file and its layout, and the comparison of every row. */
-    RunSummary backtest(Object request, Object answer, String callerName) {
+    /**
+     * A backtest run as a job answered it: the file and its layout's id, and the comparison of every
+     * row; the layout's file is stored under the hash the answer names ({@code layoutHash}).
+     */
+    RunSummary backtest(Object request, Object answer, byte[] layoutFile, String callerName) {
+        content.put(ContentKind.LAYOUT, layoutFile);
         return runs.save(new NewRun("backtest", callerName, null, null, null, null, null, evaluations.rules().hash(), null,
                 json.writeValueAsString(request), json.writeValueAsString(answer)));
     }
 
-    /** A run with the text of every piece of content its hashes name: rule files by path, template, facts. */
+    /** A run with the text of every piece of content its hashes name: rule files by path, template, facts, a backtest's layout. */
     RunExport export(String id) {
         StoredRun run = visible(id);
         RunSummary summary = run.summary();
@@ -183,8 +187,12 @@ class StoredRuns {
         }
         stored(summary.templateHash(), ExportedContent.KindEnum.TEMPLATE, exported);
         stored(summary.factsHash(), ExportedContent.KindEnum.FACTS, exported);
-        return new RunExport(summary(summary), storedJson.readValue(run.request(), MAP), storedJson.readValue(run.result(), MAP),
-                exported);
+        Map<String, Object> result = storedJson.readValue(run.result(), MAP);
+        // A backtest names the layout its file was read with by hash (runs stored before it did name none).
+        if (result.get("layoutHash") instanceof String layoutHash) {
+            stored(layoutHash, ExportedContent.KindEnum.LAYOUT, exported);
+        }
+        return new RunExport(summary(summary), storedJson.readValue(run.request(), MAP), result, exported);
     }
 
     private void stored(String hash, ExportedContent.KindEnum kind, List<ExportedContent> into) {

@@ -10,6 +10,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import org.accord.content.ContentHash;
 import java.util.Map;
 import java.util.Optional;
 import org.accord.engine.Progress;
@@ -174,7 +175,7 @@ public final class Backtest {
                         List.copyOf(reasons), explainedBy, lines(settlement)));
             }
         }
-        return BacktestResult.of(layout.id(), layout.performanceYear(), rows, misses);
+        return BacktestResult.of(layout.id(), ContentHash.of(layout.file()), layout.performanceYear(), rows, misses);
     }
 
     /** The sum of the payable lines of the clauses the published amount covers (a loop: one per ACO of every file). */

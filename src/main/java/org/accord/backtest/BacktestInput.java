@@ -27,6 +27,11 @@ public final class BacktestInput {
         return layout.id();
     }
 
+    /** The layout's file as read: a stored backtest keeps it under its hash, so an auditor reads how each column was mapped. */
+    public byte[] layoutFile() {
+        return layout.file().clone();
+    }
+
     /** The performance year of the file's rows. */
     public int performanceYear() {
         return layout.performanceYear();

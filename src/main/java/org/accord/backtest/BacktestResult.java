@@ -14,6 +14,7 @@ import java.util.TreeMap;
  * unexplained (missed for no reason the rules can name: a difference in method).
  *
  * @param layout          the layout the file was read with
+ * @param layoutHash      the SHA-256 of the layout's file (docs/hashes.md), under which a stored backtest keeps it
  * @param performanceYear the performance year of its rows
  * @param reproduced      how many rows were reproduced
  * @param explained       how many rows were missed for an input the file does not publish
@@ -23,7 +24,7 @@ import java.util.TreeMap;
  * @param misses          every row not reproduced, explained or not, in file order
  * @param rows            every row's outcome, in file order
  */
-public record BacktestResult(String layout, int performanceYear, int reproduced, int explained, int unexplained, int total,
+public record BacktestResult(String layout, String layoutHash, int performanceYear, int reproduced, int explained, int unexplained, int total,
         Map<String, Integer> explainedBy, List<Miss> misses, @JsonIgnore List<Outcome> rows) {
 
     public BacktestResult {
@@ -32,11 +33,11 @@ public record BacktestResult(String layout, int performanceYear, int reproduced,
         rows = List.copyOf(rows);
     }
 
-    static BacktestResult of(String layout, int performanceYear, List<Outcome> rows, List<Miss> misses) {
+    static BacktestResult of(String layout, String layoutHash, int performanceYear, List<Outcome> rows, List<Miss> misses) {
         int explained = (int) misses.stream().filter(m -> !m.explainedBy().isEmpty()).count();
         Map<String, Integer> byInput = new TreeMap<>();
         misses.forEach(m -> m.explainedBy().forEach(input -> byInput.merge(input, 1, Integer::sum)));
-        return new BacktestResult(layout, performanceYear, rows.size() - misses.size(), explained, misses.size() - explained,
+        return new BacktestResult(layout, layoutHash, performanceYear, rows.size() - misses.size(), explained, misses.size() - explained,
                 rows.size(), byInput, misses, rows);
     }
 

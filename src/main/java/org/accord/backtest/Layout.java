@@ -27,6 +27,7 @@ import java.util.Set;
  * @param practice           the single practice's fields by column
  * @param overrides          contract parameters set from columns or constants, on some tracks
  * @param expected           what the results are compared with
+ * @param file               the layout file's bytes as read, stored under their hash with a backtest's run
  */
 record Layout(
         String id,
@@ -44,7 +45,8 @@ record Layout(
         Map<String, Source> period,
         Map<String, Source> practice,
         List<OverrideMapping> overrides,
-        Expected expected) {
+        Expected expected,
+        byte[] file) {
 
     /** Fields the layout may fill in the IPA and its single practice (the period's come from its record). */
     static final Set<String> IPA_FIELDS = Set.of("id", "name");

@@ -319,7 +319,7 @@ public final class Layouts {
         return new Layout(id, text(doc, "name", where), text(doc, "source", where),
                 Integer.parseInt(text(doc, "performanceYear", where)), yearColumn, List.copyOf(required), key,
                 thousandsSeparator, Map.copyOf(columns), trackColumn, List.copyOf(tracks), ipa, period, practice,
-                List.copyOf(overrides), expected);
+                List.copyOf(overrides), expected, bytes.clone());
     }
 
     @SuppressWarnings("unchecked")

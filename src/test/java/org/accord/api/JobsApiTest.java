@@ -104,6 +104,33 @@ class JobsApiTest extends ServerTest {
         assertThat(get("/api/v1/evaluations/" + job.path("runId").asText() + "/export").status()).isEqualTo(200);
     }
 
+    /** The export names the layout its file was read with by hash and carries the layout's text (it carried none). */
+    @Test
+    void aBacktestJobsRunExportsTheLayoutItsFileWasReadWith() throws Exception {
+        ObjectNode backtest = JSON.createObjectNode();
+        backtest.put("file", read("examples/cms/mssp-aco-puf-2018.csv"));
+        Reply made = create(job("backtest", backtest), TestKeys.only("reviewer"));
+        assertThat(made.status()).as(made.body()).isEqualTo(202);
+        JsonNode job = finished(made.header("Location"), TestKeys.only("reviewer"));
+        assertThat(job.path("state").asText()).as(job.toString()).isEqualTo("succeeded");
+
+        JsonNode export = as(TestKeys.only("reviewer"), "GET", "/api/v1/evaluations/" + job.path("runId").asText() + "/export").json();
+        String layoutHash = export.at("/result/layoutHash").asText();
+        byte[] shipped = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/main/resources/backtest/layouts/mssp-aco-puf-2018.yaml"));
+        assertThat(export.at("/result/layout").asText()).isEqualTo("mssp-aco-puf-2018");
+        assertThat(layoutHash).isEqualTo(org.accord.content.ContentHash.of(shipped));
+        List<JsonNode> layouts = new ArrayList<>();
+        export.get("content").forEach(content -> {
+            if (content.path("kind").asText().equals("layout")) {
+                layouts.add(content);
+            }
+        });
+        assertThat(layouts).singleElement().satisfies(layout -> {
+            assertThat(layout.path("hash").asText()).isEqualTo(layoutHash);
+            assertThat(layout.path("text").asText()).isEqualTo(new String(shipped, StandardCharsets.UTF_8));
+        });
+    }
+
     @Test
     void aJobIsSeenByItsCallerReviewersAndAdminsOnly() {
         Reply made = create(job("sweep", ScenariosApiTest.example("sweep-sharing-rate")), TestKeys.only("negotiator"));

@@ -28,7 +28,7 @@ class BacktestCommandTest {
 
         assertThat(run.exitCode()).isZero();
         JsonNode json = Json.MAPPER.readTree(run.out());
-        assertThat(names(json)).containsExactly("layout", "performanceYear", "reproduced", "explained", "unexplained", "total",
+        assertThat(names(json)).containsExactly("layout", "layoutHash", "performanceYear", "reproduced", "explained", "unexplained", "total",
                 "explainedBy", "misses");
         assertThat(json.get("layout").asString()).isEqualTo("mssp-aco-puf-2018");
         assertThat(json.get("performanceYear").asInt()).isEqualTo(2018);
