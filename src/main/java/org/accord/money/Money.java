@@ -191,13 +191,29 @@ public final class Money {
      */
     public static List<BigDecimal> allocate(BigDecimal total, List<BigDecimal> weights, List<BigDecimal> least, List<BigDecimal> most,
             List<Boolean> heldAtMost) {
+        return allocate(total, weights, least, most, heldAtMost, Collections.nCopies(weights.size(), false));
+    }
+
+    /**
+     * As {@link #allocate(BigDecimal, List, List, List, List)}, the parts {@code takingLast} marks (a practice whose
+     * weight is zero, raised to its floor) taking a cent given out only when no other part can within its amounts:
+     * a cent the parts held at their most amount leave over goes to a part held by neither, or to what is retained,
+     * even where a marked part's remainder ties with it and comes first.
+     *
+     * <p>The distribution rules called the five-list form until they marked those parts: rule sets stored with runs
+     * still do, and replay as they ran. It is this with no part marked.
+     */
+    public static List<BigDecimal> allocate(BigDecimal total, List<BigDecimal> weights, List<BigDecimal> least, List<BigDecimal> most,
+            List<Boolean> heldAtMost, List<Boolean> takingLast) {
         BigDecimal pool = payable(total);
         if (weights.isEmpty()) {
             throw new IllegalArgumentException("nothing to allocate to");
         }
-        if (least.size() != weights.size() || most.size() != weights.size() || heldAtMost.size() != weights.size()) {
-            throw new IllegalArgumentException("one least amount, one most amount and one mark of a part held at it a weight: "
-                    + least.size() + ", " + most.size() + " and " + heldAtMost.size() + " for " + weights.size());
+        if (least.size() != weights.size() || most.size() != weights.size() || heldAtMost.size() != weights.size()
+                || takingLast.size() != weights.size()) {
+            throw new IllegalArgumentException("one least amount, one most amount, one mark of a part held at it and one of a part"
+                    + " taking last a weight: " + least.size() + ", " + most.size() + ", " + heldAtMost.size() + " and "
+                    + takingLast.size() + " for " + weights.size());
         }
         int n = weights.size();
         BigDecimal weightSum = BigDecimal.ZERO;
@@ -256,8 +272,10 @@ public final class Money {
                 for (int k = 0; k < n && left > 0; k++) {
                     int i = order.get(k);
                     BigDecimal next = parts[i].add(step);
+                    // Marked to take last, a part is passed over for a cent given, as one held at its most amount is.
+                    boolean passedOver = heldAtMost.get(i) || (centsLeft > 0 && takingLast.get(i));
                     boolean mayMove = movers == Movers.ANY
-                            || (within(next, least.get(i), most.get(i)) && (movers == Movers.ANY_WITHIN || !heldAtMost.get(i)));
+                            || (within(next, least.get(i), most.get(i)) && (movers == Movers.ANY_WITHIN || !passedOver));
                     if (mayMove) {
                         parts[i] = next;
                         left--;

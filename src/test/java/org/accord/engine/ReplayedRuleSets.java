@@ -43,6 +43,9 @@ final class ReplayedRuleSets {
             "the-cent-the-floors-take-beyond-the-pool-comes-from-what-is-retained-not-a-capped-practice.yaml",
             "rules/distribution/distribution.drl",
             "the-cent-the-floors-take-beyond-the-pool-comes-from-a-practice-within-the-bounds-not-a-capped-one.yaml",
+            "rules/distribution/distribution.drl",
+            // P3, whose weight is zero, took the cent the caps left over: 100.02 for its floor of 100.01, 200.02 retained
+            "the-odd-cent-the-caps-leave-is-retained-not-given-to-a-practice-without-weight-at-the-floor.yaml",
             "rules/distribution/distribution.drl");
 
     private ReplayedRuleSets() {

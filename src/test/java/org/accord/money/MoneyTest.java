@@ -156,6 +156,37 @@ class MoneyTest {
         }
 
         @Test
+        void aCentTheCapsLeaveGoesToWhatIsRetainedNotToAPartMarkedToTakeLastThatTiesWithIt() {
+            // 1,000.10 by 0.35 : 0.35 : 0.10 : 0.20 (the last what is retained), caps of 350.035 on the first three,
+            // the first two held there, a floor of 100.01 on the third: exact 350.035, 350.035, 100.01, 200.02. Toward
+            // zero 350.03 + 350.03 + 100.01 + 200.02 = 1,000.09, a cent under; the capped parts cannot take it, and the
+            // third part and what is retained tie with no remainder: the third came first by index. Marked to take
+            // last (a practice whose weight is zero), it passes the cent to what is retained.
+            List<BigDecimal> shares = List.of(new BigDecimal("0.35"), new BigDecimal("0.35"), new BigDecimal("0.10"), new BigDecimal("0.20"));
+            BigDecimal floor = new BigDecimal("100.010");
+            BigDecimal cap = new BigDecimal("350.035");
+            List<BigDecimal> least = java.util.Arrays.asList(floor, floor, floor, BigDecimal.ZERO);
+            List<BigDecimal> most = java.util.Arrays.asList(cap, cap, cap, null);
+            List<Boolean> held = List.of(true, true, false, false);
+            assertThat(Money.allocate(new BigDecimal("1000.10"), shares, least, most, held))
+                    .containsExactly(new BigDecimal("350.03"), new BigDecimal("350.03"), new BigDecimal("100.02"), new BigDecimal("200.02"));
+            assertThat(Money.allocate(new BigDecimal("1000.10"), shares, least, most, held, List.of(false, false, true, false)))
+                    .containsExactly(new BigDecimal("350.03"), new BigDecimal("350.03"), new BigDecimal("100.01"), new BigDecimal("200.03"));
+        }
+
+        @Test
+        void aPartMarkedToTakeLastTakesTheCentWhenNoOtherPartCanWithinItsAmounts() {
+            // 1,000.10 by 0.45 : 0.45 : 0.10, caps of 450.045 held on the first two, a floor of 100.01 on the third and
+            // nothing retained: toward zero 450.04 + 450.04 + 100.01 = 1,000.09. The cent the caps leave has nowhere
+            // else to go within the amounts, so the part marked to take last takes it rather than one pass its cap.
+            List<BigDecimal> shares = List.of(new BigDecimal("0.45"), new BigDecimal("0.45"), new BigDecimal("0.10"));
+            List<BigDecimal> least = java.util.Collections.nCopies(3, new BigDecimal("100.010"));
+            List<BigDecimal> most = java.util.Collections.nCopies(3, new BigDecimal("450.045"));
+            assertThat(Money.allocate(new BigDecimal("1000.10"), shares, least, most, List.of(true, true, false), List.of(false, false, true)))
+                    .containsExactly(new BigDecimal("450.04"), new BigDecimal("450.04"), new BigDecimal("100.02"));
+        }
+
+        @Test
         void whenNoPartCanTakeACentWithinItsAmountsThePoolStillAddsUp() {
             // 0.02 by 1:1:1 with a cap of 0.0066.. (a third of the pool) on each: exact 0.00666.., toward zero 0.00;
             // two cents that no part can take within its cap, and the parts must add up to the pool: largest remainder,

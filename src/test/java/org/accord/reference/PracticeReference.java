@@ -252,7 +252,11 @@ final class PracticeReference {
         if (distributable.signum() > 0) {
             shares = withinFloorAndCap(shares, number("practiceFloorShare"), number("practiceCapShare"));
         }
-        BigDecimal[] paid = largestRemainder(Fraction.of(distributable.cents()), shares, practices);
+        boolean[] withoutWeight = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            withoutWeight[i] = weightInPlay.signum() != 0 && weights[i].signum() == 0;
+        }
+        BigDecimal[] paid = largestRemainder(Fraction.of(distributable.cents()), shares, withoutWeight);
         for (int i = 0; i < n; i++) {
             pay(practices.get(i).id(), "distribution", Fraction.of(paid[i]));
         }
@@ -343,9 +347,10 @@ final class PracticeReference {
      * nothing) or below the floor's; a part below
      * the floor starts at it rounded up, and a cent goes only where it stays within both (a cent the
      * floors took beyond the pool comes back from the smallest remainders that stay above their floor, of the
-     * parts held at no cap, and only when none of these can give it from a practice held at the cap).
+     * parts held at no cap, and only when none of these can give it from a practice held at the cap). A practice
+     * whose weight is zero takes a cent only when no other part can: one the caps leave over is what they cut, retained.
      */
-    private BigDecimal[] largestRemainder(Fraction pool, Fraction[] shares, List<PracticeCase.Practice> practices) {
+    private BigDecimal[] largestRemainder(Fraction pool, Fraction[] shares, boolean[] withoutWeight) {
         int n = shares.length;
         Fraction unplaced = Fraction.ONE.minus(sum(shares));
         int parts = pool.signum() > 0 && pool.times(unplaced).cents().signum() > 0 ? n + 1 : n;
@@ -394,7 +399,8 @@ final class PracticeReference {
                 if (keepsItsBounds) {
                     keepingBounds.add(i);
                     // A practice held at the cap receives the cap's amount: a cent comes from it only when no other part can give one.
-                    if (!(bounded && i < n && shares[i].compareTo(number("practiceCapShare")) == 0)) {
+                    boolean heldAtTheCap = bounded && i < n && shares[i].compareTo(number("practiceCapShare")) == 0;
+                    if (!heldAtTheCap && !(giving && bounded && i < n && withoutWeight[i])) {
                         within.add(i);
                     }
                 }
