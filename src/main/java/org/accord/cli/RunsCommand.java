@@ -123,7 +123,10 @@ class RunsCommand implements Runnable {
                 return 0;
             }
             RunFilter filter = new RunFilter(templateId, ipaId, null, caller, moment(since, "--since"), moment(before, "--before"));
-            List<RunSummary> runs = store.get().list(filter, limit, 0);
+            // One more than shown, to tell whether more match.
+            List<RunSummary> runs = store.get().list(filter, limit + 1, 0);
+            boolean more = runs.size() > limit;
+            runs = runs.subList(0, Math.min(limit, runs.size()));
             if (runs.isEmpty()) {
                 // an empty answer would look like a command that did nothing; said on standard error, where no id is read
                 System.err.println("no stored run in " + where.directory() + " matches these options");
@@ -141,6 +144,10 @@ class RunsCommand implements Runnable {
             }
             format.append("%s%n");
             rows.forEach(row -> System.out.printf(format.toString(), row.toArray()));
+            if (more) {
+                // the list stopped at the limit without a word (found from outside); said where no id is read
+                System.err.println("the newest " + limit + " shown; more runs match: --limit to see more");
+            }
             return 0;
         }
     }

@@ -62,6 +62,11 @@ class RunsCommandTest {
         assertThat(none.exitCode()).isZero();
         assertThat(none.out()).as("no id to read on standard output").isEmpty();
         assertThat(none.err()).isEqualTo("no stored run in " + dataDir + " matches these options\n");
+        // At the limit, standard error says more match (the list stopped without a word); not when all are shown.
+        CommandLineRun limited = CommandLineRun.run("runs", "list", "--limit", "1", "--data-dir", dataDir.toString());
+        assertThat(limited.out().lines().toList()).singleElement().asString().startsWith(newer.id());
+        assertThat(limited.err()).isEqualTo("the newest 1 shown; more runs match: --limit to see more\n");
+        assertThat(CommandLineRun.run("runs", "list", "--limit", "2", "--data-dir", dataDir.toString()).err()).isEmpty();
         CommandLineRun negative = CommandLineRun.run("runs", "list", "--limit", "-1", "--data-dir", dataDir.toString());
         assertThat(negative.exitCode()).isEqualTo(2);
         assertThat(negative.err()).contains("--limit").contains("at least 1").doesNotContain("SQL");
