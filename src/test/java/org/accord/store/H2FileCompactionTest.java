@@ -9,11 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class H2FileCompactionTest {
 
-    /** The tests' threshold: a file of 1,500 rows of 8 KB passes it; the service's is 64 MB. */
+    /** The tests' threshold: a mostly free file of 1,500 rows of 8 KB passes it; the service's is 64 MB. */
     private static final long WORTH = 1024 * 1024;
 
     @TempDir
@@ -31,7 +26,7 @@ class H2FileCompactionTest {
 
     @Test
     void aLargeMostlyDeadFileIsRewrittenSmallerWithEveryRowKept() throws Exception {
-        long checksum = fillAndDeleteFourInFive(directory);
+        long checksum = MostlyFreeH2File.make(directory);
         long before = Files.size(file());
 
         H2FileCompaction.Outcome outcome = H2FileCompaction.compactIfMostlyDead(directory, WORTH);
@@ -40,12 +35,12 @@ class H2FileCompactionTest {
         assertThat(outcome.livePercent()).isLessThan(H2FileCompaction.MOSTLY_DEAD_BELOW_PERCENT);
         assertThat(outcome.bytesBefore()).isEqualTo(before);
         assertThat(Files.size(file())).isEqualTo(outcome.bytesAfter()).isLessThan(before / 2);
-        assertThat(rowsChecksum(directory)).isEqualTo(checksum);
+        assertThat(MostlyFreeH2File.checksum(directory)).isEqualTo(checksum);
     }
 
     @Test
     void aFileJustCompactedIsMostlyLiveAndLeftAsItIs() throws Exception {
-        fillAndDeleteFourInFive(directory);
+        MostlyFreeH2File.make(directory);
         // 1,500 rows of 8 KB, a fifth kept: about 2.4 MB live, above the threshold once compacted.
         H2FileCompaction.compactIfMostlyDead(directory, WORTH);
         long compacted = Files.size(file());
@@ -61,7 +56,7 @@ class H2FileCompactionTest {
 
     @Test
     void aFileBelowTheThresholdIsNotOpened() throws Exception {
-        fillAndDeleteFourInFive(directory);
+        MostlyFreeH2File.make(directory);
         long before = Files.size(file());
 
         H2FileCompaction.Outcome outcome = H2FileCompaction.compactIfMostlyDead(directory, before + 1);
@@ -82,7 +77,7 @@ class H2FileCompactionTest {
     /** The command line reading runs while the service is down, say: its file is not rewritten under it. */
     @Test
     void aFileAnotherProcessHoldsOpenIsLeftAsItIs() throws Exception {
-        long checksum = fillAndDeleteFourInFive(directory);
+        long checksum = MostlyFreeH2File.make(directory);
         long before = Files.size(file());
         Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), HoldsTheFileOpen.class.getName(), DataDirectory.h2Url(directory))
@@ -99,7 +94,7 @@ class H2FileCompactionTest {
             holder.getOutputStream().close();
             holder.waitFor();
         }
-        assertThat(rowsChecksum(directory)).isEqualTo(checksum);
+        assertThat(MostlyFreeH2File.checksum(directory)).isEqualTo(checksum);
     }
 
     /** Another process with the service's URL: opens the file, says so, and holds it until its input closes. */
@@ -115,41 +110,5 @@ class H2FileCompactionTest {
 
     private Path file() {
         return directory.resolve("accord.mv.db");
-    }
-
-    /** 1,500 rows of 8 KB each its own commit, four in five deleted: the sum of the kept rows' bytes. */
-    private static long fillAndDeleteFourInFive(Path directory) throws SQLException {
-        try (Connection db = DriverManager.getConnection(DataDirectory.h2Url(directory), "", "");
-                Statement statement = db.createStatement()) {
-            statement.execute("CREATE TABLE pad (id INT PRIMARY KEY, bytes VARBINARY(8192))");
-            Random random = new Random(7);
-            try (PreparedStatement insert = db.prepareStatement("INSERT INTO pad VALUES (?, ?)")) {
-                for (int id = 0; id < 1_500; id++) {
-                    byte[] bytes = new byte[8192];
-                    random.nextBytes(bytes);
-                    insert.setInt(1, id);
-                    insert.setBytes(2, bytes);
-                    insert.executeUpdate();
-                }
-            }
-            statement.execute("DELETE FROM pad WHERE MOD(id, 5) <> 0");
-        }
-        return rowsChecksum(directory);
-    }
-
-    private static long rowsChecksum(Path directory) throws SQLException {
-        try (Connection db = DriverManager.getConnection(DataDirectory.h2Url(directory), "", "");
-                ResultSet rows = db.createStatement().executeQuery("SELECT id, bytes FROM pad ORDER BY id")) {
-            long sum = 0;
-            int count = 0;
-            while (rows.next()) {
-                count++;
-                sum = 31 * sum + rows.getInt(1);
-                for (byte b : rows.getBytes(2)) {
-                    sum = 31 * sum + b;
-                }
-            }
-            return count == 300 ? sum : -count;
-        }
     }
 }

@@ -9,14 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,7 +63,9 @@ class RunsSurviveAKillIT {
         String schema = "accord_kill_" + UUID.randomUUID().toString().replace("-", "");
         Map<String, String> environment = environment(database, dataDir, schema);
         if (database.equals(H2_MOSTLY_FREE)) {
-            leaveMostlyFree(dataDir);
+            // H2 2.5 reusing such space read the file back, after SIGKILL, as it was when opened: every
+            // run acknowledged since was lost (found by trying the service from outside).
+            MostlyFreeH2File.make(dataDir);
         }
         try {
             killAndRestart(environment, dataDir);
@@ -73,31 +73,6 @@ class RunsSurviveAKillIT {
             if (database.equals("PostgreSQL")) {
                 dropKillSchemas(schema);
             }
-        }
-    }
-
-    /**
-     * Makes the data directory's H2 file one whose space is mostly free: 1,500 rows of 8 KB in a schema
-     * of their own, four in five deleted, with nothing kept for H2's retention time and no compaction at
-     * close (about 30 MB, a fifth of it live). H2 2.5 reusing such space read the file back, after SIGKILL,
-     * as it was when opened: every run acknowledged since was lost (found by trying the service from outside).
-     */
-    private static void leaveMostlyFree(Path dataDir) throws SQLException {
-        String url = DataDirectory.h2Url(dataDir.toAbsolutePath()) + ";MAX_COMPACT_TIME=0;RETENTION_TIME=0";
-        try (Connection db = DriverManager.getConnection(url, "", ""); Statement statement = db.createStatement()) {
-            statement.execute("CREATE SCHEMA filler");
-            statement.execute("CREATE TABLE filler.pad (id INT PRIMARY KEY, bytes VARBINARY(8192))");
-            Random random = new Random(1);
-            try (PreparedStatement insert = db.prepareStatement("INSERT INTO filler.pad VALUES (?, ?)")) {
-                for (int id = 0; id < 1_500; id++) {
-                    byte[] bytes = new byte[8192];
-                    random.nextBytes(bytes);
-                    insert.setInt(1, id);
-                    insert.setBytes(2, bytes);
-                    insert.executeUpdate();
-                }
-            }
-            statement.execute("DELETE FROM filler.pad WHERE MOD(id, 5) <> 0");
         }
     }
 
