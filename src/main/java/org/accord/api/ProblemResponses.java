@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.accord.api.generated.model.InputProblem;
 import org.accord.api.generated.model.ProblemDetail;
+import org.accord.engine.DecisionTables;
 import org.accord.io.JsonProblems;
 import org.accord.jobs.Jobs;
 import org.accord.jobs.TimeBudget;
@@ -103,6 +104,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, "30");
         return Problems.response(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), path(request)), headers);
+    }
+
+    /**
+     * An uploaded decision table answered with a value no settlement can use: the table's mistake,
+     * not the server's, so it is named (table, output, value) and logged without a stack trace.
+     */
+    @ExceptionHandler(DecisionTables.UnusableAnswer.class)
+    ResponseEntity<Object> unusableAnswer(DecisionTables.UnusableAnswer e, WebRequest request) {
+        LOG.warn("request {}: {}", path(request), e.getMessage());
+        return Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), path(request)), null);
     }
 
     @ExceptionHandler(ConflictException.class)

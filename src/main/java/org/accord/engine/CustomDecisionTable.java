@@ -45,6 +45,8 @@ import org.w3c.dom.NodeList;
  *   <li>XML with no document type declaration (no DTD, no entities, external or not) and no imports,</li>
  *   <li>free of external functions ({@code functionDefinition kind="Java"}, FEEL {@code external}),</li>
  *   <li>one decision, answered by a decision table,</li>
+ *   <li>free of output cells whose value cannot be of the type their column declares
+ *       ({@code "two percent"} or {@code null} where a number is declared: {@link OutputTypes}),</li>
  *   <li>written in FEEL that parses and names only what the model declares, text by text
  *       ({@link FeelSyntax}),</li>
  *   <li>valid for the KIE {@link DMNValidator} (schema, model, compilation) with no gap or
@@ -213,11 +215,17 @@ public final class CustomDecisionTable {
         if (model.hasErrors()) {
             throw refused("compilation", "the model does not compile: " + model.getMessages(DMNMessage.Severity.ERROR));
         }
-        if (model.getDecisions().size() != 1
-                || !(model.getDecisions().iterator().next().getDecision().getExpression() instanceof DecisionTable)) {
+        if (model.getDecisions().size() != 1) {
             throw refused("decision", "a lookup table is one decision answered by a decision table; the model has "
                     + model.getDecisions().size() + " decisions");
         }
+        DecisionNode decision = model.getDecisions().iterator().next();
+        if (!(decision.getDecision().getExpression() instanceof DecisionTable)) {
+            throw refused(places.ofId(decision.getId()).orElse("decision '" + decision.getName() + "'"),
+                    "decision '" + decision.getName() + "' is answered by " + answeredBy(decision)
+                            + ", not a decision table: a lookup table is one decision answered by a decision table");
+        }
+        InvalidInputException.throwIfAny(OutputTypes.problems(document, model));
         return new CustomDecisionTable(hash, runtime, model);
     }
 
@@ -232,6 +240,17 @@ public final class CustomDecisionTable {
                 .map(m -> new InputProblem(places.ofId(m.getSourceId()).orElse("model"), m.getText().strip()))
                 .distinct()
                 .toList();
+    }
+
+    /** What answers a decision, as a modeller names its boxed expression ("a context", "a literal expression"). */
+    private static String answeredBy(DecisionNode decision) {
+        Object expression = decision.getDecision().getExpression();
+        if (expression == null) {
+            return "nothing";
+        }
+        String kind = expression.getClass().getSimpleName().replaceAll("Impl$", "")
+                .replaceAll("^T(?=[A-Z])", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        return (kind.matches("[aeiou].*") ? "an " : "a ") + kind;
     }
 
     private static InvalidInputException refused(String where, String reason) {

@@ -11,6 +11,7 @@ import org.kie.dmn.api.core.DMNDecisionResult;
 import org.kie.dmn.api.core.DMNModel;
 import org.kie.dmn.api.core.DMNResult;
 import org.kie.dmn.api.core.DMNRuntime;
+import org.kie.dmn.api.core.DMNType;
 
 /**
  * The DMN decision tables, as rules consult them: {@code tables.decide("Minimum savings rate by
@@ -90,11 +91,27 @@ public final class DecisionTables {
 
     /** A decimal output of a decision. */
     public BigDecimal number(String modelName, String output, Object... namesAndValues) {
-        Object value = decide(modelName, namesAndValues).get(output);
-        if (!(value instanceof BigDecimal d)) {
-            throw new DecisionException("decision table '" + modelName + "' gave no number for '" + output + "' (got " + value + ")");
-        }
-        return d;
+        return numbers(modelName, namesAndValues).get(output);
+    }
+
+    /**
+     * A decision's outputs, every one a number, by name: how the rules read a table that settles
+     * money. An uploaded table may answer with anything its author wrote; a value that is not a
+     * number stops the evaluation naming the table, the output and the value, rather than failing
+     * the rule that reads it.
+     *
+     * @throws UnusableAnswer when an output is absent, null or not a number
+     */
+    public Map<String, BigDecimal> numbers(String modelName, Object... namesAndValues) {
+        Map<String, Object> answer = decide(modelName, namesAndValues);
+        Map<String, BigDecimal> numbers = new java.util.TreeMap<>();
+        answer.forEach((output, value) -> {
+            if (!(value instanceof BigDecimal number)) {
+                throw new UnusableAnswer(modelName, output, value, "where the rules read a number");
+            }
+            numbers.put(output, number);
+        });
+        return java.util.Collections.unmodifiableMap(numbers);
     }
 
     public List<String> modelNames() {
@@ -129,13 +146,50 @@ public final class DecisionTables {
                     + "' gave no answer for " + context.getAll() + ": " + result.getMessages());
         }
         Object value = decision.getResult();
-        return value instanceof Map<?, ?> outputs ? Map.copyOf((Map<String, Object>) outputs) : Map.of(decision.getDecisionName(), value);
+        DMNType declared = model.getDecisionByName(decision.getDecisionName()).getResultType();
+        if (value instanceof Map<?, ?> outputs) {
+            Map<String, Object> answer = new java.util.TreeMap<>();
+            ((Map<String, Object>) outputs).forEach((output, outputValue) -> {
+                DMNType field = declared == null || !declared.isComposite() ? null : declared.getFields().get(output);
+                answer.put(output, checked(modelName, output, outputValue, field));
+            });
+            return java.util.Collections.unmodifiableMap(answer);
+        }
+        return Map.of(decision.getDecisionName(), checked(modelName, decision.getDecisionName(), value, declared));
+    }
+
+    /** The value, if it is one the table declares for the output; a table that settles money must answer. */
+    private static Object checked(String modelName, String output, Object value, DMNType declared) {
+        if (value == null) {
+            throw new UnusableAnswer(modelName, output, null, "where the table must answer");
+        }
+        if (declared != null && !declared.isAssignableValue(value)) {
+            throw new UnusableAnswer(modelName, output, value, "where the table declares " + declared.getName());
+        }
+        return value;
     }
 
     /** A decision table that could not answer: an engine problem, never a partial settlement. */
-    public static final class DecisionException extends RuntimeException {
+    public static class DecisionException extends RuntimeException {
         DecisionException(String message) {
             super(message);
+        }
+    }
+
+    /**
+     * A decision table answered with a value the rules cannot settle with: {@code null}, or a value
+     * not of the type the table declares or the rules read ("two percent" for a rate). Only an
+     * uploaded table can, as the shipped ones are tested; the evaluation stops, naming the table,
+     * the output and the value.
+     */
+    public static final class UnusableAnswer extends DecisionException {
+        UnusableAnswer(String modelName, String output, Object value, String expected) {
+            super("decision table '" + modelName + "' answered " + shown(value) + " for '" + output + "', " + expected
+                    + "; no settlement is made with it");
+        }
+
+        private static String shown(Object value) {
+            return value == null ? "null" : value instanceof String text ? "the string \"" + text + "\"" : "'" + value + "'";
         }
     }
 }

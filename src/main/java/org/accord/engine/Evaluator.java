@@ -278,13 +278,23 @@ public final class Evaluator {
     static void fire(KieSession session) {
         // Focus is a stack: the phases before the clauses are pushed last first, so the first fires first,
         // and the focus falls back to the main agenda once they have nothing left to fire.
-        for (int i = PHASES_BEFORE_CLAUSES.size() - 1; i >= 0; i--) {
-            focus(session, PHASES_BEFORE_CLAUSES.get(i));
-        }
-        session.fireAllRules();
-        for (String phase : PHASES_AFTER_CLAUSES) {
-            focus(session, phase);
+        try {
+            for (int i = PHASES_BEFORE_CLAUSES.size() - 1; i >= 0; i--) {
+                focus(session, PHASES_BEFORE_CLAUSES.get(i));
+            }
             session.fireAllRules();
+            for (String phase : PHASES_AFTER_CLAUSES) {
+                focus(session, phase);
+                session.fireAllRules();
+            }
+        } catch (RuntimeException e) {
+            // Drools wraps what a consequence throws; a table's unusable answer is the reason, not the rule.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof DecisionTables.UnusableAnswer unusable) {
+                    throw unusable;
+                }
+            }
+            throw e;
         }
     }
 

@@ -200,7 +200,29 @@ class PublishedTemplatesApiTest extends ServerTest {
                 Arguments.of("an unknown type",
                         flat.replace("name=\"Assigned beneficiaries\" typeRef=\"tBeneficiaries\"", "name=\"Assigned beneficiaries\" typeRef=\"tPatients\""),
                         "input data 'Assigned beneficiaries', variable",
-                        "Unable to resolve type reference 'tPatients'"));
+                        "Unable to resolve type reference 'tPatients'"),
+                // Accepted with 201, then every evaluation under a template naming it was a 500 (ClassCastException).
+                Arguments.of("a string where the table declares a number",
+                        flat.replace("id=\"flat_r1_o2\"><text>0.01</text>", "id=\"flat_r1_o2\"><text>\"two percent\"</text>"),
+                        MSR_DECISION + ", rule 1 (id flat_rule_1), output 3 ('rate at range start')",
+                        "the output entry '\"two percent\"' is a string where the table declares number"),
+                // Accepted with 201, then every evaluation was a 500 (NullPointerException).
+                Arguments.of("a null where the table declares a number",
+                        flat.replace("id=\"flat_r1_o3\"><text>0.01</text>", "id=\"flat_r1_o3\"><text>null</text>"),
+                        MSR_DECISION + ", rule 1 (id flat_rule_1), output 4 ('rate at range end')",
+                        "the output entry 'null' is null where the table declares number"),
+                Arguments.of("an undeclared name in an input entry",
+                        flat.replace("<inputEntry id=\"flat_r1_i0\"><text>-</text>", "<inputEntry id=\"flat_r1_i0\"><text>&gt;= threshold</text>"),
+                        MSR_DECISION + ", rule 1 (id flat_rule_1), input 1 ('Assigned beneficiaries')",
+                        "the input entry '>= threshold' names what the model does not declare: Unknown variable 'threshold'"),
+                Arguments.of("an undeclared name of several words",
+                        flat.replace("<text>Assigned beneficiaries</text></inputExpression>", "<text>Assigned members</text></inputExpression>"),
+                        MSR_DECISION + ", input 1 ('Assigned beneficiaries'), input expression",
+                        "the input expression 'Assigned members' names what the model does not declare: Unknown variable 'Assigned members'"),
+                Arguments.of("a decision answered by a context",
+                        read("src/test/resources/uploads/refused/boxedcontext.dmn"),
+                        MSR_DECISION,
+                        "is answered by a context, not a decision table"));
     }
 
     /**
@@ -234,6 +256,41 @@ class PublishedTemplatesApiTest extends ServerTest {
             root.detachAppender(logged);
         }
         assertThat(logged.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN) || event.getThrowableProxy() != null)
+                .extracting(event -> event.getLoggerName() + ": " + event.getFormattedMessage())
+                .isEmpty();
+    }
+
+    /**
+     * A cell computed from an input cannot be judged at upload without evaluating the table for every input; the
+     * answer is checked instead. A wrong-typed answer was a 500 with a ClassCastException logged at ERROR.
+     */
+    @Test
+    void aTableAnsweringAStringForARateIsA422NamingTheTableAndTheValueAndLogsNoError() {
+        String table = read(FLAT_MSR).replace("id=\"flat_r1_o2\"><text>0.01</text>",
+                "id=\"flat_r1_o2\"><text>if Assigned beneficiaries &gt; 1000 then \"two percent\" else 0.01</text>");
+        String hash = ContentHash.of(table.getBytes(StandardCharsets.UTF_8));
+        assertThat(asAdmin("/api/v1/decision-tables", "application/xml", table).status()).isEqualTo(201);
+        String template = read(FLAT_MSR_TEMPLATE).replace("id: mssp-basic-flat-msr", "id: mssp-basic-string-msr")
+                .replaceAll("sha256:[0-9a-f]{64}", hash);
+        Reply published = asAdmin("/api/v1/contract-templates", "application/yaml", template);
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
+        Reply refused;
+        try {
+            refused = postJson("/api/v1/evaluations", withBenchmark("mssp-basic-string-msr", "16000000.00"));
+        } finally {
+            root.detachAppender(logged);
+        }
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("detail").asString()).isEqualTo("decision table 'Minimum savings rate by assigned population'"
+                + " answered the string \"two percent\" for 'rate at range start', where the table declares number;"
+                + " no settlement is made with it");
+        assertThat(logged.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.ERROR) || event.getThrowableProxy() != null)
                 .extracting(event -> event.getLoggerName() + ": " + event.getFormattedMessage())
                 .isEmpty();
     }

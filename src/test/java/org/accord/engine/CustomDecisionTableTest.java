@@ -135,6 +135,17 @@ class CustomDecisionTableTest {
             assertThat(e.problems().toString()).containsIgnoringCase("gap");
         }
 
+        /** It was refused with "a lookup table is one decision answered by a decision table; the model has 1 decisions". */
+        @Test
+        void aDecisionAnsweredByAContextIsRefusedSayingWhatAnswersIt() throws IOException {
+            InvalidInputException e = refusal(Files.readAllBytes(Path.of("src/test/resources/uploads/refused/boxedcontext.dmn")));
+            assertThat(e.problems()).singleElement().satisfies(p -> {
+                assertThat(p.pointer()).isEqualTo(OutputTypesRefused.MSR_DECISION);
+                assertThat(p.reason()).isEqualTo("decision 'Which minimum savings rate range applies to this many assigned beneficiaries?'"
+                        + " is answered by a context, not a decision table: a lookup table is one decision answered by a decision table");
+            });
+        }
+
         @Test
         void aModelThatDoesNotCompileIsRefused() {
             InvalidInputException e = refusal(ladder("UNIQUE", "[0..0.5) -> 0", "[0.5..1] -> (0.5 +"));
@@ -227,6 +238,41 @@ class CustomDecisionTableTest {
             });
         }
 
+        /** It was refused only with the validator's "Skipped Decision Table Analysis ... symbol reference: 'threshold'". */
+        @Test
+        void aNameTheModelDoesNotDeclareInAnInputEntryIsNamedAsInAnOutputEntry() throws IOException {
+            InvalidInputException e = refusal(Files.readAllBytes(Path.of("src/test/resources/uploads/refused/undeclared_incell.dmn")));
+            assertThat(e.problems()).singleElement().satisfies(p -> {
+                assertThat(p.pointer()).isEqualTo(OutputTypesRefused.MSR_DECISION + ", rule 1 (id r1), input 1 ('Assigned beneficiaries')");
+                assertThat(p.reason()).isEqualTo("the input entry '< threshold' names what the model does not declare: Unknown variable 'threshold'");
+            });
+        }
+
+        /** They read "is not valid FEEL: syntax error near 'members'", as the parser reads only declared names of several words. */
+        @Test
+        void anUndeclaredNameOfSeveralWordsIsNamedAsUndeclaredNotAsASyntaxError() throws IOException {
+            InvalidInputException input = refusal(Files.readAllBytes(Path.of("src/test/resources/uploads/refused/undeclared_in.dmn")));
+            assertThat(input.problems()).singleElement().satisfies(p -> {
+                assertThat(p.pointer()).isEqualTo(OutputTypesRefused.MSR_DECISION + ", input 1 ('Assigned beneficiaries'), input expression");
+                assertThat(p.reason()).isEqualTo("the input expression 'Assigned members' names what the model does not declare: Unknown variable 'Assigned members'");
+            });
+            InvalidInputException output = refusal(Files.readAllBytes(Path.of("src/test/resources/uploads/refused/undeclared_out.dmn")));
+            assertThat(output.problems()).singleElement().satisfies(p -> {
+                assertThat(p.pointer()).isEqualTo(OutputTypesRefused.MSR_DECISION + ", rule 1 (id r1), output 3 ('rate at range start')");
+                assertThat(p.reason()).isEqualTo("the output entry 'base rate' names what the model does not declare: Unknown variable 'base rate'");
+            });
+            InvalidInputException inCell = refusal(ladder("UNIQUE", "[0..0.5) -> 0", "&gt;= lower bound -> 0.5", "[0.8..1] -> 1"));
+            assertThat(inCell.problems()).extracting(p -> p.reason())
+                    .contains("the input entry '>= lower bound' names what the model does not declare: Unknown variable 'lower bound'");
+        }
+
+        @Test
+        void aSyntaxErrorThatNoUndeclaredNameExplainsIsStillASyntaxError() {
+            InvalidInputException e = refusal(ladder("UNIQUE", "[0..0.5) -> 0", "[0.5..0.8) -> Quality score score", "[0.8..1] -> 1"));
+            assertThat(e.problems()).singleElement().satisfies(p ->
+                    assertThat(p.reason()).startsWith("the output entry 'Quality score score' "));
+        }
+
         @Test
         void anUnknownTypeIsNamedByTheNodeThatUsesIt() {
             InvalidInputException e = refusal(GOOD_LADDER.replace("name=\"Quality score\" typeRef=\"tScore\"", "name=\"Quality score\" typeRef=\"tNoSuchType\""));
@@ -242,6 +288,67 @@ class CustomDecisionTableTest {
                     "&gt;= 0.8 -> if Quality score = 1 then 1 else 0.9");
             assertThat(CustomDecisionTable.check(table.getBytes(StandardCharsets.UTF_8)).modelName()).isEqualTo("Quality ladder");
         }
+    }
+
+    @Nested
+    @DisplayName("a cell whose value cannot be of its column's type is refused, naming the rule, the column and the text")
+    class OutputTypesRefused {
+
+        static final String MSR_DECISION = "decision 'Which minimum savings rate range applies to this many assigned beneficiaries?'";
+
+        /** The prober's table: accepted, then every evaluation reaching row 2 failed with a ClassCastException. */
+        @Test
+        void aStringWhereTheTableDeclaresANumberIsRefused() throws IOException {
+            InvalidInputException e = refusal(Files.readAllBytes(Path.of("src/test/resources/uploads/refused/badtype2.dmn")));
+            assertThat(e.problems()).singleElement().satisfies(p -> {
+                assertThat(p.pointer()).isEqualTo(MSR_DECISION + ", rule 2 (id r2), output 3 ('rate at range start')");
+                assertThat(p.reason()).isEqualTo("the output entry '\"two percent\"' is a string where the table declares number");
+            });
+        }
+
+        /** Accepted, then every evaluation reaching row 2 failed with a NullPointerException. */
+        @Test
+        void aNullWhereTheTableDeclaresANumberIsRefused() throws IOException {
+            InvalidInputException e = refusal(Files.readAllBytes(Path.of("src/test/resources/uploads/refused/nullout.dmn")));
+            assertThat(e.problems()).singleElement().satisfies(p -> {
+                assertThat(p.pointer()).isEqualTo(MSR_DECISION + ", rule 2 (id r2), output 3 ('rate at range start')");
+                assertThat(p.reason()).isEqualTo("the output entry 'null' is null where the table declares number");
+            });
+        }
+
+        @Test
+        void aBooleanOrADateWhereTheDecisionDeclaresANumberIsRefused() {
+            InvalidInputException e = refusal(ladder("UNIQUE", "[0..0.5) -> true", "[0.5..0.8) -> date(\"2024-01-01\")", "[0.8..1] -> 1"));
+            assertThat(e.problems()).extracting(p -> p.pointer() + ": " + p.reason()).containsExactly(
+                    FeelMistakes.DECISION + ", rule 1 (id r0), output 1: the output entry 'true' is a boolean where the table declares number",
+                    FeelMistakes.DECISION + ", rule 2 (id r1), output 1: the output entry 'date(\"2024-01-01\")' is a date where the table declares number");
+        }
+
+        @Test
+        void aCellComputedWithoutInputsIsJudgedByItsValue() {
+            assertThat(CustomDecisionTable.check(ladder("UNIQUE", "[0..0.5) -> 0.1 * 2", "[0.5..0.8) -> round half up(0.0312, 2)",
+                    "[0.8..1] -> string length(\"ab\") / 100").getBytes(StandardCharsets.UTF_8)).modelName()).isEqualTo("Quality ladder");
+            InvalidInputException e = refusal(ladder("UNIQUE", "[0..0.5) -> 0", "[0.5..0.8) -> string(0.5)", "[0.8..1] -> 1"));
+            assertThat(e.problems()).singleElement().satisfies(p ->
+                    assertThat(p.reason()).isEqualTo("the output entry 'string(0.5)' is a string where the table declares number"));
+        }
+    }
+
+    @Test
+    void aWrongTypedValueACellComputesFromAnInputStopsTheEvaluationNamingTheTableAndTheValue() throws IOException {
+        // Upload cannot judge a cell that names an input without evaluating the table for every input; the answer is checked.
+        String table = Files.readString(FLAT_MSR).replace("id=\"flat_r1_o2\"><text>0.01</text>",
+                "id=\"flat_r1_o2\"><text>if Assigned beneficiaries &gt; 5000 then \"two percent\" else 0.01</text>");
+        DecisionTables shipped = Engine.service().rules().decisionTables();
+        CustomTables custom = new CustomTables();
+        CustomDecisionTable checked = custom.add(CustomDecisionTable.check(table.getBytes(StandardCharsets.UTF_8)));
+        DecisionTables replaced = custom.tablesFor(shipped, java.util.Map.of("Minimum savings rate by assigned population", checked.hash()));
+        assertThat(replaced.number("Minimum savings rate by assigned population", "rate at range start", "Assigned beneficiaries", 1000))
+                .isEqualByComparingTo("0.01");
+        assertThatThrownBy(() -> replaced.numbers("Minimum savings rate by assigned population", "Assigned beneficiaries", 6000))
+                .isInstanceOf(DecisionTables.UnusableAnswer.class)
+                .hasMessage("decision table 'Minimum savings rate by assigned population' answered the string \"two percent\" for"
+                        + " 'rate at range start', where the table declares number; no settlement is made with it");
     }
 
     @Test
