@@ -46,6 +46,13 @@ final class ReplayedRuleSets {
             "rules/distribution/distribution.drl",
             // P3, whose weight is zero, took the cent the caps left over: 100.02 for its floor of 100.01, 200.02 retained
             "the-odd-cent-the-caps-leave-is-retained-not-given-to-a-practice-without-weight-at-the-floor.yaml",
+            "rules/distribution/distribution.drl",
+            // a practice taken to the cap, or brought down to the floor, by its part of the difference was explained
+            // as within the bounds, taking that part "by weight", and counted among them
+            "what-a-cap-cuts-can-take-another-practice-to-the-cap.yaml", "rules/distribution/distribution.drl",
+            "what-a-cap-cuts-takes-a-practice-to-the-cap-with-a-floor-binding-too.yaml", "rules/distribution/distribution.drl",
+            "what-the-floors-take-can-bring-another-practice-down-to-the-floor.yaml", "rules/distribution/distribution.drl",
+            "what-the-caps-cut-takes-every-practice-with-weight-to-the-cap-and-the-rest-is-retained.yaml",
             "rules/distribution/distribution.drl");
 
     private ReplayedRuleSets() {
