@@ -205,10 +205,7 @@ class JobsApiTest extends ServerTest {
     @Test
     void aQueuedJobCancelledNeverRunsAndAFullQueueIsA429WithRetryAfter() {
         List<String> made = new ArrayList<>();
-        int slots = 0;
-        while (heavy.tryStart()) {
-            slots++; // every slot taken: jobs stay queued
-        }
+        int slots = takeEverySlot();
         jobs.perCaller(Integer.MAX_VALUE); // one caller fills the whole queue here
         try {
             Reply refused = null;
@@ -247,18 +244,7 @@ class JobsApiTest extends ServerTest {
     @Test
     void aCallerWithItsShareOfJobsGetsA429WhileAnotherCallersJobIsQueued() {
         List<Reply> made = new ArrayList<>();
-        // Every slot taken by this test (work another test left running would free one, and a job of
-        // this caller would run, finish and make room): jobs stay queued.
-        int slots = 0;
-        long end = System.nanoTime() + DEADLINE.toNanos();
-        while (slots < heavy.limit()) {
-            if (heavy.tryStart()) {
-                slots++;
-            } else {
-                assertThat(System.nanoTime()).as("a slot still busy after %s", DEADLINE).isLessThan(end);
-                pause();
-            }
-        }
+        int slots = takeEverySlot();
         try {
             for (int i = 0; i < settings.perCaller(); i++) {
                 made.add(create(job("simulate", simulation(10)), TestKeys.only("negotiator")));
@@ -303,6 +289,25 @@ class JobsApiTest extends ServerTest {
     }
 
     /** Between polls, so that polling does not take the server's processors from the job. */
+    /**
+     * Takes every heavy slot, waiting for work another test left running to free its own, so that
+     * jobs made now stay queued (had one such slot been freed later, a job would run, finish and make
+     * room); answers how many to give back.
+     */
+    private int takeEverySlot() {
+        int slots = 0;
+        long end = System.nanoTime() + DEADLINE.toNanos();
+        while (slots < heavy.limit()) {
+            if (heavy.tryStart()) {
+                slots++;
+            } else {
+                assertThat(System.nanoTime()).as("a slot still busy after %s", DEADLINE).isLessThan(end);
+                pause();
+            }
+        }
+        return slots;
+    }
+
     private static void pause() {
         try {
             Thread.sleep(20);
