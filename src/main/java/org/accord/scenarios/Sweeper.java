@@ -100,13 +100,34 @@ final class Sweeper {
                 part = service.evaluateEach(contracts.subList(from, to), request.facts(), chunkProgress);
             } catch (InvalidInputException e) {
                 // Named by the sweep's point, not by its place in the chunk, so on any thread count alike.
-                throw e.inRequest(from + e.request().orElse(0));
+                int point = from + e.request().orElse(0);
+                throw atItsRange(request, points.get(point), e).inRequest(point);
             }
             for (int k = 0; k < part.size(); k++) {
                 settled[from + k] = part.get(k);
             }
         });
         return List.of(settled);
+    }
+
+    /**
+     * A point's problems, those with a varied term pointed at its range, where the caller wrote the value
+     * (a target of zero at one point named /contract/overrides/targetPmpm, which the request does not hold).
+     */
+    private static InvalidInputException atItsRange(SweepRequest request, Map<String, BigDecimal> point, InvalidInputException e) {
+        List<InputProblem> problems = new ArrayList<>();
+        for (InputProblem problem : e.problems()) {
+            InputProblem named = problem;
+            for (int i = 0; i < request.vary().size(); i++) {
+                String parameter = request.vary().get(i).parameter();
+                if (problem.pointer().equals("/contract/overrides/" + parameter)) {
+                    named = new InputProblem("/vary/" + i, "at the point where " + parameter + " is "
+                            + point.get(parameter).toPlainString() + ": " + problem.reason());
+                }
+            }
+            problems.add(named);
+        }
+        return new InvalidInputException(problems);
     }
 
     /** Every point's values, checked against the template's declarations before anything is settled. */

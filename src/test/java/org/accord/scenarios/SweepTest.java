@@ -185,6 +185,15 @@ class SweepTest {
         }
     }
 
+    /** A point the evaluation refuses for its varied term is named at that term's range (it named /contract/overrides/targetPmpm). */
+    @Test
+    void aPointRefusedForItsVariedTermIsNamedAtItsRange() {
+        assertThat(refusal(valley("ma-capitation", range("targetPmpm", "0", "1000", "500")))).singleElement().satisfies(p -> {
+            assertThat(p.pointer()).isEqualTo("/vary/0");
+            assertThat(p.reason()).startsWith("at the point where targetPmpm is 0: clause ").contains("a targetPmpm of 0 makes that target 0");
+        });
+    }
+
     @Test
     void aTermSetByRegulationIsNotSwept() {
         assertThat(refusal(valley("mssp-basic", range("sequestrationRate", "0", "0.02", "0.01")))).singleElement().satisfies(p -> {
