@@ -59,6 +59,48 @@ class DistributionPracticesHeldAtABoundTest {
         assertThat(line(lines, "P18").explanation()).contains("is not below the floor", "where it is held: it receives the floor");
     }
 
+    /**
+     * The IPA's findings count the practices the lines hold at each bound: "capped practices" counted only those whose
+     * own weight's share was above the cap (at a 5% cap, "capped practices 9" with 12 practices paid it), and nothing counted the
+     * practices brought down to the floor.
+     */
+    @Test
+    void theIpasFindingsCountEveryPracticeTheLinesHoldAtTheCapAndAtTheFloor() {
+        for (ContractChoice choice : List.of(
+                ContractChoice.of("mssp-basic").with("practiceFloorShare", "0").with("practiceCapShare", "0.05"),
+                ContractChoice.of("mssp-basic").with("practiceFloorShare", "0.03").with("practiceCapShare", "0.05"),
+                ContractChoice.of("mssp-basic").with("practiceFloorShare", "0.035").with("practiceCapShare", "1"))) {
+            Settlement settlement = Engine.service().evaluate(choice, Engine.example("valley-ipa"));
+            List<SettlementLine> lines = settlement.lines().stream()
+                    .filter(l -> l.clause().equals("distribution") && l.scope().startsWith("P")).toList();
+            long aboveTheCap = lines.stream().filter(l -> l.rule().startsWith("A practice whose weight's share is above the cap")).count();
+            long takenToTheCap = lines.stream().filter(l -> l.rule().equals(REACHED_CAP)).count();
+            long raisedToTheFloor = lines.stream().filter(l -> l.rule().startsWith("A practice whose weight's share is below the floor")).count();
+            long broughtDownToTheFloor = lines.stream().filter(l -> l.rule().equals(REACHED_FLOOR)).count();
+
+            assertThat(finding(settlement, "allocation").basis()).as(choice.toString())
+                    .containsEntry("capped", (int) (aboveTheCap + takenToTheCap)).containsEntry("floored", (int) raisedToTheFloor);
+            assertThat(settlement.findings()).filteredOn(f -> f.detail().equals("taken to the cap")).as(choice.toString())
+                    .hasSize(takenToTheCap > 0 ? 1 : 0).allSatisfy(f -> assertThat(f.basis())
+                            .containsEntry("capped", (int) (aboveTheCap + takenToTheCap)).containsEntry("aboveTheCap", (int) aboveTheCap)
+                            .containsEntry("reachedCap", (int) takenToTheCap));
+            assertThat(settlement.findings()).filteredOn(f -> f.detail().equals("brought down to the floor")).as(choice.toString())
+                    .hasSize(broughtDownToTheFloor > 0 ? 1 : 0).allSatisfy(f -> assertThat(f.basis())
+                            .containsEntry("atTheFloor", (int) (raisedToTheFloor + broughtDownToTheFloor))
+                            .containsEntry("floored", (int) raisedToTheFloor).containsEntry("reachedFloor", (int) broughtDownToTheFloor));
+        }
+        Settlement capped = Engine.service().evaluate(ContractChoice.of("mssp-basic").with("practiceFloorShare", "0")
+                .with("practiceCapShare", "0.05"), Engine.example("valley-ipa"));
+        assertThat(finding(capped, "allocation").explanation()).contains("capped practices 12, practices raised to the floor 0");
+        assertThat(finding(capped, "taken to the cap").explanation()).startsWith("Practices paid the cap 12: 9 with their own weight's share "
+                + "above it, and 3 taken to it by their part of what the caps cut ($59,896.74 of it)");
+    }
+
+    private static SettlementLine finding(Settlement settlement, String detail) {
+        return settlement.findings().stream().filter(f -> f.clause().equals("distribution") && f.detail().equals(detail))
+                .findFirst().orElseThrow();
+    }
+
     private static List<SettlementLine> distribution(ContractChoice choice) {
         Settlement settlement = Engine.service().evaluate(choice, Engine.example("valley-ipa"));
         return settlement.lines().stream()

@@ -49,7 +49,9 @@ final class ReplayedRuleSets {
                     // P3, whose weight is zero, took the cent the caps left over: 100.02 for its floor of 100.01, 200.02 retained
                     "the-odd-cent-the-caps-leave-is-retained-not-given-to-a-practice-without-weight-at-the-floor.yaml",
                     // a practice taken to the cap, or brought down to the floor, by its part of the difference was explained
-                    // as within the bounds, taking that part "by weight", and counted among them
+                    // as within the bounds, taking that part "by weight", and counted among them; and later the allocation's
+                    // finding counted among the capped practices only those whose own weight's share was above the cap
+                    // ("capped practices 1" with two or three paid the cap), and no finding counted those brought down to the floor
                     "what-a-cap-cuts-can-take-another-practice-to-the-cap.yaml",
                     "what-a-cap-cuts-takes-a-practice-to-the-cap-with-a-floor-binding-too.yaml",
                     "what-the-floors-take-can-bring-another-practice-down-to-the-floor.yaml",
