@@ -485,8 +485,8 @@ public final class Evaluator {
     /**
      * Everything that stops an evaluation before the engine: invalid facts, period inputs a clause
      * requires (its template's {@code requires}) that the facts lack, distribution floor or cap
-     * shares that cannot hold for the number of practices, and a risk corridor's target of zero. Pointers are relative to the request
-     * document ({@code /facts/...}, {@code /contract/overrides/...}).
+     * shares that cannot hold for the number of practices, and a risk corridor's target or a global budget of
+     * zero. Pointers are relative to the request document ({@code /facts/...}, {@code /contract/overrides/...}).
      */
     public static List<InputProblem> problems(Terms terms, PerformanceFacts facts) {
         return problems(terms, facts, FactDeclarations.shipped());
@@ -504,7 +504,7 @@ public final class Evaluator {
 
     /**
      * What the terms need of facts already found valid: required period inputs, floors and caps that can hold, a
-     * corridor target above zero.
+     * corridor target and a global budget above zero.
      */
     public static List<InputProblem> unmetRequirements(Terms terms, PerformanceFacts facts) {
         Request request = new Request(terms, facts);
@@ -516,6 +516,9 @@ public final class Evaluator {
             }
             if ("risk-corridor".equals(clause.concept())) {
                 problems.addAll(corridorWithoutATarget(request, clause));
+            }
+            if ("global-budget".equals(clause.concept())) {
+                problems.addAll(budgetOfZero(request, clause));
             }
             for (String input : clause.requires()) {
                 Object value = switch (input) {
@@ -535,19 +538,38 @@ public final class Evaluator {
     /**
      * A corridor measures the variance of cost from its target, targetPmpm x risk-weighted member months, and its
      * bands as shares of that target ({@code rules/risk/risk-corridor.drl}). With a target of zero no variance is a
-     * share of it: every band would start at zero and the whole cost fall in the outer one. Risk scores are above
-     * zero, so the target is zero exactly when targetPmpm is or no practice has member months.
+     * share of it: every band would start at zero and the whole cost fall in the outer one.
      */
     private static List<InputProblem> corridorWithoutATarget(Request request, ClauseTerms corridor) {
-        String clause = "clause " + corridor.id() + " (" + corridor.title() + ") measures its bands as shares of its target, "
-                + "targetPmpm x risk-weighted member months, ";
-        if (((BigDecimal) corridor.parameters().get("targetPmpm")).signum() == 0) {
-            return List.of(new InputProblem(request.terms().overrides().containsKey("targetPmpm") ? "/contract/overrides/targetPmpm" : "/contract",
-                    clause + "and a targetPmpm of 0 makes that target 0: no variance is a share of it"));
+        return perMemberMonthAmountOfZero(request, corridor, "targetPmpm", "target", "measures its bands as shares of its target",
+                "no variance is a share of it");
+    }
+
+    /**
+     * A global budget is budgetPmpm x risk-weighted member months, and the cost compared with it in excess of it is
+     * a deficit shared at the deficit share rate ({@code rules/payment/global-budget.drl}). With a budget of zero the
+     * whole cost would be that deficit: the IPA would bear a share of all its care, which no budget means.
+     */
+    private static List<InputProblem> budgetOfZero(Request request, ClauseTerms budget) {
+        return perMemberMonthAmountOfZero(request, budget, "budgetPmpm", "budget", "shares a surplus or deficit against its budget",
+                "the whole cost compared with it would be a deficit");
+    }
+
+    /**
+     * The problem with an amount a clause sets at a PMPM term x risk-weighted member months, when it is zero. Risk
+     * scores are above zero, so it is zero exactly when the PMPM is or no practice has member months; the PMPM is
+     * named where the request set it, or the contract when its template's own value is 0.
+     */
+    private static List<InputProblem> perMemberMonthAmountOfZero(Request request, ClauseTerms clause, String pmpm, String amount,
+                                                                 String whatItDoes, String whyNotZero) {
+        String does = "clause " + clause.id() + " (" + clause.title() + ") " + whatItDoes + ", " + pmpm + " x risk-weighted member months, ";
+        if (((BigDecimal) clause.parameters().get(pmpm)).signum() == 0) {
+            return List.of(new InputProblem(request.terms().overrides().containsKey(pmpm) ? "/contract/overrides/" + pmpm : "/contract",
+                    does + "and a " + pmpm + " of 0 makes that " + amount + " 0: " + whyNotZero));
         }
         if (request.facts().practices().stream().allMatch(practice -> practice.memberMonths() == 0)) {
             return List.of(new InputProblem("/facts/practices",
-                    clause + "and no practice has member months, so that target is 0: no variance is a share of it"));
+                    does + "and no practice has member months, so that " + amount + " is 0: " + whyNotZero));
         }
         return List.of();
     }

@@ -215,7 +215,17 @@ class ProblemResponsesTest extends ServerTest {
                     problem("a risk corridor's target of 0: a targetPmpm of 0", r -> {
                         at(r, "/contract").put("templateId", "ma-capitation");
                         at(r, "/contract").putObject("overrides").put("targetPmpm", "0");
-                    }, "/contract/overrides/targetPmpm", "a targetPmpm of 0 makes that target 0"));
+                    }, "/contract/overrides/targetPmpm", "a targetPmpm of 0 makes that target 0"),
+                    problem("a global budget of 0: no practice has member months", r -> {
+                        at(r, "/contract").put("templateId", "commercial-global-budget");
+                        for (int i = 0; i < 3; i++) {
+                            at(r, "/facts/practices/" + i).put("memberMonths", 0);
+                        }
+                    }, "/facts/practices", "no practice has member months, so that budget is 0: the whole cost compared with it would be a deficit"),
+                    problem("a global budget of 0: a budgetPmpm of 0", r -> {
+                        at(r, "/contract").put("templateId", "commercial-global-budget-stop-loss");
+                        at(r, "/contract").putObject("overrides").put("budgetPmpm", "0");
+                    }, "/contract/overrides/budgetPmpm", "a budgetPmpm of 0 makes that budget 0"));
         }
 
         @ParameterizedTest(name = "{0}")

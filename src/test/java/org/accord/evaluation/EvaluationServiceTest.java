@@ -176,13 +176,7 @@ class EvaluationServiceTest {
      */
     @Test
     void aRiskCorridorWithATargetOfZeroIsRefusedBeforeTheEngine() {
-        List<PracticePerformance> practices = new ArrayList<>();
-        for (PracticePerformance p : valley.practices()) {
-            practices.add(new PracticePerformance(p.id(), p.name(), p.attributedMembers(), 0, p.averageRiskScore(), p.totalCostOfCare(),
-                    p.feeScheduleAllowedAmount(), p.visits(), p.annualWellnessVisits(), p.edVisits(), p.inpatientAdmissions(),
-                    p.qualityMeasures(), p.extra()));
-        }
-        PerformanceFacts noMemberMonths = new PerformanceFacts(valley.ipa(), valley.period(), practices);
+        PerformanceFacts noMemberMonths = withoutMemberMonths(valley);
 
         InvalidInputException facts = catchThrowableOfType(InvalidInputException.class,
                 () -> service.evaluate(ContractChoice.of("ma-capitation"), noMemberMonths));
@@ -196,7 +190,47 @@ class EvaluationServiceTest {
                 + "corridor) measures its bands as shares of its target, targetPmpm x risk-weighted member months, and a targetPmpm of 0 "
                 + "makes that target 0: no variance is a share of it"));
         // A template without a corridor settles the same facts.
-        assertThat(service.evaluate(ContractChoice.of("medicaid-ffs-p4p"), noMemberMonths).totals().practices()).hasSize(practices.size());
+        assertThat(service.evaluate(ContractChoice.of("medicaid-ffs-p4p"), noMemberMonths).totals().practices())
+                .hasSize(noMemberMonths.practices().size());
+    }
+
+    /**
+     * A global budget is budgetPmpm x risk-weighted member months. With no member months the budget was 0, the whole
+     * cost of care a "deficit" and the IPA charged its deficit share of it: such facts are refused, naming them and
+     * why, under the budget with a stop-loss too.
+     */
+    @Test
+    void aGlobalBudgetOfZeroIsRefusedBeforeTheEngine() {
+        PerformanceFacts noMemberMonths = withoutMemberMonths(valley);
+
+        for (String template : List.of("commercial-global-budget", "commercial-global-budget-stop-loss")) {
+            InvalidInputException facts = catchThrowableOfType(InvalidInputException.class,
+                    () -> service.evaluate(ContractChoice.of(template), noMemberMonths));
+            InvalidInputException terms = catchThrowableOfType(InvalidInputException.class,
+                    () -> service.evaluate(ContractChoice.of(template).with("budgetPmpm", "0"), valley));
+
+            assertThat(facts.problems()).as(template).containsExactly(new InputProblem("/facts/practices", "clause global-budget "
+                    + "(Global budget) shares a surplus or deficit against its budget, budgetPmpm x risk-weighted member months, and no "
+                    + "practice has member months, so that budget is 0: the whole cost compared with it would be a deficit"));
+            assertThat(terms.problems()).as(template).containsExactly(new InputProblem("/contract/overrides/budgetPmpm", "clause "
+                    + "global-budget (Global budget) shares a surplus or deficit against its budget, budgetPmpm x risk-weighted member "
+                    + "months, and a budgetPmpm of 0 makes that budget 0: the whole cost compared with it would be a deficit"));
+            assertThat(catchThrowableOfType(InvalidInputException.class, () -> service.check(ContractChoice.of(template), noMemberMonths))
+                    .problems()).isEqualTo(facts.problems());
+        }
+        // A template without a budget settles the same facts.
+        assertThat(service.evaluate(ContractChoice.of("medicaid-ffs-p4p"), noMemberMonths).totals().practices())
+                .hasSize(noMemberMonths.practices().size());
+    }
+
+    private static PerformanceFacts withoutMemberMonths(PerformanceFacts facts) {
+        List<PracticePerformance> practices = new ArrayList<>();
+        for (PracticePerformance p : facts.practices()) {
+            practices.add(new PracticePerformance(p.id(), p.name(), p.attributedMembers(), 0, p.averageRiskScore(), p.totalCostOfCare(),
+                    p.feeScheduleAllowedAmount(), p.visits(), p.annualWellnessVisits(), p.edVisits(), p.inpatientAdmissions(),
+                    p.qualityMeasures(), p.extra()));
+        }
+        return new PerformanceFacts(facts.ipa(), facts.period(), practices);
     }
 
     private static PerformanceFacts withFirstPracticeCost(PerformanceFacts facts, java.math.BigDecimal cost) {

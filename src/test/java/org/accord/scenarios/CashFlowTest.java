@@ -161,6 +161,16 @@ class CashFlowTest {
         assertThat(flow.table().rows()).hasSize(flow.months().size());
     }
 
+    /** A global budget of 0 is refused before any month is projected, as a single evaluation refuses it. */
+    @Test
+    void aBudgetOfZeroIsRefused() {
+        assertThatThrownBy(() -> scenarios.cashFlow(CashFlowRequest.of(ContractChoice.of("commercial-global-budget").with("budgetPmpm", "0"),
+                Fixtures.VALLEY, "IPA", null)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("/contract/overrides/budgetPmpm: clause global-budget (Global budget) ")
+                .hasMessageEndingWith("a budgetPmpm of 0 makes that budget 0: the whole cost compared with it would be a deficit");
+    }
+
     @Test
     void anUnknownScopeIsNamed() {
         assertThatThrownBy(() -> scenarios.cashFlow(new CashFlowRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY, "P99",

@@ -146,6 +146,18 @@ class CompareTest {
                 .allSatisfy(l -> assertThat(l.baselineRule()).isNull());
     }
 
+    /** A proposal whose global budget is 0 is refused at its place, not compared with the whole cost a deficit. */
+    @Test
+    void aProposalWithABudgetOfZeroIsRefusedAtItsPlace() {
+        assertThatThrownBy(() -> scenarios.compare(new CompareRequest(Fixtures.VALLEY, ContractChoice.of("commercial-global-budget"),
+                List.of(ContractChoice.of("commercial-global-budget-stop-loss").with("budgetPmpm", "0")))))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).problems()).singleElement().satisfies(p -> {
+                    assertThat(p.pointer()).isEqualTo("/proposals/0/overrides/budgetPmpm");
+                    assertThat(p.reason()).endsWith("a budgetPmpm of 0 makes that budget 0: the whole cost compared with it would be a deficit");
+                }));
+    }
+
     @Test
     void aBadProposalIsNamedByItsPlaceInTheRequest() {
         assertThatThrownBy(() -> scenarios.compare(new CompareRequest(Fixtures.VALLEY, ContractChoice.of("mssp-basic"),

@@ -307,6 +307,15 @@ class SimulationTest {
         assertThat(result.practices().get(1).cost().simulatedStandardDeviation()).isZero();
     }
 
+    /** A global budget of 0 is refused before any trial is drawn, as a single evaluation refuses it. */
+    @Test
+    void aBudgetOfZeroIsRefusedBeforeAnyTrial() {
+        assertThatThrownBy(() -> Fixtures.scenarios().simulate(SimulationRequest.of(ContractChoice.of("commercial-global-budget")
+                .with("budgetPmpm", "0"), Fixtures.SMALL_PANEL))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("/contract/overrides/budgetPmpm: clause global-budget (Global budget) ")
+                .hasMessageEndingWith("a budgetPmpm of 0 makes that budget 0: the whole cost compared with it would be a deficit");
+    }
+
     @Test
     void badSettingsAreNamed() {
         assertThatThrownBy(() -> Fixtures.scenarios().simulate(new SimulationRequest(MSSP_BASIC, Fixtures.SMALL_PANEL, 0, 1L,

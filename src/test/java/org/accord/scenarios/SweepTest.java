@@ -194,6 +194,17 @@ class SweepTest {
         });
     }
 
+    /** A budgetPmpm range reaching 0 is refused at that range, not settled with the whole cost a deficit. */
+    @Test
+    void aBudgetPmpmRangeReachingZeroIsRefusedAtItsRange() {
+        assertThat(refusal(valley("commercial-global-budget", range("surplusShareRate", "0.5", "0.6", "0.1"),
+                range("budgetPmpm", "0", "1000", "500")))).singleElement().satisfies(p -> {
+                    assertThat(p.pointer()).isEqualTo("/vary/1");
+                    assertThat(p.reason()).startsWith("at the point where budgetPmpm is 0: clause global-budget (Global budget) ")
+                            .endsWith("a budgetPmpm of 0 makes that budget 0: the whole cost compared with it would be a deficit");
+                });
+    }
+
     @Test
     void aTermSetByRegulationIsNotSwept() {
         assertThat(refusal(valley("mssp-basic", range("sequestrationRate", "0", "0.02", "0.01")))).singleElement().satisfies(p -> {
