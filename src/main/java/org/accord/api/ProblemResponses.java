@@ -107,11 +107,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * An uploaded decision table answered with a value no settlement can use: the table's mistake,
-     * not the server's, so it is named (table, output, value) and logged without a stack trace.
+     * An uploaded decision table gave no answer for the inputs it was asked about, or one no
+     * settlement can use: the table's mistake, not the server's, so it is named (the table, and the
+     * inputs or the output and value) and logged without a stack trace.
      */
-    @ExceptionHandler(DecisionTables.UnusableAnswer.class)
-    ResponseEntity<Object> unusableAnswer(DecisionTables.UnusableAnswer e, WebRequest request) {
+    @ExceptionHandler(DecisionTables.TableMistake.class)
+    ResponseEntity<Object> tableMistake(DecisionTables.TableMistake e, WebRequest request) {
         LOG.warn("request {}: {}", path(request), e.getMessage());
         return Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), path(request)), null);
     }

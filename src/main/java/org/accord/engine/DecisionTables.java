@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.kie.dmn.api.core.DMNContext;
 import org.kie.dmn.api.core.DMNDecisionResult;
+import org.kie.dmn.api.core.DMNMessage;
+import org.kie.dmn.api.core.DMNMessageType;
 import org.kie.dmn.api.core.DMNModel;
 import org.kie.dmn.api.core.DMNResult;
 import org.kie.dmn.api.core.DMNRuntime;
@@ -17,7 +19,8 @@ import org.kie.dmn.api.core.DMNType;
  * The DMN decision tables, as rules consult them: {@code tables.decide("Minimum savings rate by
  * assigned population", "Assigned beneficiaries", n)} answers the model's one decision. A table is
  * a pure function of its inputs, so each distinct input is evaluated once and remembered (a DMN
- * evaluation costs about fifteen DRL rule firings). Any DMN error stops the evaluation.
+ * evaluation costs about fifteen DRL rule firings). Any DMN error stops the evaluation; one that is
+ * the table's own mistake (no answer, or an answer the rules cannot use) is a {@link TableMistake}.
  */
 public final class DecisionTables {
 
@@ -134,7 +137,7 @@ public final class DecisionTables {
         }
         DMNResult result = runtime.evaluateAll(model, context);
         if (result.hasErrors()) {
-            throw new DecisionException("decision table '" + modelName + "' failed: " + result.getMessages());
+            throw new NoAnswer(modelName, namesAndValues, "could not answer for", evaluationErrors(result));
         }
         List<DMNDecisionResult> decisions = result.getDecisionResults();
         if (decisions.size() != 1) {
@@ -142,8 +145,8 @@ public final class DecisionTables {
         }
         DMNDecisionResult decision = decisions.get(0);
         if (decision.getEvaluationStatus() != DMNDecisionResult.DecisionEvaluationStatus.SUCCEEDED || decision.getResult() == null) {
-            throw new DecisionException("decision '" + decision.getDecisionName() + "' of '" + modelName
-                    + "' gave no answer for " + context.getAll() + ": " + result.getMessages());
+            // No rule matched: the table's rules cover its declared inputs (upload refuses a gap), but not this value.
+            throw new NoAnswer(modelName, namesAndValues, "has no rule for", null);
         }
         Object value = decision.getResult();
         DMNType declared = model.getDecisionByName(decision.getDecisionName()).getResultType();
@@ -156,6 +159,15 @@ public final class DecisionTables {
             return java.util.Collections.unmodifiableMap(answer);
         }
         return Map.of(decision.getDecisionName(), checked(modelName, decision.getDecisionName(), value, declared));
+    }
+
+    /** What the DMN runtime found wrong, without its closing "error evaluating the decision node" that repeats the type. */
+    private static String evaluationErrors(DMNResult result) {
+        return result.getMessages(DMNMessage.Severity.ERROR).stream()
+                .filter(m -> m.getMessageType() != DMNMessageType.ERROR_EVAL_NODE)
+                .map(m -> m.getMessage().strip().replaceFirst("\\.$", ""))
+                .distinct()
+                .collect(Collectors.joining("; "));
     }
 
     /** The value, if it is one the table declares for the output; a table that settles money must answer. */
@@ -177,19 +189,53 @@ public final class DecisionTables {
     }
 
     /**
-     * A decision table answered with a value the rules cannot settle with: {@code null}, or a value
-     * not of the type the table declares or the rules read ("two percent" for a rate). Only an
-     * uploaded table can, as the shipped ones are tested; the evaluation stops, naming the table,
-     * the output and the value.
+     * A decision table's own mistake, not the server's: it gave no answer for the inputs it was asked
+     * about, or an answer the rules cannot settle with. Only an uploaded table can make one, as the
+     * shipped ones are tested to cover their inputs and answer numbers; the evaluation stops, and the
+     * message names the table and what it did, for the client who uploaded it.
      */
-    public static final class UnusableAnswer extends DecisionException {
+    public abstract static class TableMistake extends DecisionException {
+        TableMistake(String message) {
+            super(message);
+        }
+
+        static String shown(Object value) {
+            return value == null ? "null" : value instanceof String text ? "the string \"" + text + "\"" : "'" + value + "'";
+        }
+    }
+
+    /**
+     * A decision table answered with a value the rules cannot settle with: {@code null}, or a value
+     * not of the type the table declares or the rules read ("two percent" for a rate); the message
+     * names the table, the output and the value.
+     */
+    public static final class UnusableAnswer extends TableMistake {
         UnusableAnswer(String modelName, String output, Object value, String expected) {
             super("decision table '" + modelName + "' answered " + shown(value) + " for '" + output + "', " + expected
                     + "; no settlement is made with it");
         }
+    }
 
-        private static String shown(Object value) {
-            return value == null ? "null" : value instanceof String text ? "the string \"" + text + "\"" : "'" + value + "'";
+    /**
+     * A decision table gave no answer for the inputs it was asked about: no rule matched them (an
+     * uploaded table may declare a narrower range for an input than the rules consult it with), or
+     * a cell could not be evaluated for them; the message names the table, the inputs and their values.
+     */
+    public static final class NoAnswer extends TableMistake {
+        NoAnswer(String modelName, Object[] namesAndValues, String what, String reason) {
+            super("decision table '" + modelName + "' " + what + " " + inputs(namesAndValues)
+                    + (reason == null || reason.isEmpty() ? "" : ": " + reason) + "; no settlement is made with it");
+        }
+
+        /** "Assigned beneficiaries 6000", or "Quality score 0.8, Track \"ENHANCED\"". */
+        private static String inputs(Object[] namesAndValues) {
+            List<String> inputs = new ArrayList<>();
+            for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+                Object value = namesAndValues[i + 1];
+                inputs.add(namesAndValues[i] + " " + (value instanceof BigDecimal number ? number.toPlainString()
+                        : value instanceof String text ? "\"" + text + "\"" : String.valueOf(value)));
+            }
+            return String.join(", ", inputs);
         }
     }
 }

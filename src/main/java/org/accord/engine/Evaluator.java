@@ -288,10 +288,10 @@ public final class Evaluator {
                 session.fireAllRules();
             }
         } catch (RuntimeException e) {
-            // Drools wraps what a consequence throws; a table's unusable answer is the reason, not the rule.
+            // Drools wraps what a consequence throws; a table's mistake is the reason, not the rule.
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof DecisionTables.UnusableAnswer unusable) {
-                    throw unusable;
+                if (cause instanceof DecisionTables.TableMistake mistake) {
+                    throw mistake;
                 }
             }
             throw e;

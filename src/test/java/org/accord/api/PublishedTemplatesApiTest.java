@@ -295,6 +295,44 @@ class PublishedTemplatesApiTest extends ServerTest {
                 .isEmpty();
     }
 
+    /**
+     * A table declaring a narrower range for its input than the IPA's count: upload finds no gap within the declared
+     * range, and no rule matches 6,000 beneficiaries. It was a 500 carrying the DMN runtime's messages.
+     */
+    @Test
+    void aTableWithNoRuleForTheIpasCountIsA422NamingTheTableAndTheInputAndLogsNoError() {
+        String table = read("src/test/resources/uploads/msr-up-to-5000.dmn");
+        String hash = ContentHash.of(table.getBytes(StandardCharsets.UTF_8));
+        assertThat(asAdmin("/api/v1/decision-tables", "application/xml", table).status()).isEqualTo(201);
+        String template = read(FLAT_MSR_TEMPLATE).replace("id: mssp-basic-flat-msr", "id: mssp-basic-msr-up-to-5000")
+                .replaceAll("sha256:[0-9a-f]{64}", hash);
+        Reply published = asAdmin("/api/v1/contract-templates", "application/yaml", template);
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        tools.jackson.databind.node.ObjectNode request = Requests.of("mssp-basic-msr-up-to-5000", "small-panel");
+        ((tools.jackson.databind.node.ObjectNode) request.get("facts").get("period")).put("assignedBeneficiaries", 6000);
+
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
+        Reply refused;
+        try {
+            refused = postJson("/api/v1/evaluations", request.toString());
+        } finally {
+            root.detachAppender(logged);
+        }
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("detail").asString()).isEqualTo("decision table 'Minimum savings rate by assigned population'"
+                + " has no rule for Assigned beneficiaries 6000; no settlement is made with it");
+        assertThat(logged.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.ERROR) || event.getThrowableProxy() != null)
+                .extracting(event -> event.getLoggerName() + ": " + event.getFormattedMessage())
+                .isEmpty();
+        assertThat(logged.list).filteredOn(event -> event.getLevel() == Level.WARN)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy(message -> assertThat(message).endsWith("has no rule for Assigned beneficiaries 6000; no settlement is made with it"));
+    }
+
     @Test
     void aTemplateWithAParameterNoRuleReadsIsRefusedNamingIt() {
         String template = read(FLAT_MSR_TEMPLATE).replace("id: mssp-basic-flat-msr", "id: acme-unread-parameter")

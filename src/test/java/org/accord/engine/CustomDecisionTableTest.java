@@ -20,6 +20,9 @@ class CustomDecisionTableTest {
 
     static final Path FLAT_MSR = Path.of("src/test/resources/uploads/flat-msr.dmn");
 
+    /** Declares its input as 0 to 5,000 beneficiaries and covers that range: upload finds no gap, and nothing answers 6,000. */
+    static final Path MSR_UP_TO_5000 = Path.of("src/test/resources/uploads/msr-up-to-5000.dmn");
+
     /** A one-input, one-output ladder "Quality ladder" with the given rows ({@code input entry -> output}). */
     static String ladder(String hitPolicy, String... rows) {
         StringBuilder rules = new StringBuilder();
@@ -349,6 +352,52 @@ class CustomDecisionTableTest {
                 .isInstanceOf(DecisionTables.UnusableAnswer.class)
                 .hasMessage("decision table 'Minimum savings rate by assigned population' answered the string \"two percent\" for"
                         + " 'rate at range start', where the table declares number; no settlement is made with it");
+    }
+
+    @Nested
+    @DisplayName("a table that gives no answer for the inputs it is asked about stops the evaluation, naming the table and the inputs")
+    class NoAnswer {
+
+        /**
+         * The table's rows cover the range it declares for its input, so upload's gap analysis finds no gap; the DMN
+         * runtime does not check an input against that range, so 6,000 reaches the rows and none matches. It was a
+         * plain DecisionException (a 500) carrying the DMN runtime's messages.
+         */
+        @Test
+        void aValueNoRuleMatchesStopsTheEvaluationNamingTheTableTheInputAndItsValue() throws IOException {
+            DecisionTables replaced = UploadedTables.replacingTheMinimumSavingsRate(Files.readString(MSR_UP_TO_5000));
+            assertThat(replaced.number(UploadedTables.MINIMUM_SAVINGS_RATE, "rate at range start", "Assigned beneficiaries", 3000))
+                    .isEqualByComparingTo("0.02");
+            assertThatThrownBy(() -> replaced.numbers(UploadedTables.MINIMUM_SAVINGS_RATE, "Assigned beneficiaries", 6000))
+                    .isInstanceOf(DecisionTables.TableMistake.class)
+                    .hasMessage("decision table 'Minimum savings rate by assigned population' has no rule for Assigned beneficiaries 6000;"
+                            + " no settlement is made with it");
+        }
+
+        /** A cell that cannot be evaluated for the input (here a division by zero at 6,000): the DMN runtime's reason, without its repeats. */
+        @Test
+        void aCellThatCannotBeEvaluatedForTheInputStopsTheEvaluationNamingTheTableTheInputAndTheReason() throws IOException {
+            String table = Files.readString(FLAT_MSR).replace("id=\"flat_r1_o2\"><text>0.01</text>",
+                    "id=\"flat_r1_o2\"><text>60 / (6000 - Assigned beneficiaries)</text>");
+            DecisionTables replaced = UploadedTables.replacingTheMinimumSavingsRate(table);
+            assertThat(replaced.number(UploadedTables.MINIMUM_SAVINGS_RATE, "rate at range start", "Assigned beneficiaries", 0))
+                    .isEqualByComparingTo("0.01");
+            assertThatThrownBy(() -> replaced.numbers(UploadedTables.MINIMUM_SAVINGS_RATE, "Assigned beneficiaries", 6000))
+                    .isInstanceOf(DecisionTables.TableMistake.class)
+                    .hasMessage("decision table 'Minimum savings rate by assigned population' could not answer for Assigned beneficiaries 6000:"
+                            + " Based on the specification, the operation is undefined for the specified parameter set;"
+                            + " no settlement is made with it");
+        }
+
+        /** The rules consulting a table that does not exist is the server's mistake (a 500), not the client's. */
+        @Test
+        void aTableTheRulesConsultThatDoesNotExistIsTheServersMistake() {
+            DecisionTables shipped = Engine.service().rules().decisionTables();
+            assertThatThrownBy(() -> shipped.numbers("No such table", "Assigned beneficiaries", 6000))
+                    .isInstanceOf(DecisionTables.DecisionException.class)
+                    .isNotInstanceOf(DecisionTables.TableMistake.class)
+                    .hasMessageStartingWith("no decision table named 'No such table' among [");
+        }
     }
 
     @Test
