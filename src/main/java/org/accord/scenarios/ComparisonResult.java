@@ -95,34 +95,51 @@ public record ComparisonResult(
 
     /**
      * One row per difference: {@code kind} is term, ipa-total, practice-total or line; {@code item}
-     * is the parameter, the total, the practice id or the rule.
+     * is the parameter, the total, the practice id or the rule. The last two columns name the stored
+     * contract version of each side, when the side was named by one (empty otherwise): two drafts
+     * of one template read alike by the template alone. They come last so that a reader of the
+     * columns before them by position reads what it did.
      */
     @Override
     public Table table() {
         List<String> columns = List.of("proposal", "template", "kind", "scope", "clause", "item", "detail",
-                "baselineValue", "proposalValue", "delta");
+                "baselineValue", "proposalValue", "delta", "baselineContractVersion", "proposalContractVersion");
+        String baselineVersion = versionId(baseline);
         List<List<String>> rows = new ArrayList<>();
         for (ProposalComparison p : proposals) {
             String number = String.valueOf(p.proposal());
             String template = p.contract().templateId();
+            String proposalVersion = versionId(p.contract());
+            List<List<String>> differences = new ArrayList<>();
             for (TermDifference t : p.termDifferences()) {
-                rows.add(List.of(number, template, "term", "", t.clause(), t.parameter(), "", value(t.baselineValue()),
+                differences.add(List.of(number, template, "term", "", t.clause(), t.parameter(), "", value(t.baselineValue()),
                         value(t.proposalValue()), ""));
             }
             for (Delta d : p.ipaTotals()) {
-                rows.add(List.of(number, template, "ipa-total", "IPA", "", d.item(), "", Table.cell(d.baseline()),
+                differences.add(List.of(number, template, "ipa-total", "IPA", "", d.item(), "", Table.cell(d.baseline()),
                         Table.cell(d.proposal()), Table.cell(d.delta())));
             }
             for (Delta d : p.practices()) {
-                rows.add(List.of(number, template, "practice-total", d.item(), "", d.item(), Table.cell(d.name()),
+                differences.add(List.of(number, template, "practice-total", d.item(), "", d.item(), Table.cell(d.name()),
                         Table.cell(d.baseline()), Table.cell(d.proposal()), Table.cell(d.delta())));
             }
             for (LineDelta l : p.lines()) {
-                rows.add(List.of(number, template, "line", l.scope(), l.clause(), l.rule(), l.detail(), Table.cell(l.baseline()),
+                differences.add(List.of(number, template, "line", l.scope(), l.clause(), l.rule(), l.detail(), Table.cell(l.baseline()),
                         Table.cell(l.proposal()), Table.cell(l.delta())));
+            }
+            for (List<String> difference : differences) {
+                List<String> row = new ArrayList<>(difference);
+                row.add(baselineVersion);
+                row.add(proposalVersion);
+                rows.add(row);
             }
         }
         return new Table(columns, rows);
+    }
+
+    /** The id of the stored contract version a side was named by; empty when it was named by its template. */
+    private static String versionId(Side side) {
+        return side.contractVersion() == null ? "" : side.contractVersion().id();
     }
 
     private static String value(Object value) {

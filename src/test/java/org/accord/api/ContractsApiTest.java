@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.UUID;
 import org.accord.content.ContentHash;
 import org.accord.testing.TestKeys;
@@ -216,6 +217,14 @@ class ContractsApiTest extends ServerTest {
         assertThat(compared.json().at("/baseline/contractVersion/id").asString()).isEqualTo(signed);
         assertThat(compared.json().at("/proposals/0/contract/contractVersion/id").asString()).isEqualTo(counter);
         assertThat(compared.json().at("/proposals/0/contract/contractVersion/versionHash").asString()).startsWith("sha256:");
+        // So does every row of the CSV, after the columns it had (it named neither version).
+        Reply table = post("/api/v1/scenarios/compare.csv", "application/json", JSON.writeValueAsBytes(compare));
+        assertThat(table.status()).as(table.body()).isEqualTo(200);
+        List<String> rows = table.body().lines().toList();
+        assertThat(rows.get(0)).isEqualTo("proposal,template,kind,scope,clause,item,detail,baselineValue,proposalValue,delta,"
+                + "baselineContractVersion,proposalContractVersion");
+        assertThat(rows.get(1)).endsWith(",term,,shared-savings,maximumSharingRate,,0.50,0.60,," + signed + "," + counter);
+        assertThat(rows.subList(1, rows.size())).hasSizeGreaterThan(1).allSatisfy(row -> assertThat(row).endsWith("," + signed + "," + counter));
 
         String publication = CONTRACTS + "/" + id + "/versions/" + counter + "/publication";
         Reply refused = send(HttpRequest.newBuilder(URI.create(url(publication))).header(TestKeys.HEADER, TestKeys.only("negotiator"))
