@@ -8,7 +8,8 @@ import org.accord.validation.InputProblem;
  * What is kept of a job beyond the process that ran it: everything the API shows of it.
  *
  * @param done     work done when the record was written (trials, evaluations); a running job's
- *                 record is written when it starts and when it ends, not at every report
+ *                 record is written when it starts, with its progress at most once a second, and
+ *                 when it ends, not at every report
  * @param runId    the stored run holding a succeeded job's result, else null
  * @param problems for a job whose request the work refused, each problem
  */

@@ -16,7 +16,7 @@ public interface JobRecords {
         }
 
         @Override
-        public void changed(JobRecord job) {
+        public void changed(JobRecord job, Instant at) {
         }
 
         @Override
@@ -25,7 +25,7 @@ public interface JobRecords {
         }
 
         @Override
-        public int failUnfinished(String reason, Instant at) {
+        public int failUnfinished(String reason) {
             return 0;
         }
     };
@@ -33,11 +33,19 @@ public interface JobRecords {
     /** A new job, queued. */
     void created(JobRecord job);
 
-    /** The job moved on: its record now reads as given. */
-    void changed(JobRecord job);
+    /**
+     * The job moved on: its record now reads as given.
+     *
+     * @param at when the job read so: the last time it is known to have been alive, until its record is written again
+     */
+    void changed(JobRecord job, Instant at);
 
     Optional<JobRecord> find(String id);
 
-    /** Every job recorded as queued or running becomes failed for the reason, at that time; answers how many. */
-    int failUnfinished(String reason, Instant at);
+    /**
+     * Every job recorded as queued or running becomes failed for the reason, finished when its record
+     * was last written: the last time it was known alive, not the time this is called (the process
+     * that ran it ended at some moment since, unrecorded). Answers how many.
+     */
+    int failUnfinished(String reason);
 }

@@ -90,7 +90,8 @@ public final class Jobs {
     /**
      * Jobs whose records are kept. The server has one: a job its records show queued or running
      * belonged to a process that ended without finishing it (killed, or crashed), so it is failed
-     * now as {@value Job#INTERRUPTED}. (One service per database: a second one sharing it would
+     * now as {@value Job#INTERRUPTED}, finished when its record was last written: the last time it
+     * was known alive, not now. (One service per database: a second one sharing it would
      * fail the first one's running jobs when it starts.)
      */
     public Jobs(HeavyWork heavy, int queueCapacity, Duration jobBudget, Duration keepFinished, Clock clock, JobRecords records) {
@@ -118,7 +119,7 @@ public final class Jobs {
         // Times to the microsecond, as the store keeps them: a job reads the same after a restart.
         this.clock = Clock.tick(clock, Duration.ofNanos(1_000));
         this.records = records;
-        int interrupted = records.failUnfinished(Job.INTERRUPTED, clock.instant());
+        int interrupted = records.failUnfinished(Job.INTERRUPTED);
         if (interrupted > 0) {
             LOG.warn("{} jobs of the previous process had not finished: failed as \"{}\"", interrupted, Job.INTERRUPTED);
         }
@@ -300,7 +301,7 @@ public final class Jobs {
     private void recordChange(Job job) {
         synchronized (job) {
             try {
-                records.changed(job.record());
+                records.changed(job.record(), clock.instant());
             } catch (RuntimeException e) {
                 LOG.error("job {}'s record could not be written ({})", job.id(), job.state().word(), e);
             }

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Job records in the {@code job_record} table (V4): one row per job, written when it is made and
- * rewritten as it moves on. Times are kept to the microsecond, as the databases keep them.
+ * rewritten as it moves on, with the time it was last written ({@code recorded_at}, V7). Times are
+ * kept to the microsecond, as the databases keep them.
  */
 public final class JobStore implements JobRecords {
 
@@ -36,18 +37,19 @@ public final class JobStore implements JobRecords {
 
     @Override
     public void created(JobRecord job) {
-        jdbc.sql("INSERT INTO job_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO job_record (" + COLUMNS + ", recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(job.id(), job.kind(), job.caller(), word(job.state()), job.done(), job.total(), utc(job.createdAt()),
-                        utc(job.startedAt()), utc(job.finishedAt()), failure(job.failure()), problems(job.problems()), job.runId())
+                        utc(job.startedAt()), utc(job.finishedAt()), failure(job.failure()), problems(job.problems()), job.runId(),
+                        utc(job.createdAt()))
                 .update();
     }
 
     @Override
-    public void changed(JobRecord job) {
+    public void changed(JobRecord job, Instant at) {
         int rows = jdbc.sql("UPDATE job_record SET state = ?, done_count = ?, total_count = ?, started_at = ?, finished_at = ?, "
-                        + "failure = ?, problems = ?, run_id = ? WHERE id = ?")
+                        + "failure = ?, problems = ?, run_id = ?, recorded_at = ? WHERE id = ?")
                 .params(word(job.state()), job.done(), job.total(), utc(job.startedAt()), utc(job.finishedAt()),
-                        failure(job.failure()), problems(job.problems()), job.runId(), job.id())
+                        failure(job.failure()), problems(job.problems()), job.runId(), utc(at), job.id())
                 .update();
         if (rows != 1) {
             throw new IllegalStateException("no record of job " + job.id() + " to change");
@@ -60,9 +62,11 @@ public final class JobStore implements JobRecords {
     }
 
     @Override
-    public int failUnfinished(String reason, Instant at) {
-        return jdbc.sql("UPDATE job_record SET state = 'failed', failure = ?, finished_at = ? WHERE state IN ('queued', 'running')")
-                .params(failure(reason), utc(at)).update();
+    public int failUnfinished(String reason) {
+        // A row written before V7 has no recorded_at: its start, or its making, is the last time it is known alive.
+        return jdbc.sql("UPDATE job_record SET state = 'failed', failure = ?, finished_at = COALESCE(recorded_at, started_at, created_at)"
+                        + " WHERE state IN ('queued', 'running')")
+                .params(failure(reason)).update();
     }
 
     private static JobRecord record(ResultSet rs) throws SQLException {

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.accord.jobs.HeavyWork;
 import org.accord.jobs.Job;
@@ -25,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Job records on every configured database (H2 always, PostgreSQL when ACCORD_TEST_POSTGRES_URL is
  * set): a record reads back as written, a job reads as it ended once the database is reopened by
- * a new service, and a job its service never finished (killed) reads as interrupted.
+ * a new service, and a job its service never finished (killed) reads as interrupted, finished when
+ * its record was last written.
  */
 class JobStoreTest {
 
@@ -52,7 +55,7 @@ class JobStoreTest {
                     MORNING, MORNING.plusSeconds(1), MORNING.plusSeconds(2), "2 problems in the backtest request",
                     List.of(new InputProblem("/backtest/file/row 3", "is not a number: \"12,5\""),
                             new InputProblem("/backtest/layout", "names no layout 'pufx'")), null);
-            store.changed(refused);
+            store.changed(refused, MORNING.plusSeconds(2));
             JobRecord read = store.find("job-1").orElseThrow();
             assertThat(read.state()).isEqualTo(JobState.FAILED);
             assertThat(read.total()).isEqualTo(548);
@@ -62,7 +65,7 @@ class JobStoreTest {
 
             assertThat(store.find("no-such-job")).isEmpty();
             assertThatThrownBy(() -> store.changed(new JobRecord("never-made", "sweep", "x", JobState.RUNNING, 0, 0, MORNING,
-                    MORNING, null, null, List.of(), null))).hasMessageContaining("no record of job never-made");
+                    MORNING, null, null, List.of(), null), MORNING)).hasMessageContaining("no record of job never-made");
         }
     }
 
@@ -127,8 +130,10 @@ class JobStoreTest {
             }
             store.kill(); // from here the first service writes nothing, as if its process had ended
             long doneAtTheKill = running.done();
+            Instant runningLastWritten = store.lastWritten.get(running.id());
+            Instant restart = Instant.now().plus(Duration.ofHours(1));
             try {
-                Jobs restarted = jobs(new JobStore(db.jdbc()));
+                Jobs restarted = jobs(new JobStore(db.jdbc()), Clock.fixed(restart, ZoneOffset.UTC));
                 for (Job job : List.of(running, queued)) {
                     Job read = restarted.find(job.id()).orElseThrow();
                     assertThat(read.state()).as(job.kind()).isEqualTo(JobState.FAILED);
@@ -141,6 +146,10 @@ class JobStoreTest {
                 assertThat(interrupted.done()).isPositive().isLessThanOrEqualTo(doneAtTheKill);
                 assertThat(interrupted.total()).isEqualTo(1_000_000);
                 assertThat(restarted.find(queued.id()).orElseThrow().startedAt()).isNull();
+                // Finished when last known alive, its last progress record; the restart's time said it ran until then.
+                assertThat(interrupted.finishedAt()).isEqualTo(runningLastWritten).isAfter(interrupted.startedAt()).isBefore(restart);
+                // A job still queued was last recorded when it was made.
+                assertThat(restarted.find(queued.id()).orElseThrow().finishedAt()).isEqualTo(queued.createdAt());
             } finally {
                 release.set(true);
                 killed.shutdown(Duration.ofSeconds(5));
@@ -148,8 +157,37 @@ class JobStoreTest {
         }
     }
 
+    /**
+     * A job record written before V7 has no time of its last writing: a job interrupted then reads as finished when it
+     * was last known to be alive, its start (running) or its making (queued), not at the restart.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aJobInterruptedBeforeItsRecordKeptWhenItWasWrittenFinishesWhenItStartedOrWasMade(String kind, @TempDir Path directory) {
+        try (TestDatabase db = TestDatabase.create(kind, directory)) {
+            db.migrate("6");
+            String insert = "INSERT INTO job_record (id, kind, caller, state, done_count, total_count, created_at, started_at)"
+                    + " VALUES (?, 'sweep', 'a', ?, 0, 0, ?, ?)";
+            java.time.OffsetDateTime made = MORNING.truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+            db.jdbc().sql(insert).params("was-running", "running", made, made.plusSeconds(5)).update();
+            db.jdbc().sql(insert).params("was-queued", "queued", made.plusSeconds(6), null).update();
+            db.migrate();
+
+            Jobs restarted = jobs(new JobStore(db.jdbc()), Clock.fixed(MORNING.plus(Duration.ofDays(1)), ZoneOffset.UTC));
+
+            Job running = restarted.find("was-running").orElseThrow();
+            assertThat(running.failure()).isEqualTo("interrupted: the service stopped");
+            assertThat(running.finishedAt()).isEqualTo(Instant.parse("2026-11-30T09:00:05.123456Z"));
+            assertThat(restarted.find("was-queued").orElseThrow().finishedAt()).isEqualTo(Instant.parse("2026-11-30T09:00:06.123456Z"));
+        }
+    }
+
     private static Jobs jobs(JobRecords records) {
-        return new Jobs(new HeavyWork(2), 5, Duration.ofMinutes(1), Duration.ofHours(1), Clock.systemUTC(), records);
+        return jobs(records, Clock.systemUTC());
+    }
+
+    private static Jobs jobs(JobRecords records, Clock clock) {
+        return new Jobs(new HeavyWork(2), 5, Duration.ofMinutes(1), Duration.ofHours(1), clock, records);
     }
 
     private static void awaitFinal(Job job) throws InterruptedException {
@@ -165,6 +203,8 @@ class JobStoreTest {
 
         private final JobRecords records;
         private volatile boolean killed;
+        /** When each job's record was last changed, by its id. */
+        final Map<String, Instant> lastWritten = new ConcurrentHashMap<>();
 
         Killable(JobRecords records) {
             this.records = records;
@@ -182,9 +222,10 @@ class JobStoreTest {
         }
 
         @Override
-        public void changed(JobRecord job) {
+        public void changed(JobRecord job, Instant at) {
             if (!killed) {
-                records.changed(job);
+                records.changed(job, at);
+                lastWritten.put(job.id(), at);
             }
         }
 
@@ -194,8 +235,8 @@ class JobStoreTest {
         }
 
         @Override
-        public int failUnfinished(String reason, Instant at) {
-            return killed ? 0 : records.failUnfinished(reason, at);
+        public int failUnfinished(String reason) {
+            return killed ? 0 : records.failUnfinished(reason);
         }
     }
 }
