@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.accord.engine.DecisionTables;
 import org.accord.engine.Progress;
 import org.accord.validation.InvalidInputException;
 import org.slf4j.Logger;
@@ -233,6 +234,10 @@ public final class Jobs {
                 int count = refused.problems().size();
                 job.failed(count + (count == 1 ? " problem" : " problems") + " in the " + job.kind() + " request",
                         refused.problems().stream().map(problem -> problem.prefixed("/" + job.kind())).toList());
+            } catch (DecisionTables.TableMistake mistake) {
+                // An uploaded table's mistake, not the server's: said as the request would be answered (a 422), without a trace.
+                LOG.warn("job {} ({}): {}", job.id(), job.kind(), mistake.getMessage());
+                job.failed(mistake.getMessage(), List.of());
             } catch (RuntimeException | Error unexpected) {
                 LOG.error("job {} ({}) failed", job.id(), job.kind(), unexpected);
                 job.failed("the server could not finish the work: " + unexpected.getClass().getSimpleName(), List.of());

@@ -3,17 +3,27 @@ package org.accord.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.accord.engine.DecisionTables;
 import org.accord.engine.Progress;
+import org.accord.engine.UploadedTables;
 import org.accord.validation.InputProblem;
 import org.accord.validation.InvalidInputException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The job machinery with stand-in work: work that reports progress in steps and waits for the
@@ -175,6 +185,35 @@ class JobsTest {
         // pointed into the job's own request, where the work sits under its name
         assertThat(job.problems()).containsExactly(new InputProblem("/simulate/trials", "too many"));
         assertThat(job.failure()).isEqualTo("1 problem in the simulate request");
+    }
+
+    /**
+     * An uploaded table's mistake is the client's, as a request's 422 says: the job read "the server could not
+     * finish the work: NoAnswer" and logged it at ERROR with a trace.
+     */
+    @Test
+    void aJobWhoseUploadedTableGivesNoAnswerFailsNamingTheTableAndTheInputAndLogsNoError() throws IOException {
+        DecisionTables tables = UploadedTables.replacingTheMinimumSavingsRate(
+                Files.readString(Path.of("src/test/resources/uploads/msr-up-to-5000.dmn")));
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
+        Job job;
+        try {
+            job = jobs.submit("compare", "key:desk", progress -> {
+                tables.numbers(UploadedTables.MINIMUM_SAVINGS_RATE, "Assigned beneficiaries", 6000);
+                return "never";
+            });
+            poll(() -> job.state().isFinal());
+        } finally {
+            root.detachAppender(logged);
+        }
+        assertThat(job.state()).isEqualTo(JobState.FAILED);
+        assertThat(job.failure()).isEqualTo("decision table 'Minimum savings rate by assigned population' has no rule for"
+                + " Assigned beneficiaries 6000; no settlement is made with it");
+        assertThat(logged.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.ERROR) || event.getThrowableProxy() != null)
+                .extracting(ILoggingEvent::getFormattedMessage).isEmpty();
     }
 
     @Test
