@@ -89,6 +89,15 @@ class JobsConfiguration {
             public boolean isRunning() {
                 return running;
             }
+
+            /**
+             * Not stopped when a context is paused (Spring's test context cache pauses the contexts it
+             * is not using): stopping shuts the jobs for good, and a resumed context would refuse every job.
+             */
+            @Override
+            public boolean isPauseable() {
+                return false;
+            }
         };
     }
 }

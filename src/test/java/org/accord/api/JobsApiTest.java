@@ -18,6 +18,8 @@ import org.accord.security.AuditLog;
 import org.accord.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -41,6 +43,8 @@ class JobsApiTest extends ServerTest {
     AuditLog audit;
     @Autowired
     JobSettings settings;
+    @Autowired
+    ApplicationContext context;
 
     private static ObjectNode simulation(int trials) {
         ObjectNode request = ScenariosApiTest.example("simulate-small-panel");
@@ -76,6 +80,16 @@ class JobsApiTest extends ServerTest {
             assertThat(System.nanoTime()).as("job still %s after %s", job.path("state").asText(), DEADLINE).isLessThan(end);
             pause();
         }
+    }
+
+    /**
+     * Spring's test context cache pauses a context it is not using and resumes it later; the jobs'
+     * end is not paused with it, since it cannot be undone: a resumed context refused every job with
+     * a 503 "the service is stopping" (seen when another test class's context ran first).
+     */
+    @Test
+    void theJobsAreNotStoppedWhenTheContextIsPaused() {
+        assertThat(context.getBean("jobsShutdown", SmartLifecycle.class).isPauseable()).isFalse();
     }
 
     @Test
