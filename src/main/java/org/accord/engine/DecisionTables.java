@@ -26,8 +26,11 @@ public final class DecisionTables {
 
     private static final int REMEMBERED_ANSWERS = 100_000;
 
-    /** A model and the runtime it was compiled in. */
-    private record Table(DMNRuntime runtime, DMNModel model) {
+    /**
+     * A model and the runtime it was compiled in; for an uploaded table, the shipped model it
+     * replaces, whose declared answers bound its answers.
+     */
+    private record Table(DMNRuntime runtime, DMNModel model, DMNModel replaced) {
     }
 
     private final DMNRuntime runtime;
@@ -42,7 +45,7 @@ public final class DecisionTables {
     DecisionTables(DMNRuntime runtime) {
         this.runtime = runtime;
         this.modelsByName = runtime.getModels().stream()
-                .collect(Collectors.toUnmodifiableMap(DMNModel::getName, m -> new Table(runtime, m)));
+                .collect(Collectors.toUnmodifiableMap(DMNModel::getName, m -> new Table(runtime, m, null)));
     }
 
     private DecisionTables(DMNRuntime runtime, Map<String, Table> modelsByName) {
@@ -60,7 +63,7 @@ public final class DecisionTables {
             if (!tables.containsKey(name)) {
                 throw new DecisionException("no decision table named '" + name + "' to replace among " + modelNames());
             }
-            tables.put(name, new Table(table.runtime(), table.model()));
+            tables.put(name, new Table(table.runtime(), table.model(), tables.get(name).model()));
         });
         return new DecisionTables(runtime, tables);
     }
@@ -150,15 +153,48 @@ public final class DecisionTables {
         }
         Object value = decision.getResult();
         DMNType declared = model.getDecisionByName(decision.getDecisionName()).getResultType();
+        Map<String, Object> answer;
         if (value instanceof Map<?, ?> outputs) {
-            Map<String, Object> answer = new java.util.TreeMap<>();
+            Map<String, Object> checkedOutputs = new java.util.TreeMap<>();
             ((Map<String, Object>) outputs).forEach((output, outputValue) -> {
                 DMNType field = declared == null || !declared.isComposite() ? null : declared.getFields().get(output);
-                answer.put(output, checked(modelName, output, outputValue, field));
+                checkedOutputs.put(output, checked(modelName, output, outputValue, field));
             });
-            return java.util.Collections.unmodifiableMap(answer);
+            answer = java.util.Collections.unmodifiableMap(checkedOutputs);
+        } else {
+            answer = Map.of(decision.getDecisionName(), checked(modelName, decision.getDecisionName(), value, declared));
         }
-        return Map.of(decision.getDecisionName(), checked(modelName, decision.getDecisionName(), value, declared));
+        if (table.replaced() != null) {
+            answer.forEach((output, outputValue) -> withinTheReplaced(modelName, table.replaced(), output, outputValue));
+        }
+        return answer;
+    }
+
+    /**
+     * An uploaded table answers within what the shipped table it replaces declares for each output:
+     * the rules were written for those answers (a minimum savings rate from 0 to 1), and an answer
+     * beyond them would settle money no contract means (a negative rate charged a one-sided IPA).
+     */
+    private static void withinTheReplaced(String modelName, DMNModel replaced, String output, Object value) {
+        DMNType type = replaced.getDecisions().iterator().next().getResultType();
+        DMNType allowed = type != null && type.isComposite() ? type.getFields().get(output) : type;
+        if (allowed != null && !allowed.isAssignableValue(value)) {
+            throw new UnusableAnswer(modelName, output, value, "where the shipped table it replaces allows "
+                    + allowedValuesText(replaced, output).orElse("only what its type declares"));
+        }
+    }
+
+    /** The allowed values the shipped model declares for an output, as written ("[0..1]"). */
+    private static java.util.Optional<String> allowedValuesText(DMNModel model, String output) {
+        String decisionType = model.getDecisions().iterator().next().getDecision().getVariable().getTypeRef().getLocalPart();
+        return model.getDefinitions().getItemDefinition().stream()
+                .filter(item -> item.getName().equals(decisionType))
+                .flatMap(item -> item.getItemComponent().isEmpty()
+                        ? java.util.stream.Stream.of(item)
+                        : item.getItemComponent().stream().filter(component -> component.getName().equals(output)))
+                .filter(definition -> definition.getAllowedValues() != null)
+                .map(definition -> definition.getAllowedValues().getText().strip())
+                .findFirst();
     }
 
     /** What the DMN runtime found wrong, without its closing "error evaluating the decision node" that repeats the type. */
@@ -213,6 +249,18 @@ public final class DecisionTables {
         UnusableAnswer(String modelName, String output, Object value, String expected) {
             super("decision table '" + modelName + "' answered " + shown(value) + " for '" + output + "', " + expected
                     + "; no settlement is made with it");
+        }
+    }
+
+    /**
+     * A decision table answered a range that does not hold the value it was asked about: a rule that
+     * interpolates within the range would extrapolate beyond the table's two ends instead (a rate
+     * below the lower of them, or below zero). The message names the table, the range and the value.
+     */
+    public static final class RangeNotHolding extends TableMistake {
+        public RangeNotHolding(String modelName, String input, BigDecimal value, BigDecimal start, BigDecimal end) {
+            super("decision table '" + modelName + "' answered the range from " + start.toPlainString() + " to " + end.toPlainString()
+                    + " for " + input + " " + value.toPlainString() + ", which that range does not hold; no settlement is made with it");
         }
     }
 

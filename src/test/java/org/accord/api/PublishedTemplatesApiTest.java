@@ -333,6 +333,39 @@ class PublishedTemplatesApiTest extends ServerTest {
                 .anySatisfy(message -> assertThat(message).endsWith("has no rule for Assigned beneficiaries 6000; no settlement is made with it"));
     }
 
+    /**
+     * Answers a one-sided contract cannot settle: a minimum savings rate below zero (the flat table's 1% made -2%)
+     * settled the small panel's savings as -$207,879.28 and charged the IPA $81,488.68 under BASIC level A, which owes
+     * no losses (found from outside); a range that leaves out the IPA's count (0 to 1,000 beneficiaries, 3% to 1%)
+     * would extrapolate the rate below zero. Each is now a 422 naming the table.
+     */
+    @Test
+    void aTableAnsweringARateBelowZeroOrARangeWithoutTheIpasCountIsA422NamingTheTable() {
+        String flat = read("src/test/resources/uploads/flat-msr.dmn");
+        assertThat(evaluatedWithTable("mssp-basic-negative-msr", flat.replace("id=\"flat_r1_o2\"><text>0.01</text>",
+                "id=\"flat_r1_o2\"><text>-0.02</text>")).json().get("detail").asString())
+                .isEqualTo("decision table 'Minimum savings rate by assigned population' answered '-0.02' for 'rate at range start',"
+                        + " where the shipped table it replaces allows [0..1]; no settlement is made with it");
+        Reply outside = evaluatedWithTable("mssp-basic-range-without-the-count", flat
+                .replace("id=\"flat_r1_o1\"><text>1000000</text>", "id=\"flat_r1_o1\"><text>1000</text>")
+                .replace("id=\"flat_r1_o2\"><text>0.01</text>", "id=\"flat_r1_o2\"><text>0.03</text>"));
+        assertThat(outside.json().get("detail").asString()).startsWith("decision table 'Minimum savings rate by assigned population'"
+                + " answered the range from 0 to 1000 for Assigned beneficiaries ").endsWith(", which that range does not hold; no settlement is made with it");
+    }
+
+    /** Uploads the table, publishes the flat-rate template naming it under a new id, and evaluates the small panel with it: a 422. */
+    private Reply evaluatedWithTable(String templateId, String table) {
+        assertThat(asAdmin("/api/v1/decision-tables", "application/xml", table).status()).isIn(200, 201);
+        String template = read(FLAT_MSR_TEMPLATE).replace("id: mssp-basic-flat-msr", "id: " + templateId)
+                .replaceAll("sha256:[0-9a-f]{64}", ContentHash.of(table.getBytes(StandardCharsets.UTF_8)));
+        Reply published = asAdmin("/api/v1/contract-templates", "application/yaml", template);
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        Reply refused = postJson("/api/v1/evaluations", Requests.of(templateId, "small-panel").toString());
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        return refused;
+    }
+
     @Test
     void aTemplateWithAParameterNoRuleReadsIsRefusedNamingIt() {
         String template = read(FLAT_MSR_TEMPLATE).replace("id: mssp-basic-flat-msr", "id: acme-unread-parameter")

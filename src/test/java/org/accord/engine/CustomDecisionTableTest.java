@@ -389,6 +389,36 @@ class CustomDecisionTableTest {
                             + " no settlement is made with it");
         }
 
+        /**
+         * Rates below zero: the flat table's 1% made -2%. Accepted at upload (a number where a number is declared), it
+         * settled a one-sided contract's savings below zero, charging the IPA (an outside tester's -$81,488.68 on the
+         * small panel). The shipped table declares its rates from 0 to 1 and its ranges from 0; a replacement answers
+         * within them.
+         */
+        @Test
+        void anAnswerBeyondWhatTheShippedTableAllowsStopsTheEvaluationNamingTheTableTheOutputAndTheValue() throws IOException {
+            String negative = Files.readString(FLAT_MSR).replace("id=\"flat_r1_o2\"><text>0.01</text>", "id=\"flat_r1_o2\"><text>-0.02</text>");
+            assertThatThrownBy(() -> UploadedTables.replacingTheMinimumSavingsRate(negative)
+                    .numbers(UploadedTables.MINIMUM_SAVINGS_RATE, "Assigned beneficiaries", 1310))
+                    .isInstanceOf(DecisionTables.UnusableAnswer.class)
+                    .hasMessage("decision table 'Minimum savings rate by assigned population' answered '-0.02' for 'rate at range start',"
+                            + " where the shipped table it replaces allows [0..1]; no settlement is made with it");
+            // computed from the input, as the tester's 0.5 / (Assigned beneficiaries - 39400) was
+            String computed = Files.readString(FLAT_MSR).replace("id=\"flat_r1_o3\"><text>0.01</text>",
+                    "id=\"flat_r1_o3\"><text>0.5 / (Assigned beneficiaries - 39400)</text>");
+            DecisionTables replaced = UploadedTables.replacingTheMinimumSavingsRate(computed);
+            assertThat(replaced.number(UploadedTables.MINIMUM_SAVINGS_RATE, "rate at range end", "Assigned beneficiaries", 40400))
+                    .isEqualByComparingTo("0.0005");
+            assertThatThrownBy(() -> replaced.numbers(UploadedTables.MINIMUM_SAVINGS_RATE, "Assigned beneficiaries", 1310))
+                    .isInstanceOf(DecisionTables.UnusableAnswer.class)
+                    .hasMessageContaining("for 'rate at range end', where the shipped table it replaces allows [0..1]");
+            // a range start below zero
+            String belowZero = Files.readString(FLAT_MSR).replace("id=\"flat_r1_o0\"><text>0</text>", "id=\"flat_r1_o0\"><text>-1</text>");
+            assertThatThrownBy(() -> UploadedTables.replacingTheMinimumSavingsRate(belowZero)
+                    .numbers(UploadedTables.MINIMUM_SAVINGS_RATE, "Assigned beneficiaries", 1310))
+                    .hasMessageContaining("answered '-1' for 'range start', where the shipped table it replaces allows >= 0");
+        }
+
         /** The rules consulting a table that does not exist is the server's mistake (a 500), not the client's. */
         @Test
         void aTableTheRulesConsultThatDoesNotExistIsTheServersMistake() {
