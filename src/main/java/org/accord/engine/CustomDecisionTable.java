@@ -55,6 +55,13 @@ import org.w3c.dom.NodeList;
  * </ul>
  * Anything else is refused, each problem naming its place in the model as its author reads it
  * (the decision, the table's rule number and column: {@link ModelPlaces}).
+ * <p>
+ * The gap analysis judges rows only against the values the table declares for each input. A kept
+ * table answers in place of a shipped one only where {@link #mismatchWith} finds nothing: the same
+ * inputs and outputs, and every input declared to admit at least the values the shipped table's
+ * declaration admits ({@link AllowedValues}), since the rules consult it with any of those. A table
+ * declaring Assigned beneficiaries {@code [0..5000]} passes the analysis and is kept, but cannot
+ * replace the shipped {@code >= 0}: 6,000 would find no rule.
  */
 public final class CustomDecisionTable {
 
@@ -259,7 +266,8 @@ public final class CustomDecisionTable {
 
     /**
      * Why this table cannot stand in for a shipped one, if it cannot: the rules consult the shipped
-     * table by its inputs' and outputs' names, so the replacement must have the same.
+     * table by its inputs' and outputs' names, so the replacement must have the same, and with any
+     * value the shipped table admits, so the replacement must declare each input to admit them all.
      */
     public java.util.Optional<String> mismatchWith(DecisionTables shipped, String shippedName) {
         DMNModel original = shipped.model(shippedName).orElse(null);
@@ -275,7 +283,107 @@ public final class CustomDecisionTable {
             return java.util.Optional.of("the table's outputs are " + outputNames(model) + "; '" + shippedName
                     + "' has " + outputNames(original));
         }
+        for (String input : inputNames(original)) {
+            java.util.Optional<String> narrower = narrowerFor(input, original, model);
+            if (narrower.isPresent()) {
+                return narrower;
+            }
+        }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * Why the table admits fewer values of an input than the shipped one, if it does. The rules
+     * consult a table with any value the shipped one admits, while upload's gap analysis judges
+     * rows only against the values the table itself declares: a table declaring [0..5000] passes
+     * it, and an IPA of 6,000 then finds no rule.
+     */
+    private static java.util.Optional<String> narrowerFor(String input, DMNModel shipped, DMNModel replacement) {
+        AllowedValues allowed;
+        try {
+            allowed = declaredValues(shipped, input);
+        } catch (AllowedValues.NotComparable e) {
+            return java.util.Optional.of("the shipped table declares " + input + " in a way Accord cannot compare: " + e.getMessage()
+                    + "; it cannot be replaced");
+        }
+        AllowedValues declared;
+        try {
+            declared = declaredValues(replacement, input);
+        } catch (AllowedValues.NotComparable e) {
+            return java.util.Optional.of("the table declares " + input + " in a way Accord cannot compare with what the shipped table"
+                    + " allows (" + allowed + "): " + e.getMessage() + "; declare numbers as ranges (>= 0, [0..5000])"
+                    + " or strings as a list (\"gold\", \"silver\")");
+        }
+        AllowedValues unanswered;
+        try {
+            unanswered = allowed.without(declared);
+        } catch (AllowedValues.NotComparable e) {
+            return java.util.Optional.of("the table declares " + input + " as " + declared + ", which Accord cannot compare with"
+                    + " what the shipped table allows (" + allowed + "): " + e.getMessage());
+        }
+        if (unanswered.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("the table declares " + input + " as " + declared + "; the rules consult it with any value"
+                + " the shipped table allows (" + allowed + "), and the gap analysis covers only the values the table declares,"
+                + " so " + unanswered.asConditionOn(input) + " would have no rule: declare at least " + allowed);
+    }
+
+    /**
+     * What a model declares an input may take: the allowed values (or type constraint) of its type
+     * and of every type that type is built on, and of the type and input values its decision table
+     * gives the column that reads it, all together. Read from the model's own text, as its author wrote it.
+     *
+     * @throws AllowedValues.NotComparable when one of them cannot be read as numbers or strings
+     */
+    static AllowedValues declaredValues(DMNModel model, String input) {
+        org.kie.dmn.model.api.Definitions definitions = model.getDefinitions();
+        AllowedValues declared = AllowedValues.ANY;
+        for (org.kie.dmn.model.api.DRGElement element : definitions.getDrgElement()) {
+            if (element instanceof org.kie.dmn.model.api.InputData data && input.equals(data.getName()) && data.getVariable() != null) {
+                declared = declared.and(declaredByType(definitions, data.getVariable().getTypeRef()));
+            }
+        }
+        for (DecisionNode decision : model.getDecisions()) {
+            if (decision.getDecision().getExpression() instanceof DecisionTable table) {
+                for (org.kie.dmn.model.api.InputClause column : table.getInput()) {
+                    if (column.getInputExpression() == null || !input.equals(strip(column.getInputExpression().getText()))) {
+                        continue;
+                    }
+                    declared = declared.and(declaredByType(definitions, column.getInputExpression().getTypeRef()));
+                    if (column.getInputValues() != null) {
+                        declared = declared.and(AllowedValues.read(column.getInputValues().getText()));
+                    }
+                }
+            }
+        }
+        return declared;
+    }
+
+    /** The values a type and the types it is built on allow; a FEEL built-in type (number, string) allows any. */
+    private static AllowedValues declaredByType(org.kie.dmn.model.api.Definitions definitions, javax.xml.namespace.QName typeRef) {
+        AllowedValues declared = AllowedValues.ANY;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String name = typeRef == null ? null : typeRef.getLocalPart();
+        while (name != null && seen.add(name)) {
+            String current = name;
+            org.kie.dmn.model.api.ItemDefinition type = definitions.getItemDefinition().stream()
+                    .filter(t -> current.equals(t.getName())).findFirst().orElse(null);
+            if (type == null) {
+                break;
+            }
+            for (org.kie.dmn.model.api.UnaryTests constraint : java.util.Arrays.asList(type.getAllowedValues(), type.getTypeConstraint())) {
+                if (constraint != null) {
+                    declared = declared.and(AllowedValues.read(constraint.getText()));
+                }
+            }
+            name = type.getTypeRef() == null ? null : type.getTypeRef().getLocalPart();
+        }
+        return declared;
+    }
+
+    private static String strip(String text) {
+        return text == null ? "" : text.strip();
     }
 
     private static TreeSet<String> inputNames(DMNModel model) {

@@ -82,7 +82,8 @@ public final class EvaluationService {
 
     /**
      * Where a template's {@code decisionTables} cannot be used: a name the rules do not consult, a
-     * table not uploaded, or one whose inputs or outputs are not those of the table it replaces.
+     * table not uploaded, or one whose inputs or outputs are not those of the table it replaces, or
+     * that declares an input to admit fewer values than that table does.
      *
      * @return problems with JSON pointers into the template ({@code /decisionTables/<name>})
      */

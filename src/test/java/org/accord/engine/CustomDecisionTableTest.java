@@ -361,7 +361,9 @@ class CustomDecisionTableTest {
         /**
          * The table's rows cover the range it declares for its input, so upload's gap analysis finds no gap; the DMN
          * runtime does not check an input against that range, so 6,000 reaches the rows and none matches. It was a
-         * plain DecisionException (a 500) carrying the DMN runtime's messages.
+         * plain DecisionException (a 500) carrying the DMN runtime's messages. A template naming this table is now
+         * refused at publication ({@link NarrowerInputs}), so only a replacement built directly, as here, reaches it:
+         * the evaluation's refusal stays for whatever table the comparison cannot see through.
          */
         @Test
         void aValueNoRuleMatchesStopsTheEvaluationNamingTheTableTheInputAndItsValue() throws IOException {
@@ -439,6 +441,87 @@ class CustomDecisionTableTest {
         assertThat(ladder.mismatchWith(shipped, "Minimum savings rate by assigned population")).get().asString()
                 .contains("inputs are [Quality score]");
         assertThat(flat.mismatchWith(shipped, "No such table")).get().asString().contains("consult no decision table");
+    }
+
+    /**
+     * The rules consult a replacement with any value the shipped table admits (Assigned beneficiaries >= 0), while
+     * upload's gap analysis judges its rows only against the values it declares itself: each way of declaring fewer
+     * values is found when a template names it, before an evaluation meets the value no rule answers.
+     */
+    @Nested
+    @DisplayName("a replacement declaring fewer values of an input than the shipped table is not a replacement")
+    class NarrowerInputs {
+
+        private static final String SHIPPED_NAME = "Minimum savings rate by assigned population";
+        private static final String TYPE = "<itemDefinition id=\"itemdef_tBeneficiaries\" name=\"tBeneficiaries\"><typeRef>number</typeRef>"
+                + "<allowedValues><text>&gt;= 0</text></allowedValues></itemDefinition>";
+        private static final String COLUMN_END = "<text>Assigned beneficiaries</text></inputExpression>";
+
+        private static java.util.Optional<String> mismatch(String dmn) {
+            return CustomDecisionTable.check(dmn.getBytes(StandardCharsets.UTF_8))
+                    .mismatchWith(Engine.service().rules().decisionTables(), SHIPPED_NAME);
+        }
+
+        private static String flatWith(String from, String to) throws IOException {
+            String flat = Files.readString(FLAT_MSR);
+            assertThat(flat).contains(from);
+            return flat.replace(from, to);
+        }
+
+        @Test
+        void aTableDeclaringZeroToFiveThousandIsRefusedNamingWhatWouldHaveNoRule() throws IOException {
+            assertThat(mismatch(Files.readString(MSR_UP_TO_5000))).hasValue("the table declares Assigned beneficiaries as [0..5000];"
+                    + " the rules consult it with any value the shipped table allows (>= 0), and the gap analysis covers only the"
+                    + " values the table declares, so Assigned beneficiaries > 5000 would have no rule: declare at least >= 0");
+        }
+
+        @Test
+        void anEqualOrWiderDeclarationIsAReplacement() throws IOException {
+            assertThat(mismatch(Files.readString(FLAT_MSR))).isEmpty();
+            assertThat(mismatch(flatWith("&gt;= 0", "&gt; -1"))).isEmpty();
+            assertThat(mismatch(flatWith("<allowedValues><text>&gt;= 0</text></allowedValues>", ""))).isEmpty();
+        }
+
+        @Test
+        void anOpenEndWhereTheShippedTableHasAClosedOneLeavesThatValue() throws IOException {
+            assertThat(mismatch(flatWith("&gt;= 0", "&gt; 0"))).get().asString()
+                    .contains("declares Assigned beneficiaries as > 0;")
+                    .contains("so Assigned beneficiaries = 0 would have no rule");
+        }
+
+        @Test
+        void theColumnsInputValuesNarrowItToo() throws IOException {
+            assertThat(mismatch(flatWith(COLUMN_END, COLUMN_END + "<inputValues><text>[0..5000]</text></inputValues>"))).get().asString()
+                    .contains("declares Assigned beneficiaries as [0..5000];")
+                    .contains("so Assigned beneficiaries > 5000 would have no rule");
+        }
+
+        @Test
+        void theTypeItsTypeIsBuiltOnNarrowsItToo() throws IOException {
+            String counts = "<itemDefinition id=\"tCount\" name=\"tCount\"><typeRef>number</typeRef>"
+                    + "<allowedValues><text>&lt;= 5000</text></allowedValues></itemDefinition>";
+            assertThat(mismatch(flatWith(TYPE, counts + TYPE.replace("<typeRef>number</typeRef>", "<typeRef>tCount</typeRef>"))))
+                    .get().asString()
+                    .contains("declares Assigned beneficiaries as [0..5000];")
+                    .contains("so Assigned beneficiaries > 5000 would have no rule");
+        }
+
+        @Test
+        void aDeclarationThatCannotBeComparedIsRefusedNamingIt() throws IOException {
+            String dates = "<typeRef>date</typeRef><allowedValues><text>[date(\"2024-01-01\")..date(\"2024-12-31\")]</text></allowedValues>";
+            assertThat(mismatch(flatWith("<typeRef>number</typeRef><allowedValues><text>&gt;= 0</text></allowedValues>", dates)))
+                    .hasValue("the table declares Assigned beneficiaries in a way Accord cannot compare with what the shipped table"
+                            + " allows (>= 0): '[date(\"2024-01-01\")..date(\"2024-12-31\")]' is not a number, a range of numbers"
+                            + " or a string; declare numbers as ranges (>= 0, [0..5000]) or strings as a list (\"gold\", \"silver\")");
+        }
+
+        @Test
+        void stringsWhereTheShippedTableDeclaresNumbersAreRefusedNamingBoth() throws IOException {
+            String words = "<typeRef>string</typeRef><allowedValues><text>\"few\", \"many\"</text></allowedValues>";
+            assertThat(mismatch(flatWith("<typeRef>number</typeRef><allowedValues><text>&gt;= 0</text></allowedValues>", words)))
+                    .hasValue("the table declares Assigned beneficiaries as \"few\", \"many\", which Accord cannot compare with what"
+                            + " the shipped table allows (>= 0): numbers (>= 0) cannot be compared with strings (\"few\", \"many\")");
+        }
     }
 
     @Test
