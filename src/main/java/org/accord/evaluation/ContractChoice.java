@@ -1,8 +1,12 @@
 package org.accord.evaluation;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.accord.settlement.Settlement;
+import org.accord.validation.InputProblem;
 
 /**
  * Which contract to evaluate: a template and overrides of its parameters, and the stored contract
@@ -32,5 +36,31 @@ public record ContractChoice(String templateId, Map<String, Object> overrides, S
         Map<String, Object> more = new TreeMap<>(overrides);
         more.put(parameter, value);
         return new ContractChoice(templateId, more);
+    }
+
+    /**
+     * Problems named where the request holds them: a stored version's terms are not in the request, so a problem
+     * with one of them ({@code /contract/overrides/budgetPmpm}) is named at the version it chose,
+     * {@code /contract/contractVersionId}, saying which term of the version it is. From no version, unchanged.
+     */
+    public List<InputProblem> namedInTheRequest(List<InputProblem> problems) {
+        if (version == null) {
+            return problems;
+        }
+        String terms = "/contract/overrides/";
+        List<InputProblem> named = new ArrayList<>(problems.size());
+        for (InputProblem problem : problems) {
+            if (!problem.pointer().startsWith(terms)) {
+                named.add(problem);
+                continue;
+            }
+            String rest = problem.pointer().substring(terms.length());
+            String parameter = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
+            Object value = overrides.get(parameter);
+            named.add(new InputProblem("/contract/contractVersionId", "the contract version's " + parameter
+                    + (value == null ? "" : " is " + (value instanceof BigDecimal decimal ? decimal.toPlainString() : value))
+                    + ": " + problem.reason()));
+        }
+        return named;
     }
 }

@@ -179,6 +179,16 @@ public final class EvaluationService {
         return requests;
     }
 
+    /**
+     * Checks many contracts against the same facts as {@link #evaluateEach} checks them, the facts validated once,
+     * settling none: work accepted now to run later is refused at once for what its run would refuse.
+     *
+     * @throws InvalidInputException as {@link #evaluateAll(List, List)} throws it
+     */
+    public void checkEach(List<ContractChoice> contracts, PerformanceFacts facts) {
+        requests(contracts, Collections.nCopies(contracts.size(), facts), these -> false);
+    }
+
     /** Evaluates many contracts against the same facts. */
     public List<Settlement> evaluateEach(List<ContractChoice> contracts, PerformanceFacts facts) {
         return evaluateEach(contracts, facts, Progress.NONE);
@@ -226,9 +236,9 @@ public final class EvaluationService {
             e.problems().forEach(p -> problems.add(p.pointer().startsWith("/overrides")
                     ? p.prefixed("/contract") : p.prefixed("/facts")));
         }
-        InvalidInputException.throwIfAny(problems);
+        InvalidInputException.throwIfAny(contract.namedInTheRequest(problems));
         // The facts were validated above; only what these terms need of them is left to check.
-        InvalidInputException.throwIfAny(Evaluator.unmetRequirements(terms, facts));
+        InvalidInputException.throwIfAny(contract.namedInTheRequest(Evaluator.unmetRequirements(terms, facts)));
         return terms;
     }
 }

@@ -72,7 +72,7 @@ public final class Scenarios {
 
     /** As {@link #check(SimulationRequest)}, for a sweep: its ranges and every point's terms. */
     public void check(SweepRequest request) {
-        sweeper.points(request);
+        sweeper.check(request);
     }
 
     /** As {@link #check(SimulationRequest)}, for a comparison: the baseline and every proposal. */

@@ -70,15 +70,39 @@ final class Sweeper {
         return settle(request, points(request), Progress.NONE);
     }
 
-    private List<Settlement> settle(SweepRequest request, List<Map<String, BigDecimal>> points, Progress progress) {
+    /**
+     * Checks every point as the sweep settles it, settling none: a sweep job is refused at once for what its run
+     * would refuse (it was accepted and failed at its first point of budgetPmpm 0).
+     */
+    void check(SweepRequest request) {
+        List<Map<String, BigDecimal>> points = points(request);
+        try {
+            service.checkEach(contractsAt(request, points), request.facts());
+        } catch (InvalidInputException e) {
+            int point = e.request().orElse(0);
+            throw atItsRange(request, points.get(point), e).inRequest(point);
+        }
+    }
+
+    /** The contract at each point: the sweep's contract with the point's values. */
+    private static List<ContractChoice> contractsAt(SweepRequest request, List<Map<String, BigDecimal>> points) {
         List<ContractChoice> contracts = new ArrayList<>(points.size());
         for (Map<String, BigDecimal> point : points) {
-            ContractChoice contract = request.contract();
-            for (Map.Entry<String, BigDecimal> value : point.entrySet()) {
-                contract = contract.with(value.getKey(), value.getValue());
-            }
-            contracts.add(contract);
+            contracts.add(at(request.contract(), point));
         }
+        return contracts;
+    }
+
+    private static ContractChoice at(ContractChoice contract, Map<String, BigDecimal> point) {
+        ContractChoice at = contract;
+        for (Map.Entry<String, BigDecimal> value : point.entrySet()) {
+            at = at.with(value.getKey(), value.getValue());
+        }
+        return at;
+    }
+
+    private List<Settlement> settle(SweepRequest request, List<Map<String, BigDecimal>> points, Progress progress) {
+        List<ContractChoice> contracts = contractsAt(request, points);
         int count = contracts.size();
         int spread = Math.max(1, Math.min(threads, count));
         int chunk = Math.max(1, Math.min(MAX_POINTS_PER_CHUNK, (count + spread - 1) / spread));
@@ -135,8 +159,13 @@ final class Sweeper {
         if (request.contract() == null) {
             throw new InvalidInputException("/contract", "a contract is required");
         }
-        Requests.check(service, request.contract(), request.facts(), "/contract");
-        ContractTemplate template = service.templates().find(request.contract().templateId()).orElseThrow();
+        String templateId = request.contract().templateId();
+        ContractTemplate template = templateId == null ? null : service.templates().find(templateId).orElse(null);
+        if (template == null) {
+            // Names the missing or unknown template (and any problem of the facts).
+            Requests.check(service, request.contract(), request.facts(), "/contract");
+            throw new IllegalStateException("template '" + templateId + "' is unknown, yet the contract was accepted");
+        }
         List<InputProblem> problems = new ArrayList<>();
         if (request.vary().isEmpty() || request.vary().size() > 2) {
             problems.add(new InputProblem("/vary", "vary one or two parameters (got " + request.vary().size() + ")"));
@@ -174,7 +203,22 @@ final class Sweeper {
                 points.add(Collections.unmodifiableMap(point));
             }
         }
+        checkTheBase(request, points.get(0));
         return points;
+    }
+
+    /**
+     * The sweep's contract and facts checked before any point is settled. A varied term's base value is never
+     * settled, so the contract is checked at the first point: a version's budgetPmpm of 0 swept from 500 to 1000 was
+     * refused, though no point is 0. A problem with a varied term is named at its range, at that point; one with a
+     * term of the stored version, at the version.
+     */
+    private void checkTheBase(SweepRequest request, Map<String, BigDecimal> first) {
+        try {
+            service.check(at(request.contract(), first), request.facts());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(request.contract().namedInTheRequest(atItsRange(request, first, e).problems()));
+        }
     }
 
     private static List<BigDecimal> values(ContractTemplate template, SweepRequest.Range range, String at, List<InputProblem> problems) {

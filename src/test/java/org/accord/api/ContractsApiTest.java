@@ -195,6 +195,47 @@ class ContractsApiTest extends ServerTest {
                 "/api/v1/evaluations:validate"), "/contract/contractVersionId", "outside the facts' period");
     }
 
+    /**
+     * A stored version with a budgetPmpm of 0 is refused at the version the request named, saying so: evaluated,
+     * validated, compared and swept over other terms (each was refused at /contract/overrides/budgetPmpm or
+     * /proposals/0/overrides/budgetPmpm, fields the requests do not have); swept over budgets above 0, it settles.
+     */
+    @Test
+    void aVersionWithABudgetOfZeroIsRefusedAtTheVersionTheRequestNamed() {
+        String factsId = storeValleyFacts();
+        ObjectNode body = JSON.createObjectNode();
+        body.put("ipaId", "valley-ipa").put("payer", "Commercial").put("templateId", "commercial-global-budget")
+                .put("effectiveFrom", "2025-01-01").put("effectiveTo", "2025-12-31");
+        body.putObject("overrides").put("budgetPmpm", "0");
+        String version = create(body).at("/versions/0/id").asString();
+        String reason = "the contract version's budgetPmpm is 0: clause global-budget (Global budget) shares a surplus or deficit";
+
+        ObjectNode byVersion = JSON.createObjectNode();
+        byVersion.putObject("contract").put("contractVersionId", version);
+        byVersion.put("factsId", factsId);
+        for (String path : List.of("/api/v1/evaluations", "/api/v1/evaluations:validate")) {
+            assertOnlyError(assertProblem(postJson(path, JSON.writeValueAsString(byVersion)), 422, path),
+                    "/contract/contractVersionId", reason);
+        }
+
+        ObjectNode compare = JSON.createObjectNode();
+        compare.put("factsId", factsId);
+        compare.putObject("baseline").put("templateId", "commercial-global-budget");
+        compare.putArray("proposals").addObject().put("contractVersionId", version);
+        assertOnlyError(assertProblem(postJson("/api/v1/scenarios/compare", JSON.writeValueAsString(compare)), 422,
+                "/api/v1/scenarios/compare"), "/proposals/0/contractVersionId", reason);
+
+        ObjectNode sweep = byVersion.deepCopy();
+        sweep.putArray("vary").addObject().put("parameter", "surplusShareRate").put("start", "0.4").put("end", "0.6").put("step", "0.1");
+        assertOnlyError(assertProblem(postJson("/api/v1/scenarios/sweep", JSON.writeValueAsString(sweep)), 422,
+                "/api/v1/scenarios/sweep"), "/contract/contractVersionId", reason);
+        ObjectNode budgets = byVersion.deepCopy();
+        budgets.putArray("vary").addObject().put("parameter", "budgetPmpm").put("start", "500").put("end", "1000").put("step", "500");
+        Reply swept = postJson("/api/v1/scenarios/sweep", JSON.writeValueAsString(budgets));
+        assertThat(swept.status()).as(swept.body()).isEqualTo(200);
+        assertThat(swept.json().get("points")).hasSize(2);
+    }
+
     @Test
     void versionsAreComparedOnStoredFactsAndPublishingIsAudited() {
         String factsId = storeValleyFacts();

@@ -192,6 +192,31 @@ class JobsApiTest extends ServerTest {
         assertThat(jobs.queued() + jobs.running()).isEqualTo(before);
     }
 
+    /**
+     * A sweep job is checked at every point, as the synchronous sweep settles them: a budgetPmpm range from 0 and a floor
+     * range whose last point exceeds the pool are refused at once at their range; no job is made (both were accepted
+     * with 202 and failed when they ran).
+     */
+    @Test
+    void aSweepJobWithAPointTheSweepRefusesIsRefusedAtOnce() {
+        ObjectNode budgets = ScenariosApiTest.example("sweep-sharing-rate");
+        ((ObjectNode) budgets.get("contract")).put("templateId", "commercial-global-budget");
+        ((ObjectNode) budgets.at("/vary/0")).put("parameter", "budgetPmpm").put("start", "0").put("end", "1000").put("step", "500");
+        Reply fromZero = create(job("sweep", budgets), TestKeys.only("negotiator"));
+        assertThat(fromZero.status()).as(fromZero.body()).isEqualTo(422);
+        assertThat(fromZero.header("Location")).isNull();
+        assertThat(fromZero.json().at("/errors/0/pointer").asText()).isEqualTo("/sweep/vary/0");
+        assertThat(fromZero.json().at("/errors/0/reason").asText()).startsWith("at the point where budgetPmpm is 0: ");
+
+        ObjectNode floors = ScenariosApiTest.example("sweep-sharing-rate");
+        ((ObjectNode) floors.at("/vary/0")).put("parameter", "practiceFloorShare").put("start", "0").put("end", "0.06").put("step", "0.02");
+        Reply lastPoint = create(job("sweep", floors), TestKeys.only("negotiator"));
+        assertThat(lastPoint.status()).as(lastPoint.body()).isEqualTo(422);
+        assertThat(lastPoint.json().at("/errors/0/pointer").asText()).isEqualTo("/sweep/vary/0");
+        assertThat(lastPoint.header("Location")).isNull();
+        assertThat(lastPoint.json().at("/errors/0/reason").asText()).startsWith("at the point where practiceFloorShare is 0.06: ");
+    }
+
     @Test
     void aCallerMakesOnlyJobsItsRolesMayRunAndNamesExactlyOnePieceOfWork() {
         Reply reviewerSimulates = create(job("simulate", simulation(10)), TestKeys.only("reviewer"));

@@ -205,6 +205,69 @@ class SweepTest {
                 });
     }
 
+    /** A stored version of commercial-global-budget whose budgetPmpm is 0 (its overrides as stored). */
+    private static ContractChoice versionWithABudgetOfZero() {
+        return new ContractChoice("commercial-global-budget", java.util.Map.of("budgetPmpm", "0"),
+                new Settlement.StoredVersion("version-1", "sha256:0"));
+    }
+
+    /**
+     * A varied term's base value is never settled: a version's budgetPmpm of 0 swept from 500 to 1000 settles both
+     * points (it was refused at /contract/overrides/budgetPmpm, a field the request does not have, though no point is 0).
+     */
+    @Test
+    void aVersionsBudgetOfZeroSweptOverBudgetsAboveZeroSettlesEveryPoint() {
+        List<Settlement> points = scenarios.sweeper().settle(new SweepRequest(versionWithABudgetOfZero(), Fixtures.VALLEY,
+                List.of(range("budgetPmpm", "500", "1000", "500"))));
+        assertThat(points).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            String budget = List.of("500", "1000").get(i);
+            assertThat(points.get(i)).isEqualTo(Fixtures.SERVICE.evaluate(ContractChoice.of("commercial-global-budget")
+                    .with("budgetPmpm", new BigDecimal(budget)), Fixtures.VALLEY));
+        }
+    }
+
+    /** A version's term of 0 that the sweep does not vary is named at the version the request chose. */
+    @Test
+    void aVersionsBudgetOfZeroNotVariedIsNamedAtTheVersion() {
+        assertThat(refusal(new SweepRequest(versionWithABudgetOfZero(), Fixtures.VALLEY,
+                List.of(range("surplusShareRate", "0.4", "0.6", "0.1"))))).singleElement().satisfies(p -> {
+                    assertThat(p.pointer()).isEqualTo("/contract/contractVersionId");
+                    assertThat(p.reason()).startsWith("the contract version's budgetPmpm is 0: clause global-budget (Global budget) ")
+                            .endsWith("a budgetPmpm of 0 makes that budget 0: the whole cost compared with it would be a deficit");
+                });
+    }
+
+    /**
+     * An override of 0 of the term the sweep varies from 500 is refused for being both set and varied, not for its
+     * value, which no point settles (it was refused at /contract/overrides/budgetPmpm for the budget of 0).
+     */
+    @Test
+    void anOverrideOfZeroOfTheVariedTermIsRefusedForBeingVariedNotForItsValue() {
+        SweepRequest request = new SweepRequest(ContractChoice.of("commercial-global-budget").with("budgetPmpm", "0"), Fixtures.VALLEY,
+                List.of(range("budgetPmpm", "500", "1000", "500")));
+        assertThat(refusal(request)).singleElement().satisfies(p -> {
+            assertThat(p.pointer()).isEqualTo("/vary/0/parameter");
+            assertThat(p.reason()).startsWith("'budgetPmpm' is also set in the contract's overrides");
+        });
+    }
+
+    /**
+     * Checking a sweep (what a job does before it is accepted) checks every point as its run would: a floor of 0.06
+     * for each of valley's 25 practices, the range's last point, is refused at the range (the check passed it).
+     */
+    @Test
+    void checkingASweepRefusesAPointItsRunWouldRefuse() {
+        SweepRequest request = valley("mssp-basic", range("practiceFloorShare", "0", "0.06", "0.02"));
+        Throwable thrown = catchThrowable(() -> scenarios.check(request));
+        assertThat(thrown).isInstanceOf(InvalidInputException.class);
+        assertThat(((InvalidInputException) thrown).request()).hasValue(3);
+        assertThat(((InvalidInputException) thrown).problems()).singleElement()
+                .isEqualTo(new InputProblem("/vary/0", "at the point where practiceFloorShare is 0.06: a floor of 0.06 of the pool "
+                        + "for each of 25 practices exceeds the pool"));
+        assertThat(refusal(request)).isEqualTo(((InvalidInputException) thrown).problems());
+    }
+
     @Test
     void aTermSetByRegulationIsNotSwept() {
         assertThat(refusal(valley("mssp-basic", range("sequestrationRate", "0", "0.02", "0.01")))).singleElement().satisfies(p -> {
