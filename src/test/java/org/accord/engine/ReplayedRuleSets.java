@@ -55,7 +55,10 @@ final class ReplayedRuleSets {
                     "what-a-cap-cuts-can-take-another-practice-to-the-cap.yaml",
                     "what-a-cap-cuts-takes-a-practice-to-the-cap-with-a-floor-binding-too.yaml",
                     "what-the-floors-take-can-bring-another-practice-down-to-the-floor.yaml",
-                    "what-the-caps-cut-takes-every-practice-with-weight-to-the-cap-and-the-rest-is-retained.yaml"));
+                    "what-the-caps-cut-takes-every-practice-with-weight-to-the-cap-and-the-rest-is-retained.yaml",
+                    // with every practice at a bound and nothing over, the lines said "the rest is retained by the IPA" of $0.00
+                    "with-the-floors-and-caps-taking-the-whole-pool-nothing-is-retained.yaml",
+                    "what-the-caps-cut-takes-every-practice-with-weight-to-the-cap-with-nothing-over.yaml"));
 
     private ReplayedRuleSets() {
     }
