@@ -3,21 +3,18 @@ package org.accord.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.accord.content.ContentHash;
 import org.accord.store.ContentStore;
+import org.accord.testing.LoggedEvents;
 import org.accord.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -246,18 +243,9 @@ class PublishedTemplatesApiTest extends ServerTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("tablesWithAMistake")
     void aTableWithAMistakeLogsNoError(String mistake, String table, String place, String reason) {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        ListAppender<ILoggingEvent> logged = new ListAppender<>();
-        logged.start();
-        root.addAppender(logged);
-        try {
-            assertThat(asAdmin("/api/v1/decision-tables", "application/xml", table).status()).isEqualTo(422);
-        } finally {
-            root.detachAppender(logged);
-        }
-        assertThat(logged.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN) || event.getThrowableProxy() != null)
-                .extracting(event -> event.getLoggerName() + ": " + event.getFormattedMessage())
-                .isEmpty();
+        LoggedEvents<Reply> upload = LoggedEvents.during(() -> asAdmin("/api/v1/decision-tables", "application/xml", table));
+        assertThat(upload.result().status()).isEqualTo(422);
+        assertThat(upload.atLeastOrWithATrace(Level.WARN)).isEmpty();
     }
 
     /**
@@ -268,31 +256,17 @@ class PublishedTemplatesApiTest extends ServerTest {
     void aTableAnsweringAStringForARateIsA422NamingTheTableAndTheValueAndLogsNoError() {
         String table = read(FLAT_MSR).replace("id=\"flat_r1_o2\"><text>0.01</text>",
                 "id=\"flat_r1_o2\"><text>if Assigned beneficiaries &gt; 1000 then \"two percent\" else 0.01</text>");
-        String hash = ContentHash.of(table.getBytes(StandardCharsets.UTF_8));
-        assertThat(asAdmin("/api/v1/decision-tables", "application/xml", table).status()).isEqualTo(201);
-        String template = read(FLAT_MSR_TEMPLATE).replace("id: mssp-basic-flat-msr", "id: mssp-basic-string-msr")
-                .replaceAll("sha256:[0-9a-f]{64}", hash);
-        Reply published = asAdmin("/api/v1/contract-templates", "application/yaml", template);
+        Reply published = publishedWithTable("mssp-basic-string-msr", table);
         assertThat(published.status()).as(published.body()).isEqualTo(201);
 
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        ListAppender<ILoggingEvent> logged = new ListAppender<>();
-        logged.start();
-        root.addAppender(logged);
-        Reply refused;
-        try {
-            refused = postJson("/api/v1/evaluations", withBenchmark("mssp-basic-string-msr", "16000000.00"));
-        } finally {
-            root.detachAppender(logged);
-        }
+        LoggedEvents<Reply> evaluation = LoggedEvents.during(() -> postJson("/api/v1/evaluations", withBenchmark("mssp-basic-string-msr", "16000000.00")));
+        Reply refused = evaluation.result();
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().get("detail").asString()).isEqualTo("decision table 'Minimum savings rate by assigned population'"
                 + " answered the string \"two percent\" for 'rate at range start', where the table declares number;"
                 + " no settlement is made with it");
-        assertThat(logged.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.ERROR) || event.getThrowableProxy() != null)
-                .extracting(event -> event.getLoggerName() + ": " + event.getFormattedMessage())
-                .isEmpty();
+        assertThat(evaluation.atLeastOrWithATrace(Level.ERROR)).isEmpty();
     }
 
     /**
@@ -304,12 +278,7 @@ class PublishedTemplatesApiTest extends ServerTest {
     @Test
     void aTemplateAnsweringWithATableDeclaringFewerBeneficiariesThanTheShippedOneIsA422AndNothingIsPublished() {
         String table = read("src/test/resources/uploads/msr-up-to-5000.dmn");
-        String hash = ContentHash.of(table.getBytes(StandardCharsets.UTF_8));
-        assertThat(asAdmin("/api/v1/decision-tables", "application/xml", table).status()).isEqualTo(201);
-        String template = read(FLAT_MSR_TEMPLATE).replace("id: mssp-basic-flat-msr", "id: mssp-basic-msr-up-to-5000")
-                .replaceAll("sha256:[0-9a-f]{64}", hash);
-
-        Reply refused = asAdmin("/api/v1/contract-templates", "application/yaml", template);
+        Reply refused = publishedWithTable("mssp-basic-msr-up-to-5000", table);
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
         assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -319,7 +288,7 @@ class PublishedTemplatesApiTest extends ServerTest {
                     + " the rules consult it with any value the shipped table allows (>= 0), and the gap analysis covers only the"
                     + " values the table declares, so Assigned beneficiaries > 5000 would have no rule: declare at least >= 0");
         });
-        assertThat(content.get(ContentHash.of(template.getBytes(StandardCharsets.UTF_8)))).isEmpty();
+        assertThat(content.get(ContentHash.of(templateWithTable("mssp-basic-msr-up-to-5000", table).getBytes(StandardCharsets.UTF_8)))).isEmpty();
         assertThat(get("/api/v1/contract-templates/mssp-basic-msr-up-to-5000").status()).isEqualTo(404);
     }
 
@@ -343,12 +312,21 @@ class PublishedTemplatesApiTest extends ServerTest {
                 + " answered the range from 0 to 1000 for Assigned beneficiaries ").endsWith(", which that range does not hold; no settlement is made with it");
     }
 
-    /** Uploads the table, publishes the flat-rate template naming it under a new id, and evaluates the small panel with it: a 422. */
-    private Reply evaluatedWithTable(String templateId, String table) {
+    /** Uploads the table and publishes the flat-rate template under a new id, answering with the table: the publication's reply. */
+    private Reply publishedWithTable(String templateId, String table) {
         assertThat(asAdmin("/api/v1/decision-tables", "application/xml", table).status()).isIn(200, 201);
-        String template = read(FLAT_MSR_TEMPLATE).replace("id: mssp-basic-flat-msr", "id: " + templateId)
+        return asAdmin("/api/v1/contract-templates", "application/yaml", templateWithTable(templateId, table));
+    }
+
+    /** The flat-rate template under a new id, answering with the table. */
+    private static String templateWithTable(String templateId, String table) {
+        return read(FLAT_MSR_TEMPLATE).replace("id: mssp-basic-flat-msr", "id: " + templateId)
                 .replaceAll("sha256:[0-9a-f]{64}", ContentHash.of(table.getBytes(StandardCharsets.UTF_8)));
-        Reply published = asAdmin("/api/v1/contract-templates", "application/yaml", template);
+    }
+
+    /** Publishes the flat-rate template answering with the table under a new id and evaluates the small panel with it: a 422. */
+    private Reply evaluatedWithTable(String templateId, String table) {
+        Reply published = publishedWithTable(templateId, table);
         assertThat(published.status()).as(published.body()).isEqualTo(201);
         Reply refused = postJson("/api/v1/evaluations", Requests.of(templateId, "small-panel").toString());
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +16,11 @@ import java.util.function.BooleanSupplier;
 import org.accord.engine.DecisionTables;
 import org.accord.engine.Progress;
 import org.accord.engine.UploadedTables;
+import org.accord.testing.LoggedEvents;
 import org.accord.validation.InputProblem;
 import org.accord.validation.InvalidInputException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * The job machinery with stand-in work: work that reports progress in steps and waits for the
@@ -196,25 +193,19 @@ class JobsTest {
     void aJobWhoseUploadedTableGivesNoAnswerFailsNamingTheTableAndTheInputAndLogsNoError() throws IOException {
         DecisionTables tables = UploadedTables.replacingTheMinimumSavingsRate(
                 Files.readString(Path.of("src/test/resources/uploads/msr-up-to-5000.dmn")));
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        ListAppender<ILoggingEvent> logged = new ListAppender<>();
-        logged.start();
-        root.addAppender(logged);
-        Job job;
-        try {
-            job = jobs.submit("compare", "key:desk", progress -> {
+        LoggedEvents<Job> run = LoggedEvents.during(() -> {
+            Job job = jobs.submit("compare", "key:desk", progress -> {
                 tables.numbers(UploadedTables.MINIMUM_SAVINGS_RATE, "Assigned beneficiaries", 6000);
                 return "never";
             });
             poll(() -> job.state().isFinal());
-        } finally {
-            root.detachAppender(logged);
-        }
+            return job;
+        });
+        Job job = run.result();
         assertThat(job.state()).isEqualTo(JobState.FAILED);
         assertThat(job.failure()).isEqualTo("decision table 'Minimum savings rate by assigned population' has no rule for"
                 + " Assigned beneficiaries 6000; no settlement is made with it");
-        assertThat(logged.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.ERROR) || event.getThrowableProxy() != null)
-                .extracting(ILoggingEvent::getFormattedMessage).isEmpty();
+        assertThat(run.atLeastOrWithATrace(Level.ERROR)).isEmpty();
     }
 
     @Test
