@@ -324,6 +324,21 @@ class PublishedTemplatesApiTest extends ServerTest {
                 .replaceAll("sha256:[0-9a-f]{64}", ContentHash.of(table.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * A cell that cannot be evaluated for the IPA's count (a division by zero): the 422 names the table and why, and
+     * the log holds the one WARN line; KIE logged three ERROR lines of its own besides (found from outside).
+     */
+    @Test
+    void aCellThatFailsForTheIpasCountIsA422AndLogsNoError() {
+        String failing = read("src/test/resources/uploads/flat-msr.dmn").replace("id=\"flat_r1_o2\"><text>0.01</text>",
+                "id=\"flat_r1_o2\"><text>0.01 / (Assigned beneficiaries - Assigned beneficiaries)</text>");
+        LoggedEvents<Reply> evaluation = LoggedEvents.during(() -> evaluatedWithTable("mssp-basic-failing-cell", failing));
+        assertThat(evaluation.result().json().get("detail").asString()).startsWith("decision table 'Minimum savings rate by assigned"
+                + " population' could not answer for Assigned beneficiaries ");
+        assertThat(evaluation.atLeastOrWithATrace(Level.ERROR)).isEmpty();
+        assertThat(evaluation.at(Level.WARN)).anySatisfy(message -> assertThat(message).contains("could not answer for Assigned beneficiaries"));
+    }
+
     /** Publishes the flat-rate template answering with the table under a new id and evaluates the small panel with it: a 422. */
     private Reply evaluatedWithTable(String templateId, String table) {
         Reply published = publishedWithTable(templateId, table);
