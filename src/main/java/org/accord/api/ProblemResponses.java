@@ -114,7 +114,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DecisionTables.TableMistake.class)
     ResponseEntity<Object> tableMistake(DecisionTables.TableMistake e, WebRequest request) {
         LOG.warn("request {}: {}", path(request), e.getMessage());
-        return Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), path(request)), null);
+        ProblemDetail problem = new ProblemDetail(Problems.DECISION_TABLE, Problems.DECISION_TABLE_TITLE, HttpStatus.UNPROCESSABLE_CONTENT.value())
+                .detail(e.getMessage())
+                .instance(path(request))
+                .errors(null);
+        return Problems.response(problem, null);
     }
 
     @ExceptionHandler(ConflictException.class)

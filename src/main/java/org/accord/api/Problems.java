@@ -21,6 +21,9 @@ final class Problems {
     /** The body matches the document but cannot be evaluated. */
     static final String INVALID_INPUT = "urn:accord:problem:invalid-input";
     static final String INVALID_INPUT_TITLE = "The input cannot be evaluated";
+    /** An uploaded decision table the contract's template names gave no answer, or one no settlement can use, for the request's facts. */
+    static final String DECISION_TABLE = "urn:accord:problem:decision-table";
+    static final String DECISION_TABLE_TITLE = "An uploaded decision table could not answer for these facts";
     /** Work that ran past the request's time budget. */
     static final String TIME_BUDGET = "urn:accord:problem:time-budget";
 

@@ -346,6 +346,7 @@ class PublishedTemplatesApiTest extends ServerTest {
         Reply refused = postJson("/api/v1/evaluations", Requests.of(templateId, "small-panel").toString());
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
         assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:accord:problem:decision-table");
         return refused;
     }
 
