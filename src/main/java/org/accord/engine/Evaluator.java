@@ -214,16 +214,7 @@ public final class Evaluator {
                 List<Integer> session = indices.subList(from, to);
                 from = to;
                 List<Request> these = session.stream().map(requests::get).toList();
-                List<List<Line>> written;
-                try {
-                    written = linesWritten(these, tables, selection, firings);
-                } catch (TermsThatCannotHold cannotHold) {
-                    // Refused as a check before the engine refuses: named by the request's index when it is one of many.
-                    int request = session.get(cannotHold.evaluationIndex());
-                    InvalidInputException refusal = cannotHold.refusal(requests.get(request).terms());
-                    throw requests.size() == 1 ? refusal : refusal.inRequest(request);
-                }
-                List<T> made = results.of(these, written);
+                List<T> made = results.of(these, linesWritten(these, tables, selection, firings));
                 for (int j = 0; j < session.size(); j++) {
                     settled.set(session.get(j), made.get(j));
                 }
@@ -297,14 +288,10 @@ public final class Evaluator {
                 session.fireAllRules();
             }
         } catch (RuntimeException e) {
-            // Drools wraps what a consequence throws; a table's mistake, or terms the rules found cannot hold, is the
-            // reason, not the rule.
+            // Drools wraps what a consequence throws; a table's mistake is the reason, not the rule.
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof DecisionTables.TableMistake mistake) {
                     throw mistake;
-                }
-                if (cause instanceof TermsThatCannotHold cannotHold) {
-                    throw cannotHold;
                 }
             }
             throw e;

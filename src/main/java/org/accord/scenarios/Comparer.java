@@ -34,15 +34,7 @@ final class Comparer {
 
     ComparisonResult compare(CompareRequest request, Progress progress) {
         List<ContractChoice> sides = checked(request);
-        List<Settlement> settlements;
-        try {
-            settlements = service.evaluateEach(sides, request.facts(), progress);
-        } catch (InvalidInputException e) {
-            // Terms the rules found cannot hold (a floor that, paid in cents, comes to more than the pool): pointed at the
-            // side they are the terms of, as the checks before the engine point theirs.
-            int side = e.request().orElse(0);
-            throw new InvalidInputException(Requests.relocated(e.problems(), side == 0 ? "/baseline" : "/proposals/" + (side - 1)));
-        }
+        List<Settlement> settlements = service.evaluateEach(sides, request.facts(), progress);
         Settlement baseline = settlements.get(0);
         List<ComparisonResult.ProposalComparison> proposals = new ArrayList<>();
         for (int i = 1; i < settlements.size(); i++) {

@@ -55,9 +55,8 @@ final class Simulator {
                 SimulationRequest.LOGNORMAL.equals(request.costDistribution()), request.varyQuality());
         Samples samples = new Samples(request.trials(), facts,
                 Requests.riskSharingClauses(Requests.conceptsByClause(service, request.contract().templateId())));
-        // The facts as observed first: terms they cannot be settled under are refused as such, not as a trial's.
-        Settlement observed = service.evaluate(request.contract(), facts);
         run(request.contract(), variation, samples, progress);
+        Settlement observed = service.evaluate(request.contract(), facts);
 
         List<SimulationResult.Outcome> practices = new ArrayList<>(practiceCount);
         double ipaExpected = 0;
@@ -134,16 +133,7 @@ final class Simulator {
             trials.add(variation.trial(t));
         }
         // Drawn from the checked facts, a trial needs only what the draw changed checked (issue 15).
-        List<Outcome> outcomes;
-        try {
-            outcomes = service.outcomesOfDraws(contract, variation.observed(), trials);
-        } catch (InvalidInputException e) {
-            // Terms the rules found cannot hold under a trial's drawn facts (a floor that, paid in cents, comes to more
-            // than the trial's pool): the simulation cannot say what the contract pays, so it is refused, naming the trial.
-            int trial = from + e.request().orElse(0);
-            throw new InvalidInputException(e.problems().stream().map(p -> new InputProblem(p.pointer(),
-                    "in trial " + trial + " (from 0) of " + samples.trials + ", its costs drawn: " + p.reason())).toList());
-        }
+        List<Outcome> outcomes = service.outcomesOfDraws(contract, variation.observed(), trials);
         Samples.Batch batch = samples.batch();
         for (int k = 0; k < outcomes.size(); k++) {
             batch.record(from + k, trials.get(k), outcomes.get(k));
