@@ -15,8 +15,10 @@ final class ProblemReporter implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         if (e instanceof InvalidInputException invalid) {
-            // A batch's refusal names the request it belongs to, counted from 0 as the API counts it.
-            commandLine.getErr().println(invalid.request().isPresent()
+            // A batch's refusal names the request it belongs to, counted from 0 as the API counts it; a sweep's point or a
+            // comparison's side is named by the option that gave it (--vary #1, --proposal #2), so its index is not repeated.
+            boolean namedByItsOption = invalid.problems().stream().allMatch(p -> SCENARIO_OPTION.matcher(p.pointer()).matches());
+            commandLine.getErr().println(invalid.request().isPresent() && !namedByItsOption
                     ? "invalid input in request " + invalid.request().getAsInt() + " of the batch:"
                     : "invalid input:");
             FactsOptions facts = factsOptions(commandLine);

@@ -33,6 +33,20 @@ class ProblemReporterTest {
                 "  --set maximumSharingRate: 2 is above the maximum 1");
     }
 
+    /** A sweep's refused point is named by its --vary and the point's value; "request 0 of the batch" told a user nothing (found from outside). */
+    @Test
+    void aRefusedSweepPointIsNamedByItsOptionNotByTheBatch() {
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = new CommandLine(new Probe()).setErr(new PrintWriter(err, true));
+        InvalidInputException refused = new InvalidInputException("/vary/0", "at the point where budgetPmpm is 0: the budget is 0")
+                .inRequest(0);
+
+        int exitCode = new ProblemReporter().handleExecutionException(refused, commandLine, null);
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString().lines()).containsExactly("invalid input:", "  --vary #1: at the point where budgetPmpm is 0: the budget is 0");
+    }
+
     @Test
     void aRefusalOutsideABatchNamesOnlyTheField() {
         StringWriter err = new StringWriter();
