@@ -79,8 +79,7 @@ final class Sweeper {
         try {
             service.checkEach(contractsAt(request, points), request.facts());
         } catch (InvalidInputException e) {
-            int point = e.request().orElse(0);
-            throw atItsRange(request, points.get(point), e).inRequest(point);
+            throw refusedAtItsPoint(request, points, 0, e);
         }
     }
 
@@ -124,14 +123,20 @@ final class Sweeper {
                 part = service.evaluateEach(contracts.subList(from, to), request.facts(), chunkProgress);
             } catch (InvalidInputException e) {
                 // Named by the sweep's point, not by its place in the chunk, so on any thread count alike.
-                int point = from + e.request().orElse(0);
-                throw atItsRange(request, points.get(point), e).inRequest(point);
+                throw refusedAtItsPoint(request, points, from, e);
             }
             for (int k = 0; k < part.size(); k++) {
                 settled[from + k] = part.get(k);
             }
         });
         return List.of(settled);
+    }
+
+    /** A refusal of the points from {@code first} on, named by the sweep's point and pointed at its ranges. */
+    private static InvalidInputException refusedAtItsPoint(SweepRequest request, List<Map<String, BigDecimal>> points, int first,
+                                                           InvalidInputException e) {
+        int point = first + e.request().orElse(0);
+        return atItsRange(request, points.get(point), e).inRequest(point);
     }
 
     /**

@@ -18,17 +18,24 @@ class ProblemReporterTest {
         }
     }
 
-    @Test
-    void aRefusedRequestOfABatchIsNamedWithItsProblems() {
+    private record Reported(int exitCode, String err) {
+    }
+
+    /** What the reporter prints on standard error for the exception, and the exit code it gives. */
+    private static Reported reported(Exception e) {
         StringWriter err = new StringWriter();
         CommandLine commandLine = new CommandLine(new Probe()).setErr(new PrintWriter(err, true));
-        InvalidInputException refused = new InvalidInputException("/contract/overrides/maximumSharingRate", "2 is above the maximum 1")
-                .inRequest(3);
+        int exitCode = new ProblemReporter().handleExecutionException(e, commandLine, null);
+        return new Reported(exitCode, err.toString());
+    }
 
-        int exitCode = new ProblemReporter().handleExecutionException(refused, commandLine, null);
+    @Test
+    void aRefusedRequestOfABatchIsNamedWithItsProblems() {
+        Reported reported = reported(new InvalidInputException("/contract/overrides/maximumSharingRate", "2 is above the maximum 1")
+                .inRequest(3));
 
-        assertThat(exitCode).isEqualTo(2);
-        assertThat(err.toString().lines()).containsExactly(
+        assertThat(reported.exitCode()).isEqualTo(2);
+        assertThat(reported.err().lines()).containsExactly(
                 "invalid input in request 3 of the batch:",
                 "  --set maximumSharingRate: 2 is above the maximum 1");
     }
@@ -36,37 +43,26 @@ class ProblemReporterTest {
     /** A sweep's refused point is named by its --vary and the point's value; "request 0 of the batch" told a user nothing (found from outside). */
     @Test
     void aRefusedSweepPointIsNamedByItsOptionNotByTheBatch() {
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new Probe()).setErr(new PrintWriter(err, true));
-        InvalidInputException refused = new InvalidInputException("/vary/0", "at the point where budgetPmpm is 0: the budget is 0")
-                .inRequest(0);
+        Reported reported = reported(new InvalidInputException("/vary/0", "at the point where budgetPmpm is 0: the budget is 0")
+                .inRequest(0));
 
-        int exitCode = new ProblemReporter().handleExecutionException(refused, commandLine, null);
-
-        assertThat(exitCode).isEqualTo(2);
-        assertThat(err.toString().lines()).containsExactly("invalid input:", "  --vary #1: at the point where budgetPmpm is 0: the budget is 0");
+        assertThat(reported.exitCode()).isEqualTo(2);
+        assertThat(reported.err().lines()).containsExactly("invalid input:", "  --vary #1: at the point where budgetPmpm is 0: the budget is 0");
     }
 
     @Test
     void aRefusalOutsideABatchNamesOnlyTheField() {
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new Probe()).setErr(new PrintWriter(err, true));
+        Reported reported = reported(new InvalidInputException("", "not a JSON document"));
 
-        int exitCode = new ProblemReporter().handleExecutionException(
-                new InvalidInputException("", "not a JSON document"), commandLine, null);
-
-        assertThat(exitCode).isEqualTo(2);
-        assertThat(err.toString().lines()).containsExactly("invalid input:", "  (document): not a JSON document");
+        assertThat(reported.exitCode()).isEqualTo(2);
+        assertThat(reported.err().lines()).containsExactly("invalid input:", "  (document): not a JSON document");
     }
 
     @Test
     void anythingElseIsAFailureWithItsMessage() {
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new Probe()).setErr(new PrintWriter(err, true));
+        Reported reported = reported(new IllegalStateException("rule base missing"));
 
-        int exitCode = new ProblemReporter().handleExecutionException(new IllegalStateException("rule base missing"), commandLine, null);
-
-        assertThat(exitCode).isEqualTo(1);
-        assertThat(err.toString()).isEqualTo("error: rule base missing" + System.lineSeparator());
+        assertThat(reported.exitCode()).isEqualTo(1);
+        assertThat(reported.err()).isEqualTo("error: rule base missing" + System.lineSeparator());
     }
 }
