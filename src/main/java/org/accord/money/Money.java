@@ -151,6 +151,16 @@ public final class Money {
         return a.compareTo(b) > 0;
     }
 
+    /** The most whole cents that are not above an exact amount (a cap's amount as a part held at it starts). */
+    public static BigDecimal centsAtMost(BigDecimal exact) {
+        return exact.setScale(SCALE, RoundingMode.FLOOR);
+    }
+
+    /** The fewest whole cents that are not below an exact amount (a floor's amount as a part raised to it starts). */
+    public static BigDecimal centsAtLeast(BigDecimal exact) {
+        return exact.setScale(SCALE, RoundingMode.CEILING);
+    }
+
     /** Rounds an exact amount to a payable one: cents, half-even. */
     public static BigDecimal payable(BigDecimal exact) {
         return exact.setScale(SCALE, ROUNDING);
@@ -202,9 +212,35 @@ public final class Money {
      *
      * <p>The distribution rules called the five-list form until they marked those parts: rule sets stored with runs
      * still do, and replay as they ran. It is this with no part marked.
+     *
+     * <p>A cent taken back from parts whose remainders tie comes from the earlier of them here, so that the later keeps
+     * it: the opposite of a cent given. The distribution rules called this form until they named the tie: rule sets
+     * stored with runs still do, and replay as they ran. It is {@link #allocate(BigDecimal, List, List, List, List, List,
+     * TakenBackOnATie)} with {@link TakenBackOnATie#EARLIER}.
      */
     public static List<BigDecimal> allocate(BigDecimal total, List<BigDecimal> weights, List<BigDecimal> least, List<BigDecimal> most,
             List<Boolean> heldAtMost, List<Boolean> takingLast) {
+        return allocate(total, weights, least, most, heldAtMost, takingLast, TakenBackOnATie.EARLIER);
+    }
+
+    /** Which of two parts whose remainders tie gives a cent taken back (a cent given goes to the earlier of them). */
+    public enum TakenBackOnATie {
+        /** The earlier gives it and the later keeps it, as the forms without the tie named do. */
+        EARLIER,
+        /**
+         * The later gives it and the earlier keeps it: ties go to the earlier part both ways ("ties by practice id"), so
+         * parts that all start a cent over their exact amount end as the plain largest remainder would leave them.
+         */
+        LATER
+    }
+
+    /**
+     * As {@link #allocate(BigDecimal, List, List, List, List, List)}, with the part that gives a cent taken back among
+     * equal remainders named: {@link TakenBackOnATie#LATER} for "ties to the earlier index" whichever way a cent moves
+     * (four parts held at a floor and cap of 0.255 of 1.02 each start at 0.26 and give two cents back: the last two).
+     */
+    public static List<BigDecimal> allocate(BigDecimal total, List<BigDecimal> weights, List<BigDecimal> least, List<BigDecimal> most,
+            List<Boolean> heldAtMost, List<Boolean> takingLast, TakenBackOnATie tie) {
         BigDecimal pool = payable(total);
         if (weights.isEmpty()) {
             throw new IllegalArgumentException("nothing to allocate to");
@@ -260,8 +296,13 @@ public final class Money {
                 order.add(i);
             }
             // Largest shortfall first when giving, smallest first when taking back; the sort is stable, so equal
-            // ones keep the earlier index first.
-            order.sort(centsLeft > 0 ? (i, j) -> shortOfExact[j].compareTo(shortOfExact[i]) : (i, j) -> shortOfExact[i].compareTo(shortOfExact[j]));
+            // ones keep the earlier index first, unless a cent taken back comes from the later of a tie.
+            boolean laterGivesFirst = centsLeft < 0 && tie == TakenBackOnATie.LATER;
+            order.sort(centsLeft > 0 ? (i, j) -> shortOfExact[j].compareTo(shortOfExact[i])
+                    : (i, j) -> {
+                        int bySmallest = shortOfExact[i].compareTo(shortOfExact[j]);
+                        return bySmallest != 0 || !laterGivesFirst ? bySmallest : Integer.compare(j, i);
+                    });
             int left = Math.abs(centsLeft);
             // When no part of one kind can move a cent, the next kind is asked (last, any part: the total comes first);
             // after a pass that moved one, the first kind again. (A part held at its most amount cannot take a cent

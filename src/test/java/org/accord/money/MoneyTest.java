@@ -187,6 +187,41 @@ class MoneyTest {
         }
 
         @Test
+        void aCentTakenBackAmongEqualRemaindersComesFromTheLaterPartSoTheEarlierKeepsIt() {
+            // 1.02 over four parts held at a floor and cap of a quarter each, 0.255: every part starts at the floor rounded
+            // up, 0.26, 1.04 in all; two cents come back, and no part can give one within its amounts. Every remainder is
+            // the same, so the parts given a cent by largest remainder, ties by index, would be the first two: the cents
+            // come back from the last two. (The form without the tie named took them from the first two.)
+            List<BigDecimal> quarter = java.util.Collections.nCopies(4, new BigDecimal("0.25"));
+            List<BigDecimal> bound = java.util.Collections.nCopies(4, new BigDecimal("0.255"));
+            List<Boolean> held = java.util.Collections.nCopies(4, true);
+            List<Boolean> none = java.util.Collections.nCopies(4, false);
+            assertThat(Money.allocate(new BigDecimal("1.02"), quarter, bound, bound, held, none, Money.TakenBackOnATie.LATER))
+                    .containsExactly(new BigDecimal("0.26"), new BigDecimal("0.26"), new BigDecimal("0.25"), new BigDecimal("0.25"));
+            assertThat(Money.allocate(new BigDecimal("1.02"), quarter, bound, bound, held, none))
+                    .containsExactly(new BigDecimal("0.25"), new BigDecimal("0.25"), new BigDecimal("0.26"), new BigDecimal("0.26"));
+            // Without bounds the same shares by plain largest remainder: 0.25 each, two cents to the first two.
+            assertThat(Money.allocate(new BigDecimal("1.02"), quarter))
+                    .containsExactly(new BigDecimal("0.26"), new BigDecimal("0.26"), new BigDecimal("0.25"), new BigDecimal("0.25"));
+        }
+
+        @Test
+        void aCentTakenBackGoesSmallestRemainderFirstWhateverTheTie() {
+            // 10.01 over shares 0.15, 0.05 x 17 (0.85) with a floor of 0.05: the 17 start at 0.51 (0.5005 rounded up), the
+            // first at 1.50 (1.5015 toward zero); 10.17, sixteen cents over. The first part's remainder beats every floor's,
+            // so it gives all sixteen
+            // within its amounts, one a pass, and no tie among the others is broken, either way.
+            List<BigDecimal> shares = new java.util.ArrayList<>(List.of(new BigDecimal("0.15")));
+            shares.addAll(java.util.Collections.nCopies(17, new BigDecimal("0.05")));
+            List<BigDecimal> floors = java.util.Collections.nCopies(18, new BigDecimal("0.5005"));
+            List<Boolean> none = java.util.Collections.nCopies(18, false);
+            List<BigDecimal> later = Money.allocate(new BigDecimal("10.01"), shares, floors, nulls(18), none, none, Money.TakenBackOnATie.LATER);
+            assertThat(later).isEqualTo(Money.allocate(new BigDecimal("10.01"), shares, floors, nulls(18), none, none));
+            assertThat(later.get(0)).isEqualByComparingTo("1.34");
+            assertThat(later.subList(1, 18)).allSatisfy(part -> assertThat(part).isEqualByComparingTo("0.51"));
+        }
+
+        @Test
         void whenNoPartCanTakeACentWithinItsAmountsThePoolStillAddsUp() {
             // 0.02 by 1:1:1 with a cap of 0.0066.. (a third of the pool) on each: exact 0.00666.., toward zero 0.00;
             // two cents that no part can take within its cap, and the parts must add up to the pool: largest remainder,
