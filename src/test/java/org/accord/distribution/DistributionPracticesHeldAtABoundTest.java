@@ -96,6 +96,65 @@ class DistributionPracticesHeldAtABoundTest {
                 + "above it, and 3 taken to it by their part of what the caps cut ($59,896.74 of it)");
     }
 
+    /**
+     * Cap = floor = 0.04 over 25 practices: 184,120.9632 each of 4,603,024.08, which does not split in whole cents. Eight
+     * practices are paid 184,120.97 and seventeen 184,120.96; the odd cents went to P18-P25, every practice having started
+     * at the floor rounded up and the cents over the pool taken back from the earliest, while the allocation's finding said
+     * "ties by practice id", and every line said its practice received the cap or was raised to the floor.
+     */
+    @Test
+    void withTheCapAtTheFloorTheOddCentsGoToTheFirstPracticesAndTheFractionsPastTheBoundsAreSaid() {
+        Settlement settlement = Engine.service().evaluate(ContractChoice.of("mssp-basic")
+                .with("practiceCapShare", "0.04").with("practiceFloorShare", "0.04"), Engine.example("valley-ipa"));
+        List<SettlementLine> lines = settlement.lines().stream()
+                .filter(l -> l.clause().equals("distribution") && l.scope().startsWith("P")).toList();
+
+        assertThat(lines).hasSize(25).allSatisfy(l -> assertThat(l.amount())
+                .isEqualByComparingTo(l.scope().compareTo("P08") <= 0 ? "184120.97" : "184120.96"));
+        assertThat(line(lines, "P01").rule()).isEqualTo("A practice the cents cannot hold within the floor and the cap is paid a fraction of a cent above the cap");
+        assertThat(line(lines, "P01").explanation()).contains("the floor of $184,120.9632 and the cap of $184,120.9632",
+                "this practice is paid $0.0068 above the cap");
+        assertThat(line(lines, "P25").rule()).isEqualTo("A practice the cents cannot hold within the floor and the cap is paid a fraction of a cent below the floor");
+        assertThat(line(lines, "P25").explanation()).contains("this practice is paid $0.0032 below the floor");
+        assertThat(lines).noneSatisfy(l -> assertThat(l.explanation()).containsAnyOf("receives the cap", "raised to the floor"));
+
+        assertThat(finding(settlement, "allocation").explanation()).endsWith("cents by largest remainder, ties by practice id.");
+        SettlementLine above = finding(settlement, "above the cap");
+        assertThat(above.basis()).containsEntry("count", 8).containsEntry("practices", "P01, P02, P03, P04, P05, P06, P07, P08");
+        assertThat((java.math.BigDecimal) above.basis().get("aboveTheCap")).isEqualByComparingTo("0.0544");
+        assertThat(above.explanation()).startsWith("Practices paid a fraction of a cent above the cap 8: P01, P02, P03, P04, P05, P06, P07, P08, "
+                + "$0.0544 above it in all.");
+        SettlementLine below = finding(settlement, "below the floor");
+        assertThat(below.basis()).containsEntry("count", 17);
+        assertThat((java.math.BigDecimal) below.basis().get("belowTheFloor")).isEqualByComparingTo("0.0544");
+        assertThat(below.explanation()).startsWith("Practices paid a fraction of a cent below the floor 17: P09, P10, P11, P12, P13, P14, P15, "
+                + "P16, P17, P18 and 7 more, $0.0544 below it in all.");
+    }
+
+    /**
+     * small-panel under ma-capitation at cap 0.40, floor 0.30: P02 is held at the cap, 23,920.056 of 59,800.14, and P01 and
+     * P03 at the floor, 17,940.042 each, rounded up to 17,940.05: a cent more than the pool leaves them after the cap's
+     * 23,920.05, which came back from P02. Its line said it "receives the cap of 40%" while it was paid 23,920.04.
+     */
+    @Test
+    void aPracticeHeldAtTheCapThatGaveBackTheFloorsCentSaysWhatItWasPaidAndWhy() {
+        Settlement settlement = Engine.service().evaluate(ContractChoice.of("ma-capitation")
+                .with("practiceCapShare", "0.40").with("practiceFloorShare", "0.30"), Engine.example("small-panel"));
+        List<SettlementLine> lines = settlement.lines().stream()
+                .filter(l -> l.clause().equals("distribution") && l.scope().startsWith("P")).toList();
+
+        SettlementLine p02 = line(lines, "P02");
+        assertThat(p02.amount()).isEqualByComparingTo("23920.04");
+        assertThat(p02.rule()).isEqualTo("A practice held at the cap that gives back the cents the floors took beyond the pool receives less than the cap in cents");
+        assertThat(p02.explanation()).startsWith("Distribution $23,920.04, $0.01 less than the cap in whole cents ($23,920.05): the practice is held at "
+                + "the cap of 40% of the distributable pool $59,800.14, $23,920.056").contains("It is paid $0.016 under its cap").doesNotContain("receives the cap");
+        assertThat(line(lines, "P01").amount()).isEqualByComparingTo("17940.05");
+        assertThat(line(lines, "P03").amount()).isEqualByComparingTo("17940.05");
+        assertThat(finding(settlement, "under the cap in cents").explanation()).startsWith("Practices held at the cap and paid under it in whole cents 1: "
+                + "P02, $0.01 in all under the cap of $23,920.056 ($23,920.05 in whole cents).");
+        assertThat(settlement.findings()).noneMatch(f -> f.detail().equals("above the cap") || f.detail().equals("below the floor"));
+    }
+
     private static SettlementLine finding(Settlement settlement, String detail) {
         return settlement.findings().stream().filter(f -> f.clause().equals("distribution") && f.detail().equals(detail))
                 .findFirst().orElseThrow();

@@ -58,7 +58,13 @@ final class ReplayedRuleSets {
                     "what-the-caps-cut-takes-every-practice-with-weight-to-the-cap-and-the-rest-is-retained.yaml",
                     // with every practice at a bound and nothing over, the lines said "the rest is retained by the IPA" of $0.00
                     "with-the-floors-and-caps-taking-the-whole-pool-nothing-is-retained.yaml",
-                    "what-the-caps-cut-takes-every-practice-with-weight-to-the-cap-with-nothing-over.yaml"));
+                    "what-the-caps-cut-takes-every-practice-with-weight-to-the-cap-with-nothing-over.yaml",
+                    // with cap = floor and a pool not splitting in cents, the odd cents went to the last practices, taken back
+                    // from the first, and the lines said each practice received the cap or was raised to the floor
+                    "with-cap-and-floor-equal-and-the-pool-not-splitting-in-cents-the-odd-cents-go-to-the-first-practices-and-are-said.yaml",
+                    // a practice held at a bound paid a cent off it in whole cents was said to receive the cap or the floor
+                    "a-capped-practice-that-gives-back-the-floors-cent-is-said-to-receive-less-than-the-cap.yaml",
+                    "a-floored-practice-that-takes-the-cent-the-caps-leave-is-said-to-receive-more-than-the-floor.yaml"));
 
     private ReplayedRuleSets() {
     }

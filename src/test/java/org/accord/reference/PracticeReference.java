@@ -384,7 +384,9 @@ final class PracticeReference {
         boolean giving = cents > 0;
         order.sort((a, b) -> {
             int byShortfall = giving ? shortOf[b].compareTo(shortOf[a]) : shortOf[a].compareTo(shortOf[b]);
-            return byShortfall != 0 ? byShortfall : Integer.compare(a, b); // parts are in id order, the unplaced last
+            // Parts are in id order, the unplaced last. Ties by practice id: the lower id is given a cent first, and keeps
+            // its cent when cents are taken back (the higher id gives first), so both ways end as largest remainder would.
+            return byShortfall != 0 ? byShortfall : giving ? Integer.compare(a, b) : Integer.compare(b, a);
         });
         int count = Math.abs(cents);
         BigDecimal step = giving ? cent : cent.negate();
