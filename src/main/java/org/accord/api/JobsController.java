@@ -6,17 +6,24 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.accord.api.generated.JobsApi;
 import org.accord.api.generated.model.BacktestJobRequest;
 import org.accord.api.generated.model.BacktestResult;
 import org.accord.api.generated.model.Job;
+import org.accord.api.generated.model.JobPage;
 import org.accord.api.generated.model.JobRequest;
 import org.accord.backtest.Backtest;
 import org.accord.backtest.BacktestInput;
 import org.accord.backtest.Layouts;
 import org.accord.evaluation.EvaluationService;
+import org.accord.io.Displayed;
+import org.accord.jobs.JobFilter;
 import org.accord.jobs.JobState;
 import org.accord.jobs.Jobs;
 import org.accord.security.OperationAccess;
@@ -102,6 +109,55 @@ class JobsController implements JobsApi {
         });
         org.accord.jobs.Job job = jobs.submit(kind, owner, work);
         return ResponseEntity.accepted().location(URI.create(address(job))).body(transport(job));
+    }
+
+    /**
+     * The jobs the caller may see, paged as stored evaluations are: a caller who reads only its own
+     * jobs (a negotiator) lists only those, and names another caller to list none.
+     */
+    @Override
+    public ResponseEntity<JobPage> listJobs(List<String> state, String callerName, Integer limit, Integer offset) {
+        // The document bounds the page; the generated interface does not check query parameters.
+        if (limit < 1 || limit > 500) {
+            throw new InvalidRequestException(List.of(Problems.atParameter("limit", "must be between 1 and 500")));
+        }
+        if (offset < 0) {
+            throw new InvalidRequestException(List.of(Problems.atParameter("offset", "must be 0 or more")));
+        }
+        JobFilter filter = new JobFilter(callerName, states(state));
+        if (!caller.readsEveryRun()) {
+            String self = caller.current();
+            if (callerName != null && !callerName.equals(self)) {
+                return ResponseEntity.ok(new JobPage(List.of(), 0L, limit, offset));
+            }
+            filter = filter.byCaller(self);
+        }
+        return ResponseEntity.ok(new JobPage(jobs.list(filter, limit, offset).stream().map(JobsController::transport).toList(),
+                jobs.count(filter), limit, offset));
+    }
+
+    /** The states asked for: each value of the parameter, and each of a value's comma-separated words. */
+    private static Set<JobState> states(List<String> values) {
+        Set<JobState> states = EnumSet.noneOf(JobState.class);
+        if (values == null) {
+            return states;
+        }
+        for (String value : values) {
+            for (String word : value.split(",", -1)) {
+                states.add(Arrays.stream(JobState.values()).filter(known -> known.word().equals(word)).findFirst()
+                        .orElseThrow(() -> new InvalidRequestException(List.of(Problems.atParameter("state", (word.isEmpty()
+                                ? "names an empty state"
+                                : "'" + shown(word) + "' is not a job state") + "; the states are "
+                                + Arrays.stream(JobState.values()).map(JobState::word).collect(Collectors.joining(", ")))))));
+            }
+        }
+        return states;
+    }
+
+    /** A word the client sent, as a problem shows it: hidden characters out, and not more than forty. */
+    private static String shown(String word) {
+        String shown = Displayed.text(word);
+        return shown.length() <= 40 ? shown : shown.substring(0, 40) + "...";
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.accord.jobs;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Optional;
  */
 public interface JobRecords {
 
-    /** Keeps nothing: jobs live as long as the process (tests of the jobs alone). */
+    /** Keeps nothing: jobs live as long as the process, and none is listed (tests of the jobs alone). */
     JobRecords NONE = new JobRecords() {
         @Override
         public void created(JobRecord job) {
@@ -22,6 +23,16 @@ public interface JobRecords {
         @Override
         public Optional<JobRecord> find(String id) {
             return Optional.empty();
+        }
+
+        @Override
+        public List<JobRecord> list(JobFilter filter, int limit, int offset) {
+            return List.of();
+        }
+
+        @Override
+        public long count(JobFilter filter) {
+            return 0;
         }
 
         @Override
@@ -41,6 +52,15 @@ public interface JobRecords {
     void changed(JobRecord job, Instant at);
 
     Optional<JobRecord> find(String id);
+
+    /**
+     * The records matching the filter, newest first (by when the job was made, then by id, so
+     * that pages neither overlap nor skip one), {@code limit} of them after skipping {@code offset}.
+     */
+    List<JobRecord> list(JobFilter filter, int limit, int offset);
+
+    /** How many records match the filter, for a paginated list. */
+    long count(JobFilter filter);
 
     /**
      * Every job recorded as queued or running becomes failed for the reason, finished when its record

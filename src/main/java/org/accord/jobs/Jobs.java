@@ -198,6 +198,23 @@ public final class Jobs {
         return known != null ? Optional.of(known) : records.find(id).map(Job::restored);
     }
 
+    /**
+     * The jobs whose records match the filter, newest first, {@code limit} of them after skipping
+     * {@code offset}: every job recorded, this process's and earlier ones'. A job of this process
+     * reads as it is now (its progress is recorded at most once a second), as {@link #find} reads it.
+     */
+    public List<Job> list(JobFilter filter, int limit, int offset) {
+        return records.list(filter, limit, offset).stream().map(record -> {
+            Job known = jobs.get(record.id());
+            return known != null ? known : Job.restored(record);
+        }).toList();
+    }
+
+    /** How many jobs' records match the filter. */
+    public long count(JobFilter filter) {
+        return records.count(filter);
+    }
+
     /** Cancels the job; a finished job is left as it is. */
     public void cancel(Job job) {
         if (job.state().isFinal()) {

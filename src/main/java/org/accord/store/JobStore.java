@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.accord.jobs.JobFilter;
 import org.accord.jobs.JobRecord;
 import org.accord.jobs.JobRecords;
 import org.accord.jobs.JobState;
@@ -59,6 +61,39 @@ public final class JobStore implements JobRecords {
     @Override
     public Optional<JobRecord> find(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM job_record WHERE id = ?").param(id).query((rs, row) -> record(rs)).optional();
+    }
+
+    @Override
+    public List<JobRecord> list(JobFilter filter, int limit, int offset) {
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, params);
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM job_record" + where + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
+                .params(params).query((rs, row) -> record(rs)).list();
+    }
+
+    @Override
+    public long count(JobFilter filter) {
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, params);
+        return jdbc.sql("SELECT COUNT(*) FROM job_record" + where).params(params).query(Long.class).single();
+    }
+
+    /** The WHERE clause of a filter (empty when it matches everything); its values go to params. */
+    private static String where(JobFilter filter, List<Object> params) {
+        List<String> where = new ArrayList<>();
+        if (filter.caller() != null) {
+            where.add("caller = ?");
+            params.add(filter.caller());
+        }
+        if (!filter.states().isEmpty()) {
+            // In the enum's order, so that the same filter is the same statement.
+            List<String> words = filter.states().stream().sorted().map(JobStore::word).toList();
+            where.add("state IN (" + String.join(", ", words.stream().map(w -> "?").toList()) + ")");
+            params.addAll(words);
+        }
+        return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
     }
 
     @Override

@@ -56,7 +56,7 @@ class ApiDocumentTest {
                 "POST /contracts", "GET /contracts", "GET /contracts/{contractId}", "POST /contracts/{contractId}/versions",
                 "GET /contracts/{contractId}/versions", "GET /contracts/{contractId}/versions/{versionId}", "GET /contracts/{contractId}/versions/{versionId}/document",
                 "POST /contracts/{contractId}/versions/{versionId}/publication",
-                "POST /jobs", "GET /jobs/{jobId}", "DELETE /jobs/{jobId}", "GET /jobs/{jobId}/result");
+                "POST /jobs", "GET /jobs", "GET /jobs/{jobId}", "DELETE /jobs/{jobId}", "GET /jobs/{jobId}/result");
     }
 
     @Test

@@ -327,6 +327,168 @@ class JobsApiTest extends ServerTest {
         assertThat(job.has("runId")).isFalse();
     }
 
+    /** A caller of its own, so that what it lists is only what the test made: a new key with this role. */
+    private record NewCaller(String key, String name) {
+    }
+
+    private NewCaller newCaller(String role) {
+        String name = "jobs-" + role + "-" + java.util.UUID.randomUUID();
+        Reply made = postJson("/api/v1/api-keys", "{\"name\":\"" + name + "\",\"roles\":[\"" + role + "\"],\"expires\":\""
+                + java.time.Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\"}");
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        return new NewCaller(made.json().get("key").asText(), "key:" + name);
+    }
+
+    /** A small job of this caller's, made and polled to its end. */
+    private JsonNode finishedJob(NewCaller caller) {
+        Reply made = create(job("simulate", simulation(10)), caller.key());
+        assertThat(made.status()).as(made.body()).isEqualTo(202);
+        return finished(made.header("Location"), caller.key());
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.path("jobs").forEach(job -> ids.add(job.path("id").asText()));
+        return ids;
+    }
+
+    private static String query(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aNegotiatorListsOnlyTheJobsItMadeEachAsItReadsAlone() {
+        NewCaller first = newCaller("negotiator");
+        NewCaller second = newCaller("negotiator");
+        JsonNode older = finishedJob(first);
+        JsonNode newer = finishedJob(first);
+        JsonNode others = finishedJob(second);
+
+        Reply mine = as(first.key(), "GET", JOBS);
+        assertThat(mine.status()).as(mine.body()).isEqualTo(200);
+        assertThat(ids(mine.json())).containsExactly(newer.path("id").asText(), older.path("id").asText());
+        assertThat(mine.json().path("total").asLong()).isEqualTo(2);
+        assertThat(mine.json().path("limit").asInt()).isEqualTo(50);
+        assertThat(mine.json().path("offset").asInt()).isEqualTo(0);
+        // each item is the job as GET /jobs/{jobId} answers it
+        assertThat(mine.json().path("jobs").get(0)).isEqualTo(as(first.key(), "GET", JOBS + "/" + newer.path("id").asText()).json());
+        assertThat(ids(as(second.key(), "GET", JOBS).json())).containsExactly(others.path("id").asText());
+
+        // naming another caller lists nothing for a negotiator, as its stored runs do; naming itself lists its own
+        JsonNode another = as(first.key(), "GET", JOBS + "?caller=" + query(second.name())).json();
+        assertThat(ids(another)).isEmpty();
+        assertThat(another.path("total").asLong()).isZero();
+        assertThat(ids(as(first.key(), "GET", JOBS + "?caller=" + query(first.name())).json())).hasSize(2);
+    }
+
+    @Test
+    void reviewersAndAdminsListEveryCallersJobsAndPickOneCallersIntegratorsListNone() {
+        NewCaller first = newCaller("negotiator");
+        NewCaller second = newCaller("negotiator");
+        String firsts = finishedJob(first).path("id").asText();
+        String seconds = finishedJob(second).path("id").asText();
+
+        for (String key : List.of(TestKeys.only("reviewer"), TestKeys.only("admin"))) {
+            JsonNode every = as(key, "GET", JOBS + "?limit=500").json();
+            assertThat(ids(every)).contains(firsts, seconds);
+            assertThat(every.path("total").asLong()).isGreaterThanOrEqualTo(2);
+            JsonNode one = as(key, "GET", JOBS + "?caller=" + query(second.name())).json();
+            assertThat(ids(one)).containsExactly(seconds);
+            assertThat(one.path("jobs").get(0).path("caller").asText()).isEqualTo(second.name());
+        }
+        Reply integrator = as(TestKeys.only("integrator"), "GET", JOBS);
+        assertThat(integrator.status()).isEqualTo(403);
+        assertThat(integrator.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(integrator.json().path("detail").asText()).contains("listJobs");
+    }
+
+    @Test
+    void theStateFilterTakesStatesRepeatedOrCommaSeparated() throws Exception {
+        NewCaller negotiator = newCaller("negotiator");
+        String succeeded = finishedJob(negotiator).path("id").asText();
+        String queued;
+        String cancelled;
+        int slots = takeEverySlot();
+        try {
+            cancelled = create(job("simulate", simulation(10)), negotiator.key()).json().path("id").asText();
+            assertThat(as(negotiator.key(), "DELETE", JOBS + "/" + cancelled).json().path("state").asText()).isEqualTo("cancelled");
+            queued = create(job("simulate", simulation(10)), negotiator.key()).json().path("id").asText();
+
+            // as the README lists work not yet finished
+            JsonNode unfinished = as(negotiator.key(), "GET", JOBS + "?state=queued,running").json();
+            assertThat(ids(unfinished)).containsExactly(queued);
+            assertThat(unfinished.path("jobs").get(0).path("state").asText()).isEqualTo("queued");
+            assertThat(unfinished.path("total").asLong()).isEqualTo(1);
+            assertThat(ids(as(negotiator.key(), "GET", JOBS + "?state=succeeded&state=cancelled").json()))
+                    .containsExactly(cancelled, succeeded);
+            assertThat(ids(as(negotiator.key(), "GET", JOBS + "?state=cancelled,succeeded&state=queued").json()))
+                    .containsExactly(queued, cancelled, succeeded);
+            assertThat(ids(as(negotiator.key(), "GET", JOBS + "?state=failed").json())).isEmpty();
+            // the client generated from the document sends the states as repeated parameters
+            org.accord.client.model.JobPage generated = new org.accord.client.api.JobsApi(client())
+                    .listJobs(List.of("queued", "running"), negotiator.name(), 50, 0);
+            assertThat(generated.getJobs()).extracting(org.accord.client.model.Job::getId).containsExactly(queued);
+            assertThat(ids(as(negotiator.key(), "GET", JOBS).json())).containsExactly(queued, cancelled, succeeded);
+        } finally {
+            for (int i = 0; i < slots; i++) {
+                heavy.finish();
+            }
+        }
+        as(negotiator.key(), "DELETE", JOBS + "/" + queued);
+    }
+
+    @Test
+    void pagesAreNewestFirstAndTogetherListEveryJobOnce() {
+        NewCaller negotiator = newCaller("negotiator");
+        List<String> made = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            made.add(0, finishedJob(negotiator).path("id").asText());
+        }
+
+        List<String> paged = new ArrayList<>();
+        for (int offset = 0; offset < 6; offset += 2) {
+            Reply page = as(negotiator.key(), "GET", JOBS + "?limit=2&offset=" + offset);
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            assertThat(page.json().path("total").asLong()).isEqualTo(5);
+            assertThat(page.json().path("limit").asInt()).isEqualTo(2);
+            assertThat(page.json().path("offset").asInt()).isEqualTo(offset);
+            paged.addAll(ids(page.json()));
+        }
+        assertThat(paged).as("newest first, each once").isEqualTo(made);
+        JsonNode whole = as(negotiator.key(), "GET", JOBS + "?limit=500").json();
+        assertThat(ids(whole)).isEqualTo(made);
+        List<String> madeAt = new ArrayList<>();
+        whole.path("jobs").forEach(job -> madeAt.add(job.path("createdAt").asText()));
+        assertThat(madeAt).isSortedAccordingTo(java.util.Comparator.comparing(java.time.Instant::parse).reversed());
+        assertThat(ids(as(negotiator.key(), "GET", JOBS + "?limit=2&offset=6").json())).isEmpty();
+    }
+
+    @Test
+    void aStateThatIsNoneOrAPageOutOfBoundsIsA400NamingTheParameter() {
+        Reply unknown = as(TestKeys.only("negotiator"), "GET", JOBS + "?state=queued,done");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(unknown.json().at("/errors/0/parameter").asText()).isEqualTo("state");
+        assertThat(unknown.json().at("/errors/0/reason").asText())
+                .isEqualTo("'done' is not a job state; the states are queued, running, succeeded, failed, cancelled");
+        Reply capital = as(TestKeys.only("negotiator"), "GET", JOBS + "?state=queued&state=Running");
+        assertThat(capital.status()).isEqualTo(400);
+        assertThat(capital.json().at("/errors/0/parameter").asText()).isEqualTo("state");
+        assertThat(capital.json().at("/errors/0/reason").asText()).startsWith("'Running' is not a job state");
+        Reply empty = as(TestKeys.only("negotiator"), "GET", JOBS + "?state=queued,");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.json().at("/errors/0/reason").asText()).startsWith("names an empty state");
+
+        // the page's bounds are the stored evaluations' list's, refused alike
+        for (String page : List.of("limit=0", "limit=501", "offset=-1")) {
+            Reply jobsPage = as(TestKeys.only("negotiator"), "GET", JOBS + "?" + page);
+            Reply runsPage = as(TestKeys.only("negotiator"), "GET", "/api/v1/evaluations?" + page);
+            assertThat(jobsPage.status()).as(page).isEqualTo(400);
+            assertThat(jobsPage.json().path("errors")).as(page).isEqualTo(runsPage.json().path("errors"));
+            assertThat(jobsPage.json().at("/errors/0/parameter").asText()).isEqualTo(page.substring(0, page.indexOf('=')));
+        }
+    }
+
     /** Between polls, so that polling does not take the server's processors from the job. */
     /**
      * Takes every heavy slot, waiting for work another test left running to free its own, so that

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.accord.jobs.HeavyWork;
+import org.accord.jobs.JobFilter;
 import org.accord.jobs.Job;
 import org.accord.jobs.JobRecord;
 import org.accord.jobs.JobRecords;
@@ -67,6 +68,76 @@ class JobStoreTest {
             assertThatThrownBy(() -> store.changed(new JobRecord("never-made", "sweep", "x", JobState.RUNNING, 0, 0, MORNING,
                     MORNING, null, null, List.of(), null), MORNING)).hasMessageContaining("no record of job never-made");
         }
+    }
+
+    /** GET /api/v1/jobs reads its pages from here: newest first, ties broken by id, so that pages neither overlap nor skip. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void recordsAreListedNewestFirstByCallerAndStateOnePageAtATime(String kind, @TempDir Path directory) {
+        try (TestDatabase db = TestDatabase.create(kind, directory)) {
+            db.migrate();
+            JobStore store = new JobStore(db.jdbc());
+            // c and b were made at the same microsecond: b after c by id, descending
+            List<JobRecord> made = List.of(
+                    record("a", "key:desk", JobState.SUCCEEDED, MORNING),
+                    record("c", "key:desk", JobState.FAILED, MORNING.plusSeconds(1)),
+                    record("b", "key:other", JobState.QUEUED, MORNING.plusSeconds(1)),
+                    record("d", "key:desk", JobState.RUNNING, MORNING.plusSeconds(2)));
+            made.forEach(store::created);
+
+            assertThat(store.list(JobFilter.all(), 50, 0)).extracting(JobRecord::id).containsExactly("d", "c", "b", "a");
+            assertThat(store.count(JobFilter.all())).isEqualTo(4);
+            assertThat(store.list(JobFilter.all(), 2, 0)).extracting(JobRecord::id).containsExactly("d", "c");
+            assertThat(store.list(JobFilter.all(), 2, 2)).extracting(JobRecord::id).containsExactly("b", "a");
+            assertThat(store.list(JobFilter.all(), 2, 4)).isEmpty();
+
+            JobFilter desk = JobFilter.all().byCaller("key:desk");
+            assertThat(store.list(desk, 50, 0)).extracting(JobRecord::id).containsExactly("d", "c", "a");
+            assertThat(store.count(desk)).isEqualTo(3);
+            JobFilter deskUnfinished = new JobFilter("key:desk", java.util.Set.of(JobState.RUNNING, JobState.QUEUED));
+            assertThat(store.list(deskUnfinished, 50, 0)).extracting(JobRecord::id).containsExactly("d");
+            JobFilter ended = new JobFilter(null, java.util.Set.of(JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELLED));
+            assertThat(store.list(ended, 50, 0)).extracting(JobRecord::id).containsExactly("c", "a");
+            assertThat(store.count(ended)).isEqualTo(2);
+            assertThat(store.list(new JobFilter("key:nobody", java.util.Set.of()), 50, 0)).isEmpty();
+            // a listed record reads as find reads it
+            assertThat(store.list(JobFilter.all(), 1, 3)).containsExactly(store.find("a").orElseThrow());
+        }
+    }
+
+    /**
+     * The list holds every job recorded, not only those still in memory: a finished job that
+     * accord.jobs.keep-finished has let go of (here at once) is listed from its record, as it is
+     * found, and so is a job of a process before a restart.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void jobsAreListedFromTheirRecordsAfterMemoryLetsThemGoAndAfterARestart(String kind, @TempDir Path directory) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind, directory)) {
+            db.migrate();
+            Jobs forgetful = new Jobs(new HeavyWork(2), 5, Duration.ofMinutes(1), Duration.ZERO, Clock.systemUTC(), new JobStore(db.jdbc()));
+            Job first = forgetful.submit("sweep", "key:desk", progress -> null);
+            awaitFinal(first);
+            Job second = forgetful.submit("sweep", "key:desk", progress -> null); // forgets the first
+            awaitFinal(second);
+
+            List<Job> listed = forgetful.list(JobFilter.all(), 50, 0);
+            assertThat(listed).extracting(Job::id).containsExactly(second.id(), first.id());
+            assertThat(listed.get(0)).as("a job still in memory is listed as itself").isSameAs(second);
+            assertThat(listed.get(1)).as("a job let go is read from its record").isNotSameAs(first);
+            assertThat(listed.get(1).state()).isEqualTo(JobState.SUCCEEDED);
+            assertThat(listed.get(1).finishedAt()).isEqualTo(first.finishedAt());
+            forgetful.shutdown(Duration.ZERO);
+            db.reopen();
+
+            Jobs restarted = jobs(new JobStore(db.jdbc()));
+            assertThat(restarted.list(JobFilter.all().byCaller("key:desk"), 1, 1)).extracting(Job::id).containsExactly(first.id());
+            assertThat(restarted.count(JobFilter.all())).isEqualTo(2);
+        }
+    }
+
+    private static JobRecord record(String id, String caller, JobState state, Instant made) {
+        return new JobRecord(id, "sweep", caller, state, 0, 0, made, null, null, null, List.of(), null);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -232,6 +303,16 @@ class JobStoreTest {
         @Override
         public Optional<JobRecord> find(String id) {
             return records.find(id);
+        }
+
+        @Override
+        public List<JobRecord> list(JobFilter filter, int limit, int offset) {
+            return records.list(filter, limit, offset);
+        }
+
+        @Override
+        public long count(JobFilter filter) {
+            return records.count(filter);
         }
 
         @Override
