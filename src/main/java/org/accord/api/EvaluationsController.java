@@ -61,7 +61,8 @@ class EvaluationsController implements EvaluationsApi {
     public ResponseEntity<Settlement> evaluate(EvaluationRequest request) {
         org.accord.facts.PerformanceFacts performance = facts.of(request.getFacts(), request.getFactsId());
         org.accord.evaluation.ContractChoice contract = contracts.choice(request.getContract(), "/contract", performance);
-        org.accord.settlement.Settlement settlement = metrics.timed(() -> evaluations.evaluate(contract, performance));
+        org.accord.settlement.Settlement settlement = metrics.timed(() -> TableMistakes.named(() -> evaluations.evaluate(contract, performance),
+                evaluations.templates(), java.util.Map.of("/contract", contract)));
         Settlement answer = Transport.settlement(settlement);
         // Written once: the stored run keeps these bytes and the response sends them (AnswerWrittenOnce).
         ThreadJsonBuffer.Written written = ANSWERS.write(json, answer);

@@ -109,7 +109,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     /**
      * An uploaded decision table gave no answer for the inputs it was asked about, or one no
      * settlement can use: the table's mistake, not the server's, so it is named (the table, and the
-     * inputs or the output and value) and logged without a stack trace.
+     * inputs or the output and value) and logged without a stack trace. Its one error points at the
+     * field of the request that brought the table in (the contract's template or stored version).
      */
     @ExceptionHandler(DecisionTables.TableMistake.class)
     ResponseEntity<Object> tableMistake(DecisionTables.TableMistake e, WebRequest request) {
@@ -117,7 +118,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail problem = new ProblemDetail(Problems.DECISION_TABLE, Problems.DECISION_TABLE_TITLE, HttpStatus.UNPROCESSABLE_CONTENT.value())
                 .detail(e.getMessage())
                 .instance(path(request))
-                .errors(null);
+                .errors(e.problem().map(p -> List.of(Problems.atPointer(p.pointer(), p.reason()))).orElse(null));
         return Problems.response(problem, null);
     }
 

@@ -1,7 +1,9 @@
 package org.accord.api;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.accord.api.generated.model.CashFlowRequest;
 import org.accord.api.generated.model.CashFlowResult;
 import org.accord.api.generated.model.CompareRequest;
@@ -12,6 +14,7 @@ import org.accord.api.generated.model.SweepRequest;
 import org.accord.api.generated.model.SweepResult;
 import org.accord.engine.Progress;
 import org.accord.evaluation.ContractChoice;
+import org.accord.evaluation.EvaluationService;
 import org.accord.facts.PerformanceFacts;
 import org.accord.scenarios.Scenarios;
 import org.accord.scenarios.Table;
@@ -22,6 +25,8 @@ import org.springframework.stereotype.Component;
  * The scenarios as the API runs them, synchronously or as jobs: a request is read into the
  * scenario's request record and its work bounded ({@link WorkLimits}) at once, so a bad request
  * is refused before anything runs; the work itself runs later, reporting to the progress given.
+ * An uploaded decision table's mistake as it runs is named at the contract that brought the table
+ * in ({@link TableMistakes}), so a job's failure names it as the request's 422 does.
  */
 @Component
 class ScenarioRuns {
@@ -45,8 +50,11 @@ class ScenarioRuns {
     private final StoredRuns stored;
     private final StoredFacts storedFacts;
     private final StoredContracts contracts;
+    private final EvaluationService evaluations;
 
-    ScenarioRuns(Scenarios scenarios, StoredRuns stored, StoredFacts storedFacts, StoredContracts contracts) {
+    ScenarioRuns(Scenarios scenarios, StoredRuns stored, StoredFacts storedFacts, StoredContracts contracts,
+                 EvaluationService evaluations) {
+        this.evaluations = evaluations;
         this.scenarios = scenarios;
         this.stored = stored;
         this.storedFacts = storedFacts;
@@ -62,7 +70,13 @@ class ScenarioRuns {
         ContractChoice baseline = contracts.choice(body.getBaseline(), "/baseline", facts);
         var request = new org.accord.scenarios.CompareRequest(facts, baseline, proposals);
         scenarios.check(request);
-        return progress -> new Ran("compare", body, facts, baseline, scenarios.compare(request, progress), ComparisonResult.class);
+        Map<String, ContractChoice> sides = new LinkedHashMap<>();
+        sides.put("/baseline", baseline);
+        for (int i = 0; i < proposals.size(); i++) {
+            sides.put("/proposals/" + i, proposals.get(i));
+        }
+        return progress -> new Ran("compare", body, facts, baseline, tablesNamed(() -> scenarios.compare(request, progress), sides),
+                ComparisonResult.class);
     }
 
     Ready sweep(SweepRequest body) {
@@ -74,7 +88,8 @@ class ScenarioRuns {
         ContractChoice contract = contracts.choice(body.getContract(), "/contract", facts);
         var request = new org.accord.scenarios.SweepRequest(contract, facts, vary);
         scenarios.check(request);
-        return progress -> new Ran("sweep", body, facts, contract, scenarios.sweep(request, progress), SweepResult.class);
+        return progress -> new Ran("sweep", body, facts, contract, tablesNamed(() -> scenarios.sweep(request, progress),
+                Map.of("/contract", contract)), SweepResult.class);
     }
 
     Ready simulate(SimulationRequest body) {
@@ -92,7 +107,8 @@ class ScenarioRuns {
                 body.getExpectedCostPerMember(),
                 body.getVaryQuality());
         scenarios.check(request);
-        return progress -> new Ran("simulate", body, facts, contract, scenarios.simulate(request, progress), SimulationResult.class);
+        return progress -> new Ran("simulate", body, facts, contract, tablesNamed(() -> scenarios.simulate(request, progress),
+                Map.of("/contract", contract)), SimulationResult.class);
     }
 
     Ready cashFlow(CashFlowRequest body) {
@@ -100,7 +116,12 @@ class ScenarioRuns {
         ContractChoice contract = contracts.choice(body.getContract(), "/contract", facts);
         var request = new org.accord.scenarios.CashFlowRequest(contract, facts, body.getScope(), body.getMonthlyCosts(),
                 body.getPayForPerformance() == null ? null : body.getPayForPerformance().getValue());
-        return progress -> new Ran("cash-flow", body, facts, contract, scenarios.cashFlow(request), CashFlowResult.class);
+        return progress -> new Ran("cash-flow", body, facts, contract, tablesNamed(() -> scenarios.cashFlow(request),
+                Map.of("/contract", contract)), CashFlowResult.class);
+    }
+
+    private <T> T tablesNamed(java.util.function.Supplier<T> work, Map<String, ContractChoice> contracts) {
+        return TableMistakes.named(work, evaluations.templates(), contracts);
     }
 
     /** Stores the run (its JSON form) for the caller named. */

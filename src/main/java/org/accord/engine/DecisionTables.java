@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.accord.validation.InputProblem;
 import org.kie.dmn.api.core.DMNContext;
 import org.kie.dmn.api.core.DMNDecisionResult;
 import org.kie.dmn.api.core.DMNMessage;
@@ -228,15 +229,73 @@ public final class DecisionTables {
      * A decision table's own mistake, not the server's: it gave no answer for the inputs it was asked
      * about, or an answer the rules cannot settle with. Only an uploaded table can make one, as the
      * shipped ones are tested to cover their inputs and answer numbers; the evaluation stops, and the
-     * message names the table and what it did, for the client who uploaded it.
+     * message names the table and what it did, for the client who uploaded it. The engine knows the
+     * uploaded table by its hash ({@link #ofTable}); whoever knows the request names the field that
+     * brought the table in ({@link #at}): the contract whose template answers with it.
      */
     public abstract static class TableMistake extends DecisionException {
-        TableMistake(String message) {
-            super(message);
+        private final String modelName;
+        private final String what;
+        private final String tableHash;
+        private final InputProblem problem;
+
+        TableMistake(String modelName, String what) {
+            this(modelName, what, null, null);
+        }
+
+        private TableMistake(String modelName, String what, String tableHash, InputProblem problem) {
+            super("decision table '" + modelName + "' " + what);
+            this.modelName = modelName;
+            this.what = what;
+            this.tableHash = tableHash;
+            this.problem = problem;
+        }
+
+        /** The name the rules consult the table under ("Minimum savings rate by assigned population"). */
+        public String modelName() {
+            return modelName;
+        }
+
+        /** What the table did, after its name: "has no rule for Assigned beneficiaries 6000; no settlement is made with it". */
+        public String what() {
+            return what;
+        }
+
+        /** The uploaded table's content hash, once the session that consulted it has said which it was. */
+        public java.util.Optional<String> tableHash() {
+            return java.util.Optional.ofNullable(tableHash);
+        }
+
+        /** The field of the request that brought the table in, with the reason, once a caller knowing the request has named it. */
+        public java.util.Optional<InputProblem> problem() {
+            return java.util.Optional.ofNullable(problem);
+        }
+
+        /** The same mistake, of the uploaded table with this hash. */
+        public TableMistake ofTable(String hash) {
+            return new Named(this, hash, problem);
+        }
+
+        /** The same mistake, named at this field of the request for this reason. */
+        public TableMistake at(String pointer, String reason) {
+            return new Named(this, tableHash, new InputProblem(pointer, reason));
+        }
+
+        /** The same mistake, its field under this prefix ({@code /sweep}); one not yet named stays as it is. */
+        public TableMistake prefixed(String prefix) {
+            return problem == null ? this : new Named(this, tableHash, problem.prefixed(prefix));
         }
 
         static String shown(Object value) {
             return value == null ? "null" : value instanceof String text ? "the string \"" + text + "\"" : "'" + value + "'";
+        }
+    }
+
+    /** A table's mistake with what is known of where it came from; the mistake as first thrown is its cause. */
+    private static final class Named extends TableMistake {
+        Named(TableMistake mistake, String tableHash, InputProblem problem) {
+            super(mistake.modelName(), mistake.what(), tableHash, problem);
+            initCause(mistake);
         }
     }
 
@@ -247,8 +306,7 @@ public final class DecisionTables {
      */
     public static final class UnusableAnswer extends TableMistake {
         UnusableAnswer(String modelName, String output, Object value, String expected) {
-            super("decision table '" + modelName + "' answered " + shown(value) + " for '" + output + "', " + expected
-                    + "; no settlement is made with it");
+            super(modelName, "answered " + shown(value) + " for '" + output + "', " + expected + "; no settlement is made with it");
         }
     }
 
@@ -259,7 +317,7 @@ public final class DecisionTables {
      */
     public static final class RangeNotHolding extends TableMistake {
         public RangeNotHolding(String modelName, String input, BigDecimal value, BigDecimal start, BigDecimal end) {
-            super("decision table '" + modelName + "' answered the range from " + start.toPlainString() + " to " + end.toPlainString()
+            super(modelName, "answered the range from " + start.toPlainString() + " to " + end.toPlainString()
                     + " for " + input + " " + value.toPlainString() + ", which that range does not hold; no settlement is made with it");
         }
     }
@@ -271,7 +329,7 @@ public final class DecisionTables {
      */
     public static final class NoAnswer extends TableMistake {
         NoAnswer(String modelName, Object[] namesAndValues, String what, String reason) {
-            super("decision table '" + modelName + "' " + what + " " + inputs(namesAndValues)
+            super(modelName, what + " " + inputs(namesAndValues)
                     + (reason == null || reason.isEmpty() ? "" : ": " + reason) + "; no settlement is made with it");
         }
 

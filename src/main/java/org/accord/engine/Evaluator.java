@@ -214,7 +214,14 @@ public final class Evaluator {
                 List<Integer> session = indices.subList(from, to);
                 from = to;
                 List<Request> these = session.stream().map(requests::get).toList();
-                List<T> made = results.of(these, linesWritten(these, tables, selection, firings));
+                List<T> made;
+                try {
+                    made = results.of(these, linesWritten(these, tables, selection, firings));
+                } catch (DecisionTables.TableMistake mistake) {
+                    // Which upload it was: two templates of one batch may each replace the same table with their own.
+                    String hash = group.getKey().decisionTables().get(mistake.modelName());
+                    throw hash == null ? mistake : mistake.ofTable(hash);
+                }
                 for (int j = 0; j < session.size(); j++) {
                     settled.set(session.get(j), made.get(j));
                 }

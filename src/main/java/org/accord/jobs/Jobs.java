@@ -252,9 +252,10 @@ public final class Jobs {
                 job.failed(count + (count == 1 ? " problem" : " problems") + " in the " + job.kind() + " request",
                         refused.problems().stream().map(problem -> problem.prefixed("/" + job.kind())).toList());
             } catch (DecisionTables.TableMistake mistake) {
-                // An uploaded table's mistake, not the server's: said as the request would be answered (a 422), without a trace.
+                // An uploaded table's mistake, not the server's: said as the request would be answered (a 422), without a trace,
+                // at the field that brought the table in, under the work's name as the request's problems are.
                 LOG.warn("job {} ({}): {}", job.id(), job.kind(), mistake.getMessage());
-                job.failed(mistake.getMessage(), List.of());
+                job.failed(mistake.getMessage(), mistake.prefixed("/" + job.kind()).problem().map(List::of).orElse(List.of()));
             } catch (RuntimeException | Error unexpected) {
                 LOG.error("job {} ({}) failed", job.id(), job.kind(), unexpected);
                 job.failed("the server could not finish the work: " + unexpected.getClass().getSimpleName(), List.of());

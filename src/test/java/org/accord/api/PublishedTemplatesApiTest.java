@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Templates and decision tables as data, through the API: an admin uploads a lookup table and a
@@ -348,6 +349,100 @@ class PublishedTemplatesApiTest extends ServerTest {
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().get("type").asString()).isEqualTo("urn:accord:problem:decision-table");
         return refused;
+    }
+
+    /** The flat table made to fail for any IPA's count: a cell dividing by zero. */
+    private static String failingCell() {
+        return read(FLAT_MSR).replace("id=\"flat_r1_o2\"><text>0.01</text>",
+                "id=\"flat_r1_o2\"><text>0.01 / (Assigned beneficiaries - Assigned beneficiaries)</text>");
+    }
+
+    /** The one error of a table's 422: its pointer, and a reason naming the template, the table's hash and the table's mistake. */
+    private static void namesTheField(JsonNode problem, String pointer, String template, String table) {
+        assertThat(problem.get("errors")).as(problem.toString()).singleElement().satisfies(error -> {
+            assertThat(error.get("pointer").asString()).isEqualTo(pointer);
+            assertThat(error.get("reason").asString()).startsWith(template + " answers 'Minimum savings rate by assigned population' with"
+                    + " the uploaded table " + ContentHash.of(table.getBytes(StandardCharsets.UTF_8))
+                    + ", which could not answer for Assigned beneficiaries 1310: ").endsWith("; no settlement is made with it");
+        });
+    }
+
+    /**
+     * A table's 422 named no field (errors null), where every other refusal names one (found from outside): its one
+     * error now points at what in the request brought the table in, the contract's template or stored version, where
+     * the request holds that contract. Not the facts: the same facts settle under the shipped table.
+     */
+    @Test
+    void aTablesRefusalNamesTheContractThatBroughtTheTableIn() {
+        String table = failingCell();
+        Reply evaluated = evaluatedWithTable("mssp-basic-failing-cell-named", table);
+        namesTheField(evaluated.json(), "/contract/templateId", "template 'mssp-basic-failing-cell-named'", table);
+        assertThat(evaluated.json().get("detail").asString()).startsWith("decision table 'Minimum savings rate by assigned"
+                + " population' could not answer for Assigned beneficiaries 1310: ");
+
+        // a stored version of a contract on that template: its id is what the request named
+        ObjectNode contract = JSON.createObjectNode();
+        contract.put("ipaId", "hilltown-ipa").put("payer", "Medicare (CMS)").put("templateId", "mssp-basic-failing-cell-named")
+                .put("effectiveFrom", "2025-01-01").put("effectiveTo", "2025-12-31");
+        Reply created = postJson("/api/v1/contracts", JSON.writeValueAsString(contract));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String version = created.json().at("/versions/0/id").asString();
+        ObjectNode byVersion = Requests.of("mssp-basic", "small-panel");
+        byVersion.set("contract", JSON.createObjectNode().put("contractVersionId", version));
+        Reply versioned = postJson("/api/v1/evaluations", JSON.writeValueAsString(byVersion));
+        assertThat(versioned.status()).as(versioned.body()).isEqualTo(422);
+        assertThat(versioned.json().get("type").asString()).isEqualTo("urn:accord:problem:decision-table");
+        namesTheField(versioned.json(), "/contract/contractVersionId", "the contract version's template 'mssp-basic-failing-cell-named'",
+                table);
+
+        // a comparison names the side whose template answers with the failing table, not the baseline's template,
+        // which replaces the same table with the flat one that answers; a sweep names its contract
+        assertThat(publishedWithTable("mssp-basic-flat-msr-baseline", read(FLAT_MSR)).status()).isEqualTo(201);
+        ObjectNode compare = JSON.createObjectNode();
+        compare.set("facts", byVersion.get("facts"));
+        compare.putObject("baseline").put("templateId", "mssp-basic-flat-msr-baseline");
+        tools.jackson.databind.node.ArrayNode proposals = compare.putArray("proposals");
+        proposals.addObject().put("templateId", "mssp-basic").putObject("overrides").put("maximumSharingRate", "0.5");
+        proposals.addObject().put("contractVersionId", version);
+        Reply compared = postJson("/api/v1/scenarios/compare", JSON.writeValueAsString(compare));
+        assertThat(compared.status()).as(compared.body()).isEqualTo(422);
+        namesTheField(compared.json(), "/proposals/1/contractVersionId",
+                "the contract version's template 'mssp-basic-failing-cell-named'", table);
+
+        ObjectNode sweep = Requests.of("mssp-basic-failing-cell-named", "small-panel");
+        sweep.putArray("vary").addObject().put("parameter", "maximumSharingRate").put("start", "0.4").put("end", "0.5").put("step", "0.1");
+        Reply swept = postJson("/api/v1/scenarios/sweep", JSON.writeValueAsString(sweep));
+        assertThat(swept.status()).as(swept.body()).isEqualTo(422);
+        namesTheField(swept.json(), "/contract/templateId", "template 'mssp-basic-failing-cell-named'", table);
+
+        // a job's failure names the table, and its error the field, under the work's name
+        ObjectNode job = JSON.createObjectNode();
+        job.set("compare", compare);
+        Reply made = postJson("/api/v1/jobs", JSON.writeValueAsString(job));
+        assertThat(made.status()).as(made.body()).isEqualTo(202);
+        JsonNode failed = finished(made.header("Location"));
+        assertThat(failed.get("state").asString()).as(failed.toString()).isEqualTo("failed");
+        assertThat(failed.get("failure").asString()).isEqualTo(compared.json().get("detail").asString());
+        namesTheField(failed, "/compare/proposals/1/contractVersionId",
+                "the contract version's template 'mssp-basic-failing-cell-named'", table);
+    }
+
+    /** Polls a job until it is in a final state, failing after a minute. */
+    private JsonNode finished(String location) {
+        long end = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (true) {
+            JsonNode job = get(location).json();
+            if (java.util.List.of("succeeded", "failed", "cancelled").contains(job.get("state").asString())) {
+                return job;
+            }
+            assertThat(System.nanoTime()).as("job still %s", job.get("state").asString()).isLessThan(end);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     @Test

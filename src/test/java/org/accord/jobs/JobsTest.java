@@ -208,6 +208,31 @@ class JobsTest {
         assertThat(run.atLeastOrWithATrace(Level.ERROR)).isEmpty();
     }
 
+    /**
+     * A table's mistake named at the field that brought the table in (the API names the contract's template or
+     * stored version) is the job's error, pointed under the work's name as the request's problems are; its failure
+     * still names the table. It named no field (found from outside).
+     */
+    @Test
+    void aJobWhoseTableHasNoRuleForTheIpasCountNamesTheFieldThatBroughtTheTableIn() throws IOException {
+        DecisionTables tables = UploadedTables.replacingTheMinimumSavingsRate(
+                Files.readString(Path.of("src/test/resources/uploads/msr-up-to-5000.dmn")));
+        Job job = jobs.submit("compare", "key:desk", progress -> {
+            try {
+                tables.numbers(UploadedTables.MINIMUM_SAVINGS_RATE, "Assigned beneficiaries", 6000);
+            } catch (DecisionTables.TableMistake mistake) {
+                throw mistake.at("/proposals/0/templateId", "template 'msr-up-to-5000' answers with it, which " + mistake.what());
+            }
+            return "never";
+        });
+        poll(() -> job.state().isFinal());
+        assertThat(job.state()).isEqualTo(JobState.FAILED);
+        assertThat(job.failure()).isEqualTo("decision table 'Minimum savings rate by assigned population' has no rule for"
+                + " Assigned beneficiaries 6000; no settlement is made with it");
+        assertThat(job.problems()).containsExactly(new InputProblem("/compare/proposals/0/templateId", "template 'msr-up-to-5000'"
+                + " answers with it, which has no rule for Assigned beneficiaries 6000; no settlement is made with it"));
+    }
+
     @Test
     void atShutdownQueuedJobsFailAndRunningOnesFinishWithinTheGrace() {
         SteppedWork work = new SteppedWork(2);
