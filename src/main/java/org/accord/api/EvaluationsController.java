@@ -110,7 +110,11 @@ class EvaluationsController implements EvaluationsApi {
     public ResponseEntity<ResolvedTerms> validateEvaluation(EvaluationRequest request) {
         // The facts first, as evaluate reads them: a stored version is checked against their period too.
         org.accord.facts.PerformanceFacts performance = facts.of(request.getFacts(), request.getFactsId());
-        return ResponseEntity.ok(Transport.resolvedTerms(
-                evaluations.check(contracts.choice(request.getContract(), "/contract", performance), performance)));
+        org.accord.evaluation.ContractChoice contract = contracts.choice(request.getContract(), "/contract", performance);
+        org.accord.terms.Terms terms = evaluations.check(contract, performance);
+        // Settled and dropped: what only the rules can find (an uploaded table with no answer for these facts)
+        // is refused here as the evaluation would refuse it. Nothing is stored or audited as an evaluation.
+        TableMistakes.named(() -> evaluations.evaluate(contract, performance), evaluations.templates(), java.util.Map.of("/contract", contract));
+        return ResponseEntity.ok(Transport.resolvedTerms(terms));
     }
 }

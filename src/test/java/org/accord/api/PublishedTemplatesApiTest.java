@@ -368,6 +368,29 @@ class PublishedTemplatesApiTest extends ServerTest {
     }
 
     /**
+     * Validation said a request was valid that the evaluation then refused, the uploaded table failing only while the
+     * rules settled (found from outside): validation settles the request too, keeping nothing, and refuses it alike.
+     */
+    @Test
+    void validationRefusesWhatOnlyTheRulesFindAsTheEvaluationDoes() {
+        String table = failingCell();
+        Reply evaluated = evaluatedWithTable("mssp-basic-failing-cell-validated", table);
+        long runsBefore = get("/api/v1/evaluations?limit=1").json().get("total").asLong();
+
+        Reply validated = postJson("/api/v1/evaluations:validate", Requests.of("mssp-basic-failing-cell-validated", "small-panel").toString());
+
+        assertThat(validated.status()).as(validated.body()).isEqualTo(422);
+        assertThat(validated.json().get("type").asString()).isEqualTo("urn:accord:problem:decision-table");
+        assertThat(validated.json().get("detail").asString()).isEqualTo(evaluated.json().get("detail").asString());
+        namesTheField(validated.json(), "/contract/templateId", "template 'mssp-basic-failing-cell-validated'", table);
+        // the shipped template on the same facts still validates, and validating stores no run
+        Reply valid = postJson("/api/v1/evaluations:validate", Requests.of("mssp-basic", "small-panel").toString());
+        assertThat(valid.status()).as(valid.body()).isEqualTo(200);
+        assertThat(valid.json().get("termsHash").asString()).startsWith("sha256:");
+        assertThat(get("/api/v1/evaluations?limit=1").json().get("total").asLong()).isEqualTo(runsBefore);
+    }
+
+    /**
      * A table's 422 named no field (errors null), where every other refusal names one (found from outside): its one
      * error now points at what in the request brought the table in, the contract's template or stored version, where
      * the request holds that contract. Not the facts: the same facts settle under the shipped table.
