@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.accord.engine.CustomDecisionTable;
+import org.accord.engine.CustomTables;
 import org.accord.engine.Evaluator;
 import org.accord.engine.RuleBase;
 import org.accord.engine.RuleBases;
@@ -22,20 +24,23 @@ import org.accord.facts.PerformanceFacts;
 import org.accord.io.Json;
 import org.accord.settlement.Settlement;
 import org.accord.settlement.SettlementLine;
+import org.accord.store.ContentKind;
 import org.accord.store.ContentStore;
 import org.accord.store.ContractStore;
 import org.accord.store.ContractVersion;
 import org.accord.store.FactsStore;
 import org.accord.store.StoredRun;
+import org.accord.terms.ContractTemplate;
 import org.accord.terms.TemplateCatalog;
+import org.accord.validation.InvalidInputException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A stored evaluation evaluated again: with the stored template (the terms as they were), the
- * stored facts and overrides of its request, and either the stored rule files (compiled from the
+ * A stored evaluation evaluated again: with the stored template (the terms as they were) and the
+ * uploaded decision tables it names, the stored facts and overrides of its request, and either the stored rule files (compiled from the
  * store when they are not the current ones) or the current rules; the settlement is compared
  * with the stored answer field by field. The service and {@code accord replay} both answer with
  * {@link Result}, so a reviewer gets the same verdict from either. A replay stores nothing.
@@ -131,6 +136,11 @@ public final class Replay {
      */
     private final Set<RuleBase> seen = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private final Map<String, TemplateCatalog> templates = new ConcurrentHashMap<>();
+    /**
+     * The uploaded decision tables the replayed templates name: those the current service holds,
+     * else read back from the store and checked as the service checks them when it starts.
+     */
+    private final CustomTables uploadedTables = new CustomTables();
 
     /**
      * @param current the evaluation this process runs now (its rules are the {@code current} ones)
@@ -163,12 +173,35 @@ public final class Replay {
         TemplateCatalog template = templates.computeIfAbsent(templateHash, hash -> TemplateCatalog.ofFile(
                 "stored template " + hash, content.get(hash).orElseThrow(() -> missing("template " + hash))));
 
-        Settlement replayed = new EvaluationService(template, new Evaluator(ruleBase, current.customTables())).evaluate(contract, facts);
+        template.all().forEach(this::findTablesOf);
+        Settlement replayed = new EvaluationService(template, new Evaluator(ruleBase, uploadedTables)).evaluate(contract, facts);
         JsonNode replayedAnswer = answer(replayed);
         List<Difference> differences = new ArrayList<>();
         differences("", ANSWER_JSON.readTree(run.result()), replayedAnswer, differences);
         return new Result(run.id(), rules.word(), ruleBase.hash(), differences.isEmpty() ? "identical" : "different",
                 List.copyOf(differences), compiledNow[0], compiledNow[0] ? compileMillis : null, replayedAnswer);
+    }
+
+    /**
+     * Makes the uploaded tables the template answers with available to the replay: the current
+     * service's when it holds them (the API's replay), else the stored ones (the command line's,
+     * which has none of its own), checked again as the service does when it restores them.
+     */
+    private void findTablesOf(ContractTemplate template) {
+        for (String hash : template.decisionTables().values()) {
+            if (uploadedTables.find(hash).isPresent()) {
+                continue;
+            }
+            uploadedTables.add(current.customTables().find(hash).orElseGet(() -> {
+                byte[] bytes = content.get(hash, ContentKind.DECISION_TABLE).orElseThrow(() -> missing("decision table " + hash));
+                try {
+                    return CustomDecisionTable.check(bytes);
+                } catch (InvalidInputException e) {
+                    // Accepted when it was uploaded; refused now only if it could not be compiled in time here.
+                    throw new IllegalStateException("the stored decision table " + hash + " could not be used now: " + e.getMessage(), e);
+                }
+            }));
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import org.accord.replay.Replay;
 import org.accord.settlement.SettlementLine;
 import org.accord.testing.CommandLineRun;
 import org.accord.testing.LastYearsRun;
+import org.accord.testing.RunWithAnUploadedTable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -24,11 +25,13 @@ class ReplayCommandTest {
 
     private static Path dataDir;
     private static LastYearsRun run;
+    private static RunWithAnUploadedTable withATable;
 
     @BeforeAll
     static void storeLastYearsRun() throws IOException {
         dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "replay-command");
         run = LastYearsRun.storeIn(dataDir);
+        withATable = RunWithAnUploadedTable.storeIn(dataDir);
     }
 
     @Test
@@ -41,6 +44,21 @@ class ReplayCommandTest {
         assertThat(lines.get(1)).startsWith("rules     stored, " + run.oldRules().hash() + " (compiled in ");
         assertThat(lines.get(2)).isEqualTo("outcome   identical");
         assertThat(lines).hasSize(3);
+    }
+
+    /**
+     * A run made with a published template that answers the minimum savings rate with an uploaded
+     * table: the table is read from the store as the service restores it, and the run replays
+     * identical (it was "the decision table sha256:... has not been uploaded to this service", found
+     * from outside, while the API's replay of the same run answered identical).
+     */
+    @Test
+    void aRunWhoseTemplateNamesAnUploadedTableReplaysIdenticalWithTheTableFromTheStore() {
+        CommandLineRun replay = CommandLineRun.run("replay", withATable.runId(), "--data-dir", dataDir.toString());
+
+        assertThat(replay.exitCode()).as(replay.err()).isZero();
+        assertThat(replay.out().lines().toList()).containsExactly("run       " + withATable.runId(),
+                "rules     stored, " + withATable.settlement().rulesHash(), "outcome   identical");
     }
 
     /**
