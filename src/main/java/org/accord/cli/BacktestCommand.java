@@ -47,7 +47,7 @@ class BacktestCommand implements Runnable {
                     + "and compares the result with the published EarnSaveLoss.",
                     "Prints the counts (reproduced; missed for an input the file does not publish, named; unexplained), "
                     + "then every miss. With several files, one line (or Markdown table row) per file.",
-                    "Exit code 0 when no miss is unexplained, 1 otherwise, 2 for bad input."})
+                    "Exit code 0 when no miss is unexplained, 1 otherwise, 2 for bad input, 3 when an error stops it."})
     static class CmsPublicUseFile implements Callable<Integer> {
 
         @CommandLine.Spec

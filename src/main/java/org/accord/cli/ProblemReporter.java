@@ -8,9 +8,17 @@ import picocli.CommandLine;
 
 /**
  * Prints input problems one per line, naming the option or the field (and, in a batch, the request); exit code 2.
- * Anything else is a failure.
+ * Anything else is an error that stopped the command: its message, exit code 3.
  */
 final class ProblemReporter implements CommandLine.IExecutionExceptionHandler {
+
+    /** Bad input: an option, a file or a field the command cannot use (picocli's usage code). */
+    static final int BAD_INPUT = CommandLine.ExitCode.USAGE;
+    /**
+     * An error stopped the command: not picocli's 1 ({@code SOFTWARE}), which {@code replay} answers for
+     * "different" and {@code backtest} for "a miss unexplained", so that a script never reads an error as a verdict.
+     */
+    static final int ERROR = 3;
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
@@ -25,10 +33,10 @@ final class ProblemReporter implements CommandLine.IExecutionExceptionHandler {
             for (InputProblem problem : invalid.problems()) {
                 commandLine.getErr().println("  " + place(problem.pointer(), facts) + ": " + problem.reason());
             }
-            return 2;
+            return BAD_INPUT;
         }
         commandLine.getErr().println("error: " + e.getMessage());
-        return 1;
+        return ERROR;
     }
 
     /**

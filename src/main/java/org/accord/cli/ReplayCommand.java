@@ -14,13 +14,16 @@ import picocli.CommandLine.Parameters;
 /**
  * A stored evaluation replayed from the data directory, without a web server, exactly as
  * {@code POST /api/v1/evaluations/{id}/replay} does it (docs/store.md). The exit code tells a
- * script the verdict: 0 identical, 1 different, 2 no such evaluation or bad options.
+ * script the verdict: 0 identical, 1 different, 2 no such evaluation or bad options, 3 an error
+ * stopped the replay (no verdict).
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Evaluates a stored run again, with its stored rule files (default) or the current ones, and "
-                + "prints 'identical' or every field that differs. Exit code: 0 identical, 1 different, 2 bad input.",
+                + "prints 'identical' or every field that differs. Exit code: 0 identical, 1 different, 2 bad input, "
+                + "3 an error (no verdict).",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:identical", "1:different", "2:no such stored evaluation, or bad options"})
+        exitCodeList = {"0:identical", "1:different", "2:no such stored evaluation, or bad options",
+                "3:an error stopped the replay (the store lacks what the run names, the database cannot be read): no verdict"})
 class ReplayCommand implements Callable<Integer> {
 
     static final int IDENTICAL = 0;

@@ -128,7 +128,8 @@ class EvaluateCommandTest {
             System.setOut(stdout);
             System.setErr(stderr);
         }
-        assertThat(exit).isEqualTo(2);
+        // an error, not bad input (2)
+        assertThat(exit).isEqualTo(3);
         assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("standard output could not be written");
     }
 

@@ -59,10 +59,11 @@ class ProblemReporterTest {
     }
 
     @Test
-    void anythingElseIsAFailureWithItsMessage() {
+    void anythingElseIsAFailureWithItsMessageAndAnExitCodeNoVerdictHas() {
         Reported reported = reported(new IllegalStateException("rule base missing"));
 
-        assertThat(reported.exitCode()).isEqualTo(1);
+        // 1 is replay's "different" and backtest's "a miss unexplained"; 2 is bad input
+        assertThat(reported.exitCode()).isEqualTo(3);
         assertThat(reported.err()).isEqualTo("error: rule base missing" + System.lineSeparator());
     }
 }

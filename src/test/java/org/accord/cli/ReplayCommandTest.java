@@ -121,6 +121,31 @@ class ReplayCommandTest {
         assertThat(newest.out()).isEmpty();
     }
 
+    /**
+     * An error that stops the replay has an exit code of its own: it was 1, which says "different",
+     * so a script read a store that had lost a run's table as a changed settlement.
+     */
+    @Test
+    void aReplayAnErrorStopsExitsThreeNotAsAVerdict() throws IOException {
+        Path lost = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "replay-command-lost-table");
+        RunWithAnUploadedTable withoutItsTable = RunWithAnUploadedTable.storeIn(lost, false);
+
+        CommandLineRun replay = CommandLineRun.run("replay", withoutItsTable.runId(), "--data-dir", lost.toString());
+
+        assertThat(replay.exitCode()).as(replay.err()).isEqualTo(3);
+        assertThat(replay.err()).isEqualTo("error: the store has lost the decision table "
+                + "sha256:ad27e69b0f670d6d983c9749913e229b532a96aeed2c857ad19fdd4a2411f5dd a stored run names" + System.lineSeparator());
+        assertThat(replay.out()).isEmpty();
+    }
+
+    @Test
+    void theHelpListsEveryExitCode() {
+        CommandLineRun help = CommandLineRun.run("replay", "--help");
+
+        assertThat(help.out()).contains("Exit codes:", "0   identical", "1   different", "2   no such stored evaluation, or bad options",
+                "3   an error stopped the replay");
+    }
+
     private static String text(String value) {
         return Replay.ANSWER_JSON.writeValueAsString(value);
     }
