@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.accord.evaluation.EvaluationService;
 import org.accord.scenarios.CashFlowRequest;
 import org.accord.scenarios.CashFlowResult;
 import org.accord.scenarios.Scenarios;
@@ -23,7 +22,11 @@ class CashFlowCommand implements Callable<Integer> {
     @Mixin
     FactsOptions facts;
 
-    @Option(names = "--template", required = true, description = "Contract template id (see 'templates').")
+    /** The data directory whose published templates may be named. */
+    @Mixin
+    RunsCommand.Where where;
+
+    @Option(names = "--template", required = true, description = "Contract template id (see 'templates': shipped, or published in the data directory).")
     String template;
 
     @Option(names = "--set", paramLabel = "NAME=VALUE", parameterConsumer = OverrideOnce.class,
@@ -48,7 +51,7 @@ class CashFlowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         output.apartFrom(facts.facts);
-        CashFlowResult result = new Scenarios(EvaluationService.load()).cashFlow(new CashFlowRequest(
+        CashFlowResult result = new Scenarios(ServedTemplates.evaluations(where.directory(), List.of(template))).cashFlow(new CashFlowRequest(
                 Contracts.of(template, overrides), facts.load(), scope, monthlyCosts, payForPerformance));
         output.print(result, () -> report(result));
         return 0;

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.accord.evaluation.ContractChoice;
-import org.accord.evaluation.EvaluationService;
 import org.accord.scenarios.CompareRequest;
 import org.accord.scenarios.ComparisonResult;
 import org.accord.scenarios.Scenarios;
@@ -21,6 +20,10 @@ class CompareCommand implements Callable<Integer> {
 
     @Mixin
     FactsOptions facts;
+
+    /** The data directory whose published templates may be named. */
+    @Mixin
+    RunsCommand.Where where;
 
     @Option(names = "--baseline", required = true, paramLabel = "CONTRACT", description = "The contract as it stands.")
     String baseline;
@@ -39,8 +42,11 @@ class CompareCommand implements Callable<Integer> {
     public Integer call() {
         output.apartFrom(facts.facts);
         List<ContractChoice> proposed = proposals.stream().map(proposal -> Contracts.parse(proposal, "--proposal")).toList();
-        ComparisonResult result = new Scenarios(EvaluationService.load())
-                .compare(new CompareRequest(facts.load(), Contracts.parse(baseline, "--baseline"), proposed));
+        ContractChoice base = Contracts.parse(baseline, "--baseline");
+        List<String> templates = new ArrayList<>(List.of(base.templateId()));
+        proposed.forEach(proposal -> templates.add(proposal.templateId()));
+        ComparisonResult result = new Scenarios(ServedTemplates.evaluations(where.directory(), templates))
+                .compare(new CompareRequest(facts.load(), base, proposed));
         output.print(result, () -> report(result, proposed));
         return 0;
     }

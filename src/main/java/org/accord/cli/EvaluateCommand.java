@@ -1,6 +1,7 @@
 package org.accord.cli;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.accord.evaluation.EvaluationService;
@@ -14,11 +15,15 @@ import picocli.CommandLine.Option;
         description = "Settles a contract against an IPA's performance facts and prints the settlement.")
 class EvaluateCommand implements Callable<Integer> {
 
-    @Option(names = "--template", required = true, description = "Contract template id (see 'templates').")
+    @Option(names = "--template", required = true, description = "Contract template id (see 'templates': shipped, or published in the data directory).")
     String template;
 
     @Mixin
     FactsOptions facts;
+
+    /** The data directory whose published templates may be named. */
+    @Mixin
+    RunsCommand.Where where;
 
     @Option(names = "--set", paramLabel = "NAME=VALUE", parameterConsumer = OverrideOnce.class, description = "Override a parameter (repeatable), for example "
             + "maximumSharingRate=0.60 under mssp-basic ('templates TEMPLATE' lists a template's parameters).")
@@ -29,7 +34,7 @@ class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EvaluationService service = EvaluationService.load();
+        EvaluationService service = ServedTemplates.evaluations(where.directory(), List.of(template));
         Contracts.prepareRules(service, template);
         PerformanceFacts performance = facts.load();
         Settlement settlement = service.evaluate(Contracts.of(template, overrides), performance);

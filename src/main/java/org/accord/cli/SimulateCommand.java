@@ -25,7 +25,11 @@ class SimulateCommand implements Callable<Integer> {
     @Mixin
     FactsOptions facts;
 
-    @Option(names = "--template", required = true, description = "Contract template id (see 'templates').")
+    /** The data directory whose published templates may be named. */
+    @Mixin
+    RunsCommand.Where where;
+
+    @Option(names = "--template", required = true, description = "Contract template id (see 'templates': shipped, or published in the data directory).")
     String template;
 
     @Option(names = "--set", paramLabel = "NAME=VALUE", parameterConsumer = OverrideOnce.class, description = "Override a parameter (repeatable).")
@@ -74,7 +78,7 @@ class SimulateCommand implements Callable<Integer> {
         output.apartFrom(facts.facts);
         SimulationRequest request = new SimulationRequest(Contracts.of(template, overrides), facts.load(), trials, seed, cv,
                 distribution, expectedCost, expectedCostPerMember, !fixedQuality);
-        EvaluationService service = EvaluationService.load();
+        EvaluationService service = ServedTemplates.evaluations(where.directory(), List.of(template));
         if (threads != null && (threads < 1 || threads > MOST_THREADS)) {
             throw new InvalidInputException("--threads", "between 1 and " + MOST_THREADS + ", got " + threads);
         }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.accord.evaluation.EvaluationService;
 import org.accord.scenarios.Scenarios;
 import org.accord.scenarios.SweepRequest;
 import org.accord.scenarios.SweepResult;
@@ -26,7 +25,11 @@ class SweepCommand implements Callable<Integer> {
     @Mixin
     FactsOptions facts;
 
-    @Option(names = "--template", required = true, description = "Contract template id (see 'templates').")
+    /** The data directory whose published templates may be named. */
+    @Mixin
+    RunsCommand.Where where;
+
+    @Option(names = "--template", required = true, description = "Contract template id (see 'templates': shipped, or published in the data directory).")
     String template;
 
     @Option(names = "--set", paramLabel = "NAME=VALUE", parameterConsumer = OverrideOnce.class, description = "Override a parameter at every point (repeatable).")
@@ -49,7 +52,7 @@ class SweepCommand implements Callable<Integer> {
         SweepRequest request = new SweepRequest(Contracts.of(template, overrides), facts.load(), ranges);
         SweepResult result;
         try (ProgressLine line = progress.start("sweep", "points")) {
-            result = new Scenarios(EvaluationService.load()).sweep(request, line);
+            result = new Scenarios(ServedTemplates.evaluations(where.directory(), List.of(template))).sweep(request, line);
         }
         output.print(result, () -> report(result));
         return 0;

@@ -18,15 +18,21 @@ import org.accord.store.DataDirectory;
 import org.accord.store.NewContractVersion;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionOperations;
+import org.accord.io.Json;
+import org.accord.replay.Replay;
 import org.accord.testing.CommandLineRun;
+import org.accord.testing.RunWithAnUploadedTable;
 
 /**
  * `accord templates` and `accord document` read the templates published to the store of the data
  * directory, as the service serves them: a later version replaces an earlier one, and a shipped
- * template's id is never taken by a stored one.
+ * template's id is never taken by a stored one. The commands that settle (evaluate, compare,
+ * sweep, simulate, cashflow) settle with a template so listed, with the uploaded tables it names.
  */
 class ServedTemplatesTest {
 
@@ -67,6 +73,58 @@ class ServedTemplatesTest {
         assertThat(list).doesNotContain("Impostor");
         assertThat(run("templates", "store-basic", "--data-dir", dataDir.toString())).startsWith(shippedBasicName + " (store-basic 2)\n");
         assertThat(run("document", "store-basic", "--data-dir", dataDir.toString())).startsWith("# " + shippedBasicName + " (store-basic 2)\n");
+    }
+
+    /**
+     * `templates` listed mssp-basic-flat-msr as published while `evaluate --template mssp-basic-flat-msr`
+     * said "no template" (found from outside); it settles as the service settles it, its minimum
+     * savings rate answered by the uploaded table read from the store.
+     */
+    @Test
+    void aPublishedTemplateNamingAnUploadedTableIsEvaluatedWithTheTableFromTheStore() {
+        RunWithAnUploadedTable.publishIn(dataDir, true);
+        String template = RunWithAnUploadedTable.TEMPLATE_ID;
+        assertThat(run("templates", "--data-dir", dataDir.toString()).lines())
+                .anySatisfy(line -> assertThat(line).startsWith(template + " ").endsWith("  [published 1]"));
+
+        String settlement = run("evaluate", "--template", template, "--facts", "examples/valley-ipa.json", "--json",
+                "--data-dir", dataDir.toString());
+
+        var expected = RunWithAnUploadedTable.settle(Json.readFacts(Path.of("examples/valley-ipa.json")));
+        assertThat(Replay.ANSWER_JSON.readTree(settlement)).isEqualTo(Replay.answer(expected));
+        // flat-msr.dmn answers 1% where the shipped table answers 2.306% for the valley IPA's 39,400 beneficiaries
+        assertThat(settlement).contains("\"minimumSavingsRate\" : \"0.01\"");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"compare", "sweep", "simulate", "cashflow"})
+    void everyCommandThatSettlesFindsThePublishedTemplate(String command) {
+        RunWithAnUploadedTable.publishIn(dataDir, true);
+        String template = RunWithAnUploadedTable.TEMPLATE_ID;
+        String[] options = switch (command) {
+            case "compare" -> new String[] {"--baseline", "mssp-basic", "--proposal", template + ":maximumSharingRate=0.50"};
+            case "sweep" -> new String[] {"--template", template, "--vary", "maximumSharingRate=0.40:0.50:0.10"};
+            case "simulate" -> new String[] {"--template", template, "--trials", "20"};
+            default -> new String[] {"--template", template, "--monthly-cost", "200000"};
+        };
+        String[] args = java.util.stream.Stream.of(new String[] {command, "--facts", "examples/small-panel.json", "--data-dir",
+                dataDir.toString()}, options).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+
+        assertThat(run(args)).contains(template);
+    }
+
+    /** A store that has lost the table a published template names: an error (exit 3) naming both, not "no template". */
+    @Test
+    void aPublishedTemplateWhoseTableTheStoreLostIsAnError() {
+        RunWithAnUploadedTable.publishIn(dataDir, false);
+
+        CommandLineRun evaluate = CommandLineRun.run("evaluate", "--template", RunWithAnUploadedTable.TEMPLATE_ID,
+                "--facts", "examples/valley-ipa.json", "--data-dir", dataDir.toString());
+
+        assertThat(evaluate.exitCode()).as(evaluate.err()).isEqualTo(3);
+        assertThat(evaluate.err()).contains("template 'mssp-basic-flat-msr'", "sha256:ad27e69b0f670d6d983c9749913e229b532a96aeed2c857ad19fdd4a2411f5dd",
+                "Minimum savings rate by assigned population", "does not hold");
+        assertThat(evaluate.out()).isEmpty();
     }
 
     @Test
