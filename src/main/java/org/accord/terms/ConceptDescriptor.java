@@ -41,8 +41,15 @@ public record ConceptDescriptor(
      *
      * @param type     the type every template must give it
      * @param optional whether a template may leave it out (a rule reads it only on a choice that needs it)
+     * @param fields   for a scale, the fields its rules read from every rung besides its {@code threshold}
+     *                 (a ladder's {@code rate}); every rung must have exactly these, so a rung missing one
+     *                 or naming another is refused before a rule reads it. Empty for any other type.
      */
-    public record Parameter(ParameterType type, boolean optional) {
+    public record Parameter(ParameterType type, boolean optional, List<String> fields) {
+
+        public Parameter {
+            fields = List.copyOf(fields);
+        }
     }
 
     /** Whose money a concept's lines are. */

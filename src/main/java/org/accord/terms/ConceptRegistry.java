@@ -261,9 +261,19 @@ public final class ConceptRegistry {
             }
         }
         Map<String, ConceptDescriptor.Parameter> parameters = new TreeMap<>();
-        ((Map<String, Map<String, Object>>) doc.getOrDefault("parameters", Map.of())).forEach((name, raw) -> parameters.put(name,
-                new ConceptDescriptor.Parameter(ParameterType.fromWord(String.valueOf(raw.get("type"))),
-                        Boolean.TRUE.equals(raw.get("optional")))));
+        ((Map<String, Map<String, Object>>) doc.getOrDefault("parameters", Map.of())).forEach((name, raw) -> {
+            ParameterType type = ParameterType.fromWord(String.valueOf(raw.get("type")));
+            List<String> fields = List.copyOf((List<String>) raw.getOrDefault("fields", List.of()));
+            // A scale names the fields its rules read from each rung: templates and overrides are held to them.
+            if (type == ParameterType.SCALE && (fields.isEmpty() || fields.contains(ParameterType.THRESHOLD))) {
+                throw new IllegalArgumentException("parameter " + name + " is a scale: list the fields its rules read from each rung"
+                        + " besides the threshold as fields: [...]");
+            }
+            if (type != ParameterType.SCALE && !fields.isEmpty()) {
+                throw new IllegalArgumentException("parameter " + name + " is a " + type.word() + ": only a scale has fields");
+            }
+            parameters.put(name, new ConceptDescriptor.Parameter(type, Boolean.TRUE.equals(raw.get("optional")), fields));
+        });
         Map<String, Object> timing = (Map<String, Object>) required(doc, "timing");
         return new ConceptDescriptor(
                 (String) required(doc, "concept"),

@@ -18,6 +18,8 @@ import java.util.SortedMap;
  * @param allowedValues the words a choice may take
  * @param valuesByYear  the value in force from each performance year on (a single value is keyed by year 0)
  * @param negotiable    false for a term set by regulation, which no evaluation may override
+ * @param fields        for a scale, the fields every rung has besides its threshold, as its concept
+ *                      declares them (empty when not known: the template is then refused by its concept)
  */
 public record ParameterDeclaration(
         String name,
@@ -29,7 +31,19 @@ public record ParameterDeclaration(
         BigDecimal maximum,
         List<String> allowedValues,
         SortedMap<Integer, Object> valuesByYear,
-        boolean negotiable) {
+        boolean negotiable,
+        List<String> fields) {
+
+    public ParameterDeclaration {
+        fields = fields == null ? List.of() : List.copyOf(fields);
+    }
+
+    /** A parameter whose values have no fields of their own (anything but a scale). */
+    public ParameterDeclaration(String name, ParameterType type, String unit, String description, String source,
+            BigDecimal minimum, BigDecimal maximum, List<String> allowedValues, SortedMap<Integer, Object> valuesByYear,
+            boolean negotiable) {
+        this(name, type, unit, description, source, minimum, maximum, allowedValues, valuesByYear, negotiable, List.of());
+    }
 
     /** The value in force in a performance year: the latest one taking effect in or before it. */
     public Object valueIn(int performanceYear) {
@@ -43,6 +57,9 @@ public record ParameterDeclaration(
 
     /** Checks and converts a value for this parameter; the message says what is wrong. */
     public Object accept(Object raw) {
+        if (type == ParameterType.SCALE) {
+            checkRungFields(raw);
+        }
         Object value = type.convert(raw);
         if (value instanceof BigDecimal d) {
             if (minimum != null && d.compareTo(minimum) < 0) {
@@ -83,5 +100,68 @@ public record ParameterDeclaration(
             throw new IllegalArgumentException("'" + value + "' is not one of " + allowedValues);
         }
         return value;
+    }
+
+    /**
+     * Every rung of a scale has exactly its threshold and the fields its concept declares: a rule
+     * reads each by name, so a missing one would be read as nothing and a misspelled one ignored.
+     *
+     * @throws FieldProblems naming each rung's missing and unknown fields
+     */
+    private void checkRungFields(Object raw) {
+        if (fields.isEmpty() || !(raw instanceof List<?> rungs)) {
+            return;
+        }
+        List<String> expected = new java.util.ArrayList<>();
+        expected.add(ParameterType.THRESHOLD);
+        expected.addAll(fields);
+        List<FieldProblems.Problem> problems = new java.util.ArrayList<>();
+        for (int i = 0; i < rungs.size(); i++) {
+            if (!(rungs.get(i) instanceof Map<?, ?> rung)) {
+                continue;
+            }
+            for (String field : expected) {
+                if (!rung.containsKey(field)) {
+                    problems.add(new FieldProblems.Problem(i, field, "is required"));
+                }
+            }
+            for (Object field : rung.keySet()) {
+                if (!expected.contains(String.valueOf(field))) {
+                    problems.add(new FieldProblems.Problem(i, String.valueOf(field), "is not a field of " + name
+                            + ": its rungs have " + String.join(", ", expected)));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new FieldProblems(problems);
+        }
+    }
+
+    /**
+     * Fields of a scale's rungs that are missing or not the scale's, each at its rung and field, so
+     * that a caller names it by a pointer into the value ({@code /corridorBands/0/ipaShareOfLosses}).
+     */
+    public static final class FieldProblems extends IllegalArgumentException {
+
+        /** One field of one rung (counted from 0), and what is wrong with it. */
+        public record Problem(int rung, String field, String reason) {
+
+            /** Where the field is within the scale's value, as a JSON pointer ({@code /0/ipaShareOfLosses}). */
+            public String pointer() {
+                return "/" + rung + "/" + field.replace("~", "~0").replace("/", "~1");
+            }
+        }
+
+        private final List<Problem> problems;
+
+        FieldProblems(List<Problem> problems) {
+            super(problems.stream().map(p -> "rung " + p.rung() + "'s " + p.field() + " " + p.reason())
+                    .collect(java.util.stream.Collectors.joining("; ")));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<Problem> problems() {
+            return problems;
+        }
     }
 }

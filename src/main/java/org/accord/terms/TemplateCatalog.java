@@ -328,7 +328,7 @@ public final class TemplateCatalog {
                 if (!parameterNames.add(p.getKey())) {
                     throw new IllegalStateException(at + ": parameter " + p.getKey() + " is declared twice in the template");
                 }
-                parameters.add(parameter(p.getKey(), (Map<String, Object>) p.getValue(), at));
+                parameters.add(parameter(p.getKey(), (Map<String, Object>) p.getValue(), at, text(raw, "concept", at)));
             }
             List<ClauseConstraint> constraints = new ArrayList<>();
             for (Map<String, Object> constraint : (List<Map<String, Object>>) raw.getOrDefault("constraints", List.of())) {
@@ -403,7 +403,7 @@ public final class TemplateCatalog {
     }
 
     @SuppressWarnings("unchecked")
-    private static ParameterDeclaration parameter(String name, Map<String, Object> raw, String where) {
+    private static ParameterDeclaration parameter(String name, Map<String, Object> raw, String where, String concept) {
         String at = where + " parameter " + name;
         ParameterType type;
         try {
@@ -411,6 +411,9 @@ public final class TemplateCatalog {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(at + ": " + e.getMessage(), e);
         }
+        // A scale's rungs have the fields its concept's rules read (an unknown concept or parameter is refused by the registry).
+        List<String> fields = ConceptRegistry.shipped().find(concept).map(c -> c.parameters().get(name))
+                .filter(declared -> declared.type() == type).map(ConceptDescriptor.Parameter::fields).orElse(List.of());
         Map<Integer, Object> byYear = new TreeMap<>();
         if (raw.containsKey("values")) {
             // Keyed by effective date (or by year: its 1 January); the value in force on a performance
@@ -427,7 +430,7 @@ public final class TemplateCatalog {
                 text(raw, "description", at), text(raw, "source", at),
                 optionalDecimal(raw.get("minimum")), optionalDecimal(raw.get("maximum")),
                 List.copyOf((List<String>) raw.getOrDefault("allowed", List.of())), new TreeMap<>(),
-                !Boolean.FALSE.equals(raw.get("negotiable")));
+                !Boolean.FALSE.equals(raw.get("negotiable")), fields);
         TreeMap<Integer, Object> accepted = new TreeMap<>();
         byYear.forEach((year, value) -> {
             try {
@@ -439,7 +442,7 @@ public final class TemplateCatalog {
         });
         return new ParameterDeclaration(name, type, unchecked.unit(), unchecked.description(), unchecked.source(),
                 unchecked.minimum(), unchecked.maximum(), unchecked.allowedValues(), java.util.Collections.unmodifiableSortedMap(accepted),
-                unchecked.negotiable());
+                unchecked.negotiable(), unchecked.fields());
     }
 
     private static java.time.LocalDate effectiveDate(String key, String at) {

@@ -40,6 +40,8 @@ public final class TermsResolver {
                 }
                 try {
                     accepted.put(override.getKey(), declaration.accept(override.getValue()));
+                } catch (ParameterDeclaration.FieldProblems e) {
+                    e.problems().forEach(problem -> problems.add(new InputProblem(pointer + problem.pointer(), problem.reason())));
                 } catch (IllegalArgumentException e) {
                     problems.add(new InputProblem(pointer, e.getMessage()));
                 }

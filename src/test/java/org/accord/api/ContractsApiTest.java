@@ -134,6 +134,30 @@ class ContractsApiTest extends ServerTest {
         assertThat(get(versions).json().get("versions")).hasSize(1);
     }
 
+    /**
+     * A scale's rung with a misspelled field was stored (201) and published, and then every evaluation
+     * of the version was a 500: a contract and a version are refused at that field and nothing is stored.
+     */
+    @Test
+    void aVersionWithARungMissingAFieldOfItsScaleIsRefusedAndNothingIsStored() {
+        ObjectNode contract = newContract(ipa, "2025-01-01", "2025-12-31").put("templateId", "ma-capitation");
+        contract.putObject("overrides").putArray("withholdReturnLadder").addObject().put("threshold", "0.5").put("rat", "1");
+        JsonNode refused = assertProblem(postJson(CONTRACTS, JSON.writeValueAsString(contract)), 422, CONTRACTS);
+        assertThat(refused.valueStream().map(e -> e.get("pointer").asString() + " " + e.get("reason").asString())).containsExactlyInAnyOrder(
+                "/overrides/withholdReturnLadder/0/rat is not a field of withholdReturnLadder: its rungs have threshold, rate",
+                "/overrides/withholdReturnLadder/0/rate is required");
+        assertThat(get(CONTRACTS + "?ipaId=" + ipa).json().get("contracts")).isEmpty();
+
+        ObjectNode valid = newContract(ipa, "2025-01-01", "2025-12-31").put("templateId", "ma-capitation");
+        valid.putObject("overrides");
+        String id = create(valid).at("/contract/id").asString();
+        String versions = CONTRACTS + "/" + id + "/versions";
+        String bands = "{\"name\":\"x\",\"kind\":\"proposal\",\"overrides\":{\"corridorBands\":[{\"threshold\":\"0\",\"ipaShareOfGains\":\"1\"}]},"
+                + "\"effectiveFrom\":\"2025-01-01\",\"effectiveTo\":\"2025-12-31\"}";
+        assertOnlyError(assertProblem(postJson(versions, bands), 422, versions), "/overrides/corridorBands/0/ipaShareOfLosses", "is required");
+        assertThat(get(versions).json().get("versions")).hasSize(1);
+    }
+
     @Test
     void aVersionNamedByIdSettlesAsItsTemplateAndOverridesAndReplaysIdentically() {
         String factsId = storeValleyFacts();

@@ -217,6 +217,20 @@ class JobsApiTest extends ServerTest {
         assertThat(lastPoint.json().at("/errors/0/reason").asText()).startsWith("at the point where practiceFloorShare is 0.06: ");
     }
 
+    /** A sweep job whose contract has a rung without a field its rule reads is refused at once (it was 202, then failed). */
+    @Test
+    void aSweepJobWithARungMissingAFieldIsRefusedAtOnce() {
+        long before = jobs.queued() + jobs.running();
+        ObjectNode sweep = ScenariosApiTest.example("sweep-corridor");
+        ((ObjectNode) sweep.at("/contract/overrides")).putArray("corridorBands").addObject().put("threshold", "0").put("ipaShareOfGains", "1");
+        Reply refused = create(job("sweep", sweep), TestKeys.only("negotiator"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.header("Location")).isNull();
+        assertThat(refused.json().at("/errors/0/pointer").asText()).isEqualTo("/sweep/contract/overrides/corridorBands/0/ipaShareOfLosses");
+        assertThat(refused.json().at("/errors/0/reason").asText()).isEqualTo("is required");
+        assertThat(jobs.queued() + jobs.running()).isEqualTo(before);
+    }
+
     @Test
     void aCallerMakesOnlyJobsItsRolesMayRunAndNamesExactlyOnePieceOfWork() {
         Reply reviewerSimulates = create(job("simulate", simulation(10)), TestKeys.only("reviewer"));

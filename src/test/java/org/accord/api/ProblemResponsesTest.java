@@ -202,6 +202,17 @@ class ProblemResponsesTest extends ServerTest {
                             "/contract/overrides/adminFeeBasis", "is not one of [pmpm, share-of-pool]"),
                     problem("override of the wrong type", r -> at(r, "/contract").putObject("overrides").put("maximumSharingRate", true),
                             "/contract/overrides/maximumSharingRate", "expected a decimal number"),
+                    // A rung without a field its rules read was a 500 (a null share in the corridor rule), and stored as a version.
+                    problem("a scale's rung without one of its fields", r -> {
+                        at(r, "/contract").put("templateId", "ma-capitation");
+                        at(r, "/contract").putObject("overrides").putArray("corridorBands").addObject()
+                                .put("threshold", "0").put("ipaShareOfGains", "1");
+                    }, "/contract/overrides/corridorBands/0/ipaShareOfLosses", "is required"),
+                    problem("a scale's rung with a field the scale does not have", r -> {
+                        at(r, "/contract").put("templateId", "ma-capitation");
+                        at(r, "/contract").putObject("overrides").putArray("corridorBands").addObject()
+                                .put("threshold", "0").put("ipaShareOfGains", "1").put("ipaShareOfLosses", "1").put("bogus", "0.7");
+                    }, "/contract/overrides/corridorBands/0/bogus", "is not a field of corridorBands"),
                     problem("a period input a clause requires", r -> {
                         at(r, "/contract").put("templateId", "mssp-aco-track-1");
                         at(r, "/facts/period").remove("reportedQualityScore");

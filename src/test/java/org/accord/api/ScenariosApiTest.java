@@ -206,6 +206,21 @@ class ScenariosApiTest extends ServerTest {
         verify(evaluations, never()).evaluateEach(any(), any(), any());
     }
 
+    /** A rung without the rate its rule reads was a 500 at every point of the sweep (found from outside). */
+    @Test
+    void aSweepWhoseContractHasARungWithoutItsRateIsA422AtThatRate() {
+        ObjectNode request = example("sweep-corridor");
+        ((ObjectNode) request.at("/contract/overrides")).putArray("withholdReturnLadder").addObject().put("threshold", "0.5").put("rat", "1");
+
+        JsonNode errors = assertProblem(postJson(SWEEP, JSON.writeValueAsString(request)), 422, SWEEP);
+
+        assertThat(errors.valueStream().map(e -> e.get("pointer").asString() + " " + e.get("reason").asString())).containsExactlyInAnyOrder(
+                "/contract/overrides/withholdReturnLadder/0/rat is not a field of withholdReturnLadder: its rungs have threshold, rate",
+                "/contract/overrides/withholdReturnLadder/0/rate is required");
+        verify(evaluations, never()).evaluateEach(any(), any());
+        verify(evaluations, never()).evaluateEach(any(), any(), any());
+    }
+
     @Test
     void aSweepOfTwoRangesCountsEveryCombination() {
         ObjectNode request = example("sweep-corridor");

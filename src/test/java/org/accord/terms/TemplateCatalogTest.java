@@ -148,4 +148,44 @@ class TemplateCatalogTest {
         assertThatThrownBy(() -> TemplateCatalog.read("bad.yaml", bands.getBytes(StandardCharsets.UTF_8), schema))
                 .hasMessageContaining("corridorBands").hasMessageContaining("rung 2's threshold 0.02 is not above rung 1's 0.05");
     }
+
+    /** A template's scale is held to the fields its concept's rules read, as an override is: at load and at publication. */
+    @Test
+    void aTemplatesScaleWithARungMissingAFieldOrNamingAnotherIsRefusedAtLoadAndAtUpload() {
+        String bands = """
+                id: bad-bands
+                version: "1"
+                name: Bad
+                payer: Nobody
+                description: Bands without the IPA's share of a loss
+                source: none
+                clauses:
+                  - id: corridor
+                    concept: risk-corridor
+                    title: Corridor
+                    text: Bands.
+                    source: none
+                    parameters:
+                      targetPmpm: {type: amount, unit: USD, description: t, source: none, value: "1000"}
+                      corridorBands:
+                        type: scale
+                        unit: rate
+                        description: b
+                        source: none
+                        value:
+                          - {threshold: "0", ipaShareOfGains: "1", ipaShareOfLoss: "1"}
+                          - {threshold: "0.05", ipaShareOfGains: "0.5", ipaShareOfLoss: "0.5"}
+                """;
+        byte[] bytes = bands.getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> TemplateCatalog.read("bad.yaml", bytes, schema))
+                .hasMessageContaining("clause corridor parameter corridorBands")
+                .hasMessageContaining("rung 0's ipaShareOfLosses is required")
+                .hasMessageContaining("rung 0's ipaShareOfLoss is not a field of corridorBands");
+        assertThatThrownBy(() -> TemplateCatalog.readUpload(bytes))
+                .isInstanceOfSatisfying(org.accord.validation.InvalidInputException.class, e -> {
+                    assertThat(e.problems()).extracting(org.accord.validation.InputProblem::pointer)
+                            .containsOnly("/clauses/0/parameters/corridorBands");
+                    assertThat(e.problems().get(0).reason()).contains("rung 1's ipaShareOfLosses is required");
+                });
+    }
 }

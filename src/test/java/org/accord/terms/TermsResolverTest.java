@@ -179,6 +179,33 @@ class TermsResolverTest {
                         "'surplusShareRate' is a rate parameter; only a scale's rungs are named as name[rung].field")));
     }
 
+    /**
+     * Every rung has exactly the fields the scale's rules read (its concept's {@code fields}): a rung
+     * with "rat" for "rate" was accepted, then the withhold rule read no rate and the request was a 500.
+     */
+    @Test
+    void aRungMissingAFieldOrNamingOneTheScaleDoesNotHaveIsRefusedAtThatField() {
+        assertThatThrownBy(() -> TermsResolver.resolve(template("ma-capitation"),
+                Map.of("withholdReturnLadder", java.util.List.of(Map.of("threshold", "0.5", "rat", "1"))), 2025))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsExactly(
+                        new InputProblem("/overrides/withholdReturnLadder/0/rate", "is required"),
+                        new InputProblem("/overrides/withholdReturnLadder/0/rat",
+                                "is not a field of withholdReturnLadder: its rungs have threshold, rate")));
+        assertThatThrownBy(() -> TermsResolver.resolve(template("ma-capitation"),
+                Map.of("corridorBands", java.util.List.of(Map.of("threshold", "0", "ipaShareOfGains", "1"))), 2025))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsExactly(
+                        new InputProblem("/overrides/corridorBands/0/ipaShareOfLosses", "is required")));
+        java.util.Map<String, String> extra = new java.util.LinkedHashMap<>(Map.of("threshold", "0", "ipaShareOfGains", "1",
+                "ipaShareOfLosses", "1", "bogus", "0.7"));
+        assertThatThrownBy(() -> TermsResolver.resolve(template("ma-capitation"), Map.of("corridorBands", java.util.List.of(extra)), 2025))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsExactly(
+                        new InputProblem("/overrides/corridorBands/0/bogus",
+                                "is not a field of corridorBands: its rungs have threshold, ipaShareOfGains, ipaShareOfLosses")));
+        extra.remove("bogus");
+        assertThat(TermsResolver.resolve(template("ma-capitation"), Map.of("corridorBands", java.util.List.of(extra)), 2025).hash())
+                .isNotNull();
+    }
+
     @Test
     void twoRungsMovedTogetherAreCheckedAsOneScale() {
         // Each edit alone would put the rungs out of order; together they keep them ascending.
