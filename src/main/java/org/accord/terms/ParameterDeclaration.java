@@ -79,6 +79,26 @@ public record ParameterDeclaration(
                 throw new IllegalArgumentException(n + " is above the maximum " + maximum.toPlainString());
             }
         }
+        if (type == ParameterType.AMOUNTS_BY_MEASURE) {
+            // The minimum and maximum bound each measure's amount, as they bound a single amount.
+            List<FieldProblems.Problem> problems = new java.util.ArrayList<>();
+            ((Map<?, ?>) value).forEach((measure, amount) -> {
+                BigDecimal d = (BigDecimal) amount;
+                String subject = "measure " + measure + "'s amount";
+                String pointer = "/" + FieldProblems.Problem.token(String.valueOf(measure));
+                if (minimum != null && d.compareTo(minimum) < 0) {
+                    problems.add(new FieldProblems.Problem(pointer, subject, d.toPlainString() + " is below the minimum "
+                            + minimum.toPlainString() + " (" + unit + ")"));
+                }
+                if (maximum != null && d.compareTo(maximum) > 0) {
+                    problems.add(new FieldProblems.Problem(pointer, subject, d.toPlainString() + " is above the maximum "
+                            + maximum.toPlainString() + " (" + unit + ")"));
+                }
+            });
+            if (!problems.isEmpty()) {
+                throw new FieldProblems(problems);
+            }
+        }
         if (type == ParameterType.SCALE) {
             // A scale's minimum and maximum bound the rates of its rungs (every field but the threshold).
             List<?> rungs = (List<?>) value;
@@ -122,12 +142,12 @@ public record ParameterDeclaration(
             }
             for (String field : expected) {
                 if (!rung.containsKey(field)) {
-                    problems.add(new FieldProblems.Problem(i, field, "is required"));
+                    problems.add(FieldProblems.Problem.ofRung(i, field, "is required"));
                 }
             }
             for (Object field : rung.keySet()) {
                 if (!expected.contains(String.valueOf(field))) {
-                    problems.add(new FieldProblems.Problem(i, String.valueOf(field), "is not a field of " + name
+                    problems.add(FieldProblems.Problem.ofRung(i, String.valueOf(field), "is not a field of " + name
                             + ": its rungs have " + String.join(", ", expected)));
                 }
             }
@@ -143,19 +163,28 @@ public record ParameterDeclaration(
      */
     public static final class FieldProblems extends IllegalArgumentException {
 
-        /** One field of one rung (counted from 0), and what is wrong with it. */
-        public record Problem(int rung, String field, String reason) {
+        /**
+         * One place within the value and what is wrong there.
+         *
+         * @param pointer where, as a JSON pointer into the value ({@code /0/ipaShareOfLosses}, {@code /CBP})
+         * @param subject how a sentence names the place ("rung 0's ipaShareOfLosses")
+         * @param reason  what is wrong ("is required")
+         */
+        public record Problem(String pointer, String subject, String reason) {
 
-            /** Where the field is within the scale's value, as a JSON pointer ({@code /0/ipaShareOfLosses}). */
-            public String pointer() {
-                return "/" + rung + "/" + field.replace("~", "~0").replace("/", "~1");
+            static Problem ofRung(int rung, String field, String reason) {
+                return new Problem("/" + rung + "/" + token(field), "rung " + rung + "'s " + field, reason);
+            }
+
+            static String token(String name) {
+                return name.replace("~", "~0").replace("/", "~1");
             }
         }
 
         private final List<Problem> problems;
 
         FieldProblems(List<Problem> problems) {
-            super(problems.stream().map(p -> "rung " + p.rung() + "'s " + p.field() + " " + p.reason())
+            super(problems.stream().map(p -> p.subject() + " " + p.reason())
                     .collect(java.util.stream.Collectors.joining("; ")));
             this.problems = List.copyOf(problems);
         }

@@ -206,6 +206,20 @@ class TermsResolverTest {
                 .isNotNull();
     }
 
+    /** A per-member bonus of 1e9 was accepted and paid CBP's 91 members $91,000,000,000.00; each amount is bounded as the per-visit bonus is. */
+    @Test
+    void aPerMemberBonusAboveItsMaximumIsRefusedAtThatMeasure() {
+        assertThatThrownBy(() -> TermsResolver.resolve(template("medicaid-ffs-p4p"),
+                Map.of("bonusPerMemberMeetingMeasure", Map.of("CBP", "1e9", "BCS", "20.00")), 2025))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsExactly(
+                        new InputProblem("/overrides/bonusPerMemberMeetingMeasure/CBP",
+                                "1000000000 is above the maximum 1000 (USD per member)")));
+        assertThat(template("medicaid-ffs-p4p").parameter("bonusPerMemberMeetingMeasure").orElseThrow().maximum())
+                .isEqualByComparingTo(template("medicaid-ffs-p4p").parameter("bonusPerAnnualWellnessVisit").orElseThrow().maximum());
+        assertThat(TermsResolver.resolve(template("medicaid-ffs-p4p"), Map.of("bonusPerMemberMeetingMeasure", Map.of("CBP", "1000")), 2025)
+                .clauses()).isNotEmpty();
+    }
+
     @Test
     void twoRungsMovedTogetherAreCheckedAsOneScale() {
         // Each edit alone would put the rungs out of order; together they keep them ascending.
