@@ -15,7 +15,7 @@ import java.util.SortedMap;
  * @param source        the contract paragraph or regulation the value comes from
  * @param minimum       smallest allowed value (decimals), or null
  * @param maximum       largest allowed value (decimals), or null
- * @param allowedValues the words a choice may take
+ * @param allowedValues the words a choice may take; for amounts by measure, the measure ids they may name
  * @param valuesByYear  the value in force from each performance year on (a single value is keyed by year 0)
  * @param negotiable    false for a term set by regulation, which no evaluation may override
  * @param fields        for a scale, the fields every rung has besides its threshold, as its concept
@@ -80,12 +80,18 @@ public record ParameterDeclaration(
             }
         }
         if (type == ParameterType.AMOUNTS_BY_MEASURE) {
-            // The minimum and maximum bound each measure's amount, as they bound a single amount.
+            // The minimum and maximum bound each measure's amount, as they bound a single amount; the allowed ids bound its measures.
             List<FieldProblems.Problem> problems = new java.util.ArrayList<>();
             ((Map<?, ?>) value).forEach((measure, amount) -> {
                 BigDecimal d = (BigDecimal) amount;
                 String subject = "measure " + measure + "'s amount";
                 String pointer = "/" + FieldProblems.Problem.token(String.valueOf(measure));
+                // The measures a template allows are those its amounts may name: another id would pay nothing, silently.
+                if (!allowedValues.isEmpty() && !allowedValues.contains(String.valueOf(measure))) {
+                    problems.add(new FieldProblems.Problem(pointer, "measure " + measure, "is not a measure " + name
+                            + " pays on: '" + measure + "' is not one of the known measure ids " + allowedValues));
+                    return;
+                }
                 if (minimum != null && d.compareTo(minimum) < 0) {
                     problems.add(new FieldProblems.Problem(pointer, subject, d.toPlainString() + " is below the minimum "
                             + minimum.toPlainString() + " (" + unit + ")"));

@@ -220,6 +220,21 @@ class TermsResolverTest {
                 .clauses()).isNotEmpty();
     }
 
+    /** {"ZZZ": "5"} was accepted and paid nothing: a bonus on a measure the catalogue does not have is refused naming it and the known ids. */
+    @Test
+    void aPerMemberBonusOnAnUnknownMeasureIsRefusedNamingTheKnownMeasures() {
+        assertThatThrownBy(() -> TermsResolver.resolve(template("medicaid-ffs-p4p"),
+                Map.of("bonusPerMemberMeetingMeasure", Map.of("ZZZ", "5", "CBP", "15.00")), 2025))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsExactly(
+                        new InputProblem("/overrides/bonusPerMemberMeetingMeasure/ZZZ", "is not a measure bonusPerMemberMeetingMeasure "
+                                + "pays on: 'ZZZ' is not one of the known measure ids [AWV, BCS, CBP, COL, DSF, HBD-POOR]")));
+        // The known ids are the measure catalogue's, the measures a quality clause scores.
+        @SuppressWarnings("unchecked")
+        Map<String, ?> catalogue = (Map<String, ?>) template("ma-capitation").parameter("measureGates").orElseThrow().valueIn(2025);
+        assertThat(template("medicaid-ffs-p4p").parameter("bonusPerMemberMeetingMeasure").orElseThrow().allowedValues())
+                .containsExactlyInAnyOrderElementsOf(catalogue.keySet());
+    }
+
     @Test
     void twoRungsMovedTogetherAreCheckedAsOneScale() {
         // Each edit alone would put the rungs out of order; together they keep them ascending.
