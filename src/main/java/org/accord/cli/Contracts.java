@@ -16,11 +16,51 @@ final class Contracts {
     private Contracts() {
     }
 
-    /** A template and {@code --set name=value} overrides; true and false become flags, anything else stays text. */
+    /**
+     * A template and {@code --set name=value} overrides; true and false become flags, a value that
+     * opens with a brace or a bracket is JSON (a table by measure, a scale's rungs), and
+     * {@code name.KEY=value} is one entry of a table keyed by measure id
+     * ({@code bonusPerMemberMeetingMeasure.CBP=5}): the entries given together are the table, as the
+     * API's object is. Anything else stays text, for the template's declaration to read.
+     */
     static ContractChoice of(String templateId, Map<String, String> overrides) {
         Map<String, Object> typed = new LinkedHashMap<>();
-        overrides.forEach((name, value) -> typed.put(name, "true".equals(value) || "false".equals(value) ? Boolean.valueOf(value) : value));
+        overrides.forEach((name, value) -> {
+            java.util.regex.Matcher entry = TABLE_ENTRY.matcher(name);
+            if (entry.matches()) {
+                Object table = typed.computeIfAbsent(entry.group(1), n -> new LinkedHashMap<String, Object>());
+                if (!(table instanceof Map<?, ?>)) {
+                    throw new InvalidInputException("--set", "'" + entry.group(1) + "' is given whole and by entry ('" + name
+                            + "'); give one or the other");
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> entries = (Map<String, Object>) table;
+                entries.put(entry.group(2), typed(name, value));
+            } else if (typed.containsKey(name)) {
+                throw new InvalidInputException("--set", "'" + name + "' is given whole and by entry; give one or the other");
+            } else {
+                typed.put(name, typed(name, value));
+            }
+        });
         return new ContractChoice(templateId, typed);
+    }
+
+    /** {@code name.KEY}: one entry of a table (a measure id may hold '-'); a scale's {@code name[rung].field} is not one. */
+    private static final java.util.regex.Pattern TABLE_ENTRY = java.util.regex.Pattern.compile("^(\\w+)\\.([^\\[\\].=]+)$");
+
+    private static Object typed(String name, String value) {
+        if ("true".equals(value) || "false".equals(value)) {
+            return Boolean.valueOf(value);
+        }
+        String text = value.strip();
+        if (text.startsWith("{") || text.startsWith("[")) {
+            try {
+                return org.accord.io.Json.STRICT.readValue(text, Object.class);
+            } catch (tools.jackson.core.JacksonException e) {
+                throw new InvalidInputException("--set", name + ": not readable JSON (" + org.accord.io.JsonProblems.reason(e) + ")");
+            }
+        }
+        return value;
     }
 
     /**

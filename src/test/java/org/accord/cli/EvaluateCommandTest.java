@@ -94,6 +94,33 @@ class EvaluateCommandTest {
         assertThat(bare.err()).contains("--met-quality-standard");
     }
 
+    /**
+     * --set could not give a table by measure in any form ("expected an object keyed by measure id"):
+     * name.MEASURE=value gives one entry, and a JSON object the whole table; either way the measures
+     * given are the table, as the API's object is. P01 of the small panel has 91 members meeting CBP: 91 x 5.00 = 455.00.
+     */
+    @Test
+    void aTableByMeasureIsSetByEntryOrAsJson() throws Exception {
+        for (String[] set : java.util.List.of(new String[] {"--set", "bonusPerMemberMeetingMeasure.CBP=5"},
+                new String[] {"--set", "bonusPerMemberMeetingMeasure={\"CBP\": \"5\"}"})) {
+            CommandLineRun r = run(concat(new String[] {"evaluate", "--template", "medicaid-ffs-p4p", "--facts", "examples/small-panel.json",
+                    "--json"}, set));
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            tools.jackson.databind.JsonNode settlement = org.accord.io.Json.MAPPER.readTree(r.out());
+            java.util.List<String> bonuses = new java.util.ArrayList<>();
+            settlement.get("lines").forEach(line -> {
+                if (line.get("rule").asString().startsWith("Each member meeting")) {
+                    bonuses.add(line.get("scope").asString() + " " + line.get("detail").asString() + " " + line.get("amount").asString());
+                }
+            });
+            assertThat(bonuses).as(String.join(" ", set)).containsExactly("P01 CBP 455.00", "P02 CBP 395.00", "P03 CBP 505.00");
+        }
+        CommandLineRun bad = run("evaluate", "--template", "medicaid-ffs-p4p", "--facts", "examples/small-panel.json",
+                "--set", "bonusPerMemberMeetingMeasure.ZZZ=5");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("bonusPerMemberMeetingMeasure").contains("ZZZ").contains("[AWV, BCS, CBP, COL, DSF, HBD-POOR]");
+    }
+
     /** A name given twice kept its last value without a word; a contract's spec likewise. */
     @Test
     void anOverrideGivenTwiceIsRefusedNamingIt() {
