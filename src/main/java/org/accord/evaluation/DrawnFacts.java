@@ -2,6 +2,7 @@ package org.accord.evaluation;
 
 import java.util.List;
 import java.util.Objects;
+import org.accord.facts.FactDeclarations;
 import org.accord.facts.FactsValidator;
 import org.accord.facts.PerformanceFacts;
 import org.accord.facts.PracticePerformance;
@@ -13,7 +14,8 @@ import org.accord.facts.QualityMeasureCount;
  * facts are valid when those two are: {@link FactsValidator} checks every other field on its own
  * value (the IPA and the period, the same objects here; each practice's counts, risk score, fee-schedule
  * amount and extra facts, equal here; the ids, equal and in the same order), and checks the cost as not
- * null and not negative and a numerator as from zero to the measure's eligible members, as here.
+ * null, not negative and not below the extra amounts declared part of it (a high-cost member's cost) and a
+ * numerator as from zero to the measure's eligible members, as here.
  * Anything else that differs, or a drawn value outside those bounds, is not vouched for: the caller
  * validates those facts whole, so an invalid draw is refused with the problems the validator names.
  */
@@ -55,7 +57,8 @@ final class DrawnFacts {
                 && observed.visits() == drawn.visits() && observed.annualWellnessVisits() == drawn.annualWellnessVisits()
                 && observed.edVisits() == drawn.edVisits() && observed.inpatientAdmissions() == drawn.inpatientAdmissions()
                 && Objects.equals(observed.extra(), drawn.extra());
-        if (!heldEqual || drawn.totalCostOfCare() == null || drawn.totalCostOfCare().signum() < 0) {
+        if (!heldEqual || drawn.totalCostOfCare() == null || drawn.totalCostOfCare().signum() < 0
+                || !FactDeclarations.shipped().partsBeyondTheirWhole(drawn, "").isEmpty()) {
             return false;
         }
         List<QualityMeasureCount> before = observed.qualityMeasures();

@@ -34,6 +34,8 @@ public final class EvaluationService {
     private final CustomTables customTables = new CustomTables();
     /** The rules may still be loading (see {@link #load()}): requests are checked before waiting for them. */
     private final Supplier<Evaluator> evaluator;
+    /** The checks the facts go through: all of them, or for a replay those its run's facts passed when it ran. */
+    private final FactsValidator.Checks factsChecks;
     /**
      * Resolved terms by contract and year: terms are immutable, and a sweep or a simulation asks
      * for the same few thousands of times. Bounded: cleared when it grows past its size.
@@ -46,13 +48,27 @@ public final class EvaluationService {
     }
 
     public EvaluationService(TemplateCatalog templates, Evaluator evaluator) {
+        this(templates, evaluator, FactsValidator.Checks.ALL);
+    }
+
+    private EvaluationService(TemplateCatalog templates, Evaluator evaluator, FactsValidator.Checks factsChecks) {
         this.templates = templates;
         this.evaluator = () -> evaluator;
+        this.factsChecks = factsChecks;
     }
 
     private EvaluationService(TemplateCatalog templates, java.util.function.Function<EvaluationService, Evaluator> evaluator) {
         this.templates = templates;
         this.evaluator = () -> evaluator.apply(this);
+        this.factsChecks = FactsValidator.Checks.ALL;
+    }
+
+    /**
+     * An evaluation for replaying stored runs: their facts go through the checks they passed when they ran
+     * ({@link FactsValidator.Checks#AS_STORED}), so a check added since refuses no run that was made.
+     */
+    public static EvaluationService forReplay(TemplateCatalog templates, Evaluator evaluator) {
+        return new EvaluationService(templates, evaluator, FactsValidator.Checks.AS_STORED);
     }
 
     /**
@@ -147,7 +163,7 @@ public final class EvaluationService {
      */
     public List<Outcome> outcomesOfDraws(ContractChoice contract, PerformanceFacts observed, List<PerformanceFacts> drawn) {
         List<ContractChoice> contracts = Collections.nCopies(drawn.size(), contract);
-        boolean observedValid = FactsValidator.problems(observed).isEmpty();
+        boolean observedValid = FactsValidator.problems(observed, factsChecks).isEmpty();
         Predicate<PerformanceFacts> validByDraw = these -> observedValid && DrawnFacts.validDraw(observed, these);
         return evaluator.get().outcomesChecked(requests(contracts, drawn, validByDraw));
     }
@@ -214,7 +230,7 @@ public final class EvaluationService {
         }
         List<InputProblem> problems = new ArrayList<>();
         if (validateFacts) {
-            FactsValidator.problems(facts).forEach(p -> problems.add(p.prefixed("/facts")));
+            FactsValidator.problems(facts, factsChecks).forEach(p -> problems.add(p.prefixed("/facts")));
         }
         if (contract == null || contract.templateId() == null || contract.templateId().isBlank()) {
             problems.add(new InputProblem("/contract/templateId", "a template id is required"));

@@ -33,17 +33,23 @@ public final class FactDeclarations {
     /** Fields of the record that are not single facts: the measures (their own schema) and the extra facts. */
     private static final Set<String> NOT_DECLARED = Set.of("qualityMeasures", "extra");
     private static final YAMLMapper YAML = YAMLMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
-    private static final Set<String> KEYS = Set.of("type", "unit", "minimum", "maximum", "description", "csv", "optional");
+    private static final Set<String> KEYS = Set.of("type", "unit", "minimum", "maximum", "description", "csv", "optional",
+            "partOf");
+    /** The named amounts a fact may be declared part of ({@code partOf}). */
+    private static final Set<String> WHOLES = Set.of("totalCostOfCare", "feeScheduleAllowedAmount");
 
     private static volatile FactDeclarations shipped;
 
     private final Map<String, FactField> practice;
     /** The declared extra facts, in the order declared: read for every practice validated (a trial's 25, issue 15). */
     private final List<FactField> extraFields;
+    /** The declared extra facts that are part of a named amount. */
+    private final List<FactField> parts;
 
     private FactDeclarations(Map<String, FactField> practice) {
         this.practice = practice;
         this.extraFields = practice.values().stream().filter(f -> !f.named()).toList();
+        this.parts = extraFields.stream().filter(f -> f.partOf() != null).toList();
     }
 
     /**
@@ -159,9 +165,13 @@ public final class FactDeclarations {
             throw new IllegalArgumentException("declared a " + factType.word() + " but PracticePerformance." + name
                     + " is a " + component.getType().getSimpleName());
         }
+        String partOf = raw.get("partOf") == null ? null : String.valueOf(raw.get("partOf"));
+        if (partOf != null && (component != null || !WHOLES.contains(partOf) || (factType != FactType.MONEY && factType != FactType.MONEY_LIST))) {
+            throw new IllegalArgumentException("'partOf' makes an extra money or money-list fact a part of one of " + new TreeSet<>(WHOLES));
+        }
         return new FactField(name, factType, (String) raw.get("unit"), bound(raw.get("minimum")), bound(raw.get("maximum")),
                 String.valueOf(description).strip(), String.valueOf(raw.getOrDefault("csv", name)),
-                Boolean.TRUE.equals(raw.get("optional")), component != null);
+                Boolean.TRUE.equals(raw.get("optional")), component != null, partOf);
     }
 
     private static boolean fits(FactType type, Class<?> javaType) {
@@ -213,6 +223,35 @@ public final class FactDeclarations {
         for (FactField field : extraFields) {
             if (!field.optional() && !practice.extra().containsKey(field.name())) {
                 problems.add(new InputProblem(at + "/extra/" + field.name(), "is required (" + field.description() + ")"));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Problems where a practice's extra fact declared part of a named amount ({@code partOf}) comes to more than
+     * that amount (a list: its items summed), pointers relative to the practice. A fact that is absent or not of
+     * its type is left to {@link #problems(PracticePerformance, String)}, as is an absent amount.
+     */
+    public List<InputProblem> partsBeyondTheirWhole(PracticePerformance practice, String at) {
+        if (parts.isEmpty() || practice.extra().isEmpty()) {
+            return List.of();
+        }
+        List<InputProblem> problems = new ArrayList<>();
+        for (FactField part : parts) {
+            Optional<Object> typed = part.type().read(practice.extra().get(part.name()));
+            BigDecimal whole = "totalCostOfCare".equals(part.partOf()) ? practice.totalCostOfCare() : practice.feeScheduleAllowedAmount();
+            if (typed.isEmpty() || whole == null) {
+                continue;
+            }
+            BigDecimal sum = BigDecimal.ZERO;
+            for (BigDecimal amount : FactType.numbers(typed.get())) {
+                sum = sum.add(amount);
+            }
+            if (sum.compareTo(whole) > 0) {
+                problems.add(new InputProblem(extraPointer(at, part.name()), (part.type() == FactType.MONEY_LIST
+                        ? "its amounts sum to " : "it is ") + sum.toPlainString() + ", more than the practice's " + part.partOf()
+                        + " of " + whole.toPlainString() + ", which it is a part of"));
             }
         }
         return problems;

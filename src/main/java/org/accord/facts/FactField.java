@@ -15,9 +15,11 @@ import java.math.BigDecimal;
  * @param optional    whether a practice may leave it out
  * @param named       whether the facts record has it as a named field ({@code PracticePerformance}); the
  *                    other declared fields travel in the practice's {@code extra} facts
+ * @param partOf      the named amount this one (a list: the sum of its items) is a part of, which it may not
+ *                    exceed ({@code highCostMemberCosts} of {@code totalCostOfCare}), or null
  */
 public record FactField(String name, FactType type, String unit, BigDecimal minimum, BigDecimal maximum,
-                        String description, String csvColumn, boolean optional, boolean named) {
+                        String description, String csvColumn, boolean optional, boolean named, String partOf) {
 
     /** The reason a present value breaks the declared type or bounds, or null when it keeps to them. */
     public String problem(Object raw) {

@@ -10,6 +10,22 @@ import org.accord.validation.InputProblem;
 /** Checks performance facts before they reach the engine; every problem names its field. */
 public final class FactsValidator {
 
+    /**
+     * Which checks the facts go through. A stored run replays with the facts it ran with (docs/store.md), so a
+     * check added after runs were stored is made of the facts a request brings, not of those a replay reads back:
+     * an old run whose facts it would refuse still replays as it ran.
+     */
+    public enum Checks {
+        /** Every check: the facts a request brings (evaluate, validate, scenarios, jobs, stored facts, the command line). */
+        ALL,
+        /**
+         * The checks every stored run's facts passed when it ran, for a replay: all but those added since runs
+         * were stored, each of one fact against another: a practice's extra amounts declared part of a named
+         * amount ({@code partOf}) summing to more than it.
+         */
+        AS_STORED
+    }
+
     private FactsValidator() {
     }
 
@@ -18,8 +34,18 @@ public final class FactsValidator {
         return problems(facts, FactDeclarations.shipped());
     }
 
+    /** Problems with the facts, with these checks, the extra facts checked against the shipped declaration. */
+    public static List<InputProblem> problems(PerformanceFacts facts, Checks checks) {
+        return problems(facts, FactDeclarations.shipped(), checks);
+    }
+
     /** Problems with the facts, the extra facts checked against these declarations. */
     public static List<InputProblem> problems(PerformanceFacts facts, FactDeclarations declarations) {
+        return problems(facts, declarations, Checks.ALL);
+    }
+
+    /** Problems with the facts, with these checks, the extra facts checked against these declarations. */
+    public static List<InputProblem> problems(PerformanceFacts facts, FactDeclarations declarations, Checks checks) {
         List<InputProblem> problems = new ArrayList<>();
         if (facts == null) {
             problems.add(new InputProblem("", "performance facts are required"));
@@ -48,6 +74,9 @@ public final class FactsValidator {
             }
             checkPractice(practice, at, problems);
             problems.addAll(declarations.problems(practice, at));
+            if (checks == Checks.ALL) {
+                problems.addAll(declarations.partsBeyondTheirWhole(practice, at));
+            }
         }
         return problems;
     }

@@ -174,7 +174,7 @@ public final class Replay {
                 "stored template " + hash, content.get(hash).orElseThrow(() -> missing("template " + hash))));
 
         template.all().forEach(this::findTablesOf);
-        Settlement replayed = new EvaluationService(template, new Evaluator(ruleBase, uploadedTables)).evaluate(contract, facts);
+        Settlement replayed = EvaluationService.forReplay(template, new Evaluator(ruleBase, uploadedTables)).evaluate(contract, facts);
         JsonNode replayedAnswer = answer(replayed);
         List<Difference> differences = new ArrayList<>();
         differences("", ANSWER_JSON.readTree(run.result()), replayedAnswer, differences);

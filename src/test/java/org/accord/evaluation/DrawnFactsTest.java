@@ -74,6 +74,23 @@ class DrawnFactsTest {
         assertThat(DrawnFacts.validDraw(valley, withPractice(withMeasure(first, 2, -1)))).isFalse();
     }
 
+    /** A practice's high-cost members are part of its cost: a cost drawn below their sum is not vouched for. */
+    @Test
+    void aCostDrawnBelowItsHighCostMembersIsNotLetThrough() {
+        PracticePerformance first = valley.practices().get(0);
+        PracticePerformance withMembers = new PracticePerformance(first.id(), first.name(), first.attributedMembers(),
+                first.memberMonths(), first.averageRiskScore(), new BigDecimal("1000000.00"), first.feeScheduleAllowedAmount(),
+                first.visits(), first.annualWellnessVisits(), first.edVisits(), first.inpatientAdmissions(), first.qualityMeasures(),
+                java.util.Map.of("highCostMemberCosts", List.of("400000.00", "250000.00")));
+        PerformanceFacts observed = withPractice(withMembers);
+        List<PracticePerformance> atTheirSum = new ArrayList<>(observed.practices());
+        atTheirSum.set(0, withMembers.withTotalCostOfCare(new BigDecimal("650000.00")));
+        List<PracticePerformance> belowIt = new ArrayList<>(observed.practices());
+        belowIt.set(0, withMembers.withTotalCostOfCare(new BigDecimal("649999.99")));
+        assertThat(DrawnFacts.validDraw(observed, new PerformanceFacts(observed.ipa(), observed.period(), atTheirSum))).isTrue();
+        assertThat(DrawnFacts.validDraw(observed, new PerformanceFacts(observed.ipa(), observed.period(), belowIt))).isFalse();
+    }
+
     /** Facts other than a draw's (another period, a practice more or changed) are checked whole, valid or not. */
     @Test
     void anythingButADrawIsCheckedWhole() {

@@ -1,11 +1,15 @@
 package org.accord.facts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.accord.validation.InputProblem;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class FactsValidatorTest {
@@ -82,5 +86,35 @@ class FactsValidatorTest {
         }
         assertThat(FactsValidator.problems(facts(practices))).extracting(InputProblem::pointer, InputProblem::reason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("/practices", "must be at most 5,000 practices (was 5,001)"));
+    }
+    @Nested
+    @DisplayName("facts that contradict one another")
+    class OneFactAgainstAnother {
+
+        private static PracticePerformance withHighCostMembers(String totalCostOfCare, String... highCostMemberCosts) {
+            return new PracticePerformance("P1", "Practice P1", 100, 1200, new BigDecimal("1.0"), new BigDecimal(totalCostOfCare),
+                    BigDecimal.ZERO, 0, 0, 0, 0, List.of(), Map.of("highCostMemberCosts", List.of(highCostMemberCosts)));
+        }
+
+        @Test
+        void highCostMembersCostingMoreThanThePracticesTotalCostOfCareAreRefusedSayingBoth() {
+            assertThat(FactsValidator.problems(facts(withHighCostMembers("100000.00", "5000000")))).extracting(InputProblem::pointer,
+                    InputProblem::reason).containsExactly(tuple("/practices/0/extra/highCostMemberCosts",
+                    "its amounts sum to 5000000, more than the practice's totalCostOfCare of 100000.00, which it is a part of"));
+            assertThat(FactsValidator.problems(facts(withHighCostMembers("100000.00", "60000.00", "40000.01")))).singleElement()
+                    .extracting(InputProblem::reason).asString().startsWith("its amounts sum to 100000.01, more than");
+        }
+
+        @Test
+        void highCostMembersCostingUpToTheWholeAreAccepted() {
+            assertThat(FactsValidator.problems(facts(withHighCostMembers("100000.00", "60000.00", "40000.00")))).isEmpty();
+            assertThat(FactsValidator.problems(facts(withHighCostMembers("0.00")))).isEmpty();
+        }
+
+        @Test
+        void aReplayChecksTheFactsAsItsRunWasChecked() {
+            assertThat(FactsValidator.problems(facts(withHighCostMembers("100000.00", "5000000")), FactsValidator.Checks.AS_STORED))
+                    .isEmpty();
+        }
     }
 }

@@ -1,0 +1,87 @@
+package org.accord.api;
+
+import static org.accord.api.ProblemResponsesTest.assertOnlyError;
+import static org.accord.api.ProblemResponsesTest.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.accord.facts.PerformanceFacts;
+import org.accord.io.FactsCsv;
+import org.accord.io.Json;
+import org.accord.testing.CommandLineRun;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Facts each of whose fields is valid alone but that contradict one another (found from outside, each of them
+ * settling wrong money) are refused on every path with a 422 naming the field and both sides, and nothing is
+ * stored: an evaluation, a validation, a comparison, facts stored as JSON or as a CSV of practices, and the
+ * command line. The files are in {@code src/test/resources/facts/contradictory/}.
+ */
+class FactsThatContradictEachOtherApiTest extends ServerTest {
+
+    private static final String FOLDER = "src/test/resources/facts/contradictory/";
+
+    static Stream<Arguments> contradictions() {
+        return Stream.of(
+                // P1's one high-cost member cost 5,000,000 of a total cost of care of 100,000.00: the stop-loss left
+                // 3,880,000.00 of it out, an actual cost of -$3,780,000.00, and overpaid the IPA $2,328,000.
+                Arguments.of("high-cost-members-beyond-total-cost-of-care.json", "commercial-global-budget-stop-loss",
+                        "/practices/0/extra/highCostMemberCosts",
+                        "its amounts sum to 5000000, more than the practice's totalCostOfCare of 100000.00, which it is a part of"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("contradictions")
+    void anEvaluationAValidationAndAComparisonAreRefusedNamingTheField(String file, String template, String pointer, String reason) {
+        ObjectNode request = JSON.createObjectNode();
+        request.putObject("contract").put("templateId", template);
+        request.set("facts", JSON.readTree(read(FOLDER + file)));
+
+        Reply evaluated = postJson("/api/v1/evaluations", JSON.writeValueAsString(request));
+        assertOnlyError(assertProblem(evaluated, 422, "/api/v1/evaluations"), "/facts" + pointer, reason);
+        assertThat(evaluated.header("Location")).as("no run is stored").isNull();
+
+        assertOnlyError(assertProblem(postJson("/api/v1/evaluations:validate", JSON.writeValueAsString(request)), 422,
+                "/api/v1/evaluations:validate"), "/facts" + pointer, reason);
+
+        ObjectNode compare = JSON.createObjectNode();
+        compare.putObject("baseline").put("templateId", template);
+        compare.putArray("proposals").addObject().put("templateId", template);
+        compare.set("facts", request.get("facts"));
+        assertOnlyError(assertProblem(postJson("/api/v1/scenarios/compare", JSON.writeValueAsString(compare)), 422,
+                "/api/v1/scenarios/compare"), "/facts" + pointer, reason);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("contradictions")
+    void factsStoredAsJsonOrAsACsvOfPracticesAreRefusedAndNotStored(String file, String template, String pointer, String reason) {
+        Reply json = postJson("/api/v1/facts", read(FOLDER + file));
+        assertOnlyError(assertProblem(json, 422, "/api/v1/facts"), pointer, reason);
+        assertThat(json.header("Location")).isNull();
+
+        PerformanceFacts facts = Json.readFacts(Path.of(FOLDER + file));
+        ObjectNode csv = JSON.createObjectNode();
+        csv.putObject("ipa").put("id", facts.ipa().id());
+        csv.set("period", JSON.readTree(read(FOLDER + file)).get("period"));
+        csv.put("practicesCsv", FactsCsv.write(facts));
+        Reply fromCsv = postJson("/api/v1/facts:store-csv", JSON.writeValueAsString(csv));
+        JsonNode errors = assertProblem(fromCsv, 422, "/api/v1/facts:store-csv");
+        String inCsv = pointer.startsWith("/practices/0/") ? "/practicesCsv" : pointer;
+        assertOnlyError(errors, inCsv, reason);
+        assertThat(fromCsv.header("Location")).isNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("contradictions")
+    void theCommandLineRefusesThemNamingTheFieldInTheFile(String file, String template, String pointer, String reason) {
+        CommandLineRun run = CommandLineRun.run("evaluate", "--template", template, "--facts", FOLDER + file);
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly("invalid input:", "  " + FOLDER + file + "#" + pointer + ": " + reason);
+    }
+}

@@ -1,0 +1,34 @@
+package org.accord.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.accord.testing.CommandLineRun;
+import org.accord.testing.RunStoredBeforeACheck;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A run stored before a check of the facts was added still replays as it ran (docs/store.md): the check is made of
+ * the facts a request brings, not of those a replay reads back. The facts are those
+ * {@code FactsThatContradictEachOtherApiTest} shows refused now.
+ */
+class ReplayOfFactsRefusedSinceTest {
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource({
+        "commercial-global-budget-stop-loss, high-cost-members-beyond-total-cost-of-care.json",
+    })
+    void aRunWhoseFactsACheckAddedSinceRefusesReplaysIdentically(String template, String file) throws IOException {
+        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "replay-refused-since");
+        RunStoredBeforeACheck run = RunStoredBeforeACheck.storeIn(dataDir, template, Path.of("src/test/resources/facts/contradictory", file));
+
+        CommandLineRun replay = CommandLineRun.run("replay", run.runId(), "--data-dir", dataDir.toString());
+
+        assertThat(replay.exitCode()).as(replay.out() + replay.err()).isZero();
+        assertThat(replay.out().lines().toList()).containsExactly("run       " + run.runId(),
+                "rules     stored, " + run.settlement().rulesHash(), "outcome   identical");
+    }
+}
