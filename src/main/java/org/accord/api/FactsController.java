@@ -92,7 +92,8 @@ class FactsController implements FactsApi {
                 period.getStart() != null ? period.getStart() : LocalDate.of(year, 1, 1),
                 period.getEnd() != null ? period.getEnd() : LocalDate.of(year, 12, 31),
                 period.getBenchmarkExpenditure(), period.getAssignedBeneficiaries(), period.getReportedQualityScore(),
-                period.getMetQualityStandard(), period.getLossAdjustment());
+                period.getMetQualityStandard(), period.getLossAdjustment(), period.getParticipantRevenue(), period.getLowRevenue(),
+                period.getAgreementStart(), period.getMetAlternativeQualityStandard());
         PerformanceFacts facts;
         try {
             facts = FactsCsv.read(body.getPracticesCsv(), new PerformanceFacts.Ipa(body.getIpa().getId(), body.getIpa().getName()),

@@ -1,6 +1,7 @@
 package org.accord.facts;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class FactsValidator {
         /**
          * The checks every stored run's facts passed when it ran, for a replay: all but those added since runs
          * were stored, each of one fact against another: a practice's extra amounts declared part of a named
-         * amount ({@code partOf}) summing to more than it.
+         * amount ({@code partOf}) summing to more than it; an agreement starting after the performance period.
          */
         AS_STORED
     }
@@ -55,6 +56,9 @@ public final class FactsValidator {
             problems.add(new InputProblem("/ipa/id", "the IPA needs an id"));
         }
         checkPeriod(facts.period(), problems);
+        if (checks == Checks.ALL && facts.period() != null) {
+            agreementBegun(facts.period(), problems);
+        }
         if (facts.practices().isEmpty()) {
             problems.add(new InputProblem("/practices", "at least one practice is required"));
         }
@@ -104,6 +108,22 @@ public final class FactsValidator {
         BigDecimal quality = period.reportedQualityScore();
         if (quality != null && (quality.signum() < 0 || quality.compareTo(BigDecimal.ONE) > 0)) {
             problems.add(new InputProblem("/period/reportedQualityScore", "must be between 0 and 1"));
+        }
+    }
+
+    /**
+     * A performance year belongs to an agreement that has begun by its end: one that starts after the period's
+     * last day (its end, or the 31st of December of the performance year) has no part in it, and the rules would
+     * count the year in it (an agreement begun in 2024 sharing 2022's savings below the minimum savings rate). A
+     * start within the period is an agreement begun in it (MSSP's July 2019 starts; April and July 2012 starts,
+     * whose first performance year ran to December 2013, 42 CFR 425.608).
+     */
+    private static void agreementBegun(PerformancePeriod period, List<InputProblem> problems) {
+        LocalDate lastDay = PerformancePeriod.lastDay(period);
+        if (period.agreementStart() != null && period.agreementStart().isAfter(lastDay)) {
+            problems.add(new InputProblem("/period/agreementStart", "the agreement starts on " + period.agreementStart()
+                    + ", after the performance period ends on " + lastDay + " (performance year " + period.performanceYear()
+                    + "): a performance year belongs to an agreement begun by its end"));
         }
     }
 

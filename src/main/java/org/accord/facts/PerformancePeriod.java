@@ -45,4 +45,14 @@ public record PerformancePeriod(
         this(performanceYear, start, end, benchmarkExpenditure, assignedBeneficiaries, reportedQualityScore, metQualityStandard,
                 lossAdjustment, null, null, null, null);
     }
+
+    /** The period's first day: its start, or when it has none the first of January of the performance year. */
+    public static LocalDate firstDay(PerformancePeriod period) {
+        return period.start() != null ? period.start() : LocalDate.of(period.performanceYear(), 1, 1);
+    }
+
+    /** The period's last day: its end, or when it has none the last of December of the performance year. */
+    public static LocalDate lastDay(PerformancePeriod period) {
+        return period.end() != null ? period.end() : LocalDate.of(period.performanceYear(), 12, 31);
+    }
 }

@@ -32,7 +32,12 @@ class FactsThatContradictEachOtherApiTest extends ServerTest {
                 // 3,880,000.00 of it out, an actual cost of -$3,780,000.00, and overpaid the IPA $2,328,000.
                 Arguments.of("high-cost-members-beyond-total-cost-of-care.json", "commercial-global-budget-stop-loss",
                         "/practices/0/extra/highCostMemberCosts",
-                        "its amounts sum to 5000000, more than the practice's totalCostOfCare of 100000.00, which it is a part of"));
+                        "its amounts sum to 5000000, more than the practice's totalCostOfCare of 100000.00, which it is a part of"),
+                // Performance year 2022 of an agreement begun 2024-01-01, a low revenue ACO whose savings rate of 2% is
+                // below its minimum of 3.6%: paid $39,200.00 "in an agreement begun in 2024".
+                Arguments.of("agreement-begun-after-the-performance-year.json", "mssp-aco-basic-a", "/period/agreementStart",
+                        "the agreement starts on 2024-01-01, after the performance period ends on 2022-12-31 (performance year"
+                                + " 2022): a performance year belongs to an agreement begun by its end"));
     }
 
     @ParameterizedTest(name = "{0}")

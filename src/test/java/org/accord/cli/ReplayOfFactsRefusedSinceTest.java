@@ -20,6 +20,7 @@ class ReplayOfFactsRefusedSinceTest {
     @ParameterizedTest(name = "{1}")
     @CsvSource({
         "commercial-global-budget-stop-loss, high-cost-members-beyond-total-cost-of-care.json",
+        "mssp-aco-basic-a, agreement-begun-after-the-performance-year.json",
     })
     void aRunWhoseFactsACheckAddedSinceRefusesReplaysIdentically(String template, String file) throws IOException {
         Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "replay-refused-since");

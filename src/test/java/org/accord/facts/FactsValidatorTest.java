@@ -116,5 +116,32 @@ class FactsValidatorTest {
             assertThat(FactsValidator.problems(facts(withHighCostMembers("100000.00", "5000000")), FactsValidator.Checks.AS_STORED))
                     .isEmpty();
         }
+    
+        private static PerformanceFacts inAgreement(LocalDate start, LocalDate end, LocalDate agreementStart) {
+            return new PerformanceFacts(new PerformanceFacts.Ipa("ipa", "IPA"), new PerformancePeriod(2022, start, end, null, null, null,
+                    null, null, null, true, agreementStart, null), List.of(practice("P1", 1200, List.of())));
+        }
+
+        @Test
+        void anAgreementStartingAfterThePerformancePeriodIsRefused() {
+            assertThat(FactsValidator.problems(inAgreement(LocalDate.of(2022, 1, 1), LocalDate.of(2022, 12, 31), LocalDate.of(2024, 1, 1))))
+                    .extracting(InputProblem::pointer, InputProblem::reason).containsExactly(tuple("/period/agreementStart",
+                            "the agreement starts on 2024-01-01, after the performance period ends on 2022-12-31 (performance year 2022):"
+                                    + " a performance year belongs to an agreement begun by its end"));
+            // Without an end, the period ends with its performance year.
+            assertThat(FactsValidator.problems(inAgreement(null, null, LocalDate.of(2023, 1, 1)))).extracting(InputProblem::pointer)
+                    .containsExactly("/period/agreementStart");
+            assertThat(FactsValidator.problems(inAgreement(null, null, LocalDate.of(2023, 1, 1)), FactsValidator.Checks.AS_STORED)).isEmpty();
+        }
+
+        @Test
+        void anAgreementBegunByThePeriodsLastDayIsAccepted() {
+            assertThat(FactsValidator.problems(inAgreement(LocalDate.of(2022, 1, 1), LocalDate.of(2022, 12, 31), LocalDate.of(2022, 12, 31))))
+                    .isEmpty();
+            // Begun in the year (MSSP's July starts), or before it.
+            assertThat(FactsValidator.problems(inAgreement(null, null, LocalDate.of(2022, 7, 1)))).isEmpty();
+            assertThat(FactsValidator.problems(inAgreement(LocalDate.of(2022, 1, 1), LocalDate.of(2022, 12, 31), LocalDate.of(2019, 7, 1))))
+                    .isEmpty();
+        }
     }
 }
