@@ -22,7 +22,8 @@ public final class FactsValidator {
         /**
          * The checks every stored run's facts passed when it ran, for a replay: all but those added since runs
          * were stored, each of one fact against another: a practice's extra amounts declared part of a named
-         * amount ({@code partOf}) summing to more than it; an agreement starting after the performance period.
+         * amount ({@code partOf}) summing to more than it; a period with no day in its performance year; an
+         * agreement starting after the performance period.
          */
         AS_STORED
     }
@@ -57,6 +58,7 @@ public final class FactsValidator {
         }
         checkPeriod(facts.period(), problems);
         if (checks == Checks.ALL && facts.period() != null) {
+            periodInItsYear(facts.period(), problems);
             agreementBegun(facts.period(), problems);
         }
         if (facts.practices().isEmpty()) {
@@ -108,6 +110,22 @@ public final class FactsValidator {
         BigDecimal quality = period.reportedQualityScore();
         if (quality != null && (quality.signum() < 0 || quality.compareTo(BigDecimal.ONE) > 0)) {
             problems.add(new InputProblem("/period/reportedQualityScore", "must be between 0 and 1"));
+        }
+    }
+
+    /**
+     * The performance year chooses the contract's values (by year) and the period the days the facts cover: a
+     * period with no day in the year would be settled with another year's values (a 2026 period on 2025's budget).
+     * A period that reaches into the year is accepted, so a fiscal year across two calendar years is, with either;
+     * a side not given is the year's first or last day.
+     */
+    private static void periodInItsYear(PerformancePeriod period, List<InputProblem> problems) {
+        int year = period.performanceYear();
+        LocalDate first = PerformancePeriod.firstDay(period);
+        LocalDate last = PerformancePeriod.lastDay(period);
+        if (last.getYear() < year || first.getYear() > year) {
+            problems.add(new InputProblem("/period/performanceYear", "the period " + first + " to " + last + " has no day in"
+                    + " performance year " + year + ", whose contract values would apply to it"));
         }
     }
 

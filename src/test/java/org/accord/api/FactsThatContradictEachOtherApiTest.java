@@ -37,7 +37,10 @@ class FactsThatContradictEachOtherApiTest extends ServerTest {
                 // below its minimum of 3.6%: paid $39,200.00 "in an agreement begun in 2024".
                 Arguments.of("agreement-begun-after-the-performance-year.json", "mssp-aco-basic-a", "/period/agreementStart",
                         "the agreement starts on 2024-01-01, after the performance period ends on 2022-12-31 (performance year"
-                                + " 2022): a performance year belongs to an agreement begun by its end"));
+                                + " 2022): a performance year belongs to an agreement begun by its end"),
+                // Performance year 2025, the period 2026: settled on the 2025 budget of $1,020 PMPM.
+                Arguments.of("period-outside-its-performance-year.json", "commercial-global-budget", "/period/performanceYear",
+                        "the period 2026-01-01 to 2026-12-31 has no day in performance year 2025, whose contract values would apply to it"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -21,6 +21,7 @@ class ReplayOfFactsRefusedSinceTest {
     @CsvSource({
         "commercial-global-budget-stop-loss, high-cost-members-beyond-total-cost-of-care.json",
         "mssp-aco-basic-a, agreement-begun-after-the-performance-year.json",
+        "commercial-global-budget, period-outside-its-performance-year.json",
     })
     void aRunWhoseFactsACheckAddedSinceRefusesReplaysIdentically(String template, String file) throws IOException {
         Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "replay-refused-since");

@@ -143,5 +143,32 @@ class FactsValidatorTest {
             assertThat(FactsValidator.problems(inAgreement(LocalDate.of(2022, 1, 1), LocalDate.of(2022, 12, 31), LocalDate.of(2019, 7, 1))))
                     .isEmpty();
         }
+    
+        private static PerformanceFacts inYear(int year, LocalDate start, LocalDate end) {
+            return new PerformanceFacts(new PerformanceFacts.Ipa("ipa", "IPA"), new PerformancePeriod(year, start, end, null, null, null,
+                    null, null), List.of(practice("P1", 1200, List.of())));
+        }
+
+        @Test
+        void aPeriodWithNoDayInItsPerformanceYearIsRefused() {
+            assertThat(FactsValidator.problems(inYear(2025, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))))
+                    .extracting(InputProblem::pointer, InputProblem::reason).containsExactly(tuple("/period/performanceYear",
+                            "the period 2026-01-01 to 2026-12-31 has no day in performance year 2025, whose contract values would apply to it"));
+            assertThat(FactsValidator.problems(inYear(2025, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31))))
+                    .extracting(InputProblem::pointer).containsExactly("/period/performanceYear");
+            // A side not given is the year's own: a start in the next year alone is outside it.
+            assertThat(FactsValidator.problems(inYear(2025, LocalDate.of(2026, 1, 1), null))).extracting(InputProblem::pointer)
+                    .containsExactly("/period/performanceYear");
+            assertThat(FactsValidator.problems(inYear(2025, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)),
+                    FactsValidator.Checks.AS_STORED)).isEmpty();
+        }
+
+        @Test
+        void aPeriodReachingIntoItsPerformanceYearIsAcceptedAFiscalYearAcrossTwoCalendarYearsWithEither() {
+            assertThat(FactsValidator.problems(inYear(2025, LocalDate.of(2024, 7, 1), LocalDate.of(2025, 6, 30)))).isEmpty();
+            assertThat(FactsValidator.problems(inYear(2024, LocalDate.of(2024, 7, 1), LocalDate.of(2025, 6, 30)))).isEmpty();
+            assertThat(FactsValidator.problems(inYear(2025, null, null))).isEmpty();
+            assertThat(FactsValidator.problems(inYear(2025, LocalDate.of(2025, 7, 1), null))).isEmpty();
+        }
     }
 }
