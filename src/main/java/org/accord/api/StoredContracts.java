@@ -232,18 +232,25 @@ class StoredContracts {
      * A version settles only facts of days it is in force: over a longer period its terms would be
      * applied to days another version governs (an amendment for July to December settled January
      * to June too, without a word). Such facts are split at the amendment and each part evaluated
-     * with its own version.
+     * with its own version. A period without a start or an end is its performance year's, as the API
+     * document and the cash flow read it; facts without a period are left to the facts' check.
      */
     private static Optional<String> notInForceThroughout(ContractVersion version, PerformancePeriod period) {
+        if (period == null) {
+            return Optional.empty();
+        }
+        LocalDate start = PerformancePeriod.firstDay(period);
+        LocalDate end = PerformancePeriod.lastDay(period);
         String effective = "version " + version.number() + " is effective " + version.effectiveFrom() + " to " + version.effectiveTo();
-        String facts = "the facts' period " + period.start() + " to " + period.end();
-        if (period.end().isBefore(version.effectiveFrom()) || period.start().isAfter(version.effectiveTo())) {
+        String facts = "the facts' period " + start + " to " + end
+                + (period.start() == null || period.end() == null ? " (performance year " + period.performanceYear() + ")" : "");
+        if (end.isBefore(version.effectiveFrom()) || start.isAfter(version.effectiveTo())) {
             return Optional.of(effective + ", outside " + facts);
         }
-        if (period.start().isBefore(version.effectiveFrom()) || period.end().isAfter(version.effectiveTo())) {
-            long days = ChronoUnit.DAYS.between(period.start(), period.end().plusDays(1));
-            LocalDate coveredFrom = period.start().isAfter(version.effectiveFrom()) ? period.start() : version.effectiveFrom();
-            LocalDate coveredTo = period.end().isBefore(version.effectiveTo()) ? period.end() : version.effectiveTo();
+        if (start.isBefore(version.effectiveFrom()) || end.isAfter(version.effectiveTo())) {
+            long days = ChronoUnit.DAYS.between(start, end.plusDays(1));
+            LocalDate coveredFrom = start.isAfter(version.effectiveFrom()) ? start : version.effectiveFrom();
+            LocalDate coveredTo = end.isBefore(version.effectiveTo()) ? end : version.effectiveTo();
             long outside = days - ChronoUnit.DAYS.between(coveredFrom, coveredTo.plusDays(1));
             return Optional.of(effective + " and does not cover " + facts + " (" + outside + " of its " + days
                     + " days are outside it): its terms would settle days it is not in force; evaluate facts of the days it covers");

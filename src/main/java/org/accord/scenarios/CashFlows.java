@@ -155,11 +155,11 @@ final class CashFlows {
 
     /** A period without dates is its performance year, January to December. */
     private static LocalDate start(PerformancePeriod period) {
-        return period.start() != null ? period.start() : LocalDate.of(period.performanceYear(), 1, 1);
+        return PerformancePeriod.firstDay(period);
     }
 
     private static LocalDate end(PerformancePeriod period) {
-        return period.end() != null ? period.end() : LocalDate.of(period.performanceYear(), 12, 31);
+        return PerformancePeriod.lastDay(period);
     }
 
     private static List<BigDecimal> costs(List<BigDecimal> given, int periodMonths) {

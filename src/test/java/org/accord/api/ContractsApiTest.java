@@ -214,6 +214,20 @@ class ContractsApiTest extends ServerTest {
         ((ObjectNode) others.get("contract")).put("contractVersionId", othersVersion);
         assertOnlyError(assertProblem(postJson("/api/v1/evaluations", JSON.writeValueAsString(others)), 422,
                 "/api/v1/evaluations"), "/contract/contractVersionId", "is of a contract of the IPA '" + ipa + "', not of 'valley-ipa'");
+        // Facts without a start or an end are of their performance year, January to December, as the API document
+        // requires only the year (they were a 500): the whole-year version settles them, the amendment does not.
+        ObjectNode yearOnly = Requests.of("mssp-basic", "valley-ipa");
+        ObjectNode period = (ObjectNode) yearOnly.at("/facts/period");
+        period.remove("start");
+        period.remove("end");
+        ((ObjectNode) yearOnly.get("contract")).removeAll().put("contractVersionId", versionId);
+        Reply ofTheYear = postJson("/api/v1/evaluations", JSON.writeValueAsString(yearOnly));
+        assertThat(ofTheYear.status()).as(ofTheYear.body()).isEqualTo(200);
+        assertThat(ofTheYear.json().get("lines")).isEqualTo(named.json().get("lines"));
+        ((ObjectNode) yearOnly.get("contract")).put("contractVersionId", amendment);
+        assertOnlyError(assertProblem(postJson("/api/v1/evaluations", JSON.writeValueAsString(yearOnly)), 422,
+                "/api/v1/evaluations"), "/contract/contractVersionId", "is effective 2025-07-01 to 2025-12-31 and does not cover"
+                + " the facts' period 2025-01-01 to 2025-12-31 (performance year 2025) (181 of its 365 days are outside it)");
         // The check an evaluation makes, validate makes too (it answered 200 with the version's terms).
         assertOnlyError(assertProblem(postJson("/api/v1/evaluations:validate", JSON.writeValueAsString(unknown)), 422,
                 "/api/v1/evaluations:validate"), "/contract/contractVersionId", "outside the facts' period");
