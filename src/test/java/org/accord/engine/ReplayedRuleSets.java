@@ -21,6 +21,8 @@ import org.accord.settlement.SettlementLine;
 import org.accord.terms.TemplateCatalog;
 import org.accord.testing.Engine;
 import org.accord.testing.GoldenCases;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A rule set stored before a change to the shipped rules, replayed with its own text: it must settle
@@ -65,6 +67,15 @@ final class ReplayedRuleSets {
                     // a practice held at a bound paid a cent off it in whole cents was said to receive the cap or the floor
                     "a-capped-practice-that-gives-back-the-floors-cent-is-said-to-receive-less-than-the-cap.yaml",
                     "a-floored-practice-that-takes-the-cent-the-caps-leave-is-said-to-receive-more-than-the-floor.yaml"));
+
+    /**
+     * Rules whose sentence a later text of their file rewrote, by that file, with the amounts left as they were: where the
+     * rule set replayed has another text of that file, their lines are compared by amount, scope, clause and rule only
+     * (the old text writes its own sentence, and the numbers it states, on every case that reaches them).
+     */
+    private static final Map<String, Set<String>> SAID_OTHERWISE_LATER = Map.of(
+            // "the savings rate 3.9% is below the minimum savings rate of 3.9%" at a cent short: said in dollars now
+            "rules/payment/shared-savings.drl", Set.of("Savings below the minimum savings rate earn nothing"));
 
     private ReplayedRuleSets() {
     }
@@ -131,7 +142,14 @@ final class ReplayedRuleSets {
             s.lines().forEach(l -> rules.add(l.rule()));
         });
         assertThat(rules).as(reaching).containsAll(rulesToFire);
-        assertThat(withoutRulesHash(Json.write(replayed))).isEqualTo(withoutRulesHash(Json.write(shipped)));
+        Set<String> saidOtherwise = new TreeSet<>();
+        SAID_OTHERWISE_LATER.forEach((file, said) -> {
+            if (!shippedFiles.get(file).equals(old.fileHashes().get(file))) {
+                saidOtherwise.addAll(said);
+            }
+        });
+        assertThat(withoutRulesHash(withoutSentencesOf(saidOtherwise, replayed)))
+                .isEqualTo(withoutRulesHash(withoutSentencesOf(saidOtherwise, shipped)));
         assertThat(replayed.get(0).rulesHash()).isNotEqualTo(shipped.get(0).rulesHash());
     }
 
@@ -140,6 +158,21 @@ final class ReplayedRuleSets {
         return settlement.lines().stream()
                 .filter(l -> l.clause().equals("distribution") && l.scope().equals(scope) && (detail == null || detail.equals(l.detail())))
                 .map(SettlementLine::amount).findFirst().orElseThrow();
+    }
+
+    /** The settlements as JSON, the explanation and basis of the named rules' lines and findings left out. */
+    private static String withoutSentencesOf(Set<String> rules, List<Settlement> settlements) {
+        JsonNode tree = Json.MAPPER.readTree(Json.write(settlements));
+        for (JsonNode settlement : tree) {
+            for (String list : List.of("lines", "findings")) {
+                for (JsonNode line : settlement.path(list)) {
+                    if (rules.contains(line.path("rule").asString())) {
+                        ((ObjectNode) line).remove(List.of("explanation", "basis"));
+                    }
+                }
+            }
+        }
+        return Json.MAPPER.writeValueAsString(tree);
     }
 
     private static String withoutRulesHash(String json) {
