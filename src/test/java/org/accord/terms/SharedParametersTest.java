@@ -67,11 +67,9 @@ class SharedParametersTest {
             ContractTemplate loaded = catalog.find(path.substring(0, path.length() - ".yaml".length())).orElseThrow();
             assertThat(TemplateCatalog.ofFile("stored " + path, text).find(loaded.id())).as(path).contains(loaded);
         });
-        // A template that shares nothing is stored as its file's own bytes, so its hash is the file's as before. No shipped
-        // template shares nothing since medicaid-ffs-p4p (2025.4) includes the measure catalogue: a stored text, whole, stands in.
-        byte[] whole = TemplateCatalog.shippedTexts().get("medicaid-ffs-p4p.yaml");
-        Map<String, byte[]> folder = shippedFolderWith(Map.of("whole.yaml", new String(whole, StandardCharsets.UTF_8)));
-        assertThat(read("whole.yaml", folder).contentHash()).isEqualTo(ContentHash.of(whole));
+        // A template that shares nothing is stored as its file's own bytes, so its hash is the file's as before.
+        assertThat(catalog.find("medicaid-ffs-p4p").orElseThrow().contentHash())
+                .isEqualTo(ContentHash.of(ClasspathFolder.read(TemplateCatalog.FOLDER).get("medicaid-ffs-p4p.yaml")));
     }
 
     @Test
