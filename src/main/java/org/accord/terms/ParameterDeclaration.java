@@ -1,9 +1,11 @@
 package org.accord.terms;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.stream.Collectors;
 
 /**
  * A contract parameter as its template declares it (in the manner of OpenFisca's parameters).
@@ -80,30 +82,7 @@ public record ParameterDeclaration(
             }
         }
         if (type == ParameterType.AMOUNTS_BY_MEASURE) {
-            // The minimum and maximum bound each measure's amount, as they bound a single amount; the allowed ids bound its measures.
-            List<FieldProblems.Problem> problems = new java.util.ArrayList<>();
-            ((Map<?, ?>) value).forEach((measure, amount) -> {
-                BigDecimal d = (BigDecimal) amount;
-                String subject = "measure " + measure + "'s amount";
-                String pointer = "/" + FieldProblems.Problem.token(String.valueOf(measure));
-                // The measures a template allows are those its amounts may name: another id would pay nothing, silently.
-                if (!allowedValues.isEmpty() && !allowedValues.contains(String.valueOf(measure))) {
-                    problems.add(new FieldProblems.Problem(pointer, "measure " + measure, "is not a measure " + name
-                            + " pays on: '" + measure + "' is not one of the known measure ids " + allowedValues));
-                    return;
-                }
-                if (minimum != null && d.compareTo(minimum) < 0) {
-                    problems.add(new FieldProblems.Problem(pointer, subject, d.toPlainString() + " is below the minimum "
-                            + minimum.toPlainString() + " (" + unit + ")"));
-                }
-                if (maximum != null && d.compareTo(maximum) > 0) {
-                    problems.add(new FieldProblems.Problem(pointer, subject, d.toPlainString() + " is above the maximum "
-                            + maximum.toPlainString() + " (" + unit + ")"));
-                }
-            });
-            if (!problems.isEmpty()) {
-                throw new FieldProblems(problems);
-            }
+            checkMeasuresAndAmounts((Map<?, ?>) value);
         }
         if (type == ParameterType.SCALE) {
             // A scale's minimum and maximum bound the rates of its rungs (every field but the threshold).
@@ -129,6 +108,37 @@ public record ParameterDeclaration(
     }
 
     /**
+     * The minimum and maximum bound each measure's amount, as they bound a single amount; the allowed ids bound
+     * its measures: another id would pay nothing, silently.
+     *
+     * @throws FieldProblems naming each unknown measure and each amount out of bounds
+     */
+    private void checkMeasuresAndAmounts(Map<?, ?> amountsByMeasure) {
+        List<FieldProblems.Problem> problems = new ArrayList<>();
+        amountsByMeasure.forEach((measure, amount) -> {
+            BigDecimal d = (BigDecimal) amount;
+            String subject = "measure " + measure + "'s amount";
+            String pointer = "/" + FieldProblems.Problem.token(String.valueOf(measure));
+            if (!allowedValues.isEmpty() && !allowedValues.contains(String.valueOf(measure))) {
+                problems.add(new FieldProblems.Problem(pointer, "measure " + measure, "is not a measure " + name
+                        + " pays on: '" + measure + "' is not one of the known measure ids " + allowedValues));
+                return;
+            }
+            if (minimum != null && d.compareTo(minimum) < 0) {
+                problems.add(new FieldProblems.Problem(pointer, subject, d.toPlainString() + " is below the minimum "
+                        + minimum.toPlainString() + " (" + unit + ")"));
+            }
+            if (maximum != null && d.compareTo(maximum) > 0) {
+                problems.add(new FieldProblems.Problem(pointer, subject, d.toPlainString() + " is above the maximum "
+                        + maximum.toPlainString() + " (" + unit + ")"));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new FieldProblems(problems);
+        }
+    }
+
+    /**
      * Every rung of a scale has exactly its threshold and the fields its concept declares: a rule
      * reads each by name, so a missing one would be read as nothing and a misspelled one ignored.
      *
@@ -138,10 +148,10 @@ public record ParameterDeclaration(
         if (fields.isEmpty() || !(raw instanceof List<?> rungs)) {
             return;
         }
-        List<String> expected = new java.util.ArrayList<>();
+        List<String> expected = new ArrayList<>();
         expected.add(ParameterType.THRESHOLD);
         expected.addAll(fields);
-        List<FieldProblems.Problem> problems = new java.util.ArrayList<>();
+        List<FieldProblems.Problem> problems = new ArrayList<>();
         for (int i = 0; i < rungs.size(); i++) {
             if (!(rungs.get(i) instanceof Map<?, ?> rung)) {
                 continue;
@@ -191,7 +201,7 @@ public record ParameterDeclaration(
 
         FieldProblems(List<Problem> problems) {
             super(problems.stream().map(p -> p.subject() + " " + p.reason())
-                    .collect(java.util.stream.Collectors.joining("; ")));
+                    .collect(Collectors.joining("; ")));
             this.problems = List.copyOf(problems);
         }
 
