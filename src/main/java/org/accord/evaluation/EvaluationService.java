@@ -64,8 +64,9 @@ public final class EvaluationService {
     }
 
     /**
-     * An evaluation for replaying stored runs: their facts go through the checks they passed when they ran
-     * ({@link FactsValidator.Checks#AS_STORED}), so a check added since refuses no run that was made.
+     * An evaluation for replaying stored runs: their facts and terms go through the checks they passed when they ran
+     * ({@link FactsValidator.Checks#AS_STORED}, {@link org.accord.terms.ParameterDeclaration.Checks#AS_STORED}), so a
+     * check added since refuses no run that was made.
      */
     public static EvaluationService forReplay(TemplateCatalog templates, Evaluator evaluator) {
         return new EvaluationService(templates, evaluator, FactsValidator.Checks.AS_STORED);
@@ -247,7 +248,8 @@ public final class EvaluationService {
         Terms terms = null;
         try {
             terms = resolved.computeIfAbsent(new ResolvedKey(contract, facts.period().performanceYear(), template.contentHash()),
-                    key -> TermsResolver.resolve(template, contract.overrides(), key.performanceYear()));
+                    key -> TermsResolver.resolve(template, contract.overrides(), key.performanceYear(), factsChecks == FactsValidator.Checks.AS_STORED
+                            ? org.accord.terms.ParameterDeclaration.Checks.AS_STORED : org.accord.terms.ParameterDeclaration.Checks.ALL));
         } catch (InvalidInputException e) {
             e.problems().forEach(p -> problems.add(p.pointer().startsWith("/overrides")
                     ? p.prefixed("/contract") : p.prefixed("/facts")));

@@ -59,7 +59,15 @@ public record ParameterDeclaration(
 
     /** Checks and converts a value for this parameter; the message says what is wrong. */
     public Object accept(Object raw) {
-        if (type == ParameterType.SCALE) {
+        return accept(raw, Checks.ALL);
+    }
+
+    /**
+     * As {@link #accept(Object)}, with the checks a value went through: a stored run's overrides, replayed, pass
+     * only those they passed when it ran ({@link Checks#AS_STORED}), so a check added since refuses no run that was made.
+     */
+    public Object accept(Object raw, Checks checks) {
+        if (type == ParameterType.SCALE && checks == Checks.ALL) {
             checkRungFields(raw);
         }
         Object value = type.convert(raw);
@@ -105,6 +113,17 @@ public record ParameterDeclaration(
             throw new IllegalArgumentException("'" + value + "' is not one of " + allowedValues);
         }
         return value;
+    }
+
+    /** Which checks a value goes through: all of them, or those a stored run's values passed when it ran. */
+    public enum Checks {
+        /** Every check: a new request's values. */
+        ALL,
+        /**
+         * A replayed run's: not the rung fields of a scale (a field the scale does not have was ignored before they
+         * were checked, and a run made with one settled without it).
+         */
+        AS_STORED
     }
 
     /**

@@ -22,6 +22,12 @@ public final class TermsResolver {
      * @throws InvalidInputException naming each bad override as {@code /overrides/<name>}
      */
     public static Terms resolve(ContractTemplate template, Map<String, ?> overrides, int performanceYear) {
+        return resolve(template, overrides, performanceYear, ParameterDeclaration.Checks.ALL);
+    }
+
+    /** As {@link #resolve(ContractTemplate, Map, int)}, the overrides going through these checks. */
+    public static Terms resolve(ContractTemplate template, Map<String, ?> overrides, int performanceYear,
+            ParameterDeclaration.Checks checks) {
         Map<String, ?> requested = overrides == null ? Map.of() : overrides;
         List<InputProblem> problems = new ArrayList<>();
         Map<String, Object> accepted = new TreeMap<>();
@@ -39,7 +45,7 @@ public final class TermsResolver {
                     return;
                 }
                 try {
-                    accepted.put(override.getKey(), declaration.accept(override.getValue()));
+                    accepted.put(override.getKey(), declaration.accept(override.getValue(), checks));
                 } catch (ParameterDeclaration.FieldProblems e) {
                     e.problems().forEach(problem -> problems.add(new InputProblem(pointer + problem.pointer(), problem.reason())));
                 } catch (IllegalArgumentException e) {
@@ -47,7 +53,7 @@ public final class TermsResolver {
                 }
             }, () -> problems.add(new InputProblem(pointer, template.noParameter(override.getKey()))));
         }
-        rungOverrides.forEach((name, edits) -> applyToRungs(template, name, edits, performanceYear, accepted, problems));
+        rungOverrides.forEach((name, edits) -> applyToRungs(template, name, edits, performanceYear, accepted, problems, checks));
         List<ClauseTerms> clauses = new ArrayList<>();
         for (ClauseTemplate clause : template.clauses()) {
             Map<String, Object> values = new LinkedHashMap<>();
@@ -92,7 +98,7 @@ public final class TermsResolver {
      */
     @SuppressWarnings("unchecked")
     private static void applyToRungs(ContractTemplate template, String name, Map<TermPath, Object> edits, int performanceYear,
-            Map<String, Object> accepted, List<InputProblem> problems) {
+            Map<String, Object> accepted, List<InputProblem> problems, ParameterDeclaration.Checks checks) {
         String pointers = edits.keySet().stream().map(p -> "/overrides/" + p).reduce((a, b) -> a + ", " + b).orElseThrow();
         ParameterDeclaration scale = template.parameter(name).orElse(null);
         if (scale == null || scale.type() != ParameterType.SCALE) {
@@ -136,7 +142,7 @@ public final class TermsResolver {
         }
         if (applied) {
             try {
-                accepted.put(name, scale.accept(rungs));
+                accepted.put(name, scale.accept(rungs, checks));
             } catch (IllegalArgumentException e) {
                 edits.keySet().forEach(path -> problems.add(new InputProblem("/overrides/" + path, name + " with " + pointers.replace("/overrides/", "")
                         + ": " + e.getMessage())));

@@ -35,6 +35,30 @@ class EvaluationServiceTest {
         assertThat(evaluated.problems()).isEqualTo(checked.problems());
     }
 
+    /**
+     * A field a scale's rungs do not have was accepted and ignored until rung fields were checked, and runs were stored
+     * with one; a replay must settle them as they ran (found from outside: they were refused on replay, a 422). A new
+     * request is refused; a replay's terms pass only the checks they passed when the run was made, as its facts do.
+     */
+    @Test
+    void aRunMadeWithARungFieldTheScaleDoesNotHaveReplaysAsItRanWhileARequestIsRefused() {
+        List<java.util.Map<String, String>> bands = List.of(
+                java.util.Map.of("threshold", "0", "ipaShareOfGains", "1.00", "ipaShareOfLosses", "1.00", "bogus", "0.7"),
+                java.util.Map.of("threshold", "0.02", "ipaShareOfGains", "0.50", "ipaShareOfLosses", "0.50", "bogus", "0.7"),
+                java.util.Map.of("threshold", "0.05", "ipaShareOfGains", "0.20", "ipaShareOfLosses", "0.20", "bogus", "0.7"));
+        ContractChoice withAFieldTheBandsDoNotHave = ContractChoice.of("ma-capitation").with("corridorBands", bands);
+
+        InvalidInputException refused = catchThrowableOfType(InvalidInputException.class,
+                () -> service.evaluate(withAFieldTheBandsDoNotHave, valley));
+        Settlement replayed = EvaluationService.forReplay(org.accord.terms.TemplateCatalog.load(),
+                new org.accord.engine.Evaluator(org.accord.engine.RuleBases.builtIn())).evaluate(withAFieldTheBandsDoNotHave, valley);
+
+        assertThat(refused.problems()).extracting(InputProblem::pointer).containsExactly("/contract/overrides/corridorBands/0/bogus",
+                "/contract/overrides/corridorBands/1/bogus", "/contract/overrides/corridorBands/2/bogus");
+        // the shipped bands are these but for the field, which no rule reads: the same money
+        assertThat(replayed.totals()).isEqualTo(service.evaluate(ContractChoice.of("ma-capitation"), valley).totals());
+    }
+
     @Test
     void aCapShareOfZeroIsRefusedNamingTheOverride() {
         // Inside its declared range 0-1, but no practice could receive any of a positive pool; the check
