@@ -61,8 +61,7 @@ class EvaluationsController implements EvaluationsApi {
     public ResponseEntity<Settlement> evaluate(EvaluationRequest request) {
         org.accord.facts.PerformanceFacts performance = facts.of(request.getFacts(), request.getFactsId());
         org.accord.evaluation.ContractChoice contract = contracts.choice(request.getContract(), "/contract", performance);
-        org.accord.settlement.Settlement settlement = metrics.timed(() -> TableMistakes.named(() -> evaluations.evaluate(contract, performance),
-                evaluations.templates(), java.util.Map.of("/contract", contract)));
+        org.accord.settlement.Settlement settlement = metrics.timed(() -> settled(contract, performance));
         Settlement answer = Transport.settlement(settlement);
         // Written once: the stored run keeps these bytes and the response sends them (AnswerWrittenOnce).
         ThreadJsonBuffer.Written written = ANSWERS.write(json, answer);
@@ -114,7 +113,14 @@ class EvaluationsController implements EvaluationsApi {
         org.accord.terms.Terms terms = evaluations.check(contract, performance);
         // Settled and dropped: what only the rules can find (an uploaded table with no answer for these facts)
         // is refused here as the evaluation would refuse it. Nothing is stored or audited as an evaluation.
-        TableMistakes.named(() -> evaluations.evaluate(contract, performance), evaluations.templates(), java.util.Map.of("/contract", contract));
+        settled(contract, performance);
         return ResponseEntity.ok(Transport.resolvedTerms(terms));
+    }
+
+    /** The request's settlement, an uploaded table's mistake in it named at the request's contract. */
+    private org.accord.settlement.Settlement settled(org.accord.evaluation.ContractChoice contract,
+            org.accord.facts.PerformanceFacts performance) {
+        return TableMistakes.named(() -> evaluations.evaluate(contract, performance), evaluations.templates(),
+                java.util.Map.of("/contract", contract));
     }
 }
