@@ -77,7 +77,10 @@ final class ReplayedRuleSets {
             // "the savings rate 3.9% is below the minimum savings rate of 3.9%" at a cent short: said in dollars now
             "rules/payment/shared-savings.drl", Set.of("Savings below the minimum savings rate earn nothing"),
             // "expenditures exceed the benchmark by 1.9999%, short of the minimum loss rate of 2%": said in dollars now
-            "rules/payment/shared-losses.drl", Set.of("Losses short of the minimum loss rate are not shared"));
+            "rules/payment/shared-losses.drl", Set.of("Losses short of the minimum loss rate are not shared"),
+            // "with no overspend anywhere, its share of member months" said beside a practice's overspend: said apart now
+            "rules/distribution/distribution.drl", Set.of(
+                    "A deficit shared by overspend weighs each practice by its own overspend against its share of the cost target"));
 
     /**
      * Rules a later text of their file split off an earlier rule, by that file, each with the earlier rule's name, the
@@ -90,7 +93,10 @@ final class ReplayedRuleSets {
                     "Expenditures at or above the benchmark leave no savings to share", "Savings below the minimum savings rate earn nothing"),
             // savings read "expenditures exceed the benchmark by 0%, short of the minimum loss rate of 2%"
             "rules/payment/shared-losses.drl", Map.of(
-                    "Expenditures at or below the benchmark leave no losses to share", "Losses short of the minimum loss rate are not shared"));
+                    "Expenditures at or below the benchmark leave no losses to share", "Losses short of the minimum loss rate are not shared"),
+            "rules/distribution/distribution.drl", Map.of(
+                    "A deficit shared by overspend without a cost target weighs each practice by member months",
+                    "A deficit shared by overspend weighs each practice by its own overspend against its share of the cost target"));
 
     private ReplayedRuleSets() {
     }
