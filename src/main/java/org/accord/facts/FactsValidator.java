@@ -1,7 +1,11 @@
 package org.accord.facts;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.Period;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,11 +26,18 @@ public final class FactsValidator {
         /**
          * The checks every stored run's facts passed when it ran, for a replay: all but those added since runs
          * were stored, each of one fact against another: a practice's extra amounts declared part of a named
-         * amount ({@code partOf}) summing to more than it; a period with no day in its performance year; an
-         * agreement starting after the performance period.
+         * amount ({@code partOf}) summing to more than it; a period longer than 24 months or less than half in its
+         * performance year; an agreement starting after the performance period.
          */
         AS_STORED
     }
+
+    /** The longest performance period: CMS's longest first performance year ran 21 months (April 2012 to December 2013). */
+    private static final int LONGEST_PERIOD_MONTHS = 24;
+
+    // A day weighs 1/28, 1/29, 1/30 or 1/31 of a month: in these units, a common multiple of the four, every day weighs
+    // a whole number, so halves compare exactly.
+    private static final long MONTH = 28L * 29 * 15 * 31;
 
     private FactsValidator() {
     }
@@ -57,7 +68,8 @@ public final class FactsValidator {
             problems.add(new InputProblem("/ipa/id", "the IPA needs an id"));
         }
         checkPeriod(facts.period(), problems);
-        if (checks == Checks.ALL && facts.period() != null) {
+        // A year outside its bounds is refused already, and has no days to compare the period's with.
+        if (checks == Checks.ALL && facts.period() != null && yearInBounds(facts.period())) {
             periodInItsYear(facts.period(), problems);
             agreementBegun(facts.period(), problems);
         }
@@ -87,12 +99,16 @@ public final class FactsValidator {
         return problems;
     }
 
+    private static boolean yearInBounds(PerformancePeriod period) {
+        return period.performanceYear() >= 2000 && period.performanceYear() <= 2100;
+    }
+
     private static void checkPeriod(PerformancePeriod period, List<InputProblem> problems) {
         if (period == null) {
             problems.add(new InputProblem("/period", "the performance period is required"));
             return;
         }
-        if (period.performanceYear() < 2000 || period.performanceYear() > 2100) {
+        if (!yearInBounds(period)) {
             problems.add(new InputProblem("/period/performanceYear", "must be a year between 2000 and 2100"));
         }
         if (period.start() != null && period.end() != null && period.end().isBefore(period.start())) {
@@ -114,19 +130,96 @@ public final class FactsValidator {
     }
 
     /**
-     * The performance year chooses the contract's values (by year) and the period the days the facts cover: a
-     * period with no day in the year would be settled with another year's values (a 2026 period on 2025's budget).
-     * A period that reaches into the year is accepted, so a fiscal year across two calendar years is, with either;
-     * a side not given is the year's first or last day.
+     * The performance year chooses the contract's values (by year) and the period the days they settle, so the period
+     * must be the year's: at most {@value #LONGEST_PERIOD_MONTHS} months long (CMS's first performance years for
+     * April and July 2012 starts ran 21 and 18 months to December 2013), and at least half of it in the year, counted
+     * in months as contracts and budgets count them: a whole month is one, a part of a month its share of the month's
+     * days. A July-to-June fiscal year is six months in each calendar year (184 days in the first, 181 in the second),
+     * so either may name it; a period with one day in the year (2025-12-31 to 2026-12-30 as 2025) is refused, since
+     * that year's values would settle another year. A side not given is the year's first or last day.
      */
     private static void periodInItsYear(PerformancePeriod period, List<InputProblem> problems) {
         int year = period.performanceYear();
+        if (period.start() != null && period.end() != null && period.end().isBefore(period.start())) {
+            return; // refused already, at its end
+        }
         LocalDate first = PerformancePeriod.firstDay(period);
         LocalDate last = PerformancePeriod.lastDay(period);
-        if (last.getYear() < year || first.getYear() > year) {
-            problems.add(new InputProblem("/period/performanceYear", "the period " + first + " to " + last + " has no day in"
-                    + " performance year " + year + ", whose contract values would apply to it"));
+        if (first.isAfter(last)) {
+            problems.add(period.end() == null
+                    ? new InputProblem("/period/performanceYear", "the period starts on " + first + ", after performance year " + year
+                            + " ends on " + last + ", where a period without an end ends: it has no day in the year whose contract"
+                            + " values would apply to it")
+                    : new InputProblem("/period/performanceYear", "the period ends on " + last + ", before performance year " + year
+                            + " starts on " + first + ", where a period without a start starts: it has no day in the year whose"
+                            + " contract values would apply to it"));
+            return;
         }
+        long days = ChronoUnit.DAYS.between(first, last) + 1;
+        String dates = "the period " + first + " to " + last + given(period);
+        if (longerThanTheLongestPeriod(first, last)) {
+            problems.add(new InputProblem(period.end() == null ? "/period/start" : "/period/end", dates + " lasts " + length(first, last)
+                    + " (" + days + " days): a performance period lasts at most " + LONGEST_PERIOD_MONTHS + " months, so one starting"
+                    + " on " + first + " ends by " + first.plusMonths(LONGEST_PERIOD_MONTHS).minusDays(1)));
+            return;
+        }
+        LocalDate fromInYear = first.getYear() < year ? LocalDate.of(year, 1, 1) : first;
+        LocalDate toInYear = last.getYear() > year ? LocalDate.of(year, 12, 31) : last;
+        long inYear = monthUnits(fromInYear, toInYear);
+        long all = monthUnits(first, last);
+        if (2 * inYear < all) {
+            long daysInYear = fromInYear.isAfter(toInYear) ? 0 : ChronoUnit.DAYS.between(fromInYear, toInYear) + 1;
+            problems.add(new InputProblem("/period/performanceYear", dates + " has " + daysInYear + " of its " + days + " days in"
+                    + " performance year " + year + ", " + months(inYear, RoundingMode.DOWN) + " of its " + months(all, RoundingMode.UP)
+                    + " months: a year's contract values apply only to a period at least half in that year, counted in months (a"
+                    + " part of a month by its share of the month's days)"));
+        }
+    }
+
+    /** A length in whole months and days: 2024-01-01 to 2026-01-01 lasts 24 months and 1 day. */
+    private static String length(LocalDate first, LocalDate last) {
+        Period length = last.equals(LocalDate.MAX) ? Period.between(first, last).plusDays(1) : Period.between(first, last.plusDays(1));
+        return length.toTotalMonths() + " months" + (length.getDays() == 0 ? "" : " and " + length.getDays()
+                + (length.getDays() == 1 ? " day" : " days"));
+    }
+
+    // Months between the months first, so dates however far apart (a year 999999999) add no months beyond the calendar.
+    private static boolean longerThanTheLongestPeriod(LocalDate first, LocalDate last) {
+        long months = ChronoUnit.MONTHS.between(YearMonth.from(first), YearMonth.from(last));
+        return months > LONGEST_PERIOD_MONTHS || months == LONGEST_PERIOD_MONTHS
+                && last.isAfter(first.plusMonths(LONGEST_PERIOD_MONTHS).minusDays(1));
+    }
+
+    /** The days from first to last (first not after last), each weighing its share of its month, in {@link #MONTH}s. */
+    private static long monthUnits(LocalDate first, LocalDate last) {
+        if (first.isAfter(last)) {
+            return 0;
+        }
+        YearMonth from = YearMonth.from(first);
+        long months = ChronoUnit.MONTHS.between(from, YearMonth.from(last));
+        long units = 0;
+        for (long m = 0; m <= months; m++) {
+            YearMonth month = from.plusMonths(m);
+            LocalDate monthFirst = m == 0 ? first : month.atDay(1);
+            LocalDate monthLast = m == months ? last : month.atEndOfMonth();
+            units += (ChronoUnit.DAYS.between(monthFirst, monthLast) + 1) * (MONTH / month.lengthOfMonth());
+        }
+        return units;
+    }
+
+    // Rounded toward the side that keeps the sentence true: the year's part down, the whole up.
+    private static String months(long units, RoundingMode rounding) {
+        return BigDecimal.valueOf(units).divide(BigDecimal.valueOf(MONTH), 2, rounding).stripTrailingZeros().toPlainString();
+    }
+
+    private static String given(PerformancePeriod period) {
+        if (period.start() == null && period.end() != null) {
+            return " (its start the first day of performance year " + period.performanceYear() + ", as it gives none)";
+        }
+        if (period.end() == null && period.start() != null) {
+            return " (its end the last day of performance year " + period.performanceYear() + ", as it gives none)";
+        }
+        return "";
     }
 
     /**

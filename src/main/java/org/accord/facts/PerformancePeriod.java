@@ -6,9 +6,11 @@ import java.time.LocalDate;
 /**
  * The performance period and what the payer computes for it rather than the practices reporting it.
  *
- * @param performanceYear            the year whose contract parameters apply (programs change them by year)
- * @param start                      first day of the period
- * @param end                        last day of the period
+ * @param performanceYear            the year whose contract parameters apply (programs change them by year); at least
+ *                                   half of the period is in it, counted in months (FactsValidator)
+ * @param start                      first day of the period; absent, the first of January of the performance year
+ * @param end                        last day of the period, at most 24 months after the start; absent, the 31st of
+ *                                   December of the performance year
  * @param benchmarkExpenditure       the payer's updated benchmark for the whole IPA, USD (shared savings and losses)
  * @param assignedBeneficiaries      the payer's count of assigned beneficiaries (person-years), when it differs
  *                                   from the sum of attributed members; drives the minimum savings rate

@@ -40,7 +40,19 @@ class FactsThatContradictEachOtherApiTest extends ServerTest {
                                 + " 2022): a performance year belongs to an agreement begun by its end"),
                 // Performance year 2025, the period 2026: settled on the 2025 budget of $1,020 PMPM.
                 Arguments.of("period-outside-its-performance-year.json", "commercial-global-budget", "/period/performanceYear",
-                        "the period 2026-01-01 to 2026-12-31 has no day in performance year 2025, whose contract values would apply to it"));
+                        "the period 2026-01-01 to 2026-12-31 has 0 of its 365 days in performance year 2025, 0 of its 12 months: a year's"
+                                + " contract values apply only to a period at least half in that year, counted in months (a part of a"
+                                + " month by its share of the month's days)"),
+                // Performance year 2025, the period 2025-12-31 to 2026-12-30: settled on the 2025 budget of $1,020 PMPM, a pool
+                // of $1,705,600.00 where 2026's $1,055 PMPM pays $2,346,400.00 ($640,800 apart).
+                Arguments.of("period-mostly-outside-its-performance-year.json", "commercial-global-budget", "/period/performanceYear",
+                        "the period 2025-12-31 to 2026-12-30 has 1 of its 365 days in performance year 2025, 0.03 of its 12 months: a"
+                                + " year's contract values apply only to a period at least half in that year, counted in months (a part"
+                                + " of a month by its share of the month's days)"),
+                // Four years, 2022 to 2025, settled as performance year 2025 alone.
+                Arguments.of("period-longer-than-24-months.json", "commercial-global-budget", "/period/end",
+                        "the period 2022-01-01 to 2025-12-31 lasts 48 months (1461 days): a performance period lasts at most 24 months,"
+                                + " so one starting on 2022-01-01 ends by 2023-12-31"));
     }
 
     @ParameterizedTest(name = "{0}")

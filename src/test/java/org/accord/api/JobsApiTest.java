@@ -189,6 +189,14 @@ class JobsApiTest extends ServerTest {
         Reply badSweep = create(job("sweep", sweep), TestKeys.only("negotiator"));
         assertThat(badSweep.status()).as(badSweep.body()).isEqualTo(422);
         assertThat(badSweep.json().at("/errors/0/pointer").asText()).isEqualTo("/sweep/vary/0/parameter");
+
+        // The facts' period is checked as an evaluation checks it: four years are not one performance year.
+        ObjectNode fourYears = simulation(10);
+        ((ObjectNode) fourYears.at("/facts/period")).put("performanceYear", 2025).put("start", "2022-01-01").put("end", "2025-12-31");
+        Reply longPeriod = create(job("simulate", fourYears), TestKeys.only("negotiator"));
+        assertThat(longPeriod.status()).as(longPeriod.body()).isEqualTo(422);
+        assertThat(longPeriod.json().at("/errors/0/pointer").asText()).isEqualTo("/simulate/facts/period/end");
+        assertThat(longPeriod.json().at("/errors/0/reason").asText()).startsWith("the period 2022-01-01 to 2025-12-31 lasts 48 months");
         assertThat(jobs.queued() + jobs.running()).isEqualTo(before);
     }
 

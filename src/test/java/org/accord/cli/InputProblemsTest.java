@@ -104,6 +104,20 @@ class InputProblemsTest {
             assertThat(r.err()).contains("  --benchmark: clause shared-savings (Shared savings) needs benchmarkExpenditure")
                     .doesNotContain("/facts/");
         }
+
+        @Test
+        void aPeriodNotItsPerformanceYearsIsPlacedAtTheOptionThatGaveIt() {
+            CommandLineRun fourYears = run("evaluate", "--template", "commercial-global-budget", "--facts", "examples/valley-ipa.csv",
+                    "--ipa-id", "valley-ipa", "--year", "2025", "--start", "2022-01-01", "--end", "2025-12-31");
+            CommandLineRun mostlyNext = run("evaluate", "--template", "commercial-global-budget", "--facts", "examples/valley-ipa.csv",
+                    "--ipa-id", "valley-ipa", "--year", "2025", "--start", "2025-12-31", "--end", "2026-12-30");
+
+            assertThat(fourYears.exitCode()).isEqualTo(2);
+            assertThat(fourYears.err()).contains("  --end: the period 2022-01-01 to 2025-12-31 lasts 48 months (1461 days)");
+            assertThat(mostlyNext.exitCode()).isEqualTo(2);
+            assertThat(mostlyNext.err()).contains("  --year: the period 2025-12-31 to 2026-12-30 has 1 of its 365 days in performance"
+                    + " year 2025");
+        }
     }
 
     @Nested

@@ -22,6 +22,8 @@ class ReplayOfFactsRefusedSinceTest {
         "commercial-global-budget-stop-loss, high-cost-members-beyond-total-cost-of-care.json",
         "mssp-aco-basic-a, agreement-begun-after-the-performance-year.json",
         "commercial-global-budget, period-outside-its-performance-year.json",
+        "commercial-global-budget, period-mostly-outside-its-performance-year.json",
+        "commercial-global-budget, period-longer-than-24-months.json",
     })
     void aRunWhoseFactsACheckAddedSinceRefusesReplaysIdentically(String template, String file) throws IOException {
         Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "replay-refused-since");

@@ -143,32 +143,147 @@ class FactsValidatorTest {
             assertThat(FactsValidator.problems(inAgreement(LocalDate.of(2022, 1, 1), LocalDate.of(2022, 12, 31), LocalDate.of(2019, 7, 1))))
                     .isEmpty();
         }
-    
+    }
+
+    @Nested
+    @DisplayName("a performance period and its performance year")
+    class APeriodInItsPerformanceYear {
+
         private static PerformanceFacts inYear(int year, LocalDate start, LocalDate end) {
             return new PerformanceFacts(new PerformanceFacts.Ipa("ipa", "IPA"), new PerformancePeriod(year, start, end, null, null, null,
                     null, null), List.of(practice("P1", 1200, List.of())));
         }
 
-        @Test
-        void aPeriodWithNoDayInItsPerformanceYearIsRefused() {
-            assertThat(FactsValidator.problems(inYear(2025, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))))
-                    .extracting(InputProblem::pointer, InputProblem::reason).containsExactly(tuple("/period/performanceYear",
-                            "the period 2026-01-01 to 2026-12-31 has no day in performance year 2025, whose contract values would apply to it"));
-            assertThat(FactsValidator.problems(inYear(2025, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31))))
-                    .extracting(InputProblem::pointer).containsExactly("/period/performanceYear");
-            // A side not given is the year's own: a start in the next year alone is outside it.
-            assertThat(FactsValidator.problems(inYear(2025, LocalDate.of(2026, 1, 1), null))).extracting(InputProblem::pointer)
-                    .containsExactly("/period/performanceYear");
-            assertThat(FactsValidator.problems(inYear(2025, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)),
-                    FactsValidator.Checks.AS_STORED)).isEmpty();
+        private static List<InputProblem> problems(int year, String start, String end) {
+            return FactsValidator.problems(inYear(year, start == null ? null : LocalDate.parse(start), end == null ? null : LocalDate.parse(end)));
         }
 
         @Test
-        void aPeriodReachingIntoItsPerformanceYearIsAcceptedAFiscalYearAcrossTwoCalendarYearsWithEither() {
-            assertThat(FactsValidator.problems(inYear(2025, LocalDate.of(2024, 7, 1), LocalDate.of(2025, 6, 30)))).isEmpty();
-            assertThat(FactsValidator.problems(inYear(2024, LocalDate.of(2024, 7, 1), LocalDate.of(2025, 6, 30)))).isEmpty();
-            assertThat(FactsValidator.problems(inYear(2025, null, null))).isEmpty();
-            assertThat(FactsValidator.problems(inYear(2025, LocalDate.of(2025, 7, 1), null))).isEmpty();
+        void aPeriodWithOneDayInItsPerformanceYearIsRefused() {
+            // Found from outside: performance year 2025 for 2025-12-31 to 2026-12-30 was settled on 2025's budget of
+            // $1,020 PMPM, $640,800 less than 2026's $1,055 pays on the same facts.
+            assertThat(problems(2025, "2025-12-31", "2026-12-30")).extracting(InputProblem::pointer, InputProblem::reason)
+                    .containsExactly(tuple("/period/performanceYear", "the period 2025-12-31 to 2026-12-30 has 1 of its 365 days in"
+                            + " performance year 2025, 0.03 of its 12 months: a year's contract values apply only to a period at least"
+                            + " half in that year, counted in months (a part of a month by its share of the month's days)"));
+            assertThat(problems(2026, "2025-12-31", "2026-12-30")).isEmpty();
+        }
+
+        @Test
+        void aPeriodWithNoDayInItsPerformanceYearIsRefused() {
+            assertThat(problems(2025, "2026-01-01", "2026-12-31")).extracting(InputProblem::pointer, InputProblem::reason)
+                    .containsExactly(tuple("/period/performanceYear", "the period 2026-01-01 to 2026-12-31 has 0 of its 365 days in"
+                            + " performance year 2025, 0 of its 12 months: a year's contract values apply only to a period at least"
+                            + " half in that year, counted in months (a part of a month by its share of the month's days)"));
+            assertThat(problems(2025, "2024-01-01", "2024-12-31")).extracting(InputProblem::pointer)
+                    .containsExactly("/period/performanceYear");
+        }
+
+        @Test
+        void aSideNotGivenIsThePerformanceYearsFirstOrLastDay() {
+            assertThat(problems(2025, "2026-01-01", null)).extracting(InputProblem::pointer, InputProblem::reason)
+                    .containsExactly(tuple("/period/performanceYear", "the period starts on 2026-01-01, after performance year 2025"
+                            + " ends on 2025-12-31, where a period without an end ends: it has no day in the year whose contract values"
+                            + " would apply to it"));
+            assertThat(problems(2025, null, "2024-12-31")).extracting(InputProblem::pointer, InputProblem::reason)
+                    .containsExactly(tuple("/period/performanceYear", "the period ends on 2024-12-31, before performance year 2025"
+                            + " starts on 2025-01-01, where a period without a start starts: it has no day in the year whose contract"
+                            + " values would apply to it"));
+            // 2025-07-01 to 2025-12-31, and 2024-07-01 to 2025-12-31: 12 of 18 months in 2025.
+            assertThat(problems(2025, "2025-07-01", null)).isEmpty();
+            assertThat(problems(2025, "2024-07-01", null)).isEmpty();
+            // 2024-01-01 to 2025-12-31: half of it in 2025, the most a period may last.
+            assertThat(problems(2025, "2024-01-01", null)).isEmpty();
+            assertThat(problems(2025, null, null)).isEmpty();
+        }
+
+        @Test
+        void exactlyHalfOfThePeriodInItsPerformanceYearIsAccepted() {
+            // A July-to-June fiscal year is 6 months in each calendar year (184 days in the first, 181 in the second):
+            // either may name it.
+            assertThat(problems(2025, "2024-07-01", "2025-06-30")).isEmpty();
+            assertThat(problems(2024, "2024-07-01", "2025-06-30")).isEmpty();
+            // One day of December and one of January: 1/31 of a month on each side.
+            assertThat(problems(2025, "2025-12-31", "2026-01-01")).isEmpty();
+            assertThat(problems(2026, "2025-12-31", "2026-01-01")).isEmpty();
+            // Two calendar years, the longest period: 12 of 24 months in each.
+            assertThat(problems(2024, "2024-01-01", "2025-12-31")).isEmpty();
+            assertThat(problems(2025, "2024-01-01", "2025-12-31")).isEmpty();
+        }
+
+        @Test
+        void lessThanHalfByADayIsRefused() {
+            // 1 of December 2025's 31 days against 2 of January 2026's.
+            assertThat(problems(2025, "2025-12-31", "2026-01-02")).extracting(InputProblem::pointer)
+                    .containsExactly("/period/performanceYear");
+            // 2024-07-02 to 2025-06-30: 5 months and 30 of July's 31 days in 2024 against 6 months in 2025.
+            assertThat(problems(2024, "2024-07-02", "2025-06-30")).extracting(InputProblem::reason)
+                    .containsExactly("the period 2024-07-02 to 2025-06-30 has 183 of its 364 days in performance year 2024, 5.96 of its"
+                            + " 11.97 months: a year's contract values apply only to a period at least half in that year, counted in"
+                            + " months (a part of a month by its share of the month's days)");
+            assertThat(problems(2025, "2024-07-02", "2025-06-30")).isEmpty();
+        }
+
+        @Test
+        void aPeriodLongerThan24MonthsIsRefusedAtItsEnd() {
+            // Found from outside: 2022-01-01 to 2025-12-31 was settled as performance year 2025 alone.
+            assertThat(problems(2025, "2022-01-01", "2025-12-31")).extracting(InputProblem::pointer, InputProblem::reason)
+                    .containsExactly(tuple("/period/end", "the period 2022-01-01 to 2025-12-31 lasts 48 months (1461 days): a performance"
+                            + " period lasts at most 24 months, so one starting on 2022-01-01 ends by 2023-12-31"));
+            assertThat(problems(2025, "2024-01-01", "2026-01-01")).extracting(InputProblem::pointer, InputProblem::reason)
+                    .containsExactly(tuple("/period/end", "the period 2024-01-01 to 2026-01-01 lasts 24 months and 1 day (732 days): a"
+                            + " performance period lasts at most 24 months, so one starting on 2024-01-01 ends by 2025-12-31"));
+            // 24 months from the 15th end on the 14th: 17/31 of March 2024, 23 months, 14/31 of March 2026; 12 in 2025.
+            assertThat(problems(2025, "2024-03-15", "2026-03-15")).extracting(InputProblem::pointer).containsExactly("/period/end");
+            assertThat(problems(2025, "2024-03-15", "2026-03-14")).isEmpty();
+        }
+
+        @Test
+        void aPeriodLongerThan24MonthsWithoutAnEndIsRefusedAtItsStart() {
+            assertThat(problems(2025, "2023-12-31", null)).extracting(InputProblem::pointer, InputProblem::reason)
+                    .containsExactly(tuple("/period/start", "the period 2023-12-31 to 2025-12-31 (its end the last day of performance"
+                            + " year 2025, as it gives none) lasts 24 months and 1 day (732 days): a performance period lasts at most 24"
+                            + " months, so one starting on 2023-12-31 ends by 2025-12-30"));
+            assertThat(problems(2025, null, "2027-01-01")).extracting(InputProblem::pointer, InputProblem::reason)
+                    .containsExactly(tuple("/period/end", "the period 2025-01-01 to 2027-01-01 (its start the first day of performance"
+                            + " year 2025, as it gives none) lasts 24 months and 1 day (731 days): a performance period lasts at most 24"
+                            + " months, so one starting on 2025-01-01 ends by 2026-12-31"));
+        }
+
+        @Test
+        void cmsFirstPerformanceYearsForAcosStartingInAprilOrJuly2012AreAccepted() {
+            // 42 CFR 425.608: an agreement begun in April or July 2012 had its first performance year run to December
+            // 2013, 21 and 18 months, 12 of them in 2013 (the year the engine counts it as, Evaluator.yearOfAgreement).
+            assertThat(problems(2013, "2012-04-01", "2013-12-31")).isEmpty();
+            assertThat(problems(2013, "2012-07-01", "2013-12-31")).isEmpty();
+            assertThat(problems(2012, "2012-04-01", "2013-12-31")).extracting(InputProblem::pointer)
+                    .containsExactly("/period/performanceYear");
+        }
+
+        @Test
+        void aCalendarYearAQuarterAMonthAndAJulyStartAreAccepted() {
+            assertThat(problems(2025, "2025-01-01", "2025-12-31")).isEmpty();
+            assertThat(problems(2024, "2024-01-01", "2024-12-31")).isEmpty();
+            assertThat(problems(2025, "2025-04-01", "2025-06-30")).isEmpty();
+            assertThat(problems(2025, "2025-02-01", "2025-02-28")).isEmpty();
+            assertThat(problems(2025, "2025-03-15", "2025-03-15")).isEmpty();
+            // MSSP's July 2019 starts: a first performance year of July to December.
+            assertThat(problems(2019, "2019-07-01", "2019-12-31")).isEmpty();
+        }
+
+        @Test
+        void aReplayChecksThePeriodAsItsRunWasChecked() {
+            for (PerformanceFacts facts : List.of(inYear(2025, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)),
+                    inYear(2025, LocalDate.of(2025, 12, 31), LocalDate.of(2026, 12, 30)),
+                    inYear(2025, LocalDate.of(2022, 1, 1), LocalDate.of(2025, 12, 31)))) {
+                assertThat(FactsValidator.problems(facts, FactsValidator.Checks.AS_STORED)).as(facts.period().toString()).isEmpty();
+            }
+        }
+
+        @Test
+        void aPeriodEndingBeforeItStartsIsRefusedOnceAtItsEnd() {
+            assertThat(problems(2025, "2025-12-31", "2025-01-01")).extracting(InputProblem::pointer, InputProblem::reason)
+                    .containsExactly(tuple("/period/end", "the period ends before it starts"));
         }
     }
 }
