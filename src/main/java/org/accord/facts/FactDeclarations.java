@@ -257,6 +257,24 @@ public final class FactDeclarations {
         return problems;
     }
 
+    /**
+     * The amounts of a practice's extra facts declared part of its totalCostOfCare ({@code partOf}), a list's
+     * items each on its own (a high-cost member's cost, one amount a member), in the order declared: costs
+     * known within the practice's cost, which a simulation holds and does not draw. Empty when it has none.
+     */
+    public List<BigDecimal> partsOfTotalCostOfCare(PracticePerformance practice) {
+        if (parts.isEmpty() || practice.extra().isEmpty()) {
+            return List.of();
+        }
+        List<BigDecimal> amounts = new ArrayList<>();
+        for (FactField part : parts) {
+            if ("totalCostOfCare".equals(part.partOf())) {
+                part.type().read(practice.extra().get(part.name())).ifPresent(typed -> amounts.addAll(FactType.numbers(typed)));
+            }
+        }
+        return amounts;
+    }
+
     // Built only for a problem: valid facts are the common case.
     private static String extraPointer(String at, String name) {
         return at + "/extra/" + name.replace("~", "~0").replace("/", "~1");

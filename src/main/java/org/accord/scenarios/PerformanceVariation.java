@@ -21,6 +21,11 @@ import org.accord.money.Money;
  * approximated by the lognormal of the same mean and variance (Fenton-Wilkinson): sigma^2 =
  * ln(1 + CV^2/n), mu = ln(n m) - sigma^2/2. A quality measure's numerator is Binomial(eligible,
  * observed rate). Everything else is held at its observed value.
+ *
+ * <p>A practice's listed high-cost members ({@link KnownCosts}) are known costs within its total: a trial holds
+ * them and draws the sum of its other members' costs as above, n being the members beyond the list and m their
+ * mean, so that a trial's cost is never below its list. A practice with no member beyond its list is held, as
+ * one without members.
  */
 final class PerformanceVariation {
 
@@ -30,13 +35,17 @@ final class PerformanceVariation {
     private static final BigDecimal ZERO_DOLLARS = new BigDecimal("0.00");
 
     private final double[] scale;
+    /** Each practice's costs known member by member, held in every trial; and the members drawn beside them. */
+    private final KnownCosts[] known;
+    private final int[] drawnMembers;
     private final double[] logMean;
     private final double[] logSd;
     private final boolean lognormal;
     private final BinomialTable[][] numerators;
 
     /**
-     * @param expectedCostPerMember each practice's expected annual cost per member, in the facts' order
+     * @param expectedCostPerMember each practice's expected annual cost per member drawn (those beyond its listed
+     *                              high-cost members), in the facts' order
      */
     PerformanceVariation(PerformanceFacts observed, long seed, double[] expectedCostPerMember, double cv,
                          boolean lognormal, boolean varyQuality) {
@@ -48,10 +57,14 @@ final class PerformanceVariation {
         scale = new double[count];
         logMean = new double[count];
         logSd = new double[count];
+        known = new KnownCosts[count];
+        drawnMembers = new int[count];
         numerators = new BinomialTable[count][];
         for (int i = 0; i < count; i++) {
             PracticePerformance practice = observed.practices().get(i);
-            int n = practice.attributedMembers();
+            known[i] = KnownCosts.of(practice);
+            drawnMembers[i] = known[i].drawnMembers(practice);
+            int n = drawnMembers[i];
             double m = expectedCostPerMember[i];
             shape[i] = n / (cv * cv);
             scale[i] = m * cv * cv;
@@ -81,10 +94,11 @@ final class PerformanceVariation {
         List<PracticePerformance> practices = new ArrayList<>(observed.practices().size());
         for (int i = 0; i < observed.practices().size(); i++) {
             PracticePerformance p = observed.practices().get(i);
-            // Without members there is nothing to draw; an expected cost of zero has no spread to draw from.
-            BigDecimal cost = p.attributedMembers() == 0 ? p.totalCostOfCare()
-                    : scale[i] == 0 ? ZERO_DOLLARS
-                    : cents(totalCost(i, random));
+            // Without members beyond its list there is nothing to draw; an expected cost of zero has no spread to draw from.
+            BigDecimal cost = drawnMembers[i] <= 0 ? p.totalCostOfCare()
+                    : scale[i] == 0 ? (known[i].none() ? ZERO_DOLLARS : known[i].amount())
+                    : known[i].none() ? cents(totalCost(i, random))
+                    : known[i].amount().add(cents(totalCost(i, random)));
             List<QualityMeasureCount> measures = new ArrayList<>(p.qualityMeasures().size());
             for (int k = 0; k < p.qualityMeasures().size(); k++) {
                 QualityMeasureCount m = p.qualityMeasures().get(k);

@@ -65,8 +65,11 @@ final class Simulator {
         Map<String, Settlement.PracticeTotal> observedTotals = totalsById(observed);
         for (int i = 0; i < practiceCount; i++) {
             PracticePerformance p = facts.practices().get(i);
-            double expected = p.attributedMembers() == 0 ? p.totalCostOfCare().doubleValue() : p.attributedMembers() * costPerMember[i];
-            double sd = Math.sqrt(p.attributedMembers()) * cv * costPerMember[i];
+            KnownCosts known = KnownCosts.of(p);
+            int drawn = known.drawnMembers(p);
+            // The listed members' known costs and the expected cost of the members drawn beside them (0.0 + x is x).
+            double expected = drawn <= 0 ? p.totalCostOfCare().doubleValue() : known.amount().doubleValue() + drawn * costPerMember[i];
+            double sd = drawn <= 0 ? 0 : Math.sqrt(drawn) * cv * costPerMember[i];
             ipaExpected += expected;
             ipaVariance += sd * sd;
             ipaMembers += p.attributedMembers();
@@ -178,6 +181,16 @@ final class Simulator {
             Requests.require(request.facts().practices().stream().anyMatch(p -> p.id().equals(id)), problems, at,
                     "no practice '" + id + "' in the facts");
             Requests.require(cost != null && cost.signum() >= 0, problems, at, "must be zero or more");
+            request.facts().practices().stream().filter(p -> p.id().equals(id)).findFirst().ifPresent(p -> {
+                KnownCosts known = KnownCosts.of(p);
+                if (cost != null && !known.none() && known.drawnMembers(p) > 0) {
+                    BigDecimal expected = cost.multiply(BigDecimal.valueOf(p.attributedMembers()));
+                    Requests.require(expected.compareTo(known.amount()) >= 0, problems, at, p.attributedMembers() + " members x "
+                            + cost.toPlainString() + " = " + expected.toPlainString() + ", less than the "
+                            + known.amount().toPlainString() + " its " + known.members()
+                            + " listed high-cost members cost, which are part of its cost");
+                }
+            });
         });
         if (SimulationRequest.BENCHMARK.equals(request.expectedCost())) {
             BigDecimal benchmark = request.facts().period().benchmarkExpenditure();
@@ -197,9 +210,10 @@ final class Simulator {
 
     /**
      * Under {@code expectedCost: benchmark}, what the benchmark leaves once the practices whose cost per
-     * member is stated (members x that cost) and those without members (held at their observed cost) are
-     * taken out, and the observed cost of the rest, which is scaled to fill it: so the IPA's expected total
-     * cost equals its benchmark, whatever is stated.
+     * member is stated (members x that cost), those without members beyond their listed high-cost members (held at
+     * their observed cost) and the listed members' known costs of the rest are taken out, and the rest's observed
+     * cost beyond their lists, which is scaled to fill it: so the IPA's expected total cost equals its benchmark,
+     * whatever is stated.
      */
     private record BenchmarkShare(BigDecimal left, BigDecimal observed) {
 
@@ -208,12 +222,15 @@ final class Simulator {
             BigDecimal observed = BigDecimal.ZERO;
             for (PracticePerformance p : request.facts().practices()) {
                 BigDecimal stated = request.expectedCostPerMember().get(p.id());
-                if (p.attributedMembers() == 0) {
+                KnownCosts known = KnownCosts.of(p);
+                if (known.drawnMembers(p) <= 0) {
                     left = left.subtract(p.totalCostOfCare());
                 } else if (stated != null) {
                     left = left.subtract(stated.multiply(BigDecimal.valueOf(p.attributedMembers())));
                 } else {
-                    observed = observed.add(p.totalCostOfCare());
+                    // The listed members' costs are known: held, and only the cost beyond them is scaled.
+                    left = left.subtract(known.amount());
+                    observed = observed.add(p.totalCostOfCare().subtract(known.amount()));
                 }
             }
             return new BenchmarkShare(left, observed);
@@ -231,7 +248,10 @@ final class Simulator {
         return byId;
     }
 
-    /** Each practice's expected annual cost per member, in the facts' order. */
+    /**
+     * Each practice's expected annual cost per member drawn, in the facts' order: its expected cost less its listed
+     * high-cost members' known costs, over its other members (without a list, its expected cost over its members).
+     */
     static double[] expectedCostPerMember(SimulationRequest request) {
         PerformanceFacts facts = request.facts();
         double scale = 1;
@@ -242,10 +262,14 @@ final class Simulator {
         for (int i = 0; i < perMember.length; i++) {
             PracticePerformance p = facts.practices().get(i);
             BigDecimal stated = request.expectedCostPerMember().get(p.id());
-            if (stated != null) {
+            KnownCosts known = KnownCosts.of(p);
+            int drawn = known.drawnMembers(p);
+            if (stated != null && known.none()) {
                 perMember[i] = stated.doubleValue();
-            } else if (p.attributedMembers() > 0) {
-                perMember[i] = p.totalCostOfCare().doubleValue() / p.attributedMembers() * scale;
+            } else if (stated != null && drawn > 0) {
+                perMember[i] = stated.multiply(BigDecimal.valueOf(p.attributedMembers())).subtract(known.amount()).doubleValue() / drawn;
+            } else if (drawn > 0) {
+                perMember[i] = p.totalCostOfCare().subtract(known.amount()).doubleValue() / drawn * scale;
             }
         }
         return perMember;
@@ -274,6 +298,14 @@ final class Simulator {
         };
         if (!request.expectedCostPerMember().isEmpty()) {
             expected += "; stated in the request for " + String.join(", ", request.expectedCostPerMember().keySet());
+        }
+        if (request.facts().practices().stream().anyMatch(p -> !KnownCosts.of(p).none())) {
+            costs += " A practice's listed high-cost members (their costs part of its total cost of care) are known: "
+                     + "every trial holds them and draws the rest of its cost as above, n being its members beyond the list and m "
+                     + "their mean (its expected cost less the list, over them"
+                     + (SimulationRequest.BENCHMARK.equals(request.expectedCost()) ? "; the benchmark's scale applies to the cost "
+                     + "beyond the list" : "") + "), so no trial's cost is below its list; a practice with no member beyond its "
+                     + "list is held at its observed cost.";
         }
         String quality = request.varyQuality()
                 ? "Each quality measure's numerator is binomial on its eligible members (denominator less exclusions) at the "

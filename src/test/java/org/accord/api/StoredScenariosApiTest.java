@@ -2,13 +2,23 @@ package org.accord.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.accord.content.ContentHash;
+import org.accord.jobs.JobRecord;
+import org.accord.jobs.JobState;
+import org.accord.store.JobStore;
+import org.accord.store.NewRun;
+import org.accord.store.RunStore;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Scenario runs are stored whole like evaluations, and any run exports as one document that
@@ -67,6 +77,46 @@ class StoredScenariosApiTest extends ServerTest {
 
         assertThat(get(run).status()).isEqualTo(404);
         assertThat(post(run + "/replay", "application/json", new byte[0]).status()).isEqualTo(404);
+    }
+
+    @Autowired
+    RunStore runs;
+
+    @Autowired
+    JobStore jobRecords;
+
+    /**
+     * A simulation job stored before a practice's listed high-cost members were held (its trials drew the practice's
+     * whole cost: P01's expected standard deviation sqrt(420) x 2.5 x 13,793.11 = 706,686.73, and its model ended
+     * before the list) reads as it ran: a scenario run is answered from the store, never run again, and is not
+     * replayed; the same request made now is drawn under the current model.
+     */
+    @Test
+    void aSimulationJobStoredUnderAnEarlierModelReadsAsItRan() {
+        ObjectNode request = (ObjectNode) JSON.readTree(read("examples/scenarios/simulate-small-panel.json"));
+        request.put("trials", 100).put("expectedCost", "observed");
+        ObjectNode p01 = (ObjectNode) request.at("/facts/practices/0");
+        ArrayNode listed = p01.putObject("extra").putArray("highCostMemberCosts");
+        listed.add("1500000.00").add("1200000.00").add("775864.36");
+        JsonNode now = postJson("/api/v1/scenarios/simulate", request.toString()).json();
+        assertThat(now.get("model").asString()).contains("listed high-cost members");
+        assertThat(now.at("/practices/0/cost/expectedStandardDeviation").asString()).isNotEqualTo("706686.73");
+
+        ObjectNode earlier = (ObjectNode) now.deepCopy();
+        earlier.put("model", now.get("model").asString().substring(0, now.get("model").asString().indexOf(" A practice's listed")));
+        ((ObjectNode) earlier.at("/practices/0/cost")).put("expectedStandardDeviation", "706686.73");
+        assertThat(earlier).isNotEqualTo(now);
+        String caller = "key:an earlier release";
+        String runId = runs.save(new NewRun("simulate", caller, "mssp-basic", "hilltown-ipa", 2025, null, null, null, null,
+                request.toString(), earlier.toString())).id();
+        String jobId = UUID.randomUUID().toString();
+        Instant ranAt = Instant.parse("2026-12-01T09:00:00Z");
+        jobRecords.created(new JobRecord(jobId, "simulate", caller, JobState.SUCCEEDED, 100, 100, ranAt, ranAt, ranAt, null,
+                List.of(), runId));
+
+        assertThat(get("/api/v1/jobs/" + jobId + "/result").json()).isEqualTo(earlier);
+        assertThat(get("/api/v1/evaluations/" + runId + "/export").json().get("result")).isEqualTo(earlier);
+        assertThat(post("/api/v1/evaluations/" + runId + "/replay", "application/json", new byte[0]).status()).isEqualTo(404);
     }
 
     @Test

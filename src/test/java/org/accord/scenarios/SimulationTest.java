@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.accord.evaluation.ContractChoice;
 import org.accord.facts.PerformanceFacts;
+import org.accord.facts.PracticePerformance;
 import org.accord.facts.QualityMeasureCount;
 import org.accord.validation.InvalidInputException;
 import org.junit.jupiter.api.DisplayName;
@@ -255,6 +257,137 @@ class SimulationTest {
             assertThat(result.ipa().riskSharing().p5()).isNegative();
             assertThat(result.ipa().riskSharing().p95()).isPositive();
         }
+    }
+
+    /**
+     * A practice's listed high-cost members ({@code highCostMemberCosts}, part of its totalCostOfCare) are known
+     * costs: a trial holds them and draws the cost of the practice's other members (found from outside: with a
+     * list of 60% of each practice's cost and CV 2.5, a trial drawn below its list was refused as the request's
+     * fault, and the simulation with it).
+     */
+    @Nested
+    @DisplayName("A practice's listed high-cost members")
+    class HighCostMembers {
+
+        private static final ContractChoice STOP_LOSS = ContractChoice.of("commercial-global-budget-stop-loss");
+
+        /**
+         * The small panel with high-cost members costing 60% of each practice's cost (to the cent below):
+         * P01 0.6 x 5,793,107.27 = 3,475,864.36 (three members), P02 0.6 x 3,737,921.04 = 2,242,752.62 (two),
+         * P03 0.6 x 5,772,984.17 = 3,463,790.50 (two).
+         */
+        private static final PerformanceFacts LISTED = listed(Map.of(
+                "P01", List.of("1500000.00", "1200000.00", "775864.36"),
+                "P02", List.of("1242752.62", "1000000.00"),
+                "P03", List.of("2000000.00", "1463790.50")));
+
+        private static PerformanceFacts listed(Map<String, List<String>> costs) {
+            List<PracticePerformance> practices = Fixtures.SMALL_PANEL.practices().stream().map(p -> new PracticePerformance(p.id(),
+                    p.name(), p.attributedMembers(), p.memberMonths(), p.averageRiskScore(), p.totalCostOfCare(),
+                    p.feeScheduleAllowedAmount(), p.visits(), p.annualWellnessVisits(), p.edVisits(), p.inpatientAdmissions(),
+                    p.qualityMeasures(), costs.containsKey(p.id()) ? Map.of("highCostMemberCosts", costs.get(p.id())) : Map.of()))
+                    .toList();
+            return new PerformanceFacts(Fixtures.SMALL_PANEL.ipa(), Fixtures.SMALL_PANEL.period(), practices);
+        }
+
+        private static BigDecimal listSum(PracticePerformance p) {
+            return ((List<?>) p.extra().get("highCostMemberCosts")).stream().map(a -> new BigDecimal(a.toString()))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        /** The outside tester's shape, 10,000 trials: it completes, and no trial's cost is below its list. */
+        @Test
+        void aTrialsCostIsNeverDrawnBelowItsListedHighCostMembers() {
+            for (String distribution : List.of(SimulationRequest.GAMMA, SimulationRequest.LOGNORMAL)) {
+                SimulationRequest request = SimulationRequest.of(STOP_LOSS, LISTED).withTrials(10_000).withSeed(42)
+                        .withCoefficientOfVariation(new BigDecimal("2.5")).withCostDistribution(distribution);
+                SimulationResult result = Fixtures.scenarios().simulate(request);
+                assertThat(result.trials()).isEqualTo(10_000);
+
+                PerformanceVariation variation = new PerformanceVariation(LISTED, 42, Simulator.expectedCostPerMember(request), 2.5,
+                        SimulationRequest.LOGNORMAL.equals(distribution), true);
+                for (int t = 0; t < 10_000; t++) {
+                    for (PracticePerformance p : variation.trial(t).practices()) {
+                        assertThat(p.totalCostOfCare()).as("%s trial %d %s", distribution, t, p.id())
+                                .isGreaterThanOrEqualTo(listSum(p));
+                    }
+                }
+            }
+        }
+
+        /**
+         * The draw's mean and spread are those of the cost beyond the list, over the members beyond it. P01: 420
+         * members, three listed at 3,475,864.36 of its 5,793,107.27, so 417 members are drawn with an expected
+         * 2,317,242.91 (m = 5,556.9374 each); the practice's expected cost is still 5,793,107.27, its standard
+         * deviation sqrt(417) x 2.5 x 5,556.9374 = 283,689.7 (without the list it was 706,686.7). Tolerances as
+         * {@code theSimulatedCostsMatchTheClosedFormTheResultReports}.
+         */
+        @Test
+        void theDrawVariesTheCostBeyondTheListOverTheMembersBeyondIt() {
+            SimulationResult result = Fixtures.scenarios().simulate(SimulationRequest.of(STOP_LOSS, LISTED).withTrials(2_000).withSeed(3));
+            SimulationResult.Cost p01 = result.practices().get(0).cost();
+            assertThat(p01.expected()).isEqualByComparingTo("5793107.27");
+            assertThat(p01.expectedStandardDeviation().doubleValue()).isCloseTo(283_689.68, org.assertj.core.data.Offset.offset(0.01));
+            for (SimulationResult.Outcome o : result.practices()) {
+                double sd = o.cost().expectedStandardDeviation().doubleValue();
+                assertThat(Math.abs(o.cost().simulatedMean().doubleValue() - o.cost().expected().doubleValue()))
+                        .isLessThan(4 * sd / Math.sqrt(2_000));
+                assertThat(o.cost().simulatedStandardDeviation().doubleValue() / sd).isBetween(0.9, 1.1);
+            }
+            assertThat(result.model()).contains("listed high-cost members");
+        }
+
+        /**
+         * Under the benchmark basis the listed costs are held and the benchmark's scale applies to the costs beyond
+         * them. Only P01 listed (3,475,864.36): the costs beyond the list are 15,304,012.48 - 3,475,864.36 =
+         * 11,828,148.12, scaled by (15,096,133.20 - 3,475,864.36) / 11,828,148.12 = 11,620,268.84 / 11,828,148.12 =
+         * 0.98242504: P01 3,475,864.36 + 2,317,242.91 x 0.98242504 = 5,752,381.81 (scaled whole, as before, it was
+         * 5,714,417.65), P02 3,737,921.04 x 0.98242504 = 3,672,227.21. The IPA's expected cost is the benchmark.
+         */
+        @Test
+        void underTheBenchmarkBasisTheScaleAppliesToTheCostBeyondTheLists() {
+            PerformanceFacts onlyP01 = listed(Map.of("P01", List.of("1500000.00", "1200000.00", "775864.36")));
+            SimulationResult result = Fixtures.scenarios().simulate(SimulationRequest.of(STOP_LOSS, onlyP01).withTrials(50)
+                    .withExpectedCost(SimulationRequest.BENCHMARK));
+            assertThat(result.ipa().cost().expected()).isEqualByComparingTo("15096133.20");
+            assertThat(result.practices().get(0).cost().expected()).isEqualByComparingTo("5752381.81");
+            assertThat(result.practices().get(1).cost().expected()).isEqualByComparingTo("3672227.21");
+        }
+
+        /** A stated cost per member is the practice's: members x the stated cost must cover the listed members. */
+        @Test
+        void aStatedCostBelowTheListedMembersIsRefused() {
+            // 420 x 8,000 = 3,360,000.00, below P01's listed 3,475,864.36
+            assertThatThrownBy(() -> Fixtures.scenarios().simulate(SimulationRequest.of(STOP_LOSS, LISTED)
+                    .withExpectedCostPerMember(Map.of("P01", new BigDecimal("8000")))))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("/expectedCostPerMember/P01: 420 members x 8000 = 3360000, less than the 3475864.36 its 3 listed "
+                            + "high-cost members cost, which are part of its cost");
+            // 420 x 9,000 = 3,780,000.00: the 417 members beyond the list are drawn with 304,135.64 between them
+            SimulationResult result = Fixtures.scenarios().simulate(SimulationRequest.of(STOP_LOSS, LISTED).withTrials(20)
+                    .withExpectedCostPerMember(Map.of("P01", new BigDecimal("9000"))));
+            assertThat(result.practices().get(0).cost().expected()).isEqualByComparingTo("3780000.00");
+        }
+    }
+
+    /**
+     * Facts without a high-cost list draw what they drew before the list was modelled, so that their seeded
+     * simulations stay byte-identical: the small panel's first three trials under seed 42 (P01, P02, P03 each),
+     * pinned from the code before that change.
+     */
+    @Test
+    void factsWithoutAListDrawTheTrialsTheyDrewBefore() {
+        Map<String, String> pinned = Map.of(
+                SimulationRequest.GAMMA, "6908129.91 3403389.25 4999832.82 7241879.24 3087512.41 4592348.07 7059856.83 3435660.65 5240871.91",
+                SimulationRequest.LOGNORMAL, "6922019.99 4066304.19 5409912.55 7278381.32 3144275.23 5519818.63 7083198.62 3964937.79 4687604.15");
+        pinned.forEach((distribution, costs) -> {
+            PerformanceVariation variation = variation(Fixtures.SMALL_PANEL, distribution, 42);
+            List<String> drawn = new java.util.ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                variation.trial(t).practices().forEach(p -> drawn.add(p.totalCostOfCare().toPlainString()));
+            }
+            assertThat(String.join(" ", drawn)).as(distribution).isEqualTo(costs);
+        });
     }
 
     @Test
