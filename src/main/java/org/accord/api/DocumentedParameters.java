@@ -28,7 +28,11 @@ import org.springframework.web.servlet.HandlerMapping;
  * the generated interface), or not of the form it gives (a content hash's {@code sha256:} and 64 hex digits,
  * {@code @Pattern}), is a 400 naming it: it was a 404 (that echoed all of a long one). A query parameter the
  * operation does not take is a 400 naming it: a misspelt filter ({@code ?ipa=} for {@code ?ipaId=}) listed
- * every run, as if no filter had been asked for. The controllers are not wrapped in method validation
+ * every run, as if no filter had been asked for. A query parameter it takes given without a value, or blank
+ * ({@code ?performanceYear=}, {@code ?storedFrom=%20}), is a 400 naming it too: Spring read it as absent, or as a
+ * filter matching nothing, so {@code GET /jobs?state=} listed every job (found from outside). A list parameter
+ * ({@code state}) is left to its operation, which names the values it takes; Spring hands it an empty list, not
+ * null. The controllers are not wrapped in method validation
  * (WebConfiguration says why), so this reads the same annotations once per operation.
  */
 final class DocumentedParameters implements HandlerInterceptor {
@@ -37,8 +41,8 @@ final class DocumentedParameters implements HandlerInterceptor {
     private record Bound(String parameter, int characters, java.util.regex.Pattern form) {
     }
 
-    /** An operation's path parameters' bounds and the names of the query parameters it takes. */
-    private record Operation(List<Bound> bounds, Set<String> queryNames) {
+    /** An operation's path parameters' bounds, the names of the query parameters it takes, and those that are lists. */
+    private record Operation(List<Bound> bounds, Set<String> queryNames, Set<String> listNames) {
     }
 
     private final Map<Method, Operation> byMethod = new ConcurrentHashMap<>();
@@ -50,7 +54,7 @@ final class DocumentedParameters implements HandlerInterceptor {
             return true;
         }
         Operation operation = byMethod.computeIfAbsent(method.getMethod(), m -> operationOf(method));
-        checkQuery(request.getQueryString(), operation.queryNames());
+        checkQuery(request.getQueryString(), operation);
         if (operation.bounds().isEmpty()) {
             return true;
         }
@@ -77,10 +81,11 @@ final class DocumentedParameters implements HandlerInterceptor {
     }
 
     /** The query string's names (not a form body's: request.getParameterMap() would read those too). */
-    private static void checkQuery(String query, Set<String> known) {
+    private static void checkQuery(String query, Operation operation) {
         if (query == null || query.isEmpty()) {
             return;
         }
+        Set<String> known = operation.queryNames();
         for (String pair : query.split("&")) {
             int equals = pair.indexOf('=');
             String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
@@ -88,6 +93,11 @@ final class DocumentedParameters implements HandlerInterceptor {
                 throw new InvalidRequestException(List.of(Problems.atParameter(shown(name),
                         known.isEmpty() ? "this operation takes no query parameters"
                                 : "this operation takes no such query parameter; it takes " + String.join(", ", new TreeSet<>(known)))));
+            }
+            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            if (!name.isEmpty() && value.isBlank() && !operation.listNames().contains(name)) {
+                throw new InvalidRequestException(List.of(Problems.atParameter(shown(name),
+                        (value.isEmpty() ? "is empty" : "is blank") + ": give a value, or leave the parameter out")));
             }
         }
     }
@@ -102,10 +112,15 @@ final class DocumentedParameters implements HandlerInterceptor {
     private static Operation operationOf(HandlerMethod method) {
         List<Bound> bounds = new ArrayList<>();
         Set<String> queryNames = new HashSet<>();
+        Set<String> listNames = new HashSet<>();
         for (MethodParameter parameter : method.getMethodParameters()) {
             RequestParam query = parameter.getParameterAnnotation(RequestParam.class);
             if (query != null) {
-                queryNames.add(!query.value().isEmpty() ? query.value() : !query.name().isEmpty() ? query.name() : parameter.getParameterName());
+                String name = !query.value().isEmpty() ? query.value() : !query.name().isEmpty() ? query.name() : parameter.getParameterName();
+                queryNames.add(name);
+                if (java.util.Collection.class.isAssignableFrom(parameter.getParameterType())) {
+                    listNames.add(name);
+                }
             }
             PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
             Size size = parameter.getParameterAnnotation(Size.class);
@@ -116,6 +131,6 @@ final class DocumentedParameters implements HandlerInterceptor {
                         pattern == null ? null : java.util.regex.Pattern.compile(pattern.regexp())));
             }
         }
-        return new Operation(List.copyOf(bounds), Set.copyOf(queryNames));
+        return new Operation(List.copyOf(bounds), Set.copyOf(queryNames), Set.copyOf(listNames));
     }
 }

@@ -136,13 +136,16 @@ class JobsController implements JobsApi {
                 jobs.count(filter), limit, offset));
     }
 
-    /** The states asked for: each value of the parameter, and each of a value's comma-separated words. */
+    /**
+     * The states asked for: each value of the parameter, and each of a value's comma-separated words. An empty
+     * {@code state=} reaches here as no values (absent, it is null) and names an empty state, as a blank one does.
+     */
     private static Set<JobState> states(List<String> values) {
         Set<JobState> states = EnumSet.noneOf(JobState.class);
         if (values == null) {
             return states;
         }
-        for (String value : values) {
+        for (String value : values.isEmpty() ? List.of("") : values) {
             for (String word : value.split(",", -1)) {
                 states.add(Arrays.stream(JobState.values()).filter(known -> known.word().equals(word)).findFirst()
                         .orElseThrow(() -> new InvalidRequestException(List.of(Problems.atParameter("state", (word.isEmpty()

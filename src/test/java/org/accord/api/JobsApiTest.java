@@ -500,6 +500,24 @@ class JobsApiTest extends ServerTest {
         Reply empty = as(TestKeys.only("negotiator"), "GET", JOBS + "?state=queued,");
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.json().at("/errors/0/reason").asText()).startsWith("names an empty state");
+        // An empty state (state=, or a bare state) lists no job: it was read as no filter, and listed every job (found
+        // from outside); it is refused as the blank one is, naming the states.
+        for (String given : List.of("state=", "state", "state=%20", "limit=5&state=")) {
+            Reply none = as(TestKeys.only("negotiator"), "GET", JOBS + "?" + given);
+            assertThat(none.status()).as(given).isEqualTo(400);
+            assertThat(none.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(none.json().at("/errors/0/parameter").asText()).isEqualTo("state");
+            assertThat(none.json().at("/errors/0/reason").asText()).as(given)
+                    .isEqualTo("names an empty state; the states are queued, running, succeeded, failed, cancelled");
+        }
+        // The other parameters given without a value are refused as the stored evaluations' list refuses them.
+        for (String given : List.of("caller=", "caller=%20", "limit=", "offset=")) {
+            Reply none = as(TestKeys.only("negotiator"), "GET", JOBS + "?" + given);
+            assertThat(none.status()).as(given).isEqualTo(400);
+            assertThat(none.json().at("/errors/0/parameter").asText()).isEqualTo(given.substring(0, given.indexOf('=')));
+            assertThat(none.json().path("errors")).as(given)
+                    .isEqualTo(as(TestKeys.only("negotiator"), "GET", "/api/v1/evaluations?" + given).json().path("errors"));
+        }
 
         // the page's bounds are the stored evaluations' list's, refused alike
         for (String page : List.of("limit=0", "limit=501", "offset=-1")) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.accord.content.ContentHash;
@@ -319,6 +320,24 @@ class StoredEvaluationsApiTest extends ServerTest {
         assertThat(words.status()).isEqualTo(400);
         assertThat(words.json().at("/errors/0/parameter").asString()).isEqualTo("limit");
         assertThat(words.json().at("/errors/0/reason").asString()).isEqualTo("expected a whole number, got 'ten'");
+    }
+
+    /**
+     * A filter given without a value, or blank, is a 400 naming it: {@code performanceYear=}, {@code storedFrom=} and
+     * {@code storedBefore=} were read as absent and listed every run, {@code templateId=} as a filter matching none
+     * (found from outside, on the jobs' {@code state=}). The page's bounds too: {@code limit=} was its default.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"templateId", "ipaId", "performanceYear", "caller", "storedFrom", "storedBefore", "limit", "offset"})
+    void aFilterWithoutAValueIsA400NamingIt(String parameter) {
+        for (String query : List.of(parameter + "=", parameter + "=%20", parameter, "limit=5&" + parameter + "=")) {
+            Reply refused = get("/api/v1/evaluations?" + query);
+            assertThat(refused.status()).as(query).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().at("/errors/0/parameter").asString()).isEqualTo(parameter);
+            assertThat(refused.json().at("/errors/0/reason").asString()).as(query)
+                    .isEqualTo((query.endsWith("%20") ? "is blank" : "is empty") + ": give a value, or leave the parameter out");
+        }
     }
 
     /** The same request with one of the tests' keys instead of the every-role key. */
