@@ -1,8 +1,11 @@
 package org.accord.engine;
 
+import org.accord.terms.MeasureCatalogue;
+
 /**
  * A quality measure's counts for one scope: a practice (its id) or the whole IPA ({@link Ipa#SCOPE},
- * the practices' counts pooled, in {@code long}).
+ * the practices' counts pooled, in {@code long}), and the measure's direction as the measure catalogue
+ * declares it ({@link MeasureCatalogue}).
  */
 public final class Measure {
 
@@ -12,6 +15,7 @@ public final class Measure {
     private final long numerator;
     private final long denominator;
     private final long exclusions;
+    private final String direction;
     private java.math.BigDecimal rate;
 
     /** Public for the rule that pools the practices' counts into the IPA's ({@code rules/ipa/totals.drl}). */
@@ -22,6 +26,7 @@ public final class Measure {
         this.numerator = numerator;
         this.denominator = denominator;
         this.exclusions = exclusions;
+        this.direction = MeasureCatalogue.direction(measureId);
     }
 
     public Evaluation getEvaluation() {
@@ -46,6 +51,15 @@ public final class Measure {
 
     public long getExclusions() {
         return exclusions;
+    }
+
+    /**
+     * Whether a higher or a lower rate is better, a property of the measure (HEDIS defines HBD-POOR as inverse):
+     * "higher-is-better" or "lower-is-better", from the measure catalogue; higher for a measure it does not know.
+     * A lower-is-better measure's numerator counts the members with the poor outcome, those not meeting it.
+     */
+    public String getDirection() {
+        return direction;
     }
 
     /** numerator over eligible members (zero when none is eligible) */
