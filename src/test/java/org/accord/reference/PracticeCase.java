@@ -3,6 +3,10 @@ package org.accord.reference;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +30,34 @@ record PracticeCase(
         BigDecimal reportedQualityScore,
         Boolean metQualityStandard,
         List<Practice> practices) {
+
+    /** The per-member bonus table, overridden as a JSON object of measure id to amount ({@code {"HBD-POOR": "10.00"}}). */
+    static final String BONUS_TABLE = "bonusPerMemberMeetingMeasure";
+
+    private static final Pattern BONUS_ENTRY = Pattern.compile("\"([^\"]+)\": \"([^\"]+)\"");
+
+    /** The overrides as a contract takes them: the bonus table as an object, every other term as its string. */
+    Map<String, Object> contractOverrides() {
+        Map<String, Object> contract = new TreeMap<>(overrides);
+        if (overrides.containsKey(BONUS_TABLE)) {
+            contract.put(BONUS_TABLE, bonusTable().orElseThrow());
+        }
+        return contract;
+    }
+
+    /** The bonus table the case overrides, by measure id, if it does. */
+    Optional<Map<String, String>> bonusTable() {
+        String json = overrides.get(BONUS_TABLE);
+        if (json == null) {
+            return Optional.empty();
+        }
+        Map<String, String> table = new TreeMap<>();
+        Matcher entry = BONUS_ENTRY.matcher(json);
+        while (entry.find()) {
+            table.put(entry.group(1), entry.group(2));
+        }
+        return Optional.of(table);
+    }
 
     record Measure(String id, int numerator, int denominator, int exclusions) {
 

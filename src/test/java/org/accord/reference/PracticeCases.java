@@ -84,6 +84,9 @@ final class PracticeCases {
             if (random.nextBoolean()) {
                 o.put("careManagementPmpm", rate(random, 0, 50_000, 2));
             }
+            if (random.nextInt(3) == 0) {
+                o.put(PracticeCase.BONUS_TABLE, bonusTable(random));
+            }
             return o;
         }
         if (random.nextBoolean()) {
@@ -171,6 +174,20 @@ final class PracticeCases {
             o.put("practiceCapShare", BigDecimal.ONE.divide(BigDecimal.valueOf(count), 4, RoundingMode.UP).min(BigDecimal.ONE).toPlainString());
         }
         return o;
+    }
+
+    /**
+     * A bonus table of the contract's own, as a JSON object: HBD-POOR, the lower-is-better measure, always among its
+     * measures, each other measure of the catalogue half the time.
+     */
+    private static String bonusTable(SplittableRandom random) {
+        List<String> entries = new ArrayList<>();
+        for (String measure : new java.util.TreeSet<>(MEASURES)) {
+            if (measure.equals("HBD-POOR") || random.nextBoolean()) {
+                entries.add("\"" + measure + "\": \"" + rate(random, 0, 100_000, 2) + "\"");
+            }
+        }
+        return "{" + String.join(", ", entries) + "}";
     }
 
     private static String rate(SplittableRandom random, int from, int to, int scale) {

@@ -57,7 +57,10 @@ final class PracticeReference {
             "medicaid-ffs-p4p", Map.of(
                     "negotiatedPercentage", "1.05", "bonusPerAnnualWellnessVisit", "25.00", "careManagementPmpm", "4.50"));
 
-    /** Per member in a measure's numerator (medicaid-ffs-p4p's P4P exhibit). */
+    /**
+     * Per member meeting a measure (medicaid-ffs-p4p's P4P exhibit), unless the case gives a table of its own (the whole
+     * table): its numerator, or the eligible members it does not count when lower is better.
+     */
     static final Map<String, String> BONUS_PER_MEMBER_MEETING_MEASURE = Map.of("BCS", "20.00", "COL", "20.00", "CBP", "15.00", "DSF", "10.00");
 
     /** The quality exhibit's gates (both scoring templates): a point for each gate reached. */
@@ -127,9 +130,11 @@ final class PracticeReference {
                     Fraction bonus = pay(p.id(), "pay-for-performance",
                             number("bonusPerAnnualWellnessVisit").times(Fraction.of(p.annualWellnessVisits())));
                     for (PracticeCase.Measure m : p.measures()) {
-                        String perMember = BONUS_PER_MEMBER_MEETING_MEASURE.get(m.id());
+                        String perMember = c.bonusTable().orElse(BONUS_PER_MEMBER_MEETING_MEASURE).get(m.id());
                         if (perMember != null) {
-                            bonus = bonus.plus(pay(p.id(), "pay-for-performance", Fraction.of(perMember).times(Fraction.of(m.numerator()))));
+                            // a lower-is-better measure's numerator counts the members not meeting it
+                            long meeting = MEASURE_GATES.get(m.id()).lowerIsBetter() ? m.eligible() - m.numerator() : m.numerator();
+                            bonus = bonus.plus(pay(p.id(), "pay-for-performance", Fraction.of(perMember).times(Fraction.of(meeting))));
                         }
                     }
                     pay(p.id(), "care-management-fee", number("careManagementPmpm").times(Fraction.of(p.memberMonths())));

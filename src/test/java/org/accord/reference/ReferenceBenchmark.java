@@ -3,7 +3,6 @@ package org.accord.reference;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.accord.evaluation.ContractChoice;
@@ -61,7 +60,7 @@ public class ReferenceBenchmark {
         // Only cases the engine settles (a generated case may be refused as invalid input), so both sides do the same work.
         while (practiceCases.size() < CASES) {
             PracticeCase c = PracticeCases.generate(seeds.nextLong());
-            ContractChoice contract = new ContractChoice(c.templateId(), Map.copyOf(c.overrides()));
+            ContractChoice contract = new ContractChoice(c.templateId(), c.contractOverrides());
             PerformanceFacts facts = ReferenceComparisonTest.facts(c);
             if (settles(contract, facts)) {
                 practiceCases.add(c);

@@ -76,7 +76,7 @@ class ReferenceComparisonTest {
         Map<KnownDisagreement, Integer> known = new EnumMap<>(KnownDisagreement.class);
         for (int from = 0; from < cases.size(); from += BATCH) {
             List<PracticeCase> batch = cases.subList(from, Math.min(cases.size(), from + BATCH));
-            List<ContractChoice> contracts = batch.stream().map(c -> new ContractChoice(c.templateId(), Map.copyOf(c.overrides()))).toList();
+            List<ContractChoice> contracts = batch.stream().map(c -> new ContractChoice(c.templateId(), c.contractOverrides())).toList();
             List<PerformanceFacts> facts = batch.stream().map(ReferenceComparisonTest::facts).toList();
             List<Object> settled = evaluate(contracts, facts);
             for (int i = 0; i < batch.size(); i++) {
