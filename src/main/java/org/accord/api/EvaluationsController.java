@@ -120,7 +120,7 @@ class EvaluationsController implements EvaluationsApi {
     /** The request's settlement, an uploaded table's mistake in it named at the request's contract. */
     private org.accord.settlement.Settlement settled(org.accord.evaluation.ContractChoice contract,
             org.accord.facts.PerformanceFacts performance) {
-        return TableMistakes.named(() -> evaluations.evaluate(contract, performance), evaluations.templates(),
+        return TableMistakes.named(() -> evaluations.evaluate(contract, performance), evaluations,
                 java.util.Map.of("/contract", contract));
     }
 }

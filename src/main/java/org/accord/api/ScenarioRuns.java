@@ -121,7 +121,7 @@ class ScenarioRuns {
     }
 
     private <T> T tablesNamed(java.util.function.Supplier<T> work, Map<String, ContractChoice> contracts) {
-        return TableMistakes.named(work, evaluations.templates(), contracts);
+        return TableMistakes.named(work, evaluations, contracts);
     }
 
     /** Stores the run (its JSON form) for the caller named. */

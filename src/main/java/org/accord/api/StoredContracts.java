@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.accord.api.generated.model.ContractDetail;
 import org.accord.api.generated.model.ContractPublication;
 import org.accord.api.generated.model.NewContract;
@@ -19,13 +20,12 @@ import org.accord.evaluation.ContractChoice;
 import org.accord.evaluation.EvaluationService;
 import org.accord.facts.PerformanceFacts;
 import org.accord.facts.PerformancePeriod;
-import org.accord.store.ContentKind;
 import org.accord.store.ContentStore;
 import org.accord.store.Contract;
 import org.accord.store.ContractStore;
 import org.accord.store.ContractVersion;
+import org.accord.store.StoredTemplates;
 import org.accord.terms.ContractTemplate;
-import org.accord.terms.TemplateCatalog;
 import org.accord.terms.Terms;
 import org.accord.terms.TermsResolver;
 import org.accord.validation.InvalidInputException;
@@ -49,14 +49,15 @@ class StoredContracts {
     };
 
     private final ContractStore contracts;
-    private final ContentStore content;
+    /** The template files versions were made on, by hash: the served file, else the stored one. */
+    private final StoredTemplates templates;
     private final EvaluationService evaluations;
     private final Caller caller;
     private final JsonMapper json;
 
     StoredContracts(ContractStore contracts, ContentStore content, EvaluationService evaluations, Caller caller, JsonMapper json) {
         this.contracts = contracts;
-        this.content = content;
+        this.templates = new StoredTemplates(content);
         this.evaluations = evaluations;
         this.caller = caller;
         this.json = json;
@@ -150,31 +151,35 @@ class StoredContracts {
      */
     ContractDocument document(String contractId, String versionId) {
         ContractVersion version = storedVersion(contractId, versionId);
-        ContractTemplate template = evaluations.templates().find(version.templateId())
-                .filter(served -> served.contentHash().equals(version.templateHash()))
-                .orElseGet(() -> TemplateCatalog.ofFile("stored template " + version.templateHash(),
-                        content.get(version.templateHash(), ContentKind.TEMPLATE).orElseThrow(() -> new IllegalStateException(
-                                "version " + version.id() + " names template " + version.templateHash() + ", which is not stored")))
-                        .find(version.templateId()).orElseThrow());
+        ContractTemplate template = madeOn(version, IllegalStateException::new);
         return ContractDocument.of(template, contract(contractId), version, json.readValue(version.overrides(), OVERRIDES),
                 contracts.publications(contractId));
     }
 
     ContractPublication publish(String contractId, String versionId) {
         ContractVersion version = storedVersion(contractId, versionId);
-        // A version no evaluation would take is not put in force: its template was replaced since it was made.
-        notServed(version).ifPresent(reason -> {
-            throw new ConflictException(reason + ": add a version on the template in force and publish that");
-        });
+        // A version no evaluation would take is not put in force: the store has lost the template it was made on.
+        madeOn(version, reason -> new ConflictException(reason + ": add a version on the template in force and publish that"));
         return publication(contracts.publish(version, caller.current()));
     }
 
-    /** Why the version cannot be evaluated here, if it cannot: its template version is no longer the one served. */
-    private Optional<String> notServed(ContractVersion version) {
-        String served = evaluations.templates().find(version.templateId()).map(ContractTemplate::contentHash).orElse(null);
-        return version.templateHash().equals(served) ? Optional.empty()
-                : Optional.of("version " + version.number() + " was made on template " + version.templateId() + " "
-                        + version.templateHash() + ", which this service no longer serves" + (served == null ? "" : " (it serves " + served + ")"));
+    /**
+     * The template a version was made on, which it is settled on whatever version of the template
+     * is served now (a payer's template published again for a new year leaves the contracts signed
+     * on the old text as they were, docs/store.md).
+     *
+     * @param refusal what is thrown, with the reason, when the store has lost the template's text or no longer reads it
+     */
+    private ContractTemplate madeOn(ContractVersion version, Function<String, ? extends RuntimeException> refusal) {
+        String template = "version " + version.number() + " was made on template " + version.templateId() + " " + version.templateHash();
+        Optional<ContractTemplate> found;
+        try {
+            found = templates.find(evaluations.templates(), version.templateId(), version.templateHash());
+        } catch (InvalidInputException unreadable) {
+            // Stored, but not readable as a template today (a schema or a concept since removed).
+            throw refusal.apply(template + ", whose stored text no longer reads as a template: " + unreadable.getMessage());
+        }
+        return found.orElseThrow(() -> refusal.apply(template + ", whose text this service neither serves nor holds in its store"));
     }
 
     private ContractVersion storedVersion(String contractId, String versionId) {
@@ -188,8 +193,8 @@ class StoredContracts {
 
     /**
      * The contract a request chose, at {@code at} in its body ({@code /contract}, {@code /baseline}):
-     * a template with overrides, or a stored version, which must still be the template the service
-     * serves and must cover some day of the facts' period.
+     * a template with overrides, or a stored version, on the template it was made on, which must cover
+     * the facts' period.
      */
     ContractChoice choice(org.accord.api.generated.model.ContractChoice choice, String at, PerformanceFacts facts) {
         String versionId = choice.getContractVersionId();
@@ -211,9 +216,7 @@ class StoredContracts {
         String pointer = at + "/contractVersionId";
         ContractVersion version = contracts.version(versionId)
                 .orElseThrow(() -> new InvalidInputException(pointer, "no contract version '" + versionId + "'"));
-        notServed(version).ifPresent(reason -> {
-            throw new InvalidInputException(pointer, reason);
-        });
+        ContractTemplate template = madeOn(version, reason -> new InvalidInputException(pointer, reason));
         // A contract is an IPA's: another IPA's version does not settle these facts (it did, and the run was filed under them).
         String contractIpa = facts == null ? null : contracts.find(version.contractId()).map(Contract::ipaId).orElseThrow();
         if (facts != null && !contractIpa.equals(facts.ipa().id())) {
@@ -225,7 +228,7 @@ class StoredContracts {
                 throw new InvalidInputException(pointer, reason);
             });
         }
-        return new ContractChoice(version.templateId(), json.readValue(version.overrides(), OVERRIDES), inForce(version));
+        return ContractChoice.madeOn(template, json.readValue(version.overrides(), OVERRIDES), inForce(version));
     }
 
     /**
@@ -256,17 +259,6 @@ class StoredContracts {
                     + " days are outside it): its terms would settle days it is not in force; evaluate facts of the days it covers");
         }
         return Optional.empty();
-    }
-
-    /** A stored version's choice, as a replay reads it: its template is the run's stored one. */
-    ContractChoice storedChoice(org.accord.api.generated.model.ContractChoice choice, String at) {
-        if (choice.getContractVersionId() == null) {
-            return Transport.contract(choice, at);
-        }
-        ContractVersion version = contracts.version(choice.getContractVersionId())
-                .orElseThrow(() -> new InvalidInputException(at + "/contractVersionId",
-                        "no contract version '" + choice.getContractVersionId() + "'"));
-        return new ContractChoice(version.templateId(), json.readValue(version.overrides(), OVERRIDES), inForce(version));
     }
 
     /** How a settlement names the stored version it was evaluated with. */

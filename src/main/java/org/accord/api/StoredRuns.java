@@ -159,7 +159,7 @@ class StoredRuns {
     /** As {@link #scenario(String, Object, PerformanceFacts, ContractChoice, Object)}, for a caller named (a job's). */
     RunSummary scenario(String kind, Object request, PerformanceFacts facts, ContractChoice contract, Object answer, String callerName) {
         String factsHash = content.put(ContentKind.FACTS, Canonical.json(facts.inIdOrder()).getBytes(StandardCharsets.UTF_8));
-        String templateHash = evaluations.templates().find(contract.templateId()).map(ContractTemplate::contentHash).orElse(null);
+        String templateHash = evaluations.template(contract).map(ContractTemplate::contentHash).orElse(null);
         return runs.save(new NewRun(kind, callerName, contract.templateId(), facts.ipa().id(),
                 facts.period().performanceYear(), factsHash, null, evaluations.rules().hash(), templateHash,
                 json.writeValueAsString(request), json.writeValueAsString(answer)));

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.accord.engine.DecisionTables.TableMistake;
 import org.accord.evaluation.ContractChoice;
+import org.accord.evaluation.EvaluationService;
 import org.accord.terms.ContractTemplate;
-import org.accord.terms.TemplateCatalog;
 
 /**
  * An uploaded decision table's mistake named at the field of the request that brought the table in:
@@ -25,7 +25,7 @@ final class TableMistakes {
      *
      * @param contracts each contract of the request by where the request holds it, in the request's order
      */
-    static <T> T named(Supplier<T> work, TemplateCatalog templates, Map<String, ContractChoice> contracts) {
+    static <T> T named(Supplier<T> work, EvaluationService templates, Map<String, ContractChoice> contracts) {
         try {
             return work.get();
         } catch (TableMistake mistake) {
@@ -33,11 +33,11 @@ final class TableMistakes {
         }
     }
 
-    static TableMistake named(TableMistake mistake, TemplateCatalog templates, Map<String, ContractChoice> contracts) {
+    static TableMistake named(TableMistake mistake, EvaluationService templates, Map<String, ContractChoice> contracts) {
         Map.Entry<String, ContractChoice> bringing = null;
         String hash = null;
         for (Map.Entry<String, ContractChoice> contract : contracts.entrySet()) {
-            String answering = templates.find(contract.getValue().templateId()).map(ContractTemplate::decisionTables)
+            String answering = templates.template(contract.getValue()).map(ContractTemplate::decisionTables)
                     .map(tables -> tables.get(mistake.modelName())).orElse(null);
             if (answering != null && mistake.tableHash().map(answering::equals).orElse(true)) {
                 bringing = contract;

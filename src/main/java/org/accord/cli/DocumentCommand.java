@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.accord.document.ContractDocument;
 import org.accord.io.Json;
-import org.accord.store.ContentKind;
 import org.accord.store.ContractStore;
 import org.accord.store.ContractVersion;
+import org.accord.store.StoredTemplates;
 import org.accord.store.Stores;
 import org.accord.terms.ContractTemplate;
 import org.accord.terms.TemplateCatalog;
@@ -82,8 +82,7 @@ class DocumentCommand implements Callable<Integer> {
         if (version == null) {
             throw new InvalidInputException("--contract-version", "no contract version '" + versionId + "' in " + where.directory());
         }
-        ContractTemplate template = stores.content().get(version.templateHash(), ContentKind.TEMPLATE)
-                .map(bytes -> TemplateCatalog.ofFile("stored template " + version.templateHash(), bytes))
+        ContractTemplate template = new StoredTemplates(stores.content()).file(version.templateHash())
                 .flatMap(catalog -> catalog.find(version.templateId())).orElse(null);
         if (template == null) {
             throw new InvalidInputException("--contract-version", "version " + version.id() + " names template "

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -127,6 +128,14 @@ public final class EvaluationService {
         templates = templates.plus(template);
     }
 
+    /**
+     * The template a contract is settled on: the file a stored version was made on, else the one
+     * this service serves under the contract's template id.
+     */
+    public Optional<ContractTemplate> template(ContractChoice contract) {
+        return contract.madeOn() != null ? Optional.of(contract.madeOn()) : templates.find(contract.templateId());
+    }
+
     public RuleBase rules() {
         return evaluator.get().rules();
     }
@@ -237,7 +246,7 @@ public final class EvaluationService {
             problems.add(new InputProblem("/contract/templateId", "a template id is required"));
             throw new InvalidInputException(problems);
         }
-        ContractTemplate template = templates.find(contract.templateId()).orElse(null);
+        ContractTemplate template = template(contract).orElse(null);
         if (template == null) {
             problems.add(new InputProblem("/contract/templateId", templates.noTemplate(contract.templateId())));
             throw new InvalidInputException(problems);

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 import org.accord.engine.CustomDecisionTable;
 import org.accord.engine.CustomTables;
 import org.accord.engine.Evaluator;
@@ -30,6 +29,7 @@ import org.accord.store.ContractStore;
 import org.accord.store.ContractVersion;
 import org.accord.store.FactsStore;
 import org.accord.store.StoredRun;
+import org.accord.store.StoredTemplates;
 import org.accord.terms.ContractTemplate;
 import org.accord.terms.TemplateCatalog;
 import org.accord.validation.InvalidInputException;
@@ -135,7 +135,8 @@ public final class Replay {
      * cache answers that is not among them was compiled for this replay.
      */
     private final Set<RuleBase> seen = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
-    private final Map<String, TemplateCatalog> templates = new ConcurrentHashMap<>();
+    /** The template files runs settled with, by hash, as contract versions find theirs. */
+    private final StoredTemplates templates;
     /**
      * The uploaded decision tables the replayed templates name: those the current service holds,
      * else read back from the store and checked as the service checks them when it starts.
@@ -153,6 +154,7 @@ public final class Replay {
         this.content = content;
         this.contracts = contracts;
         this.facts = facts;
+        this.templates = new StoredTemplates(content);
     }
 
     /**
@@ -170,8 +172,7 @@ public final class Replay {
         RuleBase ruleBase = rules == Rules.CURRENT ? current.rules() : ruleBase(run.summary().rulesHash(), compiledNow);
         long compileMillis = (System.nanoTime() - compileStarted) / 1_000_000;
         String templateHash = run.summary().templateHash();
-        TemplateCatalog template = templates.computeIfAbsent(templateHash, hash -> TemplateCatalog.ofFile(
-                "stored template " + hash, content.get(hash).orElseThrow(() -> missing("template " + hash))));
+        TemplateCatalog template = templates.file(templateHash).orElseThrow(() -> missing("template " + templateHash));
 
         template.all().forEach(this::findTablesOf);
         Settlement replayed = EvaluationService.forReplay(template, new Evaluator(ruleBase, uploadedTables)).evaluate(contract, facts);

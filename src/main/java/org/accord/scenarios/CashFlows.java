@@ -59,7 +59,7 @@ final class CashFlows {
 
         Settlement settlement = service.evaluate(request.contract(), facts);
         boolean p4pMonthly = CashFlowRequest.MONTHLY.equals(request.payForPerformance());
-        Map<String, String> concepts = Requests.conceptsByClause(service, terms.templateId());
+        Map<String, String> concepts = Requests.conceptsByClause(service, request.contract());
 
         YearMonth first = YearMonth.from(start(facts.period()));
         YearMonth last = YearMonth.from(end(facts.period()));

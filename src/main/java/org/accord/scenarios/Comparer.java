@@ -36,12 +36,13 @@ final class Comparer {
         List<ContractChoice> sides = checked(request);
         List<Settlement> settlements = service.evaluateEach(sides, request.facts(), progress);
         Settlement baseline = settlements.get(0);
+        ComparisonResult.Side baselineSide = side(sides.get(0), baseline);
         List<ComparisonResult.ProposalComparison> proposals = new ArrayList<>();
         for (int i = 1; i < settlements.size(); i++) {
-            proposals.add(compare(i, baseline, settlements.get(i)));
+            proposals.add(compare(i, baselineSide, baseline, side(sides.get(i), settlements.get(i)), settlements.get(i)));
         }
         return new ComparisonResult(baseline.ipaId(), baseline.performanceYear(), baseline.rulesHash(), baseline.factsHash(),
-                side(baseline), List.copyOf(proposals));
+                baselineSide, List.copyOf(proposals));
     }
 
     List<ContractChoice> checked(CompareRequest request) {
@@ -72,9 +73,8 @@ final class Comparer {
         return sides;
     }
 
-    private ComparisonResult.ProposalComparison compare(int number, Settlement baseline, Settlement proposal) {
-        ComparisonResult.Side b = side(baseline);
-        ComparisonResult.Side p = side(proposal);
+    private ComparisonResult.ProposalComparison compare(int number, ComparisonResult.Side b, Settlement baseline,
+            ComparisonResult.Side p, Settlement proposal) {
         List<ComparisonResult.Delta> ipa = new ArrayList<>(List.of(
                 delta("payerTotal", null, b.totals().payerTotal(), p.totals().payerTotal()),
                 delta("ipaPool", null, b.totals().ipaPool(), p.totals().ipaPool()),
@@ -92,10 +92,11 @@ final class Comparer {
                 List.copyOf(ipa), List.copyOf(practices), lineDeltas(baseline, proposal));
     }
 
-    private ComparisonResult.Side side(Settlement s) {
+    /** One side as settled: its contract is the one it was settled with, on the template that contract is settled on. */
+    private ComparisonResult.Side side(ContractChoice contract, Settlement s) {
         return new ComparisonResult.Side(s.contract().templateId(), s.contract().templateVersion(), s.contract().termsHash(),
                 s.contract().overrides(), s.totals(),
-                Requests.riskSharing(s, Requests.conceptsByClause(service, s.contract().templateId())), s.contract().contractVersion());
+                Requests.riskSharing(s, Requests.conceptsByClause(service, contract)), s.contract().contractVersion());
     }
 
     private static ComparisonResult.Delta delta(String item, String name, BigDecimal baseline, BigDecimal proposal) {

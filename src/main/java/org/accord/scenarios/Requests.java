@@ -47,10 +47,10 @@ final class Requests {
         return moved;
     }
 
-    /** Clause id to concept for a template the service knows. */
-    static Map<String, String> conceptsByClause(EvaluationService service, String templateId) {
+    /** Clause id to concept for the template a contract the service accepted is settled on. */
+    static Map<String, String> conceptsByClause(EvaluationService service, ContractChoice contract) {
         Map<String, String> concepts = new TreeMap<>();
-        for (ClauseTemplate clause : service.templates().find(templateId).orElseThrow().clauses()) {
+        for (ClauseTemplate clause : service.template(contract).orElseThrow().clauses()) {
             concepts.put(clause.id(), clause.concept());
         }
         return concepts;

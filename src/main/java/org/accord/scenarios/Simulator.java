@@ -54,7 +54,7 @@ final class Simulator {
         PerformanceVariation variation = new PerformanceVariation(facts, request.seed(), costPerMember, cv,
                 SimulationRequest.LOGNORMAL.equals(request.costDistribution()), request.varyQuality());
         Samples samples = new Samples(request.trials(), facts,
-                Requests.riskSharingClauses(Requests.conceptsByClause(service, request.contract().templateId())));
+                Requests.riskSharingClauses(Requests.conceptsByClause(service, request.contract())));
         run(request.contract(), variation, samples, progress);
         Settlement observed = service.evaluate(request.contract(), facts);
 

@@ -52,7 +52,7 @@ final class Sweeper {
         List<Map<String, BigDecimal>> points = points(request);
         List<Settlement> settlements = settle(request, points, progress);
         // Every point is the same template: its risk-sharing clauses are found once, as the simulator finds them.
-        Set<String> riskSharing = Requests.riskSharingClauses(Requests.conceptsByClause(service, request.contract().templateId()));
+        Set<String> riskSharing = Requests.riskSharingClauses(Requests.conceptsByClause(service, request.contract()));
         List<SweepResult.Point> results = new ArrayList<>(points.size());
         for (int i = 0; i < points.size(); i++) {
             Settlement s = settlements.get(i);
@@ -165,7 +165,7 @@ final class Sweeper {
             throw new InvalidInputException("/contract", "a contract is required");
         }
         String templateId = request.contract().templateId();
-        ContractTemplate template = templateId == null ? null : service.templates().find(templateId).orElse(null);
+        ContractTemplate template = templateId == null ? null : service.template(request.contract()).orElse(null);
         if (template == null) {
             // Names the missing or unknown template (and any problem of the facts).
             Requests.check(service, request.contract(), request.facts(), "/contract");
