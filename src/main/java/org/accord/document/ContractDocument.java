@@ -198,6 +198,9 @@ public final class ContractDocument {
                 + ". **Template file hash:** `" + template.contentHash() + "`."));
         blocks.add(new Block.Paragraph(template.description()));
         if (!changedTerms.isEmpty()) {
+            // The description was written with the template's values; it is not these terms' words.
+            blocks.add(new Block.Paragraph("**The template's description**, in the template's terms: where it names a value of a term "
+                    + thisDocument() + " changes, the value " + thisDocument() + " settles with is in the table below."));
             blocks.add(new Block.Heading(2, version == null ? "Terms changed from the template" : "Terms this version changes"));
             List<List<String>> rows = new ArrayList<>();
             changedTerms.forEach((name, value) -> rows.add(List.of("`" + name + "`", show(value),
@@ -318,7 +321,17 @@ public final class ContractDocument {
         ConceptDescriptor concept = concepts.get(clause.concept());
         blocks.add(new Block.Heading(2, number + ". " + clause.title()));
         blocks.add(new Block.Paragraph("Concept `" + concept.name() + "`: " + concept.description()));
-        blocks.add(new Block.Quote(clause.text(), clause.source()));
+        List<String> changedHere = changedTermsOf(clause);
+        if (changedHere.isEmpty()) {
+            blocks.add(new Block.Quote(clause.text(), clause.source()));
+        } else {
+            // The clause's text names the template's values (a ladder's rungs, a corridor's edges): not this contract's words.
+            blocks.add(new Block.Quote(clause.text(), "the template's text, in the template's terms; " + clause.source()));
+            blocks.add(new Block.Paragraph("**" + capitalised(thisDocument()) + " changes terms of this clause**, so where the text above "
+                    + "names their values, they are the template's: " + changedHere.stream().map(name -> "`" + name + "` is "
+                            + show(changedTerms.get(name)) + " (the template's: " + show(inForce(template.term(name).orElseThrow())) + ")")
+                            .collect(Collectors.joining("; ")) + "."));
+        }
         blocks.add(new Block.Paragraph("Paid: " + concept.timing().paid() + "; its lines are "
                 + concept.pool().word() + (concept.riskSharing() ? "; they are the IPA's share of gains or losses" : "")
                 + (clause.requires().isEmpty() ? "." : "; it needs the period inputs " + String.join(", ", clause.requires()) + ".")));
@@ -335,6 +348,22 @@ public final class ContractDocument {
             }
         }
         goldenCasesOf(clause);
+    }
+
+    /** The changed terms that are this clause's parameters or rungs of them ({@code name[rung].field}), in the changed table's order. */
+    private List<String> changedTermsOf(ClauseTemplate clause) {
+        Set<String> own = clause.parameters().stream().map(ParameterDeclaration::name).collect(Collectors.toSet());
+        return changedTerms.keySet().stream().filter(name -> own.contains(name.contains("[") ? name.substring(0, name.indexOf('[')) : name))
+                .toList();
+    }
+
+    /** What the document calls the contract whose terms differ from the template's. */
+    private String thisDocument() {
+        return version == null ? "this document" : "this version";
+    }
+
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private void parameters(ClauseTemplate clause) {

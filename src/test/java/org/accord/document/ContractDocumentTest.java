@@ -11,6 +11,7 @@ import java.util.Map;
 import org.accord.store.Contract;
 import org.accord.store.ContractVersion;
 import org.accord.store.Publication;
+import org.accord.terms.ClauseTemplate;
 import org.accord.terms.ContractTemplate;
 import org.accord.terms.TemplateCatalog;
 import org.junit.jupiter.api.Test;
@@ -161,6 +162,59 @@ class ContractDocumentTest {
         assertThat(markdown).contains("| rung (`withholdReturnLadder[n]`) | threshold | rate |\n|---|---|---|\n"
                 + "| 0 | **0.55** (changed; template: 0.50) | 0.50 |\n| 1 | 0.70 | 0.75 |\n| 2 | 0.85 | 1 |\n");
         assertThat(markdown).contains("| `corridorBands[1].ipaShareOfLosses` | 0.40 | 0.50 |", "| `withholdReturnLadder[0].threshold` | 0.55 | 0.50 |");
+    }
+
+    /**
+     * A version changing terms a clause's text names (the withhold ladder's rungs, the corridor's bands) does not
+     * present the template's numbers as its words: the description and the text are marked as the template's, and
+     * right under the text the changes are stated (found from outside: the ladder quoted "none below 0.50, then
+     * half, three quarters and all at 0.50, 0.70 and 0.85" for a version returning a quarter from 0.90).
+     */
+    @Test
+    void aClauseTextWhoseTermsTheVersionChangesIsMarkedAsTheTemplatesWithTheChangesUnderIt() {
+        ContractTemplate capitation = TemplateCatalog.load().find("ma-capitation").orElseThrow();
+        Contract contract = new Contract("c-1", "valley-ipa", "Humana MA", "ma-capitation", Instant.parse("2026-01-05T09:00:00Z"), "key:negotiator");
+        ContractVersion version = version(capitation, "{}", "2025-01-01", "2025-12-31");
+        Map<String, Object> overrides = new java.util.LinkedHashMap<>();
+        Map<String, Object> rung = new java.util.LinkedHashMap<>();
+        rung.put("threshold", "0.9");
+        rung.put("rate", "0.25");
+        overrides.put("withholdReturnLadder", List.of(rung));
+        overrides.put("corridorBands[0].ipaShareOfGains", "0.1");
+        ContractDocument document = ContractDocument.of(capitation, contract, version, overrides, List.of());
+        String markdown = document.markdown();
+
+        assertThat(markdown).contains(capitation.description() + "\n\n**The template's description**, in the template's terms: where it "
+                + "names a value of a term this version changes, the value this version settles with is in the table below.\n\n"
+                + "## Terms this version changes\n");
+        String withhold = capitation.clauses().stream().filter(c -> c.id().equals("withhold")).findFirst().orElseThrow().text().strip();
+        assertThat(withhold).contains("none below 0.50, then half, three quarters and all at 0.50, 0.70 and 0.85");
+        assertThat(markdown).contains("> " + withhold.replace("\n", "\n> ") + "\n>\n> — the template's text, in the template's terms; ");
+        assertThat(markdown).contains("\n\n**This version changes terms of this clause**, so where the text above names their values, "
+                + "they are the template's: `withholdReturnLadder` is [{threshold=0.9, rate=0.25}] (the template's: "
+                + "[{threshold=0.50, rate=0.50}, {threshold=0.70, rate=0.75}, {threshold=0.85, rate=1}]).\n");
+        assertThat(markdown).contains("they are the template's: `corridorBands[0].ipaShareOfGains` is 0.1 (the template's: 1.00).\n");
+        // A clause none of whose terms the version changes is quoted as it is.
+        ClauseTemplate capitationClause = capitation.clauses().stream().filter(c -> c.id().equals("capitation")).findFirst().orElseThrow();
+        assertThat(markdown).contains("> — " + capitationClause.source() + "\n");
+        assertThat(markdown.split("This version changes terms of this clause", -1)).hasSize(3);
+
+        String html = document.html();
+        assertThat(html).contains("<footer>— the template's text, in the template's terms; ")
+                .contains("<strong>This version changes terms of this clause</strong>, so where the text above names their values")
+                .contains("<p><strong>The template's description</strong>, in the template's terms");
+    }
+
+    @Test
+    void aTemplatesDocumentWithChangedTermsMarksTheTextItChanges() {
+        ContractTemplate capitation = TemplateCatalog.load().find("ma-capitation").orElseThrow();
+        String markdown = ContractDocument.of(capitation, Map.of("withholdReturnLadder[2].threshold", "0.90")).markdown();
+
+        assertThat(markdown).contains("where it names a value of a term this document changes, the value this document settles with");
+        assertThat(markdown).contains("**This document changes terms of this clause**, so where the text above names their values, "
+                + "they are the template's: `withholdReturnLadder[2].threshold` is 0.90 (the template's: 0.85).");
+        assertThat(ContractDocument.of(capitation, Map.of()).markdown()).doesNotContain("the template's text, in the template's terms")
+                .doesNotContain("The template's description**, in the template's terms");
     }
 
     @Test
