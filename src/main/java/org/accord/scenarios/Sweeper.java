@@ -284,7 +284,7 @@ final class Sweeper {
         for (int k = 0; k <= steps.intValueExact(); k++) {
             BigDecimal value = range.start().add(range.step().multiply(BigDecimal.valueOf(k)));
             try {
-                declaration.accept(value);
+                template.accept(declaration, value, org.accord.terms.ParameterDeclaration.Checks.ALL);
                 values.add(value);
             } catch (IllegalArgumentException e) {
                 problems.add(new InputProblem(at, "point " + value.toPlainString() + " of " + range.parameter() + ": " + e.getMessage()));

@@ -1,5 +1,6 @@
 package org.accord.terms;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,8 @@ import java.util.Map;
  * @param consumes     the derived facts of other clauses its rules read
  * @param interfaces   derived facts its rule files declare for other clauses to produce and it consumes
  *                     ({@code CostLeftOut}: a clause leaves cost out of the comparison with targets)
+ * @param constraints  constraints every clause of the concept must declare, so that no template drops
+ *                     one (the distribution's weights are shares of one whole)
  * @param pool         whose money its lines are
  * @param riskSharing  whether its IPA lines are the IPA's share of gains or losses against a target
  * @param timing       when its money is paid
@@ -32,6 +35,7 @@ public record ConceptDescriptor(
         List<String> produces,
         List<String> consumes,
         List<String> interfaces,
+        List<ClauseConstraint> constraints,
         PoolRole pool,
         boolean riskSharing,
         Timing timing) {
@@ -44,11 +48,18 @@ public record ConceptDescriptor(
      * @param fields   for a scale, the fields its rules read from every rung besides its {@code threshold}
      *                 (a ladder's {@code rate}); every rung must have exactly these, so a rung missing one
      *                 or naming another is refused before a rule reads it. Empty for any other type.
+     * @param minimum  the smallest value any contract of the concept can mean (for a scale, of its rungs'
+     *                 fields), or null: a template's own minimum, its values and every override stay above it
+     * @param maximum  the largest, likewise, or null
+     * @param allowed  the only values any contract of the concept can mean (an election a regulation offers),
+     *                 or empty for any value within the bounds
      */
-    public record Parameter(ParameterType type, boolean optional, List<String> fields) {
+    public record Parameter(ParameterType type, boolean optional, List<String> fields, BigDecimal minimum, BigDecimal maximum,
+            List<BigDecimal> allowed) {
 
         public Parameter {
             fields = List.copyOf(fields);
+            allowed = List.copyOf(allowed);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.accord.terms;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -139,6 +140,17 @@ public final class ConceptRegistry {
      * @throws IllegalStateException naming the template's clause and parameter, and the descriptor or rule
      */
     public void check(ContractTemplate template, String where) {
+        check(template, where, ParameterDeclaration.Checks.ALL);
+    }
+
+    /**
+     * As {@link #check(ContractTemplate, String)}; with every check ({@link ParameterDeclaration.Checks#ALL}) also
+     * what its concept lets each parameter mean: each bound, value and allowed value of a decimal (or of a scale's
+     * rung fields) within the concept's range (a rate is a share of a whole, 0 to 1), and each constraint the concept
+     * requires declared by the clause. A stored template ({@link ParameterDeclaration.Checks#AS_STORED}) is read as
+     * it was published, so that the runs made with it still replay.
+     */
+    public void check(ContractTemplate template, String where, ParameterDeclaration.Checks checks) {
         List<String> problems = new ArrayList<>();
         for (ClauseTemplate clause : template.clauses()) {
             String at = where + " clause " + clause.id();
@@ -158,6 +170,17 @@ public final class ConceptRegistry {
                     problems.add(at + " parameter " + parameter.name() + " is a " + parameter.type().word() + ", but "
                             + readers.get(concept.name()).get(parameter.name()) + " reads it as a " + declared.type().word()
                             + " (" + descriptorPath(concept) + ")");
+                } else if (checks == ParameterDeclaration.Checks.ALL) {
+                    checkMeaning(concept, declared, parameter, at + " parameter " + parameter.name(), problems);
+                }
+            }
+            if (checks == ParameterDeclaration.Checks.ALL) {
+                for (ClauseConstraint required : concept.constraints()) {
+                    if (clause.constraints().stream().noneMatch(c -> same(c, required))) {
+                        problems.add(at + " constraints: concept " + concept.name() + " requires " + required.kind().word() + " of "
+                                + String.join(", ", required.parameters()) + " (" + descriptorPath(concept)
+                                + "), which the clause does not declare: without it " + meaningOf(required));
+                    }
                 }
             }
             concept.parameters().forEach((name, declared) -> {
@@ -176,6 +199,120 @@ public final class ConceptRegistry {
         if (!problems.isEmpty()) {
             throw new IllegalStateException(String.join("; ", problems));
         }
+    }
+
+    /**
+     * A template's bounds, allowed values and values of a parameter lie within what its concept lets it mean: a
+     * template that declares a withhold of up to 500%, or a corridor share of 250%, describes no contract of the concept.
+     */
+    private static void checkMeaning(ConceptDescriptor concept, ConceptDescriptor.Parameter declared, ParameterDeclaration parameter,
+            String at, List<String> problems) {
+        String meaning = meaning(concept, parameter.name(), declared);
+        for (String bound : List.of("minimum", "maximum")) {
+            BigDecimal value = bound.equals("minimum") ? parameter.minimum() : parameter.maximum();
+            outside(declared, value).ifPresent(reason -> problems.add(at + " " + bound + ": " + reason + " " + meaning));
+        }
+        if (!declared.allowed().isEmpty() && DECIMALS.contains(declared.type())) {
+            for (String allowed : parameter.allowedValues()) {
+                BigDecimal value = ParameterType.decimal(allowed);
+                if (declared.allowed().stream().noneMatch(a -> a.compareTo(value) == 0)) {
+                    problems.add(at + " allowed: " + value.toPlainString() + " is not one of the values "
+                            + allowedIn(concept, parameter.name(), declared));
+                }
+            }
+        }
+        parameter.valuesByYear().forEach((year, value) -> outsideMeaning(concept, parameter.name(), value)
+                .ifPresent(reason -> problems.add(at + (year == 0 ? " value" : " (year " + year + ")") + ": " + reason)));
+    }
+
+    /**
+     * Why a value (converted by its type) lies outside what its concept lets the parameter mean, in a sentence naming
+     * the concept's bound or allowed values; empty when it lies within, or the concept declares no such parameter.
+     * A template's own bounds are held within the concept's when it loads, so this binds an override only where the
+     * template states no bound of its own.
+     */
+    public Optional<String> outsideMeaning(String conceptName, String parameterName, Object value) {
+        ConceptDescriptor concept = concepts.get(conceptName);
+        ConceptDescriptor.Parameter declared = concept == null ? null : concept.parameters().get(parameterName);
+        return declared == null ? Optional.empty() : outsideMeaning(concept, parameterName, value);
+    }
+
+    private static Optional<String> outsideMeaning(ConceptDescriptor concept, String name, Object value) {
+        ConceptDescriptor.Parameter declared = concept.parameters().get(name);
+        String meaning = meaning(concept, name, declared);
+        if (value instanceof BigDecimal d) {
+            Optional<String> outside = outside(declared, d).map(reason -> reason + " " + meaning);
+            if (outside.isEmpty() && !declared.allowed().isEmpty() && declared.allowed().stream().noneMatch(a -> a.compareTo(d) == 0)) {
+                return Optional.of(d.toPlainString() + " is not one of the values " + allowedIn(concept, name, declared));
+            }
+            return outside;
+        }
+        if (declared.type() == ParameterType.SCALE && value instanceof List<?> rungs) {
+            List<String> reasons = new ArrayList<>();
+            for (int i = 0; i < rungs.size(); i++) {
+                for (Map.Entry<?, ?> field : ((Map<?, ?>) rungs.get(i)).entrySet()) {
+                    if (!ParameterType.THRESHOLD.equals(field.getKey()) && field.getValue() instanceof BigDecimal d) {
+                        int rung = i;
+                        outside(declared, d).ifPresent(reason -> reasons.add("rung " + rung + "'s " + field.getKey() + " " + reason));
+                    }
+                }
+            }
+            return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons) + " " + meaning);
+        }
+        return Optional.empty();
+    }
+
+    /** "electedMinimumSavingsRate may take in any contract of concept shared-savings: 0, 0.005, ... (its descriptor)". */
+    private static String allowedIn(ConceptDescriptor concept, String name, ConceptDescriptor.Parameter declared) {
+        return name + " may take in any contract of concept " + concept.name() + ": " + plain(declared.allowed())
+                + " (" + descriptorPath(concept) + ")";
+    }
+
+    /** "withholdRate can mean in any contract of concept withhold (its descriptor: why)", ending a refusal. */
+    private static String meaning(ConceptDescriptor concept, String name, ConceptDescriptor.Parameter declared) {
+        return name + " can mean in any contract of concept " + concept.name() + " (" + descriptorPath(concept)
+                + (declared.type() == ParameterType.RATE && isShare(declared) ? ": a rate is a share of a whole)"
+                        : declared.type() == ParameterType.SCALE && isShare(declared) ? ": its rungs' " + String.join(" and ", declared.fields())
+                                + " are shares of a whole)" : ")");
+    }
+
+    private static boolean isShare(ConceptDescriptor.Parameter declared) {
+        return declared.minimum() != null && declared.maximum() != null
+                && BigDecimal.ZERO.compareTo(declared.minimum()) == 0 && BigDecimal.ONE.compareTo(declared.maximum()) == 0;
+    }
+
+    /** Why a value lies outside what the concept lets the parameter mean; empty when it lies within. */
+    private static Optional<String> outside(ConceptDescriptor.Parameter declared, BigDecimal value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (declared.minimum() != null && value.compareTo(declared.minimum()) < 0) {
+            return Optional.of(value.toPlainString() + " is below " + declared.minimum().toPlainString() + ", the least");
+        }
+        if (declared.maximum() != null && value.compareTo(declared.maximum()) > 0) {
+            return Optional.of(value.toPlainString() + " is above " + declared.maximum().toPlainString() + ", the most");
+        }
+        return Optional.empty();
+    }
+
+    private static String plain(List<BigDecimal> values) {
+        return String.join(", ", values.stream().map(BigDecimal::toPlainString).toList());
+    }
+
+    /** The same constraint: the same kind on the same parameters (in the same order, for an order). */
+    private static boolean same(ClauseConstraint declared, ClauseConstraint required) {
+        return declared.kind() == required.kind() && (required.kind() == ClauseConstraint.Kind.ASCENDING
+                ? declared.parameters().equals(required.parameters())
+                : new TreeSet<>(declared.parameters()).equals(new TreeSet<>(required.parameters())));
+    }
+
+    /** What a required constraint keeps from happening, for a template that leaves it out. */
+    private static String meaningOf(ClauseConstraint required) {
+        return switch (required.kind()) {
+            case SUM_TO_ONE -> "shares of one whole that do not add up to 1 would be rescaled silently";
+            case ASCENDING -> "a minimum above its maximum would apply both";
+            case NAMES_A_CLAUSE -> "a word would name no clause";
+        };
     }
 
     private static String descriptorPath(ConceptDescriptor concept) {
@@ -250,11 +387,18 @@ public final class ConceptRegistry {
                 .forEach(fact -> problems.add("derived fact " + fact + " is declared in a rule file but no concept produces it"));
     }
 
+    private static final Set<String> PARAMETER_KEYS = new TreeSet<>(Set.of("type", "optional", "fields", "minimum", "maximum", "allowed"));
+    private static final Set<ParameterType> DECIMALS = Set.of(ParameterType.RATE, ParameterType.AMOUNT, ParameterType.NUMBER);
+
+    private static String range(BigDecimal minimum, BigDecimal maximum) {
+        return (minimum == null ? "" : minimum.toPlainString()) + " to " + (maximum == null ? "" : maximum.toPlainString());
+    }
+
     @SuppressWarnings("unchecked")
     private static ConceptDescriptor read(byte[] bytes) {
         Map<String, Object> doc = YAML.readValue(bytes, Map.class);
         Set<String> known = Set.of("concept", "description", "rules", "parameters", "periodInputs", "facts", "produces",
-                "consumes", "interfaces", "pool", "riskSharing", "timing");
+                "consumes", "interfaces", "constraints", "pool", "riskSharing", "timing");
         for (String key : doc.keySet()) {
             if (!known.contains(key)) {
                 throw new IllegalArgumentException("unknown key '" + key + "' (known: " + new TreeSet<>(known) + ")");
@@ -262,6 +406,11 @@ public final class ConceptRegistry {
         }
         Map<String, ConceptDescriptor.Parameter> parameters = new TreeMap<>();
         ((Map<String, Map<String, Object>>) doc.getOrDefault("parameters", Map.of())).forEach((name, raw) -> {
+            for (String key : raw.keySet()) {
+                if (!PARAMETER_KEYS.contains(key)) {
+                    throw new IllegalArgumentException("parameter " + name + ": unknown key '" + key + "' (known: " + PARAMETER_KEYS + ")");
+                }
+            }
             ParameterType type = ParameterType.fromWord(String.valueOf(raw.get("type")));
             List<String> fields = List.copyOf((List<String>) raw.getOrDefault("fields", List.of()));
             // A scale names the fields its rules read from each rung: templates and overrides are held to them.
@@ -272,8 +421,45 @@ public final class ConceptRegistry {
             if (type != ParameterType.SCALE && !fields.isEmpty()) {
                 throw new IllegalArgumentException("parameter " + name + " is a " + type.word() + ": only a scale has fields");
             }
-            parameters.put(name, new ConceptDescriptor.Parameter(type, Boolean.TRUE.equals(raw.get("optional")), fields));
+            boolean decimal = DECIMALS.contains(type);
+            if (!decimal && type != ParameterType.SCALE && (raw.containsKey("minimum") || raw.containsKey("maximum"))) {
+                throw new IllegalArgumentException("parameter " + name + " is a " + type.word() + ": only a decimal or a scale has bounds");
+            }
+            if (!decimal && raw.containsKey("allowed")) {
+                throw new IllegalArgumentException("parameter " + name + " is a " + type.word() + ": only a decimal has allowed values");
+            }
+            // A rate, and every rung field of a scale (a ladder's rate, a band's shares), is a share of a whole
+            // unless its concept says what else it can mean (a percentage of a fee schedule may exceed 1).
+            boolean share = type == ParameterType.RATE || type == ParameterType.SCALE;
+            BigDecimal minimum = raw.containsKey("minimum") ? ParameterType.decimal(raw.get("minimum")) : share ? BigDecimal.ZERO : null;
+            BigDecimal maximum = raw.containsKey("maximum") ? ParameterType.decimal(raw.get("maximum")) : share ? BigDecimal.ONE : null;
+            List<BigDecimal> allowed = ((List<Object>) raw.getOrDefault("allowed", List.of())).stream().map(ParameterType::decimal).toList();
+            if (minimum != null && maximum != null && minimum.compareTo(maximum) > 0) {
+                throw new IllegalArgumentException("parameter " + name + ": minimum " + minimum.toPlainString() + " is above maximum "
+                        + maximum.toPlainString());
+            }
+            for (BigDecimal value : allowed) {
+                if (minimum != null && value.compareTo(minimum) < 0 || maximum != null && value.compareTo(maximum) > 0) {
+                    throw new IllegalArgumentException("parameter " + name + ": allowed value " + value.toPlainString()
+                            + " is outside " + range(minimum, maximum));
+                }
+            }
+            parameters.put(name, new ConceptDescriptor.Parameter(type, Boolean.TRUE.equals(raw.get("optional")), fields,
+                    minimum, maximum, allowed));
         });
+        List<ClauseConstraint> constraints = new ArrayList<>();
+        for (Map<String, Object> raw : (List<Map<String, Object>>) doc.getOrDefault("constraints", List.of())) {
+            ClauseConstraint constraint = new ClauseConstraint(ClauseConstraint.Kind.fromWord(String.valueOf(required(raw, "kind"))),
+                    (List<String>) required(raw, "parameters"));
+            for (String name : constraint.parameters()) {
+                ConceptDescriptor.Parameter parameter = parameters.get(name);
+                if (parameter == null || !DECIMALS.contains(parameter.type()) || constraint.kind() == ClauseConstraint.Kind.NAMES_A_CLAUSE) {
+                    throw new IllegalArgumentException("constraint " + constraint.kind().word() + " binds " + name
+                            + ": a concept requires constraints on its own decimal parameters only");
+                }
+            }
+            constraints.add(constraint);
+        }
         Map<String, Object> timing = (Map<String, Object>) required(doc, "timing");
         return new ConceptDescriptor(
                 (String) required(doc, "concept"),
@@ -282,6 +468,7 @@ public final class ConceptRegistry {
                 java.util.Collections.unmodifiableMap(parameters),
                 words(doc, "periodInputs"), words(doc, "facts"), words(doc, "produces"), words(doc, "consumes"),
                 words(doc, "interfaces"),
+                List.copyOf(constraints),
                 ConceptDescriptor.PoolRole.fromWord(String.valueOf(required(doc, "pool"))),
                 Boolean.TRUE.equals(doc.get("riskSharing")),
                 new ConceptDescriptor.Timing(String.valueOf(required(timing, "paid")),

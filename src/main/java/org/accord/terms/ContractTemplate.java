@@ -43,6 +43,25 @@ public record ContractTemplate(
     }
 
     /**
+     * Checks and converts a value of a parameter the template declares, as {@link ParameterDeclaration#accept(Object,
+     * ParameterDeclaration.Checks)} does, and with every check also against what the concept of its clause lets it mean
+     * (a template that states no bound of its own is held to the concept's: a rate to 0..1).
+     *
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    public Object accept(ParameterDeclaration declaration, Object raw, ParameterDeclaration.Checks checks) {
+        Object value = declaration.accept(raw, checks);
+        if (checks == ParameterDeclaration.Checks.ALL) {
+            clauses.stream().filter(c -> c.parameters().contains(declaration)).findFirst()
+                    .flatMap(clause -> ConceptRegistry.shipped().outsideMeaning(clause.concept(), declaration.name(), value))
+                    .ifPresent(reason -> {
+                        throw new IllegalArgumentException(reason);
+                    });
+        }
+        return value;
+    }
+
+    /**
      * Why a name finds no parameter, with the parameters it may have meant: those whose names contain
      * it or are contained in it, ignoring case, the shorter of four letters or more ("sharingRate":
      * maximumSharingRate), or differ from it

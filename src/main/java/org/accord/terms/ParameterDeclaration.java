@@ -17,7 +17,9 @@ import java.util.stream.Collectors;
  * @param source        the contract paragraph or regulation the value comes from
  * @param minimum       smallest allowed value (decimals), or null
  * @param maximum       largest allowed value (decimals), or null
- * @param allowedValues the words a choice may take; for amounts by measure, the measure ids they may name
+ * @param allowedValues the words a choice may take; for amounts by measure, the measure ids they may name; for a
+ *                      decimal, the only values it may take (an election a regulation offers), or empty for any
+ *                      value within the bounds
  * @param valuesByYear  the value in force from each performance year on (a single value is keyed by year 0)
  * @param negotiable    false for a term set by regulation, which no evaluation may override
  * @param fields        for a scale, the fields every rung has besides its threshold, as its concept
@@ -80,6 +82,11 @@ public record ParameterDeclaration(
                 throw new IllegalArgumentException(d.toPlainString() + " is above the maximum " + maximum.toPlainString()
                         + " (" + unit + ")");
             }
+            if (checks == Checks.ALL && !allowedValues.isEmpty()
+                    && allowedValues.stream().noneMatch(a -> ParameterType.decimal(a).compareTo(d) == 0)) {
+                throw new IllegalArgumentException(d.toPlainString() + " is not one of the allowed values " + String.join(", ", allowedValues)
+                        + " (" + unit + ")");
+            }
         }
         if (value instanceof Integer n) {
             if (minimum != null && BigDecimal.valueOf(n).compareTo(minimum) < 0) {
@@ -121,7 +128,9 @@ public record ParameterDeclaration(
         ALL,
         /**
          * A replayed run's: not the rung fields of a scale (a field the scale does not have was ignored before they
-         * were checked, and a run made with one settled without it).
+         * were checked, and a run made with one settled without it), nor a decimal's allowed values (any election
+         * within the bounds was accepted before they were checked); a stored template's, not what its concepts
+         * let its parameters mean ({@link ConceptRegistry#check(ContractTemplate, String, Checks)}).
          */
         AS_STORED
     }

@@ -192,12 +192,14 @@ public final class TemplateCatalog {
 
     /**
      * A catalog of one template read from its file's bytes (a stored template, replayed years
-     * later), checked against the shipped schema as every template is.
+     * later), checked against the shipped schema as every template is, and against its concepts as it
+     * was when it was published ({@link ParameterDeclaration.Checks#AS_STORED}): a run made with it replays
+     * although a concept has since been held to what its parameters can mean.
      *
      * @param where how messages name the file
      */
     public static TemplateCatalog ofFile(String where, byte[] bytes) {
-        ContractTemplate template = readAs(where, bytes, schema(ClasspathFolder.read(FOLDER).get(SCHEMA)));
+        ContractTemplate template = readAs(where, bytes, schema(ClasspathFolder.read(FOLDER).get(SCHEMA)), ParameterDeclaration.Checks.AS_STORED);
         return new TemplateCatalog(Map.of(template.id(), template));
     }
 
@@ -232,7 +234,7 @@ public final class TemplateCatalog {
         }
         InvalidInputException.throwIfAny(problems);
         try {
-            return parse(UPLOADED, bytes);
+            return parse(UPLOADED, bytes, ParameterDeclaration.Checks.ALL);
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new InvalidInputException(semanticProblems(tree, e.getMessage()));
         }
@@ -242,7 +244,8 @@ public final class TemplateCatalog {
     private static final String UPLOADED = "template";
 
     private static final java.util.regex.Pattern PLACE = java.util.regex.Pattern.compile(
-            "^" + UPLOADED + " clause (\\S+?)(?: constraint \\S+)?(?: parameter (\\S+?))?(?: \\(year \\d+\\))?[:, ]");
+            "^" + UPLOADED + " clause (\\S+?)(?: (constraints)| constraint \\S+)?(?: parameter (\\S+?)(?: (minimum|maximum|allowed|value))?)?"
+                    + "(?: \\(year \\d+\\))?[:, ]");
 
     /** The checks' messages, each at the clause or parameter it names (the checks join several with "; "). */
     private static List<InputProblem> semanticProblems(tools.jackson.databind.JsonNode tree, String message) {
@@ -254,7 +257,8 @@ public final class TemplateCatalog {
                 tools.jackson.databind.JsonNode clauses = tree.path("clauses");
                 for (int i = 0; i < clauses.size(); i++) {
                     if (place.group(1).equals(clauses.get(i).path("id").asString(""))) {
-                        pointer = "/clauses/" + i + (place.group(2) == null ? "" : "/parameters/" + place.group(2));
+                        pointer = "/clauses/" + i + (place.group(2) != null ? "/" + place.group(2)
+                                : place.group(3) == null ? "" : "/parameters/" + place.group(3) + (place.group(4) == null ? "" : "/" + place.group(4)));
                         break;
                     }
                 }
@@ -296,6 +300,10 @@ public final class TemplateCatalog {
 
     /** Reads one template that messages call {@code where}, checked against the schema. */
     private static ContractTemplate readAs(String where, byte[] bytes, Schema schema) {
+        return readAs(where, bytes, schema, ParameterDeclaration.Checks.ALL);
+    }
+
+    private static ContractTemplate readAs(String where, byte[] bytes, Schema schema, ParameterDeclaration.Checks checks) {
         List<com.networknt.schema.Error> errors;
         try {
             errors = schema.validate(YAML.readTree(bytes));
@@ -305,11 +313,11 @@ public final class TemplateCatalog {
         if (!errors.isEmpty()) {
             throw new IllegalStateException(where + " does not match " + SCHEMA + ": " + errors);
         }
-        return parse(where, bytes);
+        return parse(where, bytes, checks);
     }
 
     @SuppressWarnings("unchecked")
-    private static ContractTemplate parse(String where, byte[] bytes) {
+    private static ContractTemplate parse(String where, byte[] bytes, ParameterDeclaration.Checks checks) {
         Map<String, Object> doc;
         try {
             doc = YAML.readValue(bytes, Map.class);
@@ -328,7 +336,7 @@ public final class TemplateCatalog {
                 if (!parameterNames.add(p.getKey())) {
                     throw new IllegalStateException(at + ": parameter " + p.getKey() + " is declared twice in the template");
                 }
-                parameters.add(parameter(p.getKey(), (Map<String, Object>) p.getValue(), at, text(raw, "concept", at)));
+                parameters.add(parameter(p.getKey(), (Map<String, Object>) p.getValue(), at, text(raw, "concept", at), checks));
             }
             List<ClauseConstraint> constraints = new ArrayList<>();
             for (Map<String, Object> constraint : (List<Map<String, Object>>) raw.getOrDefault("constraints", List.of())) {
@@ -347,7 +355,7 @@ public final class TemplateCatalog {
                 text(doc, "payer", where), text(doc, "description", where), text(doc, "source", where),
                 List.copyOf(clauses), ContentHash.of(bytes), decisionTables);
         checkConstraints(template, where);
-        ConceptRegistry.shipped().check(template, where);
+        ConceptRegistry.shipped().check(template, where, checks);
         return template;
     }
 
@@ -403,7 +411,8 @@ public final class TemplateCatalog {
     }
 
     @SuppressWarnings("unchecked")
-    private static ParameterDeclaration parameter(String name, Map<String, Object> raw, String where, String concept) {
+    private static ParameterDeclaration parameter(String name, Map<String, Object> raw, String where, String concept,
+            ParameterDeclaration.Checks checks) {
         String at = where + " parameter " + name;
         ParameterType type;
         try {
@@ -426,15 +435,21 @@ public final class TemplateCatalog {
         } else {
             throw new IllegalStateException(at + ": needs a value or values by year");
         }
+        BigDecimal minimum = optionalDecimal(raw.get("minimum"), at + " minimum");
+        BigDecimal maximum = optionalDecimal(raw.get("maximum"), at + " maximum");
+        List<String> allowed = List.copyOf((List<String>) raw.getOrDefault("allowed", List.of()));
+        boolean decimal = type == ParameterType.RATE || type == ParameterType.AMOUNT || type == ParameterType.NUMBER;
+        if (decimal) {
+            // A decimal's allowed values are the only ones it takes (an election a regulation offers).
+            allowed.forEach(value -> optionalDecimal(value, at + " allowed"));
+        }
         ParameterDeclaration unchecked = new ParameterDeclaration(name, type, text(raw, "unit", at),
-                text(raw, "description", at), text(raw, "source", at),
-                optionalDecimal(raw.get("minimum")), optionalDecimal(raw.get("maximum")),
-                List.copyOf((List<String>) raw.getOrDefault("allowed", List.of())), new TreeMap<>(),
+                text(raw, "description", at), text(raw, "source", at), minimum, maximum, allowed, new TreeMap<>(),
                 !Boolean.FALSE.equals(raw.get("negotiable")), fields);
         TreeMap<Integer, Object> accepted = new TreeMap<>();
         byYear.forEach((year, value) -> {
             try {
-                accepted.put(year, unchecked.accept(value));
+                accepted.put(year, unchecked.accept(value, checks));
             } catch (IllegalArgumentException e) {
                 // Year 0 is a single value, in force in every year: no year to name.
                 throw new IllegalStateException(at + (year == 0 ? "" : " (year " + year + ")") + ": " + e.getMessage(), e);
@@ -453,8 +468,12 @@ public final class TemplateCatalog {
         }
     }
 
-    private static BigDecimal optionalDecimal(Object raw) {
-        return raw == null ? null : ParameterType.decimal(raw);
+    private static BigDecimal optionalDecimal(Object raw, String at) {
+        try {
+            return raw == null ? null : ParameterType.decimal(raw);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(at + ": " + e.getMessage(), e);
+        }
     }
 
     private static Object required(Map<String, Object> map, String key, String where) {

@@ -45,7 +45,7 @@ public final class TermsResolver {
                     return;
                 }
                 try {
-                    accepted.put(override.getKey(), declaration.accept(override.getValue(), checks));
+                    accepted.put(override.getKey(), template.accept(declaration, override.getValue(), checks));
                 } catch (ParameterDeclaration.FieldProblems e) {
                     e.problems().forEach(problem -> problems.add(new InputProblem(pointer + problem.pointer(), problem.reason())));
                 } catch (IllegalArgumentException e) {
@@ -142,7 +142,7 @@ public final class TermsResolver {
         }
         if (applied) {
             try {
-                accepted.put(name, scale.accept(rungs, checks));
+                accepted.put(name, template.accept(scale, rungs, checks));
             } catch (IllegalArgumentException e) {
                 edits.keySet().forEach(path -> problems.add(new InputProblem("/overrides/" + path, name + " with " + pointers.replace("/overrides/", "")
                         + ": " + e.getMessage())));

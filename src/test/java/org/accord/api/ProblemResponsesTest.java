@@ -196,6 +196,10 @@ class ProblemResponsesTest extends ServerTest {
                             "/contract/overrides/sharingRatio", "has no parameter 'sharingRatio'"),
                     problem("override above its range", r -> at(r, "/contract").putObject("overrides").put("maximumSharingRate", "1.5"),
                             "/contract/overrides/maximumSharingRate", "above the maximum 1"),
+                    // 42 CFR 425.605(b)(2) offers 0%, or 0.5% to 2.0% in steps of 0.5%: 0.7% was settled (found from outside).
+                    problem("an elected minimum savings rate the regulation does not offer", r -> at(r, "/contract").putObject("overrides")
+                            .put("minimumSavingsRateBasis", "elected").put("electedMinimumSavingsRate", "0.007"),
+                            "/contract/overrides/electedMinimumSavingsRate", "0.007 is not one of the values electedMinimumSavingsRate may take in any contract of concept shared-savings: 0, 0.005, 0.01, 0.015, 0.02"),
                     problem("override below its range", r -> at(r, "/contract").putObject("overrides").put("reconciliationLagMonths", -1),
                             "/contract/overrides/reconciliationLagMonths", "below the minimum 0"),
                     problem("override not one of the words", r -> at(r, "/contract").putObject("overrides").put("adminFeeBasis", "per-visit"),

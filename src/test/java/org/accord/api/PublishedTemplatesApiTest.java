@@ -483,6 +483,27 @@ class PublishedTemplatesApiTest extends ServerTest {
         assertThat(get("/api/v1/contract-templates/acme-unread-parameter").status()).isEqualTo(404);
     }
 
+    /**
+     * The outside tester published ma-capitation with a 300% withhold of up to 500%, a corridor band keeping 250% of a
+     * gain and bearing -100% of a loss, and no sum-to-one (201): it settled a payer paying the IPA for its loss. A 422
+     * names each bound and value outside what its concept lets it mean, and the missing constraint; nothing is stored.
+     */
+    @Test
+    void aTemplateDeclaringRatesOutsideZeroToOneOrWithoutTheSumToOneIsRefusedNamingEachFieldAndNothingIsStored() throws Exception {
+        String template = java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/uploads/refused/probe-cap-rates.yaml"));
+        Reply refused = asAdmin("/api/v1/contract-templates", "application/yaml", template);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().get("errors")).extracting(e -> e.get("pointer").asString()).contains(
+                "/clauses/3/parameters/withholdRate/maximum", "/clauses/4/parameters/corridorBands/maximum",
+                "/clauses/6/parameters/memberMonthsWeight/minimum", "/clauses/6/parameters/reserveRate/maximum", "/clauses/6/constraints");
+        assertThat(refused.json().get("errors")).anySatisfy(e -> {
+            assertThat(e.get("pointer").asString()).isEqualTo("/clauses/4/parameters/corridorBands/value");
+            assertThat(e.get("reason").asString()).contains("rung 0's ipaShareOfLosses -1 is below 0");
+        });
+        assertThat(content.get(ContentHash.of(template.getBytes(StandardCharsets.UTF_8)))).isEmpty();
+        assertThat(get("/api/v1/contract-templates/probe-cap-rates").status()).isEqualTo(404);
+    }
+
     @Test
     void aTemplateNamingATableNeverUploadedIsRefusedNamingIt() {
         String template = read(FLAT_MSR_TEMPLATE).replace("id: mssp-basic-flat-msr", "id: acme-missing-table")

@@ -185,6 +185,19 @@ class SweepTest {
         }
     }
 
+    /** A sweep of the elected minimum savings rate visits only the elections 42 CFR 425.605(b)(2) offers. */
+    @Test
+    void aSweptElectionOffTheRegulationsStepsIsRefusedAtItsRange() {
+        assertThat(refusal(valley("mssp-basic", range("electedMinimumSavingsRate", "0", "0.01", "0.0025")))).containsExactly(
+                new InputProblem("/vary/0", "point 0.0025 of electedMinimumSavingsRate: 0.0025 is not one of the values"
+                        + " electedMinimumSavingsRate may take in any contract of concept shared-savings: 0, 0.005, 0.01, 0.015, 0.02"
+                        + " (rules/payment/shared-savings.concept.yaml)"),
+                new InputProblem("/vary/0", "point 0.0075 of electedMinimumSavingsRate: 0.0075 is not one of the values"
+                        + " electedMinimumSavingsRate may take in any contract of concept shared-savings: 0, 0.005, 0.01, 0.015, 0.02"
+                        + " (rules/payment/shared-savings.concept.yaml)"));
+        assertThat(scenarios.sweeper().settle(valley("mssp-basic", range("electedMinimumSavingsRate", "0", "0.02", "0.005")))).hasSize(5);
+    }
+
     /** A point the evaluation refuses for its varied term is named at that term's range (it named /contract/overrides/targetPmpm). */
     @Test
     void aPointRefusedForItsVariedTermIsNamedAtItsRange() {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.accord.validation.InputProblem;
+import org.accord.validation.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class TemplateCatalogTest {
@@ -187,5 +189,121 @@ class TemplateCatalogTest {
                             .containsOnly("/clauses/0/parameters/corridorBands");
                     assertThat(e.problems().get(0).reason()).contains("rung 1's ipaShareOfLosses is required");
                 });
+    }
+
+    /**
+     * The outside tester's upload (ma-capitation copied with a 300% withhold of up to 500%, a 200% reserve, a -50% weight
+     * and a band keeping 250% of a gain and bearing -100% of a loss) was published: only a value outside the template's
+     * own bounds was refused, never the bounds. A rate is a share of a whole, whatever a template says: each bound and
+     * value outside 0 to 1 is refused at its place.
+     */
+    @Test
+    void anUploadedTemplateDeclaringRatesOutsideZeroToOneIsRefusedAtEachBoundAndValue() throws Exception {
+        byte[] bytes = Files.readAllBytes(Path.of("src/test/resources/uploads/refused/probe-cap-rates.yaml"));
+        assertThatThrownBy(() -> TemplateCatalog.readUpload(bytes)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.problems()).extracting(InputProblem::pointer).contains(
+                    "/clauses/3/parameters/withholdRate/maximum", "/clauses/3/parameters/withholdRate/value",
+                    "/clauses/4/parameters/corridorBands/minimum", "/clauses/4/parameters/corridorBands/maximum",
+                    "/clauses/4/parameters/corridorBands/value",
+                    "/clauses/6/parameters/memberMonthsWeight/minimum", "/clauses/6/parameters/memberMonthsWeight/value",
+                    "/clauses/6/parameters/reserveRate/maximum", "/clauses/6/parameters/reserveRate/value",
+                    "/clauses/6/constraints");
+            assertThat(e.problems()).filteredOn(p -> p.pointer().equals("/clauses/3/parameters/withholdRate/maximum"))
+                    .extracting(InputProblem::reason).containsExactly("clause withhold parameter withholdRate maximum: 5 is above 1, the most"
+                            + " withholdRate can mean in any contract of concept withhold (rules/payment/withhold.concept.yaml:"
+                            + " a rate is a share of a whole)");
+            assertThat(e.problems()).filteredOn(p -> p.pointer().equals("/clauses/4/parameters/corridorBands/value"))
+                    .extracting(InputProblem::reason).anyMatch(r -> r.contains("rung 0's ipaShareOfGains 2.5 is above 1"))
+                    .anyMatch(r -> r.contains("rung 0's ipaShareOfLosses -1 is below 0"));
+        });
+        // Read as stored (a run made with it replays), it is the template that ran.
+        assertThat(TemplateCatalog.ofFile("stored", bytes).find("probe-cap-rates")).isPresent();
+    }
+
+    /** Without the sum-to-one the concept requires, weights of 0.6 each were rescaled silently (each "Weight 90%"). */
+    @Test
+    void anUploadedDistributionWithoutTheSumToOneItsConceptRequiresIsRefused() throws Exception {
+        byte[] bytes = Files.readAllBytes(Path.of("src/test/resources/uploads/refused/probe-cap-noconstraint.yaml"));
+        assertThatThrownBy(() -> TemplateCatalog.readUpload(bytes)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.problems()).extracting(InputProblem::pointer).containsExactly("/clauses/6/constraints");
+            assertThat(e.problems().get(0).reason()).isEqualTo("clause distribution constraints: concept distribution requires"
+                    + " sum-to-one of memberMonthsWeight, qualityWeight, costPerformanceWeight"
+                    + " (rules/distribution/distribution.concept.yaml), which the clause does not declare: without it shares of"
+                    + " one whole that do not add up to 1 would be rescaled silently");
+        });
+        assertThat(TemplateCatalog.ofFile("stored", bytes).find("probe-cap-noconstraint")).isPresent();
+    }
+
+    private static String stopLoss(String reimbursedShare) {
+        return """
+                id: own-stop-loss
+                version: "1"
+                name: Stop-loss
+                payer: Nobody
+                description: A stop-loss
+                source: none
+                clauses:
+                  - id: stop-loss
+                    concept: stop-loss
+                    title: Stop-loss
+                    text: Reimbursed.
+                    source: none
+                    parameters:
+                      attachmentPoint: {type: amount, unit: USD, description: a, source: none, value: "100000"}
+                      reimbursedShare: {type: rate, unit: rate, description: r, source: none%s}
+                """.formatted(reimbursedShare);
+    }
+
+    /** A rate whose template states no bounds is held to its concept's: no override makes it mean more than the whole. */
+    @Test
+    void aRateWithoutBoundsOfItsOwnIsHeldToItsConceptsInTheTemplateAndInEveryOverride() {
+        ContractTemplate template = TemplateCatalog.readUpload(stopLoss(", value: \"0.80\"").getBytes(StandardCharsets.UTF_8));
+        assertThat(template.parameter("reimbursedShare").orElseThrow().maximum()).isNull();
+        assertThatThrownBy(() -> TermsResolver.resolve(template, java.util.Map.of("reimbursedShare", "1.5"), 2025))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsExactly(
+                        new InputProblem("/overrides/reimbursedShare", "1.5 is above 1, the most reimbursedShare can mean in any contract"
+                                + " of concept stop-loss (rules/risk/stop-loss.concept.yaml: a rate is a share of a whole)")));
+        assertThat(TermsResolver.resolve(template, java.util.Map.of("reimbursedShare", "1.5"), 2025, ParameterDeclaration.Checks.AS_STORED)
+                .overrides()).containsEntry("reimbursedShare", new java.math.BigDecimal("1.5"));
+        assertThatThrownBy(() -> TemplateCatalog.readUpload(stopLoss(", value: \"1.20\"").getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).extracting(InputProblem::pointer)
+                        .containsExactly("/clauses/0/parameters/reimbursedShare/value"));
+    }
+
+    /** A template may offer a decimal as a few values only (an election): any other is refused, a stored run's replayed. */
+    @Test
+    void aDecimalWithAllowedValuesTakesOnlyThose() {
+        ContractTemplate template = TemplateCatalog.readUpload(stopLoss(", allowed: [\"0.5\", \"0.80\"], value: \"0.80\"")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(TermsResolver.resolve(template, java.util.Map.of("reimbursedShare", "0.50"), 2025).overrides())
+                .containsEntry("reimbursedShare", new java.math.BigDecimal("0.50"));
+        assertThatThrownBy(() -> TermsResolver.resolve(template, java.util.Map.of("reimbursedShare", "0.7"), 2025))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsExactly(
+                        new InputProblem("/overrides/reimbursedShare", "0.7 is not one of the allowed values 0.5, 0.80 (rate)")));
+        assertThat(TermsResolver.resolve(template, java.util.Map.of("reimbursedShare", "0.7"), 2025, ParameterDeclaration.Checks.AS_STORED)
+                .overrides()).containsEntry("reimbursedShare", new java.math.BigDecimal("0.7"));
+        assertThatThrownBy(() -> TemplateCatalog.readUpload(stopLoss(", allowed: [\"0.5\"], value: \"0.80\"").getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).extracting(InputProblem::pointer)
+                        .containsExactly("/clauses/0/parameters/reimbursedShare"));
+    }
+
+    /**
+     * The one rate a contract may set above 1 is a percentage of a fee schedule (Medicaid at 105%): its concept
+     * bounds it at 500% rather than a template widening every rate.
+     */
+    @Test
+    void aPercentageOfTheFeeScheduleMayExceedOneWithinItsConceptsBound() throws Exception {
+        assertThat(TemplateCatalog.load().find("medicaid-ffs-p4p").orElseThrow().parameter("negotiatedPercentage").orElseThrow()
+                .valueIn(2025)).isEqualTo(new java.math.BigDecimal("1.05"));
+        String fee = new String(TemplateCatalogTest.class.getResourceAsStream("/" + TemplateCatalog.FOLDER + "/medicaid-ffs-p4p.yaml")
+                .readAllBytes(), StandardCharsets.UTF_8);
+        String wider = fee.replace("id: medicaid-ffs-p4p", "id: own-ffs").replace("maximum: \"5\"", "maximum: \"105\"");
+        assertThat(wider).isNotEqualTo(fee.replace("id: medicaid-ffs-p4p", "id: own-ffs"));
+        assertThatThrownBy(() -> TemplateCatalog.readUpload(wider.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(InputProblem::pointer, InputProblem::reason).contains(org.assertj.core.groups.Tuple.tuple(
+                                "/clauses/0/parameters/negotiatedPercentage/maximum", "clause fee-for-service parameter negotiatedPercentage"
+                                        + " maximum: 105 is above 5, the most negotiatedPercentage can mean in any contract of concept"
+                                        + " fee-for-service (rules/payment/fee-for-service.concept.yaml)")));
     }
 }

@@ -72,6 +72,31 @@ class TermsResolverTest {
                 .anyMatch(r -> r.contains("'guess' is not one of [population, elected]"));
     }
 
+    /**
+     * 42 CFR 425.605(b)(2) offers 0%, or 0.5% to 2.0% in steps of 0.5%: an election of 0.7% was settled (losses of
+     * 1.0000001% shared as "at least the minimum 0.7%"). Every template of the concept refuses it, naming the elections;
+     * a run stored with it still resolves as it ran.
+     */
+    @Test
+    void anElectedMinimumSavingsRateOffTheRegulationsStepsIsRefusedNamingTheElections() {
+        for (String id : java.util.List.of("mssp-enhanced", "mssp-basic", "mssp-aco-track-1", "mssp-aco-basic-e", "mssp-aco-enhanced")) {
+            InvalidInputException e = (InvalidInputException) catchThrowable(() -> TermsResolver.resolve(template(id),
+                    Map.of("minimumSavingsRateBasis", "elected", "electedMinimumSavingsRate", "0.007"), 2022));
+            assertThat(e).as(id).isNotNull();
+            assertThat(e.problems()).as(id).containsExactly(new InputProblem("/overrides/electedMinimumSavingsRate",
+                    "0.007 is not one of the values electedMinimumSavingsRate may take in any contract of concept shared-savings:"
+                            + " 0, 0.005, 0.01, 0.015, 0.02 (rules/payment/shared-savings.concept.yaml)"));
+            for (String election : java.util.List.of("0", "0.005", "0.010", "0.015", "0.02")) {
+                assertThat(parameter(TermsResolver.resolve(template(id), Map.of("minimumSavingsRateBasis", "elected",
+                        "electedMinimumSavingsRate", election), 2022), "shared-savings", "electedMinimumSavingsRate"))
+                        .as(id + " " + election).isEqualTo(new BigDecimal(election));
+            }
+            assertThat(parameter(TermsResolver.resolve(template(id), Map.of("minimumSavingsRateBasis", "elected",
+                    "electedMinimumSavingsRate", "0.007"), 2022, ParameterDeclaration.Checks.AS_STORED), "shared-savings",
+                    "electedMinimumSavingsRate")).as(id).isEqualTo(new BigDecimal("0.007"));
+        }
+    }
+
     @Test
     void distributionWeightsThatDoNotAddUpToOneAreRefusedNamingAllThree() {
         // 0.7 + 0.25 + 0.25 = 1.2: normalising would silently pay member months 58% instead of 70%.
