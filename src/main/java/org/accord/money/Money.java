@@ -167,6 +167,48 @@ public final class Money {
     }
 
     /**
+     * Pays exact amounts that make up one payable amount (a corridor's bands): the sum is rounded once, as
+     * {@link #payable}, and split into parts in whole cents that add up to it. Every part is first rounded
+     * toward zero; the cents the sum's rounding leaves go one each to the parts with the largest remainders
+     * (ties to the earlier index). A part is thus its exact amount rounded toward zero or a cent further.
+     * The parts may not have both signs.
+     */
+    public static List<BigDecimal> payableParts(List<BigDecimal> exactParts) {
+        BigDecimal total = payable(sum(exactParts));
+        int n = exactParts.size();
+        BigDecimal[] parts = new BigDecimal[n];
+        BigDecimal[] remainders = new BigDecimal[n];
+        BigDecimal allocated = BigDecimal.ZERO;
+        boolean positive = false;
+        boolean negative = false;
+        for (int i = 0; i < n; i++) {
+            BigDecimal exact = exactParts.get(i);
+            positive |= exact.signum() > 0;
+            negative |= exact.signum() < 0;
+            parts[i] = exact.setScale(SCALE, RoundingMode.DOWN);
+            remainders[i] = exact.subtract(parts[i]).abs();
+            allocated = allocated.add(parts[i]);
+        }
+        if (positive && negative) {
+            throw new IllegalArgumentException("parts of both signs: " + exactParts);
+        }
+        // Rounding the sum moves it less than half a cent, each part's rounding toward zero less than a cent: at most
+        // one cent per part is left, in the sum's direction.
+        int centsLeft = total.subtract(allocated).movePointRight(SCALE).intValueExact();
+        List<Integer> order = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        // Largest remainder first; the sort is stable, so equal ones keep the earlier index first.
+        order.sort((i, j) -> remainders[j].compareTo(remainders[i]));
+        BigDecimal step = centsLeft < 0 ? CENT.negate() : CENT;
+        for (int k = 0; k < Math.abs(centsLeft); k++) {
+            parts[order.get(k)] = parts[order.get(k)].add(step);
+        }
+        return new ArrayList<>(Arrays.asList(parts));
+    }
+
+    /**
      * Splits a payable total into cents by weight so that the parts add up to the total exactly:
      * every part is first rounded toward zero, then the cents left over go one each to the parts
      * with the largest remainders (ties to the earlier index, so callers order parts by id).

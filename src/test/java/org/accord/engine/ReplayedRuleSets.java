@@ -69,7 +69,11 @@ final class ReplayedRuleSets {
                     "a-floored-practice-that-takes-the-cent-the-caps-leave-is-said-to-receive-more-than-the-floor.yaml"),
             "rules/payment/pay-for-performance.drl", Set.of(
                     // a lower-is-better measure's bonus was paid on its numerator, the members not meeting it: 9 x 10.00 for 35 x 10.00
-                    "a-lower-is-better-measure-pays-on-the-eligible-members-its-numerator-does-not-count.yaml"));
+                    "a-lower-is-better-measure-pays-on-the-eligible-members-its-numerator-does-not-count.yaml"),
+            // each band was rounded alone: 50,400.25 and 4,799.87, 55,200.12 for an exact sum of 55,200.126
+            "rules/risk/risk-corridor.drl", Set.of(
+                    "the-corridor-pays-the-sum-over-its-bands-rounded-once.yaml",
+                    "the-corridor-bears-the-sum-over-its-bands-rounded-once-on-a-loss.yaml"));
 
     /**
      * Rules whose sentence a later text of their file rewrote, by that file, with the amounts left as they were: where the
@@ -100,6 +104,14 @@ final class ReplayedRuleSets {
             "rules/distribution/distribution.drl", Map.of(
                     "A deficit shared by overspend without a cost target weighs each practice by member months",
                     "A deficit shared by overspend weighs each practice by its own overspend against its share of the cost target"));
+
+    /**
+     * Rules a later text of their file added that write only findings, by that file, the amounts left as they were: where
+     * the rule set replayed has another text of that file, the shipped settlements' findings of these rules are left out.
+     */
+    private static final Map<String, Set<String>> FOUND_FIRST_LATER = Map.of(
+            // the corridor's settlement, its bands' exact shares summed and rounded once, was not stated
+            "rules/risk/risk-corridor.drl", Set.of("The corridor's settlement is the sum over its bands, rounded once to the cent"));
 
     private ReplayedRuleSets() {
     }
@@ -174,8 +186,15 @@ final class ReplayedRuleSets {
                 splitOff.putAll(SPLIT_OFF_LATER.getOrDefault(file, Map.of()));
             }
         });
-        assertThat(withoutRulesHash(withoutSentencesOf(saidOtherwise, Map.of(), replayed)))
-                .isEqualTo(withoutRulesHash(withoutSentencesOf(saidOtherwise, splitOff, shipped)));
+        Set<String> foundLater = new TreeSet<>();
+        FOUND_FIRST_LATER.forEach((file, found) -> {
+            if (!shippedFiles.get(file).equals(old.fileHashes().get(file))) {
+                foundLater.addAll(found);
+            }
+        });
+        // Both sides alike: a rule set replayed may be a later text too (LinesTest's, every file rewritten), with those rules.
+        assertThat(withoutRulesHash(withoutSentencesOf(saidOtherwise, splitOff, foundLater, replayed)))
+                .isEqualTo(withoutRulesHash(withoutSentencesOf(saidOtherwise, splitOff, foundLater, shipped)));
         assertThat(replayed.get(0).rulesHash()).isNotEqualTo(shipped.get(0).rulesHash());
     }
 
@@ -187,12 +206,20 @@ final class ReplayedRuleSets {
     }
 
     /**
-     * The settlements as JSON, the explanation and basis of the named rules' lines and findings left out, and the lines
-     * of a rule split off another named by the rule they were split from.
+     * The settlements as JSON, the explanation and basis of the named rules' lines and findings left out, the lines
+     * of a rule split off another named by the rule they were split from, and the findings of rules added later left out.
      */
-    private static String withoutSentencesOf(Set<String> rules, Map<String, String> splitFrom, List<Settlement> settlements) {
+    private static String withoutSentencesOf(Set<String> rules, Map<String, String> splitFrom, Set<String> foundLater,
+            List<Settlement> settlements) {
         JsonNode tree = Json.MAPPER.readTree(Json.write(settlements));
         for (JsonNode settlement : tree) {
+            if (settlement.path("findings") instanceof tools.jackson.databind.node.ArrayNode findings) {
+                for (int i = findings.size() - 1; i >= 0; i--) {
+                    if (foundLater.contains(findings.get(i).path("rule").asString())) {
+                        findings.remove(i);
+                    }
+                }
+            }
             for (String list : List.of("lines", "findings")) {
                 for (JsonNode line : settlement.path(list)) {
                     String rule = splitFrom.getOrDefault(line.path("rule").asString(), line.path("rule").asString());

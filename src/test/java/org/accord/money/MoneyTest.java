@@ -43,6 +43,40 @@ class MoneyTest {
     }
 
     @Nested
+    class PartsOfOnePayableAmount {
+        private List<BigDecimal> decimals(String... values) {
+            return java.util.Arrays.stream(values).map(BigDecimal::new).toList();
+        }
+
+        @Test
+        void theSumIsRoundedOnceAndItsCentGoesToTheLargestRemainder() {
+            // 50,400.252 + 4,799.874 + 0 = 55,200.126, paid 55,200.13: rounded toward zero 50,400.25 + 4,799.87 = 55,200.12;
+            // the cent left goes to 4,799.874 (remainder 0.004 against 0.002). Each rounded alone they paid 55,200.12.
+            assertThat(Money.payableParts(decimals("50400.252", "4799.874", "0")))
+                    .containsExactly(new BigDecimal("50400.25"), new BigDecimal("4799.88"), new BigDecimal("0.00"));
+        }
+
+        @Test
+        void lossesAreSplitTheSameWayTiesToTheEarlierPart() {
+            // -0.005 x 3 = -0.015, paid -0.02 (half-even); rounded toward zero 0.00 each; two cents, remainders tie: the first two.
+            assertThat(Money.payableParts(decimals("-0.005", "-0.005", "-0.005")))
+                    .containsExactly(new BigDecimal("-0.01"), new BigDecimal("-0.01"), new BigDecimal("0.00"));
+        }
+
+        @Test
+        void aSumRoundedDownLeavesEveryPartRoundedTowardZero() {
+            // 1.004 + 2.004 = 3.008, paid 3.01: one cent, to the earlier of the tied remainders; 0.0049 x 2 = 0.0098, paid 0.01.
+            assertThat(Money.payableParts(decimals("1.004", "2.004"))).containsExactly(new BigDecimal("1.01"), new BigDecimal("2.00"));
+            assertThat(Money.payableParts(decimals("1.002", "2.002"))).containsExactly(new BigDecimal("1.00"), new BigDecimal("2.00"));
+        }
+
+        @Test
+        void partsOfBothSignsAreRefused() {
+            assertThatThrownBy(() -> Money.payableParts(decimals("1.005", "-0.005"))).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Nested
     class LargestRemainder {
         @Test
         void theOddCentGoesToTheLargestRemainderAndTiesToTheEarlierPart() {

@@ -176,7 +176,8 @@ final class PracticeReference {
 
     /**
      * REFERENCE.md section 5: the variance is cut at the band edges (shares of the target); in each band
-     * the IPA keeps its share of a gain or bears its share of a loss. Each band is paid to the cent.
+     * the IPA keeps its share of a gain or bears its share of a loss. "The settlement is the sum over bands":
+     * the bands' exact shares summed, paid to the cent once.
      */
     private Fraction corridor(Fraction gain) {
         Fraction target = number("targetPmpm").times(riskWeightedMemberMonths());
@@ -191,10 +192,10 @@ final class PracticeReference {
             size.minus(outer).max(Fraction.ZERO) };
         Fraction total = Fraction.ZERO;
         for (int i = 0; i < 3; i++) {
-            Fraction band = Fraction.of(portions[i].times(number("corridorBands[" + i + "].ipaShareOf" + side)).cents());
+            Fraction band = portions[i].times(number("corridorBands[" + i + "].ipaShareOf" + side));
             total = total.plus(isGain ? band : band.negate());
         }
-        return total;
+        return Fraction.of(total.cents());
     }
 
     // REFERENCE.md sections 6 and 7: the pool less the admin fee and the reserve, split by weights.
