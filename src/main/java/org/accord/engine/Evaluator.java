@@ -491,8 +491,8 @@ public final class Evaluator {
 
     /**
      * Everything that stops an evaluation before the engine: invalid facts, period inputs a clause
-     * requires (its template's {@code requires}) that the facts lack, distribution floor or cap
-     * shares that cannot hold for the number of practices, and a risk corridor's target or a global budget of
+     * requires (its template's {@code requires}) that the facts lack, distribution floor shares
+     * that cannot all be paid for the number of practices (or a cap of 0), and a risk corridor's target or a global budget of
      * zero. Pointers are relative to the request document ({@code /facts/...}, {@code /contract/overrides/...}).
      */
     public static List<InputProblem> problems(Terms terms, PerformanceFacts facts) {
@@ -510,7 +510,7 @@ public final class Evaluator {
     }
 
     /**
-     * What the terms need of facts already found valid: required period inputs, floors and caps that can hold, a
+     * What the terms need of facts already found valid: required period inputs, floors that can all be paid, a
      * corridor target and a global budget above zero.
      */
     public static List<InputProblem> unmetRequirements(Terms terms, PerformanceFacts facts) {
@@ -581,24 +581,34 @@ public final class Evaluator {
         return List.of();
     }
 
+    /**
+     * Floors that cannot all be paid: a floor share for each practice adding up to more than the pool. Caps that add up
+     * to less than it (0.40 for an IPA of one or two practices) are no such matter: a deficit is shared without them
+     * ("floors and caps bind only a positive pool"), and of a surplus what they cut that no practice can take is
+     * retained by the IPA on a line of its own ({@code rules/distribution/distribution.drl}). Only a cap of 0, which
+     * leaves a positive pool to no practice at all, and a floor above the cap, which no share can meet, are refused.
+     */
     private static List<InputProblem> sharesThatCannotHold(Request request, ClauseTerms distribution) {
-        BigDecimal practices = BigDecimal.valueOf(request.facts().practices().size());
+        int practices = request.facts().practices().size();
         BigDecimal cap = (BigDecimal) distribution.parameters().get("practiceCapShare");
         BigDecimal floor = (BigDecimal) distribution.parameters().get("practiceFloorShare");
         List<InputProblem> problems = new ArrayList<>();
-        if (cap.multiply(practices).compareTo(BigDecimal.ONE) < 0) {
+        if (cap.signum() == 0) {
             problems.add(new InputProblem(request.terms().overrides().containsKey("practiceCapShare")
-                    ? "/contract/overrides/practiceCapShare" : "/facts/practices",
-                    cap.signum() == 0 ? "a cap of 0 leaves a positive pool to no practice"
-                            : "each practice is capped at " + cap.toPlainString() + " of the pool, so the pool needs at least "
-                            + BigDecimal.ONE.divide(cap, 0, java.math.RoundingMode.CEILING) + " practices; there are " + practices
-                            + " (a cap of at least " + BigDecimal.ONE.divide(practices, 4, java.math.RoundingMode.CEILING).stripTrailingZeros().toPlainString()
-                            + " lets the pool be paid out, whatever its sign)"));
+                    ? "/contract/overrides/practiceCapShare" : "/contract", "a cap of 0 leaves a positive pool to no practice"));
         }
-        if (floor.multiply(practices).compareTo(BigDecimal.ONE) > 0) {
+        if (floor.multiply(BigDecimal.valueOf(practices)).compareTo(BigDecimal.ONE) > 0) {
             problems.add(new InputProblem(request.terms().overrides().containsKey("practiceFloorShare")
                     ? "/contract/overrides/practiceFloorShare" : "/facts/practices",
                     "a floor of " + floor.toPlainString() + " of the pool for each of " + practices + " practices exceeds the pool"));
+        } else if (cap.signum() > 0 && floor.compareTo(cap) > 0) {
+            // Refused before with the caps that came to less than the pool: floors above the cap come to more than it
+            // wherever the caps do not.
+            problems.add(new InputProblem(request.terms().overrides().containsKey("practiceFloorShare")
+                    ? "/contract/overrides/practiceFloorShare" : request.terms().overrides().containsKey("practiceCapShare")
+                    ? "/contract/overrides/practiceCapShare" : "/contract",
+                    "a floor of " + floor.toPlainString() + " of the pool is above the cap of " + cap.toPlainString()
+                            + ": no practice can be paid at least the one and at most the other"));
         }
         return problems;
     }

@@ -66,7 +66,12 @@ final class ReplayedRuleSets {
                     "with-cap-and-floor-equal-and-the-pool-not-splitting-in-cents-the-odd-cents-go-to-the-first-practices-and-are-said.yaml",
                     // a practice held at a bound paid a cent off it in whole cents was said to receive the cap or the floor
                     "a-capped-practice-that-gives-back-the-floors-cent-is-said-to-receive-less-than-the-cap.yaml",
-                    "a-floored-practice-that-takes-the-cent-the-caps-leave-is-said-to-receive-more-than-the-floor.yaml"),
+                    "a-floored-practice-that-takes-the-cent-the-caps-leave-is-said-to-receive-more-than-the-floor.yaml",
+                    // an IPA of one or two practices under a cap of 0.40 stopped the rules ("cannot both hold"), in a deficit too
+                    "two-practices-in-deficit-share-it-by-weight-without-the-cap.yaml",
+                    "one-practice-in-deficit-bears-it-all-without-the-cap.yaml",
+                    "two-practices-in-surplus-take-the-cap-and-the-ipa-retains-the-rest.yaml",
+                    "one-practice-in-surplus-takes-the-cap-and-the-ipa-retains-the-rest.yaml"),
             "rules/payment/pay-for-performance.drl", Set.of(
                     // a lower-is-better measure's bonus was paid on its numerator, the members not meeting it: 9 x 10.00 for 35 x 10.00
                     "a-lower-is-better-measure-pays-on-the-eligible-members-its-numerator-does-not-count.yaml"),

@@ -174,23 +174,27 @@ class EvaluationServiceTest {
     }
 
     /**
-     * The global budget caps a practice at 40% of the pool: two practices cannot take it all, and the
-     * evaluation is refused before the pool is known, naming the practices and the cap that would do.
+     * The global budget caps a practice at 40% of a positive pool: two practices cannot take it all, and the evaluation
+     * was refused before the pool was known ("the pool needs at least 3 practices; there are 2"), a deficit too. The caps
+     * bind only a positive pool and what they cut that no practice can take is retained by the IPA, so both settle
+     * (golden global-budget/two-practices-*); floors that add up to more than the pool still cannot be paid.
      */
     @Test
-    void aCapTheIpaHasTooFewPracticesForIsRefusedSayingWhichCapWould() {
+    void aCapTheIpaHasTooFewPracticesForSettlesAndFloorsThatCannotBePaidAreRefused() {
         PerformanceFacts two = new PerformanceFacts(valley.ipa(), valley.period(), valley.practices().subList(0, 2));
 
-        InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
-                () -> service.evaluate(ContractChoice.of("commercial-global-budget"), two));
+        Settlement settlement = service.evaluate(ContractChoice.of("commercial-global-budget"), two);
 
-        assertThat(e.problems()).singleElement().satisfies(p -> {
-            assertThat(p.pointer()).isEqualTo("/facts/practices");
-            assertThat(p.reason()).isEqualTo("each practice is capped at 0.40 of the pool, so the pool needs at least 3 practices; "
-                    + "there are 2 (a cap of at least 0.5 lets the pool be paid out, whatever its sign)");
-        });
-        assertThat(service.evaluate(ContractChoice.of("commercial-global-budget").with("practiceCapShare", "0.5"), two)
-                .totals().practices()).hasSize(2);
+        assertThat(settlement.totals().practices()).hasSize(2);
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                () -> service.evaluate(ContractChoice.of("commercial-global-budget").with("practiceFloorShare", "0.6"), two));
+        assertThat(e.problems()).containsExactly(new InputProblem("/contract/overrides/practiceFloorShare",
+                "a floor of 0.6 of the pool for each of 2 practices exceeds the pool"));
+        // 2 x 0.45 is within the pool, but above the cap of 0.40 no practice can be paid it: caps short of the pool let it by
+        InvalidInputException aboveTheCap = catchThrowableOfType(InvalidInputException.class,
+                () -> service.evaluate(ContractChoice.of("commercial-global-budget").with("practiceFloorShare", "0.45"), two));
+        assertThat(aboveTheCap.problems()).containsExactly(new InputProblem("/contract/overrides/practiceFloorShare",
+                "a floor of 0.45 of the pool is above the cap of 0.40: no practice can be paid at least the one and at most the other"));
     }
 
     /**
