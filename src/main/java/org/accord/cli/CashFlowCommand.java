@@ -6,9 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import org.accord.scenarios.CashFlowRequest;
 import org.accord.scenarios.CashFlowResult;
 import org.accord.scenarios.Scenarios;
+import org.accord.validation.Decimals;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,9 +40,33 @@ class CashFlowCommand implements Callable<Integer> {
             description = "IPA (default: the IPA and its practices together) or a practice id.")
     String scope;
 
-    @Option(names = "--monthly-cost", split = ",", paramLabel = "USD",
-            description = "The monthly cost: one amount for every month of the period, or amounts month by month separated by commas.")
+    @Option(names = "--monthly-cost", split = ",", paramLabel = "USD", converter = MonthlyCost.class,
+            description = "The monthly cost: one amount for every month of the period, or amounts month by month separated by commas, "
+                    + "one for each month of the period or more (a shorter list is refused). The comma separates months, so write "
+                    + "amounts without thousands separators: 1000000, not 1,000,000.")
     List<BigDecimal> monthlyCosts = new ArrayList<>();
+
+    /**
+     * One month's cost. The list is split on commas, so "1,000,000" came as the three costs 1, 000 and 000 (found from
+     * outside): a figure written with leading zeros is no month's cost but the part of an amount after a thousands
+     * separator, and is refused saying so.
+     */
+    static final class MonthlyCost implements CommandLine.ITypeConverter<BigDecimal> {
+        private static final Pattern LEADING_ZEROS = Pattern.compile("[+-]?0[0-9].*");
+
+        @Override
+        public BigDecimal convert(String text) {
+            if (LEADING_ZEROS.matcher(text.trim()).matches()) {
+                throw new CommandLine.TypeConversionException("'" + text + "' is not a plain amount (it has leading zeros): a comma"
+                        + " separates months, so write each amount without thousands separators (1000000, not 1,000,000)");
+            }
+            try {
+                return Decimals.parseOrThrow(text);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
     @Option(names = "--p4p-timing", defaultValue = CashFlowRequest.AT_RECONCILIATION, paramLabel = "reconciliation|monthly",
             description = "When pay-for-performance bonuses are paid (default ${DEFAULT-VALUE}: once the year's measures are final).")

@@ -54,6 +54,11 @@ final class ProblemReporter implements CommandLine.IExecutionExceptionHandler {
         if (pointer.startsWith(OVERRIDES)) {
             return "--set " + pointer.substring(OVERRIDES.length());
         }
+        // the cash flow's costs: the list, or one month's amount in it
+        Matcher cost = MONTHLY_COSTS.matcher(pointer);
+        if (cost.matches()) {
+            return cost.group(1) == null ? "--monthly-cost" : "--monthly-cost, month " + (Integer.parseInt(cost.group(1)) + 1);
+        }
         Matcher option = SCENARIO_OPTION.matcher(pointer);
         if (option.matches()) {
             // /proposals/0/overrides/x is the first --proposal's term x; /vary/1/parameter the second --vary
@@ -75,4 +80,6 @@ final class ProblemReporter implements CommandLine.IExecutionExceptionHandler {
     }
 
     private static final String OVERRIDES = "/contract/overrides/";
+
+    private static final Pattern MONTHLY_COSTS = Pattern.compile("/monthlyCosts(?:/(\\d+))?");
 }

@@ -14,8 +14,9 @@ import org.accord.facts.PerformanceFacts;
  * @param facts             the IPA's performance facts
  * @param scope             {@code IPA} (default: the IPA and its practices together, everything the payer pays)
  *                          or a practice id (what it is paid directly and what the IPA distributes to it)
- * @param monthlyCosts      the costs, USD: one amount is repeated in every month of the period; a list gives month
- *                          by month from the period's first month (months not listed cost nothing)
+ * @param monthlyCosts      the costs, USD: none; one amount, repeated in every month of the period; or a list month
+ *                          by month from the period's first month, at least one for each month of the period (a longer
+ *                          list goes on past it). A list of two or more that stops short of the period is refused
  * @param payForPerformance when pay-for-performance bonuses are paid: {@code reconciliation} (default: when the
  *                          year's measures are final) or {@code monthly}
  */

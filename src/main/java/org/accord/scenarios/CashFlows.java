@@ -50,6 +50,15 @@ final class CashFlows {
             BigDecimal cost = request.monthlyCosts().get(i);
             Requests.require(cost != null && cost.signum() >= 0, problems, "/monthlyCosts/" + i, "a cost must be zero or more");
         }
+        YearMonth first = YearMonth.from(start(facts.period()));
+        YearMonth last = YearMonth.from(end(facts.period()));
+        int periodMonths = (int) ChronoUnit.MONTHS.between(first, last) + 1;
+        // A list shorter than the period left the months it did not give at $0, silently: "1,000,000" split on its commas
+        // was a cost of $1 in the first month and nothing after (found from outside). Almost always a mistake, so refused.
+        int given = request.monthlyCosts().size();
+        Requests.require(given <= 1 || given >= periodMonths, problems, "/monthlyCosts", given + " amounts for a period of "
+                + periodMonths + " months (" + first + " to " + last + "): give one amount, for every month, or one for each month"
+                + " of the period from its first, " + periodMonths + " or more (a longer list goes on past the period)");
         Requests.require(List.of(CashFlowRequest.AT_RECONCILIATION, CashFlowRequest.MONTHLY).contains(request.payForPerformance()),
                 problems, "/payForPerformance", "'" + request.payForPerformance() + "' is not reconciliation or monthly");
         Integer lag = lag(terms);
@@ -61,9 +70,6 @@ final class CashFlows {
         boolean p4pMonthly = CashFlowRequest.MONTHLY.equals(request.payForPerformance());
         Map<String, String> concepts = Requests.conceptsByClause(service, request.contract());
 
-        YearMonth first = YearMonth.from(start(facts.period()));
-        YearMonth last = YearMonth.from(end(facts.period()));
-        int periodMonths = (int) ChronoUnit.MONTHS.between(first, last) + 1;
         YearMonth reconciliation = last.plusMonths(lag);
         int reconciliationIndex = (int) ChronoUnit.MONTHS.between(first, reconciliation);
         List<BigDecimal> costs = costs(request.monthlyCosts(), periodMonths);

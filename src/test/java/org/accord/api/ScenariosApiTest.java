@@ -300,11 +300,29 @@ class ScenariosApiTest extends ServerTest {
     @Test
     void aNegativeMonthlyCostIsA422AtThatMonth() {
         ObjectNode request = example("cashflow-ma-capitation");
-        request.putArray("monthlyCosts").add("1500000").add("-1");
+        var costs = request.putArray("monthlyCosts");
+        for (int month = 1; month <= 12; month++) {
+            costs.add(month == 2 ? "-1" : "1500000");
+        }
 
         JsonNode errors = assertProblem(postJson(CASH_FLOW, JSON.writeValueAsString(request)), 422, CASH_FLOW);
 
         assertOnlyError(errors, "/monthlyCosts/1", "zero or more");
+    }
+
+    /**
+     * Three amounts for a 12-month period left months 4 to 12 at $0 without a word (as the command line's "1,000,000" split
+     * on its commas did): a list that stops short of the period is refused at the list; one amount is every month's.
+     */
+    @Test
+    void aListOfCostsShorterThanThePeriodIsA422AtTheList() {
+        ObjectNode request = example("cashflow-ma-capitation");
+        request.putArray("monthlyCosts").add("1500000").add("1500000").add("1500000");
+
+        JsonNode errors = assertProblem(postJson(CASH_FLOW, JSON.writeValueAsString(request)), 422, CASH_FLOW);
+
+        assertOnlyError(errors, "/monthlyCosts", "3 amounts for a period of 12 months (2025-01 to 2025-12): give one amount, "
+                + "for every month, or one for each month of the period from its first, 12 or more");
     }
 
     @Test

@@ -186,6 +186,31 @@ class InputProblemsTest {
             assertThat(beyond.err() + word.err() + date.err()).doesNotContain("java.", "Exception", "BigDecimal");
         }
 
+        /**
+         * Found from outside: "--monthly-cost 1,000,000" was split on its commas into the costs 1, 000 and 000, the other nine
+         * months taken at $0 (exit 0, "turns positive in month 1"), and "1,2" the same with no warning.
+         */
+        @Test
+        void aMonthlyCostWithThousandsSeparatorsOrAListShortOfThePeriodIsRefusedNamingTheOption() {
+            CommandLineRun grouped = run("cashflow", "--template", "ma-capitation", "--facts", "examples/small-panel.json",
+                    "--monthly-cost", "1,000,000");
+            CommandLineRun tooFew = run("cashflow", "--template", "ma-capitation", "--facts", "examples/small-panel.json",
+                    "--monthly-cost", "1,2");
+
+            assertThat(grouped.exitCode()).isEqualTo(2);
+            assertThat(grouped.out()).isEmpty();
+            assertThat(grouped.err()).startsWith("Invalid value for option '--monthly-cost' (USD): '000' is not a plain amount (it has"
+                    + " leading zeros): a comma separates months, so write each amount without thousands separators (1000000, not 1,000,000)");
+            assertThat(tooFew.exitCode()).isEqualTo(2);
+            assertThat(tooFew.out()).isEmpty();
+            assertThat(tooFew.err()).contains("  --monthly-cost: 2 amounts for a period of 12 months (2025-01 to 2025-12): give one"
+                    + " amount, for every month, or one for each month of the period from its first, 12 or more");
+            CommandLineRun million = run("cashflow", "--template", "ma-capitation", "--facts", "examples/small-panel.json",
+                    "--monthly-cost", "1000000");
+            assertThat(million.exitCode()).as(million.err()).isZero();
+            assertThat(million.out()).contains("total cost 12,000,000.00");
+        }
+
         @ParameterizedTest(name = "{1}")
         @MethodSource("badInput")
         void badInputExitsTwoNamingTheOption(String[] args, String problem) {

@@ -95,6 +95,30 @@ class CashFlowTest {
         assertThat(flow.monthsToFirstPositive()).isNull();
     }
 
+    /**
+     * Costs for three months of a 12-month period were taken as costing nothing in months 4 to 12, without a word ("1,000,000"
+     * on the command line came as 1, 000 and 000, found from outside): a list that stops short of the period is refused at
+     * the list, one amount for every month and a list for each month are settled, and give the same months.
+     */
+    @Test
+    void aListOfCostsShorterThanThePeriodIsRefusedAndOneAmountIsEveryMonths() {
+        List<BigDecimal> three = List.of(new BigDecimal("1"), new BigDecimal("0"), new BigDecimal("0"));
+        assertThatThrownBy(() -> scenarios.cashFlow(new CashFlowRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY, "IPA", three, null)))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).problems()).singleElement().satisfies(p -> {
+                    assertThat(p.pointer()).isEqualTo("/monthlyCosts");
+                    assertThat(p.reason()).isEqualTo("3 amounts for a period of 12 months (2025-01 to 2025-12): give one amount, for every"
+                            + " month, or one for each month of the period from its first, 12 or more (a longer list goes on past the period)");
+                }));
+
+        CashFlowResult every = scenarios.cashFlow(CashFlowRequest.of(ContractChoice.of("mssp-basic"), Fixtures.VALLEY, "IPA",
+                new BigDecimal("1000000")));
+        CashFlowResult monthByMonth = scenarios.cashFlow(new CashFlowRequest(ContractChoice.of("mssp-basic"), Fixtures.VALLEY, "IPA",
+                java.util.Collections.nCopies(12, new BigDecimal("1000000")), null));
+        assertThat(every.totalCost()).isEqualByComparingTo("12000000.00");
+        assertThat(monthByMonth.months()).isEqualTo(every.months());
+    }
+
     @Test
     void payForPerformanceIsPaidAtReconciliationUnlessMonthlyIsChosen() {
         ContractChoice medicaid = ContractChoice.of("medicaid-ffs-p4p");
