@@ -1,5 +1,6 @@
 package org.accord.evaluation;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import org.accord.facts.FactDeclarations;
@@ -14,12 +15,17 @@ import org.accord.facts.QualityMeasureCount;
  * facts are valid when those two are: {@link FactsValidator} checks every other field on its own
  * value (the IPA and the period, the same objects here; each practice's counts, risk score, fee-schedule
  * amount and extra facts, equal here; the ids, equal and in the same order), and checks the cost as not
- * null, not negative and not below the extra amounts declared part of it (a high-cost member's cost) and a
- * numerator as from zero to the measure's eligible members, as here.
+ * null, not negative, not above its declared maximum ({@code rules/facts.yaml}) and not below the extra amounts
+ * declared part of it (a high-cost member's cost) and a numerator as from zero to the measure's eligible members,
+ * as here. A draw from plausible facts stays far below the maximum (a practice's cost at $100,000 a member month
+ * for the most member months a practice may have), so its trials are not validated whole for it.
  * Anything else that differs, or a drawn value outside those bounds, is not vouched for: the caller
  * validates those facts whole, so an invalid draw is refused with the problems the validator names.
  */
 final class DrawnFacts {
+
+    /** The most a practice's cost of care may be, as declared. */
+    private static final BigDecimal MOST_COST = FactDeclarations.shipped().practiceField("totalCostOfCare").orElseThrow().maximum();
 
     private DrawnFacts() {
     }
@@ -58,6 +64,7 @@ final class DrawnFacts {
                 && observed.edVisits() == drawn.edVisits() && observed.inpatientAdmissions() == drawn.inpatientAdmissions()
                 && Objects.equals(observed.extra(), drawn.extra());
         if (!heldEqual || drawn.totalCostOfCare() == null || drawn.totalCostOfCare().signum() < 0
+                || drawn.totalCostOfCare().compareTo(MOST_COST) > 0
                 || !FactDeclarations.shipped().partsBeyondTheirWhole(drawn, "").isEmpty()) {
             return false;
         }

@@ -41,13 +41,16 @@ public final class FactDeclarations {
     private static volatile FactDeclarations shipped;
 
     private final Map<String, FactField> practice;
+    /** The period's declared facts (its amounts), each a field of {@link PerformancePeriod}. */
+    private final Map<String, FactField> period;
     /** The declared extra facts, in the order declared: read for every practice validated (a trial's 25, issue 15). */
     private final List<FactField> extraFields;
     /** The declared extra facts that are part of a named amount. */
     private final List<FactField> parts;
 
-    private FactDeclarations(Map<String, FactField> practice) {
+    private FactDeclarations(Map<String, FactField> practice, Map<String, FactField> period) {
         this.practice = practice;
+        this.period = period;
         this.extraFields = practice.values().stream().filter(f -> !f.named()).toList();
         this.parts = extraFields.stream().filter(f -> f.partOf() != null).toList();
     }
@@ -116,7 +119,12 @@ public final class FactDeclarations {
                 components.put(component.getName(), component);
             }
         }
+        Map<String, RecordComponent> periodComponents = new LinkedHashMap<>();
+        for (RecordComponent component : PerformancePeriod.class.getRecordComponents()) {
+            periodComponents.put(component.getName(), component);
+        }
         Map<String, FactField> fields = new LinkedHashMap<>();
+        Map<String, FactField> periodFields = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (byte[] document : documents) {
             Map<String, Object> doc = YAML.readValue(document, Map.class);
@@ -131,6 +139,20 @@ public final class FactDeclarations {
                     problems.add("practice fact " + name + ": " + e.getMessage());
                 }
             });
+            // The period is a record of its own: only its fields can be declared, none travels as an extra fact.
+            Map<String, Map<String, Object>> period = (Map<String, Map<String, Object>>) doc.getOrDefault("period", Map.of());
+            period.forEach((name, raw) -> {
+                try {
+                    if (!periodComponents.containsKey(name)) {
+                        throw new IllegalArgumentException("PerformancePeriod has no field " + name);
+                    }
+                    if (periodFields.put(name, field(name, raw, periodComponents.get(name))) != null) {
+                        problems.add("period fact " + name + " is declared twice");
+                    }
+                } catch (RuntimeException e) {
+                    problems.add("period fact " + name + ": " + e.getMessage());
+                }
+            });
         }
         components.keySet().stream().filter(name -> !fields.containsKey(name))
                 .forEach(name -> problems.add("PracticePerformance." + name + " is not declared under practice:"));
@@ -143,7 +165,7 @@ public final class FactDeclarations {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("the facts declaration (" + RESOURCE + ") is wrong:\n  " + String.join("\n  ", problems));
         }
-        return new FactDeclarations(Collections.unmodifiableMap(fields));
+        return new FactDeclarations(Collections.unmodifiableMap(fields), Collections.unmodifiableMap(periodFields));
     }
 
     private static FactField field(String name, Map<String, Object> raw, RecordComponent component) {
@@ -162,7 +184,7 @@ public final class FactDeclarations {
         }
         FactType factType = FactType.fromWord(String.valueOf(type));
         if (component != null && !fits(factType, component.getType())) {
-            throw new IllegalArgumentException("declared a " + factType.word() + " but PracticePerformance." + name
+            throw new IllegalArgumentException("declared a " + factType.word() + " but " + component.getDeclaringRecord().getSimpleName() + "." + name
                     + " is a " + component.getType().getSimpleName());
         }
         String partOf = raw.get("partOf") == null ? null : String.valueOf(raw.get("partOf"));
@@ -200,6 +222,15 @@ public final class FactDeclarations {
 
     public Optional<FactField> practiceField(String name) {
         return Optional.ofNullable(practice.get(name));
+    }
+
+    /** The period's declared facts, in the order declared. */
+    public List<FactField> periodFields() {
+        return List.copyOf(period.values());
+    }
+
+    public Optional<FactField> periodField(String name) {
+        return Optional.ofNullable(period.get(name));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.accord.validation.InputProblem;
 
@@ -25,9 +26,11 @@ public final class FactsValidator {
         ALL,
         /**
          * The checks every stored run's facts passed when it ran, for a replay: all but those added since runs
-         * were stored, each of one fact against another: a practice's extra amounts declared part of a named
-         * amount ({@code partOf}) summing to more than it; a period longer than 24 months or less than half in its
-         * performance year; an agreement starting after the performance period.
+         * were stored: a practice's extra amounts declared part of a named amount ({@code partOf}) summing to more
+         * than it; a period longer than 24 months or less than half in its performance year; an agreement starting
+         * after the performance period; a risk score or an amount beyond the bounds {@code rules/facts.yaml}
+         * declares for it (a risk score from 0.1 to 10, a practice's amounts at most 480,000,000,000 USD, the
+         * period's at most 2,400,000,000,000,000 USD).
          */
         AS_STORED
     }
@@ -68,6 +71,12 @@ public final class FactsValidator {
             problems.add(new InputProblem("/ipa/id", "the IPA needs an id"));
         }
         checkPeriod(facts.period(), problems);
+        if (checks == Checks.ALL && facts.period() != null) {
+            PerformancePeriod period = facts.period();
+            withinDeclaredBounds(declarations.periodField("benchmarkExpenditure"), period.benchmarkExpenditure(), "/period", problems);
+            withinDeclaredBounds(declarations.periodField("lossAdjustment"), period.lossAdjustment(), "/period", problems);
+            withinDeclaredBounds(declarations.periodField("participantRevenue"), period.participantRevenue(), "/period", problems);
+        }
         // A year outside its bounds is refused already, and has no days to compare the period's with.
         if (checks == Checks.ALL && facts.period() != null && yearInBounds(facts.period())) {
             periodInItsYear(facts.period(), problems);
@@ -93,6 +102,10 @@ public final class FactsValidator {
             checkPractice(practice, at, problems);
             problems.addAll(declarations.problems(practice, at));
             if (checks == Checks.ALL) {
+                withinDeclaredBounds(declarations.practiceField("averageRiskScore"), practice.averageRiskScore(), at, problems);
+                withinDeclaredBounds(declarations.practiceField("totalCostOfCare"), practice.totalCostOfCare(), at, problems);
+                withinDeclaredBounds(declarations.practiceField("feeScheduleAllowedAmount"), practice.feeScheduleAllowedAmount(), at,
+                        problems);
                 problems.addAll(declarations.partsBeyondTheirWhole(practice, at));
             }
         }
@@ -308,6 +321,26 @@ public final class FactsValidator {
     private static void notNegative(BigDecimal value, String at, String field, List<InputProblem> problems) {
         if (value != null && value.signum() < 0) {
             problems.add(new InputProblem(at + field, "cannot be negative (was " + value.toPlainString() + ")"));
+        }
+    }
+
+    /**
+     * A risk score or an amount beyond the bounds {@code rules/facts.yaml} declares for it: far outside them it is a
+     * keying error (1173 for a risk score of 1.173 pays 1,173 times the capitation; 1e20 dollars is no cost). Only a
+     * value the checks above let through (present, not negative, a risk score above zero) is checked, so none is
+     * refused twice.
+     */
+    private static void withinDeclaredBounds(Optional<FactField> field, BigDecimal value, String at, List<InputProblem> problems) {
+        if (value == null || value.signum() < 0 || field.isEmpty()) {
+            return;
+        }
+        FactField declared = field.get();
+        if (value.signum() == 0 && declared.minimum() != null && declared.minimum().signum() > 0) {
+            return; // a risk score of zero is refused already, as not above zero
+        }
+        String reason = declared.problem(value);
+        if (reason != null) {
+            problems.add(new InputProblem(at + "/" + declared.name(), reason));
         }
     }
 

@@ -19,15 +19,18 @@ class ReplayOfFactsRefusedSinceTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource({
-        "commercial-global-budget-stop-loss, high-cost-members-beyond-total-cost-of-care.json",
-        "mssp-aco-basic-a, agreement-begun-after-the-performance-year.json",
-        "commercial-global-budget, period-outside-its-performance-year.json",
-        "commercial-global-budget, period-mostly-outside-its-performance-year.json",
-        "commercial-global-budget, period-longer-than-24-months.json",
+        "commercial-global-budget-stop-loss, contradictory/high-cost-members-beyond-total-cost-of-care.json",
+        "mssp-aco-basic-a, contradictory/agreement-begun-after-the-performance-year.json",
+        "commercial-global-budget, contradictory/period-outside-its-performance-year.json",
+        "commercial-global-budget, contradictory/period-mostly-outside-its-performance-year.json",
+        "commercial-global-budget, contradictory/period-longer-than-24-months.json",
+        "ma-capitation, beyond-bounds/risk-score-above-10.json",
+        "ma-capitation, beyond-bounds/risk-score-below-0.1.json",
+        "ma-capitation, beyond-bounds/total-cost-of-care-above-480-billion.json",
     })
     void aRunWhoseFactsACheckAddedSinceRefusesReplaysIdentically(String template, String file) throws IOException {
         Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "replay-refused-since");
-        RunStoredBeforeACheck run = RunStoredBeforeACheck.storeIn(dataDir, template, Path.of("src/test/resources/facts/contradictory", file));
+        RunStoredBeforeACheck run = RunStoredBeforeACheck.storeIn(dataDir, template, Path.of("src/test/resources/facts", file));
 
         CommandLineRun replay = CommandLineRun.run("replay", run.runId(), "--data-dir", dataDir.toString());
 

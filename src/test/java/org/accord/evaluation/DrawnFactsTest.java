@@ -29,6 +29,9 @@ import org.junit.jupiter.api.Test;
  */
 class DrawnFactsTest {
 
+    /** The most a practice's cost of care may be, as rules/facts.yaml declares it. */
+    private static final BigDecimal MOST_COST = new BigDecimal("480000000000");
+
     private final EvaluationService service = Engine.service();
     private final PerformanceFacts valley = Engine.example("valley-ipa");
     private final ContractChoice basic = ContractChoice.of("mssp-basic");
@@ -68,6 +71,8 @@ class DrawnFactsTest {
         assertThat(DrawnFacts.validDraw(valley, withPractice(first.withTotalCostOfCare(BigDecimal.ZERO)))).isTrue();
         assertThat(DrawnFacts.validDraw(valley, withPractice(first.withTotalCostOfCare(new BigDecimal("-0.01"))))).isFalse();
         assertThat(DrawnFacts.validDraw(valley, withPractice(first.withTotalCostOfCare(null)))).isFalse();
+        assertThat(DrawnFacts.validDraw(valley, withPractice(first.withTotalCostOfCare(MOST_COST)))).isTrue();
+        assertThat(DrawnFacts.validDraw(valley, withPractice(first.withTotalCostOfCare(MOST_COST.add(new BigDecimal("0.01")))))).isFalse();
         assertThat(DrawnFacts.validDraw(valley, withPractice(withMeasure(first, 2, measure.eligible())))).isTrue();
         assertThat(DrawnFacts.validDraw(valley, withPractice(withMeasure(first, 2, 0)))).isTrue();
         assertThat(DrawnFacts.validDraw(valley, withPractice(withMeasure(first, 2, measure.eligible() + 1)))).isFalse();
@@ -231,8 +236,8 @@ class DrawnFactsTest {
         QualityMeasureCount m = measures.get(k);
         int small = random.nextInt(-3, 4);
         PracticePerformance changed = switch (random.nextInt(16)) {
-            case 0, 1, 2 -> p.withTotalCostOfCare(BigDecimal.valueOf(random.nextInt(4) == 0 ? -random.nextLong(1, 1_000_000)
-                    : random.nextLong(0, 100_000_000_000L), 2));
+            case 0, 1, 2 -> p.withTotalCostOfCare(random.nextInt(6) == 0 ? MOST_COST.add(BigDecimal.valueOf(random.nextInt(-2, 3), 2))
+                    : BigDecimal.valueOf(random.nextInt(4) == 0 ? -random.nextLong(1, 1_000_000) : random.nextLong(0, 100_000_000_000L), 2));
             case 3 -> p.withTotalCostOfCare(random.nextBoolean() ? null : BigDecimal.ZERO);
             case 4, 5, 6, 7 -> {
                 int numerator = random.nextBoolean() ? random.nextInt(-2, m.eligible() + 3) : (random.nextBoolean() ? -small : m.eligible() + small);

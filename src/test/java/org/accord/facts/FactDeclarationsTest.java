@@ -108,6 +108,14 @@ class FactDeclarationsTest {
                 assertThat(property.get("maximum").decimalValue()).as(field.name()).isEqualByComparingTo(field.maximum());
             }
         }
+        JsonNode period = YAMLMapper.builder().build().readTree(Files.readAllBytes(Path.of("api-spec/accord.yaml")))
+                .get("components").get("schemas").get("PerformancePeriod");
+        assertThat(FactDeclarations.shipped().periodFields()).extracting(FactField::name)
+                .containsExactly("benchmarkExpenditure", "lossAdjustment", "participantRevenue");
+        for (FactField field : FactDeclarations.shipped().periodFields()) {
+            assertThat(period.get("properties").get(field.name()).get("description").asString()).as(field.name())
+                    .isEqualTo(field.description());
+        }
         String listed = practice.get("properties").get("extra").get("description").asString();
         List<String> extra = FactDeclarations.shipped().extraFields().stream()
                 .map(f -> f.name() + " (" + f.type().word() + (f.unit() == null ? "" : ", " + f.unit()) + ")").toList();
@@ -179,5 +187,12 @@ class FactDeclarationsTest {
         assertThatThrownBy(() -> FactDeclarations.of(new String(shipped, StandardCharsets.UTF_8)
                 .replace("  memberMonths:\n    type: count", "  memberMonths:\n    type: money").getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("declared a money but PracticePerformance.memberMonths is a int");
+        assertThatThrownBy(() -> FactDeclarations.of(shipped, """
+                period:
+                  budget: {type: money, description: Not the period's.}
+                  assignedBeneficiaries: {type: money, description: A count.}
+                """.getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("period fact budget: PerformancePeriod has no field budget")
+                .hasMessageContaining("declared a money but PerformancePeriod.assignedBeneficiaries is a Integer");
     }
 }

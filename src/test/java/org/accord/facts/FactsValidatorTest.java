@@ -88,6 +88,75 @@ class FactsValidatorTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("/practices", "must be at most 5,000 practices (was 5,001)"));
     }
     @Nested
+    @DisplayName("risk scores and amounts within the bounds rules/facts.yaml declares")
+    class DeclaredBounds {
+
+        private static PracticePerformance scored(String riskScore, String totalCostOfCare, String feeScheduleAllowedAmount) {
+            return scored("P1", riskScore, totalCostOfCare, feeScheduleAllowedAmount);
+        }
+
+        private static PracticePerformance scored(String id, String riskScore, String totalCostOfCare, String feeScheduleAllowedAmount) {
+            return new PracticePerformance(id, "Practice " + id, 100, 1200, new BigDecimal(riskScore), new BigDecimal(totalCostOfCare),
+                    new BigDecimal(feeScheduleAllowedAmount), 0, 0, 0, 0, List.of());
+        }
+
+        private static PerformanceFacts withPeriodAmounts(String benchmark, String lossAdjustment, String revenue) {
+            return new PerformanceFacts(new PerformanceFacts.Ipa("ipa", "IPA"), new PerformancePeriod(2025, null, null,
+                    new BigDecimal(benchmark), null, null, null, new BigDecimal(lossAdjustment), new BigDecimal(revenue), null, null, null),
+                    List.of(practice("P1", 1200, List.of())));
+        }
+
+        @Test
+        void aRiskScoreOutside0Point1To10IsRefusedNamingTheBound() {
+            // Found from outside: 1e20 settled a capitation of $6.24e24, 1e-30 one of $0.00; 1173 for 1.173 pays 1,173 times.
+            assertThat(FactsValidator.problems(facts(scored("1173", "1000.00", "0")))).extracting(InputProblem::pointer, InputProblem::reason)
+                    .containsExactly(tuple("/practices/0/averageRiskScore", "must be at most 10 (was 1173)"));
+            assertThat(FactsValidator.problems(facts(scored("1e20", "1000.00", "0")))).extracting(InputProblem::reason)
+                    .containsExactly("must be at most 10 (was 100000000000000000000)");
+            assertThat(FactsValidator.problems(facts(scored("0.0999", "1000.00", "0")))).extracting(InputProblem::pointer, InputProblem::reason)
+                    .containsExactly(tuple("/practices/0/averageRiskScore", "must be at least 0.1 (was 0.0999)"));
+            assertThat(FactsValidator.problems(facts(scored("0", "1000.00", "0")))).extracting(InputProblem::reason)
+                    .as("refused once, as not above zero").containsExactly("must be greater than zero");
+        }
+
+        @Test
+        void aRiskScoreFrom0Point1To10IsAccepted() {
+            assertThat(FactsValidator.problems(facts(scored("0.1", "1000.00", "0"), scored("P2", "10", "1000.00", "0")))).isEmpty();
+        }
+
+        @Test
+        void aPracticesAmountsAbove480BillionAreRefusedNamingTheBound() {
+            // Found from outside: a total cost of care of 30 nines was settled.
+            assertThat(FactsValidator.problems(facts(scored("1.0", "999999999999999999999999999999", "480000000000.01"))))
+                    .extracting(InputProblem::pointer, InputProblem::reason).containsExactly(
+                            tuple("/practices/0/totalCostOfCare", "must be at most 480000000000 USD (was 999999999999999999999999999999)"),
+                            tuple("/practices/0/feeScheduleAllowedAmount", "must be at most 480000000000 USD (was 480000000000.01)"));
+            assertThat(FactsValidator.problems(facts(scored("1.0", "480000000000.00", "480000000000")))).isEmpty();
+        }
+
+        @Test
+        void thePeriodsAmountsAboveTheirBoundAreRefused() {
+            assertThat(FactsValidator.problems(withPeriodAmounts("2400000000000000.01", "1e16", "2400000000000001")))
+                    .extracting(InputProblem::pointer).containsExactly("/period/benchmarkExpenditure", "/period/lossAdjustment",
+                            "/period/participantRevenue");
+            assertThat(FactsValidator.problems(withPeriodAmounts("2400000000000000", "0", "2400000000000000.00"))).isEmpty();
+        }
+
+        @Test
+        void aNegativeAmountIsRefusedOnceAsNegative() {
+            assertThat(FactsValidator.problems(facts(scored("1.0", "-1", "0")))).extracting(InputProblem::reason)
+                    .containsExactly("cannot be negative (was -1)");
+        }
+
+        @Test
+        void aReplayChecksTheFactsAsItsRunWasChecked() {
+            assertThat(FactsValidator.problems(facts(scored("1e20", "999999999999999999999999999999", "0")),
+                    FactsValidator.Checks.AS_STORED)).isEmpty();
+            assertThat(FactsValidator.problems(withPeriodAmounts("1e20", "0", "0"), FactsValidator.Checks.AS_STORED)).isEmpty();
+        }
+    }
+
+    @Nested
     @DisplayName("facts that contradict one another")
     class OneFactAgainstAnother {
 
