@@ -22,6 +22,7 @@ import org.accord.settlement.Settlement;
 import org.accord.settlement.SettlementAssembler;
 import org.accord.settlement.SettlementLine;
 import org.accord.terms.ClauseTerms;
+import org.accord.terms.ConceptRegistry;
 import org.accord.terms.Terms;
 import org.accord.validation.InputProblem;
 import org.accord.validation.InvalidInputException;
@@ -514,9 +515,20 @@ public final class Evaluator {
      * corridor target and a global budget above zero.
      */
     public static List<InputProblem> unmetRequirements(Terms terms, PerformanceFacts facts) {
+        return unmetRequirements(terms, facts, FactsValidator.Checks.ALL);
+    }
+
+    /**
+     * As {@link #unmetRequirements(Terms, PerformanceFacts)}, with these checks: a replay ({@link FactsValidator.Checks#AS_STORED})
+     * leaves out those added since runs were stored (a benchmark of zero against which a clause compares cost).
+     */
+    public static List<InputProblem> unmetRequirements(Terms terms, PerformanceFacts facts, FactsValidator.Checks checks) {
         Request request = new Request(terms, facts);
         List<InputProblem> problems = new ArrayList<>();
         PerformancePeriod period = request.facts().period();
+        if (checks == FactsValidator.Checks.ALL) {
+            problems.addAll(benchmarkOfZero(request));
+        }
         for (ClauseTerms clause : request.terms().clauses()) {
             if ("distribution".equals(clause.concept())) {
                 problems.addAll(sharesThatCannotHold(request, clause));
@@ -540,6 +552,29 @@ public final class Evaluator {
             }
         }
         return problems;
+    }
+
+    /**
+     * Shared savings and losses are the IPA's expenditures' difference from the benchmark, and their rates shares of it
+     * (42 CFR 425.605, 425.610: savings rate = savings / benchmark, compared with the minimum savings and loss rates).
+     * With a benchmark of zero no difference is a share of it: $9,000,000 spent against $0 was settled as "0% of the
+     * $0.00 benchmark" and "no shared losses". A clause that reads the benchmark ({@code Ipa.benchmarkExpenditure} in its
+     * concept's facts) needs it above zero; one absent is for its {@code requires} to name, and a contract that reads no
+     * benchmark accepts any.
+     */
+    private static List<InputProblem> benchmarkOfZero(Request request) {
+        BigDecimal benchmark = request.facts().period().benchmarkExpenditure();
+        if (benchmark == null || benchmark.signum() != 0) {
+            return List.of(); // absent: the clause's requires names it; negative: refused already
+        }
+        for (ClauseTerms clause : request.terms().clauses()) {
+            if (ConceptRegistry.shipped().find(clause.concept()).map(c -> c.facts().contains("Ipa.benchmarkExpenditure")).orElse(false)) {
+                return List.of(new InputProblem("/facts/period/benchmarkExpenditure", "clause " + clause.id() + " (" + clause.title()
+                        + ") compares the IPA's expenditures with the benchmark, as savings or losses and their rate of it, and a"
+                        + " benchmark of 0 makes every difference a share of nothing: a benchmark is above 0"));
+            }
+        }
+        return List.of();
     }
 
     /**

@@ -265,7 +265,7 @@ public final class EvaluationService {
         }
         InvalidInputException.throwIfAny(contract.namedInTheRequest(problems));
         // The facts were validated above; only what these terms need of them is left to check.
-        InvalidInputException.throwIfAny(contract.namedInTheRequest(Evaluator.unmetRequirements(terms, facts)));
+        InvalidInputException.throwIfAny(contract.namedInTheRequest(Evaluator.unmetRequirements(terms, facts, factsChecks)));
         return terms;
     }
 }

@@ -1,6 +1,7 @@
 package org.accord.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +22,7 @@ import org.accord.store.DataDirectory;
 import org.accord.store.NewRun;
 import org.accord.store.RunStore;
 import org.accord.terms.TemplateCatalog;
+import org.accord.validation.InvalidInputException;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -37,7 +39,8 @@ public record RunStoredBeforeACheck(String runId, Settlement settlement) {
 
     public static RunStoredBeforeACheck storeIn(Path dataDir, String templateId, Path factsFile) {
         String factsJson = read(factsFile);
-        assertThat(FactsValidator.problems(Json.readFacts(factsFile))).as("the facts a check added later refuses").isNotEmpty();
+        assertThatThrownBy(() -> EvaluationService.withBuiltInRules(TemplateCatalog.load()).check(ContractChoice.of(templateId),
+                Json.readFacts(factsFile))).as("the facts a check added later refuses").isInstanceOf(InvalidInputException.class);
         Settlement settlement = EvaluationService.forReplay(TemplateCatalog.load(), new Evaluator(RuleBases.builtIn()))
                 .evaluate(ContractChoice.of(templateId), Json.readFacts(factsFile));
         String request = "{\"contract\":{\"templateId\":\"" + templateId + "\"},\"facts\":" + factsJson + "}";
