@@ -520,7 +520,8 @@ public final class Evaluator {
 
     /**
      * As {@link #unmetRequirements(Terms, PerformanceFacts)}, with these checks: a replay ({@link FactsValidator.Checks#AS_STORED})
-     * leaves out those added since runs were stored (a benchmark of zero against which a clause compares cost).
+     * leaves out those added since runs were stored (a benchmark of zero against which a clause compares cost; a practice
+     * with member months and no cost of care whose cost a distribution weighs).
      */
     public static List<InputProblem> unmetRequirements(Terms terms, PerformanceFacts facts, FactsValidator.Checks checks) {
         Request request = new Request(terms, facts);
@@ -532,6 +533,9 @@ public final class Evaluator {
         for (ClauseTerms clause : request.terms().clauses()) {
             if ("distribution".equals(clause.concept())) {
                 problems.addAll(sharesThatCannotHold(request, clause));
+                if (checks == FactsValidator.Checks.ALL) {
+                    problems.addAll(membersWhoseCareCostNothing(request, clause));
+                }
             }
             if ("risk-corridor".equals(clause.concept())) {
                 problems.addAll(corridorWithoutATarget(request, clause));
@@ -575,6 +579,37 @@ public final class Evaluator {
             }
         }
         return List.of();
+    }
+
+    /**
+     * A distribution that weighs each practice's own cost against its share of a cost target (cost performance at a
+     * costPerformanceWeight above zero, or a deficit shared by own overspend; {@code rules/distribution/distribution.drl})
+     * pays a practice for cost below its share. A practice whose members had member months and whose total cost of care
+     * is zero is a missing claims feed, not performance: under mssp-basic, practice Z at $0.00 beside A and B at
+     * $4,500,000.00 for the same 12,000 member months took the whole cost-performance share and twice their distribution
+     * (found from outside). Refused at the practice's cost; a distribution that weighs no practice's cost (by member
+     * months and quality, or with no cost target) reads none, and accepts it.
+     */
+    private static List<InputProblem> membersWhoseCareCostNothing(Request request, ClauseTerms distribution) {
+        Object target = distribution.parameters().get("costPerformanceTarget");
+        boolean weighsCost = ((BigDecimal) distribution.parameters().get("costPerformanceWeight")).signum() > 0
+                || "own-overspend".equals(distribution.parameters().get("deficitAllocation"));
+        if (!weighsCost || request.terms().clauses().stream().noneMatch(clause -> clause.id().equals(target))) {
+            return List.of();
+        }
+        List<InputProblem> problems = new ArrayList<>();
+        List<PracticePerformance> practices = request.facts().practices();
+        for (int i = 0; i < practices.size(); i++) {
+            PracticePerformance practice = practices.get(i);
+            if (practice.memberMonths() > 0 && practice.totalCostOfCare() != null && practice.totalCostOfCare().signum() == 0) {
+                problems.add(new InputProblem("/facts/practices/" + i + "/totalCostOfCare", "practice " + practice.id() + " has "
+                        + String.format(java.util.Locale.ROOT, "%,d", practice.memberMonths()) + " member months and a total cost of"
+                        + " care of 0: clause " + distribution.id() + " (" + distribution.title() + ") weighs each practice's cost"
+                        + " against its share of the " + target + " cost target, and a practice whose members had care has a cost of"
+                        + " care above 0 (none is a missing claims feed, which would take the whole cost-performance share)"));
+            }
+        }
+        return problems;
     }
 
     /**

@@ -192,6 +192,9 @@ final class Simulator {
                 }
             });
         });
+        if (problems.isEmpty()) {
+            problems.addAll(statedCostsOfZeroRefused(request));
+        }
         if (SimulationRequest.BENCHMARK.equals(request.expectedCost())) {
             BigDecimal benchmark = request.facts().period().benchmarkExpenditure();
             Requests.require(benchmark != null && benchmark.signum() > 0, problems, "/expectedCost",
@@ -206,6 +209,37 @@ final class Simulator {
             }
         }
         InvalidInputException.throwIfAny(problems);
+    }
+
+    /**
+     * A stated cost of zero per member draws every trial's cost of that practice as zero: where the contract refuses a
+     * practice with member months and no cost (a distribution weighing each practice's cost), every trial would be
+     * refused, so the statement is refused before any trial is drawn, with the contract's reason.
+     */
+    private List<InputProblem> statedCostsOfZeroRefused(SimulationRequest request) {
+        PerformanceFacts facts = request.facts();
+        List<PracticePerformance> drawn = new ArrayList<>(facts.practices());
+        Map<String, String> zeroAt = new HashMap<>();
+        for (int i = 0; i < drawn.size(); i++) {
+            PracticePerformance p = drawn.get(i);
+            BigDecimal stated = request.expectedCostPerMember().get(p.id());
+            if (stated != null && stated.signum() == 0 && p.attributedMembers() > 0) {
+                drawn.set(i, p.withTotalCostOfCare(new BigDecimal("0.00")));
+                zeroAt.put("/facts/practices/" + i + "/totalCostOfCare", p.id());
+            }
+        }
+        if (zeroAt.isEmpty()) {
+            return List.of();
+        }
+        List<InputProblem> problems = new ArrayList<>();
+        try {
+            service.check(request.contract(), new PerformanceFacts(facts.ipa(), facts.period(), drawn));
+        } catch (InvalidInputException e) {
+            e.problems().stream().filter(p -> zeroAt.containsKey(p.pointer())).forEach(p -> problems.add(new InputProblem(
+                    "/expectedCostPerMember/" + zeroAt.get(p.pointer()), "a cost of 0 per member draws every trial's cost of care as 0,"
+                    + " which the contract refuses: " + p.reason())));
+        }
+        return problems;
     }
 
     /**

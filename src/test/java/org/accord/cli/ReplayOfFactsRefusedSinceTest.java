@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * A run stored before a check of the facts was added still replays as it ran (docs/store.md): the check is made of
  * the facts a request brings, not of those a replay reads back. The facts are those
- * {@code FactsThatContradictEachOtherApiTest} and {@code BenchmarkOfZeroApiTest} show refused now.
+ * {@code FactsThatContradictEachOtherApiTest}, {@code BenchmarkOfZeroApiTest} and {@code PracticeWithoutCostApiTest} show
+ * refused now.
  */
 class ReplayOfFactsRefusedSinceTest {
 
@@ -28,6 +29,7 @@ class ReplayOfFactsRefusedSinceTest {
         "ma-capitation, beyond-bounds/risk-score-below-0.1.json",
         "ma-capitation, beyond-bounds/total-cost-of-care-above-480-billion.json",
         "mssp-basic, for-the-contract/benchmark-of-zero.json",
+        "mssp-basic, for-the-contract/practice-with-member-months-and-no-cost.json",
     })
     void aRunWhoseFactsACheckAddedSinceRefusesReplaysIdentically(String template, String file) throws IOException {
         Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "replay-refused-since");

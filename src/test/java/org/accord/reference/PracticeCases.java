@@ -46,8 +46,9 @@ final class PracticeCases {
             // Cost around 1,000 PMPM risk-adjusted: some practices under their target share, some over.
             BigDecimal cost = BigDecimal.valueOf(memberMonths).multiply(risk)
                     .multiply(BigDecimal.valueOf(800 + random.nextInt(450))).setScale(2, RoundingMode.HALF_EVEN);
+            // Far below its target: a cent, as a practice whose members had care costs something (a cost of 0 is refused).
             if (random.nextInt(20) == 0) {
-                cost = BigDecimal.ZERO.setScale(2);
+                cost = new BigDecimal("0.01");
             }
             BigDecimal allowed = BigDecimal.valueOf(random.nextLong(100L * memberMonths * 100 + 1), 2);
             int wellness = random.nextInt(members + 1);

@@ -430,14 +430,30 @@ class SimulationTest {
                         + "leaving nothing for the other practices' expected costs");
     }
 
-    /** A stated cost of zero per member has no spread: every trial's cost is zero, as expected (it was the observed cost). */
+    /**
+     * A stated cost of zero per member has no spread: every trial's cost is zero, as expected (it was the observed cost),
+     * under a distribution that weighs no practice's cost.
+     */
     @Test
     void aStatedCostOfZeroIsDrawnAsZero() {
-        SimulationResult result = Fixtures.scenarios().simulate(SimulationRequest.of(MSSP_BASIC, Fixtures.SMALL_PANEL)
+        SimulationResult result = Fixtures.scenarios().simulate(SimulationRequest.of(MSSP_BASIC.with("costPerformanceWeight", "0")
+                .with("memberMonthsWeight", "0.75"), Fixtures.SMALL_PANEL)
                 .withTrials(20).withExpectedCostPerMember(Map.of("P02", BigDecimal.ZERO)));
         assertThat(result.practices().get(1).cost().expected()).isZero();
         assertThat(result.practices().get(1).cost().simulatedMean()).isZero();
         assertThat(result.practices().get(1).cost().simulatedStandardDeviation()).isZero();
+    }
+
+    /**
+     * Where the distribution weighs each practice's cost, a practice with member months and no cost is refused, so a stated
+     * cost of zero, which draws every trial's cost as zero, is refused before any trial is drawn.
+     */
+    @Test
+    void aStatedCostOfZeroIsRefusedBeforeAnyTrialWhereTheDistributionWeighsCost() {
+        assertThatThrownBy(() -> Fixtures.scenarios().simulate(SimulationRequest.of(MSSP_BASIC, Fixtures.SMALL_PANEL)
+                .withTrials(20).withExpectedCostPerMember(Map.of("P02", BigDecimal.ZERO)))).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("/expectedCostPerMember/P02: a cost of 0 per member draws every trial's cost of care as 0,"
+                        + " which the contract refuses: practice P02 has 4,320 member months and a total cost of care of 0");
     }
 
     /** A global budget of 0 is refused before any trial is drawn, as a single evaluation refuses it. */
