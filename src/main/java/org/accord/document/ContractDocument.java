@@ -580,8 +580,21 @@ public final class ContractDocument {
             byYear.forEach((year, v) -> parts.add("from " + year + ": " + show(v)));
             return String.join("; ", parts);
         }
+        if (value instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(e -> e instanceof Map)) {
+            // A scale, rung by rung as its table numbers them: "rung 0: threshold 0.9, rate 0.25; rung 1: ...".
+            List<String> rungs = new ArrayList<>();
+            for (int r = 0; r < list.size(); r++) {
+                rungs.add("rung " + r + ": " + show(list.get(r)));
+            }
+            return String.join("; ", rungs);
+        }
         if (value instanceof List<?> list) {
             return list.stream().map(ContractDocument::show).toList().toString();
+        }
+        if (value instanceof Map<?, ?> fields) {
+            List<String> parts = new ArrayList<>();
+            fields.forEach((field, v) -> parts.add(field + " " + show(v)));
+            return String.join(", ", parts);
         }
         return String.valueOf(value);
     }

@@ -191,8 +191,8 @@ class ContractDocumentTest {
         assertThat(withhold).contains("none below 0.50, then half, three quarters and all at 0.50, 0.70 and 0.85");
         assertThat(markdown).contains("> " + withhold.replace("\n", "\n> ") + "\n>\n> — the template's text, in the template's terms; ");
         assertThat(markdown).contains("\n\n**This version changes terms of this clause**, so where the text above names their values, "
-                + "they are the template's: `withholdReturnLadder` is [{threshold=0.9, rate=0.25}] (the template's: "
-                + "[{threshold=0.50, rate=0.50}, {threshold=0.70, rate=0.75}, {threshold=0.85, rate=1}]).\n");
+                + "they are the template's: `withholdReturnLadder` is rung 0: threshold 0.9, rate 0.25 (the template's: "
+                + "rung 0: threshold 0.50, rate 0.50; rung 1: threshold 0.70, rate 0.75; rung 2: threshold 0.85, rate 1).\n");
         assertThat(markdown).contains("they are the template's: `corridorBands[0].ipaShareOfGains` is 0.1 (the template's: 1.00).\n");
         // A clause none of whose terms the version changes is quoted as it is.
         ClauseTemplate capitationClause = capitation.clauses().stream().filter(c -> c.id().equals("capitation")).findFirst().orElseThrow();
