@@ -3,11 +3,8 @@ package org.accord.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.accord.evaluation.EvaluationService;
 import org.accord.settlement.Settlement;
 import org.accord.settlement.SettlementLine;
-import org.accord.terms.TemplateCatalog;
-import org.accord.testing.GoldenCases;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,9 +29,8 @@ class CorridorRoundedOnceTest {
 
     @Test
     void aStoredRuleSetPaysEachBandRoundedAloneAsItRan() {
-        GoldenCases.GoldenCase c = GoldenCases.read(GoldenCases.GOLDEN.resolve("risk-corridor")
-                .resolve("the-corridor-pays-the-sum-over-its-bands-rounded-once.yaml"));
-        Settlement replayed = new EvaluationService(TemplateCatalog.load(), new Evaluator(EARLIER)).evaluate(c.choice(), c.facts());
+        Settlement replayed = ReplayedRuleSets.settledWith(EARLIER, "risk-corridor",
+                "the-corridor-pays-the-sum-over-its-bands-rounded-once.yaml");
         assertThat(replayed.lines()).filteredOn(l -> l.clause().equals("risk-corridor")).extracting(SettlementLine::amount)
                 .map(java.math.BigDecimal::toPlainString).containsExactly("50400.25", "4799.87", "0.00");
         assertThat(replayed.findings()).extracting(SettlementLine::rule)

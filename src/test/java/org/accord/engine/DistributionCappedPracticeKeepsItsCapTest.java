@@ -3,10 +3,7 @@ package org.accord.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.accord.evaluation.EvaluationService;
 import org.accord.settlement.Settlement;
-import org.accord.terms.TemplateCatalog;
-import org.accord.testing.GoldenCases;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,9 +29,8 @@ class DistributionCappedPracticeKeepsItsCapTest {
 
     @Test
     void aStoredRuleSetReplaysTheCapCentAsItRan() {
-        GoldenCases.GoldenCase golden = GoldenCases.read(GoldenCases.GOLDEN.resolve("distribution")
-                .resolve("the-cent-the-floors-take-beyond-the-pool-comes-from-what-is-retained-not-a-capped-practice.yaml"));
-        Settlement replayed = new EvaluationService(TemplateCatalog.load(), new Evaluator(EARLIER)).evaluate(golden.choice(), golden.facts());
+        Settlement replayed = ReplayedRuleSets.settledWith(EARLIER, "distribution",
+                "the-cent-the-floors-take-beyond-the-pool-comes-from-what-is-retained-not-a-capped-practice.yaml");
 
         assertThat(ReplayedRuleSets.distributionPaid(replayed, "P1", null)).isEqualByComparingTo("400.01");
         assertThat(ReplayedRuleSets.distributionPaid(replayed, "P2", null)).isEqualByComparingTo("400.02");

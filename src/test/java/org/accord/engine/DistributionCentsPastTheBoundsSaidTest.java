@@ -3,10 +3,7 @@ package org.accord.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.accord.evaluation.EvaluationService;
 import org.accord.settlement.Settlement;
-import org.accord.terms.TemplateCatalog;
-import org.accord.testing.GoldenCases;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,7 +45,6 @@ class DistributionCentsPastTheBoundsSaidTest {
     }
 
     private static Settlement replayed(String golden) {
-        GoldenCases.GoldenCase c = GoldenCases.read(GoldenCases.GOLDEN.resolve("distribution").resolve(golden));
-        return new EvaluationService(TemplateCatalog.load(), new Evaluator(EARLIER)).evaluate(c.choice(), c.facts());
+        return ReplayedRuleSets.settledWith(EARLIER, "distribution", golden);
     }
 }

@@ -3,10 +3,7 @@ package org.accord.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.accord.evaluation.EvaluationService;
 import org.accord.settlement.Settlement;
-import org.accord.terms.TemplateCatalog;
-import org.accord.testing.GoldenCases;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,9 +29,8 @@ class DistributionOverspendSaidApartTest {
 
     @Test
     void aStoredRuleSetSaysBothBasesAsItRan() {
-        GoldenCases.GoldenCase c = GoldenCases.read(GoldenCases.GOLDEN.resolve("distribution")
-                .resolve("a-deficit-shared-by-own-overspend-without-a-cost-target-is-shared-by-member-months.yaml"));
-        Settlement replayed = new EvaluationService(TemplateCatalog.load(), new Evaluator(EARLIER)).evaluate(c.choice(), c.facts());
+        Settlement replayed = ReplayedRuleSets.settledWith(EARLIER, "distribution",
+                "a-deficit-shared-by-own-overspend-without-a-cost-target-is-shared-by-member-months.yaml");
         assertThat(replayed.findings()).filteredOn(l -> l.scope().equals("P1") && "weight".equals(l.detail()))
                 .singleElement().satisfies(l -> assertThat(l.explanation()).isEqualTo(
                         "Weight 25% of the deficit -$325,000.00 (deficitAllocation own-overspend): the practice's overspend $0.00 (actual"

@@ -3,10 +3,7 @@ package org.accord.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.accord.evaluation.EvaluationService;
 import org.accord.settlement.Settlement;
-import org.accord.terms.TemplateCatalog;
-import org.accord.testing.GoldenCases;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,9 +29,8 @@ class DistributionPracticeWithoutWeightTakesNoCapCentTest {
 
     @Test
     void aStoredRuleSetReplaysTheCapCentAsItRan() {
-        GoldenCases.GoldenCase golden = GoldenCases.read(GoldenCases.GOLDEN.resolve("distribution")
-                .resolve("the-odd-cent-the-caps-leave-is-retained-not-given-to-a-practice-without-weight-at-the-floor.yaml"));
-        Settlement replayed = new EvaluationService(TemplateCatalog.load(), new Evaluator(EARLIER)).evaluate(golden.choice(), golden.facts());
+        Settlement replayed = ReplayedRuleSets.settledWith(EARLIER, "distribution",
+                "the-odd-cent-the-caps-leave-is-retained-not-given-to-a-practice-without-weight-at-the-floor.yaml");
 
         assertThat(ReplayedRuleSets.distributionPaid(replayed, "P3", null)).isEqualByComparingTo("100.02");
         assertThat(ReplayedRuleSets.distributionPaid(replayed, "IPA", "retained by the caps")).isEqualByComparingTo("200.02");

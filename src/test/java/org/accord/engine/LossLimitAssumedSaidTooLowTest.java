@@ -3,11 +3,8 @@ package org.accord.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.accord.evaluation.EvaluationService;
 import org.accord.settlement.Settlement;
 import org.accord.settlement.SettlementLine;
-import org.accord.terms.TemplateCatalog;
-import org.accord.testing.GoldenCases;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,9 +31,8 @@ class LossLimitAssumedSaidTooLowTest {
 
     @Test
     void aStoredRuleSetDoesNotSayTheLossesMayBeTooLow() {
-        GoldenCases.GoldenCase c = GoldenCases.read(GoldenCases.GOLDEN.resolve("loss-limit")
-                .resolve("track-2-without-agreement-start-says-the-losses-owed-may-be-too-low.yaml"));
-        Settlement replayed = new EvaluationService(TemplateCatalog.load(), new Evaluator(EARLIER)).evaluate(c.choice(), c.facts());
+        Settlement replayed = ReplayedRuleSets.settledWith(EARLIER, "loss-limit",
+                "track-2-without-agreement-start-says-the-losses-owed-may-be-too-low.yaml");
         assertThat(replayed.findings()).extracting(SettlementLine::rule)
                 .contains("Without the agreement start the first year's loss limit applies").doesNotContain(MAY_BE_TOO_LOW);
         assertThat(replayed.lines()).filteredOn(l -> l.clause().equals("shared-losses")).extracting(l -> l.amount().toPlainString())

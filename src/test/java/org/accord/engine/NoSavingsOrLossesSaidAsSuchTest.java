@@ -3,10 +3,7 @@ package org.accord.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.accord.evaluation.EvaluationService;
 import org.accord.settlement.Settlement;
-import org.accord.terms.TemplateCatalog;
-import org.accord.testing.GoldenCases;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,9 +29,8 @@ class NoSavingsOrLossesSaidAsSuchTest {
 
     @Test
     void aStoredRuleSetSaysLossesAsSavingsShortAsItRan() {
-        GoldenCases.GoldenCase c = GoldenCases.read(GoldenCases.GOLDEN.resolve("shared-losses")
-                .resolve("losses-a-cent-short-of-the-minimum-loss-rate-say-so-in-dollars.yaml"));
-        Settlement replayed = new EvaluationService(TemplateCatalog.load(), new Evaluator(EARLIER)).evaluate(c.choice(), c.facts());
+        Settlement replayed = ReplayedRuleSets.settledWith(EARLIER, "shared-losses",
+                "losses-a-cent-short-of-the-minimum-loss-rate-say-so-in-dollars.yaml");
         assertThat(replayed.lines()).filteredOn(l -> l.clause().startsWith("shared-")).extracting(l -> l.explanation())
                 .containsExactlyInAnyOrder(
                         "No shared losses: expenditures exceed the benchmark by 2%, short of the minimum loss rate of 2%.",

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.accord.evaluation.ContractChoice;
-import org.accord.evaluation.EvaluationService;
 import org.accord.settlement.Settlement;
 import org.accord.settlement.SettlementLine;
-import org.accord.terms.TemplateCatalog;
 import org.accord.testing.Engine;
-import org.accord.testing.GoldenCases;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,8 +44,7 @@ class P4pLowerIsBetterMeasurePaidOnMembersMeetingItTest {
 
     @Test
     void aStoredRuleSetReplaysTheNumeratorPaidAsItRan() {
-        GoldenCases.GoldenCase c = GoldenCases.read(GoldenCases.GOLDEN.resolve("fee-for-service").resolve(CASE));
-        Settlement replayed = new EvaluationService(TemplateCatalog.load(), new Evaluator(EARLIER)).evaluate(c.choice(), c.facts());
+        Settlement replayed = ReplayedRuleSets.settledWith(EARLIER, "fee-for-service", CASE);
         SettlementLine line = hbdPoor(replayed, "P1");
         assertThat(line.amount()).isEqualByComparingTo("90.00");
         assertThat(line.explanation()).isEqualTo("HBD-POOR bonus $90.00: 9 members meeting the measure x $10.00.");

@@ -206,6 +206,12 @@ final class ReplayedRuleSets {
         assertThat(replayed.get(0).rulesHash()).isNotEqualTo(shipped.get(0).rulesHash());
     }
 
+    /** A golden case ({@code folder/file} under the golden cases) settled with a stored rule set, as a replay settles it. */
+    static Settlement settledWith(RuleBase rules, String folder, String file) {
+        GoldenCases.GoldenCase golden = GoldenCases.read(GoldenCases.GOLDEN.resolve(folder).resolve(file));
+        return new EvaluationService(TemplateCatalog.load(), new Evaluator(rules)).evaluate(golden.choice(), golden.facts());
+    }
+
     /** What a settlement pays on its distribution line for the scope (a practice has one; the IPA's are told apart by detail). */
     static BigDecimal distributionPaid(Settlement settlement, String scope, String detail) {
         return settlement.lines().stream()

@@ -3,10 +3,7 @@ package org.accord.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.accord.evaluation.EvaluationService;
 import org.accord.settlement.Settlement;
-import org.accord.terms.TemplateCatalog;
-import org.accord.testing.GoldenCases;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,9 +27,8 @@ class SavingsBelowTheMinimumSaidInDollarsTest {
 
     @Test
     void aStoredRuleSetSaysTheSavingsBelowTheMinimumInRatesAsItRan() {
-        GoldenCases.GoldenCase c = GoldenCases.read(GoldenCases.GOLDEN.resolve("shared-savings")
-                .resolve("savings-a-cent-short-of-the-minimum-savings-rate-say-so-in-dollars.yaml"));
-        Settlement replayed = new EvaluationService(TemplateCatalog.load(), new Evaluator(EARLIER)).evaluate(c.choice(), c.facts());
+        Settlement replayed = ReplayedRuleSets.settledWith(EARLIER, "shared-savings",
+                "savings-a-cent-short-of-the-minimum-savings-rate-say-so-in-dollars.yaml");
         assertThat(replayed.lines()).filteredOn(l -> l.rule().equals("Savings below the minimum savings rate earn nothing"))
                 .singleElement().satisfies(l -> {
                     assertThat(l.explanation()).isEqualTo("No shared savings: the savings rate 3.9% is below the minimum savings rate of 3.9%.");
