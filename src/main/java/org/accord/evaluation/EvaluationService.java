@@ -161,7 +161,7 @@ public final class EvaluationService {
 
     /** As {@link #evaluateAll(List, List)}, telling progress how many are settled as sessions finish. */
     public List<Settlement> evaluateAll(List<ContractChoice> contracts, List<PerformanceFacts> facts, Progress progress) {
-        return named(evaluator.get().evaluateAllChecked(requests(contracts, facts, these -> false), progress), contracts);
+        return named(evaluator.get().evaluateAllChecked(requests(contracts, facts, these -> false, factsChecks), progress), contracts);
     }
 
     /**
@@ -169,13 +169,17 @@ public final class EvaluationService {
      * {@link #evaluateAll(List, List)} settles them (refusals alike), answered with each trial's
      * {@link Outcome}, which is all a trial is read for. Facts drawn from valid {@code observed} facts that
      * differ from them only in what a draw changes, within the validator's bounds ({@link DrawnFacts}), are
-     * valid without validating them again; any others are validated whole (issue 15).
+     * valid without validating them again; any others are validated whole (issue 15). What the terms need of the
+     * facts is checked as for a stored run ({@link FactsValidator.Checks#AS_STORED}): the checks of the request's own
+     * inputs added since runs were stored are the observed facts', and a draw is the simulation's, not the request's (a
+     * practice of three members drawn at a cost of $0.00 was refused as a practice with member months and no cost of
+     * care, and with it the simulation of facts an evaluation accepts: found from outside).
      */
     public List<Outcome> outcomesOfDraws(ContractChoice contract, PerformanceFacts observed, List<PerformanceFacts> drawn) {
         List<ContractChoice> contracts = Collections.nCopies(drawn.size(), contract);
         boolean observedValid = FactsValidator.problems(observed, factsChecks).isEmpty();
         Predicate<PerformanceFacts> validByDraw = these -> observedValid && DrawnFacts.validDraw(observed, these);
-        return evaluator.get().outcomesChecked(requests(contracts, drawn, validByDraw));
+        return evaluator.get().outcomesChecked(requests(contracts, drawn, validByDraw, FactsValidator.Checks.AS_STORED));
     }
 
     private static List<Settlement> named(List<Settlement> settled, List<ContractChoice> contracts) {
@@ -186,9 +190,12 @@ public final class EvaluationService {
         return named;
     }
 
-    /** Each request checked; its facts validated unless already validated in this batch or {@code knownValid}. */
+    /**
+     * Each request checked, what its terms need of its facts with {@code requirements}; its facts validated unless
+     * already validated in this batch or {@code knownValid}.
+     */
     private List<Evaluator.Request> requests(List<ContractChoice> contracts, List<PerformanceFacts> facts,
-                                             Predicate<PerformanceFacts> knownValid) {
+                                             Predicate<PerformanceFacts> knownValid, FactsValidator.Checks requirements) {
         List<Evaluator.Request> requests = new ArrayList<>(contracts.size());
         // The same facts for many contracts (a sweep, a comparison) are validated once.
         Set<PerformanceFacts> validFacts = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -196,7 +203,7 @@ public final class EvaluationService {
             PerformanceFacts these = facts.get(i);
             try {
                 boolean validate = !validFacts.contains(these) && !knownValid.test(these);
-                requests.add(new Evaluator.Request(check(contracts.get(i), these, validate), these));
+                requests.add(new Evaluator.Request(check(contracts.get(i), these, validate, requirements), these));
             } catch (InvalidInputException e) {
                 throw contracts.size() == 1 ? e : e.inRequest(i);
             }
@@ -212,7 +219,7 @@ public final class EvaluationService {
      * @throws InvalidInputException as {@link #evaluateAll(List, List)} throws it
      */
     public void checkEach(List<ContractChoice> contracts, PerformanceFacts facts) {
-        requests(contracts, Collections.nCopies(contracts.size(), facts), these -> false);
+        requests(contracts, Collections.nCopies(contracts.size(), facts), these -> false, factsChecks);
     }
 
     /** Evaluates many contracts against the same facts. */
@@ -231,10 +238,10 @@ public final class EvaluationService {
      * @throws InvalidInputException listing every problem with its JSON pointer
      */
     public Terms check(ContractChoice contract, PerformanceFacts facts) {
-        return check(contract, facts, true);
+        return check(contract, facts, true, factsChecks);
     }
 
-    private Terms check(ContractChoice contract, PerformanceFacts facts, boolean validateFacts) {
+    private Terms check(ContractChoice contract, PerformanceFacts facts, boolean validateFacts, FactsValidator.Checks requirements) {
         if (resolved.size() > RESOLVED_TERMS_KEPT) {
             resolved.clear();
         }
@@ -265,7 +272,7 @@ public final class EvaluationService {
         }
         InvalidInputException.throwIfAny(contract.namedInTheRequest(problems));
         // The facts were validated above; only what these terms need of them is left to check.
-        InvalidInputException.throwIfAny(contract.namedInTheRequest(Evaluator.unmetRequirements(terms, facts, factsChecks)));
+        InvalidInputException.throwIfAny(contract.namedInTheRequest(Evaluator.unmetRequirements(terms, facts, requirements)));
         return terms;
     }
 }

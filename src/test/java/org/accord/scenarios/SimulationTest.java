@@ -456,6 +456,29 @@ class SimulationTest {
                         + " which the contract refuses: practice P02 has 4,320 member months and a total cost of care of 0");
     }
 
+    /**
+     * A trial's cost is the simulation's draw, not the request's input: a practice of three members may be drawn at a cost
+     * of $0.00 in some trial, which the check of a request's practice with member months and no cost of care would refuse
+     * (a simulation of facts an evaluation accepts was refused at its 1,800th trial: found from outside).
+     */
+    @Test
+    void aSmallPracticeDrawnAtNoCostInSomeTrialIsSettledNotRefused() {
+        PracticePerformance p = Fixtures.SMALL_PANEL.practices().get(2);
+        PracticePerformance threeMembers = new PracticePerformance(p.id(), p.name(), 3, 36, p.averageRiskScore(), new BigDecimal("27000.00"),
+                p.feeScheduleAllowedAmount(), p.visits(), p.annualWellnessVisits(), p.edVisits(), p.inpatientAdmissions(),
+                p.qualityMeasures(), p.extra());
+        List<PracticePerformance> practices = new java.util.ArrayList<>(Fixtures.SMALL_PANEL.practices());
+        practices.set(2, threeMembers);
+        PerformanceFacts facts = new PerformanceFacts(Fixtures.SMALL_PANEL.ipa(), Fixtures.SMALL_PANEL.period(), practices);
+        // mssp-basic's distribution weighs each practice's cost (costPerformanceWeight 0.25), where a request's practice with
+        // member months and no cost of care is refused.
+        SimulationResult result = Fixtures.scenarios().simulate(SimulationRequest.of(MSSP_BASIC, facts).withTrials(10_000).withSeed(42L)
+                .withCoefficientOfVariation(new BigDecimal("2.5")));
+
+        assertThat(result.trials()).isEqualTo(10_000);
+        assertThat(result.practices().get(2).cost().simulatedMean()).isPositive();
+    }
+
     /** A global budget of 0 is refused before any trial is drawn, as a single evaluation refuses it. */
     @Test
     void aBudgetOfZeroIsRefusedBeforeAnyTrial() {
