@@ -122,31 +122,11 @@ class TemplateCatalogTest {
         assertThatThrownBy(() -> TemplateCatalog.read("bad.yaml", weights.getBytes(StandardCharsets.UTF_8), schema))
                 .hasMessageContaining("clause distribution constraint sum-to-one (year 2026)")
                 .hasMessageContaining("memberMonthsWeight 0.6 + qualityWeight 0.25 + costPerformanceWeight 0.25 = 1.10");
-        String bands = """
-                id: bad
-                version: "1"
-                name: Bad
-                payer: Nobody
-                description: A middle band starting beyond the outer
-                source: none
-                clauses:
-                  - id: corridor
-                    concept: risk-corridor
-                    title: Corridor
-                    text: Bands.
-                    source: none
-                    parameters:
-                      targetPmpm: {type: amount, unit: USD, description: t, source: none, value: "1000"}
-                      corridorBands:
-                        type: scale
-                        unit: rate
-                        description: b
-                        source: none
-                        value:
-                          - {threshold: "0", ipaShareOfGains: "1", ipaShareOfLosses: "1"}
-                          - {threshold: "0.05", ipaShareOfGains: "0.5", ipaShareOfLosses: "0.5"}
-                          - {threshold: "0.02", ipaShareOfGains: "0.2", ipaShareOfLosses: "0.2"}
-                """;
+        String bands = corridorTemplate("bad", "A middle band starting beyond the outer", """
+                  - {threshold: "0", ipaShareOfGains: "1", ipaShareOfLosses: "1"}
+                  - {threshold: "0.05", ipaShareOfGains: "0.5", ipaShareOfLosses: "0.5"}
+                  - {threshold: "0.02", ipaShareOfGains: "0.2", ipaShareOfLosses: "0.2"}
+                """);
         assertThatThrownBy(() -> TemplateCatalog.read("bad.yaml", bands.getBytes(StandardCharsets.UTF_8), schema))
                 .hasMessageContaining("corridorBands").hasMessageContaining("rung 2's threshold 0.02 is not above rung 1's 0.05");
     }
@@ -154,30 +134,10 @@ class TemplateCatalogTest {
     /** A template's scale is held to the fields its concept's rules read, as an override is: at load and at publication. */
     @Test
     void aTemplatesScaleWithARungMissingAFieldOrNamingAnotherIsRefusedAtLoadAndAtUpload() {
-        String bands = """
-                id: bad-bands
-                version: "1"
-                name: Bad
-                payer: Nobody
-                description: Bands without the IPA's share of a loss
-                source: none
-                clauses:
-                  - id: corridor
-                    concept: risk-corridor
-                    title: Corridor
-                    text: Bands.
-                    source: none
-                    parameters:
-                      targetPmpm: {type: amount, unit: USD, description: t, source: none, value: "1000"}
-                      corridorBands:
-                        type: scale
-                        unit: rate
-                        description: b
-                        source: none
-                        value:
-                          - {threshold: "0", ipaShareOfGains: "1", ipaShareOfLoss: "1"}
-                          - {threshold: "0.05", ipaShareOfGains: "0.5", ipaShareOfLoss: "0.5"}
-                """;
+        String bands = corridorTemplate("bad-bands", "Bands without the IPA's share of a loss", """
+                  - {threshold: "0", ipaShareOfGains: "1", ipaShareOfLoss: "1"}
+                  - {threshold: "0.05", ipaShareOfGains: "0.5", ipaShareOfLoss: "0.5"}
+                """);
         byte[] bytes = bands.getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> TemplateCatalog.read("bad.yaml", bytes, schema))
                 .hasMessageContaining("clause corridor parameter corridorBands")
@@ -305,5 +265,31 @@ class TemplateCatalogTest {
                                 "/clauses/0/parameters/negotiatedPercentage/maximum", "clause fee-for-service parameter negotiatedPercentage"
                                         + " maximum: 105 is above 5, the most negotiatedPercentage can mean in any contract of concept"
                                         + " fee-for-service (rules/payment/fee-for-service.concept.yaml)")));
+    }
+
+    /** A template of one risk corridor clause whose bands are these rungs (YAML list items, each line "- {...}"). */
+    private static String corridorTemplate(String id, String description, String rungs) {
+        return """
+                id: %s
+                version: "1"
+                name: Bad
+                payer: Nobody
+                description: %s
+                source: none
+                clauses:
+                  - id: corridor
+                    concept: risk-corridor
+                    title: Corridor
+                    text: Bands.
+                    source: none
+                    parameters:
+                      targetPmpm: {type: amount, unit: USD, description: t, source: none, value: "1000"}
+                      corridorBands:
+                        type: scale
+                        unit: rate
+                        description: b
+                        source: none
+                        value:
+                """.formatted(id, description) + rungs.indent(8);
     }
 }
