@@ -5,11 +5,13 @@ import { api } from './api.js';
 import { dataTable, el, facts as figures } from './dom.js';
 import { clearProblems, showProblems } from './problems.js';
 
-const CSV_FIELDS = [
+// The period's inputs are the form's elements that name a field of the period (data-period): the
+// request and the problems' places are both read from them, so no field is in one and not the other.
+const periodInputs = () => [...document.querySelectorAll('#csv-period [data-period]')];
+
+const CSV_FIELDS = () => [
   ['/ipa/id', 'csv-ipa-id'], ['/ipa/name', 'csv-ipa-name'], ['/ipa', 'csv-ipa-id'],
-  ['/period/performanceYear', 'csv-year'], ['/period/benchmarkExpenditure', 'csv-benchmark'],
-  ['/period/assignedBeneficiaries', 'csv-assigned'], ['/period/reportedQualityScore', 'csv-quality-score'],
-  ['/period/metQualityStandard', 'csv-met-standard'], ['/period/lossAdjustment', 'csv-loss-adjustment'],
+  ...periodInputs().map(input => [`/period/${input.dataset.period}`, input.id]),
   ['/period', 'csv-year'], ['/practicesCsv', 'facts-file'],
 ];
 
@@ -24,7 +26,7 @@ export function factsPanel(onRead) {
   const fileInput = document.getElementById('facts-file');
   const csvForm = document.getElementById('csv-period');
   const summary = document.getElementById('facts-summary');
-  const fields = CSV_FIELDS.map(([pointer, id]) => [pointer, document.getElementById(id)]);
+  const fields = CSV_FIELDS().map(([pointer, id]) => [pointer, document.getElementById(id)]);
   let pendingCsv = null;
 
   async function read(how, source) {
@@ -41,6 +43,19 @@ export function factsPanel(onRead) {
     }
   }
 
+  /** The period's other inputs the server read (an agreement start, a finding), named as the CSV form names them. */
+  function otherPeriodFigures(period) {
+    const shownAbove = ['performanceYear', 'start', 'end', 'benchmarkExpenditure'];
+    return periodInputs()
+      .filter(input => !shownAbove.includes(input.dataset.period) && period[input.dataset.period] != null)
+      .map(input => {
+        const read = period[input.dataset.period];
+        const label = input.labels[0].textContent;
+        return typeof read === 'boolean' ? [label, read ? 'yes' : 'no', false]
+          : [label, String(read), input.inputMode === 'decimal' || input.dataset.kind === 'whole'];
+      });
+  }
+
   function show(reading, source) {
     const { facts, summary: totals } = reading;
     const from = source.example ? `example “${source.example}”`
@@ -52,6 +67,7 @@ export function factsPanel(onRead) {
         ['Performance year', String(facts.period.performanceYear), false],
         ['Period', `${facts.period.start || '…'} to ${facts.period.end || '…'}`, false],
         ['Benchmark expenditure, USD', facts.period.benchmarkExpenditure ?? 'not given'],
+        ...otherPeriodFigures(facts.period),
         ['Practices', String(totals.practices)],
         ['Attributed members', String(totals.attributedMembers)],
         ['Member months', String(totals.memberMonths)],
@@ -131,16 +147,12 @@ export function factsPanel(onRead) {
     const optional = id => value(id) || undefined;
     // a whole number travels as a JSON number; anything else as typed, for the server to name
     const whole = id => (value(id) === '' ? undefined : /^-?\d+$/.test(value(id)) ? Number(value(id)) : value(id));
+    const flag = id => (value(id) === '' ? undefined : value(id) === 'true');
+    const readAs = { whole, flag };
     const ipa = { id: value('csv-ipa-id'), name: optional('csv-ipa-name') };
-    const met = value('csv-met-standard');
-    const period = {
-      performanceYear: whole('csv-year'),
-      benchmarkExpenditure: optional('csv-benchmark'),
-      assignedBeneficiaries: whole('csv-assigned'),
-      reportedQualityScore: optional('csv-quality-score'),
-      metQualityStandard: met === '' ? undefined : met === 'true',
-      lossAdjustment: optional('csv-loss-adjustment'),
-    };
+    // a decimal or a date travels as typed (a string), for the server to read or name
+    const period = Object.fromEntries(periodInputs()
+      .map(input => [input.dataset.period, (readAs[input.dataset.kind] || optional)(input.id)]));
     read(() => api.readPracticesCsv(ipa, period, pendingCsv.text), { file: pendingCsv.name });
   });
 

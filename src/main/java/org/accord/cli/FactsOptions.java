@@ -13,7 +13,10 @@ import org.accord.io.FactsCsv;
 import org.accord.io.Json;
 import org.accord.validation.InputProblem;
 import org.accord.validation.InvalidInputException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Where the facts come from: a JSON file, or a CSV of practices with the IPA and period given here. */
 final class FactsOptions {
@@ -21,8 +24,12 @@ final class FactsOptions {
     /** Where the API's request carries its facts; the command line reports the facts' problems there too. */
     private static final String FACTS = "/facts";
 
-    /** What CSV facts take from options rather than the file, by its pointer in the facts. */
-    private static final Map<String, String> CSV_OPTIONS = Map.ofEntries(
+    /**
+     * What CSV facts take from options rather than the file, by its pointer in the facts: the IPA and
+     * every field of the period, as JSON facts and the API's CSV reading carry them (FactsOptionsTest
+     * holds this list to {@link PerformancePeriod}'s fields, so a field added there is not left out here).
+     */
+    static final Map<String, String> CSV_OPTIONS = Map.ofEntries(
             Map.entry("/ipa/id", "--ipa-id"),
             Map.entry("/ipa/name", "--ipa-name"),
             Map.entry("/period/performanceYear", "--year"),
@@ -32,7 +39,15 @@ final class FactsOptions {
             Map.entry("/period/assignedBeneficiaries", "--assigned-beneficiaries"),
             Map.entry("/period/reportedQualityScore", "--reported-quality-score"),
             Map.entry("/period/metQualityStandard", "--met-quality-standard"),
-            Map.entry("/period/lossAdjustment", "--loss-adjustment"));
+            Map.entry("/period/lossAdjustment", "--loss-adjustment"),
+            Map.entry("/period/participantRevenue", "--participant-revenue"),
+            Map.entry("/period/lowRevenue", "--low-revenue"),
+            Map.entry("/period/agreementStart", "--agreement-start"),
+            Map.entry("/period/metAlternativeQualityStandard", "--met-alternative-quality-standard"));
+
+    /** These options as picocli holds them: which were given is read from here, not from a second list of them. */
+    @Spec(Spec.Target.SELF)
+    CommandSpec self;
 
     @Option(names = "--facts", required = true, paramLabel = "FILE",
             description = "Performance facts: JSON (see examples/*.json) or a CSV of practices, one a row (examples/valley-ipa.csv).")
@@ -69,6 +84,22 @@ final class FactsOptions {
 
     @Option(names = "--loss-adjustment", paramLabel = "USD", description = "CSV facts: reduction of shared losses the payer determined.")
     BigDecimal lossAdjustment;
+
+    @Option(names = "--participant-revenue", paramLabel = "USD",
+            description = "CSV facts: the participants' total Medicare Parts A and B fee-for-service revenue (a revenue-based loss limit needs it).")
+    BigDecimal participantRevenue;
+
+    @Option(names = "--low-revenue", arity = "1", paramLabel = "true|false",
+            description = "CSV facts: the payer's finding that the IPA is a low revenue ACO; left out, no finding.")
+    Boolean lowRevenue;
+
+    @Option(names = "--agreement-start", paramLabel = "DATE",
+            description = "CSV facts: the first day of the IPA's current agreement period (a loss limit that rises by agreement year needs it).")
+    LocalDate agreementStart;
+
+    @Option(names = "--met-alternative-quality-standard", arity = "1", paramLabel = "true|false",
+            description = "CSV facts: the payer's finding on the alternative quality performance standard (from 2023); left out, no finding.")
+    Boolean metAlternativeQualityStandard;
 
     /**
      * Reads the facts. A problem in the file is reported at its pointer under {@code /facts}, as
@@ -111,19 +142,9 @@ final class FactsOptions {
 
     private PerformanceFacts read() {
         if (!csv()) {
-            List<String> periodOptions = new ArrayList<>();
-            addIf(ipaId != null, "--ipa-id", periodOptions);
-            addIf(ipaName != null, "--ipa-name", periodOptions);
-            addIf(year != null, "--year", periodOptions);
-            addIf(start != null, "--start", periodOptions);
-            addIf(end != null, "--end", periodOptions);
-            addIf(benchmark != null, "--benchmark", periodOptions);
-            addIf(assignedBeneficiaries != null, "--assigned-beneficiaries", periodOptions);
-            addIf(reportedQualityScore != null, "--reported-quality-score", periodOptions);
-            addIf(metQualityStandard != null, "--met-quality-standard", periodOptions);
-            addIf(lossAdjustment != null, "--loss-adjustment", periodOptions);
-            if (!periodOptions.isEmpty()) {
-                throw new InvalidInputException(periodOptions.get(0), "applies to CSV facts only; JSON facts carry their IPA and period");
+            List<String> given = given();
+            if (!given.isEmpty()) {
+                throw new InvalidInputException(given.get(0), "applies to CSV facts only; JSON facts carry their IPA and period");
             }
             return Json.readFacts(facts);
         }
@@ -137,13 +158,13 @@ final class FactsOptions {
         InvalidInputException.throwIfAny(problems);
         PerformancePeriod period = new PerformancePeriod(year, start != null ? start : LocalDate.of(year, 1, 1),
                 end != null ? end : LocalDate.of(year, 12, 31), benchmark, assignedBeneficiaries, reportedQualityScore,
-                metQualityStandard, lossAdjustment);
+                metQualityStandard, lossAdjustment, participantRevenue, lowRevenue, agreementStart, metAlternativeQualityStandard);
         return FactsCsv.read(facts, new PerformanceFacts.Ipa(ipaId, ipaName), period);
     }
 
-    private static void addIf(boolean given, String option, List<String> options) {
-        if (given) {
-            options.add(option);
-        }
+    /** The CSV options given, in the order declared. */
+    private List<String> given() {
+        return self.options().stream().filter(option -> CSV_OPTIONS.containsValue(option.longestName()) && option.getValue() != null)
+                .map(OptionSpec::longestName).toList();
     }
 }

@@ -66,6 +66,61 @@ class WorkbenchInputsTest extends BrowserTest {
         assertThat(byId("csv-year-error").isDisplayed()).isFalse();
     }
 
+    /** The CSV form has an input for every field of the period the API's facts carry, and no other. */
+    @Test
+    void theCsvFormHasAnInputForEveryFieldOfThePeriod() {
+        open("");
+        List<String> inputs = ((List<?>) script("return [...document.querySelectorAll('#csv-period [data-period]')].map(e => e.dataset.period)"))
+                .stream().map(String::valueOf).toList();
+        assertThat(inputs).containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(
+                org.accord.facts.PerformancePeriod.class.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName).toList());
+    }
+
+    /**
+     * The CSV of a Track 2 ACO in performance year 2017 of an agreement from 2015-01-01 settles as the same
+     * facts in JSON: losses $10,000,000.00 (expenditures $50,000,000.00 against a $40,000,000.00 benchmark)
+     * x shared loss rate 46% (1 - 60% x quality 0.90) = $4,600,000.00, cut to the third year's loss limit
+     * of 10% of the benchmark, $4,000,000.00 (the first year's 5%, $2,000,000.00, without the agreement start).
+     */
+    @Test
+    void aCsvWithItsAgreementStartTypedBesideItSettlesAsTheSameFactsInJson() {
+        open("");
+        new Select(byId("template")).selectByValue("mssp-aco-track-2");
+        byId("facts-file").sendKeys(Path.of("src/test/resources/facts/csv-path/track-2-year-3.csv").toAbsolutePath().toString());
+        waitFor("the CSV's period form", () -> byId("csv-period").isDisplayed());
+        byId("csv-ipa-id").sendKeys("probe-ipa");
+        byId("csv-year").sendKeys("2017");
+        byId("csv-benchmark").sendKeys("40000000");
+        byId("csv-quality-score").sendKeys("0.90");
+        new Select(byId("csv-met-standard")).selectByValue("true");
+        // a date input takes its digits in the browser's order for dates: set as the page would read it
+        script("arguments[0].value = '2015-01-01'", byId("csv-agreement-start"));
+        script("arguments[0].value = '2017-01-01'; arguments[1].value = '2017-12-31'", byId("csv-start"), byId("csv-end"));
+        byId("csv-period").findElement(By.cssSelector("button[type='submit']")).click();
+        waitForFactsFrom("file track-2-year-3.csv");
+        assertThat(figure("First day of the current agreement period")).isEqualTo("2015-01-01");
+        assertThat(figure("Period")).isEqualTo("2017-01-01 to 2017-12-31");
+
+        run("settlement");
+        List<List<String>> lines = table("Settlement lines, every scope");
+        assertThat(lines).filteredOn(row -> row.get(1).equals("shared-losses")).singleElement()
+                .satisfies(row -> assertThat(row.get(3)).isEqualTo("-4,000,000.00"));
+        ObjectNode request = JSON.createObjectNode();
+        request.putObject("contract").put("templateId", "mssp-aco-track-2");
+        request.set("facts", JSON.readTree(read("src/test/resources/facts/csv-path/track-2-year-3.json")));
+        assertThat(ungrouped(byId("settlement-results").findElement(By.xpath(
+                ".//dt[normalize-space()=\"Payer total, USD\"]/following-sibling::dd[1]")).getText()))
+                .isEqualTo(post("/evaluations", request).at("/totals/payerTotal").asString());
+    }
+
+    private static String read(String path) {
+        try {
+            return Files.readString(Path.of(path));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void aDroppedJsonFileIsShownAsTheServerReadItAndItsProblemsNameTheField() throws IOException {
         open("");
