@@ -48,6 +48,14 @@ function notANumber(parameter, input) {
   return `${parameter.name} needs ${number}${rangeInWords(parameter)} (${parameter.unit}): ${empty ? 'the field is empty' : 'what is typed is not a number'}`;
 }
 
+/**
+ * Whether a negotiator may change the term on the page: a value of an editable type that the template
+ * does not mark as set by regulation (negotiable: false is refused as an override).
+ */
+function editable(parameter) {
+  return EDITABLE.has(parameter.type) && parameter.negotiable !== false;
+}
+
 function valuesByYear(parameter) {
   return parameter.values.map(v => (v.fromPerformanceYear ? `${readable(v.value)} from ${v.fromPerformanceYear}` : readable(v.value))).join('; ');
 }
@@ -63,6 +71,11 @@ function control(parameter, value, describedBy) {
   }
   if (!EDITABLE.has(parameter.type)) {
     return el('span', { id, class: 'note' }, 'the template’s value applies (changed through the API only)');
+  }
+  if (!editable(parameter)) {
+    // set by regulation: shown, not offered (the server refuses it as an override)
+    return el('span', { id, class: 'fixed', 'aria-describedby': describedBy },
+      value === '' ? 'not negotiable: the template’s value applies' : `${readable(value)} (not negotiable: the template’s value applies)`);
   }
   return el('input', {
     ...common,
@@ -104,10 +117,10 @@ export function termsPanel(container, onChange) {
     const negotiableStated = template.clauses.some(c => c.parameters.some(p => p.negotiable !== undefined));
     container.replaceChildren(...template.clauses.map(clause => {
       const rows = clause.parameters.map(parameter => {
-        const current = parameter.name in overrides ? overrides[parameter.name] : asText(inForce[parameter.name]);
+        const current = editable(parameter) && parameter.name in overrides ? overrides[parameter.name] : asText(inForce[parameter.name]);
         const descriptionId = `term-${parameter.name}-description`;
         const input = control(parameter, current, descriptionId);
-        if (EDITABLE.has(parameter.type)) {
+        if (editable(parameter)) {
           inputs.set(parameter.name, input);
           parameters.set(parameter.name, parameter);
           input.addEventListener('change', () => {
@@ -183,7 +196,7 @@ export function termsPanel(container, onChange) {
      */
     sweepable() {
       return template ? template.clauses.flatMap(c => c.parameters)
-        .filter(p => (DECIMAL_TYPES.has(p.type) || p.type === 'count') && p.negotiable !== false) : [];
+        .filter(p => (DECIMAL_TYPES.has(p.type) || p.type === 'count') && editable(p)) : [];
     },
     inForce: name => asText(inForce[name]),
   };

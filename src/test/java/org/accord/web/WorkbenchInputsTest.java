@@ -224,6 +224,38 @@ class WorkbenchInputsTest extends BrowserTest {
         }
     }
 
+    /**
+     * A term the template marks not negotiable (set by regulation) is shown with its value, not offered as
+     * an input: the server refuses it as an override, so an input would only lead to that refusal.
+     */
+    @Test
+    void aTermSetByRegulationIsShownReadOnlyWithItsValue() {
+        open("");
+        ObjectNode request = JSON.createObjectNode();
+        request.putObject("contract").put("templateId", "mssp-basic");
+        request.set("facts", get("/example-facts/valley-ipa").get("facts"));
+        JsonNode resolved = post("/evaluations:validate", request);
+        Map<String, String> inForce = new java.util.HashMap<>();
+        resolved.get("clauses").forEach(clause -> clause.get("parameters").properties().stream()
+                .filter(entry -> entry.getValue().isValueNode()).forEach(entry -> inForce.put(entry.getKey(), entry.getValue().asString())));
+        List<String> setByRegulation = new ArrayList<>();
+        for (JsonNode clause : get("/contract-templates/mssp-basic").get("clauses")) {
+            for (JsonNode parameter : clause.get("parameters")) {
+                String name = parameter.get("name").asString();
+                if (!parameter.path("negotiable").asBoolean(true)) {
+                    setByRegulation.add(name);
+                    waitFor(name + " in force", () -> byId("term-" + name).getText().startsWith(inForce.get(name) + " "));
+                    assertThat(byId("term-" + name).getTagName()).as(name).isEqualTo("span");
+                    assertThat(byId("term-" + name).getText()).isEqualTo(inForce.get(name) + " (not negotiable: the template’s value applies)");
+                } else if (List.of("rate", "amount", "number", "count").contains(parameter.get("type").asString())) {
+                    assertThat(byId("term-" + name).getTagName()).as(name).isEqualTo("input");
+                }
+            }
+        }
+        assertThat(setByRegulation).contains("sequestrationRate", "performancePaymentLimit");
+        assertThat(browser.findElements(By.cssSelector("#terms input[name='performancePaymentLimit']"))).isEmpty();
+    }
+
     /** The settlement view's IPA pool as shown, ungrouped. */
     private String ipaPoolShown() {
         return ungrouped(run("settlement").findElement(
