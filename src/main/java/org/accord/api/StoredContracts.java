@@ -95,11 +95,9 @@ class StoredContracts {
                     + " performance years; this one " + from.getYear() + " to " + to.getYear());
         }
         Map<String, Object> sent = overrides == null ? Map.of() : overrides;
-        List<org.accord.api.generated.model.InputProblem> problems = new ArrayList<>();
+        List<org.accord.validation.InputProblem> problems = new ArrayList<>();
         sent.forEach((parameter, value) -> Transport.checkDecimals(value, "/overrides/" + Problems.token(parameter), problems));
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
+        InvalidInputException.throwIfAny(problems);
         Map<String, Object> accepted = null;
         for (int year = from.getYear(); year <= to.getYear(); year++) {
             Terms terms;

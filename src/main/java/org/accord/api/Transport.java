@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.accord.api.generated.model.ClauseTemplate;
 import org.accord.api.generated.model.ClauseTerms;
 import org.accord.api.generated.model.ContractTemplateSummary;
@@ -32,6 +31,7 @@ import org.accord.settlement.SettlementLine;
 import org.accord.terms.ContractTemplate;
 import org.accord.terms.Terms;
 import org.accord.validation.Decimals;
+import org.accord.validation.InvalidInputException;
 
 /**
  * Translates between the transport types generated from {@code api-spec/accord.yaml} and the
@@ -41,13 +41,11 @@ import org.accord.validation.Decimals;
  */
 final class Transport {
 
-    private static final Pattern NUMERIC = Pattern.compile("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?");
-
     private Transport() {
     }
 
     /**
-     * @throws InvalidRequestException when an override holds a decimal too long to be a contract term
+     * @throws InvalidInputException when an override holds a JSON number too long to be a contract term
      */
     static ContractChoice contract(org.accord.api.generated.model.ContractChoice contract) {
         return contract(contract, "/contract");
@@ -56,15 +54,13 @@ final class Transport {
     /**
      * A contract held at {@code at} in the request ({@code /baseline}, {@code /proposals/1}).
      *
-     * @throws InvalidRequestException when an override holds a decimal too long to be a contract term
+     * @throws InvalidInputException when an override holds a JSON number too long to be a contract term
      */
     static ContractChoice contract(org.accord.api.generated.model.ContractChoice contract, String at) {
-        List<InputProblem> problems = new ArrayList<>();
+        List<org.accord.validation.InputProblem> problems = new ArrayList<>();
         contract.getOverrides().forEach((name, value) ->
                 checkDecimals(value, at + "/overrides/" + Problems.token(name), problems));
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
+        InvalidInputException.throwIfAny(problems);
         return new ContractChoice(contract.getTemplateId(), contract.getOverrides());
     }
 
@@ -216,10 +212,14 @@ final class Transport {
     }
 
     /**
-     * Override values are free-form (a rate, a word, an object of measure gates), so the bounds
-     * that typed decimals get while reading are checked here, for numbers and numeric strings alike.
+     * Override values are free-form (a rate, a word, an object of measure gates): the document gives them no
+     * type, the template does, so a value its parameter cannot read is the template's refusal (422), whatever
+     * form it came in: a string is text until the parameter reads it ("0x1", "1.", "1E+999999999" for a rate are
+     * refused there, "lots" for a choice as a word it does not allow). A JSON number, already a number, is
+     * held here to the bounds every decimal has, with the same status, so that none too long to write out
+     * goes further.
      */
-    static void checkDecimals(Object value, String pointer, List<InputProblem> problems) {
+    static void checkDecimals(Object value, String pointer, List<org.accord.validation.InputProblem> problems) {
         if (value instanceof Map<?, ?> map) {
             map.forEach((key, item) -> checkDecimals(item, pointer + "/" + Problems.token(String.valueOf(key)), problems));
         } else if (value instanceof List<?> list) {
@@ -227,7 +227,7 @@ final class Transport {
                 checkDecimals(list.get(i), pointer + "/" + i, problems);
             }
         } else if (!withinBounds(value)) {
-            problems.add(Problems.atPointer(pointer, Decimals.EXPECTED));
+            problems.add(new org.accord.validation.InputProblem(pointer, Decimals.EXPECTED));
         }
     }
 
@@ -237,9 +237,6 @@ final class Transport {
         }
         if (value instanceof BigInteger integer) {
             return Decimals.bounded(new BigDecimal(integer));
-        }
-        if (value instanceof String text && NUMERIC.matcher(text.strip()).matches()) {
-            return Decimals.parse(text.strip()).isPresent();
         }
         return true;
     }

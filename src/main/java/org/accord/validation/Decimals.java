@@ -6,8 +6,10 @@ import java.util.regex.Pattern;
 
 /**
  * The one grammar every decimal input follows, in a JSON body, a CSV cell, an override or a
- * command-line value (api-spec/accord.yaml, "Decimals"): an optional sign, digits, an optional
- * fraction, an optional exponent ({@code -12.50}, {@code 5.253755E+8}, {@code 0E-8}). After
+ * command-line value (api-spec/accord.yaml, "Decimals"): an optional sign, digits with an optional
+ * fraction or a fraction alone, an optional exponent ({@code -12.50}, {@code .5}, {@code 5.253755E+8},
+ * {@code 0E-8}): an HTML number input's grammar (which writes 0.1 as {@code .1} when typed so) with a
+ * {@code +} allowed too, as JSON numbers and published files write exponents. After
  * normalisation (a negative scale written out as whole digits) a value has at most
  * {@value #MAX_INTEGER_DIGITS} digits before the point and {@value #MAX_FRACTION_DIGITS} after,
  * so {@code 1E+2147483647} is refused before anything tries to write it out in full.
@@ -20,10 +22,10 @@ public final class Decimals {
     public static final int MAX_TEXT_LENGTH = 100;
 
     /** The grammar, as the API document states it. */
-    static final Pattern GRAMMAR = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+    static final Pattern GRAMMAR = Pattern.compile("[+-]?([0-9]+(\\.[0-9]+)?|\\.[0-9]+)([eE][+-]?[0-9]+)?");
 
     /** The reason given for any decimal that breaks the grammar or the bounds. */
-    public static final String EXPECTED = "expected a decimal such as \"0.50\", \"-12.50\" or \"5.253755E+8\" (a string"
+    public static final String EXPECTED = "expected a decimal such as \"0.50\", \".5\", \"-12.50\" or \"5.253755E+8\" (a string"
             + " or a JSON number) with at most " + MAX_INTEGER_DIGITS + " digits before the point and "
             + MAX_FRACTION_DIGITS + " after";
 
@@ -55,15 +57,15 @@ public final class Decimals {
         }
         int digitsFrom = at;
         at = afterDigits(text, at);
-        if (at == digitsFrom) {
-            return false;
-        }
+        boolean whole = at > digitsFrom;
         if (at < length && text.charAt(at) == '.') {
             digitsFrom = ++at;
             at = afterDigits(text, at);
             if (at == digitsFrom) {
                 return false;
             }
+        } else if (!whole) {
+            return false;
         }
         if (at < length && (text.charAt(at) == 'e' || text.charAt(at) == 'E')) {
             at++;

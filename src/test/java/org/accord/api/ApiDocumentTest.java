@@ -121,11 +121,11 @@ class ApiDocumentTest {
         assertThat(schema.path("description").asString()).contains(Decimals.MAX_INTEGER_DIGITS + " digits before the point",
                 Decimals.MAX_FRACTION_DIGITS + " after");
         java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(schema.path("pattern").asString());
-        for (String accepted : List.of("0.50", "-12.50", "+3", "5.253755E+8", "0E-8", "1e2")) {
+        for (String accepted : List.of("0.50", "-12.50", "+3", "5.253755E+8", "0E-8", "1e2", ".5", "-.5", "+.5", ".5e1")) {
             assertThat(pattern.matcher(accepted).find()).as(accepted).isTrue();
             assertThat(Decimals.parse(accepted)).as(accepted).isPresent();
         }
-        for (String refused : List.of("1.", ".5", "1,5", "0x10", "1E", " 1", "NaN")) {
+        for (String refused : List.of("1.", ".", "-.", ".e1", "1,5", "0x10", "1E", " 1", "NaN")) {
             assertThat(pattern.matcher(refused).find()).as(refused).isFalse();
             assertThat(Decimals.parse(refused)).as(refused).isEmpty();
         }

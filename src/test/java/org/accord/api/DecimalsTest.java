@@ -94,6 +94,46 @@ class DecimalsTest extends ServerTest {
         assertThat(settlement.at("/contract/terms/shared-savings/maximumSharingRate").asString()).isEqualTo("0.50");
     }
 
+    /**
+     * One grammar for every decimal (api-spec/accord.yaml, "Decimals"): a fraction with no digit before its point,
+     * as an HTML number input writes a tenth typed ".1", is that fraction, in an override and in a body field,
+     * as "+0.1" and "1e-1" are (".1" was a 400 while those two were taken).
+     */
+    @Test
+    void aFractionWithoutADigitBeforeItsPointIsReadAsTheSameFractionInEveryPlace() {
+        ObjectNode plain = Requests.small();
+        plain.withObject("/contract").putObject("overrides").put("maximumSharingRate", "0.5");
+        plain.withObject("/facts/practices/0").put("averageRiskScore", "0.95");
+        JsonNode expected = evaluate(JSON.writeValueAsString(plain));
+
+        for (String[] forms : new String[][] {{".5", ".95"}, {"+0.5", "+.95"}, {"5e-1", "95E-2"}}) {
+            ObjectNode request = Requests.small();
+            request.withObject("/contract").putObject("overrides").put("maximumSharingRate", forms[0]);
+            request.withObject("/facts/practices/0").put("averageRiskScore", forms[1]);
+
+            JsonNode settlement = evaluate(JSON.writeValueAsString(request));
+
+            assertThat(settlement.at("/contract/terms/shared-savings/maximumSharingRate").asString()).as(forms[0]).isEqualTo("0.5");
+            assertThat(settlement.at("/facts/practices/0/averageRiskScore").asString()).as(forms[1]).isEqualTo("0.95");
+            assertThat(settlement.get("totals")).as(forms[0]).isEqualTo(expected.get("totals"));
+        }
+    }
+
+    /** An override that is no decimal is refused with one status whatever it looks like ("1." was a 400, "0x1" a 422). */
+    @Test
+    void anOverrideThatIsNoDecimalIsOneProblemOfItsParameterWhateverItLooksLike() {
+        for (String notADecimal : new String[] {"1.", "0x1", "1,5", ".", "1E+999999999"}) {
+            ObjectNode request = Requests.small();
+            request.withObject("/contract").putObject("overrides").put("maximumSharingRate", notADecimal);
+
+            Reply reply = postJson("/api/v1/evaluations", JSON.writeValueAsString(request));
+
+            assertThat(reply.status()).as(notADecimal + ": " + reply.body()).isEqualTo(422);
+            assertThat(reply.json().at("/errors/0/pointer").asString()).isEqualTo("/contract/overrides/maximumSharingRate");
+            assertThat(reply.json().at("/errors/0/reason").asString()).startsWith("'" + notADecimal + "' is not a decimal in bounds");
+        }
+    }
+
     @Test
     void validateAndEvaluateRefuseAHugeExponentAlikeNamingTheField() {
         for (String value : new String[] {"1E+2147483647", "-1E+2147483647"}) {

@@ -128,11 +128,7 @@ class ProblemResponsesTest extends ServerTest {
                     problem("negative member months", r -> at(r, "/facts/practices/0").put("memberMonths", -12),
                             "/facts/practices/0/memberMonths", "must be greater than or equal to 0 (was -12)"),
                     problem("negative numerator", r -> at(r, "/facts/practices/1/qualityMeasures/0").put("numerator", -1),
-                            "/facts/practices/1/qualityMeasures/0/numerator", "must be greater than or equal to 0"),
-                    problem("override too long to be a rate", r -> at(r, "/contract").putObject("overrides")
-                            .put("maximumSharingRate", "1E+999999999"), "/contract/overrides/maximumSharingRate", "at most 30 digits"),
-                    problem("override as a JSON number with an exponent beyond int", r -> at(r, "/contract").putObject("overrides")
-                            .put("maximumSharingRate", new java.math.BigDecimal("-1E+2147483647")), "/contract/overrides/maximumSharingRate", "at most 30 digits"));
+                            "/facts/practices/1/qualityMeasures/0/numerator", "must be greater than or equal to 0"));
         }
 
         @ParameterizedTest(name = "{0}")
@@ -206,6 +202,16 @@ class ProblemResponsesTest extends ServerTest {
                             "/contract/overrides/adminFeeBasis", "is not one of [pmpm, share-of-pool]"),
                     problem("override of the wrong type", r -> at(r, "/contract").putObject("overrides").put("maximumSharingRate", true),
                             "/contract/overrides/maximumSharingRate", "expected a decimal number"),
+                    // An override's type is the template's, not the document's: a value its parameter cannot read is
+                    // refused as one of the wrong type is, whatever it looks like (".1" was a 400 and "0x1" a 422).
+                    problem("override too long to be a rate", r -> at(r, "/contract").putObject("overrides")
+                            .put("maximumSharingRate", "1E+999999999"), "/contract/overrides/maximumSharingRate", "at most 30 digits"),
+                    problem("override as a JSON number with an exponent beyond int", r -> at(r, "/contract").putObject("overrides")
+                            .put("maximumSharingRate", new java.math.BigDecimal("-1E+2147483647")), "/contract/overrides/maximumSharingRate", "at most 30 digits"),
+                    problem("override with a point and no fraction", r -> at(r, "/contract").putObject("overrides")
+                            .put("maximumSharingRate", "1."), "/contract/overrides/maximumSharingRate", "'1.' is not a decimal in bounds"),
+                    problem("override in hexadecimal", r -> at(r, "/contract").putObject("overrides")
+                            .put("maximumSharingRate", "0x1"), "/contract/overrides/maximumSharingRate", "'0x1' is not a decimal in bounds"),
                     // A rung without a field its rules read was a 500 (a null share in the corridor rule), and stored as a version.
                     problem("a scale's rung without one of its fields", r -> {
                         at(r, "/contract").put("templateId", "ma-capitation");

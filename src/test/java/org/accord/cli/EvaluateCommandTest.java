@@ -202,6 +202,30 @@ class EvaluateCommandTest {
         assertThat(Json.MAPPER.readTree(r.out()).at("/contract/terms/shared-savings/maximumSharingRate").asString()).isEqualTo("0.5");
     }
 
+    /**
+     * One grammar for every decimal (api-spec/accord.yaml, "Decimals"): ".1", as an HTML number input writes a
+     * tenth typed so, is 0.1 as "+0.1" and "1e-1" are (".1" was refused while those two were taken); "1." and
+     * "0x1" are no decimal, each named with its --set.
+     */
+    @Test
+    void aTenthIsReadAlikeInEveryFormTheGrammarAllowsAndNamedInEveryOtherForm() throws Exception {
+        String[] evaluate = {"evaluate", "--template", "ma-capitation", "--facts", "examples/valley-ipa.json", "--json", "--set"};
+        JsonNode plain = Json.MAPPER.readTree(run(concat(evaluate, "withholdRate=0.1")).out());
+        assertThat(plain.at("/contract/terms/withhold/withholdRate").asString()).isEqualTo("0.1");
+        for (String tenth : new String[] {".1", "+0.1", "1e-1", "+.1"}) {
+            CommandLineRun r = run(concat(evaluate, "withholdRate=" + tenth));
+            assertThat(r.exitCode()).as(tenth + ": " + r.err()).isZero();
+            JsonNode settlement = Json.MAPPER.readTree(r.out());
+            assertThat(settlement.at("/contract/terms/withhold/withholdRate").asString()).as(tenth).isEqualTo("0.1");
+            assertThat(settlement.get("totals")).as(tenth).isEqualTo(plain.get("totals"));
+        }
+        for (String notADecimal : new String[] {"1.", "0x1", "1,5", "."}) {
+            CommandLineRun r = run(concat(evaluate, "withholdRate=" + notADecimal));
+            assertThat(r.exitCode()).as(notADecimal).isEqualTo(2);
+            assertThat(r.err()).contains("--set withholdRate: '" + notADecimal + "' is not a decimal in bounds");
+        }
+    }
+
     @Test
     void factsWithoutEndStopAtTheDocumentedBound() {
         CommandLineRun r = run("evaluate", "--template", "mssp-basic", "--facts", "/dev/zero");
