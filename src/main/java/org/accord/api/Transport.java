@@ -9,7 +9,6 @@ import java.util.Map;
 import org.accord.api.generated.model.ClauseTemplate;
 import org.accord.api.generated.model.ClauseTerms;
 import org.accord.api.generated.model.ContractTemplateSummary;
-import org.accord.api.generated.model.InputProblem;
 import org.accord.api.generated.model.Ipa;
 import org.accord.api.generated.model.ParameterDeclaration;
 import org.accord.api.generated.model.ParameterValue;
@@ -31,6 +30,7 @@ import org.accord.settlement.SettlementLine;
 import org.accord.terms.ContractTemplate;
 import org.accord.terms.Terms;
 import org.accord.validation.Decimals;
+import org.accord.validation.InputProblem;
 import org.accord.validation.InvalidInputException;
 
 /**
@@ -57,7 +57,7 @@ final class Transport {
      * @throws InvalidInputException when an override holds a JSON number too long to be a contract term
      */
     static ContractChoice contract(org.accord.api.generated.model.ContractChoice contract, String at) {
-        List<org.accord.validation.InputProblem> problems = new ArrayList<>();
+        List<InputProblem> problems = new ArrayList<>();
         contract.getOverrides().forEach((name, value) ->
                 checkDecimals(value, at + "/overrides/" + Problems.token(name), problems));
         InvalidInputException.throwIfAny(problems);
@@ -219,7 +219,7 @@ final class Transport {
      * held here to the bounds every decimal has, with the same status, so that none too long to write out
      * goes further.
      */
-    static void checkDecimals(Object value, String pointer, List<org.accord.validation.InputProblem> problems) {
+    static void checkDecimals(Object value, String pointer, List<InputProblem> problems) {
         if (value instanceof Map<?, ?> map) {
             map.forEach((key, item) -> checkDecimals(item, pointer + "/" + Problems.token(String.valueOf(key)), problems));
         } else if (value instanceof List<?> list) {
@@ -227,7 +227,7 @@ final class Transport {
                 checkDecimals(list.get(i), pointer + "/" + i, problems);
             }
         } else if (!withinBounds(value)) {
-            problems.add(new org.accord.validation.InputProblem(pointer, Decimals.EXPECTED));
+            problems.add(new InputProblem(pointer, Decimals.EXPECTED));
         }
     }
 
