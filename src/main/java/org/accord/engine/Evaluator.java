@@ -340,7 +340,7 @@ public final class Evaluator {
                 session.addEventListener(firings);
             }
             for (int i = 0; i < requests.size(); i++) {
-                Evaluation evaluation = new Evaluation(i);
+                Evaluation evaluation = new Evaluation(i, requests.get(i).terms());
                 written.add(new ArrayList<>());
                 // Rule sets stored with earlier runs (replays compile them again) have no totals rule: the IPA's
                 // totals are then summed here, as those rule sets expected. The shipped rules read measures with

@@ -1,11 +1,9 @@
 package org.accord.engine;
 
-import org.accord.terms.MeasureCatalogue;
-
 /**
  * A quality measure's counts for one scope: a practice (its id) or the whole IPA ({@link Ipa#SCOPE},
- * the practices' counts pooled, in {@code long}), and the measure's direction as the measure catalogue
- * declares it ({@link MeasureCatalogue}).
+ * the practices' counts pooled, in {@code long}), and the measure's direction as the terms of its evaluation
+ * have it ({@link org.accord.terms.Terms#measureDirection}: the template's text records it).
  */
 public final class Measure {
 
@@ -26,7 +24,7 @@ public final class Measure {
         this.numerator = numerator;
         this.denominator = denominator;
         this.exclusions = exclusions;
-        this.direction = MeasureCatalogue.direction(measureId);
+        this.direction = evaluation.measureDirection(measureId);
     }
 
     public Evaluation getEvaluation() {
@@ -55,7 +53,8 @@ public final class Measure {
 
     /**
      * Whether a higher or a lower rate is better, a property of the measure (HEDIS defines HBD-POOR as inverse):
-     * "higher-is-better" or "lower-is-better", from the measure catalogue; higher for a measure it does not know.
+     * "higher-is-better" or "lower-is-better", as the template records it (from the measure catalogue); higher for a
+     * measure it does not name.
      * A lower-is-better measure's numerator counts the members with the poor outcome, those not meeting it.
      */
     public String getDirection() {

@@ -13,9 +13,12 @@ import java.util.Optional;
  * @param description what the contract does, in a paragraph
  * @param source      the public source of the method
  * @param clauses     the clauses in the order a settlement lists them
- * @param contentHash SHA-256 of the template file as shipped (or uploaded)
+ * @param contentHash SHA-256 of the template's self-contained text: the file as shipped (or uploaded), or the text it composes to
  * @param decisionTables decision tables this contract answers with its own uploaded ones: the name
  *                    the rules consult a shipped table under to the uploaded table's SHA-256
+ * @param measureDirections whether a higher or a lower rate of each measure is better, as the template's text
+ *                    records it ({@code measureDirections}, by measure id, sorted); empty for a text that records
+ *                    none, which settles with {@link MeasureCatalogue#BEFORE_TEMPLATES_CARRIED_THEM}
  */
 public record ContractTemplate(
         String id,
@@ -26,10 +29,19 @@ public record ContractTemplate(
         String source,
         List<ClauseTemplate> clauses,
         String contentHash,
-        java.util.Map<String, String> decisionTables) {
+        java.util.Map<String, String> decisionTables,
+        java.util.Map<String, String> measureDirections) {
 
     public ContractTemplate {
         decisionTables = decisionTables == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(decisionTables));
+        measureDirections = measureDirections == null ? java.util.Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(measureDirections));
+    }
+
+    /** A template whose text records no measure directions. */
+    public ContractTemplate(String id, String version, String name, String payer, String description, String source,
+            List<ClauseTemplate> clauses, String contentHash, java.util.Map<String, String> decisionTables) {
+        this(id, version, name, payer, description, source, clauses, contentHash, decisionTables, java.util.Map.of());
     }
 
     /** A template that replaces no decision table. */

@@ -247,13 +247,20 @@ public final class TemplateCatalog {
             "^" + UPLOADED + " clause (\\S+?)(?: (constraints)| constraint \\S+)?(?: parameter (\\S+?)(?: (minimum|maximum|allowed|value))?)?"
                     + "(?: \\(year \\d+\\))?[:, ]");
 
+    /** How the check of a recorded direction names the measure (" measureDirections: HBD-POOR is ..."). */
+    private static final java.util.regex.Pattern DIRECTION_PLACE = java.util.regex.Pattern.compile(
+            "^" + UPLOADED + " " + TemplateComposition.MEASURE_DIRECTIONS + ": (\\S+) is ");
+
     /** The checks' messages, each at the clause or parameter it names (the checks join several with "; "). */
     private static List<InputProblem> semanticProblems(tools.jackson.databind.JsonNode tree, String message) {
         List<InputProblem> problems = new ArrayList<>();
         for (String one : message.split("; (?=" + UPLOADED + " )")) {
             java.util.regex.Matcher place = PLACE.matcher(one);
+            java.util.regex.Matcher direction = DIRECTION_PLACE.matcher(one);
             String pointer = "";
-            if (place.find()) {
+            if (direction.find()) {
+                pointer = "/" + TemplateComposition.MEASURE_DIRECTIONS + "/" + direction.group(1).replace("~", "~0").replace("/", "~1");
+            } else if (place.find()) {
                 tools.jackson.databind.JsonNode clauses = tree.path("clauses");
                 for (int i = 0; i < clauses.size(); i++) {
                     if (place.group(1).equals(clauses.get(i).path("id").asString(""))) {
@@ -351,12 +358,42 @@ public final class TemplateCatalog {
         Map<String, String> decisionTables = new TreeMap<>();
         ((Map<String, Object>) doc.getOrDefault("decisionTables", Map.of()))
                 .forEach((name, hash) -> decisionTables.put(name, String.valueOf(hash)));
+        Map<String, String> measureDirections = new TreeMap<>();
+        ((Map<String, Object>) doc.getOrDefault(TemplateComposition.MEASURE_DIRECTIONS, Map.of()))
+                .forEach((measure, direction) -> measureDirections.put(measure, String.valueOf(direction)));
         ContractTemplate template = new ContractTemplate(text(doc, "id", where), text(doc, "version", where), text(doc, "name", where),
                 text(doc, "payer", where), text(doc, "description", where), text(doc, "source", where),
-                List.copyOf(clauses), ContentHash.of(bytes), decisionTables);
+                List.copyOf(clauses), ContentHash.of(bytes), decisionTables, measureDirections);
+        if (checks == ParameterDeclaration.Checks.ALL) {
+            checkMeasureDirections(template, where);
+        }
         checkConstraints(template, where);
         ConceptRegistry.shipped().check(template, where, checks);
         return template;
+    }
+
+    /**
+     * The directions a template published now records are the measure catalogue's: the direction belongs to the
+     * measure, and recorded in the text it is covered by the template's hash and read back on replay. A stored text is
+     * read as it was stored ({@link ParameterDeclaration.Checks#AS_STORED}). A text that records none settles with
+     * {@link MeasureCatalogue#BEFORE_TEMPLATES_CARRIED_THEM}, as the runs stored before did; a shipped template whose
+     * clause reads a direction records them (a test holds every one to it).
+     */
+    static void checkMeasureDirections(ContractTemplate template, String where) {
+        List<String> problems = new ArrayList<>();
+        template.measureDirections().forEach((measure, direction) -> {
+            if (!MeasureCatalogue.measureIds().contains(measure)) {
+                problems.add(where + " " + TemplateComposition.MEASURE_DIRECTIONS + ": " + measure + " is no measure of the measure catalogue ("
+                        + FOLDER + "/" + MeasureCatalogue.FILE + "; its measures are " + MeasureCatalogue.measureIds() + ")");
+            } else if (!MeasureCatalogue.direction(measure).equals(direction)) {
+                problems.add(where + " " + TemplateComposition.MEASURE_DIRECTIONS + ": " + measure + " is " + MeasureCatalogue.direction(measure)
+                        + " in the measure catalogue (" + FOLDER + "/" + MeasureCatalogue.FILE + "), not " + direction
+                        + ": a direction belongs to the measure, not to a contract");
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(String.join("; ", problems));
+        }
     }
 
     /**

@@ -13,12 +13,16 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * (contract-templates/README.md): {@code extends: <template id>} takes that template whole, a clause of
  * the same id changes the fields it gives (a parameter's by field) and a new clause goes where
  * {@code after: <clause id>} says (else last); a parameter written {@code {include: quality/measure-gates}}
- * is the declaration in {@code parameters/quality/measure-gates.yaml}. The self-contained text is what
+ * is the declaration in {@code parameters/quality/measure-gates.yaml}, and {@code measureDirections: {include:
+ * quality/measure-gates}} is that catalogue's direction of each measure. The self-contained text is what
  * the catalog reads, hashes and stores, so a run replays without the files it was composed from.
  */
 final class TemplateComposition {
 
     static final String PARAMETERS = "parameters/";
+
+    /** The template's own record of each measure's direction (a property of the measure, not a term). */
+    static final String MEASURE_DIRECTIONS = "measureDirections";
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -41,7 +45,7 @@ final class TemplateComposition {
 
     @SuppressWarnings("unchecked")
     private static boolean sharesWithOthers(Map<String, Object> doc) {
-        if (doc.containsKey("extends")) {
+        if (doc.containsKey("extends") || doc.get(MEASURE_DIRECTIONS) instanceof Map<?, ?> directions && directions.containsKey("include")) {
             return true;
         }
         if (!(doc.get("clauses") instanceof List<?> clauses)) {
@@ -92,8 +96,23 @@ final class TemplateComposition {
                 parameters.replaceAll((name, declaration) -> included(name, declaration, folder, where + " clause " + clause.get("id")));
             }
         }
+        if (doc.get(MEASURE_DIRECTIONS) instanceof Map<?, ?> directions && directions.containsKey("include")) {
+            doc.put(MEASURE_DIRECTIONS, includedDirections(directions, folder, where + " " + MEASURE_DIRECTIONS));
+        }
         chain.remove(path);
         return doc;
+    }
+
+    /** The direction of each measure of the measure catalogue that {@code {include: <name>}} names, in its order. */
+    private static Map<String, String> includedDirections(Map<?, ?> include, Map<String, byte[]> folder, String at) {
+        if (include.size() != 1) {
+            throw new IllegalStateException(at + ": included directions are the catalogue's as it is; give no other field beside 'include'");
+        }
+        String file = PARAMETERS + include.get("include") + ".yaml";
+        if (!folder.containsKey(file)) {
+            throw new IllegalStateException(at + ": includes '" + include.get("include") + "', but there is no " + TemplateCatalog.FOLDER + "/" + file);
+        }
+        return MeasureCatalogue.directionsIn(read(file, folder.get(file)), at + " (" + TemplateCatalog.FOLDER + "/" + file + ")");
     }
 
     /** A clause of the extending template: changes the base's clause of its id, or goes after the one it names. */

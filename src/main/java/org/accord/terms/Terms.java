@@ -17,6 +17,8 @@ import java.util.Map;
  * @param decisionTables  decision tables the template replaces: the name the rules consult each
  *                        under to the SHA-256 of the uploaded table answering instead (in the
  *                        canonical terms when there are any)
+ * @param measureDirections whether a higher or a lower rate of each measure is better, as the template's text
+ *                        records it (in the canonical terms when it records any); empty when it records none
  */
 public record Terms(
         String templateId,
@@ -26,10 +28,29 @@ public record Terms(
         List<ClauseTerms> clauses,
         Map<String, Object> overrides,
         String hash,
-        Map<String, String> decisionTables) {
+        Map<String, String> decisionTables,
+        Map<String, String> measureDirections) {
 
     public Terms {
         decisionTables = decisionTables == null ? Map.of() : Map.copyOf(decisionTables);
+        measureDirections = measureDirections == null ? Map.of() : Map.copyOf(measureDirections);
+    }
+
+    /** Terms of a template whose text records no measure directions. */
+    public Terms(String templateId, String templateVersion, String templateHash, int performanceYear,
+            List<ClauseTerms> clauses, Map<String, Object> overrides, String hash, Map<String, String> decisionTables) {
+        this(templateId, templateVersion, templateHash, performanceYear, clauses, overrides, hash, decisionTables, Map.of());
+    }
+
+    /**
+     * Whether a higher or a lower rate of the measure is better under these terms: as the template's text records it
+     * (higher-is-better for a measure it does not name), or, for a text that records none (stored before templates
+     * carried them), as such texts were settled ({@link MeasureCatalogue#BEFORE_TEMPLATES_CARRIED_THEM}). Never
+     * the catalogue served now, so a replay reads what the run read.
+     */
+    public String measureDirection(String measureId) {
+        return MeasureCatalogue.direction(measureDirections.isEmpty() ? MeasureCatalogue.BEFORE_TEMPLATES_CARRIED_THEM : measureDirections,
+                measureId);
     }
 
     /** Terms of a template that replaces no decision table. */

@@ -88,8 +88,11 @@ public final class TermsResolver {
         if (!template.decisionTables().isEmpty()) {
             canonical.put("decisionTables", template.decisionTables());
         }
+        // The measures' directions are read by the rules like terms; a text that records none leaves them out (rule 3).
+        canonical.put("measureDirections", template.measureDirections());
         return new Terms(template.id(), template.version(), template.contentHash(), performanceYear,
-                List.copyOf(clauses), Collections.unmodifiableMap(accepted), Canonical.hash(canonical), template.decisionTables());
+                List.copyOf(clauses), Collections.unmodifiableMap(accepted), Canonical.hash(canonical), template.decisionTables(),
+                template.measureDirections());
     }
 
     /**

@@ -6,8 +6,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The measure catalogue the engine reads each measure's direction from is the shared quality parameter the templates
- * include: the same measures, the same directions, and the ids a per-member bonus may name.
+ * The measure catalogue a template's recorded directions are checked against (and composed from) is the shared quality
+ * parameter the templates include: the same measures, the same directions, and the ids a per-member bonus may name.
  */
 class MeasureCatalogueTest {
 
@@ -16,6 +16,35 @@ class MeasureCatalogueTest {
         assertThat(MeasureCatalogue.measureIds()).containsExactly("AWV", "BCS", "CBP", "COL", "DSF", "HBD-POOR");
         assertThat(MeasureCatalogue.direction("HBD-POOR")).isEqualTo(MeasureCatalogue.LOWER_IS_BETTER);
         assertThat(MeasureCatalogue.direction("CBP")).isEqualTo(MeasureCatalogue.HIGHER_IS_BETTER);
+    }
+
+    /**
+     * A shipped template whose clause reads a measure's direction records the catalogue's (its hash covers them and a
+     * replay reads them from its text); one that records none would settle with the directions of texts stored before
+     * templates recorded them, whatever the catalogue says.
+     */
+    @Test
+    void everyShippedTemplateWhoseClauseReadsAMeasuresDirectionRecordsTheCataloguesDirections() {
+        java.util.List<String> reading = new java.util.ArrayList<>();
+        for (ContractTemplate template : TemplateCatalog.load().all()) {
+            boolean reads = template.clauses().stream().anyMatch(clause -> ConceptRegistry.shipped().find(clause.concept())
+                    .filter(concept -> concept.facts().contains("Measure.direction")).isPresent());
+            if (reads) {
+                reading.add(template.id());
+                assertThat(template.measureDirections()).as(template.id()).containsOnlyKeys(MeasureCatalogue.measureIds());
+                template.measureDirections().forEach((measure, direction) ->
+                        assertThat(direction).as(template.id() + " " + measure).isEqualTo(MeasureCatalogue.direction(measure)));
+            }
+        }
+        assertThat(reading).contains("medicaid-ffs-p4p");
+    }
+
+    @Test
+    void aTextThatRecordsNoDirectionsSettlesWithThoseOfTheRunsStoredBeforeTemplatesRecordedThem() {
+        Terms terms = new Terms("none-recorded", "1", "none", 2025, java.util.List.of(), Map.of(), "test");
+        assertThat(terms.measureDirection("HBD-POOR")).isEqualTo(MeasureCatalogue.LOWER_IS_BETTER);
+        assertThat(terms.measureDirection("CBP")).isEqualTo(MeasureCatalogue.HIGHER_IS_BETTER);
+        assertThat(terms.measureDirection("AWV")).isEqualTo(MeasureCatalogue.HIGHER_IS_BETTER);
     }
 
     @Test

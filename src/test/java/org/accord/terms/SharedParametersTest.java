@@ -67,9 +67,18 @@ class SharedParametersTest {
             ContractTemplate loaded = catalog.find(path.substring(0, path.length() - ".yaml".length())).orElseThrow();
             assertThat(TemplateCatalog.ofFile("stored " + path, text).find(loaded.id())).as(path).contains(loaded);
         });
-        // A template that shares nothing is stored as its file's own bytes, so its hash is the file's as before.
-        assertThat(catalog.find("medicaid-ffs-p4p").orElseThrow().contentHash())
-                .isEqualTo(ContentHash.of(ClasspathFolder.read(TemplateCatalog.FOLDER).get("medicaid-ffs-p4p.yaml")));
+        // The measure directions a template includes are the catalogue's, written out in its stored text.
+        String p4p = new String(TemplateCatalog.shippedTexts().get("medicaid-ffs-p4p.yaml"), StandardCharsets.UTF_8);
+        assertThat(p4p).doesNotContain("include").contains("measureDirections", "HBD-POOR: \"lower-is-better\"");
+        assertThat(catalog.find("medicaid-ffs-p4p").orElseThrow().measureDirections())
+                .containsEntry("HBD-POOR", MeasureCatalogue.LOWER_IS_BETTER).containsEntry("CBP", MeasureCatalogue.HIGHER_IS_BETTER)
+                .containsOnlyKeys(MeasureCatalogue.measureIds());
+        // A template that shares nothing (every shipped one now includes or extends) is stored as its file's own bytes.
+        String own = new String(ClasspathFolder.read(TemplateCatalog.FOLDER).get("medicaid-ffs-p4p.yaml"), StandardCharsets.UTF_8)
+                .replace("measureDirections: {include: quality/measure-gates}", "measureDirections: {HBD-POOR: lower-is-better}");
+        assertThat(own).doesNotContain("include:");
+        assertThat(TemplateComposition.selfContained("own.yaml", shippedFolderWith(Map.of("own.yaml", own))))
+                .isEqualTo(own.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -151,10 +160,14 @@ class SharedParametersTest {
         return TemplateCatalog.read(path, TemplateComposition.selfContained(path, folder), TemplateCatalog.schema(folder.get(TemplateCatalog.SCHEMA)));
     }
 
-    /** Everything a template declares but the hash of the file it came from. */
+    /**
+     * Everything a template declares but the hash of the file it came from. The measure directions a template records are
+     * written only when it records any, so a template that records none keeps the fingerprint pinned before templates could.
+     */
     private static String declarationFingerprint(ContractTemplate template) {
         ContractTemplate withoutFileHash = new ContractTemplate(template.id(), template.version(), template.name(), template.payer(),
-                template.description(), template.source(), template.clauses(), "", template.decisionTables());
-        return ContentHash.of(withoutFileHash.toString());
+                template.description(), template.source(), template.clauses(), "", template.decisionTables(), template.measureDirections());
+        String declared = withoutFileHash.toString();
+        return ContentHash.of(template.measureDirections().isEmpty() ? declared.replace(", measureDirections={}]", "]") : declared);
     }
 }

@@ -257,6 +257,8 @@ class TemplateCatalogTest {
                 .valueIn(2025)).isEqualTo(new java.math.BigDecimal("1.05"));
         String fee = new String(TemplateCatalogTest.class.getResourceAsStream("/" + TemplateCatalog.FOLDER + "/medicaid-ffs-p4p.yaml")
                 .readAllBytes(), StandardCharsets.UTF_8);
+        // An uploaded template cannot include: it writes the catalogue's directions out.
+        fee = fee.replace("measureDirections: {include: quality/measure-gates}", "measureDirections: {HBD-POOR: lower-is-better}");
         String wider = fee.replace("id: medicaid-ffs-p4p", "id: own-ffs").replace("maximum: \"5\"", "maximum: \"105\"");
         assertThat(wider).isNotEqualTo(fee.replace("id: medicaid-ffs-p4p", "id: own-ffs"));
         assertThatThrownBy(() -> TemplateCatalog.readUpload(wider.getBytes(StandardCharsets.UTF_8)))
@@ -265,6 +267,42 @@ class TemplateCatalogTest {
                                 "/clauses/0/parameters/negotiatedPercentage/maximum", "clause fee-for-service parameter negotiatedPercentage"
                                         + " maximum: 105 is above 5, the most negotiatedPercentage can mean in any contract of concept"
                                         + " fee-for-service (rules/payment/fee-for-service.concept.yaml)")));
+    }
+
+    /**
+     * The directions a template records are the measure catalogue's, so that its hash covers what the bonus reads: one
+     * published with a direction of its own, or a measure the catalogue does not know, is refused naming where; a stored
+     * text is read as it was stored (a run's replay reads the directions it recorded), and a text recording none is read
+     * as one stored before templates recorded them.
+     */
+    @Test
+    void theDirectionsATemplatePublishedNowRecordsAreTheCatalogues() throws Exception {
+        String fee = new String(TemplateCatalogTest.class.getResourceAsStream("/" + TemplateCatalog.FOLDER + "/medicaid-ffs-p4p.yaml")
+                .readAllBytes(), StandardCharsets.UTF_8).replace("id: medicaid-ffs-p4p", "id: own-ffs");
+        String include = "measureDirections: {include: quality/measure-gates}";
+        assertThat(fee).contains(include);
+        String without = fee.replace(include, "");
+        String inverted = fee.replace(include, "measureDirections: {HBD-POOR: higher-is-better, CBP: higher-is-better}");
+        String unknown = fee.replace(include, "measureDirections: {HBD: lower-is-better}");
+
+        assertThat(TemplateCatalog.readUpload(without.getBytes(StandardCharsets.UTF_8)).measureDirections()).isEmpty();
+        assertThat(TemplateCatalog.readUpload(fee.replace(include, "measureDirections: {HBD-POOR: lower-is-better}")
+                .getBytes(StandardCharsets.UTF_8)).measureDirections()).containsExactly(java.util.Map.entry("HBD-POOR", "lower-is-better"));
+        assertThatThrownBy(() -> TemplateCatalog.readUpload(inverted.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(InputProblem::pointer, InputProblem::reason).containsExactly(org.assertj.core.groups.Tuple.tuple(
+                                "/measureDirections/HBD-POOR", "measureDirections: HBD-POOR is lower-is-better in the measure catalogue"
+                                        + " (contract-templates/parameters/quality/measure-gates.yaml), not higher-is-better: a direction"
+                                        + " belongs to the measure, not to a contract")));
+        assertThatThrownBy(() -> TemplateCatalog.readUpload(unknown.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(InputProblem::pointer).containsExactly("/measureDirections/HBD"));
+
+        ContractTemplate stored = TemplateCatalog.ofFile("stored", inverted.getBytes(StandardCharsets.UTF_8)).find("own-ffs").orElseThrow();
+        assertThat(stored.measureDirections()).containsExactly(java.util.Map.entry("CBP", "higher-is-better"),
+                java.util.Map.entry("HBD-POOR", "higher-is-better"));
+        assertThat(TemplateCatalog.ofFile("stored", without.getBytes(StandardCharsets.UTF_8)).find("own-ffs").orElseThrow()
+                .measureDirections()).isEmpty();
     }
 
     /** A template of one risk corridor clause whose bands are these rungs (YAML list items, each line "- {...}"). */

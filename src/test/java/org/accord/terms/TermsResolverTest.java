@@ -159,6 +159,46 @@ class TermsResolverTest {
         assertThat(TermsResolver.resolve(tiny, Map.of("negotiatedPercentage", new BigDecimal("1.1")), 2025).hash()).isEqualTo(expected);
     }
 
+    /**
+     * A template that records measure directions has them in its canonical terms, as the rules read them (docs/hashes.md);
+     * one that records none leaves the member out, so its hash is as before (the example above).
+     */
+    @Test
+    void theMeasureDirectionsATemplateRecordsAreInItsCanonicalTerms() throws Exception {
+        String yaml = """
+                id: tiny
+                version: "1"
+                name: Tiny
+                payer: Nobody
+                description: One clause
+                source: none
+                measureDirections: {HBD-POOR: lower-is-better, CBP: higher-is-better}
+                clauses:
+                  - id: ffs
+                    concept: fee-for-service
+                    title: FFS
+                    text: FFS.
+                    source: none
+                    parameters:
+                      negotiatedPercentage: {type: rate, unit: rate, description: rate, source: none, minimum: "0", maximum: "5", value: "1.10"}
+                """;
+        ContractTemplate tiny = TemplateCatalog.read("tiny.yaml", yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                TemplateCatalog.schema(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("contract-templates/template.schema.json"))));
+        String canonical = "{\"clauses\":[{\"concept\":\"fee-for-service\",\"id\":\"ffs\",\"parameters\":{\"negotiatedPercentage\":1.1}}],"
+                + "\"measureDirections\":{\"CBP\":\"higher-is-better\",\"HBD-POOR\":\"lower-is-better\"},"
+                + "\"performanceYear\":2025,\"template\":\"tiny\",\"version\":\"1\"}";
+        String expected = "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        Terms terms = TermsResolver.resolve(tiny, Map.of(), 2025);
+        assertThat(terms.hash()).isEqualTo(expected)
+                // printf '%s' "$canonical" | sha256sum
+                .isEqualTo("sha256:cc0f54165a800665a172f73395413fb1e97bff461fc0281ce29afedaecbe6e79");
+        assertThat(terms.measureDirection("HBD-POOR")).isEqualTo(MeasureCatalogue.LOWER_IS_BETTER);
+        // A measure the text does not name is higher-is-better.
+        assertThat(terms.measureDirection("COL")).isEqualTo(MeasureCatalogue.HIGHER_IS_BETTER);
+    }
+
     private static Throwable catchThrowable(Runnable r) {
         try {
             r.run();
