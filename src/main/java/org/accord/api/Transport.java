@@ -27,6 +27,8 @@ import org.accord.facts.QualityMeasureCount;
 import org.accord.io.Json;
 import org.accord.settlement.Settlement;
 import org.accord.settlement.SettlementLine;
+import org.accord.terms.ConceptLimits;
+import org.accord.terms.ConceptRegistry;
 import org.accord.terms.ContractTemplate;
 import org.accord.terms.Terms;
 import org.accord.validation.Decimals;
@@ -190,16 +192,21 @@ final class Transport {
                 template.description(), template.source(), template.contentHash());
     }
 
+    /** A template with what each clause's concept lets its parameters mean, so that a negotiator reads it before a 422. */
     static org.accord.api.generated.model.ContractTemplate template(ContractTemplate template) {
+        ConceptRegistry concepts = ConceptRegistry.shipped();
         List<ClauseTemplate> clauses = template.clauses().stream()
                 .map(c -> new ClauseTemplate(c.id(), c.concept(), c.title(), c.text(), c.source(), c.requires(),
-                        c.parameters().stream().map(Transport::parameter).toList()))
+                        c.parameters().stream().map(p -> parameter(p, concepts.limitsOf(c.concept(), p.name()).orElse(null))).toList(),
+                        c.constraints().stream().map(constraint -> new org.accord.api.generated.model.ClauseConstraint(
+                                constraint.kind().word(), constraint.parameters(), concepts.requires(c.concept(), constraint),
+                                constraint.sentence())).toList()))
                 .toList();
         return new org.accord.api.generated.model.ContractTemplate(template.id(), template.version(), template.name(),
                 template.payer(), template.description(), template.source(), template.contentHash(), clauses);
     }
 
-    private static ParameterDeclaration parameter(org.accord.terms.ParameterDeclaration declaration) {
+    private static ParameterDeclaration parameter(org.accord.terms.ParameterDeclaration declaration, ConceptLimits limits) {
         List<ParameterValue> values = new ArrayList<>();
         // A value that applies to every year is declared under year 0: it has no starting year.
         declaration.valuesByYear().forEach((year, value) -> values.add(new ParameterValue(value)
@@ -208,7 +215,11 @@ final class Transport {
                 declaration.unit(), declaration.description(), declaration.source(), declaration.allowedValues(), values)
                 .negotiable(declaration.negotiable())
                 .minimum(declaration.minimum())
-                .maximum(declaration.maximum());
+                .maximum(declaration.maximum())
+                .conceptLimits(limits == null ? null : new org.accord.api.generated.model.ConceptLimits(limits.concept(),
+                        limits.descriptor(), limits.allowed(), limits.rungFields(), limits.sentence())
+                        .minimum(limits.minimum())
+                        .maximum(limits.maximum()));
     }
 
     /**

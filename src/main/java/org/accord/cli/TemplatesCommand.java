@@ -1,7 +1,10 @@
 package org.accord.cli;
 
 import java.util.concurrent.Callable;
+import org.accord.terms.ClauseConstraint;
 import org.accord.terms.ClauseTemplate;
+import org.accord.terms.ConceptLimits;
+import org.accord.terms.ConceptRegistry;
 import org.accord.terms.ContractTemplate;
 import org.accord.terms.ParameterDeclaration;
 import org.accord.terms.TemplateCatalog;
@@ -11,7 +14,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "templates", mixinStandardHelpOptions = true,
         description = "Lists the contract templates, shipped and published to the store of the data directory, "
-                + "or one template's clauses and parameters.")
+                + "or one template's clauses and parameters, with what each may take and the constraints that bind them.")
 class TemplatesCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "TEMPLATE", description = "A template id to show in full.")
@@ -38,13 +41,32 @@ class TemplatesCommand implements Callable<Integer> {
         }
         System.out.println(template.name() + " (" + template.id() + " " + template.version() + ")");
         System.out.println(template.description());
+        ConceptRegistry concepts = ConceptRegistry.shipped();
         for (ClauseTemplate clause : template.clauses()) {
             System.out.println();
             System.out.println("  " + clause.title() + " [" + clause.id() + ", " + clause.concept() + "]  " + clause.source());
             for (ParameterDeclaration p : clause.parameters()) {
-                System.out.printf("    %-30s %-12s %s  (%s)%n", p.name(), p.type().word(), p.valuesByYear().size() == 1 ? p.valuesByYear().values().iterator().next() : p.valuesByYear(), p.unit());
+                System.out.printf("    %-30s %-12s %s  (%s)%s%n", p.name(), p.type().word(), p.valuesByYear().size() == 1 ? p.valuesByYear().values().iterator().next() : p.valuesByYear(), p.unit(),
+                        mayTake(p, concepts.limitsOf(clause.concept(), p.name())));
+            }
+            for (ClauseConstraint constraint : clause.constraints()) {
+                System.out.println("    constraint: " + constraint.sentence()
+                        + (concepts.requires(clause.concept(), constraint) ? ", required by concept " + clause.concept() : ""));
             }
         }
         return 0;
+    }
+
+    /** What an override may take, so that a negotiator reads it here rather than from a refusal: the template's range, then the concept's. */
+    private static String mayTake(ParameterDeclaration p, java.util.Optional<ConceptLimits> limits) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (!p.negotiable()) {
+            parts.add("set by regulation, not negotiable");
+        }
+        if (!p.allowedInWords().isEmpty()) {
+            parts.add("allowed " + p.allowedInWords());
+        }
+        limits.ifPresent(l -> parts.add("concept allows " + l.sentence()));
+        return parts.isEmpty() ? "" : "  " + String.join("; ", parts);
     }
 }

@@ -22,7 +22,9 @@ import org.accord.content.ClasspathFolder;
 import org.accord.store.Contract;
 import org.accord.store.ContractVersion;
 import org.accord.store.Publication;
+import org.accord.terms.ClauseConstraint;
 import org.accord.terms.ClauseTemplate;
+import org.accord.terms.ConceptLimits;
 import org.accord.terms.ConceptDescriptor;
 import org.accord.terms.ConceptRegistry;
 import org.accord.terms.ContractTemplate;
@@ -382,12 +384,26 @@ public final class ContractDocument {
                 detailed.add(p);
                 value = "see the table below";
             }
-            String range = p.type() == ParameterType.CHOICE ? String.join(", ", p.allowedValues())
-                    : (p.minimum() == null ? "" : p.minimum().toPlainString()) + " to " + (p.maximum() == null ? "" : p.maximum().toPlainString());
-            rows.add(List.of("`" + p.name() + "`", value, p.unit(), p.type().word(), range.equals(" to ") ? "" : range,
+            rows.add(List.of("`" + p.name() + "`", value, p.unit(), p.type().word(), p.allowedInWords(),
+                    concepts.limitsOf(clause.concept(), p.name()).map(ConceptLimits::sentence).orElse(""),
                     p.negotiable() ? "yes" : "no, set by regulation", p.description().strip(), p.source()));
         }
-        blocks.add(new Block.Table(List.of("parameter", "value", "unit", "type", "allowed", "negotiable", "what it does", "source"), rows));
+        blocks.add(new Block.Table(List.of("parameter", "value", "unit", "type", "allowed", "concept allows", "negotiable", "what it does",
+                "source"), rows));
+        // What a term may take is said here, so that a reviewer or negotiator need not learn it from a refusal.
+        String descriptor = clause.parameters().stream().map(p -> concepts.limitsOf(clause.concept(), p.name())).flatMap(java.util.Optional::stream)
+                .map(ConceptLimits::descriptor).findFirst().orElse(null);
+        blocks.add(new Block.Paragraph(descriptor == null
+                ? "An override must lie within **allowed** (the template's range or values); one outside it is refused."
+                : "An override must lie within **allowed** (the template's range or values) and **concept allows** (what any contract "
+                        + "of concept `" + clause.concept() + "` may mean, as `" + descriptor + "` declares it, which bounds every template "
+                        + "too); one outside them is refused."));
+        if (!clause.constraints().isEmpty()) {
+            blocks.add(new Block.Paragraph("**Constraints** the terms must keep together: " + clause.constraints().stream()
+                    .map(c -> constraintInCode(c) + (concepts.requires(clause.concept(), c) ? " (required of every clause of concept `"
+                            + clause.concept() + "`)" : ""))
+                    .collect(Collectors.joining("; ")) + "."));
+        }
         for (ParameterDeclaration p : detailed) {
             if (changedTerms.containsKey(p.name())) {
                 blocks.add(new Block.Paragraph("`" + p.name() + "`, **changed** (the template's follows):"));
@@ -399,6 +415,15 @@ public final class ContractDocument {
                 detailTable(p, value, !changedTerms.containsKey(p.name()));
             });
         }
+    }
+
+    /** A constraint's sentence with its parameters' names set as code, as the table sets them. */
+    private static String constraintInCode(ClauseConstraint constraint) {
+        String sentence = constraint.sentence();
+        for (String name : constraint.parameters()) {
+            sentence = sentence.replaceFirst("\\b" + Pattern.quote(name) + "\\b", Matcher.quoteReplacement("`" + name + "`"));
+        }
+        return sentence;
     }
 
     /**

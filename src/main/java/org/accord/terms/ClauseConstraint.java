@@ -52,6 +52,21 @@ public record ClauseConstraint(Kind kind, List<String> parameters) {
     }
 
     /**
+     * The constraint in a sentence, as the contract document and the command line say it: "memberMonthsWeight,
+     * qualityWeight and costPerformanceWeight add up to exactly 1 (shares of one whole)".
+     */
+    public String sentence() {
+        String names = parameters.size() == 1 ? parameters.get(0)
+                : String.join(", ", parameters.subList(0, parameters.size() - 1)) + " and " + parameters.get(parameters.size() - 1);
+        return switch (kind) {
+            case SUM_TO_ONE -> names + " add up to exactly 1 (shares of one whole)";
+            case ASCENDING -> names + " are in ascending order (each at most the next)";
+            case NAMES_A_CLAUSE -> names + (parameters.size() == 1 ? " names" : " each name") + " a clause of the same template, or "
+                    + NO_CLAUSE;
+        };
+    }
+
+    /**
      * What is wrong with these resolved values, in a sentence naming every parameter with its value;
      * empty when the constraint holds. Names-a-clause is a property of the template, checked when it loads.
      */

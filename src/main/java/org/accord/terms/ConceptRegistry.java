@@ -262,6 +262,26 @@ public final class ConceptRegistry {
         return Optional.empty();
     }
 
+    /**
+     * What a concept lets one of its parameters mean in any contract of it (its bounds, allowed values, and for a scale the
+     * rung fields they hold); empty when the concept is not described, does not declare the parameter, or sets it no limits.
+     */
+    public Optional<ConceptLimits> limitsOf(String conceptName, String parameterName) {
+        ConceptDescriptor concept = concepts.get(conceptName);
+        ConceptDescriptor.Parameter declared = concept == null ? null : concept.parameters().get(parameterName);
+        if (declared == null || declared.minimum() == null && declared.maximum() == null && declared.allowed().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ConceptLimits(concept.name(), descriptorPath(concept), declared.minimum(), declared.maximum(),
+                declared.allowed(), declared.fields()));
+    }
+
+    /** Whether a clause's constraint is one its concept requires of every clause of it (so no template may drop it). */
+    public boolean requires(String conceptName, ClauseConstraint constraint) {
+        ConceptDescriptor concept = concepts.get(conceptName);
+        return concept != null && concept.constraints().stream().anyMatch(required -> same(constraint, required));
+    }
+
     /** "electedMinimumSavingsRate may take in any contract of concept shared-savings: 0, 0.005, ... (its descriptor)". */
     private static String allowedIn(ConceptDescriptor concept, String name, ConceptDescriptor.Parameter declared) {
         return name + " may take in any contract of concept " + concept.name() + ": " + plain(declared.allowed())

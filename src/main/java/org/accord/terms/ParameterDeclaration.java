@@ -59,6 +59,24 @@ public record ParameterDeclaration(
         return effective.get(effective.lastKey());
     }
 
+    /**
+     * What the template lets the parameter take, in words, as the contract document and the command line say it: a
+     * choice's words ("population, elected"), else its bounds ("0 to 0.02"), and for a decimal the only values it may
+     * take ("0 to 0.02: 0.01, 0.02 only"); empty when the template sets none.
+     */
+    public String allowedInWords() {
+        if (type == ParameterType.CHOICE) {
+            return String.join(", ", allowedValues);
+        }
+        String range = minimum == null && maximum == null ? ""
+                : (minimum == null ? "" : minimum.toPlainString()) + " to " + (maximum == null ? "" : maximum.toPlainString());
+        boolean decimal = type == ParameterType.RATE || type == ParameterType.AMOUNT || type == ParameterType.NUMBER;
+        if (decimal && !allowedValues.isEmpty()) {
+            return (range.isEmpty() ? "" : range + ": ") + String.join(", ", allowedValues) + " only";
+        }
+        return range;
+    }
+
     /** Checks and converts a value for this parameter; the message says what is wrong. */
     public Object accept(Object raw) {
         return accept(raw, Checks.ALL);

@@ -224,4 +224,43 @@ class ContractDocumentTest {
         assertThatThrownBy(() -> ContractDocument.of(ENHANCED, VALLEY, version, Map.of(), List.of()))
                 .hasMessageStartingWith("version v-2 of contract c-1 was made on template mssp-enhanced sha256:older, not on mssp-enhanced sha256:");
     }
+    @Test
+    void eachParameterSaysWhatItsTemplateAndItsConceptLetItTakeAndEachClauseItsConstraints() {
+        String markdown = ContractDocument.of(ENHANCED, Map.of()).markdown();
+
+        assertThat(markdown).contains("| parameter | value | unit | type | allowed | concept allows | negotiable | what it does | source |");
+        // The elections 42 CFR 425.605(b)(2) offers, which the concept holds every contract to, beside the template's range.
+        assertThat(markdown).containsPattern("\\| `electedMinimumSavingsRate` \\| 0.02 \\| rate \\| rate \\| 0 to 0.02 \\| "
+                + "0, 0.005, 0.01, 0.015 or 0.02 only \\| yes \\|");
+        assertThat(markdown).containsPattern("\\| `maximumSharingRate` \\| 0.75 \\| rate \\| rate \\| 0 to 1 \\| 0 to 1, a share of a whole \\|");
+        // A choice takes its words; its concept sets it no limits.
+        assertThat(markdown).containsPattern("\\| `minimumSavingsRateBasis` \\| elected \\| word \\| choice \\| population, elected \\|  \\|");
+        assertThat(markdown).contains("An override must lie within **allowed** (the template's range or values) and **concept allows** "
+                + "(what any contract of concept `shared-savings` may mean, as `rules/payment/shared-savings.concept.yaml` declares it, "
+                + "which bounds every template too); one outside them is refused.");
+        assertThat(markdown).contains("**Constraints** the terms must keep together: `memberMonthsWeight`, `qualityWeight` and "
+                + "`costPerformanceWeight` add up to exactly 1 (shares of one whole) (required of every clause of concept `distribution`); "
+                + "`costPerformanceTarget` names a clause of the same template, or none.");
+        assertThat(markdown).contains("**Constraints** the terms must keep together: `minimumLossSharingRate` and `maximumLossSharingRate` "
+                + "are in ascending order (each at most the next) (required of every clause of concept `shared-losses`).");
+
+        String html = ContractDocument.of(ENHANCED, Map.of()).html();
+        assertThat(html).contains("<td><code>electedMinimumSavingsRate</code></td><td>0.02</td><td>rate</td><td>rate</td><td>0 to 0.02</td>"
+                + "<td>0, 0.005, 0.01, 0.015 or 0.02 only</td>");
+    }
+
+    @Test
+    void aScalesRungFieldsAreBoundedInTheContractOfAVersionToo() {
+        ContractTemplate capitation = TemplateCatalog.load().find("ma-capitation").orElseThrow();
+        ContractVersion version = version(capitation, "{}", "2025-01-01", "2025-12-31");
+        Contract contract = new Contract("c-1", "valley-ipa", "Medicare Advantage plan", "ma-capitation",
+                Instant.parse("2026-01-05T09:00:00Z"), "key:negotiator");
+
+        String markdown = ContractDocument.of(capitation, contract, version, Map.of(), List.of()).markdown();
+
+        assertThat(markdown).containsPattern("\\| `corridorBands` \\| see the table below \\|[^\\n]*\\| 0 to 1 \\| "
+                + "each rung's ipaShareOfGains and ipaShareOfLosses 0 to 1, shares of a whole \\|");
+        assertThat(markdown).containsPattern("\\| `withholdReturnLadder` \\| see the table below \\|[^\\n]*\\| each rung's rate 0 to 1, "
+                + "a share of a whole \\|");
+    }
 }

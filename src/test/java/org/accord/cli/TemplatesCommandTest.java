@@ -1,0 +1,50 @@
+package org.accord.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.accord.testing.CommandLineRun;
+import org.junit.jupiter.api.Test;
+
+/** `accord templates <id>` says what each parameter may take and what a clause's parameters must keep together. */
+class TemplatesCommandTest {
+
+    private static CommandLineRun templates(String templateId) {
+        CommandLineRun run = CommandLineRun.run("templates", templateId, "--data-dir", Path.of("target", "no-store-for-templates").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return run;
+    }
+
+    @Test
+    void eachParameterSaysTheTemplatesRangeAndWhatItsConceptAllows() {
+        String out = templates("mssp-enhanced").out();
+
+        assertThat(out.lines()).anySatisfy(line -> assertThat(line).startsWith("    electedMinimumSavingsRate ")
+                .endsWith("0.02  (rate)  allowed 0 to 0.02; concept allows 0, 0.005, 0.01, 0.015 or 0.02 only"));
+        assertThat(out.lines()).anySatisfy(line -> assertThat(line).startsWith("    maximumSharingRate ")
+                .endsWith("0.75  (rate)  allowed 0 to 1; concept allows 0 to 1, a share of a whole"));
+        assertThat(out.lines()).anySatisfy(line -> assertThat(line).startsWith("    sequestrationRate ")
+                .endsWith("0.02  (rate)  set by regulation, not negotiable; allowed 0 to 0.1; concept allows 0 to 1, a share of a whole"));
+        assertThat(out.lines()).anySatisfy(line -> assertThat(line).startsWith("    minimumSavingsRateBasis ")
+                .endsWith("elected  (word)  allowed population, elected"));
+    }
+
+    @Test
+    void aClauseSaysItsConstraintsAndWhichItsConceptRequires() {
+        String out = templates("mssp-enhanced").out();
+
+        assertThat(out).contains("    constraint: memberMonthsWeight, qualityWeight and costPerformanceWeight add up to exactly 1 "
+                + "(shares of one whole), required by concept distribution\n");
+        assertThat(out).contains("    constraint: costPerformanceTarget names a clause of the same template, or none\n");
+        assertThat(out).contains("    constraint: minimumLossSharingRate and maximumLossSharingRate are in ascending order "
+                + "(each at most the next), required by concept shared-losses\n");
+    }
+
+    @Test
+    void aScalesLimitsNameTheFieldsOfItsRungs() {
+        String out = templates("ma-capitation").out();
+
+        assertThat(out.lines()).anySatisfy(line -> assertThat(line).startsWith("    corridorBands ")
+                .endsWith("allowed 0 to 1; concept allows each rung's ipaShareOfGains and ipaShareOfLosses 0 to 1, shares of a whole"));
+    }
+}
