@@ -1,6 +1,6 @@
-// The contract's terms: every parameter of the template with its unit, allowed range, the value
-// in force for the facts' year (as the server resolved it), source, and whether it is negotiable
-// when the template says so. Controls respect the declared range; a change becomes an override,
+// The contract's terms: every parameter of the template with its unit, allowed range (the template's
+// and its concept's), the value in force for the facts' year (as the server resolved it), source, and
+// whether it is negotiable when the template says so; under each clause, its constraints. Controls respect the declared range; a change becomes an override,
 // and the server's problems appear beside the field that caused them.
 import { el } from './dom.js';
 
@@ -20,11 +20,23 @@ function readable(value) {
   return Object.entries(value).map(([key, item]) => `${key}: ${readable(item)}`).join(typeof Object.values(value)[0] === 'object' ? '\n' : '; ');
 }
 
-function allowed(parameter) {
+function allowedByTheTemplate(parameter) {
   if (parameter.type === 'choice') return parameter.allowedValues.join(', ');
   if (parameter.type === 'flag') return 'true or false';
-  if (parameter.minimum === undefined && parameter.maximum === undefined) return EDITABLE.has(parameter.type) ? 'any' : '';
-  return `${parameter.minimum ?? '…'} to ${parameter.maximum ?? '…'}`;
+  const only = DECIMAL_TYPES.has(parameter.type) && parameter.allowedValues.length > 0 ? `${parameter.allowedValues.join(', ')} only` : '';
+  if (parameter.minimum === undefined && parameter.maximum === undefined) return only || (EDITABLE.has(parameter.type) ? 'any' : '');
+  const range = `${parameter.minimum ?? '…'} to ${parameter.maximum ?? '…'}`;
+  return only ? `${range}: ${only}` : range;
+}
+
+/**
+ * The template's range, then what the clause's concept lets any contract mean ("0, 0.005, 0.01, 0.015 or 0.02 only"):
+ * the server refuses an override outside either, so the page says both before it does.
+ */
+function allowed(parameter) {
+  const own = allowedByTheTemplate(parameter);
+  if (!parameter.conceptLimits) return own;
+  return `${own}; concept allows ${parameter.conceptLimits.explanation}`;
 }
 
 /** "from 0 to 1", "of at least 0": the declared range in words, empty when none is declared. */
@@ -152,7 +164,9 @@ export function termsPanel(container, onChange) {
         el('div', { class: 'terms-scroll' },
           el('table', { class: 'terms' },
             el('thead', {}, el('tr', {}, header.map(h => el('th', { scope: 'col' }, h)))),
-            el('tbody', {}, rows))));
+            el('tbody', {}, rows))),
+        ...(clause.constraints ?? []).map(constraint => el('p', { class: 'note constraint' },
+          `Constraint: ${constraint.explanation}${constraint.requiredByConcept ? `, required of every clause of concept ${clause.concept}` : ''}.`)));
     }));
     changedCount();
   }
