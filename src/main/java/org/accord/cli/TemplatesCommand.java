@@ -1,5 +1,8 @@
 package org.accord.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.accord.terms.ClauseConstraint;
 import org.accord.terms.ClauseTemplate;
@@ -58,8 +61,8 @@ class TemplatesCommand implements Callable<Integer> {
     }
 
     /** What an override may take, so that a negotiator reads it here rather than from a refusal: the template's range, then the concept's. */
-    private static String mayTake(ParameterDeclaration p, java.util.Optional<ConceptLimits> limits) {
-        java.util.List<String> parts = new java.util.ArrayList<>();
+    private static String mayTake(ParameterDeclaration p, Optional<ConceptLimits> limits) {
+        List<String> parts = new ArrayList<>();
         if (!p.negotiable()) {
             parts.add("set by regulation, not negotiable");
         }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -24,8 +25,8 @@ import org.accord.store.ContractVersion;
 import org.accord.store.Publication;
 import org.accord.terms.ClauseConstraint;
 import org.accord.terms.ClauseTemplate;
-import org.accord.terms.ConceptLimits;
 import org.accord.terms.ConceptDescriptor;
+import org.accord.terms.ConceptLimits;
 import org.accord.terms.ConceptRegistry;
 import org.accord.terms.ContractTemplate;
 import org.accord.terms.ParameterDeclaration;
@@ -391,7 +392,7 @@ public final class ContractDocument {
         blocks.add(new Block.Table(List.of("parameter", "value", "unit", "type", "allowed", "concept allows", "negotiable", "what it does",
                 "source"), rows));
         // What a term may take is said here, so that a reviewer or negotiator need not learn it from a refusal.
-        String descriptor = clause.parameters().stream().map(p -> concepts.limitsOf(clause.concept(), p.name())).flatMap(java.util.Optional::stream)
+        String descriptor = clause.parameters().stream().map(p -> concepts.limitsOf(clause.concept(), p.name())).flatMap(Optional::stream)
                 .map(ConceptLimits::descriptor).findFirst().orElse(null);
         blocks.add(new Block.Paragraph(descriptor == null
                 ? "An override must lie within **allowed** (the template's range or values); one outside it is refused."

@@ -42,7 +42,7 @@ public record ConceptLimits(String concept, String descriptor, BigDecimal minimu
     }
 
     /** Whether the bounds are a share's: 0 to 1. */
-    public boolean share() {
+    private boolean share() {
         return minimum != null && maximum != null && BigDecimal.ZERO.compareTo(minimum) == 0 && BigDecimal.ONE.compareTo(maximum) == 0;
     }
 
