@@ -145,11 +145,13 @@ class StoredContracts {
 
     /**
      * The contract document of a version, on the template it was made on: the one served when its
-     * hash is the version's, else the stored file (every version's template is stored when it is made).
+     * hash is the version's, else the stored file (every version's template is stored when it is made). A
+     * document of another text would not be the version's: when the store has lost that text or no longer
+     * reads it, a 409 says so.
      */
     ContractDocument document(String contractId, String versionId) {
         ContractVersion version = storedVersion(contractId, versionId);
-        ContractTemplate template = madeOn(version, IllegalStateException::new);
+        ContractTemplate template = madeOn(version, reason -> new ConflictException(reason + ": its contract document cannot be written"));
         return ContractDocument.of(template, contract(contractId), version, json.readValue(version.overrides(), OVERRIDES),
                 contracts.publications(contractId));
     }
@@ -173,8 +175,9 @@ class StoredContracts {
         Optional<ContractTemplate> found;
         try {
             found = templates.find(evaluations.templates(), version.templateId(), version.templateHash());
-        } catch (InvalidInputException unreadable) {
-            // Stored, but not readable as a template today (a schema or a concept since removed).
+        } catch (InvalidInputException | IllegalStateException unreadable) {
+            // Stored, but not readable as a template today: its bytes damaged (not YAML), or a schema or a concept since
+            // removed. The reading says which as an IllegalStateException (YAML, schema) or an InvalidInputException (terms).
             throw refusal.apply(template + ", whose stored text no longer reads as a template: " + unreadable.getMessage());
         }
         return found.orElseThrow(() -> refusal.apply(template + ", whose text this service neither serves nor holds in its store"));

@@ -193,5 +193,42 @@ class RepublishedTemplateApiTest extends ServerTest {
         Reply notPublished = publishVersion(contractId, versionId);
         assertThat(notPublished.status()).as(notPublished.body()).isEqualTo(409);
         assertThat(get(CONTRACTS + "/" + contractId).json().get("publications")).isEmpty();
+        // Its contract document is of that text: a problem naming it, not a 500.
+        Reply document = get(CONTRACTS + "/" + contractId + "/versions/" + versionId + "/document");
+        assertThat(document.status()).as(document.body()).isEqualTo(409);
+        assertThat(document.contentType()).startsWith("application/problem+json");
+        assertThat(document.json().get("detail").asString()).isEqualTo("version 1 was made on template " + templateId + " " + first
+                + ", whose text this service neither serves nor holds in its store: its contract document cannot be written");
+    }
+
+    @Test
+    void theDocumentOfAVersionWhoseStoredTemplateTextNoLongerReadsAsATemplateIsAConflictNamingIt() {
+        String ipa = "republished-" + UUID.randomUUID();
+        String templateId = "payer-capitation-" + UUID.randomUUID().toString().substring(0, 8);
+        String first = publishTemplate(versionOne(templateId));
+        JsonNode contract = contract(ipa, templateId);
+        String contractId = contract.at("/contract/id").asString();
+        String versionId = contract.at("/versions/0/id").asString();
+        publishTemplate(versionTwo(templateId));
+        // The stored text of the template the version was made on is damaged: the row is there, its bytes are no template.
+        assertThat(jdbc.sql("UPDATE content SET bytes = ? WHERE hash = ?").params("id: [".getBytes(java.nio.charset.StandardCharsets.UTF_8), first)
+                .update()).isEqualTo(1);
+
+        Reply document = get(CONTRACTS + "/" + contractId + "/versions/" + versionId + "/document?format=html");
+        assertThat(document.status()).as(document.body()).isEqualTo(409);
+        assertThat(document.contentType()).startsWith("application/problem+json");
+        assertThat(document.json().get("detail").asString())
+                .startsWith("version 1 was made on template " + templateId + " " + first + ", whose stored text no longer reads as a template: ")
+                .endsWith(": its contract document cannot be written");
+        // Settling on it is refused as for a lost text, naming the field (it was a 500 too).
+        Reply refused = evaluate(byVersion(versionId, facts(ipa)));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertOnlyError(refused.json().get("errors"), "/contract/contractVersionId", "version 1 was made on template " + templateId + " "
+                + first + ", whose stored text no longer reads as a template: ");
+        // Nothing else changes: the version reads as it did, and is not published.
+        Reply version = get(CONTRACTS + "/" + contractId + "/versions/" + versionId);
+        assertThat(version.status()).as(version.body()).isEqualTo(200);
+        assertThat(version.json().get("templateHash").asString()).isEqualTo(first);
+        assertThat(get(CONTRACTS + "/" + contractId).json().get("publications")).isEmpty();
     }
 }
