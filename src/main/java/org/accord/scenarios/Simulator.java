@@ -14,8 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.accord.engine.Progress;
-import org.accord.evaluation.ContractChoice;
 import org.accord.evaluation.EvaluationService;
+import org.accord.facts.FactDeclarations;
 import org.accord.facts.PerformanceFacts;
 import org.accord.facts.PracticePerformance;
 import org.accord.settlement.Outcome;
@@ -36,6 +36,8 @@ final class Simulator {
     static final BigDecimal MAX_COEFFICIENT_OF_VARIATION = BigDecimal.TEN;
     /** About this many bins in the payout histogram: enough for a shape, few enough to read each bar. */
     static final int HISTOGRAM_BINS = 40;
+    /** The most a practice's cost of care may be, as declared (rules/facts.yaml): what a trial may draw. */
+    private static final BigDecimal MOST_COST = FactDeclarations.shipped().practiceField("totalCostOfCare").orElseThrow().maximum();
 
     private final EvaluationService service;
     private final int threads;
@@ -55,7 +57,7 @@ final class Simulator {
                 SimulationRequest.LOGNORMAL.equals(request.costDistribution()), request.varyQuality());
         Samples samples = new Samples(request.trials(), facts,
                 Requests.riskSharingClauses(Requests.conceptsByClause(service, request.contract())));
-        run(request.contract(), variation, samples, progress);
+        run(request, variation, samples, progress);
         Settlement observed = service.evaluate(request.contract(), facts);
 
         List<SimulationResult.Outcome> practices = new ArrayList<>(practiceCount);
@@ -86,14 +88,14 @@ final class Simulator {
                 observed.factsHash());
     }
 
-    private void run(ContractChoice contract, PerformanceVariation variation, Samples samples, Progress progress) {
+    private void run(SimulationRequest request, PerformanceVariation variation, Samples samples, Progress progress) {
         AtomicLong settled = new AtomicLong();
         List<Runnable> batches = new ArrayList<>();
         for (int from = 0; from < samples.trials; from += TRIALS_PER_BATCH) {
             int start = from;
             int end = Math.min(samples.trials, from + TRIALS_PER_BATCH);
             batches.add(() -> {
-                settle(contract, variation, samples, start, end);
+                settle(request, variation, samples, start, end);
                 progress.advanced(settled.addAndGet(end - start), samples.trials);
             });
         }
@@ -130,18 +132,52 @@ final class Simulator {
      * the service, each trial checked for what its draw changed), and records each at its index; the trials'
      * facts and settlements are dropped when the batch is recorded.
      */
-    private void settle(ContractChoice contract, PerformanceVariation variation, Samples samples, int from, int to) {
+    private void settle(SimulationRequest request, PerformanceVariation variation, Samples samples, int from, int to) {
         List<PerformanceFacts> trials = new ArrayList<>(to - from);
         for (int t = from; t < to; t++) {
             trials.add(variation.trial(t));
         }
         // Drawn from the checked facts, a trial needs only what the draw changed checked (issue 15).
-        List<Outcome> outcomes = service.outcomesOfDraws(contract, variation.observed(), trials);
+        List<Outcome> outcomes;
+        try {
+            outcomes = service.outcomesOfDraws(request.contract(), variation.observed(), trials);
+        } catch (InvalidInputException refused) {
+            throw drawnPastTheBound(request, trials, from, refused);
+        }
         Samples.Batch batch = samples.batch();
         for (int k = 0; k < outcomes.size(); k++) {
             batch.record(from + k, trials.get(k), outcomes.get(k));
         }
         samples.add(batch);
+    }
+
+    /**
+     * A trial refused for a stated cost drawn past the facts' bound (the spread of a cost stated near it) is refused
+     * naming the request's field and the trial: the trial's cost of care is the simulation's draw, not an input.
+     * Any other refusal is the trial's as it was.
+     */
+    private static InvalidInputException drawnPastTheBound(SimulationRequest request, List<PerformanceFacts> trials, int from,
+                                                           InvalidInputException refused) {
+        if (refused.request().isEmpty()) {
+            return refused;
+        }
+        int k = refused.request().getAsInt();
+        List<PracticePerformance> drawn = trials.get(k).practices();
+        for (int i = 0; i < drawn.size(); i++) {
+            PracticePerformance p = drawn.get(i);
+            BigDecimal stated = request.expectedCostPerMember().get(p.id());
+            if (stated != null && p.totalCostOfCare().compareTo(MOST_COST) > 0) {
+                InvalidInputException named = new InvalidInputException("/expectedCostPerMember/" + p.id(), "trial " + (from + k)
+                        + " drew practice " + p.id() + "'s cost of care at " + p.totalCostOfCare().toPlainString() + ", more than the most a"
+                        + " practice's total cost of care may be (" + MOST_COST.toPlainString() + "): " + p.attributedMembers()
+                        + " members x " + stated.toPlainString() + " = " + stated.multiply(BigDecimal.valueOf(p.attributedMembers()))
+                        .toPlainString() + " at a coefficient of variation of " + request.coefficientOfVariation().toPlainString()
+                        + " draws past it");
+                named.initCause(refused);
+                return named;
+            }
+        }
+        return refused;
     }
 
     private static SimulationResult.Outcome outcome(String scope, String name, int members, double expectedCost, double expectedSd,
@@ -182,6 +218,12 @@ final class Simulator {
                     "no practice '" + id + "' in the facts");
             Requests.require(cost != null && cost.signum() >= 0, problems, at, "must be zero or more");
             request.facts().practices().stream().filter(p -> p.id().equals(id)).findFirst().ifPresent(p -> {
+                // The practice's trials are drawn around members x cost: past the facts' bound, the trials would be refused.
+                BigDecimal total = cost == null ? null : cost.multiply(BigDecimal.valueOf(p.attributedMembers()));
+                Requests.require(total == null || total.compareTo(MOST_COST) <= 0, problems, at, p.attributedMembers() + " members x "
+                        + (cost == null ? "" : cost.toPlainString()) + " = " + (total == null ? "" : total.toPlainString())
+                        + ", more than the most a practice's total cost of care may be (" + MOST_COST.toPlainString()
+                        + "): every trial would be drawn around it");
                 KnownCosts known = KnownCosts.of(p);
                 if (cost != null && !known.none() && known.drawnMembers(p) > 0) {
                     BigDecimal expected = cost.multiply(BigDecimal.valueOf(p.attributedMembers()));

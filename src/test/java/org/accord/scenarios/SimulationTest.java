@@ -457,6 +457,37 @@ class SimulationTest {
     }
 
     /**
+     * A stated cost per member whose practice's expected total passes the most a practice's cost of care may be
+     * (480,000,000,000, rules/facts.yaml) draws trials the facts refuse: it is refused before any trial, naming the field
+     * (it was refused as the trial's /facts/practices/1/totalCostOfCare, a number the request never sent).
+     */
+    @Test
+    void aStatedCostWhosePracticeTotalPassesTheFactsBoundIsRefusedNamingIt() {
+        // 380 members x 2,000,000,000 = 760,000,000,000, above 480,000,000,000.
+        assertThatThrownBy(() -> Fixtures.scenarios().simulate(SimulationRequest.of(MSSP_BASIC, Fixtures.SMALL_PANEL)
+                .withTrials(20).withExpectedCostPerMember(Map.of("P02", new BigDecimal("2000000000")))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("/expectedCostPerMember/P02: 380 members x 2000000000 = 760000000000, more than the most a practice's"
+                        + " total cost of care may be (480000000000): every trial would be drawn around it");
+    }
+
+    /**
+     * A stated cost within the bound whose spread draws a trial past it (380 x 1,263,000,000 = 479,940,000,000, a standard
+     * deviation of sqrt(380) x 2.5 x 1,263,000,000, about 61,550,000,000: about half the trials) is refused naming the
+     * field and the trial, not the trial's cost of care.
+     */
+    @Test
+    void aStatedCostWhoseDrawPassesTheFactsBoundIsRefusedNamingIt() {
+        assertThatThrownBy(() -> Fixtures.scenarios().simulate(SimulationRequest.of(MSSP_BASIC, Fixtures.SMALL_PANEL)
+                .withTrials(200).withExpectedCostPerMember(Map.of("P02", new BigDecimal("1263000000")))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("/expectedCostPerMember/P02: trial ")
+                .hasMessageContaining(" drew practice P02's cost of care at ")
+                .hasMessageEndingWith(", more than the most a practice's total cost of care may be (480000000000): 380 members x"
+                        + " 1263000000 = 479940000000 at a coefficient of variation of 2.5 draws past it");
+    }
+
+    /**
      * A trial's cost is the simulation's draw, not the request's input: a practice of three members may be drawn at a cost
      * of $0.00 in some trial, which the check of a request's practice with member months and no cost of care would refuse
      * (a simulation of facts an evaluation accepts was refused at its 1,800th trial: found from outside).
