@@ -14,12 +14,15 @@ import org.accord.content.DecimalDigits;
  * Fills a rule's explanation text with the line's numbers. Placeholders are {@code {name}} or
  * {@code {name:format}} with format {@code usd} ($1,234.56), {@code pct} (12.5%), {@code dec} (a
  * decimal to four places, 512,561.52 or 15.0556) or {@code int} (1,234); {@code {amount}} is the line's amount.
- * A value that is not a number ("no limit") prints as it is. The sentence and the arithmetic share
- * their numbers, so they cannot drift.
+ * A count with its noun is {@code {name:int singular|plural}}: {@code {practices:int practice|practices}} reads
+ * "1 practice" and "3 practices", so that a sentence says one of a thing as one (the noun may be words, "eligible
+ * member|eligible members"). A value that is not a number ("no limit") prints as it is. The sentence and the
+ * arithmetic share their numbers, so they cannot drift.
  */
 public final class Explanations {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)(?::(usd|pct|dec|int))?}");
+    private static final Pattern PLACEHOLDER =
+            Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)(?::(usd|pct|dec|int))?(?:(?<=:int) ([^{}|]+)\\|([^{}|]+))?}");
 
     private Explanations() {
     }
@@ -39,7 +42,13 @@ public final class Explanations {
                 if (value == null && !basis.containsKey(name) && !"amount".equals(name)) {
                     throw new IllegalStateException("explanation names {" + name + "} but the line has no such number: " + template);
                 }
+                int from = out.length();
                 format(value, placeholder.format(), out);
+                if (placeholder.singular() != null) {
+                    // The count as written decides the noun: "1" alone is one of a thing, "1,000" and "-1" are not.
+                    boolean one = out.length() - from == 1 && out.charAt(from) == '1';
+                    out.append(' ').append(one ? placeholder.singular() : placeholder.plural());
+                }
             } else {
                 out.append((String) part);
             }
@@ -81,7 +90,7 @@ public final class Explanations {
                 parts.add(template.substring(literalFrom, m.start()));
             }
             // Names interned: the basis keys are the rules' literals, so looking one up compares references.
-            parts.add(new Placeholder(m.group(1).intern(), m.group(2)));
+            parts.add(new Placeholder(m.group(1).intern(), m.group(2), m.group(3), m.group(4)));
             literalFrom = m.end();
         }
         if (literalFrom < template.length()) {
@@ -90,7 +99,8 @@ public final class Explanations {
         return List.copyOf(parts);
     }
 
-    private record Placeholder(String name, String format) {
+    /** A number to fill in, with its format; with the nouns of a counted thing ({@code :int} only), else null. */
+    private record Placeholder(String name, String format, String singular, String plural) {
     }
 
     /** Thousands separators on a non-negative plain decimal ("1234567.89" to "1,234,567.89"). */

@@ -92,7 +92,11 @@ final class ReplayedRuleSets {
             "rules/payment/shared-losses.drl", Set.of("Losses short of the minimum loss rate are not shared"),
             // "with no overspend anywhere, its share of member months" said beside a practice's overspend: said apart now
             "rules/distribution/distribution.drl", Set.of(
-                    "A deficit shared by overspend weighs each practice by its own overspend against its share of the cost target"));
+                    "A deficit shared by overspend weighs each practice by its own overspend against its share of the cost target",
+                    // "Over the 1 practices": a count of one said as one now
+                    "The IPA's totals of quality and cost performance are taken over its practices"),
+            // "reported for 1 practice(s)": a count of one said as one now, and more as more
+            "rules/quality/unknown-measures.drl", Set.of("A reported measure that no clause of the contract knows changes no amount and is named"));
 
     /**
      * Rules a later text of their file split off an earlier rule, by that file, each with the earlier rule's name, the

@@ -82,7 +82,7 @@ class EvaluationServiceTest {
             assertThat(f.scope()).isEqualTo("IPA");
             assertThat(f.clause()).isEqualTo("quality-measures");
             assertThat(f.basis()).containsEntry("measure", "CPB").containsEntry("practices", 1L);
-            assertThat(f.explanation()).startsWith("CPB: reported for 1 practice(s), but no clause of this contract lists it");
+            assertThat(f.explanation()).startsWith("CPB: reported for 1 practice, but no clause of this contract lists it");
         });
         assertThat(plain.findings()).noneMatch(f -> f.rule().equals(UNKNOWN_MEASURE));
         assertThat(settlement.totals()).isEqualTo(plain.totals());

@@ -54,4 +54,15 @@ class ExplanationsTest {
                 Map.of("rate", new BigDecimal("0.0525000"), "members", 1234, "note", "no limit"), new BigDecimal("-1500.5")))
                 .isEqualTo("Paid -$1,500.50: 5.25% of 1,234 members (no limit).");
     }
+
+    @Test
+    void aCountWithItsNounSaysOneOfAThingAsOne() {
+        String sentence = "Over the {practices:int practice|practices}, {members:int eligible member|eligible members} is below {limit}.";
+        assertThat(Explanations.render(sentence, Map.of("practices", 1, "members", new BigDecimal("1.000"), "limit", "no limit"), null))
+                .isEqualTo("Over the 1 practice, 1 eligible member is below no limit.");
+        assertThat(Explanations.render(sentence, Map.of("practices", 0, "members", 1000, "limit", "no limit"), null))
+                .isEqualTo("Over the 0 practices, 1,000 eligible members is below no limit.");
+        assertThat(Explanations.render(sentence, Map.of("practices", 21, "members", -1, "limit", "no limit"), null))
+                .isEqualTo("Over the 21 practices, -1 eligible members is below no limit.");
+    }
 }
