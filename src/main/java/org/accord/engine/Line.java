@@ -31,21 +31,30 @@ public final class Line {
     private String detail = "";
     private BigDecimal amount;
 
-    private Line(Evaluation evaluation, String clauseId, String concept, Rule rule) {
+    private Line(Evaluation evaluation, String clauseId, String concept, Rule rule, String sentence) {
         this.evaluation = evaluation;
         this.clauseId = clauseId;
         this.concept = concept;
         this.rule = rule.getName();
-        Object text = rule.getMetaData().get("explanation");
+        Object text = rule.getMetaData().get(sentence);
         if (text == null) {
-            throw new IllegalStateException("rule \"" + rule.getName() + "\" writes a line but has no @explanation");
+            throw new IllegalStateException("rule \"" + rule.getName() + "\" writes a line but has no @" + sentence);
         }
         this.explanation = EXPLANATIONS.computeIfAbsent(text.toString(), Line::unquote);
     }
 
-    /** A line of the clause, written by the rule (pass {@code drools.getRule()}). */
+    /** A line of the clause, written by the rule (pass {@code drools.getRule()}), explained by its {@code @explanation}. */
     public static Line of(Clause clause, Rule rule) {
-        return new Line(clause.getEvaluation(), clause.getId(), clause.getConcept(), rule);
+        return new Line(clause.getEvaluation(), clause.getId(), clause.getConcept(), rule, "explanation");
+    }
+
+    /**
+     * A line of the clause explained by another sentence of the rule, its metadata {@code sentence}: for a case the
+     * rule's arithmetic covers that its {@code @explanation} would say wrongly (a range of one rate "interpolated
+     * between 2% and 2%"), where a rule of its own would repeat the arithmetic.
+     */
+    public static Line of(Clause clause, Rule rule, String sentence) {
+        return new Line(clause.getEvaluation(), clause.getId(), clause.getConcept(), rule, sentence);
     }
 
     /** The line belongs to a practice rather than to the IPA as a whole. */

@@ -87,7 +87,9 @@ final class ReplayedRuleSets {
      */
     private static final Map<String, Set<String>> SAID_OTHERWISE_LATER = Map.of(
             // "the savings rate 3.9% is below the minimum savings rate of 3.9%" at a cent short: said in dollars now
-            "rules/payment/shared-savings.drl", Set.of("Savings below the minimum savings rate earn nothing"),
+            "rules/payment/shared-savings.drl", Set.of("Savings below the minimum savings rate earn nothing",
+                    // the table's one-rate last row read "interpolated between 2% at 60,000 and 2% at 60,000": its rate now
+                    "The minimum savings rate for the assigned population comes from the CMS table"),
             // "expenditures exceed the benchmark by 1.9999%, short of the minimum loss rate of 2%": said in dollars now
             "rules/payment/shared-losses.drl", Set.of("Losses short of the minimum loss rate are not shared"),
             // "with no overspend anywhere, its share of member months" said beside a practice's overspend: said apart now
