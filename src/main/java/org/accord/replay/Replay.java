@@ -3,8 +3,10 @@ package org.accord.replay;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,8 @@ import org.accord.validation.InvalidInputException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -177,8 +181,7 @@ public final class Replay {
         template.all().forEach(this::findTablesOf);
         Settlement replayed = EvaluationService.forReplay(template, new Evaluator(ruleBase, uploadedTables)).evaluate(contract, facts);
         JsonNode replayedAnswer = answer(replayed);
-        List<Difference> differences = new ArrayList<>();
-        differences("", ANSWER_JSON.readTree(run.result()), replayedAnswer, differences);
+        List<Difference> differences = compared(ANSWER_JSON.readTree(run.result()), replayedAnswer);
         return new Result(run.id(), rules.word(), ruleBase.hash(), differences.isEmpty() ? "identical" : "different",
                 List.copyOf(differences), compiledNow[0], compiledNow[0] ? compileMillis : null, replayedAnswer);
     }
@@ -255,6 +258,56 @@ public final class Replay {
 
     private static IllegalStateException missing(String what) {
         return new IllegalStateException("the store has lost the " + what + " a stored run names");
+    }
+
+    /**
+     * Every field in which the stored answer and the replayed one differ. A settlement's lines and findings are ordered
+     * by their own fields (scope, clause, rule, detail: SettlementAssembler), so their order says nothing the lines do
+     * not: stored lines that are the replayed ones in another order (an answer stored before the order changed, as
+     * when a corridor's band lines came [0], [2], [1]) are compared in the replayed order, and the pointers name
+     * the replayed positions. Lines that are not the same ones are compared where they stand.
+     */
+    static List<Difference> compared(JsonNode stored, JsonNode replayed) {
+        JsonNode inReplayedOrder = stored;
+        if (stored.isObject() && replayed.isObject()) {
+            for (String list : List.of("lines", "findings")) {
+                JsonNode reordered = inOrderOf(stored.get(list), replayed.get(list));
+                if (reordered != stored.get(list)) {
+                    if (inReplayedOrder == stored) {
+                        inReplayedOrder = stored.deepCopy();
+                    }
+                    ((ObjectNode) inReplayedOrder).set(list, reordered);
+                }
+            }
+        }
+        List<Difference> differences = new ArrayList<>();
+        differences("", inReplayedOrder, replayed, differences);
+        return differences;
+    }
+
+    /** The stored lines in the order of the replayed ones when they are the same lines by scope, clause, rule and detail, else as stored. */
+    private static JsonNode inOrderOf(JsonNode stored, JsonNode replayed) {
+        if (stored == null || replayed == null || !stored.isArray() || !replayed.isArray() || stored.size() != replayed.size()
+                || stored.equals(replayed)) {
+            return stored;
+        }
+        Map<String, ArrayDeque<JsonNode>> byIdentity = new HashMap<>();
+        for (JsonNode line : stored) {
+            byIdentity.computeIfAbsent(identity(line), k -> new ArrayDeque<>()).add(line);
+        }
+        ArrayNode ordered = ANSWER_JSON.createArrayNode();
+        for (JsonNode line : replayed) {
+            ArrayDeque<JsonNode> same = byIdentity.get(identity(line));
+            if (same == null || same.isEmpty()) {
+                return stored;
+            }
+            ordered.add(same.poll());
+        }
+        return ordered;
+    }
+
+    private static String identity(JsonNode line) {
+        return line.path("scope").toString() + line.path("clause") + line.path("rule") + line.path("detail");
     }
 
     /** Every field that differs, as JSON pointers, objects' fields in the stored order then the replay's new ones. */

@@ -67,7 +67,7 @@ public final class SettlementAssembler {
         // Each line's place (scope, then clause, then rule and detail) is looked up once, not at every comparison;
         // the rules' names are ranked once in their order, so lines compare names as numbers (issue 15).
         Map<String, Integer> ruleRank = ruleRanks(written);
-        Function<SettlementLine, Placed> place = l -> new Placed(
+        Function<SettlementLine, Placed> place = l -> Placed.of(
                 "IPA".equals(l.scope()) ? -1 : practiceOrder.getOrDefault(l.scope(), Integer.MAX_VALUE),
                 clauseOrder.getOrDefault(l.clause(), Integer.MAX_VALUE), ruleRank.get(l.rule()), l);
 
@@ -207,14 +207,27 @@ public final class SettlementAssembler {
         return ranks;
     }
 
-    /** A line with its scope's, clause's and rule's positions, the first three keys of a settlement's order. */
-    private record Placed(int scope, int clause, int rule, SettlementLine line) {
-        // Scope, clause, rule, detail, as Comparator.comparingInt(...).thenComparing(...) would order them (the rule
-        // by its name's rank, which orders as the names do); equal details are told by reference before their characters.
+    /**
+     * A line with its scope's, clause's and rule's positions, the first keys of a settlement's order. A line about a rung
+     * of a scale (its detail {@code corridorBands[2]}) has the rung's number, and takes its place among the clause's
+     * lines as the scale's first rule does ({@code group}), so that the rungs' lines come in the scale's order whichever
+     * rules wrote them (a corridor's band paid a cent off its share rounded alone is written by a rule of its own, and
+     * its line came after the others: [0], [2], [1]); any other line's group is its own rule.
+     */
+    private record Placed(int scope, int clause, int group, int rung, int rule, SettlementLine line) {
+        // Scope, clause, group, rung, rule, detail, as Comparator.comparingInt(...).thenComparing(...) would order them
+        // (the rule by its name's rank, which orders as the names do); equal details are told by reference before their
+        // characters.
         static final Comparator<Placed> ORDER = (a, b) -> {
             int order = Integer.compare(a.scope(), b.scope());
             if (order == 0) {
                 order = Integer.compare(a.clause(), b.clause());
+            }
+            if (order == 0) {
+                order = Integer.compare(a.group(), b.group());
+            }
+            if (order == 0) {
+                order = Integer.compare(a.rung(), b.rung());
             }
             if (order == 0) {
                 order = Integer.compare(a.rule(), b.rule());
@@ -222,15 +235,70 @@ public final class SettlementAssembler {
             return order != 0 ? order : compareText(a.line().detail(), b.line().detail());
         };
 
+        static Placed of(int scope, int clause, int rule, SettlementLine line) {
+            return new Placed(scope, clause, rule, rung(line.detail()), rule, line);
+        }
+
+        Placed inGroup(int first) {
+            return new Placed(scope, clause, first, rung, rule, line);
+        }
+
+        /** The rung's number of a detail {@code name[n]}, else -1. */
+        static int rung(String detail) {
+            int end = detail == null ? 0 : detail.length() - 1;
+            if (end < 2 || detail.charAt(end) != ']') {
+                return -1;
+            }
+            int open = detail.lastIndexOf('[', end);
+            if (open <= 0 || open == end - 1 || end - open > 9) {
+                return -1;
+            }
+            int n = 0;
+            for (int i = open + 1; i < end; i++) {
+                char c = detail.charAt(i);
+                if (c < '0' || c > '9') {
+                    return -1;
+                }
+                n = n * 10 + (c - '0');
+            }
+            return n;
+        }
+
+        /** The scale a rung's line is about, with its scope and clause: the rungs of one scale are ordered together. */
+        String scale() {
+            return scope + "/" + clause + "/" + line.detail().substring(0, line.detail().lastIndexOf('['));
+        }
+
         private static int compareText(String a, String b) {
             return a == b ? 0 : a.compareTo(b);
         }
     }
 
-    /** Sorts the lines by {@link Placed#ORDER}; stable, so lines equal in every key keep the rules' order. */
+    /**
+     * Sorts the lines by {@link Placed#ORDER}; stable, so lines equal in every key keep the rules' order. The order is
+     * a function of the lines' own fields, so a replay compares a stored answer in it (org.accord.replay.Replay).
+     */
     private static void sortInPlace(List<SettlementLine> lines, Function<SettlementLine, Placed> place) {
         List<Placed> placed = new ArrayList<>(lines.size());
-        lines.forEach(l -> placed.add(place.apply(l)));
+        Map<String, Integer> firstRuleOfScale = null;
+        for (SettlementLine line : lines) {
+            Placed p = place.apply(line);
+            placed.add(p);
+            if (p.rung() >= 0) {
+                if (firstRuleOfScale == null) {
+                    firstRuleOfScale = new HashMap<>();
+                }
+                firstRuleOfScale.merge(p.scale(), p.rule(), Math::min);
+            }
+        }
+        if (firstRuleOfScale != null) {
+            for (int i = 0; i < placed.size(); i++) {
+                Placed p = placed.get(i);
+                if (p.rung() >= 0) {
+                    placed.set(i, p.inGroup(firstRuleOfScale.get(p.scale())));
+                }
+            }
+        }
         placed.sort(Placed.ORDER);
         for (int i = 0; i < placed.size(); i++) {
             lines.set(i, placed.get(i).line());
