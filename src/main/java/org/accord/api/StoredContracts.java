@@ -20,10 +20,12 @@ import org.accord.evaluation.ContractChoice;
 import org.accord.evaluation.EvaluationService;
 import org.accord.facts.PerformanceFacts;
 import org.accord.facts.PerformancePeriod;
+import org.accord.settlement.Settlement;
 import org.accord.store.ContentStore;
 import org.accord.store.Contract;
 import org.accord.store.ContractStore;
 import org.accord.store.ContractVersion;
+import org.accord.store.Publication;
 import org.accord.store.StoredTemplates;
 import org.accord.terms.ContractTemplate;
 import org.accord.terms.Terms;
@@ -224,22 +226,63 @@ class StoredContracts {
             throw new InvalidInputException(pointer, "version " + version.number() + " is of a contract of the IPA '" + contractIpa
                     + "', not of '" + facts.ipa().id() + "' whose facts these are");
         }
+        Settlement.Standing standing = null;
         if (facts != null) {
-            notInForceThroughout(version, facts.period()).ifPresent(reason -> {
+            outsideItsPeriod(version, facts.period()).ifPresent(reason -> {
                 throw new InvalidInputException(pointer, reason);
             });
+            if (facts.period() != null) {
+                standing = standing(version, contracts.versions(version.contractId()), contracts.publications(version.contractId()),
+                        PerformancePeriod.firstDay(facts.period()), PerformancePeriod.lastDay(facts.period()));
+            }
         }
-        return ContractChoice.madeOn(template, json.readValue(version.overrides(), OVERRIDES), inForce(version));
+        return ContractChoice.madeOn(template, json.readValue(version.overrides(), OVERRIDES),
+                new Settlement.StoredVersion(version.id(), version.versionHash(), standing));
     }
 
     /**
-     * A version settles only facts of days it is in force: over a longer period its terms would be
-     * applied to days another version governs (an amendment for July to December settled January
-     * to June too, without a word). Such facts are split at the amendment and each part evaluated
-     * with its own version. A period without a start or an end is its performance year's, as the API
-     * document and the cash flow read it; facts without a period are left to the facts' check.
+     * Whether the version is in force on the days {@code start} to {@code end} as the publications
+     * stand now: for each day, the version in force is the one published last among the published
+     * versions whose period covers it (docs/store.md). A version is evaluated whatever its standing
+     * (a proposal for what it would pay, an old version for what it did); the settlement says which.
+     *
+     * @param publications the contract's publications, latest first
      */
-    private static Optional<String> notInForceThroughout(ContractVersion version, PerformancePeriod period) {
+    static Settlement.Standing standing(ContractVersion version, List<ContractVersion> versions, List<Publication> publications,
+            LocalDate start, LocalDate end) {
+        List<Settlement.DaysGoverned> governedBy = new ArrayList<>();
+        ContractVersion current = null;
+        LocalDate currentFrom = null;
+        boolean ownDays = false;
+        for (LocalDate day = start; !day.isAfter(end.plusDays(1)); day = day.plusDays(1)) {
+            ContractVersion governing = day.isAfter(end) ? null : ContractStore.inForce(day, versions, publications).orElse(null);
+            if (current != null && (governing == null || !governing.id().equals(current.id()))) {
+                if (current.id().equals(version.id())) {
+                    ownDays = true;
+                } else {
+                    governedBy.add(new Settlement.DaysGoverned(current.id(), current.number(), currentFrom, day.minusDays(1)));
+                }
+            }
+            if (governing != null && (current == null || !governing.id().equals(current.id()))) {
+                currentFrom = day;
+            }
+            current = governing;
+        }
+        boolean published = publications.stream().anyMatch(p -> p.versionId().equals(version.id()));
+        String inForce = !published ? Settlement.Standing.UNPUBLISHED
+                : ownDays && governedBy.isEmpty() ? Settlement.Standing.THROUGHOUT : Settlement.Standing.SUPERSEDED;
+        return new Settlement.Standing(version.number(), inForce, governedBy);
+    }
+
+    /**
+     * A version settles only facts of days within its effective period: over a longer period its terms
+     * would be applied to days it was never written for (an amendment for July to December settled
+     * January to June too, without a word). Such facts are split at the amendment and each part
+     * evaluated with its own version. Within its period it settles whether or not it is in force
+     * there ({@link #standing}). A period without a start or an end is its performance year's, as the
+     * API document and the cash flow read it; facts without a period are left to the facts' check.
+     */
+    private static Optional<String> outsideItsPeriod(ContractVersion version, PerformancePeriod period) {
         if (period == null) {
             return Optional.empty();
         }
@@ -257,14 +300,9 @@ class StoredContracts {
             LocalDate coveredTo = end.isBefore(version.effectiveTo()) ? end : version.effectiveTo();
             long outside = days - ChronoUnit.DAYS.between(coveredFrom, coveredTo.plusDays(1));
             return Optional.of(effective + " and does not cover " + facts + " (" + outside + " of its " + days
-                    + " days are outside it): its terms would settle days it is not in force; evaluate facts of the days it covers");
+                    + " days are outside it): its terms would settle days outside the period they were written for; evaluate facts of the days it covers");
         }
         return Optional.empty();
-    }
-
-    /** How a settlement names the stored version it was evaluated with. */
-    static org.accord.settlement.Settlement.StoredVersion inForce(ContractVersion version) {
-        return new org.accord.settlement.Settlement.StoredVersion(version.id(), version.versionHash());
     }
 
     private static org.accord.api.generated.model.Contract contract(Contract c) {

@@ -15,6 +15,7 @@ import org.accord.api.generated.model.ParameterValue;
 import org.accord.api.generated.model.PracticeTotal;
 import org.accord.api.generated.model.ResolvedTerms;
 import org.accord.api.generated.model.SettlementContract;
+import org.accord.api.generated.model.ContractVersionStanding;
 import org.accord.api.generated.model.SettlementContractVersion;
 import org.accord.api.generated.model.Totals;
 import org.accord.evaluation.ContractChoice;
@@ -107,7 +108,9 @@ final class Transport {
                 new SettlementContract(contract.templateId(), contract.templateVersion(), contract.templateHash(),
                         contract.termsHash(), new LinkedHashMap<>(contract.overrides()), terms)
                         .contractVersion(contract.contractVersion() == null ? null : new SettlementContractVersion(
-                                contract.contractVersion().id(), contract.contractVersion().versionHash())),
+                                contract.contractVersion().id(), contract.contractVersion().versionHash())
+                                .standing(contract.contractVersion().standing() == null ? null
+                                        : converted(contract.contractVersion().standing(), ContractVersionStanding.class))),
                 settlement.rulesHash(), settlement.factsHash(),
                 settlement.findings().stream().map(Transport::line).toList(),
                 settlement.lines().stream().map(Transport::line).toList(),

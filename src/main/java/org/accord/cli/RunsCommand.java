@@ -172,7 +172,7 @@ class RunsCommand implements Runnable {
             System.out.println("run          " + s.id() + " (" + s.kind() + ")");
             System.out.println("stored at    " + s.storedAt() + " by " + shown(s.caller()));
             System.out.println("contract     " + shown(s.templateId()) + ", IPA " + shown(s.ipaId()) + ", " + s.performanceYear());
-            // The stored contract version in force, as the settlement names it (absent when the request named a template).
+            // The stored contract version settled, as the settlement names it (absent when the request named a template).
             var version = org.accord.io.Json.MAPPER.readTree(run.result()).at("/contract/contractVersion");
             if (version.isObject()) {
                 System.out.println("version      " + version.path("id").asString() + " " + version.path("versionHash").asString());

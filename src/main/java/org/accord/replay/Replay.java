@@ -168,7 +168,8 @@ public final class Replay {
      */
     public Result replay(StoredRun run, Rules rules) {
         JsonNode request = STORED_JSON.readTree(run.request());
-        ContractChoice contract = contract(request.path("contract"));
+        JsonNode storedAnswer = ANSWER_JSON.readTree(run.result());
+        ContractChoice contract = contract(request.path("contract"), storedAnswer.at("/contract/contractVersion/standing"));
         PerformanceFacts facts = STORED_JSON.treeToValue(request.hasNonNull("facts") ? request.get("facts") : factsById(run), PerformanceFacts.class);
 
         long compileStarted = System.nanoTime();
@@ -181,7 +182,7 @@ public final class Replay {
         template.all().forEach(this::findTablesOf);
         Settlement replayed = EvaluationService.forReplay(template, new Evaluator(ruleBase, uploadedTables)).evaluate(contract, facts);
         JsonNode replayedAnswer = answer(replayed);
-        List<Difference> differences = compared(ANSWER_JSON.readTree(run.result()), replayedAnswer);
+        List<Difference> differences = compared(storedAnswer, replayedAnswer);
         return new Result(run.id(), rules.word(), ruleBase.hash(), differences.isEmpty() ? "identical" : "different",
                 List.copyOf(differences), compiledNow[0], compiledNow[0] ? compileMillis : null, replayedAnswer);
     }
@@ -220,13 +221,18 @@ public final class Replay {
         return STORED_JSON.readTree(text);
     }
 
-    /** The stored request's contract: a stored contract version, or the template and the overrides as the server read them. */
-    private ContractChoice contract(JsonNode contract) {
+    /**
+     * The stored request's contract: a stored contract version, or the template and the overrides as the server read them.
+     * A version's standing is the one stored with the run (absent from runs stored before it was said): it was read from
+     * the publications when the run was made, and a version published since changes what was settled then in nothing.
+     */
+    private ContractChoice contract(JsonNode contract, JsonNode storedStanding) {
         if (contract.hasNonNull("contractVersionId")) {
             String versionId = contract.get("contractVersionId").asString();
             ContractVersion version = contracts.version(versionId).orElseThrow(() -> missing("contract version " + versionId));
+            Settlement.Standing standing = storedStanding.isObject() ? STORED_JSON.treeToValue(storedStanding, Settlement.Standing.class) : null;
             return new ContractChoice(version.templateId(), STORED_JSON.readValue(version.overrides(), STORED_MAP),
-                    new Settlement.StoredVersion(version.id(), version.versionHash()));
+                    new Settlement.StoredVersion(version.id(), version.versionHash(), standing));
         }
         Map<String, Object> overrides = contract.hasNonNull("overrides")
                 ? STORED_JSON.convertValue(contract.get("overrides"), STORED_MAP) : Map.of();

@@ -127,8 +127,12 @@ public final class ContractStore {
      * published last (an amendment published after the contract covers its own months).
      */
     public Optional<ContractVersion> inForce(String contractId, LocalDate day) {
-        List<ContractVersion> versions = versions(contractId);
-        for (Publication publication : publications(contractId)) {
+        return inForce(day, versions(contractId), publications(contractId));
+    }
+
+    /** As {@link #inForce(String, LocalDate)}, from a contract's versions and its publications, latest first. */
+    public static Optional<ContractVersion> inForce(LocalDate day, List<ContractVersion> versions, List<Publication> latestFirst) {
+        for (Publication publication : latestFirst) {
             Optional<ContractVersion> published = versions.stream().filter(v -> v.id().equals(publication.versionId())).findFirst()
                     .filter(v -> !day.isBefore(v.effectiveFrom()) && !day.isAfter(v.effectiveTo()));
             if (published.isPresent()) {

@@ -23,6 +23,11 @@ class ContractsApiTest extends ServerTest {
 
     private static final String CONTRACTS = "/api/v1/contracts";
     private static final String PAYER = "Medicare Shared Savings Program";
+    /** The rule a settlement's finding on its contract version's standing names. */
+    private static final String STANDING_RULE = "A contract version settles every day of the facts whether or not it is in force on them, and says so";
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.accord.store.RunStore runs;
 
     /** Each test its own IPA id, so that listing by IPA sees only its own contracts. */
     private final String ipa = "valley-ipa-" + UUID.randomUUID();
@@ -173,13 +178,17 @@ class ContractsApiTest extends ServerTest {
         Reply whole = postJson("/api/v1/evaluations", JSON.writeValueAsString(spelledOut));
 
         assertThat(named.status()).as(named.body()).isEqualTo(200);
-        // The settlement names the version in force; apart from that, it is the spelled-out contract's.
+        // The settlement names the version it settled, an unpublished draft, and says so in a finding; apart from that,
+        // it is the spelled-out contract's.
         JsonNode inForce = named.json().at("/contract/contractVersion");
         assertThat(inForce.get("id").asString()).isEqualTo(versionId);
         assertThat(inForce.get("versionHash").asString()).isEqualTo(contract.at("/versions/0/versionHash").asString()).startsWith("sha256:");
+        assertThat(inForce.at("/standing/inForce").asString()).isEqualTo("unpublished");
         assertThat(whole.json().at("/contract").has("contractVersion")).isFalse();
         ObjectNode withoutVersion = (ObjectNode) named.json().deepCopy();
         ((ObjectNode) withoutVersion.get("contract")).remove("contractVersion");
+        assertThat(withoutVersion.at("/findings/0/rule").asString()).isEqualTo(STANDING_RULE);
+        ((tools.jackson.databind.node.ArrayNode) withoutVersion.get("findings")).remove(0);
         assertThat(withoutVersion).isEqualTo(whole.json());
         // Stored with the run: its export's answer names the version.
         assertThat(get(named.header("Location") + "/export").json().at("/result/contract/contractVersion")).isEqualTo(inForce);
@@ -231,6 +240,176 @@ class ContractsApiTest extends ServerTest {
         // The check an evaluation makes, validate makes too (it answered 200 with the version's terms).
         assertOnlyError(assertProblem(postJson("/api/v1/evaluations:validate", JSON.writeValueAsString(unknown)), 422,
                 "/api/v1/evaluations:validate"), "/contract/contractVersionId", "outside the facts' period");
+    }
+
+    /**
+     * Facts of a whole 2025 under ma-capitation (an outside tester's, probe 3 F1): 25,680 risk-weighted member months
+     * (12,000 x 1.0 + 6,000 x 1.2 + 3,600 x 0.8 + 2,400 x 1.5) and a total cost of care of $26,424,720.00.
+     */
+    private ObjectNode capitationFacts(String ipaId) {
+        ObjectNode facts = JSON.createObjectNode();
+        facts.putObject("ipa").put("id", ipaId).put("name", "Probe IPA");
+        facts.putObject("period").put("performanceYear", 2025).put("start", "2025-01-01").put("end", "2025-12-31");
+        var practices = facts.putArray("practices");
+        Object[][] rows = {{"P1", 1000, 12000, "1.0", "12000000", 80, 75}, {"P2", 500, 6000, "1.2", "7700000", 60, 55},
+            {"P3", 300, 3600, "0.8", "2924720", 70, 65}, {"P4", 200, 2400, "1.5", "3800000", 70, 65}};
+        for (Object[] row : rows) {
+            ObjectNode practice = practices.addObject().put("id", (String) row[0]).put("name", row[0] + " practice")
+                    .put("attributedMembers", (int) row[1]).put("memberMonths", (int) row[2]).put("averageRiskScore", (String) row[3])
+                    .put("totalCostOfCare", (String) row[4]).put("feeScheduleAllowedAmount", "0").put("visits", 0)
+                    .put("annualWellnessVisits", 0).put("edVisits", 0).put("inpatientAdmissions", 0);
+            var measures = practice.putArray("qualityMeasures");
+            measures.addObject().put("measureId", "CBP").put("numerator", (int) row[5]).put("denominator", 100).put("exclusions", 0);
+            measures.addObject().put("measureId", "BCS").put("numerator", (int) row[6]).put("denominator", 100).put("exclusions", 0);
+        }
+        return facts;
+    }
+
+    private Reply evaluateVersion(String versionId, ObjectNode facts) {
+        ObjectNode body = JSON.createObjectNode();
+        body.putObject("contract").put("contractVersionId", versionId);
+        body.set("facts", facts);
+        return postJson("/api/v1/evaluations", JSON.writeValueAsString(body));
+    }
+
+    private void publish(String contractId, String versionId) {
+        Reply published = send(HttpRequest.newBuilder(URI.create(url(CONTRACTS + "/" + contractId + "/versions/" + versionId + "/publication")))
+                .header(TestKeys.HEADER, TestKeys.only("admin")).POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+    }
+
+    /**
+     * Found from outside (probe 3, F1): version 1 of an ma-capitation contract (2025, withholdRate 0.08) published, then
+     * version 2 (July to December, capitationPmpm 60) published after it; version 1 evaluated on the whole year settled
+     * twelve months at $52 PMPM and was named as `contract.contractVersion`, "which version was in force", with no word
+     * that version 2 is in force from July; an unpublished proposal was named the same way. Both are still settled (what
+     * a version would pay, or did, is the point of naming one), and the settlement says whether it was in force.
+     */
+    @Test
+    void aSettlementSaysWhetherTheVersionItSettledWasInForceOnTheFactsDays() {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("ipaId", ipa).put("payer", "MA plan").put("templateId", "ma-capitation").put("name", "2025 as signed")
+                .put("effectiveFrom", "2025-01-01").put("effectiveTo", "2025-12-31");
+        body.putObject("overrides").put("withholdRate", "0.08");
+        JsonNode contract = create(body);
+        String contractId = contract.at("/contract/id").asString();
+        String signed = contract.at("/versions/0/id").asString();
+        ObjectNode facts = capitationFacts(ipa);
+
+        // Version 1 is a draft until published: in force on none of the days, and said so.
+        Reply draft = evaluateVersion(signed, facts);
+        assertThat(draft.status()).as(draft.body()).isEqualTo(200);
+        assertThat(draft.json().at("/contract/contractVersion/standing/inForce").asString()).isEqualTo("unpublished");
+        assertThat(draft.json().at("/findings/0/explanation").asString()).isEqualTo("Contract version 1 is not published, so it is"
+                + " in force on none of the facts' days, 2025-01-01 to 2025-12-31: they are settled here at its terms, as it would"
+                + " pay, not at the terms in force on them (no version of the contract is published for them).");
+
+        publish(contractId, signed);
+        Reply inForce = evaluateVersion(signed, facts);
+        assertThat(inForce.status()).as(inForce.body()).isEqualTo(200);
+        JsonNode standing = inForce.json().at("/contract/contractVersion/standing");
+        assertThat(standing.get("versionNumber").asInt()).isEqualTo(1);
+        assertThat(standing.get("inForce").asString()).isEqualTo("throughout");
+        assertThat(standing.get("governedBy")).isEmpty();
+        assertThat(inForce.json().get("findings").valueStream().map(f -> f.get("rule").asString()))
+                .doesNotContain(STANDING_RULE);
+        // Capitation $52.00 x 25,680 risk-weighted member months = $1,335,360.00; 8% withheld, $106,828.80, of which the
+        // quality score 50% earns back 50%, $53,414.40: $1,281,945.60. Corridor: target $1,050.00 x 25,680 =
+        // $26,964,000.00, cost $26,424,720.00, gain $539,280.00 (2% of the target, all in the first band, kept at 100%).
+        // Payer total $1,281,945.60 + $539,280.00 = $1,821,225.60, the tester's.
+        assertThat(inForce.json().at("/totals/payerTotal").asString()).isEqualTo("1821225.60");
+
+        ObjectNode amendment = JSON.createObjectNode();
+        amendment.put("name", "July amendment").put("kind", "draft").put("effectiveFrom", "2025-07-01").put("effectiveTo", "2025-12-31");
+        amendment.putObject("overrides").put("withholdRate", "0.08").put("capitationPmpm", "60.00");
+        Reply added = postJson(CONTRACTS + "/" + contractId + "/versions", JSON.writeValueAsString(amendment));
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        String july = added.json().get("id").asString();
+        publish(contractId, july);
+
+        // Version 1 still settles the whole year at its terms (the same $1,821,225.60), and now says that version 2 is in
+        // force from July: 184 of the 365 days (July 31, August 31, September 30, October 31, November 30, December 31).
+        Reply superseded = evaluateVersion(signed, facts);
+        assertThat(superseded.status()).as(superseded.body()).isEqualTo(200);
+        assertThat(superseded.json().at("/totals/payerTotal").asString()).isEqualTo("1821225.60");
+        standing = superseded.json().at("/contract/contractVersion/standing");
+        assertThat(standing.get("inForce").asString()).isEqualTo("superseded");
+        assertThat(standing.get("governedBy")).hasSize(1);
+        assertThat(standing.at("/governedBy/0/versionId").asString()).isEqualTo(july);
+        assertThat(standing.at("/governedBy/0/versionNumber").asInt()).isEqualTo(2);
+        assertThat(standing.at("/governedBy/0/from").asString()).isEqualTo("2025-07-01");
+        assertThat(standing.at("/governedBy/0/to").asString()).isEqualTo("2025-12-31");
+        JsonNode finding = superseded.json().at("/findings/0");
+        assertThat(finding.get("rule").asString()).isEqualTo(STANDING_RULE);
+        assertThat(finding.get("explanation").asString()).isEqualTo("Contract version 1 is published, but on some of the facts'"
+                + " days, 2025-01-01 to 2025-12-31, a version published after it is in force: version 2 on 2025-07-01 to"
+                + " 2025-12-31; version 1 on the other 181 days. Every day is settled here at version 1's terms.");
+
+        // A proposal never published is settled for what it would pay, and says which versions are in force instead:
+        // $99.00 x 25,680 = $2,542,320.00, the template's 10% withheld ($254,232.00) and half of it returned ($127,116.00):
+        // $2,415,204.00, plus the corridor's $539,280.00 = $2,954,484.00, the tester's.
+        ObjectNode proposal = JSON.createObjectNode();
+        proposal.put("name", "Our ask").put("kind", "proposal").put("effectiveFrom", "2025-01-01").put("effectiveTo", "2025-12-31");
+        proposal.putObject("overrides").put("capitationPmpm", "99.00");
+        Reply proposed = postJson(CONTRACTS + "/" + contractId + "/versions", JSON.writeValueAsString(proposal));
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+        Reply asked = evaluateVersion(proposed.json().get("id").asString(), facts);
+        assertThat(asked.status()).as(asked.body()).isEqualTo(200);
+        assertThat(asked.json().at("/totals/payerTotal").asString()).isEqualTo("2954484.00");
+        assertThat(asked.json().at("/contract/contractVersion/standing/inForce").asString()).isEqualTo("unpublished");
+        assertThat(asked.json().at("/findings/0/explanation").asString()).isEqualTo("Contract version 3 is not published, so it"
+                + " is in force on none of the facts' days, 2025-01-01 to 2025-12-31: they are settled here at its terms, as it"
+                + " would pay, not at the terms in force on them (version 1 on 2025-01-01 to 2025-06-30 and version 2 on"
+                + " 2025-07-01 to 2025-12-31).");
+
+        // Stored with the run as it was when settled: the run made while version 1 was in force throughout still says so,
+        // and replays identical after version 2 was published; so do the others.
+        assertThat(get(inForce.header("Location")).json().at("/settlement/contract/contractVersion/standing/inForce").asString())
+                .isEqualTo("throughout");
+        for (Reply run : List.of(draft, inForce, superseded, asked)) {
+            JsonNode replay = postJson(run.header("Location") + "/replay", "").json();
+            assertThat(replay.get("outcome").asString()).as(replay.toString()).isEqualTo("identical");
+        }
+    }
+
+    /**
+     * A run of a version stored before settlements said the version's standing (its answer without one) replays
+     * identical, after an amendment published since has made the version superseded: the standing is the run's, as it
+     * stood when the run was made, and none was said then.
+     */
+    @Test
+    void aRunOfAVersionStoredBeforeSettlementsSaidItsStandingReplaysIdentically() {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("ipaId", ipa).put("payer", "MA plan").put("templateId", "ma-capitation")
+                .put("effectiveFrom", "2025-01-01").put("effectiveTo", "2025-12-31");
+        JsonNode contract = create(body);
+        String contractId = contract.at("/contract/id").asString();
+        String signed = contract.at("/versions/0/id").asString();
+        publish(contractId, signed);
+        ObjectNode amendment = JSON.createObjectNode();
+        amendment.put("name", "July amendment").put("kind", "draft").put("effectiveFrom", "2025-07-01").put("effectiveTo", "2025-12-31");
+        amendment.putObject("overrides").put("capitationPmpm", "60.00");
+        Reply added = postJson(CONTRACTS + "/" + contractId + "/versions", JSON.writeValueAsString(amendment));
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        publish(contractId, added.json().get("id").asString());
+
+        ObjectNode request = JSON.createObjectNode();
+        request.putObject("contract").put("contractVersionId", signed);
+        request.set("facts", capitationFacts(ipa));
+        Reply now = postJson("/api/v1/evaluations", JSON.writeValueAsString(request));
+        assertThat(now.status()).as(now.body()).isEqualTo(200);
+        ObjectNode asStoredBefore = (ObjectNode) now.json().deepCopy();
+        ((ObjectNode) asStoredBefore.at("/contract/contractVersion")).remove("standing");
+        assertThat(asStoredBefore.at("/findings/0/rule").asString()).isEqualTo(STANDING_RULE);
+        ((tools.jackson.databind.node.ArrayNode) asStoredBefore.get("findings")).remove(0);
+        org.accord.store.RunSummary run = runs.save(new org.accord.store.NewRun("evaluation", "reviewer", "ma-capitation", ipa, 2025,
+                asStoredBefore.get("factsHash").asString(), asStoredBefore.at("/contract/termsHash").asString(),
+                asStoredBefore.get("rulesHash").asString(), asStoredBefore.at("/contract/templateHash").asString(),
+                JSON.writeValueAsString(request), JSON.writeValueAsString(asStoredBefore)));
+
+        JsonNode replay = postJson("/api/v1/evaluations/" + run.id() + "/replay", "").json();
+        assertThat(replay.get("outcome").asString()).as(replay.toString()).isEqualTo("identical");
+        assertThat(replay.at("/settlement/contract/contractVersion").has("standing")).isFalse();
     }
 
     /**
