@@ -250,7 +250,12 @@ public final class ContractDocument {
                 List.of("published", published))));
         blocks.add(new Block.Paragraph("Each parameter below shows the value in force over the version's effective period"
                 + (changedTerms.isEmpty() ? "; this version changes none of the template's terms."
-                : "; where this version changes it, the template's value is shown beside it.")));
+                : "; where this version changes it, the template's value is shown beside it.")
+                + (firstYear() == lastYear() ? "" : " One whose value changes between the performance years the period touches shows"
+                + " each year's value, but a settlement does not change value within its period: it settles every day at the"
+                + " values of its performance year (the facts' `performanceYear`), so a settlement of " + v.effectiveFrom() + " to " + v.effectiveTo() + " as performance year " + firstYear()
+                + " settles all its days at " + firstYear() + "'s values and as performance year " + lastYear() + " at "
+                + lastYear() + "'s, and a finding of the settlement names each value the other part of its period would have had.")));
     }
 
     private int firstYear() {
@@ -285,7 +290,17 @@ public final class ContractDocument {
         if (byYear.size() == 1) {
             return new TreeMap<>(Map.of(0, byYear.get(byYear.firstKey())));
         }
-        return byYear;
+        return new PerformanceYears(byYear);
+    }
+
+    /**
+     * A version's values by the performance years of its period: each is the value of that year's
+     * settlements, not of the days of that year in another year's settlement.
+     */
+    private static final class PerformanceYears extends TreeMap<Integer, Object> {
+        PerformanceYears(java.util.SortedMap<Integer, Object> byYear) {
+            super(byYear);
+        }
     }
 
     /** Which clause feeds which: an arrow for each derived fact one clause produces and another consumes. */
@@ -412,7 +427,7 @@ public final class ContractDocument {
             }
             inForce(p).forEach((year, value) -> {
                 blocks.add(new Block.Paragraph("`" + p.name() + "`" + (changedTerms.containsKey(p.name()) ? " in the template" : "")
-                        + (year == 0 ? "" : " from performance year " + year) + ":"));
+                        + (year == 0 ? "" : (version == null ? " from performance year " : " in performance year ") + year) + ":"));
                 detailTable(p, value, !changedTerms.containsKey(p.name()));
             });
         }
@@ -603,7 +618,8 @@ public final class ContractDocument {
                 return show(byYear.get(0));
             }
             List<String> parts = new ArrayList<>();
-            byYear.forEach((year, v) -> parts.add("from " + year + ": " + show(v)));
+            String each = byYear instanceof PerformanceYears ? "performance year " : "from ";
+            byYear.forEach((year, v) -> parts.add(each + year + ": " + show(v)));
             return String.join("; ", parts);
         }
         if (value instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(e -> e instanceof Map)) {

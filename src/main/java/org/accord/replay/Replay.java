@@ -180,7 +180,15 @@ public final class Replay {
         TemplateCatalog template = templates.file(templateHash).orElseThrow(() -> missing("template " + templateHash));
 
         template.all().forEach(this::findTablesOf);
-        Settlement replayed = EvaluationService.forReplay(template, new Evaluator(ruleBase, uploadedTables)).evaluate(contract, facts);
+        // What the run said of its terms' values in other years of the period, as it said it (none before it was said).
+        List<SettlementLine> yearFindings = new ArrayList<>();
+        storedAnswer.path("findings").forEach(finding -> {
+            if (EvaluationService.YEAR_VALUE_RULE.equals(finding.path("rule").asString(null))) {
+                yearFindings.add(STORED_JSON.treeToValue(finding, SettlementLine.class));
+            }
+        });
+        Settlement replayed = EvaluationService.forReplay(template, new Evaluator(ruleBase, uploadedTables))
+                .evaluateAsStored(contract, facts, yearFindings);
         JsonNode replayedAnswer = answer(replayed);
         List<Difference> differences = compared(storedAnswer, replayedAnswer);
         return new Result(run.id(), rules.word(), ruleBase.hash(), differences.isEmpty() ? "identical" : "different",

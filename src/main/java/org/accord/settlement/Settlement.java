@@ -280,6 +280,17 @@ public final class Settlement {
     public record DaysGoverned(String versionId, int versionNumber, LocalDate from, LocalDate to) {
     }
 
+    /** The same settlement with these findings before its own (none: unchanged). */
+    public Settlement sayingFirst(List<SettlementLine> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<SettlementLine> said = new ArrayList<>(more.size() + findings.size());
+        said.addAll(more);
+        said.addAll(findings);
+        return new Settlement(ipaId, performanceYear, contract, rulesHash, factsHash, List.copyOf(said), lines, totals, facts);
+    }
+
     /**
      * The same settlement, naming the stored contract version its contract came from (none: unchanged),
      * with a finding, first, where the version was not in force throughout the facts' days. The finding

@@ -130,9 +130,29 @@ class ContractDocumentTest {
         assertThat(markdown).contains("| `electedMinimumSavingsRate` | **0.01** (changed; template: 0.02) |");
         // The template's alternative quality standard is not-assessed from 2012 and assessed from 2023:
         // in 2022 the 2012 value is in force, in 2023 the 2023 one; no other year of the template is shown.
-        assertThat(markdown).contains("| `alternativeQualityStandard` | from 2022: not-assessed; from 2023: assessed |");
+        assertThat(markdown).contains("| `alternativeQualityStandard` | performance year 2022: not-assessed; performance year 2023: assessed |");
         // A term not overridden shows its single value, unmarked.
         assertThat(markdown).contains("| `maximumSharingRate` | 0.75 |");
+    }
+
+    /**
+     * Found from outside (probe 3, F12): a commercial-global-budget version effective 2025-07-01 to 2026-06-30 showed
+     * budgetPmpm "from 2025: 1020.00; from 2026: 1055.00" under "the value in force over the version's effective
+     * period", which reads as July to December at 1,020 and January to June at 1,055; a settlement of the period uses
+     * one year's value for every day, the year its facts name. The document says so, and which value each year's is.
+     */
+    @Test
+    void aVersionAcrossTwoPerformanceYearsSaysASettlementUsesItsPerformanceYearsValueOnEveryDay() {
+        ContractTemplate budget = TemplateCatalog.load().find("commercial-global-budget").orElseThrow();
+        ContractVersion version = version(budget, "{}", "2025-07-01", "2026-06-30");
+        String markdown = ContractDocument.of(budget, VALLEY, version, Map.of(), List.of()).markdown();
+
+        assertThat(markdown).contains("| `budgetPmpm` | performance year 2025: 1020.00; performance year 2026: 1055.00 |")
+                .doesNotContain("from 2025: 1020.00");
+        assertThat(markdown).contains("but a settlement does not change value within its period: it settles every day at the values"
+                + " of its performance year (the facts' `performanceYear`), so a settlement of 2025-07-01 to 2026-06-30 as performance"
+                + " year 2025 settles all its days at 2025's values and as performance year 2026 at 2026's, and a finding of the"
+                + " settlement names each value the other part of its period would have had.");
     }
 
     @Test

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 class EvaluationServiceTest {
 
     private final EvaluationService service = Engine.service();
+    /** The rule that says a term's value differs in another performance year of the period. */
+    private static final String YEAR_VALUE_RULE =
+            "A term valued by performance year is settled at its performance year's value on every day of the period";
     private final PerformanceFacts valley = Engine.example("valley-ipa");
 
     @Test
@@ -265,5 +268,77 @@ class EvaluationServiceTest {
         List<PracticePerformance> practices = new ArrayList<>(facts.practices());
         practices.set(0, practices.get(0).withTotalCostOfCare(cost));
         return new PerformanceFacts(facts.ipa(), facts.period(), practices);
+    }
+
+    /**
+     * Found from outside (probe 3, F12): commercial-global-budget's budgetPmpm is 1020.00 from 2025 and 1055.00 from
+     * 2026, its surplus and deficit share rates 0.60/0.40 and 0.70/0.50. Facts of a July-to-June year, 2025-07-01 to
+     * 2026-06-30: 49,680 risk-weighted member months (24,000 x 1.0 + 12,000 x 1.2 + 6,000 x 0.9 + 3,600 x 1.1 + 2,400 x
+     * 0.8) and a cost of care of $51,412,400.00. As performance year 2025 every month is settled at 1020.00: a budget of
+     * $50,673,600.00, a deficit of $738,800.00 shared at 40%, -$295,520.00; as 2026 at 1055.00: $52,412,400.00, a surplus of
+     * $1,000,000.00 shared at 70%, +$700,000.00. Each settlement says which value it used and what the months of the other
+     * year would have had; a year's facts that stay in their year say nothing of the kind.
+     */
+    @Test
+    void aPeriodAcrossAChangeOfATermsYearlyValueIsSettledAtItsPerformanceYearsAndSaysTheOther() throws Exception {
+        String fiscalYear = new String(getClass().getResourceAsStream("/facts/across-years/fiscal-year-global-budget.json")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        PerformanceFacts asOf2025 = org.accord.io.Json.MAPPER.readValue(fiscalYear, PerformanceFacts.class);
+        PerformanceFacts asOf2026 = org.accord.io.Json.MAPPER.readValue(
+                fiscalYear.replace("\"performanceYear\": 2025", "\"performanceYear\": 2026"), PerformanceFacts.class);
+        assertThat(asOf2026.period().performanceYear()).isEqualTo(2026);
+        ContractChoice budget = ContractChoice.of("commercial-global-budget");
+
+        Settlement as2025 = service.evaluate(budget, asOf2025);
+        Settlement as2026 = service.evaluate(budget, asOf2026);
+
+        assertThat(amountOf(as2025, "global-budget")).isEqualByComparingTo("-295520.00");
+        assertThat(amountOf(as2026, "global-budget")).isEqualByComparingTo("700000.00");
+        List<String> said2025 = as2025.findings().stream().filter(f -> f.rule().equals(YEAR_VALUE_RULE))
+                .map(org.accord.settlement.SettlementLine::explanation).toList();
+        assertThat(said2025).containsExactly(
+                "budgetPmpm (clause global-budget, Global budget) is 1020.00 in performance year 2025, the facts' performance year,"
+                        + " and every day of the period 2025-07-01 to 2026-06-30 is settled at it; 2026-01-01 to 2026-06-30 fall in"
+                        + " performance year 2026, in which it is 1055.00.",
+                "surplusShareRate (clause global-budget, Global budget) is 0.60 in performance year 2025, the facts' performance"
+                        + " year, and every day of the period 2025-07-01 to 2026-06-30 is settled at it; 2026-01-01 to 2026-06-30 fall"
+                        + " in performance year 2026, in which it is 0.70.",
+                "deficitShareRate (clause global-budget, Global budget) is 0.40 in performance year 2025, the facts' performance"
+                        + " year, and every day of the period 2025-07-01 to 2026-06-30 is settled at it; 2026-01-01 to 2026-06-30 fall"
+                        + " in performance year 2026, in which it is 0.50.");
+        assertThat(as2026.findings().get(0).explanation()).isEqualTo("budgetPmpm (clause global-budget, Global budget) is 1055.00"
+                + " in performance year 2026, the facts' performance year, and every day of the period 2025-07-01 to 2026-06-30 is"
+                + " settled at it; 2025-07-01 to 2025-12-31 fall in performance year 2025, in which it is 1020.00.");
+        // A contract that sets the term itself has one value in every year: nothing to say of it.
+        Settlement ownBudget = service.evaluate(budget.with("budgetPmpm", "1020.00"), asOf2025);
+        assertThat(ownBudget.findings()).noneMatch(f -> f.detail() != null && f.detail().startsWith("budgetPmpm"));
+        assertThat(valley.period().start().getYear()).isEqualTo(valley.period().end().getYear());
+        assertThat(service.evaluate(budget, valley).findings()).noneMatch(f -> f.rule().equals(YEAR_VALUE_RULE));
+    }
+
+    /**
+     * A replay says of the terms' years what its run said: nothing, for a run stored before it was said (it replays
+     * identical), and the stored findings for a run stored since, whatever this code would say now.
+     */
+    @Test
+    void aReplaySaysOfTheTermsYearsWhatItsRunSaid() throws Exception {
+        PerformanceFacts fiscalYear = org.accord.io.Json.MAPPER.readValue(
+                getClass().getResourceAsStream("/facts/across-years/fiscal-year-global-budget.json"), PerformanceFacts.class);
+        ContractChoice budget = ContractChoice.of("commercial-global-budget");
+        Settlement now = service.evaluate(budget, fiscalYear);
+        EvaluationService replaying = EvaluationService.forReplay(org.accord.terms.TemplateCatalog.load(),
+                new org.accord.engine.Evaluator(org.accord.engine.RuleBases.builtIn()));
+        List<org.accord.settlement.SettlementLine> said = now.findings().stream().filter(f -> f.rule().equals(YEAR_VALUE_RULE)).toList();
+        assertThat(said).hasSize(3);
+
+        assertThat(replaying.evaluateAsStored(budget, fiscalYear, said)).isEqualTo(now);
+        Settlement storedBefore = replaying.evaluateAsStored(budget, fiscalYear, List.of());
+        assertThat(storedBefore.findings()).isEqualTo(now.findings().subList(3, now.findings().size()));
+        assertThat(storedBefore.lines()).isEqualTo(now.lines());
+    }
+
+    private static java.math.BigDecimal amountOf(Settlement settlement, String clause) {
+        return settlement.lines().stream().filter(l -> l.scope().equals("IPA") && l.clause().equals(clause)).findFirst()
+                .orElseThrow().amount();
     }
 }
