@@ -198,7 +198,10 @@ public final class ContractDocument {
         }
         blocks.add(new Block.Paragraph((version == null ? "" : "**Template:** " + templateTitle() + ". ")
                 + "**Payer:** " + template.payer() + ". **Source:** " + template.source()
-                + ". **Template file hash:** `" + template.contentHash() + "`."));
+                + ". **Template file hash:** `" + template.contentHash() + "`."
+                + (template.lastPerformanceYear() == null ? "" : " **Performance years:** " + (template.firstPerformanceYear() == 0
+                        ? "up to " : template.firstPerformanceYear() + " to ") + template.lastPerformanceYear()
+                        + "; a later year is refused, the template's values not carrying on past its last.")));
         blocks.add(new Block.Paragraph(template.description()));
         if (!changedTerms.isEmpty()) {
             // The description was written with the template's values; it is not these terms' words.

@@ -19,6 +19,9 @@ import java.util.Optional;
  * @param measureDirections whether a higher or a lower rate of each measure is better, as the template's text
  *                    records it ({@code measureDirections}, by measure id, sorted); empty for a text that records
  *                    none, which settles with {@link MeasureCatalogue#BEFORE_TEMPLATES_CARRIED_THEM}
+ * @param lastPerformanceYear the last performance year the template settles, its values given up to it and not
+ *                    carrying on (a program that ended, a contract's schedule of years), or null where its last
+ *                    values carry on
  */
 public record ContractTemplate(
         String id,
@@ -30,7 +33,8 @@ public record ContractTemplate(
         List<ClauseTemplate> clauses,
         String contentHash,
         java.util.Map<String, String> decisionTables,
-        java.util.Map<String, String> measureDirections) {
+        java.util.Map<String, String> measureDirections,
+        Integer lastPerformanceYear) {
 
     public ContractTemplate {
         decisionTables = decisionTables == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(decisionTables));
@@ -38,16 +42,34 @@ public record ContractTemplate(
                 : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(measureDirections));
     }
 
-    /** A template whose text records no measure directions. */
+    /** A template whose text records no measure directions and whose last values carry on. */
     public ContractTemplate(String id, String version, String name, String payer, String description, String source,
             List<ClauseTemplate> clauses, String contentHash, java.util.Map<String, String> decisionTables) {
-        this(id, version, name, payer, description, source, clauses, contentHash, decisionTables, java.util.Map.of());
+        this(id, version, name, payer, description, source, clauses, contentHash, decisionTables, java.util.Map.of(), null);
     }
 
     /** A template that replaces no decision table. */
     public ContractTemplate(String id, String version, String name, String payer, String description, String source,
             List<ClauseTemplate> clauses, String contentHash) {
         this(id, version, name, payer, description, source, clauses, contentHash, java.util.Map.of());
+    }
+
+    /**
+     * The first performance year the template settles: the latest year in which one of its parameters' values first
+     * takes effect (before it that parameter has none), or 0 where every parameter has one value for every year.
+     */
+    public int firstPerformanceYear() {
+        return clauses.stream().flatMap(c -> c.parameters().stream()).mapToInt(p -> p.valuesByYear().firstKey()).max().orElse(0);
+    }
+
+    /** Why a performance year after the last the template settles is refused, or empty when the template settles it. */
+    public Optional<String> afterItsLastYear(int performanceYear) {
+        if (lastPerformanceYear == null || performanceYear <= lastPerformanceYear) {
+            return Optional.empty();
+        }
+        int first = firstPerformanceYear();
+        return Optional.of("template " + id + " settles performance years " + (first == 0 ? "up to " : first + " to ") + lastPerformanceYear
+                + ", not " + performanceYear + ": its values are given for those years and do not carry on past " + lastPerformanceYear);
     }
 
     public Optional<ParameterDeclaration> parameter(String name) {

@@ -363,7 +363,7 @@ public final class TemplateCatalog {
                 .forEach((measure, direction) -> measureDirections.put(measure, String.valueOf(direction)));
         ContractTemplate template = new ContractTemplate(text(doc, "id", where), text(doc, "version", where), text(doc, "name", where),
                 text(doc, "payer", where), text(doc, "description", where), text(doc, "source", where),
-                List.copyOf(clauses), ContentHash.of(bytes), decisionTables, measureDirections);
+                List.copyOf(clauses), ContentHash.of(bytes), decisionTables, measureDirections, lastPerformanceYear(doc));
         if (checks == ParameterDeclaration.Checks.ALL) {
             checkMeasureDirections(template, where);
         }
@@ -511,6 +511,11 @@ public final class TemplateCatalog {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(at + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The template's last performance year (a year by the schema), where its last values do not carry on; else null. */
+    private static Integer lastPerformanceYear(Map<String, Object> doc) {
+        return doc.get("lastPerformanceYear") instanceof Number year ? year.intValue() : null;
     }
 
     private static Object required(Map<String, Object> map, String key, String where) {

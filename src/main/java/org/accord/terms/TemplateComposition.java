@@ -81,7 +81,10 @@ final class TemplateComposition {
             Map<String, Object> composed = compose(basePath, folder, chain);
             List<Map<String, Object>> clauses = (List<Map<String, Object>>) composed.get("clauses");
             doc.forEach((key, value) -> {
-                if (!"clauses".equals(key)) {
+                if (value == null) {
+                    // A field given as null is the base's left out: a program that goes on after the one it extends.
+                    composed.remove(key);
+                } else if (!"clauses".equals(key)) {
                     composed.put(key, value);
                 }
             });

@@ -53,6 +53,7 @@ public final class TermsResolver {
                 }
             }, () -> problems.add(new InputProblem(pointer, template.noParameter(override.getKey()))));
         }
+        template.afterItsLastYear(performanceYear).ifPresent(reason -> problems.add(new InputProblem("/period/performanceYear", reason)));
         rungOverrides.forEach((name, edits) -> applyToRungs(template, name, edits, performanceYear, accepted, problems, checks));
         List<ClauseTerms> clauses = new ArrayList<>();
         for (ClauseTemplate clause : template.clauses()) {

@@ -44,6 +44,12 @@ class EndToEndTest extends ServerTest {
         if (templateId.startsWith("mssp-aco")) {
             facts.getPeriod().setReportedQualityScore(new BigDecimal("0.91"));
         }
+        // Tracks 1, 1+, 2 and 3 settle up to performance year 2021, their last: the same IPA-year, four years earlier.
+        if (templateId.startsWith("mssp-aco-track")) {
+            facts.getPeriod().setPerformanceYear(2021);
+            facts.getPeriod().setStart(java.time.LocalDate.of(2021, 1, 1));
+            facts.getPeriod().setEnd(java.time.LocalDate.of(2021, 12, 31));
+        }
         return new EvaluationRequest().contract(new ContractChoice().templateId(templateId)).facts(facts);
     }
 

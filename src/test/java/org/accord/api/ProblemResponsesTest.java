@@ -224,7 +224,7 @@ class ProblemResponsesTest extends ServerTest {
                                 .put("threshold", "0").put("ipaShareOfGains", "1").put("ipaShareOfLosses", "1").put("bogus", "0.7");
                     }, "/contract/overrides/corridorBands/0/bogus", "is not a field of corridorBands"),
                     problem("a period input a clause requires", r -> {
-                        at(r, "/contract").put("templateId", "mssp-aco-track-1");
+                        at(r, "/contract").put("templateId", "mssp-aco-basic-a");
                         at(r, "/facts/period").remove("reportedQualityScore");
                     }, "/facts/period/reportedQualityScore", "needs reportedQualityScore"),
                     problem("a risk corridor's target of 0: no practice has member months", r -> {

@@ -28,7 +28,7 @@ final class MsspCases {
         SplittableRandom random = new SplittableRandom(seed);
         String template = TEMPLATES.get(random.nextInt(TEMPLATES.size()));
         MsspReference.Track track = MsspReference.TRACKS.get(template);
-        int year = track.firstYear() + random.nextInt(2026 - track.firstYear() + 1);
+        int year = track.firstYear() + random.nextInt(MsspReference.lastYear(template) - track.firstYear() + 1);
 
         Map<String, String> overrides = new TreeMap<>();
         if (!track.populationMsr()) {

@@ -3,6 +3,7 @@ package org.accord.reference;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -68,6 +69,16 @@ final class MsspReference {
         // The IPA-facing templates: the recent method in every year, the contract's own minimum score of 40%.
         TRACKS.put("mssp-basic", new Track(2019, true, "0.40", "0.10", 0, LossRate.NONE, null, null, null, null, false, "0.40"));
         TRACKS.put("mssp-enhanced", new Track(2019, false, "0.75", "0.20", 0, LossRate.ONE_MINUS_QUALITY_SCALED_MAXIMUM, "0.40", "0.75", "0.15", null, false, "0.40"));
+    }
+
+    /**
+     * Last performance year of the tracks that ended: Tracks 1, 1+, 2 and 3 took no agreement period beginning after June
+     * 2019 and settle up to 2021 (the 2021 public use file is the last with them; 2022's has only BASIC and ENHANCED).
+     * The others go on.
+     */
+    static int lastYear(String templateId) {
+        return List.of("mssp-aco-track-1", "mssp-aco-track-1-plus", "mssp-aco-track-2", "mssp-aco-track-3").contains(templateId)
+                ? 2021 : 2026;
     }
 
     /** First performance year of the alternative quality performance standard (425.512(a)(4)(ii), CY 2023 PFS final rule). */

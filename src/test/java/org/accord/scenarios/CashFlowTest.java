@@ -153,9 +153,9 @@ class CashFlowTest {
         PerformanceFacts facts = new PerformanceFacts(Fixtures.VALLEY.ipa(), new org.accord.facts.PerformancePeriod(p.performanceYear(),
                 p.start(), p.end(), p.benchmarkExpenditure(), p.assignedBeneficiaries(), new BigDecimal("0.90"), null, null),
                 Fixtures.VALLEY.practices());
-        assertThatThrownBy(() -> scenarios.cashFlow(CashFlowRequest.of(ContractChoice.of("mssp-aco-track-1"), facts, "IPA", null)))
+        assertThatThrownBy(() -> scenarios.cashFlow(CashFlowRequest.of(ContractChoice.of("mssp-aco-basic-a"), facts, "IPA", null)))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("/contract/templateId: template mssp-aco-track-1 has no payment-timing clause");
+                .hasMessageContaining("/contract/templateId: template mssp-aco-basic-a has no payment-timing clause");
     }
 
     @ParameterizedTest(name = "{0}, {2}")

@@ -39,7 +39,7 @@ class SharedParametersTest {
             for (int year = 2016; year <= 2027; year++) {
                 String hash;
                 try {
-                    hash = TermsResolver.resolve(template, Map.of(), year).hash();
+                    hash = TermsResolver.resolve(carryingOn(template), Map.of(), year).hash();
                 } catch (InvalidInputException e) {
                     hash = "none";
                 }
@@ -166,8 +166,18 @@ class SharedParametersTest {
      */
     private static String declarationFingerprint(ContractTemplate template) {
         ContractTemplate withoutFileHash = new ContractTemplate(template.id(), template.version(), template.name(), template.payer(),
-                template.description(), template.source(), template.clauses(), "", template.decisionTables(), template.measureDirections());
-        String declared = withoutFileHash.toString();
+                template.description(), template.source(), template.clauses(), "", template.decisionTables(), template.measureDirections(), null);
+        // The pins were made before a template could name its last performance year: the record's text had no such field.
+        String declared = withoutFileHash.toString().replace(", lastPerformanceYear=null]", "]");
         return ContentHash.of(template.measureDirections().isEmpty() ? declared.replace(", measureDirections={}]", "]") : declared);
+    }
+
+    /**
+     * The template with its last values carrying on, as every template's did when the pins were made: a year after the
+     * last it now settles is refused (TermsResolverTest), its terms as they resolved then still pinned here.
+     */
+    private static ContractTemplate carryingOn(ContractTemplate template) {
+        return new ContractTemplate(template.id(), template.version(), template.name(), template.payer(), template.description(),
+                template.source(), template.clauses(), template.contentHash(), template.decisionTables(), template.measureDirections(), null);
     }
 }

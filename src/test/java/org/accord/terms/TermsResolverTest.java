@@ -22,7 +22,7 @@ class TermsResolverTest {
         assertThat(catalog.all()).extracting(ContractTemplate::id).contains("mssp-basic", "mssp-enhanced",
                 "commercial-global-budget", "ma-capitation", "medicaid-ffs-p4p", "mssp-aco-track-1");
         for (ContractTemplate t : catalog.all()) {
-            int year = 2025;
+            int year = t.lastPerformanceYear() == null ? 2025 : Math.min(2025, t.lastPerformanceYear());
             assertThat(TermsResolver.resolve(t, Map.of(), year).clauses()).hasSameSizeAs(t.clauses());
         }
     }
@@ -43,10 +43,43 @@ class TermsResolverTest {
                 .isEqualTo(new BigDecimal("0.50"));
         assertThat(parameter(TermsResolver.resolve(template("commercial-global-budget"), Map.of(), 2026), "global-budget", "surplusShareRate"))
                 .isEqualTo(new BigDecimal("0.70"));
-        assertThat(parameter(TermsResolver.resolve(template("commercial-global-budget"), Map.of(), 2030), "global-budget", "surplusShareRate"))
-                .isEqualTo(new BigDecimal("0.70"));
         assertThatThrownBy(() -> TermsResolver.resolve(template("commercial-global-budget"), Map.of(), 2023))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("no value for performance year 2023");
+    }
+
+    /**
+     * A year after the last a template settles is refused as a year before its first is (the global budget settled 2031 on
+     * 2026's budget PMPM, untrended; Track 1 settled 2023, two years after the track ended), naming the template's years;
+     * a template whose program goes on carries its last values on.
+     */
+    @Test
+    void aYearAfterTheLastATemplateSettlesIsRefusedNamingItsYears() {
+        assertThat(parameter(TermsResolver.resolve(template("commercial-global-budget"), Map.of(), 2026), "global-budget", "budgetPmpm"))
+                .isEqualTo(new BigDecimal("1055.00"));
+        assertThat(refused("commercial-global-budget", 2031)).containsExactly(new InputProblem("/period/performanceYear",
+                "template commercial-global-budget settles performance years 2024 to 2026, not 2031: its values are given for"
+                        + " those years and do not carry on past 2026"));
+        // The stop-loss contract is the global budget with a clause more: the same years.
+        assertThat(refused("commercial-global-budget-stop-loss", 2027)).extracting(InputProblem::reason).singleElement()
+                .asString().startsWith("template commercial-global-budget-stop-loss settles performance years 2024 to 2026, not 2027");
+        assertThat(TermsResolver.resolve(template("mssp-aco-track-1"), Map.of(), 2021).performanceYear()).isEqualTo(2021);
+        assertThat(refused("mssp-aco-track-1", 2023)).extracting(InputProblem::reason).containsExactly(
+                "template mssp-aco-track-1 settles performance years 2012 to 2021, not 2023: its values are given for those"
+                        + " years and do not carry on past 2021");
+        for (String track : java.util.List.of("mssp-aco-track-2", "mssp-aco-track-3", "mssp-aco-track-1-plus")) {
+            assertThat(refused(track, 2022)).as(track).extracting(InputProblem::pointer).containsExactly("/period/performanceYear");
+        }
+        // The BASIC levels and ENHANCED extend Tracks 1 and 3 and go on after them, as do the templates of today's contracts.
+        for (String goesOn : java.util.List.of("mssp-aco-basic-a", "mssp-aco-basic-e", "mssp-aco-enhanced", "mssp-basic",
+                "ma-capitation", "medicaid-ffs-p4p")) {
+            assertThat(TermsResolver.resolve(template(goesOn), Map.of(), 2031).performanceYear()).as(goesOn).isEqualTo(2031);
+        }
+    }
+
+    private java.util.List<InputProblem> refused(String templateId, int year) {
+        InvalidInputException e = (InvalidInputException) catchThrowable(() -> TermsResolver.resolve(template(templateId), Map.of(), year));
+        assertThat(e).as(templateId + " in " + year).isNotNull();
+        return e.problems();
     }
 
     /** A name near a parameter's (a letter or two off, or part of it) is answered with that parameter. */
@@ -81,18 +114,18 @@ class TermsResolverTest {
     void anElectedMinimumSavingsRateOffTheRegulationsStepsIsRefusedNamingTheElections() {
         for (String id : java.util.List.of("mssp-enhanced", "mssp-basic", "mssp-aco-track-1", "mssp-aco-basic-e", "mssp-aco-enhanced")) {
             InvalidInputException e = (InvalidInputException) catchThrowable(() -> TermsResolver.resolve(template(id),
-                    Map.of("minimumSavingsRateBasis", "elected", "electedMinimumSavingsRate", "0.007"), 2022));
+                    Map.of("minimumSavingsRateBasis", "elected", "electedMinimumSavingsRate", "0.007"), 2021));
             assertThat(e).as(id).isNotNull();
             assertThat(e.problems()).as(id).containsExactly(new InputProblem("/overrides/electedMinimumSavingsRate",
                     "0.007 is not one of the values electedMinimumSavingsRate may take in any contract of concept shared-savings:"
                             + " 0, 0.005, 0.01, 0.015, 0.02 (rules/payment/shared-savings.concept.yaml)"));
             for (String election : java.util.List.of("0", "0.005", "0.010", "0.015", "0.02")) {
                 assertThat(parameter(TermsResolver.resolve(template(id), Map.of("minimumSavingsRateBasis", "elected",
-                        "electedMinimumSavingsRate", election), 2022), "shared-savings", "electedMinimumSavingsRate"))
+                        "electedMinimumSavingsRate", election), 2021), "shared-savings", "electedMinimumSavingsRate"))
                         .as(id + " " + election).isEqualTo(new BigDecimal(election));
             }
             assertThat(parameter(TermsResolver.resolve(template(id), Map.of("minimumSavingsRateBasis", "elected",
-                    "electedMinimumSavingsRate", "0.007"), 2022, ParameterDeclaration.Checks.AS_STORED), "shared-savings",
+                    "electedMinimumSavingsRate", "0.007"), 2021, ParameterDeclaration.Checks.AS_STORED), "shared-savings",
                     "electedMinimumSavingsRate")).as(id).isEqualTo(new BigDecimal("0.007"));
         }
     }
