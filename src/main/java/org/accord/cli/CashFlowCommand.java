@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.accord.scenarios.CashFlowRequest;
 import org.accord.scenarios.CashFlowResult;
 import org.accord.scenarios.Scenarios;
+import org.accord.terms.ConceptDescriptor;
 import org.accord.validation.Decimals;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -92,7 +93,8 @@ class CashFlowCommand implements Callable<Integer> {
             out.append(" with ").append(r.overrides());
         }
         out.append(", performance year ").append(r.performanceYear()).append('\n');
-        out.append("Period ").append(r.firstMonth()).append(" to ").append(r.lastMonth()).append("; reconciliation paid ")
+        out.append("Period ").append(r.firstMonth()).append(" to ").append(r.lastMonth()).append("; reconciliation")
+                .append(r.paysAtReconciliation() ? " paid " : ", by the contract, ")
                 .append(r.reconciliationLagMonths()).append(" months after it ends, in ").append(r.reconciliationMonth())
                 .append(" (month ").append(r.monthsToReconciliation()).append(")\n\n");
         TextTable months = new TextTable("month", "#", "monthly", "reconciliation", "inflow", "cost", "net", "cumulative net");
@@ -107,8 +109,14 @@ class CashFlowCommand implements Callable<Integer> {
                 ? "  The cumulative net never turns positive in the " + r.months().size() + " months shown.\n"
                 : "  The cumulative net turns positive in " + r.firstPositiveMonth() + ", month " + r.monthsToFirstPositive()
                   + " after the period starts.\n");
-        out.append("  Reconciliation money arrives in month ").append(r.monthsToReconciliation())
-                .append(r.monthsToReconciliation() > 12 ? ": more than a year after the period starts.\n" : ".\n");
+        if (r.paysAtReconciliation()) {
+            out.append("  Reconciliation money arrives in month ").append(r.monthsToReconciliation())
+                    .append(r.monthsToReconciliation() > 12 ? ": more than a year after the period starts.\n" : ".\n");
+        } else {
+            boolean everyLineMonthly = r.lines().stream().allMatch(l -> ConceptDescriptor.Timing.MONTHLY.equals(l.timing()));
+            out.append("  Nothing is paid at reconciliation: ")
+                    .append(everyLineMonthly ? "every line is paid monthly during the period.\n" : "the lines paid then are $0.00.\n");
+        }
         Map<String, BigDecimal> byTiming = new LinkedHashMap<>();
         for (CashFlowResult.ScheduledLine line : r.lines()) {
             byTiming.merge(line.clause() + " (" + line.timing() + ")", line.amount(), BigDecimal::add);

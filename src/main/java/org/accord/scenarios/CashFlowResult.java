@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The contract's money by month, from the period's first month to the month the reconciliation
- * is paid, against the costs given.
+ * is paid (the period's last where nothing is paid at reconciliation), against the costs given.
  *
  * @param ipaId                     the IPA
  * @param performanceYear           the period's year
@@ -73,6 +73,11 @@ public record CashFlowResult(
      */
     public record Month(YearMonth month, int number, Map<String, BigDecimal> byClause, BigDecimal monthly,
                         BigDecimal reconciliation, BigDecimal inflow, BigDecimal cost, BigDecimal net, BigDecimal cumulativeNet) {
+    }
+
+    /** Whether any line is paid at reconciliation other than $0.00: if none, the months end with the period (or the costs given). */
+    public boolean paysAtReconciliation() {
+        return lines.stream().anyMatch(l -> !PaymentTiming.MONTHLY.equals(l.timing()) && l.amount().signum() != 0);
     }
 
     /** One row per month: the clauses' amounts, then the inflow, cost, net and cumulative net. */

@@ -73,7 +73,13 @@ final class CashFlows {
         YearMonth reconciliation = last.plusMonths(lag);
         int reconciliationIndex = (int) ChronoUnit.MONTHS.between(first, reconciliation);
         List<BigDecimal> costs = costs(request.monthlyCosts(), periodMonths);
-        int monthCount = Math.max(reconciliationIndex + 1, costs.size());
+        // The months run to the reconciliation only where something is paid then: with every line of the scope paid
+        // monthly, or those paid at reconciliation $0.00, they end with the period (or the costs given past it), not six
+        // empty months later (found from outside: medicaid-ffs-p4p with monthly bonuses ran to an empty month 18).
+        boolean paidAtReconciliation = settlement.lines().stream().anyMatch(line -> inScope(line, request.scope(), ipa)
+                && line.amount().signum() != 0
+                && !PaymentTiming.MONTHLY.equals(PaymentTiming.of(concepts.get(line.clause()), line, p4pMonthly)));
+        int monthCount = Math.max(paidAtReconciliation ? reconciliationIndex + 1 : periodMonths, costs.size());
 
         Map<String, BigDecimal[]> byClause = new LinkedHashMap<>();
         for (ClauseTerms clause : terms.clauses()) {
@@ -101,8 +107,11 @@ final class CashFlows {
                 scheduled.add(new CashFlowResult.ScheduledLine(line.scope(), line.clause(), line.rule(), line.detail(), line.flow(),
                         line.amount(), timing, first, last));
             } else {
-                clauseMonths[reconciliationIndex] = clauseMonths[reconciliationIndex].add(line.amount());
-                reconciled[reconciliationIndex] = reconciled[reconciliationIndex].add(line.amount());
+                // A line of $0.00 paid at a reconciliation the months do not reach is listed, and adds nothing to them.
+                if (reconciliationIndex < monthCount) {
+                    clauseMonths[reconciliationIndex] = clauseMonths[reconciliationIndex].add(line.amount());
+                    reconciled[reconciliationIndex] = reconciled[reconciliationIndex].add(line.amount());
+                }
                 scheduled.add(new CashFlowResult.ScheduledLine(line.scope(), line.clause(), line.rule(), line.detail(), line.flow(),
                         line.amount(), timing, reconciliation, reconciliation));
             }

@@ -4,6 +4,11 @@ import { api } from '../api.js';
 import { chartBlock, GAIN, LOSS, point, tooltip, amountAxisLabel, unitTitle } from '../charts.js';
 import { dataTable, el, facts as figures } from '../dom.js';
 
+// As the API's months: they run to the reconciliation month only when a line paid then is other than 0.00.
+function paysAtReconciliation(result) {
+  return result.lines.some(line => line.timing !== 'monthly' && Number(line.amount) !== 0);
+}
+
 export function cashFlowView(context) {
   const results = document.getElementById('cash-flow-results');
   const problems = document.getElementById('cash-flow-problems');
@@ -36,7 +41,9 @@ export function cashFlowView(context) {
       figures([
         ['Total inflow, USD', result.totalInflow],
         ['Total cost, USD', result.totalCost],
-        ['Reconciliation paid in', `${result.reconciliationMonth} (month ${result.monthsToReconciliation}, ${result.reconciliationLagMonths} months after the period)`, false],
+        paysAtReconciliation(result)
+          ? ['Reconciliation paid in', `${result.reconciliationMonth} (month ${result.monthsToReconciliation}, ${result.reconciliationLagMonths} months after the period)`, false]
+          : ['Reconciliation', `nothing paid (the contract's would be in ${result.reconciliationMonth}, month ${result.monthsToReconciliation})`, false],
       ]),
       el('p', {}, result.timing),
       chart.element,

@@ -68,6 +68,17 @@ class ScenarioCommandsTest {
         assertThat(run.out()).contains("2026-08", "month 20", "more than a year after the period starts");
     }
 
+    /** It said "Reconciliation money arrives in month 18" of $0.00 and printed six empty months, 2026-01 to 2026-06. */
+    @Test
+    void theCashFlowSaysNothingIsPaidAtReconciliationWhenEveryLineIsPaidMonthly() {
+        CommandLineRun run = run("cashflow", "--template", "medicaid-ffs-p4p", "--facts", "examples/small-panel.json",
+                "--p4p-timing", "monthly", "--monthly-cost", "10000");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Nothing is paid at reconciliation: every line is paid monthly during the period.",
+                "reconciliation, by the contract, 6 months after it ends, in 2026-06 (month 18)", "2025-12  12")
+                .doesNotContain("Reconciliation money arrives", "2026-01");
+    }
+
     @Test
     void csvFactsTakeTheirIpaAndPeriodFromOptions() {
         CommandLineRun run = run("cashflow", "--template", "ma-capitation", "--facts", "examples/valley-ipa.csv", "--ipa-id", "valley-ipa",

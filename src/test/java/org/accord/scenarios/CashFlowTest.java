@@ -131,8 +131,44 @@ class CashFlowTest {
         assertThat(atReconciliation.months().get(17).byClause().get("pay-for-performance")).isEqualByComparingTo("10245.00");
         assertThat(monthly.months().get(0).byClause().get("pay-for-performance")).isEqualByComparingTo("853.77");
         assertThat(monthly.months().get(11).byClause().get("pay-for-performance")).isEqualByComparingTo("853.74");
-        assertThat(monthly.months().get(17).reconciliation()).isZero();
         assertThat(monthly.totalInflow()).isEqualByComparingTo(atReconciliation.totalInflow());
+    }
+
+    /**
+     * With its bonuses monthly every line of medicaid-ffs-p4p is paid during the period: nothing is paid at reconciliation,
+     * so the months end with the period's twelfth (they ran on to an empty month 18, June 2026, the reconciliation's).
+     */
+    @Test
+    void withEveryLinePaidMonthlyTheMonthsEndWithThePeriod() {
+        ContractChoice medicaid = ContractChoice.of("medicaid-ffs-p4p");
+        CashFlowResult monthly = scenarios.cashFlow(new CashFlowRequest(medicaid, Fixtures.SMALL_PANEL, "IPA", List.of(), "monthly"));
+        assertThat(monthly.paysAtReconciliation()).isFalse();
+        assertThat(monthly.months()).hasSize(12).allSatisfy(m -> assertThat(m.reconciliation()).isZero());
+        assertThat(monthly.months().get(11).month()).isEqualTo(java.time.YearMonth.of(2025, 12));
+        // The contract's reconciliation month is still said, as its terms set it: six months after December.
+        assertThat(monthly.reconciliationMonth()).isEqualTo(java.time.YearMonth.of(2026, 6));
+        // Costs given past the period still run the months on, as far as the costs go.
+        CashFlowResult longer = scenarios.cashFlow(new CashFlowRequest(medicaid, Fixtures.SMALL_PANEL, "IPA",
+                java.util.Collections.nCopies(14, new BigDecimal("1000")), "monthly"));
+        assertThat(longer.months()).hasSize(14);
+        // Lines paid at reconciliation that come to $0.00 pay nothing then either: mssp-basic's shared savings, with the
+        // IPA's expenditures above a benchmark of $1,000,000.00, are $0.00, and the months end with the period.
+        var p = Fixtures.VALLEY.period();
+        PerformanceFacts overBenchmark = new PerformanceFacts(Fixtures.VALLEY.ipa(), new org.accord.facts.PerformancePeriod(
+                p.performanceYear(), p.start(), p.end(), new BigDecimal("1000000.00"), p.assignedBeneficiaries(), null, null, null),
+                Fixtures.VALLEY.practices());
+        CashFlowResult noSavings = scenarios.cashFlow(CashFlowRequest.of(ContractChoice.of("mssp-basic"), overBenchmark, "IPA", null));
+        assertThat(noSavings.lines()).anySatisfy(l -> {
+            assertThat(l.clause()).isEqualTo("shared-savings");
+            assertThat(l.timing()).isEqualTo("reconciliation");
+            assertThat(l.amount()).isZero();
+        });
+        assertThat(noSavings.paysAtReconciliation()).isFalse();
+        assertThat(noSavings.months()).hasSize(12);
+        // Bonuses at reconciliation run the months to it.
+        CashFlowResult atReconciliation = scenarios.cashFlow(CashFlowRequest.of(medicaid, Fixtures.SMALL_PANEL, "IPA", null));
+        assertThat(atReconciliation.paysAtReconciliation()).isTrue();
+        assertThat(atReconciliation.months()).hasSize(18);
     }
 
     static Stream<Arguments> everyTemplateAndScope() {
