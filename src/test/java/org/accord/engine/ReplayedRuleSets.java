@@ -98,7 +98,13 @@ final class ReplayedRuleSets {
                     // "Over the 1 practices": a count of one said as one now
                     "The IPA's totals of quality and cost performance are taken over its practices"),
             // "reported for 1 practice(s)": a count of one said as one now, and more as more
-            "rules/quality/unknown-measures.drl", Set.of("A reported measure that no clause of the contract knows changes no amount and is named"));
+            "rules/quality/unknown-measures.drl", Set.of("A reported measure that no clause of the contract knows changes no amount and is named"),
+            // "Capitation $52.06: $52.00 PMPM x 1 member months x risk factor 1.00125 (risk score 1.00125 / 1)." of 52.065,
+            // its rounding half-even unsaid, as the fee-for-service and withhold lines': said now
+            "rules/payment/capitation.drl", Set.of("Capitation is the PMPM times member months times the practice's risk factor"),
+            "rules/payment/fee-for-service.drl", Set.of("Services are paid at the negotiated percentage of the fee schedule"),
+            "rules/payment/withhold.drl", Set.of("The withhold is held back from each capitation payment",
+                    "The withhold is returned in the share the quality ladder gives the quality score"));
 
     /**
      * Rules a later text of their file split off an earlier rule, by that file, each with the earlier rule's name, the
