@@ -104,7 +104,10 @@ final class ReplayedRuleSets {
             "rules/payment/capitation.drl", Set.of("Capitation is the PMPM times member months times the practice's risk factor"),
             "rules/payment/fee-for-service.drl", Set.of("Services are paid at the negotiated percentage of the fee schedule"),
             "rules/payment/withhold.drl", Set.of("The withhold is held back from each capitation payment",
-                    "The withhold is returned in the share the quality ladder gives the quality score"));
+                    "The withhold is returned in the share the quality ladder gives the quality score"),
+            // a scope with no measure scored read "Quality composite 0%: 0 of 0 points": said now that none could be scored
+            "rules/quality/quality-composite.drl", Set.of("The IPA's quality composite is its points earned over its points possible",
+                    "A practice's quality composite is its points earned over its points possible"));
 
     /**
      * Rules a later text of their file split off an earlier rule, by that file, each with the earlier rule's name, the
@@ -120,7 +123,12 @@ final class ReplayedRuleSets {
                     "Expenditures at or below the benchmark leave no losses to share", "Losses short of the minimum loss rate are not shared"),
             "rules/distribution/distribution.drl", Map.of(
                     "A deficit shared by overspend without a cost target weighs each practice by member months",
-                    "A deficit shared by overspend weighs each practice by its own overspend against its share of the cost target"));
+                    "A deficit shared by overspend weighs each practice by its own overspend against its share of the cost target"),
+            "rules/quality/quality-composite.drl", Map.of(
+                    "The IPA's quality composite is taken as zero when none of its measures could be scored",
+                    "The IPA's quality composite is its points earned over its points possible",
+                    "A practice's quality composite is taken as zero when none of its measures could be scored",
+                    "A practice's quality composite is its points earned over its points possible"));
 
     /**
      * Rules a later text of their file added that write only findings, by that file, the amounts left as they were: where
