@@ -72,6 +72,9 @@ final class ReplayedRuleSets {
                     "one-practice-in-deficit-bears-it-all-without-the-cap.yaml",
                     "two-practices-in-surplus-take-the-cap-and-the-ipa-retains-the-rest.yaml",
                     "one-practice-in-surplus-takes-the-cap-and-the-ipa-retains-the-rest.yaml"),
+            // Track 2 before 2016 has a flat minimum savings rate (mssp-aco-track-2's basis "flat"), which no earlier text reads:
+            // it settled no minimum savings rate under today's template (a stored run keeps its own, whose basis was "elected")
+            "rules/payment/shared-savings.drl", Set.of("track-2-before-2016-has-a-flat-minimum-savings-rate-not-an-elected-one.yaml"),
             "rules/payment/pay-for-performance.drl", Set.of(
                     // a lower-is-better measure's bonus was paid on its numerator, the members not meeting it: 9 x 10.00 for 35 x 10.00
                     "a-lower-is-better-measure-pays-on-the-eligible-members-its-numerator-does-not-count.yaml"),

@@ -25,7 +25,8 @@ class SharedParametersTest {
      * Pinned from main's self-contained template files before any of them included or extended
      * another: per template, the fingerprint of its whole declaration (clauses, texts, parameters
      * with every value by year; the file hash left out) and the terms hash for every year 2016-2027
-     * ("none" where the template has no value for that year).
+     * ("none" where the template has no value for that year). Since re-pinned where a template's declaration changed on
+     * purpose: mssp-aco-track-2's minimum savings rate basis, flat before 2016 (its terms in 2016-2027 unchanged).
      */
     private static final Path PINNED = Path.of("src/test/resources/terms/before-shared-parameters.tsv");
 
