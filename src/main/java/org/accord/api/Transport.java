@@ -222,7 +222,8 @@ final class Transport {
                 .conceptLimits(limits == null ? null : new org.accord.api.generated.model.ConceptLimits(limits.concept(),
                         limits.descriptor(), limits.allowed(), limits.rungFields(), limits.sentence())
                         .minimum(limits.minimum())
-                        .maximum(limits.maximum()));
+                        .maximum(limits.maximum())
+                        .neverFalls(limits.neverFalls()));
     }
 
     /**

@@ -53,13 +53,17 @@ public record ConceptDescriptor(
      * @param maximum  the largest, likewise, or null
      * @param allowed  the only values any contract of the concept can mean (an election a regulation offers),
      *                 or empty for any value within the bounds
+     * @param neverFalls for a scale, the rung fields that never fall from one rung to the next (a ladder whose
+     *                 share rises with quality: a better score never earns less); empty when they may (a
+     *                 corridor's shares fall outward)
      */
     public record Parameter(ParameterType type, boolean optional, List<String> fields, BigDecimal minimum, BigDecimal maximum,
-            List<BigDecimal> allowed) {
+            List<BigDecimal> allowed, List<String> neverFalls) {
 
         public Parameter {
             fields = List.copyOf(fields);
             allowed = List.copyOf(allowed);
+            neverFalls = List.copyOf(neverFalls);
         }
     }
 

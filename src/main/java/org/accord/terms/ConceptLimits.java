@@ -14,18 +14,22 @@ import java.util.List;
  * @param maximum    the largest, likewise, or null
  * @param allowed    the only values it may take (an election a regulation offers), or empty for any within the bounds
  * @param rungFields for a scale, the fields of each rung the bounds hold; empty otherwise
+ * @param neverFalls for a scale, the rung fields that never fall from one rung to the next (a ladder whose share rises
+ *                   with quality); empty where they may (a corridor's shares fall outward)
  */
 public record ConceptLimits(String concept, String descriptor, BigDecimal minimum, BigDecimal maximum, List<BigDecimal> allowed,
-        List<String> rungFields) {
+        List<String> rungFields, List<String> neverFalls) {
 
     public ConceptLimits {
         allowed = List.copyOf(allowed);
         rungFields = List.copyOf(rungFields);
+        neverFalls = List.copyOf(neverFalls);
     }
 
     /**
      * The limits in words: "0, 0.005, 0.01, 0.015 or 0.02 only", "0 to 1, a share of a whole", "each rung's
-     * ipaShareOfGains and ipaShareOfLosses 0 to 1, shares of a whole", "0 to 5".
+     * ipaShareOfGains and ipaShareOfLosses 0 to 1, shares of a whole", "each rung's rate 0 to 1, a share of a whole;
+     * rate never falls from one rung to the next", "0 to 5".
      */
     public String sentence() {
         if (!allowed.isEmpty()) {
@@ -36,7 +40,9 @@ public record ConceptLimits(String concept, String descriptor, BigDecimal minimu
         String range = minimum != null && maximum != null ? minimum.toPlainString() + " to " + maximum.toPlainString()
                 : minimum != null ? "at least " + minimum.toPlainString() : "at most " + maximum.toPlainString();
         if (!rungFields.isEmpty()) {
-            return "each rung's " + and(rungFields) + " " + range + (share() ? rungFields.size() == 1 ? ", a share of a whole" : ", shares of a whole" : "");
+            return "each rung's " + and(rungFields) + " " + range + (share() ? rungFields.size() == 1 ? ", a share of a whole" : ", shares of a whole" : "")
+                    + (neverFalls.isEmpty() ? "" : "; " + and(neverFalls) + " never " + (neverFalls.size() == 1 ? "falls" : "fall")
+                            + " from one rung to the next");
         }
         return range + (share() ? ", a share of a whole" : "");
     }

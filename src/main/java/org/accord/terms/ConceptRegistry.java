@@ -221,8 +221,48 @@ public final class ConceptRegistry {
                 }
             }
         }
-        parameter.valuesByYear().forEach((year, value) -> outsideMeaning(concept, parameter.name(), value)
-                .ifPresent(reason -> problems.add(at + (year == 0 ? " value" : " (year " + year + ")") + ": " + reason)));
+        parameter.valuesByYear().forEach((year, value) -> {
+            outsideMeaning(concept, parameter.name(), value)
+                    .ifPresent(reason -> problems.add(at + (year == 0 ? " value" : " (year " + year + ")") + ": " + reason));
+            fallingRungs(concept, parameter.name(), value).forEach(falling -> problems.add(at + (year == 0 ? " value" : " (year " + year + ")")
+                    + ": " + falling.subject() + " " + falling.reason()));
+        });
+    }
+
+    /**
+     * Each rung whose field falls below the rung before it, where the concept says that field never falls (a withhold
+     * return ladder that gives back less at a better score), at the rung's field ({@code /1/rate}) with both rungs
+     * named; empty when none falls, or the concept declares no such parameter.
+     */
+    public List<ParameterDeclaration.FieldProblems.Problem> fallingRungs(String conceptName, String parameterName, Object value) {
+        ConceptDescriptor concept = concepts.get(conceptName);
+        return concept == null || !concept.parameters().containsKey(parameterName) ? List.of() : fallingRungs(concept, parameterName, value);
+    }
+
+    private static List<ParameterDeclaration.FieldProblems.Problem> fallingRungs(ConceptDescriptor concept, String name, Object value) {
+        ConceptDescriptor.Parameter declared = concept.parameters().get(name);
+        List<ParameterDeclaration.FieldProblems.Problem> problems = new ArrayList<>();
+        if (declared.type() != ParameterType.SCALE || !(value instanceof List<?> rungs)) {
+            return problems;
+        }
+        for (String field : declared.neverFalls()) {
+            for (int i = 1; i < rungs.size(); i++) {
+                Map<?, ?> lower = (Map<?, ?>) rungs.get(i - 1);
+                Map<?, ?> upper = (Map<?, ?>) rungs.get(i);
+                if (lower.get(field) instanceof BigDecimal before && upper.get(field) instanceof BigDecimal after && after.compareTo(before) < 0) {
+                    problems.add(ParameterDeclaration.FieldProblems.Problem.ofRung(i, field, after.toPlainString() + " (from "
+                            + ParameterType.THRESHOLD + " " + plainOf(upper.get(ParameterType.THRESHOLD)) + ") is below rung " + (i - 1) + "'s " + field + " "
+                            + before.toPlainString() + " (from " + ParameterType.THRESHOLD + " " + plainOf(lower.get(ParameterType.THRESHOLD))
+                            + "): " + name + "'s " + field + " never falls from one rung to the next in any contract of concept "
+                            + concept.name() + " (" + descriptorPath(concept) + "), so a higher rung never gives less"));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static String plainOf(Object value) {
+        return value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value);
     }
 
     /**
@@ -273,7 +313,7 @@ public final class ConceptRegistry {
             return Optional.empty();
         }
         return Optional.of(new ConceptLimits(concept.name(), descriptorPath(concept), declared.minimum(), declared.maximum(),
-                declared.allowed(), declared.fields()));
+                declared.allowed(), declared.fields(), declared.neverFalls()));
     }
 
     /** Whether a clause's constraint is one its concept requires of every clause of it (so no template may drop it). */
@@ -407,7 +447,8 @@ public final class ConceptRegistry {
                 .forEach(fact -> problems.add("derived fact " + fact + " is declared in a rule file but no concept produces it"));
     }
 
-    private static final Set<String> PARAMETER_KEYS = new TreeSet<>(Set.of("type", "optional", "fields", "minimum", "maximum", "allowed"));
+    private static final Set<String> PARAMETER_KEYS = new TreeSet<>(Set.of("type", "optional", "fields", "minimum", "maximum", "allowed",
+            "neverFalls"));
     private static final Set<ParameterType> DECIMALS = Set.of(ParameterType.RATE, ParameterType.AMOUNT, ParameterType.NUMBER);
 
     private static String range(BigDecimal minimum, BigDecimal maximum) {
@@ -464,8 +505,16 @@ public final class ConceptRegistry {
                             + " is outside " + range(minimum, maximum));
                 }
             }
+            // A ladder whose share rises with quality says so: a rung field that fell would pay less for a better score.
+            List<String> neverFalls = List.copyOf((List<String>) raw.getOrDefault("neverFalls", List.of()));
+            for (String field : neverFalls) {
+                if (!fields.contains(field)) {
+                    throw new IllegalArgumentException("parameter " + name + ": neverFalls names " + field + ", which is not one of its rung fields "
+                            + fields);
+                }
+            }
             parameters.put(name, new ConceptDescriptor.Parameter(type, Boolean.TRUE.equals(raw.get("optional")), fields,
-                    minimum, maximum, allowed));
+                    minimum, maximum, allowed, neverFalls));
         });
         List<ClauseConstraint> constraints = new ArrayList<>();
         for (Map<String, Object> raw : (List<Map<String, Object>>) doc.getOrDefault("constraints", List.of())) {

@@ -86,11 +86,16 @@ public record ContractTemplate(
     public Object accept(ParameterDeclaration declaration, Object raw, ParameterDeclaration.Checks checks) {
         Object value = declaration.accept(raw, checks);
         if (checks == ParameterDeclaration.Checks.ALL) {
-            clauses.stream().filter(c -> c.parameters().contains(declaration)).findFirst()
-                    .flatMap(clause -> ConceptRegistry.shipped().outsideMeaning(clause.concept(), declaration.name(), value))
+            Optional<ClauseTemplate> clause = clauses.stream().filter(c -> c.parameters().contains(declaration)).findFirst();
+            clause.flatMap(c -> ConceptRegistry.shipped().outsideMeaning(c.concept(), declaration.name(), value))
                     .ifPresent(reason -> {
                         throw new IllegalArgumentException(reason);
                     });
+            List<ParameterDeclaration.FieldProblems.Problem> falling = clause
+                    .map(c -> ConceptRegistry.shipped().fallingRungs(c.concept(), declaration.name(), value)).orElse(List.of());
+            if (!falling.isEmpty()) {
+                throw new ParameterDeclaration.FieldProblems(falling);
+            }
         }
         return value;
     }

@@ -54,6 +54,22 @@ class ContractTemplatesApiTest extends ServerTest {
 
         assertThat(words(bands.get("rungFields"))).containsExactly("ipaShareOfGains", "ipaShareOfLosses");
         assertThat(bands.get("explanation").asString()).isEqualTo("each rung's ipaShareOfGains and ipaShareOfLosses 0 to 1, shares of a whole");
+        assertThat(bands.get("neverFalls")).as("a corridor's shares fall outward").isEmpty();
+    }
+
+    /** F10: a reward ladder's rate never falls from rung to rung, and the API says so where it says the rungs' bounds. */
+    @Test
+    void aRewardLaddersLimitsSayItsRateNeverFalls() {
+        JsonNode withhold = parameter(get("/api/v1/contract-templates/ma-capitation").json(), "withhold", "withholdReturnLadder")
+                .get("conceptLimits");
+        JsonNode bonus = parameter(get("/api/v1/contract-templates/commercial-global-budget").json(), "quality-bonus", "qualityBonusLadder")
+                .get("conceptLimits");
+
+        for (JsonNode ladder : List.of(withhold, bonus)) {
+            assertThat(words(ladder.get("neverFalls"))).containsExactly("rate");
+            assertThat(ladder.get("explanation").asString())
+                    .isEqualTo("each rung's rate 0 to 1, a share of a whole; rate never falls from one rung to the next");
+        }
     }
 
     @Test

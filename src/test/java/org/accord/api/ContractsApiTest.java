@@ -163,6 +163,18 @@ class ContractsApiTest extends ServerTest {
         assertThat(get(versions).json().get("versions")).hasSize(1);
     }
 
+    /** F10: a version whose withhold return ladder gives back less at a better score is refused at the rung's field. */
+    @Test
+    void aVersionWhoseLadderFallsIsRefusedAtTheRungAndNothingIsStored() {
+        ObjectNode contract = newContract(ipa, "2025-01-01", "2025-12-31").put("templateId", "ma-capitation");
+        var ladder = contract.putObject("overrides").putArray("withholdReturnLadder");
+        ladder.addObject().put("threshold", "0.50").put("rate", "0.50");
+        ladder.addObject().put("threshold", "0.70").put("rate", "0.40");
+        assertOnlyError(assertProblem(postJson(CONTRACTS, JSON.writeValueAsString(contract)), 422, CONTRACTS),
+                "/overrides/withholdReturnLadder/1/rate", "0.40 (from threshold 0.70) is below rung 0's rate 0.50 (from threshold 0.50)");
+        assertThat(get(CONTRACTS + "?ipaId=" + ipa).json().get("contracts")).isEmpty();
+    }
+
     @Test
     void aVersionNamedByIdSettlesAsItsTemplateAndOverridesAndReplaysIdentically() {
         String factsId = storeValleyFacts();

@@ -46,5 +46,7 @@ class TemplatesCommandTest {
 
         assertThat(out.lines()).anySatisfy(line -> assertThat(line).startsWith("    corridorBands ")
                 .endsWith("allowed 0 to 1; concept allows each rung's ipaShareOfGains and ipaShareOfLosses 0 to 1, shares of a whole"));
+        assertThat(out.lines()).anySatisfy(line -> assertThat(line).startsWith("    withholdReturnLadder ")
+                .endsWith("concept allows each rung's rate 0 to 1, a share of a whole; rate never falls from one rung to the next"));
     }
 }

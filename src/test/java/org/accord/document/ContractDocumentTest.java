@@ -281,6 +281,6 @@ class ContractDocumentTest {
         assertThat(markdown).containsPattern("\\| `corridorBands` \\| see the table below \\|[^\\n]*\\| 0 to 1 \\| "
                 + "each rung's ipaShareOfGains and ipaShareOfLosses 0 to 1, shares of a whole \\|");
         assertThat(markdown).containsPattern("\\| `withholdReturnLadder` \\| see the table below \\|[^\\n]*\\| each rung's rate 0 to 1, "
-                + "a share of a whole \\|");
+                + "a share of a whole; rate never falls from one rung to the next \\|");
     }
 }

@@ -159,4 +159,16 @@ class ConceptRegistryTest {
                 .hasMessageContaining("rules/payment/care-management-fee.concept.yaml declares parameter careManagementCap, which no rule reads")
                 .hasMessageContaining("rules/payment/orphan.drl belongs to no concept");
     }
+
+    /** A field a descriptor says never falls is one of its scale's rung fields: a misspelled one would hold nothing. */
+    @Test
+    void aFieldThatNeverFallsIsOneOfTheScalesRungFields() {
+        Map<String, byte[]> files = new HashMap<>(ClasspathFolder.read(ConceptRegistry.FOLDER));
+        String descriptor = new String(files.get("quality/quality-bonus.concept.yaml"), StandardCharsets.UTF_8);
+        files.put("quality/quality-bonus.concept.yaml", descriptor.replace("neverFalls: [rate]", "neverFalls: [rates]")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> ConceptRegistry.of(files))
+                .hasMessageContaining("rules/quality/quality-bonus.concept.yaml: parameter qualityBonusLadder: neverFalls names rates,"
+                        + " which is not one of its rung fields [rate]");
+    }
 }

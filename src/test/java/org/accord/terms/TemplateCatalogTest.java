@@ -305,6 +305,70 @@ class TemplateCatalogTest {
                 .measureDirections()).isEmpty();
     }
 
+    /** A template of one withhold clause whose return ladder is this YAML ("value:" or "values:" and what follows). */
+    private static String withholdTemplate(String ladder) {
+        return """
+                id: own-withhold
+                version: "1"
+                name: Withhold
+                payer: Nobody
+                description: A withhold
+                source: none
+                clauses:
+                  - id: withhold
+                    concept: withhold
+                    title: Withhold
+                    text: Returned by the ladder.
+                    source: none
+                    parameters:
+                      withholdRate: {type: rate, unit: rate, description: w, source: none, value: "0.10"}
+                      withholdReturnBasis: {type: choice, unit: word, description: b, source: none, allowed: [quality-ladder], value: quality-ladder}
+                      withholdReturnLadder:
+                        type: scale
+                        unit: rate
+                        description: l
+                        source: none
+                """ + ladder.indent(8);
+    }
+
+    /**
+     * F10: a template whose withhold return ladder gives back less at a better score is refused at the rung's field,
+     * naming both rungs, in a single value and in the value in force from a year; read as stored, it is the template
+     * that ran (a run made with it replays).
+     */
+    @Test
+    void anUploadedLadderThatFallsIsRefusedAtTheRungsField() {
+        byte[] falls = withholdTemplate("""
+                value:
+                  - {threshold: "0.50", rate: "0.50"}
+                  - {threshold: "0.70", rate: "0.40"}
+                """).getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> TemplateCatalog.readUpload(falls)).isInstanceOfSatisfying(InvalidInputException.class, e ->
+                assertThat(e.problems()).containsExactly(new InputProblem("/clauses/0/parameters/withholdReturnLadder/value/1/rate",
+                        "clause withhold parameter withholdReturnLadder value: rung 1's rate 0.40 (from threshold 0.70) is below rung 0's"
+                                + " rate 0.50 (from threshold 0.50): withholdReturnLadder's rate never falls from one rung to the next in any"
+                                + " contract of concept withhold (rules/payment/withhold.concept.yaml), so a higher rung never gives less")));
+        byte[] fallsFrom2026 = withholdTemplate("""
+                values:
+                  2025:
+                    - {threshold: "0.50", rate: "0.50"}
+                    - {threshold: "0.70", rate: "0.75"}
+                  "2026-01-01":
+                    - {threshold: "0.50", rate: "0.80"}
+                    - {threshold: "0.70", rate: "0.75"}
+                """).getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> TemplateCatalog.readUpload(fallsFrom2026)).isInstanceOfSatisfying(InvalidInputException.class, e ->
+                assertThat(e.problems()).extracting(InputProblem::pointer)
+                        .containsExactly("/clauses/0/parameters/withholdReturnLadder/values/2026-01-01/1/rate"));
+        assertThatThrownBy(() -> TemplateCatalog.read("own-withhold.yaml", falls, schema)).hasMessageContaining("rung 1's rate 0.40");
+        assertThat(TemplateCatalog.ofFile("stored", falls).find("own-withhold")).isPresent();
+        assertThat(TemplateCatalog.readUpload(withholdTemplate("""
+                value:
+                  - {threshold: "0.50", rate: "0.50"}
+                  - {threshold: "0.70", rate: "0.50"}
+                """).getBytes(StandardCharsets.UTF_8)).id()).isEqualTo("own-withhold");
+    }
+
     /** A template of one risk corridor clause whose bands are these rungs (YAML list items, each line "- {...}"). */
     private static String corridorTemplate(String id, String description, String rungs) {
         return """

@@ -356,4 +356,55 @@ class TermsResolverTest {
                 });
         assertThat(template("mssp-aco-enhanced").parameter("maximumSharingRate").orElseThrow().negotiable()).isTrue();
     }
+
+    /**
+     * F10: ma-capitation's withhold return ladder (none below 0.50, then half, three quarters and all at 0.50, 0.70 and
+     * 0.85) with rung 1's rate at 0.40 returned 40% of the withhold at a score of 0.70 and 50% at 0.50 (P1 $24,960.00
+     * instead of $46,800.00), and commercial-global-budget's bonus ladder with rung 2's rate at 0.01 paid 1% of the budget
+     * at a composite of 0.80 and 4% at 0.70. Their concepts say a ladder's rate never falls from rung to rung: refused at
+     * the rung's field, naming both rungs.
+     */
+    @Test
+    void aRewardLadderWhoseRateFallsAsTheScoreRisesIsRefusedNamingBothRungs() {
+        assertThat(problems(() -> TermsResolver.resolve(template("ma-capitation"), Map.of("withholdReturnLadder[1].rate", "0.4"), 2025)))
+                .containsExactly(new InputProblem("/overrides/withholdReturnLadder[1].rate", "withholdReturnLadder with withholdReturnLadder[1].rate:"
+                        + " rung 1's rate 0.4 (from threshold 0.70) is below rung 0's rate 0.50 (from threshold 0.50): withholdReturnLadder's rate"
+                        + " never falls from one rung to the next in any contract of concept withhold (rules/payment/withhold.concept.yaml),"
+                        + " so a higher rung never gives less"));
+        assertThat(problems(() -> TermsResolver.resolve(template("commercial-global-budget"), Map.of("qualityBonusLadder[2].rate", "0.01"), 2026)))
+                .extracting(InputProblem::pointer, InputProblem::reason).singleElement().satisfies(p -> assertThat(p.toList()).containsExactly(
+                        "/overrides/qualityBonusLadder[2].rate", "qualityBonusLadder with qualityBonusLadder[2].rate: rung 2's rate 0.01"
+                                + " (from threshold 0.80) is below rung 1's rate 0.04 (from threshold 0.70): qualityBonusLadder's rate never falls"
+                                + " from one rung to the next in any contract of concept quality-bonus (rules/quality/quality-bonus.concept.yaml),"
+                                + " so a higher rung never gives less"));
+        // The whole ladder given: at the rung's field, each rung that falls.
+        java.util.List<Map<String, String>> ladder = java.util.List.of(Map.of("threshold", "0.50", "rate", "0.50"),
+                Map.of("threshold", "0.70", "rate", "0.40"), Map.of("threshold", "0.85", "rate", "0.30"));
+        assertThat(problems(() -> TermsResolver.resolve(template("ma-capitation"), Map.of("withholdReturnLadder", ladder), 2025)))
+                .extracting(InputProblem::pointer).containsExactly("/overrides/withholdReturnLadder/1/rate", "/overrides/withholdReturnLadder/2/rate");
+    }
+
+    /** A rung equal to the one before it gives no less; a corridor's shares fall outward, as corridors do. */
+    @Test
+    void aLadderThatStaysLevelAndCorridorSharesThatFallOutwardAreAccepted() {
+        assertThat(parameter(TermsResolver.resolve(template("ma-capitation"), Map.of("withholdReturnLadder[1].rate", "0.50"), 2025),
+                "withhold", "withholdReturnLadder")).asString().contains("rate=0.50}, {threshold=0.70, rate=0.50}");
+        Terms corridor = TermsResolver.resolve(template("ma-capitation"), Map.of("corridorBands[1].ipaShareOfGains", "0.2",
+                "corridorBands[2].ipaShareOfLosses", "0"), 2025);
+        assertThat(parameter(corridor, "risk-corridor", "corridorBands")).asString().contains("ipaShareOfGains=0.2");
+    }
+
+    /** A run stored with a ladder that falls (accepted before this check) resolves as it ran, so it replays. */
+    @Test
+    void aStoredRunsLadderThatFallsResolvesAsItRan() {
+        Terms replayed = TermsResolver.resolve(template("ma-capitation"), Map.of("withholdReturnLadder[1].rate", "0.4"), 2025,
+                ParameterDeclaration.Checks.AS_STORED);
+        assertThat(parameter(replayed, "withhold", "withholdReturnLadder")).asString().contains("{threshold=0.70, rate=0.4}");
+    }
+
+    private static java.util.List<InputProblem> problems(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
+        assertThat(thrown).isInstanceOf(InvalidInputException.class);
+        return ((InvalidInputException) thrown).problems();
+    }
 }
