@@ -35,6 +35,14 @@ class PublishedTemplates {
     private final ContentStore content;
     /** How long one uploaded table may take to validate and compile. */
     private final java.time.Duration compileBound;
+    /** The stored uploads a start found no longer passing the checks of a publication, by id, and why. */
+    private final java.util.Map<String, String> notPublished = new java.util.TreeMap<>();
+
+    /** The stored uploads this start did not publish because they no longer pass, by id, each with its reasons. */
+    java.util.Map<String, String> notPublished() {
+        return java.util.Collections.unmodifiableMap(notPublished);
+    }
+
     /** The ids an admin may not take: shipped templates and the operator's folder. */
     private final java.util.Set<String> reserved = new java.util.TreeSet<>();
 
@@ -99,7 +107,10 @@ class PublishedTemplates {
             try {
                 template = TemplateCatalog.readUpload(bytes);
             } catch (InvalidInputException e) {
-                // An older shipped template no longer matching today's schema or concepts: stored for its runs only.
+                // Stored for its runs only. An older shipped text (its id reserved) is expected to; an upload that passed
+                // when published and fails a check added since is said, so that its id's "no template" has a reason.
+                TemplateCatalog.idOf(bytes).filter(id -> !reserved.contains(id))
+                        .ifPresent(id -> notPublished.put(id, TemplateCatalog.notPublished(id, hash, e)));
                 return;
             }
             if (!reserved.contains(template.id())) {
@@ -111,6 +122,9 @@ class PublishedTemplates {
                 }
             }
         });
+        // A later version of the same id that passes is in force: the older one is not missed.
+        notPublished.keySet().removeIf(id -> evaluations.templates().find(id).isPresent());
+        notPublished.values().forEach(reason -> LOG.error(reason));
         LOG.info("{} templates and {} uploaded decision tables are available", evaluations.templates().all().size(),
                 content.allOf(ContentKind.DECISION_TABLE).size());
     }

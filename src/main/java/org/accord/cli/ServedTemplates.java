@@ -24,7 +24,11 @@ import org.accord.validation.InvalidInputException;
 final class ServedTemplates {
 
     /** The catalog, and the ids of the templates that came from the store. */
-    record Catalog(TemplateCatalog templates, Set<String> published) {
+    record Catalog(TemplateCatalog templates, Set<String> published, java.util.Map<String, String> notPublished) {
+
+        Catalog(TemplateCatalog templates, Set<String> published) {
+            this(templates, published, java.util.Map.of());
+        }
     }
 
     private ServedTemplates() {
@@ -39,12 +43,18 @@ final class ServedTemplates {
         TemplateCatalog catalog = shippedCatalog;
         Set<String> shipped = new LinkedHashSet<>(catalog.all().stream().map(ContractTemplate::id).toList());
         Set<String> published = new LinkedHashSet<>();
-        for (byte[] bytes : stores.content().allOf(ContentKind.TEMPLATE).values()) {
+        java.util.Map<String, String> notPublished = new java.util.TreeMap<>();
+        for (java.util.Map.Entry<String, byte[]> stored : stores.content().allOf(ContentKind.TEMPLATE).entrySet()) {
+            byte[] bytes = stored.getValue();
             ContractTemplate template;
             try {
                 template = TemplateCatalog.readUpload(bytes);
             } catch (InvalidInputException stale) {
-                // An older template no longer matching today's schema or concepts: stored for its runs only.
+                // Stored for its runs only: an older shipped text quietly, an upload that fails a check added since said
+                // as the service says it at start.
+                String hash = stored.getKey();
+                TemplateCatalog.idOf(bytes).filter(id -> !shipped.contains(id))
+                        .ifPresent(id -> notPublished.put(id, TemplateCatalog.notPublished(id, hash, stale)));
                 continue;
             }
             if (!shipped.contains(template.id())) {
@@ -52,7 +62,8 @@ final class ServedTemplates {
                 published.add(template.id());
             }
         }
-        return new Catalog(catalog, Set.copyOf(published));
+        published.forEach(notPublished::remove);
+        return new Catalog(catalog, Set.copyOf(published), java.util.Collections.unmodifiableMap(notPublished));
     }
 
     /**

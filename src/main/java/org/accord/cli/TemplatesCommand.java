@@ -36,6 +36,7 @@ class TemplatesCommand implements Callable<Integer> {
                 System.out.printf("%-" + idWidth + "s  %s%s%n", template.id(), template.name(),
                         served.published().contains(template.id()) ? "  [published " + template.version() + "]" : "");
             }
+            served.notPublished().values().forEach(System.err::println);
             return 0;
         }
         ContractTemplate template = catalog.find(templateId).orElse(null);

@@ -210,7 +210,9 @@ public final class ConceptRegistry {
         String meaning = meaning(concept, parameter.name(), declared);
         for (String bound : List.of("minimum", "maximum")) {
             BigDecimal value = bound.equals("minimum") ? parameter.minimum() : parameter.maximum();
-            outside(declared, value).ifPresent(reason -> problems.add(at + " " + bound + ": " + reason + " " + meaning));
+            outside(declared, value).ifPresentOrElse(reason -> problems.add(at + " " + bound + ": " + reason + " " + meaning),
+                    () -> beyondAllowed(declared, value, bound).ifPresent(reason -> problems.add(at + " " + bound + ": " + reason + " "
+                            + allowedIn(concept, parameter.name(), declared))));
         }
         if (!declared.allowed().isEmpty() && DECIMALS.contains(declared.type())) {
             for (String allowed : parameter.allowedValues()) {
@@ -339,6 +341,25 @@ public final class ConceptRegistry {
     private static boolean isShare(ConceptDescriptor.Parameter declared) {
         return declared.minimum() != null && declared.maximum() != null
                 && BigDecimal.ZERO.compareTo(declared.minimum()) == 0 && BigDecimal.ONE.compareTo(declared.maximum()) == 0;
+    }
+
+    /**
+     * Why a template's bound lies beyond every value the concept allows (a range of 0 to 0.122 where the elections end at
+     * 0.02 offers a negotiator values every override is refused); empty when the concept lists no values, or it lies within.
+     */
+    private static Optional<String> beyondAllowed(ConceptDescriptor.Parameter declared, BigDecimal value, String bound) {
+        if (value == null || declared.allowed().isEmpty()) {
+            return Optional.empty();
+        }
+        BigDecimal least = declared.allowed().stream().min(BigDecimal::compareTo).orElseThrow();
+        BigDecimal largest = declared.allowed().stream().max(BigDecimal::compareTo).orElseThrow();
+        if (bound.equals("maximum") && value.compareTo(largest) > 0) {
+            return Optional.of(value.toPlainString() + " is above " + largest.toPlainString() + ", the largest of the values");
+        }
+        if (bound.equals("minimum") && value.compareTo(least) < 0) {
+            return Optional.of(value.toPlainString() + " is below " + least.toPlainString() + ", the least of the values");
+        }
+        return Optional.empty();
     }
 
     /** Why a value lies outside what the concept lets the parameter mean; empty when it lies within. */

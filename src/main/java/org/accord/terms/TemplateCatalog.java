@@ -240,6 +240,26 @@ public final class TemplateCatalog {
         }
     }
 
+    /**
+     * What a start says of a stored upload that fails a check added since it was published: "stored template X
+     * (sha256:...) is not published: it no longer passes the checks a template is published with: /pointer reason; ...".
+     */
+    public static String notPublished(String id, String hash, InvalidInputException refused) {
+        return "stored template " + id + " (" + hash + ") is not published: it no longer passes the checks a template is published with: "
+                + String.join("; ", refused.problems().stream().map(p -> p.pointer() + " " + p.reason()).toList())
+                + "; its runs still replay on it";
+    }
+
+    /** The id a stored template's text gives itself, read without checking it; empty when it gives none. */
+    public static Optional<String> idOf(byte[] bytes) {
+        try {
+            tools.jackson.databind.JsonNode id = YAML.readTree(bytes).path("id");
+            return id.isString() ? Optional.of(id.asString()) : Optional.empty();
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
     /** How the checks that name a template's place (" clause X parameter Y: ...") call an uploaded one. */
     private static final String UPLOADED = "template";
 

@@ -108,6 +108,49 @@ class PublishedTemplatesApiTest extends ServerTest {
     }
 
     /**
+     * A template declared the elected minimum savings rate from 0 to 0.122 where its concept allows 0, 0.005, 0.01, 0.015
+     * and 0.02 only, and was published: a negotiator read 0.122 and was refused every value above 0.02. Refused at the
+     * template's bound, naming the elections.
+     */
+    @Test
+    void anUploadedRangeBeyondTheValuesItsConceptAllowsIsRefusedAtTheBound() {
+        String wide = read(FLAT_MSR_TEMPLATE).replace("id: mssp-basic-flat-msr", "id: beyond-the-elections")
+                .replace("maximum: \"0.02\"\n        value: \"0.02\"", "maximum: \"0.122\"\n        value: \"0.02\"");
+        assertThat(wide).contains("maximum: \"0.122\"");
+
+        Reply refused = asAdmin("/api/v1/contract-templates", "application/yaml", wide);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().get("errors").valueStream().map(e -> e.get("pointer").asString() + " " + e.get("reason").asString()))
+                .containsExactly("/clauses/2/parameters/electedMinimumSavingsRate/maximum clause shared-savings parameter"
+                        + " electedMinimumSavingsRate maximum: 0.122 is above 0.02, the largest of the values electedMinimumSavingsRate"
+                        + " may take in any contract of concept shared-savings: 0, 0.005, 0.01, 0.015, 0.02"
+                        + " (rules/payment/shared-savings.concept.yaml)");
+        assertThat(content.get(ContentHash.of(wide.getBytes(StandardCharsets.UTF_8)))).isEmpty();
+    }
+
+    /**
+     * A stored upload published before a check that refuses it now was dropped at start without a word: its id answered
+     * "no template" and nothing said why. It stays stored for its runs, is not published, and the start says so.
+     */
+    @Test
+    void aStoredUploadThatNoLongerPassesIsSaidAtStartNotDroppedSilently() {
+        String stale = read(FLAT_MSR_TEMPLATE).replace("id: mssp-basic-flat-msr", "id: published-before-the-check")
+                .replace("maximum: \"0.02\"\n        value: \"0.02\"", "maximum: \"0.122\"\n        value: \"0.02\"");
+        String hash = content.put(org.accord.store.ContentKind.TEMPLATE, stale.getBytes(StandardCharsets.UTF_8));
+
+        org.accord.evaluation.EvaluationService restarted = org.accord.evaluation.EvaluationService.load();
+        PublishedTemplates published = new PublishedTemplates(restarted, content, "", java.time.Duration.ofSeconds(30));
+
+        assertThat(restarted.templates().find("published-before-the-check")).isEmpty();
+        assertThat(published.notPublished()).hasEntrySatisfying("published-before-the-check", reason -> assertThat(reason)
+                .startsWith("stored template published-before-the-check (" + hash + ") is not published: it no longer passes the checks"
+                        + " a template is published with:")
+                .contains("/clauses/2/parameters/electedMinimumSavingsRate/maximum", "0.122 is above 0.02"));
+        assertThat(published.notPublished()).doesNotContainKeys("mssp-basic", "mssp-basic-flat-msr");
+    }
+
+    /**
      * A contract version made on a template version since replaced is still settled on the template it was made
      * on, so it is put in force as any other (it was refused with a 409, "which this service no longer serves";
      * RepublishedTemplateApiTest settles such versions).

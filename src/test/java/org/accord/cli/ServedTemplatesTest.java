@@ -127,6 +127,23 @@ class ServedTemplatesTest {
         assertThat(evaluate.out()).isEmpty();
     }
 
+    /** A stored upload that fails a check added since it was published is not listed, and the listing says why. */
+    @Test
+    void aStoredUploadThatNoLongerPassesIsSaidWhereTheTemplatesAreListed() {
+        JdbcClient jdbc = RunWithAnUploadedTable.publishIn(dataDir, true);
+        String stale = new String(RunWithAnUploadedTable.read(RunWithAnUploadedTable.TEMPLATE), StandardCharsets.UTF_8)
+                .replace("id: mssp-basic-flat-msr", "id: published-before-the-check")
+                .replace("maximum: \"0.02\"\n        value: \"0.02\"", "maximum: \"0.122\"\n        value: \"0.02\"");
+        String hash = new ContentStore(jdbc, java.time.Clock.systemUTC()).put(ContentKind.TEMPLATE, stale.getBytes(StandardCharsets.UTF_8));
+
+        CommandLineRun list = CommandLineRun.run("templates", "--data-dir", dataDir.toString());
+
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).contains("mssp-basic-flat-msr ").doesNotContain("published-before-the-check");
+        assertThat(list.err()).contains("stored template published-before-the-check (" + hash + ") is not published: it no longer passes"
+                + " the checks a template is published with: /clauses/2/parameters/electedMinimumSavingsRate/maximum");
+    }
+
     @Test
     void withoutAStoreOnlyTheShippedTemplatesAreListed() {
         String list = run("templates", "--data-dir", dataDir.resolve("none").toString());
