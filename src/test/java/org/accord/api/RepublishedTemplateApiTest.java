@@ -55,6 +55,21 @@ class RepublishedTemplateApiTest extends ServerTest {
     }
 
     /** Two practices of 100 members each, 1,200 member months, risk 1.0, $1,160,000.00 each; CBP 36 of 40. */
+    /** A contract's version made on a template's first text, the template since published again. */
+    private record MadeOnTheFirstText(String ipa, String templateId, String firstHash, String contractId, String versionId) {
+    }
+
+    private MadeOnTheFirstText versionMadeOnTheFirstOfTwoTexts() {
+        String ipa = "republished-" + UUID.randomUUID();
+        String templateId = "payer-capitation-" + UUID.randomUUID().toString().substring(0, 8);
+        String first = publishTemplate(versionOne(templateId));
+        JsonNode contract = contract(ipa, templateId);
+        MadeOnTheFirstText made = new MadeOnTheFirstText(ipa, templateId, first, contract.at("/contract/id").asString(),
+                contract.at("/versions/0/id").asString());
+        publishTemplate(versionTwo(templateId));
+        return made;
+    }
+
     private static ObjectNode facts(String ipa) {
         String practice = """
                 {"id": "%s", "attributedMembers": 100, "memberMonths": 1200, "averageRiskScore": "1.0",
@@ -171,13 +186,12 @@ class RepublishedTemplateApiTest extends ServerTest {
 
     @Test
     void aVersionWhoseTemplateTextTheStoreHasLostIsRefusedNamingIt() {
-        String ipa = "republished-" + UUID.randomUUID();
-        String templateId = "payer-capitation-" + UUID.randomUUID().toString().substring(0, 8);
-        String first = publishTemplate(versionOne(templateId));
-        JsonNode contract = contract(ipa, templateId);
-        String contractId = contract.at("/contract/id").asString();
-        String versionId = contract.at("/versions/0/id").asString();
-        publishTemplate(versionTwo(templateId));
+        MadeOnTheFirstText made = versionMadeOnTheFirstOfTwoTexts();
+        String ipa = made.ipa();
+        String templateId = made.templateId();
+        String first = made.firstHash();
+        String contractId = made.contractId();
+        String versionId = made.versionId();
         // Lost as a store loses a row: past the references the schema keeps to it (H2's test database).
         jdbc.sql("SET REFERENTIAL_INTEGRITY FALSE").update();
         try {
@@ -203,13 +217,12 @@ class RepublishedTemplateApiTest extends ServerTest {
 
     @Test
     void theDocumentOfAVersionWhoseStoredTemplateTextNoLongerReadsAsATemplateIsAConflictNamingIt() {
-        String ipa = "republished-" + UUID.randomUUID();
-        String templateId = "payer-capitation-" + UUID.randomUUID().toString().substring(0, 8);
-        String first = publishTemplate(versionOne(templateId));
-        JsonNode contract = contract(ipa, templateId);
-        String contractId = contract.at("/contract/id").asString();
-        String versionId = contract.at("/versions/0/id").asString();
-        publishTemplate(versionTwo(templateId));
+        MadeOnTheFirstText made = versionMadeOnTheFirstOfTwoTexts();
+        String ipa = made.ipa();
+        String templateId = made.templateId();
+        String first = made.firstHash();
+        String contractId = made.contractId();
+        String versionId = made.versionId();
         // The stored text of the template the version was made on is damaged: the row is there, its bytes are no template.
         assertThat(jdbc.sql("UPDATE content SET bytes = ? WHERE hash = ?").params("id: [".getBytes(java.nio.charset.StandardCharsets.UTF_8), first)
                 .update()).isEqualTo(1);

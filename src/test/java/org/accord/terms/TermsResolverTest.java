@@ -161,29 +161,11 @@ class TermsResolverTest {
 
     @Test
     void theTermsHashIsTheSha256OfTheDocumentedCanonicalTerms() throws Exception {
-        String yaml = """
-                id: tiny
-                version: "1"
-                name: Tiny
-                payer: Nobody
-                description: One clause
-                source: none
-                clauses:
-                  - id: ffs
-                    concept: fee-for-service
-                    title: FFS
-                    text: FFS.
-                    source: none
-                    parameters:
-                      negotiatedPercentage: {type: rate, unit: rate, description: rate, source: none, minimum: "0", maximum: "5", value: "1.10"}
-                """;
-        ContractTemplate tiny = TemplateCatalog.read("tiny.yaml", yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                TemplateCatalog.schema(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("contract-templates/template.schema.json"))));
+        ContractTemplate tiny = tiny("");
         // docs/hashes.md: {"clauses":[{"concept","id","parameters"}],"performanceYear","template","version"}, numbers shortest.
         String canonical = "{\"clauses\":[{\"concept\":\"fee-for-service\",\"id\":\"ffs\",\"parameters\":{\"negotiatedPercentage\":1.1}}],"
                 + "\"performanceYear\":2025,\"template\":\"tiny\",\"version\":\"1\"}";
-        String expected = "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String expected = sha256(canonical);
 
         assertThat(TermsResolver.resolve(tiny, Map.of(), 2025).hash()).isEqualTo(expected)
                 // printf '%s' "$canonical" | sha256sum
@@ -198,6 +180,23 @@ class TermsResolverTest {
      */
     @Test
     void theMeasureDirectionsATemplateRecordsAreInItsCanonicalTerms() throws Exception {
+        ContractTemplate tiny = tiny("measureDirections: {HBD-POOR: lower-is-better, CBP: higher-is-better}\n");
+        String canonical = "{\"clauses\":[{\"concept\":\"fee-for-service\",\"id\":\"ffs\",\"parameters\":{\"negotiatedPercentage\":1.1}}],"
+                + "\"measureDirections\":{\"CBP\":\"higher-is-better\",\"HBD-POOR\":\"lower-is-better\"},"
+                + "\"performanceYear\":2025,\"template\":\"tiny\",\"version\":\"1\"}";
+        String expected = sha256(canonical);
+
+        Terms terms = TermsResolver.resolve(tiny, Map.of(), 2025);
+        assertThat(terms.hash()).isEqualTo(expected)
+                // printf '%s' "$canonical" | sha256sum
+                .isEqualTo("sha256:cc0f54165a800665a172f73395413fb1e97bff461fc0281ce29afedaecbe6e79");
+        assertThat(terms.measureDirection("HBD-POOR")).isEqualTo(MeasureCatalogue.LOWER_IS_BETTER);
+        // A measure the text does not name is higher-is-better.
+        assertThat(terms.measureDirection("COL")).isEqualTo(MeasureCatalogue.HIGHER_IS_BETTER);
+    }
+
+    /** A template of one fee-for-service clause at 110%, with these top-level lines beside its own. */
+    private static ContractTemplate tiny(String moreTopLevel) throws Exception {
         String yaml = """
                 id: tiny
                 version: "1"
@@ -205,7 +204,7 @@ class TermsResolverTest {
                 payer: Nobody
                 description: One clause
                 source: none
-                measureDirections: {HBD-POOR: lower-is-better, CBP: higher-is-better}
+                """ + moreTopLevel + """
                 clauses:
                   - id: ffs
                     concept: fee-for-service
@@ -215,21 +214,13 @@ class TermsResolverTest {
                     parameters:
                       negotiatedPercentage: {type: rate, unit: rate, description: rate, source: none, minimum: "0", maximum: "5", value: "1.10"}
                 """;
-        ContractTemplate tiny = TemplateCatalog.read("tiny.yaml", yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        return TemplateCatalog.read("tiny.yaml", yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 TemplateCatalog.schema(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("contract-templates/template.schema.json"))));
-        String canonical = "{\"clauses\":[{\"concept\":\"fee-for-service\",\"id\":\"ffs\",\"parameters\":{\"negotiatedPercentage\":1.1}}],"
-                + "\"measureDirections\":{\"CBP\":\"higher-is-better\",\"HBD-POOR\":\"lower-is-better\"},"
-                + "\"performanceYear\":2025,\"template\":\"tiny\",\"version\":\"1\"}";
-        String expected = "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
 
-        Terms terms = TermsResolver.resolve(tiny, Map.of(), 2025);
-        assertThat(terms.hash()).isEqualTo(expected)
-                // printf '%s' "$canonical" | sha256sum
-                .isEqualTo("sha256:cc0f54165a800665a172f73395413fb1e97bff461fc0281ce29afedaecbe6e79");
-        assertThat(terms.measureDirection("HBD-POOR")).isEqualTo(MeasureCatalogue.LOWER_IS_BETTER);
-        // A measure the text does not name is higher-is-better.
-        assertThat(terms.measureDirection("COL")).isEqualTo(MeasureCatalogue.HIGHER_IS_BETTER);
+    private static String sha256(String text) throws Exception {
+        return "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static Throwable catchThrowable(Runnable r) {
