@@ -21,6 +21,7 @@ import org.accord.evaluation.EvaluationService;
 import org.accord.facts.PerformanceFacts;
 import org.accord.facts.PerformancePeriod;
 import org.accord.settlement.Settlement;
+import org.accord.settlement.VersionStanding;
 import org.accord.store.ContentStore;
 import org.accord.store.Contract;
 import org.accord.store.ContractStore;
@@ -226,7 +227,7 @@ class StoredContracts {
             throw new InvalidInputException(pointer, "version " + version.number() + " is of a contract of the IPA '" + contractIpa
                     + "', not of '" + facts.ipa().id() + "' whose facts these are");
         }
-        Settlement.Standing standing = null;
+        VersionStanding standing = null;
         if (facts != null) {
             outsideItsPeriod(version, facts.period()).ifPresent(reason -> {
                 throw new InvalidInputException(pointer, reason);
@@ -248,9 +249,9 @@ class StoredContracts {
      *
      * @param publications the contract's publications, latest first
      */
-    static Settlement.Standing standing(ContractVersion version, List<ContractVersion> versions, List<Publication> publications,
+    static VersionStanding standing(ContractVersion version, List<ContractVersion> versions, List<Publication> publications,
             LocalDate start, LocalDate end) {
-        List<Settlement.DaysGoverned> governedBy = new ArrayList<>();
+        List<VersionStanding.DaysGoverned> governedBy = new ArrayList<>();
         ContractVersion current = null;
         LocalDate currentFrom = null;
         boolean ownDays = false;
@@ -260,7 +261,7 @@ class StoredContracts {
                 if (current.id().equals(version.id())) {
                     ownDays = true;
                 } else {
-                    governedBy.add(new Settlement.DaysGoverned(current.id(), current.number(), currentFrom, day.minusDays(1)));
+                    governedBy.add(new VersionStanding.DaysGoverned(current.id(), current.number(), currentFrom, day.minusDays(1)));
                 }
             }
             if (governing != null && (current == null || !governing.id().equals(current.id()))) {
@@ -269,9 +270,9 @@ class StoredContracts {
             current = governing;
         }
         boolean published = publications.stream().anyMatch(p -> p.versionId().equals(version.id()));
-        String inForce = !published ? Settlement.Standing.UNPUBLISHED
-                : ownDays && governedBy.isEmpty() ? Settlement.Standing.THROUGHOUT : Settlement.Standing.SUPERSEDED;
-        return new Settlement.Standing(version.number(), inForce, governedBy);
+        String inForce = !published ? VersionStanding.UNPUBLISHED
+                : ownDays && governedBy.isEmpty() ? VersionStanding.THROUGHOUT : VersionStanding.SUPERSEDED;
+        return new VersionStanding(version.number(), inForce, governedBy);
     }
 
     /**

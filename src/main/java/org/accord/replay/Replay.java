@@ -25,6 +25,7 @@ import org.accord.facts.PerformanceFacts;
 import org.accord.io.Json;
 import org.accord.settlement.Settlement;
 import org.accord.settlement.SettlementLine;
+import org.accord.settlement.VersionStanding;
 import org.accord.store.ContentKind;
 import org.accord.store.ContentStore;
 import org.accord.store.ContractStore;
@@ -238,7 +239,7 @@ public final class Replay {
         if (contract.hasNonNull("contractVersionId")) {
             String versionId = contract.get("contractVersionId").asString();
             ContractVersion version = contracts.version(versionId).orElseThrow(() -> missing("contract version " + versionId));
-            Settlement.Standing standing = storedStanding.isObject() ? STORED_JSON.treeToValue(storedStanding, Settlement.Standing.class) : null;
+            VersionStanding standing = storedStanding.isObject() ? STORED_JSON.treeToValue(storedStanding, VersionStanding.class) : null;
             return new ContractChoice(version.templateId(), STORED_JSON.readValue(version.overrides(), STORED_MAP),
                     new Settlement.StoredVersion(version.id(), version.versionHash(), standing));
         }

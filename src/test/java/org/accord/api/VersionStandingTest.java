@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.accord.settlement.Settlement;
+import org.accord.settlement.VersionStanding;
 import org.accord.store.ContractVersion;
 import org.accord.store.Publication;
 import org.junit.jupiter.api.Test;
@@ -37,11 +38,11 @@ class VersionStandingTest {
     void aVersionPublishedOverForEveryDayIsInForceOnNoneAndSaysWhichIs() {
         ContractVersion signed = version(1, "2025-01-01", "2025-12-31");
         ContractVersion replacement = version(2, "2025-01-01", "2025-12-31");
-        Settlement.Standing standing = StoredContracts.standing(signed, List.of(signed, replacement),
+        VersionStanding standing = StoredContracts.standing(signed, List.of(signed, replacement),
                 published(replacement, signed), JANUARY, DECEMBER_END);
 
-        assertThat(standing).isEqualTo(new Settlement.Standing(1, Settlement.Standing.SUPERSEDED,
-                List.of(new Settlement.DaysGoverned("v2", 2, JANUARY, DECEMBER_END))));
+        assertThat(standing).isEqualTo(new VersionStanding(1, VersionStanding.SUPERSEDED,
+                List.of(new VersionStanding.DaysGoverned("v2", 2, JANUARY, DECEMBER_END))));
     }
 
     @Test
@@ -49,10 +50,10 @@ class VersionStandingTest {
         ContractVersion signed = version(1, "2025-01-01", "2025-12-31");
         ContractVersion july = version(2, "2025-07-01", "2025-12-31");
         // Published, amended from July, then published again: the latest publication covers every day.
-        Settlement.Standing standing = StoredContracts.standing(signed, List.of(signed, july),
+        VersionStanding standing = StoredContracts.standing(signed, List.of(signed, july),
                 published(signed, july, signed), JANUARY, DECEMBER_END);
 
-        assertThat(standing.inForce()).isEqualTo(Settlement.Standing.THROUGHOUT);
+        assertThat(standing.inForce()).isEqualTo(VersionStanding.THROUGHOUT);
         assertThat(standing.governedBy()).isEmpty();
     }
 
@@ -64,13 +65,13 @@ class VersionStandingTest {
         List<ContractVersion> all = List.of(signed, summer, proposal);
 
         assertThat(StoredContracts.standing(signed, all, published(summer, signed), JANUARY, DECEMBER_END))
-                .isEqualTo(new Settlement.Standing(1, Settlement.Standing.SUPERSEDED,
-                        List.of(new Settlement.DaysGoverned("v2", 2, LocalDate.parse("2025-06-01"), LocalDate.parse("2025-08-31")))));
+                .isEqualTo(new VersionStanding(1, VersionStanding.SUPERSEDED,
+                        List.of(new VersionStanding.DaysGoverned("v2", 2, LocalDate.parse("2025-06-01"), LocalDate.parse("2025-08-31")))));
         // The proposal, never published, is in force on none: version 1, then 2, then 1 again.
         assertThat(StoredContracts.standing(proposal, all, published(summer, signed), JANUARY, DECEMBER_END))
-                .isEqualTo(new Settlement.Standing(3, Settlement.Standing.UNPUBLISHED, List.of(
-                        new Settlement.DaysGoverned("v1", 1, JANUARY, LocalDate.parse("2025-05-31")),
-                        new Settlement.DaysGoverned("v2", 2, LocalDate.parse("2025-06-01"), LocalDate.parse("2025-08-31")),
-                        new Settlement.DaysGoverned("v1", 1, LocalDate.parse("2025-09-01"), DECEMBER_END))));
+                .isEqualTo(new VersionStanding(3, VersionStanding.UNPUBLISHED, List.of(
+                        new VersionStanding.DaysGoverned("v1", 1, JANUARY, LocalDate.parse("2025-05-31")),
+                        new VersionStanding.DaysGoverned("v2", 2, LocalDate.parse("2025-06-01"), LocalDate.parse("2025-08-31")),
+                        new VersionStanding.DaysGoverned("v1", 1, LocalDate.parse("2025-09-01"), DECEMBER_END))));
     }
 }
