@@ -1,14 +1,10 @@
 package org.accord.evaluation;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,11 +18,9 @@ import org.accord.engine.RuleBase;
 import org.accord.engine.RuleBases;
 import org.accord.facts.FactsValidator;
 import org.accord.facts.PerformanceFacts;
-import org.accord.facts.PerformancePeriod;
 import org.accord.settlement.Outcome;
 import org.accord.settlement.Settlement;
 import org.accord.settlement.SettlementLine;
-import org.accord.terms.ClauseTemplate;
 import org.accord.terms.ParameterDeclaration;
 import org.accord.terms.ContractTemplate;
 import org.accord.terms.TemplateCatalog;
@@ -173,12 +167,12 @@ public final class EvaluationService {
         List<Settlement> settled = evaluator.get().evaluateAllChecked(requests(contracts, facts, these -> false, factsChecks), progress);
         // A replay says what its run said of the terms' years (evaluateAsStored), not what this code would say.
         return named(settled, contracts, factsChecks == FactsValidator.Checks.AS_STORED ? i -> List.of()
-                : i -> valuesOfOtherYears(template(contracts.get(i)).orElseThrow(), contracts.get(i), facts.get(i)));
+                : i -> ValuesOfOtherYears.of(template(contracts.get(i)).orElseThrow(), contracts.get(i), facts.get(i)));
     }
 
     /**
      * As {@link #evaluate}, for a replay: the findings on the terms' values in other performance years of the period are
-     * those its run stored ({@link #YEAR_VALUE_RULE}; none for a run stored before they were said), so that a run replays
+     * those its run stored ({@link ValuesOfOtherYears#RULE}; none for a run stored before they were said), so that a run replays
      * as it was answered.
      */
     public Settlement evaluateAsStored(ContractChoice contract, PerformanceFacts facts, List<SettlementLine> storedYearFindings) {
@@ -186,82 +180,6 @@ public final class EvaluationService {
         List<Settlement> settled = evaluator.get().evaluateAllChecked(
                 requests(contracts, Collections.singletonList(facts), these -> false, factsChecks), Progress.NONE);
         return named(settled, contracts, i -> storedYearFindings).get(0);
-    }
-
-    /** The rule the findings of {@link #valuesOfOtherYears} name. */
-    public static final String YEAR_VALUE_RULE =
-            "A term valued by performance year is settled at its performance year's value on every day of the period";
-
-    /**
-     * A finding for each of the template's terms the contract leaves at the template's values whose value in another
-     * performance year the facts' period touches differs from its performance year's: the period is settled at one value
-     * of each term, its performance year's, on every day (README, "values by performance year"). Found from outside: a
-     * commercial-global-budget contract of 2025-07-01 to 2026-06-30 settled all twelve months at budgetPmpm 1020.00 as
-     * performance year 2025 (a deficit share of -295,520.00) and at 1055.00 as 2026 (a surplus share of +700,000.00),
-     * with no word of the other year's value.
-     */
-    static List<SettlementLine> valuesOfOtherYears(ContractTemplate template, ContractChoice contract, PerformanceFacts facts) {
-        PerformancePeriod period = facts.period();
-        LocalDate start = PerformancePeriod.firstDay(period);
-        LocalDate end = PerformancePeriod.lastDay(period);
-        int year = period.performanceYear();
-        if (start.getYear() == year && end.getYear() == year) {
-            return List.of();
-        }
-        List<SettlementLine> findings = new ArrayList<>();
-        for (ClauseTemplate clause : template.clauses()) {
-            for (ParameterDeclaration parameter : clause.parameters()) {
-                if (contract.overrides().keySet().stream().anyMatch(name -> name.equals(parameter.name())
-                        || name.startsWith(parameter.name() + "["))) {
-                    continue; // the contract's own value, the same in every year
-                }
-                Object used = valueIn(parameter, year);
-                for (int other = start.getYear(); other <= end.getYear() && used != null; other++) {
-                    Object otherValue = other == year ? null : valueIn(parameter, other);
-                    if (otherValue == null || same(used, otherValue)) {
-                        continue;
-                    }
-                    LocalDate from = start.isAfter(LocalDate.of(other, 1, 1)) ? start : LocalDate.of(other, 1, 1);
-                    LocalDate to = end.isBefore(LocalDate.of(other, 12, 31)) ? end : LocalDate.of(other, 12, 31);
-                    Map<String, Object> basis = new LinkedHashMap<>();
-                    basis.put("parameter", parameter.name());
-                    basis.put("performanceYear", year);
-                    basis.put("value", used);
-                    basis.put("otherYear", other);
-                    basis.put("otherValue", otherValue);
-                    basis.put("from", from.toString());
-                    basis.put("to", to.toString());
-                    String sentence = parameter.name() + " (clause " + clause.id() + ", " + clause.title() + ") is " + shown(used)
-                            + " in performance year " + year + ", the facts' performance year, and every day of the period "
-                            + start + " to " + end + " is settled at it; " + from + " to " + to + " fall in performance year "
-                            + other + ", in which it is " + shown(otherValue) + ".";
-                    findings.add(new SettlementLine("IPA", clause.id(), null, null, Collections.unmodifiableMap(basis), sentence,
-                            YEAR_VALUE_RULE, parameter.name() + " in " + other));
-                }
-            }
-        }
-        return findings;
-    }
-
-    /** A parameter's value in a year, or null for a year the template gives it none. */
-    private static Object valueIn(ParameterDeclaration parameter, int year) {
-        try {
-            return parameter.valueIn(year);
-        } catch (IllegalArgumentException noValue) {
-            return null;
-        }
-    }
-
-    private static boolean same(Object a, Object b) {
-        return a instanceof BigDecimal x && b instanceof BigDecimal y ? x.compareTo(y) == 0 : Objects.equals(a, b);
-    }
-
-    private static String shown(Object value) {
-        if (value instanceof BigDecimal decimal) {
-            return decimal.toPlainString();
-        }
-        return value instanceof String || value instanceof Number || value instanceof Boolean ? String.valueOf(value)
-                : "another value (the contract document shows each year's)";
     }
 
     /**

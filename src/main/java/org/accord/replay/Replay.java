@@ -21,6 +21,7 @@ import org.accord.engine.RuleBase;
 import org.accord.engine.RuleBases;
 import org.accord.evaluation.ContractChoice;
 import org.accord.evaluation.EvaluationService;
+import org.accord.evaluation.ValuesOfOtherYears;
 import org.accord.facts.PerformanceFacts;
 import org.accord.io.Json;
 import org.accord.settlement.Settlement;
@@ -184,7 +185,7 @@ public final class Replay {
         // What the run said of its terms' values in other years of the period, as it said it (none before it was said).
         List<SettlementLine> yearFindings = new ArrayList<>();
         storedAnswer.path("findings").forEach(finding -> {
-            if (EvaluationService.YEAR_VALUE_RULE.equals(finding.path("rule").asString(null))) {
+            if (ValuesOfOtherYears.RULE.equals(finding.path("rule").asString(null))) {
                 yearFindings.add(STORED_JSON.treeToValue(finding, SettlementLine.class));
             }
         });
