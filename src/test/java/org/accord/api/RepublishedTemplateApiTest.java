@@ -57,6 +57,11 @@ class RepublishedTemplateApiTest extends ServerTest {
     /** Two practices of 100 members each, 1,200 member months, risk 1.0, $1,160,000.00 each; CBP 36 of 40. */
     /** A contract's version made on a template's first text, the template since published again. */
     private record MadeOnTheFirstText(String ipa, String templateId, String firstHash, String contractId, String versionId) {
+
+        /** How a refusal names the version and the text it was made on. */
+        String saidOf() {
+            return "version 1 was made on template " + templateId + " " + firstHash;
+        }
     }
 
     private MadeOnTheFirstText versionMadeOnTheFirstOfTwoTexts() {
@@ -187,61 +192,50 @@ class RepublishedTemplateApiTest extends ServerTest {
     @Test
     void aVersionWhoseTemplateTextTheStoreHasLostIsRefusedNamingIt() {
         MadeOnTheFirstText made = versionMadeOnTheFirstOfTwoTexts();
-        String ipa = made.ipa();
-        String templateId = made.templateId();
-        String first = made.firstHash();
-        String contractId = made.contractId();
-        String versionId = made.versionId();
         // Lost as a store loses a row: past the references the schema keeps to it (H2's test database).
         jdbc.sql("SET REFERENTIAL_INTEGRITY FALSE").update();
         try {
-            assertThat(jdbc.sql("DELETE FROM content WHERE hash = ?").param(first).update()).isEqualTo(1);
+            assertThat(jdbc.sql("DELETE FROM content WHERE hash = ?").param(made.firstHash()).update()).isEqualTo(1);
         } finally {
             jdbc.sql("SET REFERENTIAL_INTEGRITY TRUE").update();
         }
 
-        Reply refused = evaluate(byVersion(versionId, facts(ipa)));
+        Reply refused = evaluate(byVersion(made.versionId(), facts(made.ipa())));
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
-        assertOnlyError(refused.json().get("errors"), "/contract/contractVersionId", "version 1 was made on template " + templateId + " " + first
+        assertOnlyError(refused.json().get("errors"), "/contract/contractVersionId", made.saidOf()
                 + ", whose text this service neither serves nor holds in its store");
-        Reply notPublished = publishVersion(contractId, versionId);
+        Reply notPublished = publishVersion(made.contractId(), made.versionId());
         assertThat(notPublished.status()).as(notPublished.body()).isEqualTo(409);
-        assertThat(get(CONTRACTS + "/" + contractId).json().get("publications")).isEmpty();
+        assertThat(get(CONTRACTS + "/" + made.contractId()).json().get("publications")).isEmpty();
         // Its contract document is of that text: a problem naming it, not a 500.
-        Reply document = get(CONTRACTS + "/" + contractId + "/versions/" + versionId + "/document");
+        Reply document = get(CONTRACTS + "/" + made.contractId() + "/versions/" + made.versionId() + "/document");
         assertThat(document.status()).as(document.body()).isEqualTo(409);
         assertThat(document.contentType()).startsWith("application/problem+json");
-        assertThat(document.json().get("detail").asString()).isEqualTo("version 1 was made on template " + templateId + " " + first
+        assertThat(document.json().get("detail").asString()).isEqualTo(made.saidOf()
                 + ", whose text this service neither serves nor holds in its store: its contract document cannot be written");
     }
 
     @Test
     void theDocumentOfAVersionWhoseStoredTemplateTextNoLongerReadsAsATemplateIsAConflictNamingIt() {
         MadeOnTheFirstText made = versionMadeOnTheFirstOfTwoTexts();
-        String ipa = made.ipa();
-        String templateId = made.templateId();
-        String first = made.firstHash();
-        String contractId = made.contractId();
-        String versionId = made.versionId();
         // The stored text of the template the version was made on is damaged: the row is there, its bytes are no template.
-        assertThat(jdbc.sql("UPDATE content SET bytes = ? WHERE hash = ?").params("id: [".getBytes(java.nio.charset.StandardCharsets.UTF_8), first)
+        assertThat(jdbc.sql("UPDATE content SET bytes = ? WHERE hash = ?").params("id: [".getBytes(java.nio.charset.StandardCharsets.UTF_8), made.firstHash())
                 .update()).isEqualTo(1);
 
-        Reply document = get(CONTRACTS + "/" + contractId + "/versions/" + versionId + "/document?format=html");
+        Reply document = get(CONTRACTS + "/" + made.contractId() + "/versions/" + made.versionId() + "/document?format=html");
         assertThat(document.status()).as(document.body()).isEqualTo(409);
         assertThat(document.contentType()).startsWith("application/problem+json");
         assertThat(document.json().get("detail").asString())
-                .startsWith("version 1 was made on template " + templateId + " " + first + ", whose stored text no longer reads as a template: ")
+                .startsWith(made.saidOf() + ", whose stored text no longer reads as a template: ")
                 .endsWith(": its contract document cannot be written");
         // Settling on it is refused as for a lost text, naming the field (it was a 500 too).
-        Reply refused = evaluate(byVersion(versionId, facts(ipa)));
+        Reply refused = evaluate(byVersion(made.versionId(), facts(made.ipa())));
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
-        assertOnlyError(refused.json().get("errors"), "/contract/contractVersionId", "version 1 was made on template " + templateId + " "
-                + first + ", whose stored text no longer reads as a template: ");
+        assertOnlyError(refused.json().get("errors"), "/contract/contractVersionId", made.saidOf() + ", whose stored text no longer reads as a template: ");
         // Nothing else changes: the version reads as it did, and is not published.
-        Reply version = get(CONTRACTS + "/" + contractId + "/versions/" + versionId);
+        Reply version = get(CONTRACTS + "/" + made.contractId() + "/versions/" + made.versionId());
         assertThat(version.status()).as(version.body()).isEqualTo(200);
-        assertThat(version.json().get("templateHash").asString()).isEqualTo(first);
-        assertThat(get(CONTRACTS + "/" + contractId).json().get("publications")).isEmpty();
+        assertThat(version.json().get("templateHash").asString()).isEqualTo(made.firstHash());
+        assertThat(get(CONTRACTS + "/" + made.contractId()).json().get("publications")).isEmpty();
     }
 }
