@@ -56,20 +56,26 @@ public final class SettlementAssembler {
     public static Settlement assemble(Terms terms, PerformanceFacts facts, java.util.function.Supplier<String> factsHash,
                                       List<SettlementLine> written, String rulesHash) {
         Map<String, Integer> clauseOrder = new HashMap<>();
+        Map<String, List<String>> monthlyLines = new HashMap<>();
         for (int i = 0; i < terms.clauses().size(); i++) {
-            clauseOrder.put(terms.clauses().get(i).id(), i);
+            ClauseTerms clause = terms.clauses().get(i);
+            clauseOrder.put(clause.id(), i);
+            monthlyLines.put(clause.id(), ConceptRegistry.shipped().find(clause.concept())
+                    .map(concept -> concept.timing().monthlyLines()).orElse(List.of()));
         }
         List<PracticePerformance> byId = practicesById(facts);
         Map<String, Integer> practiceOrder = new HashMap<>();
         for (int i = 0; i < byId.size(); i++) {
             practiceOrder.put(byId.get(i).id(), i);
         }
-        // Each line's place (scope, then clause, then rule and detail) is looked up once, not at every comparison;
+        // Each line's place (scope, then clause, then its stage, rule and detail) is looked up once, not at every comparison;
         // the rules' names are ranked once in their order, so lines compare names as numbers (issue 15).
         Map<String, Integer> ruleRank = ruleRanks(written);
         Function<SettlementLine, Placed> place = l -> Placed.of(
                 "IPA".equals(l.scope()) ? -1 : practiceOrder.getOrDefault(l.scope(), Integer.MAX_VALUE),
-                clauseOrder.getOrDefault(l.clause(), Integer.MAX_VALUE), ruleRank.get(l.rule()), l);
+                clauseOrder.getOrDefault(l.clause(), Integer.MAX_VALUE),
+                monthlyLines.getOrDefault(l.clause(), List.of()).contains(l.detail()) ? Placed.PAID_MONTHLY : Placed.SETTLED_LATER,
+                ruleRank.get(l.rule()), l);
 
         List<SettlementLine> findings = new ArrayList<>();
         List<SettlementLine> lines = new ArrayList<>();
@@ -208,20 +214,31 @@ public final class SettlementAssembler {
     }
 
     /**
-     * A line with its scope's, clause's and rule's positions, the first keys of a settlement's order. A line about a rung
-     * of a scale (its detail {@code corridorBands[2]}) has the rung's number, and takes its place among the clause's
-     * lines as the scale's first rule does ({@code group}), so that the rungs' lines come in the scale's order whichever
-     * rules wrote them (a corridor's band paid a cent off its share rounded alone is written by a rule of its own, and
-     * its line came after the others: [0], [2], [1]); any other line's group is its own rule.
+     * A line with its scope's, clause's and rule's positions, the first keys of a settlement's order. Within a clause,
+     * the lines its concept pays monthly (its timing's monthly lines: the withhold held back) come before the rest
+     * ({@code stage}), in the order the money moves, whichever rules wrote them (the all-or-nothing return's rule, "All
+     * of the withhold is returned ...", sorts before "The withhold is held back ...", and the return was listed before
+     * its withhold). A line about a rung of a scale (its detail {@code corridorBands[2]}) has the rung's number, and
+     * takes its place among the clause's lines as the scale's first rule does ({@code group}), so that the rungs' lines
+     * come in the scale's order whichever rules wrote them (a corridor's band paid a cent off its share rounded alone is
+     * written by a rule of its own, and its line came after the others: [0], [2], [1]); any other line's group is its
+     * own rule.
      */
-    private record Placed(int scope, int clause, int group, int rung, int rule, SettlementLine line) {
-        // Scope, clause, group, rung, rule, detail, as Comparator.comparingInt(...).thenComparing(...) would order them
-        // (the rule by its name's rank, which orders as the names do); equal details are told by reference before their
-        // characters.
+    private record Placed(int scope, int clause, int stage, int group, int rung, int rule, SettlementLine line) {
+
+        static final int PAID_MONTHLY = 0;
+        static final int SETTLED_LATER = 1;
+
+        // Scope, clause, stage, group, rung, rule, detail, as Comparator.comparingInt(...).thenComparing(...) would order
+        // them (the rule by its name's rank, which orders as the names do); equal details are told by reference before
+        // their characters.
         static final Comparator<Placed> ORDER = (a, b) -> {
             int order = Integer.compare(a.scope(), b.scope());
             if (order == 0) {
                 order = Integer.compare(a.clause(), b.clause());
+            }
+            if (order == 0) {
+                order = Integer.compare(a.stage(), b.stage());
             }
             if (order == 0) {
                 order = Integer.compare(a.group(), b.group());
@@ -235,12 +252,12 @@ public final class SettlementAssembler {
             return order != 0 ? order : compareText(a.line().detail(), b.line().detail());
         };
 
-        static Placed of(int scope, int clause, int rule, SettlementLine line) {
-            return new Placed(scope, clause, rule, rung(line.detail()), rule, line);
+        static Placed of(int scope, int clause, int stage, int rule, SettlementLine line) {
+            return new Placed(scope, clause, stage, rule, rung(line.detail()), rule, line);
         }
 
         Placed inGroup(int first) {
-            return new Placed(scope, clause, first, rung, rule, line);
+            return new Placed(scope, clause, stage, first, rung, rule, line);
         }
 
         /** The rung's number of a detail {@code name[n]}, else -1. */
