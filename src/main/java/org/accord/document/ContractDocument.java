@@ -199,8 +199,8 @@ public final class ContractDocument {
         blocks.add(new Block.Paragraph((version == null ? "" : "**Template:** " + templateTitle() + ". ")
                 + "**Payer:** " + template.payer() + ". **Source:** " + template.source()
                 + ". **Template file hash:** `" + template.contentHash() + "`."
-                + (template.lastPerformanceYear() == null ? "" : " **Performance years:** " + (template.firstPerformanceYear() == 0
-                        ? "up to " : template.firstPerformanceYear() + " to ") + template.lastPerformanceYear()
+                + (template.lastPerformanceYear() == null ? "" : " **Performance years:** " + (template.firstYearSettled() == 0
+                        ? "up to " : template.firstYearSettled() + " to ") + template.lastPerformanceYear()
                         + "; a later year is refused, the template's values not carrying on past its last.")));
         blocks.add(new Block.Paragraph(template.description()));
         if (!changedTerms.isEmpty()) {

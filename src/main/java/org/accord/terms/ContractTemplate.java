@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param measureDirections whether a higher or a lower rate of each measure is better, as the template's text
  *                    records it ({@code measureDirections}, by measure id, sorted); empty for a text that records
  *                    none, which settles with {@link MeasureCatalogue#BEFORE_TEMPLATES_CARRIED_THEM}
+ * @param firstPerformanceYear the first performance year the template settles, where its text gives it (a program's
+ *                    first year, cited beside it), or null where the first year of its values is its first
  * @param lastPerformanceYear the last performance year the template settles, its values given up to it and not
  *                    carrying on (a program that ended, a contract's schedule of years), or null where its last
  *                    values carry on
@@ -34,6 +36,7 @@ public record ContractTemplate(
         String contentHash,
         java.util.Map<String, String> decisionTables,
         java.util.Map<String, String> measureDirections,
+        Integer firstPerformanceYear,
         Integer lastPerformanceYear) {
 
     public ContractTemplate {
@@ -45,7 +48,7 @@ public record ContractTemplate(
     /** A template whose text records no measure directions and whose last values carry on. */
     public ContractTemplate(String id, String version, String name, String payer, String description, String source,
             List<ClauseTemplate> clauses, String contentHash, java.util.Map<String, String> decisionTables) {
-        this(id, version, name, payer, description, source, clauses, contentHash, decisionTables, java.util.Map.of(), null);
+        this(id, version, name, payer, description, source, clauses, contentHash, decisionTables, java.util.Map.of(), null, null);
     }
 
     /** A template that replaces no decision table. */
@@ -55,21 +58,35 @@ public record ContractTemplate(
     }
 
     /**
-     * The first performance year the template settles: the latest year in which one of its parameters' values first
-     * takes effect (before it that parameter has none), or 0 where every parameter has one value for every year.
+     * The first performance year the template settles: the year its text gives, else the latest year in which one of its
+     * parameters' values first takes effect (before it that parameter has none), or 0 where every parameter has one value
+     * for every year.
      */
-    public int firstPerformanceYear() {
+    public int firstYearSettled() {
+        return firstPerformanceYear != null ? firstPerformanceYear : firstYearOfItsValues();
+    }
+
+    /** The latest year in which one of the parameters' values first takes effect, or 0 where none is keyed by year. */
+    int firstYearOfItsValues() {
         return clauses.stream().flatMap(c -> c.parameters().stream()).mapToInt(p -> p.valuesByYear().firstKey()).max().orElse(0);
     }
 
-    /** Why a performance year after the last the template settles is refused, or empty when the template settles it. */
-    public Optional<String> afterItsLastYear(int performanceYear) {
-        if (lastPerformanceYear == null || performanceYear <= lastPerformanceYear) {
-            return Optional.empty();
+    /**
+     * Why a performance year outside the years the template gives is refused, or empty when the template settles it. A year
+     * before a first year the text gives is refused whatever the overrides: a value overridden for it would otherwise
+     * settle a year the program did not have (Track 3 in 2014, on an overridden sharing rate basis).
+     */
+    public Optional<String> outsideItsYears(int performanceYear) {
+        int first = firstYearSettled();
+        String years = "template " + id + " settles performance years " + (lastPerformanceYear == null ? "from " + first
+                : (first == 0 ? "up to " : first + " to ") + lastPerformanceYear) + ", not " + performanceYear;
+        if (firstPerformanceYear != null && performanceYear < firstPerformanceYear) {
+            return Optional.of(years + ": its terms begin in " + firstPerformanceYear + " and are not carried back before it");
         }
-        int first = firstPerformanceYear();
-        return Optional.of("template " + id + " settles performance years " + (first == 0 ? "up to " : first + " to ") + lastPerformanceYear
-                + ", not " + performanceYear + ": its values are given for those years and do not carry on past " + lastPerformanceYear);
+        if (lastPerformanceYear != null && performanceYear > lastPerformanceYear) {
+            return Optional.of(years + ": its values are given for those years and do not carry on past " + lastPerformanceYear);
+        }
+        return Optional.empty();
     }
 
     public Optional<ParameterDeclaration> parameter(String name) {

@@ -416,7 +416,8 @@ public final class TemplateCatalog {
                 .forEach((measure, direction) -> measureDirections.put(measure, String.valueOf(direction)));
         ContractTemplate template = new ContractTemplate(text(doc, "id", where), text(doc, "version", where), text(doc, "name", where),
                 text(doc, "payer", where), text(doc, "description", where), text(doc, "source", where),
-                List.copyOf(clauses), ContentHash.of(bytes), decisionTables, measureDirections, lastPerformanceYear(doc));
+                List.copyOf(clauses), ContentHash.of(bytes), decisionTables, measureDirections, year(doc, "firstPerformanceYear"), year(doc, "lastPerformanceYear"));
+        checkYears(template, where);
         if (checks == ParameterDeclaration.Checks.ALL) {
             checkMeasureDirections(template, where);
         }
@@ -566,9 +567,27 @@ public final class TemplateCatalog {
         }
     }
 
-    /** The template's last performance year (a year by the schema), where its last values do not carry on; else null. */
-    private static Integer lastPerformanceYear(Map<String, Object> doc) {
-        return doc.get("lastPerformanceYear") instanceof Number year ? year.intValue() : null;
+    /** The template's first or last performance year (a year by the schema), where its text gives one; else null. */
+    private static Integer year(Map<String, Object> doc, String field) {
+        return doc.get(field) instanceof Number year ? year.intValue() : null;
+    }
+
+    /**
+     * A first performance year the text gives has a value of every parameter in force (a year before a parameter's first
+     * value would be refused for want of it, not for the template's years), and is not after its last.
+     */
+    static void checkYears(ContractTemplate template, String where) {
+        Integer first = template.firstPerformanceYear();
+        if (first == null) {
+            return;
+        }
+        if (first < template.firstYearOfItsValues()) {
+            throw new IllegalStateException(where + " firstPerformanceYear: " + first + " is before " + template.firstYearOfItsValues()
+                    + ", the first year in which every parameter has a value");
+        }
+        if (template.lastPerformanceYear() != null && first > template.lastPerformanceYear()) {
+            throw new IllegalStateException(where + " firstPerformanceYear: " + first + " is after lastPerformanceYear " + template.lastPerformanceYear());
+        }
     }
 
     private static Object required(Map<String, Object> map, String key, String where) {

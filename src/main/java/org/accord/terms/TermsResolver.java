@@ -53,7 +53,8 @@ public final class TermsResolver {
                 }
             }, () -> problems.add(new InputProblem(pointer, template.noParameter(override.getKey()))));
         }
-        template.afterItsLastYear(performanceYear).ifPresent(reason -> problems.add(new InputProblem("/period/performanceYear", reason)));
+        Optional<String> outsideItsYears = template.outsideItsYears(performanceYear);
+        outsideItsYears.ifPresent(reason -> problems.add(new InputProblem("/period/performanceYear", reason)));
         rungOverrides.forEach((name, edits) -> applyToRungs(template, name, edits, performanceYear, accepted, problems, checks));
         List<ClauseTerms> clauses = new ArrayList<>();
         for (ClauseTemplate clause : template.clauses()) {
@@ -64,7 +65,10 @@ public final class TermsResolver {
                             ? accepted.get(parameter.name())
                             : parameter.valueIn(performanceYear));
                 } catch (IllegalArgumentException e) {
-                    problems.add(new InputProblem("/period/performanceYear", e.getMessage()));
+                    // A year outside the template's is said once, for the template, not again for each parameter.
+                    if (outsideItsYears.isEmpty()) {
+                        problems.add(new InputProblem("/period/performanceYear", e.getMessage()));
+                    }
                 }
             }
             clauses.add(new ClauseTerms(clause.id(), clause.concept(), clause.title(), clause.requires(), Collections.unmodifiableMap(values)));

@@ -26,7 +26,9 @@ class SharedParametersTest {
      * another: per template, the fingerprint of its whole declaration (clauses, texts, parameters
      * with every value by year; the file hash left out) and the terms hash for every year 2016-2027
      * ("none" where the template has no value for that year). Since re-pinned where a template's declaration changed on
-     * purpose: mssp-aco-track-2's minimum savings rate basis, flat before 2016 (its terms in 2016-2027 unchanged).
+     * purpose: mssp-aco-track-2's minimum savings rate basis, flat before 2016 (its terms in 2016-2027 unchanged); the MSSP
+     * ACO templates' version 3 (their first performance year given; with version "2" every pin held as before, so the
+     * version in the terms is all that moved).
      */
     private static final Path PINNED = Path.of("src/test/resources/terms/before-shared-parameters.tsv");
 
@@ -167,9 +169,9 @@ class SharedParametersTest {
      */
     private static String declarationFingerprint(ContractTemplate template) {
         ContractTemplate withoutFileHash = new ContractTemplate(template.id(), template.version(), template.name(), template.payer(),
-                template.description(), template.source(), template.clauses(), "", template.decisionTables(), template.measureDirections(), null);
-        // The pins were made before a template could name its last performance year: the record's text had no such field.
-        String declared = withoutFileHash.toString().replace(", lastPerformanceYear=null]", "]");
+                template.description(), template.source(), template.clauses(), "", template.decisionTables(), template.measureDirections(), null, null);
+        // The pins were made before a template could name its first or last performance year: the record's text had no such fields.
+        String declared = withoutFileHash.toString().replace(", firstPerformanceYear=null, lastPerformanceYear=null]", "]");
         return ContentHash.of(template.measureDirections().isEmpty() ? declared.replace(", measureDirections={}]", "]") : declared);
     }
 
@@ -179,6 +181,6 @@ class SharedParametersTest {
      */
     private static ContractTemplate carryingOn(ContractTemplate template) {
         return new ContractTemplate(template.id(), template.version(), template.name(), template.payer(), template.description(),
-                template.source(), template.clauses(), template.contentHash(), template.decisionTables(), template.measureDirections(), null);
+                template.source(), template.clauses(), template.contentHash(), template.decisionTables(), template.measureDirections(), null, null);
     }
 }

@@ -76,6 +76,55 @@ class TermsResolverTest {
         }
     }
 
+    /**
+     * A year before the first a template's program had is refused naming its years, whatever the overrides: Track 3 (from
+     * 2016, 80 FR 32692) settled 2014 once its two year-keyed bases were overridden, as did the ENHANCED track and BASIC
+     * level A (from July 1, 2019, 42 CFR 425.600(a)(4)) on an overridden sharing rate basis; without overrides they were
+     * refused by a parameter's missing value, not by the template's years.
+     */
+    @Test
+    void aYearBeforeTheFirstATemplateSettlesIsRefusedNamingItsYearsWhateverTheOverrides() {
+        Map<String, String> track3Bases = Map.of("sharingRateBasis", "quality-scaled", "lossSharingRateBasis", "one-minus-final-sharing-rate");
+        assertThat(refused("mssp-aco-track-3", 2014, track3Bases)).containsExactly(new InputProblem("/period/performanceYear",
+                "template mssp-aco-track-3 settles performance years 2016 to 2021, not 2014: its terms begin in 2016 and are not"
+                        + " carried back before it"));
+        assertThat(refused("mssp-aco-track-3", 2015, Map.of())).containsExactly(new InputProblem("/period/performanceYear",
+                "template mssp-aco-track-3 settles performance years 2016 to 2021, not 2015: its terms begin in 2016 and are not"
+                        + " carried back before it"));
+        assertThat(refused("mssp-aco-track-1-plus", 2017, Map.of("sharingRateBasis", "quality-scaled"))).extracting(InputProblem::reason)
+                .containsExactly("template mssp-aco-track-1-plus settles performance years 2018 to 2021, not 2017: its terms begin in 2018"
+                        + " and are not carried back before it");
+        for (String from2019 : java.util.List.of("mssp-aco-basic-a", "mssp-aco-basic-c", "mssp-aco-basic-e", "mssp-aco-enhanced")) {
+            assertThat(refused(from2019, 2018, Map.of("sharingRateBasis", "quality-scaled"))).as(from2019).extracting(InputProblem::reason)
+                    .containsExactly("template " + from2019 + " settles performance years from 2019, not 2018: its terms begin in 2019"
+                            + " and are not carried back before it");
+            assertThat(TermsResolver.resolve(template(from2019), Map.of(), 2019).performanceYear()).as(from2019).isEqualTo(2019);
+        }
+        assertThat(refused("mssp-aco-track-1", 2011, Map.of("sharingRateBasis", "quality-scaled", "alternativeQualityStandard",
+                "not-assessed"))).extracting(InputProblem::reason).containsExactly("template mssp-aco-track-1 settles performance years"
+                        + " 2012 to 2021, not 2011: its terms begin in 2012 and are not carried back before it");
+        // Track 2 extends Track 3 but began with the program; its own first years still settle.
+        assertThat(TermsResolver.resolve(template("mssp-aco-track-2"), Map.of(), 2012).performanceYear()).isEqualTo(2012);
+        assertThat(TermsResolver.resolve(template("mssp-aco-track-3"), Map.of(), 2016).performanceYear()).isEqualTo(2016);
+        assertThat(TermsResolver.resolve(template("mssp-aco-track-1-plus"), Map.of(), 2018).performanceYear()).isEqualTo(2018);
+    }
+
+    /** A first year before a parameter's first value would be refused for the missing value, not the years: refused as it loads. */
+    @Test
+    void aFirstPerformanceYearBeforeTheTemplatesValuesIsRefusedAsItLoads() {
+        String track3 = new String(TemplateCatalog.shippedTexts().get("mssp-aco-track-3.yaml"), java.nio.charset.StandardCharsets.UTF_8);
+        String early = track3.replace("firstPerformanceYear: 2016", "firstPerformanceYear: 2014");
+        assertThat(early).isNotEqualTo(track3);
+        assertThatThrownBy(() -> TemplateCatalog.ofFile("early.yaml", early.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .hasMessageContaining("firstPerformanceYear: 2014 is before 2016, the first year in which every parameter has a value");
+    }
+
+    private java.util.List<InputProblem> refused(String templateId, int year, Map<String, String> overrides) {
+        InvalidInputException e = (InvalidInputException) catchThrowable(() -> TermsResolver.resolve(template(templateId), overrides, year));
+        assertThat(e).as(templateId + " in " + year).isNotNull();
+        return e.problems();
+    }
+
     private java.util.List<InputProblem> refused(String templateId, int year) {
         InvalidInputException e = (InvalidInputException) catchThrowable(() -> TermsResolver.resolve(template(templateId), Map.of(), year));
         assertThat(e).as(templateId + " in " + year).isNotNull();
