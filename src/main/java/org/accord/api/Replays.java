@@ -39,7 +39,12 @@ class Replays {
 
     /** Replays a run as {@link #replay(String, String)} answers it, the run given rather than read from the store (the warm-up's). */
     ReplayResult replay(StoredRun run, Replay.Rules which) {
-        Replay.Result result = replay.replay(run, which);
+        Replay.Result result;
+        try {
+            result = replay.replay(run, which);
+        } catch (Replay.Unreplayable lacking) {
+            throw new ConflictException(lacking.getMessage());
+        }
         // The transport type refuses a field it does not know: a settlement form drifting from the API's fails here.
         ReplayResult answer = new ReplayResult(result.evaluationId(), result.rules(), result.rulesHash(), result.outcome(),
                 result.differences().stream().map(d -> new SettlementDifference(d.pointer()).stored(d.stored()).replayed(d.replayed()))

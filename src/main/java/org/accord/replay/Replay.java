@@ -166,20 +166,20 @@ public final class Replay {
     /**
      * Replays a stored evaluation (the caller has checked that it is one and may be read).
      *
-     * @throws IllegalStateException when the store lacks content the run names
+     * @throws Unreplayable when the store lacks content the run names, or no longer reads it
      */
     public Result replay(StoredRun run, Rules rules) {
         JsonNode request = STORED_JSON.readTree(run.request());
         JsonNode storedAnswer = ANSWER_JSON.readTree(run.result());
         ContractChoice contract = contract(request.path("contract"), storedAnswer.at("/contract/contractVersion/standing"));
         PerformanceFacts facts = STORED_JSON.treeToValue(request.hasNonNull("facts") ? request.get("facts") : factsById(run), PerformanceFacts.class);
+        // Read before the rules are compiled: a text lost or damaged stops the replay without paying for them.
+        TemplateCatalog template = template(run);
 
         long compileStarted = System.nanoTime();
         boolean[] compiledNow = {false};
         RuleBase ruleBase = rules == Rules.CURRENT ? current.rules() : ruleBase(run.summary().rulesHash(), compiledNow);
         long compileMillis = (System.nanoTime() - compileStarted) / 1_000_000;
-        String templateHash = run.summary().templateHash();
-        TemplateCatalog template = templates.file(templateHash).orElseThrow(() -> missing("template " + templateHash));
 
         template.all().forEach(this::findTablesOf);
         // What the run said of its terms' values in other years of the period, as it said it (none before it was said).
@@ -213,7 +213,7 @@ public final class Replay {
                     return CustomDecisionTable.check(bytes);
                 } catch (InvalidInputException e) {
                     // Accepted when it was uploaded; refused now only if it could not be compiled in time here.
-                    throw new IllegalStateException("the stored decision table " + hash + " could not be used now: " + e.getMessage(), e);
+                    throw new Unreplayable("the stored decision table " + hash + " could not be used now: " + e.getMessage(), e);
                 }
             }));
         }
@@ -272,8 +272,45 @@ public final class Replay {
         return ruleBase;
     }
 
-    private static IllegalStateException missing(String what) {
-        return new IllegalStateException("the store has lost the " + what + " a stored run names");
+    /**
+     * The template file the run settled with, read back from the store by its hash. Without it the terms are not the run's,
+     * so a text the store has lost, or whose bytes no longer read as a template, stops the replay naming the template and
+     * the hash, as the contract document of a version made on it does.
+     */
+    private TemplateCatalog template(StoredRun run) {
+        String hash = run.summary().templateHash();
+        String settledOn = "run " + run.id() + " was settled on template " + run.summary().templateId() + " " + hash;
+        Optional<TemplateCatalog> stored;
+        try {
+            stored = templates.file(hash);
+        } catch (InvalidInputException | IllegalStateException unreadable) {
+            // The reading says why as an IllegalStateException (YAML, schema) or an InvalidInputException (terms).
+            throw new Unreplayable(settledOn + ", whose stored text no longer reads as a template: " + unreadable.getMessage()
+                    + CANNOT_BE_REPLAYED);
+        }
+        return stored.orElseThrow(() -> new Unreplayable(settledOn + ", whose text the store no longer holds" + CANNOT_BE_REPLAYED));
+    }
+
+    private static final String CANNOT_BE_REPLAYED = ": it cannot be replayed";
+
+    private static Unreplayable missing(String what) {
+        return new Unreplayable("the store has lost the " + what + " a stored run names");
+    }
+
+    /**
+     * The store lacks content a run names, or no longer reads it: the run cannot be replayed, and nothing is wrong with
+     * the request that asked (the API's 409, the command line's error without a verdict). The message names the content
+     * and its hash.
+     */
+    public static final class Unreplayable extends IllegalStateException {
+
+        Unreplayable(String message) {
+            super(message);
+        }
+
+        Unreplayable(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /**

@@ -215,6 +215,59 @@ class RepublishedTemplateApiTest extends ServerTest {
                 + ", whose text this service neither serves nor holds in its store: its contract document cannot be written");
     }
 
+    /** A run settled on the version, stored; its location. */
+    private String runOn(MadeOnTheFirstText made) {
+        Reply run = evaluate(byVersion(made.versionId(), facts(made.ipa())));
+        assertThat(run.status()).as(run.body()).isEqualTo(200);
+        return run.header("Location");
+    }
+
+    /** Replays the run, and checks that the refusal changed nothing: the run reads as it did. */
+    private Reply replayChangingNothing(String location) {
+        JsonNode before = get(location).json();
+        Reply replay = postJson(location + "/replay", "");
+        assertThat(get(location).json()).isEqualTo(before);
+        return replay;
+    }
+
+    /** A run's replay needs the template text it settled with: when the store has lost it, a 409 naming it (it was a 500). */
+    @Test
+    void theReplayOfARunWhoseTemplateTextTheStoreHasLostIsAConflictNamingIt() {
+        MadeOnTheFirstText made = versionMadeOnTheFirstOfTwoTexts();
+        String location = runOn(made);
+        String runId = location.substring(location.lastIndexOf('/') + 1);
+        jdbc.sql("SET REFERENTIAL_INTEGRITY FALSE").update();
+        try {
+            assertThat(jdbc.sql("DELETE FROM content WHERE hash = ?").param(made.firstHash()).update()).isEqualTo(1);
+        } finally {
+            jdbc.sql("SET REFERENTIAL_INTEGRITY TRUE").update();
+        }
+
+        Reply replay = replayChangingNothing(location);
+        assertThat(replay.status()).as(replay.body()).isEqualTo(409);
+        assertThat(replay.contentType()).startsWith("application/problem+json");
+        assertThat(replay.json().get("detail").asString()).isEqualTo("run " + runId + " was settled on template "
+                + made.templateId() + " " + made.firstHash() + ", whose text the store no longer holds: it cannot be replayed");
+    }
+
+    /** Damaged as in the test below: the replay's refusal names the template, its hash and what the reading found (it was a 500). */
+    @Test
+    void theReplayOfARunWhoseStoredTemplateTextNoLongerReadsAsATemplateIsAConflictNamingIt() {
+        MadeOnTheFirstText made = versionMadeOnTheFirstOfTwoTexts();
+        String location = runOn(made);
+        String runId = location.substring(location.lastIndexOf('/') + 1);
+        assertThat(jdbc.sql("UPDATE content SET bytes = ? WHERE hash = ?").params("id: [".getBytes(java.nio.charset.StandardCharsets.UTF_8), made.firstHash())
+                .update()).isEqualTo(1);
+
+        Reply replay = replayChangingNothing(location);
+        assertThat(replay.status()).as(replay.body()).isEqualTo(409);
+        assertThat(replay.contentType()).startsWith("application/problem+json");
+        assertThat(replay.json().get("detail").asString())
+                .startsWith("run " + runId + " was settled on template " + made.templateId() + " " + made.firstHash()
+                        + ", whose stored text no longer reads as a template: ")
+                .endsWith(": it cannot be replayed");
+    }
+
     @Test
     void theDocumentOfAVersionWhoseStoredTemplateTextNoLongerReadsAsATemplateIsAConflictNamingIt() {
         MadeOnTheFirstText made = versionMadeOnTheFirstOfTwoTexts();

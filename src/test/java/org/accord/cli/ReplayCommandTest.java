@@ -138,6 +138,45 @@ class ReplayCommandTest {
         assertThat(replay.out()).isEmpty();
     }
 
+    /** A store that has lost the template text a run settled with, or holds it damaged: an error naming it and its hash (exit 3). */
+    @Test
+    void aReplayWhoseTemplateTextIsLostOrDamagedStopsNamingTheTemplateAndItsHash() throws IOException {
+        Path lost = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "replay-command-lost-template");
+        RunWithAnUploadedTable withoutItsTemplate = RunWithAnUploadedTable.storeIn(lost);
+        Path damaged = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "replay-command-damaged-template");
+        RunWithAnUploadedTable withItsTemplateDamaged = RunWithAnUploadedTable.storeIn(damaged);
+        String hash = withoutItsTemplate.settlement().contract().templateHash();
+        // Lost as a store loses a row: past the references the schema keeps to it (one connection: the setting is its session's).
+        try (org.springframework.jdbc.datasource.SingleConnectionDataSource one = new org.springframework.jdbc.datasource.SingleConnectionDataSource(
+                org.accord.store.DataDirectory.h2Url(lost.toAbsolutePath()), true)) {
+            org.springframework.jdbc.core.simple.JdbcClient lostStore = org.springframework.jdbc.core.simple.JdbcClient.create(one);
+            lostStore.sql("SET REFERENTIAL_INTEGRITY FALSE").update();
+            assertThat(lostStore.sql("DELETE FROM content WHERE hash = ?").param(hash).update()).isEqualTo(1);
+            lostStore.sql("SET REFERENTIAL_INTEGRITY TRUE").update();
+        }
+        assertThat(storeIn(damaged).sql("UPDATE content SET bytes = ? WHERE hash = ?")
+                .params("id: [".getBytes(java.nio.charset.StandardCharsets.UTF_8), hash).update()).isEqualTo(1);
+
+        CommandLineRun replayLost = CommandLineRun.run("replay", withoutItsTemplate.runId(), "--data-dir", lost.toString());
+        CommandLineRun replayDamaged = CommandLineRun.run("replay", withItsTemplateDamaged.runId(), "--data-dir", damaged.toString());
+
+        String settledOn = " was settled on template " + RunWithAnUploadedTable.TEMPLATE_ID + " " + hash;
+        assertThat(replayLost.exitCode()).as(replayLost.err()).isEqualTo(3);
+        assertThat(replayLost.err()).isEqualTo("error: run " + withoutItsTemplate.runId() + settledOn
+                + ", whose text the store no longer holds: it cannot be replayed" + System.lineSeparator());
+        assertThat(replayLost.out()).isEmpty();
+        assertThat(replayDamaged.exitCode()).as(replayDamaged.err()).isEqualTo(3);
+        assertThat(replayDamaged.err()).startsWith("error: run " + withItsTemplateDamaged.runId() + settledOn
+                + ", whose stored text no longer reads as a template: ").endsWith(": it cannot be replayed" + System.lineSeparator());
+        assertThat(replayDamaged.out()).isEmpty();
+    }
+
+    /** The data directory's database, as the command line opens it. */
+    private static org.springframework.jdbc.core.simple.JdbcClient storeIn(Path dataDir) {
+        return org.springframework.jdbc.core.simple.JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                org.accord.store.DataDirectory.h2Url(dataDir.toAbsolutePath())));
+    }
+
     @Test
     void theHelpListsEveryExitCode() {
         CommandLineRun help = CommandLineRun.run("replay", "--help");
