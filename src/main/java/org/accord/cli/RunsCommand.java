@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.accord.io.Displayed;
+import org.accord.settlement.VersionStanding;
 import org.accord.store.DataDirectory;
 import org.accord.store.RunFilter;
 import org.accord.store.RunStore;
@@ -173,9 +174,11 @@ class RunsCommand implements Runnable {
             System.out.println("stored at    " + s.storedAt() + " by " + shown(s.caller()));
             System.out.println("contract     " + shown(s.templateId()) + ", IPA " + shown(s.ipaId()) + ", " + s.performanceYear());
             // The stored contract version settled, as the settlement names it (absent when the request named a template).
-            var version = org.accord.io.Json.MAPPER.readTree(run.result()).at("/contract/contractVersion");
+            var answer = org.accord.io.Json.MAPPER.readTree(run.result());
+            var version = answer.at("/contract/contractVersion");
             if (version.isObject()) {
                 System.out.println("version      " + version.path("id").asString() + " " + version.path("versionHash").asString());
+                System.out.print(standing(version.path("standing"), answer.path("findings")));
             }
             System.out.println("facts        " + s.factsHash());
             System.out.println("terms        " + s.termsHash());
@@ -184,6 +187,32 @@ class RunsCommand implements Runnable {
             System.out.println("request      " + run.request());
             System.out.println("answer       " + run.result());
             return 0;
+        }
+
+        /**
+         * Whether the version was in force on the facts' days, as the run's answer keeps it: its {@code inForce} and the
+         * other versions that govern which days, then the finding's sentence when it says more (not when in force throughout).
+         */
+        static String standing(tools.jackson.databind.JsonNode standing, tools.jackson.databind.JsonNode findings) {
+            if (!standing.isObject()) {
+                return "standing     not kept: the run was stored before a version's standing was kept with its answer\n";
+            }
+            StringBuilder out = new StringBuilder("standing     version ").append(standing.path("versionNumber").asInt()).append(' ');
+            String inForce = standing.path("inForce").asString();
+            out.append(VersionStanding.THROUGHOUT.equals(inForce) ? "in force throughout the facts' days" : inForce);
+            String separator = ": ";
+            for (var other : standing.path("governedBy")) {
+                out.append(separator).append("version ").append(other.path("versionNumber").asInt()).append(" in force ")
+                        .append(other.path("from").asString()).append(" to ").append(other.path("to").asString());
+                separator = ", ";
+            }
+            out.append('\n');
+            for (var finding : findings) {
+                if (VersionStanding.RULE.equals(finding.path("rule").asString(null))) {
+                    out.append("             ").append(shown(finding.path("explanation").asString())).append('\n');
+                }
+            }
+            return out.toString();
         }
     }
 }

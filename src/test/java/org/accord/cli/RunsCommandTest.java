@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.accord.io.Json;
+import org.accord.settlement.VersionStanding;
 import org.accord.store.DataDirectory;
 import org.accord.store.NewRun;
 import org.accord.store.RunStore;
@@ -100,6 +102,40 @@ class RunsCommandTest {
         String shown = run("runs", "show", run.id(), "--data-dir", dataDir.toString());
 
         assertThat(shown.lines()).contains("version      3f1c2b9e-version-2 sha256:v2");
+    }
+
+    /**
+     * The version's standing, as the answer keeps it (VersionStanding's JSON) and as its finding says it: a superseded
+     * version names the version in force on which days, and the finding's sentence follows; one in force throughout says
+     * so (it has no finding); a run stored before standings were kept says that it has none.
+     */
+    @Test
+    void showSaysWhetherTheStoredContractVersionWasInForceOnTheFactsDays() {
+        String sentence = "Contract version 1 is published, but on some of the facts' days, 2025-01-01 to 2025-12-31, a version "
+                + "published after it is in force: version 2 on 2025-07-01 to 2025-12-31; version 1 on the other 181 days. "
+                + "Every day is settled here at version 1's terms.";
+        VersionStanding superseded = new VersionStanding(1, VersionStanding.SUPERSEDED, List.of(new VersionStanding.DaysGoverned(
+                "3f1c2b9e-version-2", 2, java.time.LocalDate.parse("2025-07-01"), java.time.LocalDate.parse("2025-12-31"))));
+        RunSummary supersededRun = store("valley-ipa", "{\"contract\":{\"templateId\":\"mssp-basic\",\"contractVersion\":"
+                + "{\"id\":\"3f1c2b9e-version-1\",\"versionHash\":\"sha256:v1\",\"standing\":" + Json.MAPPER.writeValueAsString(superseded)
+                + "}},\"findings\":[{\"scope\":\"IPA\",\"clause\":\"contract version\",\"explanation\":" + Json.MAPPER.writeValueAsString(sentence)
+                + ",\"rule\":" + Json.MAPPER.writeValueAsString(VersionStanding.RULE) + "}]}");
+        RunSummary throughoutRun = store("valley-ipa", "{\"contract\":{\"templateId\":\"mssp-basic\",\"contractVersion\":"
+                + "{\"id\":\"3f1c2b9e-version-2\",\"versionHash\":\"sha256:v2\",\"standing\":"
+                + Json.MAPPER.writeValueAsString(new VersionStanding(2, VersionStanding.THROUGHOUT, List.of())) + "}}}");
+        RunSummary storedBefore = store("valley-ipa", "{\"contract\":{\"templateId\":\"mssp-basic\",\"contractVersion\":"
+                + "{\"id\":\"3f1c2b9e-version-2\",\"versionHash\":\"sha256:v2\"}}}");
+
+        List<String> shownSuperseded = run("runs", "show", supersededRun.id(), "--data-dir", dataDir.toString()).lines().toList();
+        List<String> shownThroughout = run("runs", "show", throughoutRun.id(), "--data-dir", dataDir.toString()).lines().toList();
+        List<String> shownBefore = run("runs", "show", storedBefore.id(), "--data-dir", dataDir.toString()).lines().toList();
+
+        assertThat(shownSuperseded).containsSubsequence("version      3f1c2b9e-version-1 sha256:v1",
+                "standing     version 1 superseded: version 2 in force 2025-07-01 to 2025-12-31", "             " + sentence);
+        assertThat(shownThroughout).containsSubsequence("version      3f1c2b9e-version-2 sha256:v2",
+                "standing     version 2 in force throughout the facts' days", "facts        sha256:f");
+        assertThat(shownBefore).containsSubsequence("version      3f1c2b9e-version-2 sha256:v2",
+                "standing     not kept: the run was stored before a version's standing was kept with its answer");
     }
 
     /** --since and --before as a reviewer writes them; days start at midnight UTC, as the store's times are UTC. */
