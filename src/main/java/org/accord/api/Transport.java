@@ -122,9 +122,9 @@ final class Transport {
 
     private static org.accord.api.generated.model.SettlementLine line(SettlementLine line) {
         // The line's own basis, not a copy: the answer is written and dropped, never changed.
-        return new org.accord.api.generated.model.SettlementLine(line.scope(), line.clause(),
-                line.basis(),
-                line.explanation(), line.rule())
+        // A finding of the contract as a whole names no clause: its clause is absent.
+        return new org.accord.api.generated.model.SettlementLine(line.scope(), line.basis(), line.explanation(), line.rule())
+                .clause(line.clause())
                 .flow(line.flow())
                 .amount(line.amount())
                 .detail(line.detail());

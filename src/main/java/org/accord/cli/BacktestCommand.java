@@ -153,7 +153,7 @@ class BacktestCommand implements Runnable {
         String row = "%-8s %-5s %18s %18s %16s %14s%n";
         out.append('\n').append(String.format(row, "ACO", "Track", "Expected", "Computed", "Difference", "Tolerance"));
         int clauseWidth = TextTable.widest(result.misses().stream().flatMap(miss -> miss.lines().stream())
-                .map(BacktestResult.Line::clause), 1);
+                .map(BacktestCommand::clauseOf), 1);
         String lineRow = "         %-" + clauseWidth + "s %16s  %s%n";
         for (BacktestResult.Miss miss : result.misses()) {
             out.append(String.format(row, miss.acoId(), miss.track(), usd(miss.expected()), usd(miss.computed()),
@@ -164,11 +164,16 @@ class BacktestCommand implements Runnable {
             out.append(miss.explainedBy().isEmpty() ? "         unexplained\n"
                     : "         explained: needs " + String.join(", ", miss.explainedBy()) + ", which the file does not publish\n");
             for (BacktestResult.Line line : miss.lines()) {
-                out.append(String.format(lineRow, line.clause(),
+                out.append(String.format(lineRow, clauseOf(line),
                         line.amount() == null ? "" : usd(line.amount()), line.explanation()));
             }
         }
         return out.toString();
+    }
+
+    /** The line's clause, or "(contract)" for a finding of the contract as a whole, which names none. */
+    private static String clauseOf(BacktestResult.Line line) {
+        return line.clause() == null ? "(contract)" : line.clause();
     }
 
     private static String usd(BigDecimal amount) {

@@ -9,7 +9,7 @@ import java.util.Locale;
 import org.accord.settlement.Settlement;
 import org.accord.settlement.SettlementLine;
 
-/** A settlement as a text report: findings, lines with their explanations, and totals. */
+/** A settlement as a text report: findings of the contract, findings by clause, lines with their explanations, and totals. */
 final class SettlementTable {
 
     private SettlementTable() {
@@ -24,12 +24,23 @@ final class SettlementTable {
         }
         // the scope and clause columns as wide as their longest entry, so no explanation starts out of line
         int scopeWidth = TextTable.widest(lines(s).map(line -> shown(line.scope())), 8);
-        int clauseWidth = TextTable.widest(lines(s).map(SettlementLine::clause), 20);
+        int clauseWidth = TextTable.widest(lines(s).filter(line -> !line.isOfTheContract()).map(SettlementLine::clause), 20);
         String finding = "  %-" + scopeWidth + "s %-" + clauseWidth + "s %s%n";
         String row = "%-" + scopeWidth + "s %-" + clauseWidth + "s %-12s %16s  %s%n";
+        // Findings of the contract as a whole have a place of their own: they are about no one clause.
+        if (s.findings().stream().anyMatch(SettlementLine::isOfTheContract)) {
+            out.append('\n').append("Findings of the contract as a whole").append('\n');
+            for (SettlementLine f : s.findings()) {
+                if (f.isOfTheContract()) {
+                    out.append("  ").append(shown(f.explanation())).append('\n');
+                }
+            }
+        }
         out.append('\n').append("Findings").append('\n');
         for (SettlementLine f : s.findings()) {
-            out.append(String.format(finding, shown(f.scope()), f.clause(), shown(f.explanation())));
+            if (!f.isOfTheContract()) {
+                out.append(String.format(finding, shown(f.scope()), f.clause(), shown(f.explanation())));
+            }
         }
         out.append('\n').append(String.format(row, "Scope", "Clause", "Flow", "Amount", "Explanation"));
         for (SettlementLine l : s.lines()) {

@@ -34,7 +34,8 @@ public final class ValuesOfOtherYears {
      * of each term, its performance year's, on every day (README, "values by performance year"). Found from outside: a
      * commercial-global-budget contract of 2025-07-01 to 2026-06-30 settled all twelve months at budgetPmpm 1020.00 as
      * performance year 2025 (a deficit share of -295,520.00) and at 1055.00 as 2026 (a surplus share of +700,000.00),
-     * with no word of the other year's value.
+     * with no word of the other year's value. Each is a finding of the contract as a whole (the period's year is chosen
+     * once for every clause), its sentence naming the clause of the term.
      */
     static List<SettlementLine> of(ContractTemplate template, ContractChoice contract, PerformanceFacts facts) {
         PerformancePeriod period = facts.period();
@@ -71,8 +72,9 @@ public final class ValuesOfOtherYears {
                             + " in performance year " + year + ", the facts' performance year, and every day of the period "
                             + start + " to " + end + " is settled at it; " + from + " to " + to + " fall in performance year "
                             + other + ", in which it is " + shown(otherValue) + ".";
-                    findings.add(new SettlementLine("IPA", clause.id(), null, null, Collections.unmodifiableMap(basis), sentence,
-                            RULE, parameter.name() + " in " + other));
+                    // Of the contract as a whole: which year's values settle the period is decided once for every clause.
+                    findings.add(SettlementLine.ofTheContract(Collections.unmodifiableMap(basis), sentence, RULE,
+                            parameter.name() + " in " + other));
                 }
             }
         }

@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -323,9 +324,14 @@ public final class Replay {
     static List<Difference> compared(JsonNode stored, JsonNode replayed) {
         JsonNode inReplayedOrder = stored;
         if (stored.isObject() && replayed.isObject()) {
+            JsonNode filed = withoutTheClausesOfContractFindings(stored.get("findings"), replayed.get("findings"));
+            if (filed != stored.get("findings")) {
+                inReplayedOrder = stored.deepCopy();
+                ((ObjectNode) inReplayedOrder).set("findings", filed);
+            }
             for (String list : List.of("lines", "findings")) {
-                JsonNode reordered = inOrderOf(stored.get(list), replayed.get(list));
-                if (reordered != stored.get(list)) {
+                JsonNode reordered = inOrderOf(inReplayedOrder.get(list), replayed.get(list));
+                if (reordered != inReplayedOrder.get(list)) {
                     if (inReplayedOrder == stored) {
                         inReplayedOrder = stored.deepCopy();
                     }
@@ -336,6 +342,36 @@ public final class Replay {
         List<Difference> differences = new ArrayList<>();
         differences("", inReplayedOrder, replayed, differences);
         return differences;
+    }
+
+    /**
+     * The stored findings with no clause where the replay has the same finding (scope, rule and detail) of the contract as a
+     * whole, which names none: a settlement stored before such findings had a place of their own filed them under a clause
+     * (the contract's first, or the clause of the term they were about), and that clause says nothing the finding does not.
+     * As stored when there is none such.
+     */
+    private static JsonNode withoutTheClausesOfContractFindings(JsonNode stored, JsonNode replayed) {
+        if (stored == null || replayed == null || !stored.isArray() || !replayed.isArray()) {
+            return stored;
+        }
+        Set<String> ofTheContract = new HashSet<>();
+        for (JsonNode finding : replayed) {
+            if (!finding.has("clause")) {
+                ofTheContract.add(identity(finding));
+            }
+        }
+        ArrayNode filed = null;
+        for (int i = 0; i < stored.size(); i++) {
+            JsonNode finding = stored.get(i);
+            if (finding.isObject() && finding.has("clause")
+                    && ofTheContract.contains(identity(((ObjectNode) finding.deepCopy()).without("clause")))) {
+                if (filed == null) {
+                    filed = (ArrayNode) stored.deepCopy();
+                }
+                ((ObjectNode) filed.get(i)).remove("clause");
+            }
+        }
+        return filed == null ? stored : filed;
     }
 
     /** The stored lines in the order of the replayed ones when they are the same lines by scope, clause, rule and detail, else as stored. */

@@ -27,7 +27,8 @@ import org.accord.facts.PerformancePeriod;
  *   <li>{@code contract}: which contract, in which version, with which terms
  *   <li>{@code rulesHash}: SHA-256 of the rule files used
  *   <li>{@code factsHash}: SHA-256 of the canonical facts (docs/hashes.md)
- *   <li>{@code findings}: determinations behind the lines (quality score, minimum savings rate, ...)
+ *   <li>{@code findings}: determinations behind the lines (quality score, minimum savings rate, ...), those
+ *       of the contract as a whole first, naming no clause
  *   <li>{@code lines}: payable lines, IPA first, then practices by id, each in clause order
  *   <li>{@code totals}: payer total, the IPA's pool and what each practice receives
  *   <li>{@code facts}: the facts evaluated, echoed
@@ -212,16 +213,16 @@ public final class Settlement {
     /**
      * The same settlement, naming the stored contract version its contract came from (none: unchanged),
      * with a finding, first, where the version was not in force throughout the facts' days. The finding
-     * is of the contract as a whole, written under its first clause, since a finding names a clause.
+     * is of the contract as a whole: it names no clause ({@link SettlementLine#ofTheContract}).
      */
     public Settlement from(StoredVersion version) {
         if (version == null) {
             return this;
         }
-        List<SettlementLine> said = version.standing() == null || facts == null || facts.period() == null || contract.terms().isEmpty()
+        List<SettlementLine> said = version.standing() == null || facts == null || facts.period() == null
                 ? List.of()
-                : version.standing().finding(contract.terms().keySet().iterator().next(),
-                        PerformancePeriod.firstDay(facts.period()), PerformancePeriod.lastDay(facts.period())).stream().toList();
+                : version.standing().finding(PerformancePeriod.firstDay(facts.period()), PerformancePeriod.lastDay(facts.period()))
+                        .stream().toList();
         Settlement saying = sayingFirst(said);
         return new Settlement(ipaId, performanceYear, contract.from(version), rulesHash, factsHash, saying.findings, lines, totals, facts);
     }

@@ -71,9 +71,10 @@ public final class SettlementAssembler {
         // Each line's place (scope, then clause, then its stage, rule and detail) is looked up once, not at every comparison;
         // the rules' names are ranked once in their order, so lines compare names as numbers (issue 15).
         Map<String, Integer> ruleRank = ruleRanks(written);
+        // A finding of the contract as a whole, of no one clause, comes before the clauses' findings.
         Function<SettlementLine, Placed> place = l -> Placed.of(
                 "IPA".equals(l.scope()) ? -1 : practiceOrder.getOrDefault(l.scope(), Integer.MAX_VALUE),
-                clauseOrder.getOrDefault(l.clause(), Integer.MAX_VALUE),
+                l.isOfTheContract() ? -1 : clauseOrder.getOrDefault(l.clause(), Integer.MAX_VALUE),
                 monthlyLines.getOrDefault(l.clause(), List.of()).contains(l.detail()) ? Placed.PAID_MONTHLY : Placed.SETTLED_LATER,
                 ruleRank.get(l.rule()), l);
 

@@ -1,6 +1,7 @@
 package org.accord.settlement;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -16,8 +17,8 @@ import java.util.Objects;
  *
  * <p>Fields, in the order the JSON carries them:
  * {@code scope} ({@code IPA} or the practice id the line belongs to), {@code clause} (the contract
- * clause id), {@code flow} (payment, payer to IPA or practice; retained, kept by the IPA from its
- * pool; or distributed, the IPA's pool to a practice; null for a finding), {@code amount} (USD
+ * clause id; null for a finding of the contract as a whole, {@link #ofTheContract}), {@code flow}
+ * (payment, payer to IPA or practice; retained, kept by the IPA from its pool; or distributed, the IPA's pool to a practice; null for a finding), {@code amount} (USD
  * rounded to cents, positive when paid to the scope; null for a finding), {@code basis} (the
  * numbers the rule used, by name, at full precision), {@code explanation} (one sentence stating
  * the outcome with its numbers), {@code rule} (the rule or decision that wrote the line) and
@@ -79,6 +80,21 @@ public final class SettlementLine {
             Map<String, Object> basis, String template, String rule, String detail) {
         Explanations.check(template, basis);
         return new SettlementLine(scope, clause, flow, amount, basis, null, template, rule, detail);
+    }
+
+    /**
+     * A finding of the contract as a whole, of no one clause (a version's standing on the facts' days, a term's value in
+     * another performance year of the period): the IPA's, naming no clause, where a reviewer reading a clause's findings
+     * or a client grouping them by clause finds it apart.
+     */
+    public static SettlementLine ofTheContract(Map<String, Object> basis, String explanation, String rule, String detail) {
+        return new SettlementLine("IPA", null, null, null, basis, explanation, null, rule, detail);
+    }
+
+    /** Whether the line is a finding of the contract as a whole, which names no clause ({@link #ofTheContract}). */
+    @JsonIgnore
+    public boolean isOfTheContract() {
+        return clause == null;
     }
 
     /**

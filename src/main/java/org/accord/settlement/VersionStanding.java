@@ -36,10 +36,10 @@ public record VersionStanding(int versionNumber, String inForce, List<DaysGovern
     }
 
     /**
-     * The finding that says in words what the standing says, for the facts' days {@code from} to
-     * {@code to}, under {@code clause}; none when the version was in force throughout.
+     * The finding of the contract that says in words what the standing says, for the facts' days {@code from}
+     * to {@code to}; none when the version was in force throughout.
      */
-    Optional<SettlementLine> finding(String clause, LocalDate from, LocalDate to) {
+    Optional<SettlementLine> finding(LocalDate from, LocalDate to) {
         if (THROUGHOUT.equals(inForce)) {
             return Optional.empty();
         }
@@ -67,8 +67,7 @@ public record VersionStanding(int versionNumber, String inForce, List<DaysGovern
         basis.put("inForce", inForce);
         basis.put("from", from.toString());
         basis.put("to", to.toString());
-        return Optional.of(new SettlementLine("IPA", clause, null, null, Collections.unmodifiableMap(basis), sentence, RULE,
-                "contract version"));
+        return Optional.of(SettlementLine.ofTheContract(Collections.unmodifiableMap(basis), sentence, RULE, "contract version"));
     }
 
     /** The facts' days the other versions leave to this one. */

@@ -68,7 +68,9 @@ export function settlementView(context) {
       el('div', { class: 'field' }, el('label', { for: 'settlement-scope' }, 'Show the lines of'), scopeSelect),
       linesHolder,
       el('details', {}, el('summary', {}, `Findings behind the lines (${settlement.findings.length})`),
-        el('ul', {}, settlement.findings.map(f => el('li', {}, `${f.scope}, ${f.clause}: ${f.explanation}`)))));
+        el('ul', {}, settlement.findings.map(f => el('li', {},
+          // a finding of the contract as a whole names no clause
+          `${f.scope}, ${f.clause ?? 'the contract as a whole'}: ${f.explanation}`)))));
 
     const names = totals.practices.map(p => p.practiceId);
     chart.show({
