@@ -66,6 +66,8 @@ class TemplatesCommand implements Callable<Integer> {
         List<String> parts = new ArrayList<>();
         if (!p.negotiable()) {
             parts.add("set by regulation, not negotiable");
+        } else if (p.negotiableFrom() != null) {
+            parts.add("set by regulation before " + p.negotiableFrom() + ", negotiable from then");
         }
         if (!p.allowedInWords().isEmpty()) {
             parts.add("allowed " + p.allowedInWords());

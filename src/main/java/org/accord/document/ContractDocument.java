@@ -405,7 +405,8 @@ public final class ContractDocument {
             }
             rows.add(List.of("`" + p.name() + "`", value, p.unit(), p.type().word(), p.allowedInWords(),
                     concepts.limitsOf(clause.concept(), p.name()).map(ConceptLimits::sentence).orElse(""),
-                    p.negotiable() ? "yes" : "no, set by regulation", p.description().strip(), p.source()));
+                    !p.negotiable() ? "no, set by regulation" : p.negotiableFrom() == null ? "yes"
+                            : "from " + p.negotiableFrom() + " (set by regulation before)", p.description().strip(), p.source()));
         }
         blocks.add(new Block.Table(List.of("parameter", "value", "unit", "type", "allowed", "concept allows", "negotiable", "what it does",
                 "source"), rows));

@@ -24,6 +24,9 @@ import java.util.stream.Collectors;
  * @param negotiable    false for a term set by regulation, which no evaluation may override
  * @param fields        for a scale, the fields every rung has besides its threshold, as its concept
  *                      declares them (empty when not known: the template is then refused by its concept)
+ * @param negotiableFrom the first performance year an override may replace the value of a negotiable term, where the
+ *                      regulation set it for every contract before (Track 2's flat 2% minimum savings rate before
+ *                      2016), or null where it is negotiable in every year
  */
 public record ParameterDeclaration(
         String name,
@@ -36,10 +39,23 @@ public record ParameterDeclaration(
         List<String> allowedValues,
         SortedMap<Integer, Object> valuesByYear,
         boolean negotiable,
-        List<String> fields) {
+        List<String> fields,
+        Integer negotiableFrom) {
 
     public ParameterDeclaration {
         fields = fields == null ? List.of() : List.copyOf(fields);
+    }
+
+    /** A parameter negotiable in every year it is negotiable at all. */
+    public ParameterDeclaration(String name, ParameterType type, String unit, String description, String source,
+            BigDecimal minimum, BigDecimal maximum, List<String> allowedValues, SortedMap<Integer, Object> valuesByYear,
+            boolean negotiable, List<String> fields) {
+        this(name, type, unit, description, source, minimum, maximum, allowedValues, valuesByYear, negotiable, fields, null);
+    }
+
+    /** Whether an override may replace the value in a performance year: never for a term set by regulation, else from its first such year. */
+    public boolean negotiableIn(int performanceYear) {
+        return negotiable && (negotiableFrom == null || performanceYear >= negotiableFrom);
     }
 
     /** A parameter whose values have no fields of their own (anything but a scale). */

@@ -548,7 +548,7 @@ public final class TemplateCatalog {
         });
         return new ParameterDeclaration(name, type, unchecked.unit(), unchecked.description(), unchecked.source(),
                 unchecked.minimum(), unchecked.maximum(), unchecked.allowedValues(), java.util.Collections.unmodifiableSortedMap(accepted),
-                unchecked.negotiable(), unchecked.fields());
+                unchecked.negotiable(), unchecked.fields(), raw.get("negotiableFrom") instanceof Number from ? from.intValue() : null);
     }
 
     private static java.time.LocalDate effectiveDate(String key, String at) {

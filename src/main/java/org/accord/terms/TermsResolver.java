@@ -45,7 +45,13 @@ public final class TermsResolver {
                     return;
                 }
                 try {
-                    accepted.put(override.getKey(), template.accept(declaration, override.getValue(), checks));
+                    Object value = template.accept(declaration, override.getValue(), checks);
+                    Optional<String> setByRegulation = setByRegulationIn(declaration, value, performanceYear);
+                    if (setByRegulation.isPresent()) {
+                        problems.add(new InputProblem(pointer, setByRegulation.get()));
+                        return;
+                    }
+                    accepted.put(override.getKey(), value);
                 } catch (ParameterDeclaration.FieldProblems e) {
                     e.problems().forEach(problem -> problems.add(new InputProblem(pointer + problem.pointer(), problem.reason())));
                 } catch (IllegalArgumentException e) {
@@ -115,8 +121,10 @@ public final class TermsResolver {
                     : "'" + name + "' is a " + scale.type().word() + " parameter; only a scale's rungs are named as name[rung].field")));
             return;
         }
-        if (!scale.negotiable()) {
-            edits.keySet().forEach(path -> problems.add(new InputProblem("/overrides/" + path, notNegotiable(scale))));
+        if (!scale.negotiableIn(performanceYear)) {
+            edits.keySet().forEach(path -> problems.add(new InputProblem("/overrides/" + path, scale.negotiable() ? name
+                    + " is set by regulation for performance year " + performanceYear + " (" + scale.source() + ") and negotiable only from "
+                    + scale.negotiableFrom() + ": its rungs cannot be changed" : notNegotiable(scale))));
             return;
         }
         List<Map<String, Object>> rungs = new ArrayList<>();
@@ -159,6 +167,32 @@ public final class TermsResolver {
     }
 
     /** Why an override of a term set by regulation is refused: the term and where its value comes from. */
+    /**
+     * Why an override may not replace a value the regulation set for the performance year (a term negotiable only from a
+     * later year), or empty. An override restating the regulation's value replaces nothing and is accepted (the CMS files'
+     * layouts restate Track 2's 2% for 2014 and 2015).
+     */
+    static Optional<String> setByRegulationIn(ParameterDeclaration declaration, Object value, int performanceYear) {
+        if (declaration.negotiableIn(performanceYear)) {
+            return Optional.empty();
+        }
+        Object regulations;
+        try {
+            regulations = declaration.valueIn(performanceYear);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // the year itself is refused, naming it
+        }
+        boolean same = value instanceof java.math.BigDecimal decimal && regulations instanceof java.math.BigDecimal set
+                ? decimal.compareTo(set) == 0 : value.equals(regulations);
+        if (same) {
+            return Optional.empty();
+        }
+        String shown = regulations instanceof java.math.BigDecimal set ? set.toPlainString() : String.valueOf(regulations);
+        return Optional.of(declaration.name() + " is set by regulation for performance year " + performanceYear + " at " + shown + " ("
+                + declaration.source() + ") and negotiable only from " + declaration.negotiableFrom() + ": "
+                + (value instanceof java.math.BigDecimal decimal ? decimal.toPlainString() : value) + " cannot replace it");
+    }
+
     public static String notNegotiable(ParameterDeclaration declaration) {
         return declaration.name() + " is set by regulation and not negotiable (" + declaration.source() + "): it cannot be overridden";
     }

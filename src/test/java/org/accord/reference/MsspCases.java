@@ -31,7 +31,9 @@ final class MsspCases {
         int year = track.firstYear() + random.nextInt(MsspReference.lastYear(template) - track.firstYear() + 1);
 
         Map<String, String> overrides = new TreeMap<>();
-        if (!track.populationMsr()) {
+        // Before 2016 the regulation set Track 2's rate, a flat 2% (425.606(b)): no election to draw, and an override is refused.
+        boolean elects = !track.populationMsr() && !(template.equals("mssp-aco-track-2") && year < MsspReference.TRACK_2_ELECTIONS_FROM);
+        if (elects) {
             if (random.nextInt(5) == 0) {
                 overrides.put("minimumSavingsRateBasis", "population");
             } else if (random.nextBoolean()) {

@@ -81,6 +81,9 @@ final class MsspReference {
                 ? 2021 : 2026;
     }
 
+    /** First performance year a Track 2 ACO elected its minimum savings and loss rate; before it, a flat 2% (425.606(b)). */
+    static final int TRACK_2_ELECTIONS_FROM = 2016;
+
     /** First performance year of the alternative quality performance standard (425.512(a)(4)(ii), CY 2023 PFS final rule). */
     static final int ALTERNATIVE_STANDARD_FROM = 2023;
 

@@ -28,7 +28,7 @@ class SharedParametersTest {
      * ("none" where the template has no value for that year). Since re-pinned where a template's declaration changed on
      * purpose: mssp-aco-track-2's minimum savings rate basis, flat before 2016 (its terms in 2016-2027 unchanged); the MSSP
      * ACO templates' version 3 (their first performance year given; with version "2" every pin held as before, so the
-     * version in the terms is all that moved).
+     * version in the terms is all that moved); mssp-aco-track-2 version 4, its rate and basis negotiable from 2016 only.
      */
     private static final Path PINNED = Path.of("src/test/resources/terms/before-shared-parameters.tsv");
 
@@ -171,7 +171,9 @@ class SharedParametersTest {
         ContractTemplate withoutFileHash = new ContractTemplate(template.id(), template.version(), template.name(), template.payer(),
                 template.description(), template.source(), template.clauses(), "", template.decisionTables(), template.measureDirections(), null, null);
         // The pins were made before a template could name its first or last performance year: the record's text had no such fields.
-        String declared = withoutFileHash.toString().replace(", firstPerformanceYear=null, lastPerformanceYear=null]", "]");
+        // Nor a parameter the year it became negotiable.
+        String declared = withoutFileHash.toString().replace(", firstPerformanceYear=null, lastPerformanceYear=null]", "]")
+                .replace(", negotiableFrom=null]", "]");
         return ContentHash.of(template.measureDirections().isEmpty() ? declared.replace(", measureDirections={}]", "]") : declared);
     }
 

@@ -119,6 +119,33 @@ class TermsResolverTest {
                 .hasMessageContaining("firstPerformanceYear: 2014 is before 2016, the first year in which every parameter has a value");
     }
 
+    /**
+     * Before 2016 the regulation set Track 2's minimum savings and loss rate, a flat 2%, for every ACO (42 CFR 425.606(b)):
+     * an override of 1% for 2014 was accepted and settled in its place, the finding still calling the rate flat. It is
+     * refused naming the regulation's rate; an override restating 2% replaces nothing and is accepted (the CMS files'
+     * layouts read the rate CMS applied), and from 2016, when ACOs elected, the election is an override as before.
+     */
+    @Test
+    void aRateTheRegulationSetForTheYearIsNotOverridden() {
+        String source = "42 CFR 425.606(b): the minimum savings and loss rate, a flat 2% before 2016; from 2016 the symmetrical"
+                + " MSR/MLR the ACO elects (0%, or 0.5% to 2.0% in steps of 0.5%)";
+        assertThat(refused("mssp-aco-track-2", 2014, Map.of("electedMinimumSavingsRate", "0.01"))).containsExactly(new InputProblem(
+                "/overrides/electedMinimumSavingsRate", "electedMinimumSavingsRate is set by regulation for performance year 2014 at 0.02 ("
+                        + source + ") and negotiable only from 2016: 0.01 cannot replace it"));
+        assertThat(refused("mssp-aco-track-2", 2015, Map.of("minimumSavingsRateBasis", "elected"))).extracting(InputProblem::pointer,
+                InputProblem::reason).containsExactly(org.assertj.core.groups.Tuple.tuple("/overrides/minimumSavingsRateBasis",
+                "minimumSavingsRateBasis is set by regulation for performance year 2015 at flat (42 CFR 425.606(b): the minimum"
+                        + " savings and loss rate, elected from 2016 (a flat 2% before)) and negotiable only from 2016: elected cannot"
+                        + " replace it"));
+        assertThat((BigDecimal) parameter(TermsResolver.resolve(template("mssp-aco-track-2"), Map.of("electedMinimumSavingsRate", "0.020"), 2014),
+                "shared-savings", "electedMinimumSavingsRate")).isEqualByComparingTo("0.02");
+        assertThat((BigDecimal) parameter(TermsResolver.resolve(template("mssp-aco-track-2"), Map.of("electedMinimumSavingsRate", "0.01"), 2016),
+                "shared-savings", "electedMinimumSavingsRate")).isEqualByComparingTo("0.01");
+        // Track 3 and the later tracks elected from their first year: the same override is theirs to make.
+        assertThat((BigDecimal) parameter(TermsResolver.resolve(template("mssp-aco-track-3"), Map.of("electedMinimumSavingsRate", "0.01"), 2016),
+                "shared-savings", "electedMinimumSavingsRate")).isEqualByComparingTo("0.01");
+    }
+
     private java.util.List<InputProblem> refused(String templateId, int year, Map<String, String> overrides) {
         InvalidInputException e = (InvalidInputException) catchThrowable(() -> TermsResolver.resolve(template(templateId), overrides, year));
         assertThat(e).as(templateId + " in " + year).isNotNull();
