@@ -18,6 +18,27 @@ class TemplateCatalogTest {
         schema = TemplateCatalog.schema(Files.readAllBytes(Path.of("contract-templates/template.schema.json")));
     }
 
+    /**
+     * A template whose years end and that says how many years it covers says as many as it settles: commercial-global-budget
+     * was "a five-year global budget" with values for 2024 to 2026 only, a later year refused.
+     */
+    @Test
+    void aTemplateThatSaysHowManyYearsItCoversSettlesThatMany() {
+        java.util.Map<String, Integer> words = java.util.Map.of("two", 2, "three", 3, "four", 4, "five", 5, "six", 6, "seven", 7);
+        java.util.regex.Pattern years = java.util.regex.Pattern.compile("\\b(two|three|four|five|six|seven)-year\\b");
+        int checked = 0;
+        for (ContractTemplate template : TemplateCatalog.load().all()) {
+            java.util.regex.Matcher said = years.matcher(template.description());
+            if (template.lastPerformanceYear() == null || !said.find()) {
+                continue;
+            }
+            checked++;
+            assertThat(words.get(said.group(1))).as(template.id() + ": \"" + said.group() + "\", settling " + template.firstYearSettled()
+                    + " to " + template.lastPerformanceYear()).isEqualTo(template.lastPerformanceYear() - template.firstYearSettled() + 1);
+        }
+        assertThat(checked).as("templates checked (the global budget and its stop-loss extension)").isEqualTo(2);
+    }
+
     @Test
     void everyShippedTemplateMatchesTheSchemaAndIsAddressedByItsContent() {
         TemplateCatalog catalog = TemplateCatalog.load();
