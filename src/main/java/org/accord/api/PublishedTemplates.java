@@ -2,6 +2,7 @@ package org.accord.api;
 
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.accord.engine.CustomDecisionTable;
 import org.accord.evaluation.EvaluationService;
@@ -9,6 +10,7 @@ import org.accord.store.ContentKind;
 import org.accord.store.ContentStore;
 import org.accord.terms.ContractTemplate;
 import org.accord.terms.TemplateCatalog;
+import org.accord.validation.InputProblem;
 import org.accord.validation.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +48,16 @@ class PublishedTemplates {
     /** The ids an admin may not take: shipped templates and the operator's folder. */
     private final java.util.Set<String> reserved = new java.util.TreeSet<>();
 
+    /** A template's id and version: what runs, contract versions and reviewers name it by. */
+    private record Label(String id, String version) {
+    }
+
+    /**
+     * The hash of the text each label was first stored with: a version names one text for good, so other content under it
+     * is refused whatever version has been in force since (found from outside: a version replaced by others took new terms).
+     */
+    private final java.util.Map<Label, String> firstTexts = new java.util.HashMap<>();
+
     PublishedTemplates(EvaluationService evaluations, ContentStore content,
             @Value("${accord.templates.dir:}") String templatesDir,
             @Value("${accord.decision-tables.compile-timeout:30s}") java.time.Duration compileBound) {
@@ -53,25 +65,57 @@ class PublishedTemplates {
         this.content = content;
         this.compileBound = compileBound;
         evaluations.templates().all().forEach(t -> reserved.add(t.id()));
+        java.util.Map<String, byte[]> stored = content.allOf(ContentKind.TEMPLATE);
+        // The shipped texts of this build are passed over unread: their ids are no one else's to take.
+        Set<String> shipped = new HashSet<>();
+        evaluations.templates().all().forEach(t -> shipped.add(t.contentHash()));
+        stored.forEach((hash, bytes) -> {
+            if (!shipped.contains(hash)) {
+                TemplateCatalog.idOf(bytes).ifPresent(id -> TemplateCatalog.versionOf(bytes)
+                        .ifPresent(version -> firstTexts.putIfAbsent(new Label(id, version), hash)));
+            }
+        });
         if (!templatesDir.isBlank()) {
-            TemplateCatalog withFolder = evaluations.templates().with(Path.of(templatesDir));
-            for (ContractTemplate template : withFolder.all()) {
-                if (reserved.add(template.id())) {
-                    content.put(ContentKind.TEMPLATE, bytesOf(Path.of(templatesDir), template));
-                    evaluations.publish(template);
-                }
+            publishFolder(Path.of(templatesDir));
+        }
+        restore(stored);
+    }
+
+    /**
+     * The operator's templates, each stored and put in force, none of them when one gives a version stored before with
+     * other content: the folder is read at every start, and a file changed under its version would change the terms
+     * its runs name.
+     *
+     * @throws InvalidInputException naming each such file
+     */
+    private void publishFolder(Path folder) {
+        java.util.Map<Path, ContractTemplate> files = new java.util.LinkedHashMap<>();
+        List<InputProblem> problems = new java.util.ArrayList<>();
+        for (ContractTemplate template : evaluations.templates().with(folder).all()) {
+            if (reserved.add(template.id())) {
+                Path file = fileOf(folder, template);
+                files.put(file, template);
+                otherTextOf(template).ifPresent(first -> problems.add(new InputProblem(file.toString(), publishedBefore(template, first) + ONE_TEXT)));
             }
         }
-        restore();
+        InvalidInputException.throwIfAny(problems);
+        files.forEach((file, template) -> {
+            try {
+                content.put(ContentKind.TEMPLATE, java.nio.file.Files.readAllBytes(file));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            firstTexts.putIfAbsent(labelOf(template), template.contentHash());
+            evaluations.publish(template);
+        });
     }
 
     /** The folder's file whose bytes hash to the template's hash (the catalog read them). */
-    private static byte[] bytesOf(Path folder, ContractTemplate template) {
+    private static Path fileOf(Path folder, ContractTemplate template) {
         try (var files = java.nio.file.Files.list(folder)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-                byte[] bytes = java.nio.file.Files.readAllBytes(file);
-                if (org.accord.content.ContentHash.of(bytes).equals(template.contentHash())) {
-                    return bytes;
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                if (org.accord.content.ContentHash.of(java.nio.file.Files.readAllBytes(file)).equals(template.contentHash())) {
+                    return file;
                 }
             }
         } catch (java.io.IOException e) {
@@ -80,12 +124,27 @@ class PublishedTemplates {
         throw new IllegalStateException("no file in " + folder + " holds template " + template.id());
     }
 
+    private static Label labelOf(ContractTemplate template) {
+        return new Label(template.id(), template.version());
+    }
+
+    /** The hash of the text the template's id and version were first stored with, when that text is another. */
+    private java.util.Optional<String> otherTextOf(ContractTemplate template) {
+        return java.util.Optional.ofNullable(firstTexts.get(labelOf(template))).filter(first -> !first.equals(template.contentHash()));
+    }
+
+    private static String publishedBefore(ContractTemplate template, String first) {
+        return "template '" + template.id() + "' version " + template.version() + " was published before with other content (" + first + ")";
+    }
+
+    private static final String ONE_TEXT = ": a version names one text for good; give a changed template a new version";
+
     /**
      * Tables first (templates name them), then templates in the order they were stored, a later
      * version replacing an earlier one; a stored template whose id is now shipped or in the
      * operator's folder stays stored (runs name it) but is not published again.
      */
-    private void restore() {
+    private void restore(java.util.Map<String, byte[]> stored) {
         content.allOf(ContentKind.DECISION_TABLE).forEach((hash, bytes) -> {
             try {
                 evaluations.customTables().add(CustomDecisionTable.check(bytes, compileBound));
@@ -99,7 +158,7 @@ class PublishedTemplates {
         // again, each would only be found reserved, so they are passed over by their hash unread.
         Set<String> known = new HashSet<>();
         evaluations.templates().all().forEach(t -> known.add(t.contentHash()));
-        content.allOf(ContentKind.TEMPLATE).forEach((hash, bytes) -> {
+        stored.forEach((hash, bytes) -> {
             if (known.contains(hash)) {
                 return;
             }
@@ -133,8 +192,9 @@ class PublishedTemplates {
      * Checks and publishes a template sent by an admin.
      *
      * @throws InvalidInputException (422) naming each field and reason; nothing is stored then
-     * @throws IdTaken (409) for a shipped template's id, a published one's at the same version, or the bytes of a
-     *                 version another has replaced: the version in force is the last one published, also after a restart
+     * @throws IdTaken (409) for a shipped template's id, a published one's at the same version, other content under a
+     *                 version published before (a version names one text for good), or the bytes of a version another has
+     *                 replaced: the version in force is the last one published, also after a restart
      */
     synchronized Publication publish(byte[] bytes) {
         ContractTemplate template = TemplateCatalog.readUpload(bytes);
@@ -149,6 +209,11 @@ class PublishedTemplates {
             throw new IdTaken("template '" + template.id() + "' version " + template.version()
                     + " is published with other content (" + known.contentHash() + "): give a changed template a new version");
         }
+        java.util.Optional<String> otherText = otherTextOf(template);
+        if (otherText.isPresent()) {
+            throw new IdTaken(publishedBefore(template, otherText.get()) + (known == null ? "" : ", since replaced by version " + known.version())
+                    + ONE_TEXT);
+        }
         if (known != null && content.get(template.contentHash(), ContentKind.TEMPLATE).isPresent()) {
             // Its bytes are stored once, where they were first published: taken back in that order at a restart,
             // they would not be the version in force any more.
@@ -157,6 +222,7 @@ class PublishedTemplates {
         }
         InvalidInputException.throwIfAny(evaluations.decisionTableProblems(template));
         content.put(ContentKind.TEMPLATE, bytes);
+        firstTexts.putIfAbsent(labelOf(template), template.contentHash());
         evaluations.publish(template);
         return new Publication(template, true);
     }

@@ -260,6 +260,16 @@ public final class TemplateCatalog {
         }
     }
 
+    /** The version a stored template's text gives itself, read without checking it; empty when it gives none. */
+    public static Optional<String> versionOf(byte[] bytes) {
+        try {
+            tools.jackson.databind.JsonNode version = YAML.readTree(bytes).path("version");
+            return version.isString() || version.isNumber() ? Optional.of(version.asString()) : Optional.empty();
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
     /** How the checks that name a template's place (" clause X parameter Y: ...") call an uploaded one. */
     private static final String UPLOADED = "template";
 

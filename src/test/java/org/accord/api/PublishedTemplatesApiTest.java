@@ -107,6 +107,79 @@ class PublishedTemplatesApiTest extends ServerTest {
         assertThat(restarted.templates().find("restart-keeps-this").orElseThrow().version()).isEqualTo("2");
     }
 
+    /** A payer's capitation template under its own id, at a version and a capitation PMPM. */
+    private static String payerCapitation(String id, String version, String capitationPmpm) {
+        String text = read("src/test/resources/uploads/payer-capitation.yaml");
+        for (String[] change : new String[][] {{"id: payer-capitation", "id: " + id}, {"version: '1'", "version: '" + version + "'"},
+                {"value: '52.00'", "value: '" + capitationPmpm + "'"}}) {
+            assertThat(text.split(java.util.regex.Pattern.quote(change[0]), -1)).as(change[0]).hasSize(2);
+            text = text.replace(change[0], change[1]);
+        }
+        return text;
+    }
+
+    /**
+     * Version 2 at $60.00 PMPM, replaced by 10 and then 9, was published again at $90.00 (201), and runs made under either
+     * text said "pc 2": the same version with other content was refused only against the version in force (found from
+     * outside, probe 4 P2). A version names one text for good, whatever was published since, also after a restart.
+     */
+    @Test
+    void aVersionNamesOneTextForGoodAlsoAfterOtherVersionsReplacedIt() {
+        String id = "one-text-per-version";
+        String two = payerCapitation(id, "2", "60.00");
+        for (String text : new String[] {two, payerCapitation(id, "10", "70.00"), payerCapitation(id, "9", "80.00")}) {
+            Reply published = asAdmin("/api/v1/contract-templates", "application/yaml", text);
+            assertThat(published.status()).as(published.body()).isEqualTo(201);
+        }
+        String otherTwo = payerCapitation(id, "2", "90.00");
+
+        Reply refused = asAdmin("/api/v1/contract-templates", "application/yaml", otherTwo);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString()).isEqualTo("template '" + id + "' version 2 was published before with other"
+                + " content (" + ContentHash.of(two.getBytes(StandardCharsets.UTF_8)) + "), since replaced by version 9: a version names"
+                + " one text for good; give a changed template a new version");
+        assertThat(content.get(ContentHash.of(otherTwo.getBytes(StandardCharsets.UTF_8)))).isEmpty();
+        JsonNode inForce = get("/api/v1/contract-templates/" + id).json();
+        assertThat(inForce.get("version").asString()).isEqualTo("9");
+
+        org.accord.evaluation.EvaluationService restarted = org.accord.evaluation.EvaluationService.load();
+        PublishedTemplates afterRestart = new PublishedTemplates(restarted, content, "", java.time.Duration.ofSeconds(30));
+        assertThat(restarted.templates().find(id).orElseThrow().version()).isEqualTo("9");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> afterRestart.publish(otherTwo.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(PublishedTemplates.IdTaken.class).hasMessageContaining("version 2 was published before with other content");
+    }
+
+    /**
+     * The operator's folder is read at every start: a file changed without a new version would have put other terms in
+     * force under the label stored runs name. The start is refused, naming the file and the text stored first.
+     */
+    @Test
+    void aFolderTemplateChangedUnderTheSameVersionIsRefusedAtStart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws Exception {
+        String id = "folder-one-text-per-version";
+        String first = payerCapitation(id, "1", "60.00");
+        java.nio.file.Path file = folder.resolve("payer.yaml");
+        java.nio.file.Files.writeString(file, first);
+        new PublishedTemplates(org.accord.evaluation.EvaluationService.load(), content, folder.toString(), java.time.Duration.ofSeconds(30));
+        java.nio.file.Files.writeString(file, payerCapitation(id, "1", "90.00"));
+
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> new PublishedTemplates(
+                org.accord.evaluation.EvaluationService.load(), content, folder.toString(), java.time.Duration.ofSeconds(30)));
+
+        assertThat(refused).isInstanceOf(org.accord.validation.InvalidInputException.class);
+        assertThat(((org.accord.validation.InvalidInputException) refused).problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.pointer()).isEqualTo(file.toString());
+            assertThat(problem.reason()).isEqualTo("template '" + id + "' version 1 was published before with other content ("
+                    + ContentHash.of(first.getBytes(StandardCharsets.UTF_8)) + "): a version names one text for good; give a changed"
+                    + " template a new version");
+        });
+        java.nio.file.Files.writeString(file, payerCapitation(id, "2", "90.00"));
+        org.accord.evaluation.EvaluationService withNewVersion = org.accord.evaluation.EvaluationService.load();
+        new PublishedTemplates(withNewVersion, content, folder.toString(), java.time.Duration.ofSeconds(30));
+        assertThat(withNewVersion.templates().find(id).orElseThrow().version()).as("the same change under a new version").isEqualTo("2");
+    }
+
     /**
      * A template declared the elected minimum savings rate from 0 to 0.122 where its concept allows 0, 0.005, 0.01, 0.015
      * and 0.02 only, and was published: a negotiator read 0.122 and was refused every value above 0.02. Refused at the
