@@ -118,7 +118,8 @@ final class ReplayedRuleSets {
             // "reported for 1 practice(s)": a count of one said as one now, and more as more
             Map.entry("rules/quality/unknown-measures.drl", Set.of("A reported measure that no clause of the contract knows changes no amount and is named")),
             // "Capitation $52.06: $52.00 PMPM x 1 member months x risk factor 1.00125 (risk score 1.00125 / 1)." of 52.065,
-            // its rounding half-even unsaid, as the fee-for-service and withhold lines': said now
+            // its rounding half-even unsaid, as the fee-for-service and withhold lines': said now; and a risk factor of
+            // 1 / 1.15 was printed in its 34 digits: shown to four places now
             Map.entry("rules/payment/capitation.drl", Set.of("Capitation is the PMPM times member months times the practice's risk factor")),
             Map.entry("rules/payment/fee-for-service.drl", Set.of("Services are paid at the negotiated percentage of the fee schedule")),
             Map.entry("rules/payment/withhold.drl", Set.of("The withhold is held back from each capitation payment",
