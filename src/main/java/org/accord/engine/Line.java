@@ -57,6 +57,14 @@ public final class Line {
         return new Line(clause.getEvaluation(), clause.getId(), clause.getConcept(), rule, sentence);
     }
 
+    /**
+     * A finding of the contract as a whole, of no one clause (the cost compared with the targets): it names no clause,
+     * so a reviewer reading a clause's findings, or a client grouping them by clause, finds it apart. Never payable.
+     */
+    public static Line ofTheContract(Evaluation evaluation, Rule rule) {
+        return new Line(evaluation, null, null, rule, "explanation");
+    }
+
     /** The line belongs to a practice rather than to the IPA as a whole. */
     public Line forPractice(Practice practice) {
         this.scope = practice.getId();
@@ -82,6 +90,9 @@ public final class Line {
 
     /** Completes a payable line: the amount must already be rounded to cents. */
     public Line pays(BigDecimal payable) {
+        if (clauseId == null) {
+            throw new IllegalStateException("rule \"" + rule + "\" pays on a line of the contract as a whole: only a clause pays");
+        }
         if (payable.scale() != Money.SCALE) {
             throw new IllegalStateException("rule \"" + rule + "\" pays " + payable.toPlainString()
                     + ", which was not rounded to cents by Money.payable");
@@ -100,6 +111,7 @@ public final class Line {
         return evaluation;
     }
 
+    /** The clause the line is of; null for a finding of the contract as a whole ({@link #ofTheContract}). */
     public String getClauseId() {
         return clauseId;
     }

@@ -156,7 +156,7 @@ class DistributionPracticesHeldAtABoundTest {
     }
 
     private static SettlementLine finding(Settlement settlement, String detail) {
-        return settlement.findings().stream().filter(f -> f.clause().equals("distribution") && f.detail().equals(detail))
+        return settlement.findings().stream().filter(f -> "distribution".equals(f.clause()) && f.detail().equals(detail))
                 .findFirst().orElseThrow();
     }
 

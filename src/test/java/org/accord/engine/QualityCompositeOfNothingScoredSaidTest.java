@@ -33,7 +33,7 @@ class QualityCompositeOfNothingScoredSaidTest {
     void aStoredRuleSetSaysZeroOfZeroPointsAsItRan() {
         Settlement replayed = ReplayedRuleSets.settledWith(EARLIER, "quality",
                 "a-practice-with-no-measure-scored-has-its-composite-taken-as-zero-and-says-why.yaml");
-        assertThat(replayed.findings()).filteredOn(l -> l.clause().equals("quality-measures") && l.scope().equals("P2")
+        assertThat(replayed.findings()).filteredOn(l -> "quality-measures".equals(l.clause()) && l.scope().equals("P2")
                         && l.rule().startsWith("A practice's quality composite"))
                 .singleElement().satisfies(l -> {
                     assertThat(l.rule()).isEqualTo("A practice's quality composite is its points earned over its points possible");

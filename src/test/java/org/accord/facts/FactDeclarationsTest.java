@@ -155,7 +155,7 @@ class FactDeclarationsTest {
                 List.of(new ClauseTerms("rebates", "rebates", "Rebates", List.of(), Map.of())), Map.of(), "test");
         for (PerformanceFacts facts : List.of(fromJson, fromCsv)) {
             Settlement settlement = new Evaluator(rules).evaluate(terms, facts);
-            List<SettlementLine> rebates = settlement.findings().stream().filter(l -> l.clause().equals("rebates")).toList();
+            List<SettlementLine> rebates = settlement.findings().stream().filter(l -> "rebates".equals(l.clause())).toList();
             assertThat(rebates).hasSize(1);
             assertThat(rebates.get(0).scope()).isEqualTo(VALLEY.practices().get(0).id());
             assertThat(new BigDecimal(rebates.get(0).basis().get("rebates").toString())).isEqualByComparingTo("1299.50");

@@ -63,7 +63,7 @@ class CombinedClausesTest {
 
         for (ClauseTemplate clause : template.clauses()) {
             assertThat(Stream.concat(settlement.lines().stream(), settlement.findings().stream()))
-                    .as("a line or finding for clause %s", clause.id()).anyMatch(l -> l.clause().equals(clause.id()));
+                    .as("a line or finding for clause %s", clause.id()).anyMatch(l -> clause.id().equals(l.clause()));
         }
         Settlement.Totals totals = settlement.totals();
         BigDecimal distributed = sum(settlement.lines().stream().filter(l -> SettlementLine.DISTRIBUTED.equals(l.flow())));
@@ -113,7 +113,7 @@ class CombinedClausesTest {
     }
 
     private static SettlementLine finding(Settlement settlement, String clause, String basisName) {
-        return settlement.findings().stream().filter(f -> f.clause().equals(clause) && f.basis().containsKey(basisName))
+        return settlement.findings().stream().filter(f -> clause.equals(f.clause()) && f.basis().containsKey(basisName))
                 .findFirst().orElseThrow();
     }
 

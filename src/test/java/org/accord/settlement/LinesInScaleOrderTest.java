@@ -31,9 +31,9 @@ class LinesInScaleOrderTest {
         GoldenCases.GoldenCase golden = GoldenCases.read(GoldenCases.GOLDEN.resolve("risk-corridor")
                 .resolve("the-corridor-pays-the-sum-over-its-bands-rounded-once.yaml"));
         Settlement settlement = Engine.service().evaluate(golden.choice(), golden.facts());
-        assertThat(settlement.lines()).filteredOn(l -> l.clause().equals("risk-corridor")).extracting(SettlementLine::detail)
+        assertThat(settlement.lines()).filteredOn(l -> "risk-corridor".equals(l.clause())).extracting(SettlementLine::detail)
                 .containsExactly("corridorBands[0]", "corridorBands[1]", "corridorBands[2]");
-        assertThat(settlement.findings()).filteredOn(l -> l.clause().equals("risk-corridor")).extracting(SettlementLine::detail)
+        assertThat(settlement.findings()).filteredOn(l -> "risk-corridor".equals(l.clause())).extracting(SettlementLine::detail)
                 .containsExactly("", "corridorBands[0]", "corridorBands[1]", "corridorBands[2]", "");
     }
 
@@ -50,7 +50,7 @@ class LinesInScaleOrderTest {
         // Every other clause settled, as assembly requires.
         terms.clauses().stream().skip(1).forEach(c -> written.add(finding(c.id(), "Settled", "")));
         Settlement settlement = SettlementAssembler.assemble(terms, facts, written, "sha256:rules");
-        assertThat(settlement.findings()).filteredOn(l -> l.clause().equals(clause)).extracting(l -> l.rule() + " " + l.detail()).containsExactly(
+        assertThat(settlement.findings()).filteredOn(l -> clause.equals(l.clause())).extracting(l -> l.rule() + " " + l.detail()).containsExactly(
                 "Q before the scale ", "R the other rungs scale[1]", "R a rung paid otherwise scale[2]", "R the other rungs scale[10]",
                 "S after the scale ");
     }
