@@ -205,8 +205,12 @@ final class Transport {
                                 constraint.kind().word(), constraint.parameters(), concepts.requires(c.concept(), constraint),
                                 constraint.sentence())).toList()))
                 .toList();
+        int first = template.firstYearSettled();
         return new org.accord.api.generated.model.ContractTemplate(template.id(), template.version(), template.name(),
-                template.payer(), template.description(), template.source(), template.contentHash(), clauses);
+                template.payer(), template.description(), template.source(), template.contentHash(), clauses)
+                .firstPerformanceYear(first == 0 ? null : first)
+                .lastPerformanceYear(template.lastPerformanceYear())
+                .measureDirections(new LinkedHashMap<>(template.measureDirections()));
     }
 
     private static ParameterDeclaration parameter(org.accord.terms.ParameterDeclaration declaration, ConceptLimits limits) {
@@ -217,6 +221,7 @@ final class Transport {
         return new ParameterDeclaration(declaration.name(), declaration.type().word(),
                 declaration.unit(), declaration.description(), declaration.source(), declaration.allowedValues(), values)
                 .negotiable(declaration.negotiable())
+                .negotiableFrom(declaration.negotiableFrom())
                 .minimum(declaration.minimum())
                 .maximum(declaration.maximum())
                 .conceptLimits(limits == null ? null : new org.accord.api.generated.model.ConceptLimits(limits.concept(),

@@ -45,6 +45,11 @@ class TemplatesCommand implements Callable<Integer> {
         }
         System.out.println(template.name() + " (" + template.id() + " " + template.version() + ")");
         System.out.println(template.description());
+        template.yearsSettledInWords().ifPresent(years -> System.out.println("Performance years: " + years));
+        if (!template.measureDirections().isEmpty()) {
+            System.out.println("Measure directions: " + template.measureDirections().entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));
+        }
         ConceptRegistry concepts = ConceptRegistry.shipped();
         for (ClauseTemplate clause : template.clauses()) {
             System.out.println();

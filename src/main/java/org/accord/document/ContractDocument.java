@@ -199,10 +199,14 @@ public final class ContractDocument {
         blocks.add(new Block.Paragraph((version == null ? "" : "**Template:** " + templateTitle() + ". ")
                 + "**Payer:** " + template.payer() + ". **Source:** " + template.source()
                 + ". **Template file hash:** `" + template.contentHash() + "`."
-                + (template.lastPerformanceYear() == null ? "" : " **Performance years:** " + (template.firstYearSettled() == 0
-                        ? "up to " : template.firstYearSettled() + " to ") + template.lastPerformanceYear()
-                        + "; a later year is refused, the template's values not carrying on past its last.")));
+                + template.yearsSettledInWords().map(years -> " **Performance years:** " + years + ".").orElse("")));
         blocks.add(new Block.Paragraph(template.description()));
+        if (!template.measureDirections().isEmpty()) {
+            // The rules read each measure's direction from the template's text, so a reviewer reads them here too.
+            blocks.add(new Block.Paragraph("**Measure directions** (recorded in the template's text and read by its rules): "
+                    + template.measureDirections().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                            .collect(java.util.stream.Collectors.joining(", ")) + "."));
+        }
         if (!changedTerms.isEmpty()) {
             // The description was written with the template's values; it is not these terms' words.
             blocks.add(new Block.Paragraph("**The template's description**, in the template's terms: where it names a value of a term "

@@ -72,6 +72,19 @@ public record ContractTemplate(
     }
 
     /**
+     * The years the template settles, in words ("2016 to 2021 (a later year is refused)", "from 2019 (its last values carry
+     * on)"), where its text bounds them (a first or a last performance year given); else empty.
+     */
+    public Optional<String> yearsSettledInWords() {
+        if (firstPerformanceYear == null && lastPerformanceYear == null) {
+            return Optional.empty();
+        }
+        int first = firstYearSettled();
+        return Optional.of(lastPerformanceYear == null ? "from " + first + " (its last values carry on)"
+                : (first == 0 ? "up to " : first + " to ") + lastPerformanceYear + " (a later year is refused)");
+    }
+
+    /**
      * Why a performance year outside the years the template gives is refused, or empty when the template settles it. A year
      * before a first year the text gives is refused whatever the overrides: a value overridden for it would otherwise
      * settle a year the program did not have (Track 3 in 2014, on an overridden sharing rate basis).

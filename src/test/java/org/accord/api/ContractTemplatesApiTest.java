@@ -72,6 +72,31 @@ class ContractTemplatesApiTest extends ServerTest {
         }
     }
 
+    /**
+     * A template read from the API says the years it settles and the measure directions its rules read, as its text gives
+     * them: before, neither was in the answer, so a negotiator learnt Track 3's years from a 422 and a reviewer could not
+     * see which way the pay-for-performance template read HBD-POOR.
+     */
+    @Test
+    void aTemplateSaysTheYearsItSettlesAndTheMeasureDirectionsItsRulesRead() {
+        JsonNode track3 = get("/api/v1/contract-templates/mssp-aco-track-3").json();
+        assertThat(track3.get("firstPerformanceYear").asInt()).isEqualTo(2016);
+        assertThat(track3.get("lastPerformanceYear").asInt()).isEqualTo(2021);
+
+        JsonNode enhanced = get("/api/v1/contract-templates/mssp-aco-enhanced").json();
+        assertThat(enhanced.get("firstPerformanceYear").asInt()).isEqualTo(2019);
+        assertThat(enhanced.has("lastPerformanceYear")).as("ENHANCED carries on").isFalse();
+
+        JsonNode p4p = get("/api/v1/contract-templates/medicaid-ffs-p4p").json();
+        assertThat(p4p.get("measureDirections").get("HBD-POOR").asString()).isEqualTo("lower-is-better");
+        assertThat(p4p.get("measureDirections").get("CBP").asString()).isEqualTo("higher-is-better");
+        assertThat(p4p.has("firstPerformanceYear")).as("one value for every year").isFalse();
+
+        JsonNode rate = parameter(get("/api/v1/contract-templates/mssp-aco-track-2").json(), "shared-savings", "electedMinimumSavingsRate");
+        assertThat(rate.get("negotiableFrom").asInt()).isEqualTo(2016);
+        assertThat(rate.get("negotiable").asBoolean()).isTrue();
+    }
+
     @Test
     void aParameterItsConceptSetsNoLimitsHasNone() {
         JsonNode basis = parameter(get("/api/v1/contract-templates/mssp-basic").json(), "shared-savings", "minimumSavingsRateBasis");

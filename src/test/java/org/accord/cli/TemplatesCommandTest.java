@@ -29,6 +29,19 @@ class TemplatesCommandTest {
                 .endsWith("elected  (word)  allowed population, elected"));
     }
 
+    /** The years a template settles and the measure directions its rules read, which `accord templates <id>` did not say. */
+    @Test
+    void aTemplateSaysTheYearsItSettlesAndTheMeasureDirectionsItsRulesRead() {
+        assertThat(templates("mssp-aco-track-3").out().lines()).contains("Performance years: 2016 to 2021 (a later year is refused)");
+        assertThat(templates("mssp-aco-basic-c").out().lines()).contains("Performance years: from 2019 (its last values carry on)");
+        assertThat(templates("commercial-global-budget").out().lines()).contains("Performance years: 2024 to 2026 (a later year is refused)");
+        String p4p = templates("medicaid-ffs-p4p").out();
+        assertThat(p4p.lines()).noneMatch(line -> line.startsWith("Performance years"))
+                .anySatisfy(line -> assertThat(line).startsWith("Measure directions: ").contains("CBP higher-is-better", "HBD-POOR lower-is-better"));
+        assertThat(templates("mssp-aco-track-2").out().lines()).anySatisfy(line -> assertThat(line).startsWith("    electedMinimumSavingsRate ")
+                .contains("set by regulation before 2016, negotiable from then"));
+    }
+
     @Test
     void aClauseSaysItsConstraintsAndWhichItsConceptRequires() {
         String out = templates("mssp-enhanced").out();

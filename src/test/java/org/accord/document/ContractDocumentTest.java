@@ -225,6 +225,26 @@ class ContractDocumentTest {
                 .contains("<p><strong>The template's description</strong>, in the template's terms");
     }
 
+    /**
+     * The document says the years a template settles where its text bounds them, the first as well as the last (ENHANCED,
+     * from 2019, said nothing), the year from which a term the regulation set becomes negotiable, and the measure directions
+     * the rules read from the template's text (never said before).
+     */
+    @Test
+    void aTemplatesDocumentSaysTheYearsItSettlesAndTheMeasureDirectionsItsRulesRead() {
+        TemplateCatalog catalog = TemplateCatalog.load();
+        assertThat(ContractDocument.of(catalog.find("mssp-aco-enhanced").orElseThrow(), Map.of()).markdown())
+                .contains(" **Performance years:** from 2019 (its last values carry on).");
+        assertThat(ContractDocument.of(catalog.find("mssp-aco-track-3").orElseThrow(), Map.of()).markdown())
+                .contains(" **Performance years:** 2016 to 2021 (a later year is refused).");
+        String track2 = ContractDocument.of(catalog.find("mssp-aco-track-2").orElseThrow(), Map.of()).markdown();
+        assertThat(track2.lines()).anySatisfy(line -> assertThat(line).startsWith("| `electedMinimumSavingsRate` |")
+                .contains("| from 2016 (set by regulation before) |"));
+        String p4p = ContractDocument.of(catalog.find("medicaid-ffs-p4p").orElseThrow(), Map.of()).markdown();
+        assertThat(p4p).doesNotContain("**Performance years:**").contains("**Measure directions** (recorded in the template's text and"
+                + " read by its rules): ").contains("CBP higher-is-better").contains("HBD-POOR lower-is-better");
+    }
+
     @Test
     void aTemplatesDocumentWithChangedTermsMarksTheTextItChanges() {
         ContractTemplate capitation = TemplateCatalog.load().find("ma-capitation").orElseThrow();
