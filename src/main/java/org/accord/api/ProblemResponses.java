@@ -4,6 +4,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,11 +36,13 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every error becomes an RFC 9457 problem ({@code application/problem+json}): Spring MVC's own
  * (404, 405, 406, 415...) through the base class, bodies that do not match the API document as
- * 400 with a pointer per problem, the domain's {@link InvalidInputException} as 422, and anything
+ * 400 with a pointer per problem (a field that holds no decimal as 422, as the decimal of an override is),
+ * the domain's {@link InvalidInputException} as 422, and anything
  * unexpected as a 500 that says nothing of the server's insides.
  */
 @RestControllerAdvice
@@ -174,6 +177,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             if (jackson == null && cause instanceof JacksonException found) {
                 jackson = found;
             }
+        }
+        if (jackson instanceof MismatchedInputException mismatch && mismatch.getTargetType() == BigDecimal.class) {
+            // A well-formed body whose field holds no decimal: the value is refused (422), as an override's or a CSV cell's
+            // is, not the document (400), so a client reads one status for one kind of problem wherever the decimal was sent.
+            List<InputProblem> errors = List.of(Problems.atPointer(JsonProblems.pointer(jackson), JsonProblems.reason(jackson)));
+            return Problems.response(Problems.ofInput(HttpStatus.UNPROCESSABLE_CONTENT, Problems.INVALID_INPUT,
+                    Problems.INVALID_INPUT_TITLE, errors, path(request)), null);
         }
         return jackson != null
                 ? badRequest(List.of(Problems.atPointer(JsonProblems.pointer(jackson), JsonProblems.reason(jackson))), request)

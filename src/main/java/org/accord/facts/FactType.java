@@ -128,7 +128,7 @@ public enum FactType {
             return Decimals.check(new BigDecimal(raw.toString()));
         }
         if (raw instanceof String text) {
-            return Decimals.parse(text.strip());
+            return Decimals.parse(text);
         }
         // A double has already lost the exact decimal the sender wrote: refused, not guessed.
         return Optional.empty();

@@ -89,7 +89,7 @@ public record PracticePerformance(
             return Decimals.check(new BigDecimal(value.toString())).map(Object.class::cast).orElse(value);
         }
         if (value instanceof String text) {
-            return Decimals.parse(text.strip()).map(Object.class::cast).orElse(text);
+            return Decimals.parse(text).map(Object.class::cast).orElse(text);
         }
         return value;
     }

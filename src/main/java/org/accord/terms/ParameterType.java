@@ -87,7 +87,7 @@ public enum ParameterType {
             return Decimals.parseOrThrow(raw.toString());
         }
         if (raw instanceof String s) {
-            return Decimals.parseOrThrow(s.trim());
+            return Decimals.parseOrThrow(s);
         }
         if (raw instanceof Double || raw instanceof Float) {
             // A JSON number that reached us as binary floating point: take its shortest decimal text.

@@ -134,6 +134,38 @@ class DecimalsTest extends ServerTest {
         }
     }
 
+    /**
+     * A decimal is read one way wherever it is sent, and a value that is not one is refused alike: a space before or after
+     * the digits was taken in an override (and in --set) but refused in a fact, and a fact's "1." was a 400 where an
+     * override's was a 422. A well-formed body whose field holds no decimal is now a 422 naming the field, in both.
+     */
+    @Test
+    void aDecimalIsReadOneWayInAnOverrideAndInAFactAndOneThatIsNotIsA422NamingItsField() {
+        for (String notADecimal : new String[] {" 0.5", "0.5 ", "1.", "0x1", "1E+999999999"}) {
+            ObjectNode inAnOverride = Requests.small();
+            inAnOverride.withObject("/contract").putObject("overrides").put("maximumSharingRate", notADecimal);
+            ObjectNode inAFact = Requests.small();
+            inAFact.withObject("/facts/practices/0").put("averageRiskScore", notADecimal);
+
+            Reply override = postJson("/api/v1/evaluations", JSON.writeValueAsString(inAnOverride));
+            Reply fact = postJson("/api/v1/evaluations", JSON.writeValueAsString(inAFact));
+
+            String reason = "'" + notADecimal + "' is not a decimal in bounds: " + org.accord.validation.Decimals.EXPECTED;
+            assertThat(override.status()).as(notADecimal + ": " + override.body()).isEqualTo(422);
+            assertThat(override.json().get("errors")).as(notADecimal).hasSize(1);
+            assertThat(override.json().at("/errors/0/pointer").asString()).isEqualTo("/contract/overrides/maximumSharingRate");
+            assertThat(override.json().at("/errors/0/reason").asString()).isEqualTo(reason);
+            assertThat(fact.status()).as(notADecimal + ": " + fact.body()).isEqualTo(422);
+            assertThat(fact.json().get("errors")).as(notADecimal).hasSize(1);
+            assertThat(fact.json().at("/errors/0/pointer").asString()).isEqualTo("/facts/practices/0/averageRiskScore");
+            assertThat(fact.json().at("/errors/0/reason").asString()).isEqualTo(reason);
+        }
+        // A document that is not JSON is still the request's fault as a whole: a 400.
+        Reply broken = postJson("/api/v1/evaluations", "{\"contract\": {\"templateId\": \"mssp-basic\"}, \"facts\": ");
+        assertThat(broken.status()).as(broken.body()).isEqualTo(400);
+    }
+
+    /** A JSON number too large to write out is a well-formed body's field that holds no decimal in bounds: a 422, as a string's. */
     @Test
     void validateAndEvaluateRefuseAHugeExponentAlikeNamingTheField() {
         for (String value : new String[] {"1E+2147483647", "-1E+2147483647"}) {
@@ -144,8 +176,8 @@ class DecimalsTest extends ServerTest {
             Reply evaluated = postJson("/api/v1/evaluations", body);
             Reply validated = postJson("/api/v1/evaluations:validate", body);
 
-            assertThat(evaluated.status()).as(evaluated.body()).isEqualTo(400);
-            assertThat(validated.status()).isEqualTo(400);
+            assertThat(evaluated.status()).as(evaluated.body()).isEqualTo(422);
+            assertThat(validated.status()).isEqualTo(422);
             assertThat(evaluated.json().at("/errors/0/pointer").asString()).isEqualTo("/facts/practices/2/totalCostOfCare");
             assertThat(validated.json().get("errors")).isEqualTo(evaluated.json().get("errors"));
         }

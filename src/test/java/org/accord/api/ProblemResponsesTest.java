@@ -89,18 +89,6 @@ class ProblemResponsesTest extends ServerTest {
                             "/facts/practices/0/visits", "expected a whole number"),
                     problem("number out of range", r -> at(r, "/facts/practices/0").put("visits", 99999999999L),
                             "/facts/practices/0/visits", "out of range: a whole number here is at most 2147483647"),
-                    problem("decimal expected", r -> at(r, "/facts/practices/2").put("totalCostOfCare", "lots"),
-                            "/facts/practices/2/totalCostOfCare", "expected a decimal"),
-                    problem("decimal with a comma for its point", r -> at(r, "/facts/period").put("benchmarkExpenditure", "1,5e7"),
-                            "/facts/period/benchmarkExpenditure", "expected a decimal"),
-                    problem("decimal with an exponent beyond int, as a JSON number", r -> at(r, "/facts/period").put("benchmarkExpenditure",
-                            new java.math.BigDecimal("1E+2147483647")), "/facts/period/benchmarkExpenditure", "at most 30 digits"),
-                    problem("negative decimal with an exponent beyond int, as a string", r -> at(r, "/facts/practices/1")
-                            .put("totalCostOfCare", "-1E+2147483647"), "/facts/practices/1/totalCostOfCare", "at most 30 digits"),
-                    problem("risk score with an exponent beyond int", r -> at(r, "/facts/practices/0")
-                            .put("averageRiskScore", new java.math.BigDecimal("1E+2147483647")), "/facts/practices/0/averageRiskScore", "at most 30 digits"),
-                    problem("decimal too long to be money", r -> at(r, "/facts/period").put("benchmarkExpenditure",
-                            new java.math.BigDecimal("1E+400")), "/facts/period/benchmarkExpenditure", "at most 30 digits"),
                     problem("date expected", r -> at(r, "/facts/period").put("start", "2025-13-01"),
                             "/facts/period/start", "expected a date"),
                     // A day is YYYY-MM-DD alone: a date-time or a space after the day was taken, its day kept.
@@ -208,6 +196,22 @@ class ProblemResponsesTest extends ServerTest {
                             .put("maximumSharingRate", "1E+999999999"), "/contract/overrides/maximumSharingRate", "at most 30 digits"),
                     problem("override as a JSON number with an exponent beyond int", r -> at(r, "/contract").putObject("overrides")
                             .put("maximumSharingRate", new java.math.BigDecimal("-1E+2147483647")), "/contract/overrides/maximumSharingRate", "at most 30 digits"),
+                    // A well-formed body whose field the document types as a decimal holds none: the value's problem, in the
+                    // status and words an override's is refused in ("1." was a 400 in a fact, a 422 in an override).
+                    problem("decimal expected", r -> at(r, "/facts/practices/2").put("totalCostOfCare", "lots"),
+                            "/facts/practices/2/totalCostOfCare", "'lots' is not a decimal in bounds: expected a decimal"),
+                    problem("decimal with a comma for its point", r -> at(r, "/facts/period").put("benchmarkExpenditure", "1,5e7"),
+                            "/facts/period/benchmarkExpenditure", "'1,5e7' is not a decimal in bounds"),
+                    problem("decimal with a space before its digits", r -> at(r, "/facts/period").put("benchmarkExpenditure", " 15000000"),
+                            "/facts/period/benchmarkExpenditure", "' 15000000' is not a decimal in bounds"),
+                    problem("decimal with an exponent beyond int, as a JSON number", r -> at(r, "/facts/period").put("benchmarkExpenditure",
+                            new java.math.BigDecimal("1E+2147483647")), "/facts/period/benchmarkExpenditure", "at most 30 digits"),
+                    problem("negative decimal with an exponent beyond int, as a string", r -> at(r, "/facts/practices/1")
+                            .put("totalCostOfCare", "-1E+2147483647"), "/facts/practices/1/totalCostOfCare", "at most 30 digits"),
+                    problem("risk score with an exponent beyond int", r -> at(r, "/facts/practices/0")
+                            .put("averageRiskScore", new java.math.BigDecimal("1E+2147483647")), "/facts/practices/0/averageRiskScore", "at most 30 digits"),
+                    problem("decimal too long to be money", r -> at(r, "/facts/period").put("benchmarkExpenditure",
+                            new java.math.BigDecimal("1E+400")), "/facts/period/benchmarkExpenditure", "at most 30 digits"),
                     problem("override with a point and no fraction", r -> at(r, "/contract").putObject("overrides")
                             .put("maximumSharingRate", "1."), "/contract/overrides/maximumSharingRate", "'1.' is not a decimal in bounds"),
                     problem("override in hexadecimal", r -> at(r, "/contract").putObject("overrides")

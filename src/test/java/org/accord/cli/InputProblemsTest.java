@@ -80,6 +80,24 @@ class InputProblemsTest {
             assertThat(r.out()).isEmpty();
         }
 
+        /** A decimal is read one way in a facts file and in --set: a space beside the digits was taken in --set alone. */
+        @Test
+        void aDecimalWithASpaceIsRefusedInAFactAsInAnOverride() throws IOException {
+            Path spaced = valleyWith("spaced.json", "\"averageRiskScore\": \"1.173\"", "\"averageRiskScore\": \" 1.173\"");
+
+            CommandLineRun inAFact = run("evaluate", "--template", "mssp-basic", "--facts", spaced.toString());
+            CommandLineRun inAnOverride = run("evaluate", "--template", "mssp-basic", "--facts", "examples/valley-ipa.json",
+                    "--set", "maximumSharingRate= 0.5");
+
+            String reason = "is not a decimal in bounds: " + org.accord.validation.Decimals.EXPECTED;
+            assertThat(inAFact.exitCode()).as(inAFact.err()).isEqualTo(2);
+            assertThat(inAFact.err().lines()).containsExactly("invalid input:",
+                    "  " + spaced + "#/practices/0/averageRiskScore: ' 1.173' " + reason);
+            assertThat(inAnOverride.exitCode()).as(inAnOverride.err()).isEqualTo(2);
+            assertThat(inAnOverride.err().lines()).containsExactly("invalid input:", "  --set maximumSharingRate: ' 0.5' " + reason);
+            assertThat(inAnOverride.out()).isEmpty();
+        }
+
         @Test
         void aValueTheValidatorRefusesIsAtTheSamePointerAsAFieldTheReaderRefuses() throws IOException {
             Path negative = valleyWith("negative.json", "\"attributedMembers\": \\d+", "\"attributedMembers\": -5");
