@@ -47,8 +47,11 @@ import org.w3c.dom.NodeList;
  *   <li>one decision, answered by a decision table,</li>
  *   <li>free of output cells whose value cannot be of the type their column declares
  *       ({@code "two percent"} or {@code null} where a number is declared: {@link OutputTypes}),</li>
- *   <li>written in FEEL that parses and names only what the model declares, text by text
- *       ({@link FeelSyntax}),</li>
+ *   <li>free of business knowledge models and decision services (functions a cell could call recursively),</li>
+ *   <li>written in FEEL that parses, names only what the model declares and whose evaluation is bounded
+ *       (no iteration, function definitions, contexts, powers, regular expressions or numbers of more than
+ *       {@value BoundedFeel#LITERAL_DIGITS} digits either side of the point), text by text ({@link FeelSyntax},
+ *       {@link BoundedFeel}),</li>
  *   <li>valid for the KIE {@link DMNValidator} (schema, model, compilation) with no gap or
  *       overlap found by its decision-table analysis, and</li>
  *   <li>compiled within {@link #COMPILE_BOUND}, on a thread of its own.</li>
@@ -179,6 +182,14 @@ public final class CustomDecisionTable {
                     problems.add(new InputProblem(element, "a function of kind '" + kind
                             + "' calls code outside FEEL: external functions are not accepted"));
                 }
+            }
+        }
+        // A business knowledge model or a decision service is a function a cell may call, and itself in turn, without end.
+        for (String element : List.of("businessKnowledgeModel", "decisionService")) {
+            if (elements(document, element).getLength() > 0) {
+                problems.add(new InputProblem(element, "a " + (element.equals("decisionService") ? "decision service" : "business knowledge model")
+                        + " is a function the table's cells could call, and it itself, without end: a lookup table's cells call only"
+                        + " built-in functions"));
             }
         }
         NodeList texts = elements(document, "text");

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.accord.validation.InputProblem;
 import org.kie.dmn.api.feel.runtime.events.FEELEvent;
 import org.kie.dmn.feel.FEEL;
+import org.kie.dmn.feel.codegen.feel11.ProcessedExpression;
 import org.kie.dmn.feel.codegen.feel11.ProcessedUnaryTest;
 import org.kie.dmn.feel.lang.CompilerContext;
 import org.kie.dmn.feel.lang.ast.ASTNode;
@@ -37,8 +38,8 @@ import org.w3c.dom.NodeList;
  * broken upload is the client's mistake, so it is refused here, naming the cell and its text.
  * Judged here: syntax, and names the model declares nowhere (the compiler logs those too; a name of
  * several words the model does not declare reads to the parser as a syntax error, and is named as
- * the undeclared name it most likely is). Whether
- * a declared name is in the text's scope, or a type fits, is left to the validator.
+ * the undeclared name it most likely is), and what would let its evaluation run without bound
+ * ({@link BoundedFeel}). Whether a declared name is in the text's scope, or a type fits, is left to the validator.
  */
 final class FeelSyntax {
 
@@ -78,7 +79,9 @@ final class FeelSyntax {
                 continue;
             }
             String feelText = text.getTextContent();
-            mistake(feel, names, feelText, unaryTests).ifPresent(mistake -> problems.add(new InputProblem(places.of(holder),
+            // A literal expression answers a decision, or a function, that is refused as no decision table: it is never evaluated.
+            boolean evaluated = !"literalExpression".equals(holder.getLocalName());
+            mistake(feel, names, feelText, unaryTests, evaluated).ifPresent(mistake -> problems.add(new InputProblem(places.of(holder),
                     "the " + kind + " '" + feelText.strip() + "' " + mistake)));
         }
         return problems;
@@ -109,9 +112,10 @@ final class FeelSyntax {
 
     /**
      * What is wrong with the text, if anything: its first syntax error, as the others follow from it,
-     * or else the first name the model does not declare.
+     * or else the first name the model does not declare, or else, for a text a table evaluates, what
+     * would let its evaluation run without bound.
      */
-    private static Optional<String> mistake(FEEL feel, List<String> names, String text, boolean unaryTests) {
+    private static Optional<String> mistake(FEEL feel, List<String> names, String text, boolean unaryTests, boolean evaluated) {
         List<FEELEvent> events = new ArrayList<>();
         CompilerContext context = feel.newCompilerContext();
         context.getListeners().add(events::add);
@@ -134,11 +138,16 @@ final class FeelSyntax {
                     .map(name -> "names what the model does not declare: Unknown variable '" + name + "'")
                     .orElse("is not valid FEEL: " + describe(syntaxError.get(), text)));
         }
+        ASTNode parsed = compiled instanceof ProcessedUnaryTest tests && tests.getInterpreted() != null
+                ? tests.getInterpreted().getASTNode()
+                : compiled instanceof ProcessedExpression expression && expression.getInterpreted() != null
+                        ? expression.getInterpreted().getASTNode() : null;
         return events.stream().filter(UnknownVariableErrorEvent.class::isInstance).findFirst()
                 .map(event -> "names what the model does not declare: " + event.getMessage())
-                .or(() -> unaryTests && compiled instanceof ProcessedUnaryTest tests && tests.getInterpreted() != null
-                        ? undeclaredIn(tests.getInterpreted().getASTNode(), names).map(name -> "names what the model does not declare: Unknown variable '" + name + "'")
-                        : Optional.empty());
+                .or(() -> unaryTests
+                        ? undeclaredIn(parsed, names).map(name -> "names what the model does not declare: Unknown variable '" + name + "'")
+                        : Optional.empty())
+                .or(() -> evaluated ? BoundedFeel.unboundedIn(parsed) : Optional.empty());
     }
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_']*");

@@ -293,6 +293,72 @@ class CustomDecisionTableTest {
         }
     }
 
+    /**
+     * A cell that names an input is evaluated only when an evaluation asks, and FEEL's evaluation cannot be
+     * interrupted, so what could make it work without bound is refused at upload, before anything is stored.
+     */
+    @Nested
+    @DisplayName("FEEL whose evaluation has no bound is refused, naming the cell and what it does")
+    class Unbounded {
+
+        private static final String RATE_AT_START = "id=\"flat_r1_o2\"><text>0.01</text>";
+
+        private static String flatWithRateAtStart(String feel) throws IOException {
+            String flat = Files.readString(FLAT_MSR);
+            assertThat(flat).contains(RATE_AT_START);
+            return flat.replace(RATE_AT_START, "id=\"flat_r1_o2\"><text>" + feel + "</text>");
+        }
+
+        /** The outside tester's cell: uploaded (201), then one evaluation ran for minutes and took the heap to 6 GB. */
+        @Test
+        void anIterationInACellThatNamesAnInputIsRefused() throws IOException {
+            InvalidInputException e = refusal(flatWithRateAtStart(
+                    "if Assigned beneficiaries &gt; 0 then 0.01 + 0 * count(for i in 1..30000000 return i) else 0.01"));
+            assertThat(e.problems()).singleElement().satisfies(p -> {
+                assertThat(p.pointer()).isEqualTo(OutputTypesRefused.MSR_DECISION + ", rule 1 (id flat_rule_1), output 3 ('rate at range start')");
+                assertThat(p.reason()).startsWith("the output entry 'if Assigned beneficiaries > 0 then 0.01 + 0 * count(for i in 1..30000000"
+                        + " return i) else 0.01' iterates (for): a cell is evaluated for every input it is asked about");
+            });
+        }
+
+        @Test
+        void eachOtherConstructWithoutABoundIsRefusedSayingWhatItDoes() throws IOException {
+            java.util.Map<String, String> cells = new java.util.LinkedHashMap<>();
+            cells.put("if some n in [1, 2] satisfies n &gt; Assigned beneficiaries then 0.01 else 0.02", "iterates (some, every)");
+            cells.put("(function(n) n / 100)(Assigned beneficiaries)", "defines a function, which may call itself without end");
+            cells.put("{a: [1, 1], b: concatenate(a, a)}.b[1] / 100", "builds a context, whose entries may each double");
+            cells.put("0.01 + 0 * floor(Assigned beneficiaries * 10 ** 999999)", "raises to a power (**)");
+            cells.put("0.01 + 0 * floor(Assigned beneficiaries * 1e999999)", "writes the number 1e999999: a number in a cell has at most 18 digits");
+            cells.put("if matches(string(Assigned beneficiaries), \"(1+)+$\") then 0.01 else 0.02", "calls matches, which matches a regular expression");
+            for (var cell : cells.entrySet()) {
+                assertThat(refusal(flatWithRateAtStart(cell.getKey())).problems()).as(cell.getKey()).singleElement()
+                        .satisfies(p -> assertThat(p.reason()).contains("' " + cell.getValue()));
+            }
+        }
+
+        /** A business knowledge model is a function a cell may call; one calling itself recurses without end. */
+        @Test
+        void aBusinessKnowledgeModelIsRefused() throws IOException {
+            String bkm = Files.readString(FLAT_MSR).replace("</definitions>", """
+                      <businessKnowledgeModel id="again" name="again">
+                        <encapsulatedLogic id="again_logic"><formalParameter id="again_n" name="n" typeRef="number"/>
+                          <literalExpression id="again_body"><text>again(n + 1)</text></literalExpression></encapsulatedLogic>
+                      </businessKnowledgeModel>
+                    </definitions>""");
+            assertThat(refusal(bkm).problems()).anySatisfy(p -> {
+                assertThat(p.pointer()).isEqualTo("businessKnowledgeModel");
+                assertThat(p.reason()).contains("could call, and it itself, without end");
+            });
+        }
+
+        @Test
+        void cellsThatCompareComputeAndChooseWithNumbersOfEighteenDigitsAreStillAccepted() throws IOException {
+            assertThat(CustomDecisionTable.check(flatWithRateAtStart("if Assigned beneficiaries &gt; 999999999999999999 then 0.000000000000000001"
+                    + " else max([0.01, round half up(Assigned beneficiaries / 100000000, 2)])").getBytes(StandardCharsets.UTF_8)).modelName())
+                    .isEqualTo("A flat minimum savings rate of one percent");
+        }
+    }
+
     @Nested
     @DisplayName("a cell whose value cannot be of its column's type is refused, naming the rule, the column and the text")
     class OutputTypesRefused {
