@@ -101,6 +101,13 @@ function control(parameter, value, describedBy) {
   });
 }
 
+/** The years a template settles, in words: "2012 to 2021", "from 2019". */
+function yearsOf(template) {
+  if (!template.lastPerformanceYear) return `from ${template.firstPerformanceYear}`;
+  return template.firstPerformanceYear ? `${template.firstPerformanceYear} to ${template.lastPerformanceYear}`
+    : `up to ${template.lastPerformanceYear}`;
+}
+
 function valueOf(input) {
   return input.type === 'checkbox' ? String(input.checked) : input.value;
 }
@@ -114,6 +121,7 @@ export function termsPanel(container, onChange) {
   let inForce = {};
   let overrides = {};
   let year = null;
+  let notSettled = null;
   const inputs = new Map();
   const parameters = new Map();
 
@@ -127,11 +135,15 @@ export function termsPanel(container, onChange) {
     inputs.clear();
     parameters.clear();
     const negotiableStated = template.clauses.some(c => c.parameters.some(p => p.negotiable !== undefined));
-    container.replaceChildren(...template.clauses.map(clause => {
+    const note = notSettled ? [el('p', { class: 'note', id: 'terms-years' },
+      `This template settles performance years ${yearsOf(template)}; the facts are for performance year ${notSettled},`
+      + ' for which it gives no values.')] : [];
+    container.replaceChildren(...note, ...template.clauses.map(clause => {
       const rows = clause.parameters.map(parameter => {
         const current = editable(parameter) && parameter.name in overrides ? overrides[parameter.name] : asText(inForce[parameter.name]);
         const descriptionId = `term-${parameter.name}-description`;
         const input = control(parameter, current, descriptionId);
+        if (notSettled && input.tagName === 'INPUT' && input.type !== 'checkbox') input.placeholder = `none for ${notSettled}`;
         if (editable(parameter)) {
           inputs.set(parameter.name, input);
           parameters.set(parameter.name, parameter);
@@ -177,6 +189,7 @@ export function termsPanel(container, onChange) {
       template = nextTemplate;
       inForce = {};
       year = null;
+      notSettled = null;
       overrides = { ...startingOverrides };
       render();
     },
@@ -185,10 +198,26 @@ export function termsPanel(container, onChange) {
       inForce = {};
       for (const clause of resolvedTerms.clauses) Object.assign(inForce, clause.parameters);
       year = resolvedTerms.performanceYear;
+      notSettled = null;
       for (const name of Object.keys(overrides)) {
         if (overrides[name] === asText(inForce[name])) delete overrides[name];
       }
       render();
+    },
+    /**
+     * Whether the template settles the facts' year, as its years (firstPerformanceYear, lastPerformanceYear) say; where it
+     * does not, the terms say which years it settles instead of showing empty values.
+     */
+    settles(factsYear) {
+      const outside = template && ((template.firstPerformanceYear && factsYear < template.firstPerformanceYear)
+        || (template.lastPerformanceYear && factsYear > template.lastPerformanceYear));
+      if (outside) {
+        inForce = {};
+        year = null;
+        notSettled = factsYear;
+        render();
+      }
+      return !outside;
     },
     overrides: () => ({ ...overrides }),
     reset() {

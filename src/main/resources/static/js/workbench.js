@@ -102,7 +102,9 @@ async function refreshDefaults() {
     terms.resolved(resolved);
     views.sweep.offerTerms(terms.sweepable());
   } catch (problem) {
-    if (check === latestCheck) showProblems(problem, termsProblems, []);
+    if (check !== latestCheck) return;
+    showProblems(problem, termsProblems, []);
+    terms.settles(state.reading.facts.period.performanceYear);
     return;
   }
   // with no term changed, the check just made is the whole check

@@ -19,6 +19,20 @@ class WorkbenchTermsTest extends BrowserTest {
         return byId("term-" + term).findElement(By.xpath("./ancestor::tr[1]/td[3]")).getText();
     }
 
+    /**
+     * Track 2 with the example's 2025 facts: the template has no values for 2025 (it settles 2012 to 2021), and its terms
+     * showed empty values; they say the years it settles instead.
+     */
+    @Test
+    void aTemplateThatDoesNotSettleTheFactsYearSaysWhichYearsItSettles() {
+        open("?template=mssp-aco-track-2");
+
+        waitFor("the terms to say the template's years", () -> !browser.findElements(By.id("terms-years")).isEmpty());
+        assertThat(byId("terms-years").getText()).isEqualTo("This template settles performance years 2012 to 2021; the facts are for performance year 2025,"
+                + " for which it gives no values.");
+        assertThat(byId("term-maximumSharingRate").getAttribute("placeholder")).isEqualTo("none for 2025");
+    }
+
     @Test
     void eachTermSaysWhatItsTemplateAndItsConceptAllowAndEachClauseItsConstraints() {
         open("");
