@@ -172,14 +172,16 @@ public final class EvaluationService {
 
     /**
      * As {@link #evaluate}, for a replay: the findings on the terms' values in other performance years of the period are
-     * those its run stored ({@link ValuesOfOtherYears#RULE}; none for a run stored before they were said), so that a run replays
-     * as it was answered.
+     * found again from this service's template (the run's stored text) and the facts ({@link ValuesOfOtherYears}), so a
+     * finding the run stored otherwise is a difference like any line's; none where {@code yearsSaid} is false, for a run
+     * stored before they were said.
      */
-    public Settlement evaluateAsStored(ContractChoice contract, PerformanceFacts facts, List<SettlementLine> storedYearFindings) {
+    public Settlement evaluateAsStored(ContractChoice contract, PerformanceFacts facts, boolean yearsSaid) {
         List<ContractChoice> contracts = Collections.singletonList(contract);
         List<Settlement> settled = evaluator.get().evaluateAllChecked(
                 requests(contracts, Collections.singletonList(facts), these -> false, factsChecks), Progress.NONE);
-        return named(settled, contracts, i -> storedYearFindings).get(0);
+        return named(settled, contracts, i -> yearsSaid ? ValuesOfOtherYears.of(template(contract).orElseThrow(), contract, facts)
+                : List.of()).get(0);
     }
 
     /**

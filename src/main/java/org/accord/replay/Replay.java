@@ -183,19 +183,27 @@ public final class Replay {
         long compileMillis = (System.nanoTime() - compileStarted) / 1_000_000;
 
         template.all().forEach(this::findTablesOf);
-        // What the run said of its terms' values in other years of the period, as it said it (none before it was said).
-        List<SettlementLine> yearFindings = new ArrayList<>();
-        storedAnswer.path("findings").forEach(finding -> {
-            if (ValuesOfOtherYears.RULE.equals(finding.path("rule").asString(null))) {
-                yearFindings.add(STORED_JSON.treeToValue(finding, SettlementLine.class));
-            }
-        });
         Settlement replayed = EvaluationService.forReplay(template, new Evaluator(ruleBase, uploadedTables))
-                .evaluateAsStored(contract, facts, yearFindings);
+                .evaluateAsStored(contract, facts, yearsSaid(storedAnswer));
         JsonNode replayedAnswer = answer(replayed);
         List<Difference> differences = compared(storedAnswer, replayedAnswer);
         return new Result(run.id(), rules.word(), ruleBase.hash(), differences.isEmpty() ? "identical" : "different",
                 List.copyOf(differences), compiledNow[0], compiledNow[0] ? compileMillis : null, replayedAnswer);
+    }
+
+    /**
+     * Whether the run said what its terms' values are in other performance years of the period, which the replay then
+     * finds again from the stored template and facts and compares: an answer that has such a finding, or any finding of
+     * the contract as a whole naming no clause (stored since they were said). An answer stored before such findings named
+     * no clause that has none may have been stored before they were said, and replays without them, as it ran.
+     */
+    private static boolean yearsSaid(JsonNode storedAnswer) {
+        for (JsonNode finding : storedAnswer.path("findings")) {
+            if (!finding.has("clause") || ValuesOfOtherYears.RULE.equals(finding.path("rule").asString(null))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -317,11 +317,11 @@ class EvaluationServiceTest {
     }
 
     /**
-     * A replay says of the terms' years what its run said: nothing, for a run stored before it was said (it replays
-     * identical), and the stored findings for a run stored since, whatever this code would say now.
+     * A replay finds the terms' years again from the template and facts, as the evaluation did; nothing for a run stored
+     * before they were said (it replays identical).
      */
     @Test
-    void aReplaySaysOfTheTermsYearsWhatItsRunSaid() throws Exception {
+    void aReplayFindsTheTermsYearsAgainUnlessItsRunWasStoredBeforeTheyWereSaid() throws Exception {
         PerformanceFacts fiscalYear = org.accord.io.Json.MAPPER.readValue(
                 getClass().getResourceAsStream("/facts/across-years/fiscal-year-global-budget.json"), PerformanceFacts.class);
         ContractChoice budget = ContractChoice.of("commercial-global-budget");
@@ -331,8 +331,8 @@ class EvaluationServiceTest {
         List<org.accord.settlement.SettlementLine> said = now.findings().stream().filter(f -> f.rule().equals(YEAR_VALUE_RULE)).toList();
         assertThat(said).hasSize(3);
 
-        assertThat(replaying.evaluateAsStored(budget, fiscalYear, said)).isEqualTo(now);
-        Settlement storedBefore = replaying.evaluateAsStored(budget, fiscalYear, List.of());
+        assertThat(replaying.evaluateAsStored(budget, fiscalYear, true)).isEqualTo(now);
+        Settlement storedBefore = replaying.evaluateAsStored(budget, fiscalYear, false);
         assertThat(storedBefore.findings()).isEqualTo(now.findings().subList(3, now.findings().size()));
         assertThat(storedBefore.lines()).isEqualTo(now.lines());
     }
