@@ -107,9 +107,11 @@ class StoredContracts {
             try {
                 terms = TermsResolver.resolve(template, sent, year);
             } catch (InvalidInputException e) {
-                // a year the template has no values for is a problem of the period, not of facts
+                // A year the template does not settle is a problem of the period, not of facts: of its start when that
+                // is the year (before the template's first, or already after its last), else of its end running past.
+                String atFault = year == from.getYear() ? "/effectiveFrom" : "/effectiveTo";
                 throw new InvalidInputException(e.problems().stream().map(p -> p.pointer().equals("/period/performanceYear")
-                        ? new org.accord.validation.InputProblem("/effectiveFrom", p.reason()) : p).toList());
+                        ? new org.accord.validation.InputProblem(atFault, p.reason()) : p).toList());
             }
             accepted = accepted == null ? terms.overrides() : accepted;
         }

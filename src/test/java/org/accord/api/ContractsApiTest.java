@@ -140,6 +140,31 @@ class ContractsApiTest extends ServerTest {
     }
 
     /**
+     * commercial-global-budget settles 2024 to 2026: a period from 2026 to 2028 was refused at /effectiveFrom, a year it
+     * settles, where it is the period's end that runs past 2026 (found from outside, probe 4 P4). Each refusal points at
+     * the end of the period that leaves the template's years.
+     */
+    @Test
+    void aPeriodOutsideTheTemplatesYearsIsRefusedAtTheEndThatLeavesThem() {
+        ObjectNode pastTheLast = newContract(ipa, "2026-01-01", "2028-12-31").put("templateId", "commercial-global-budget");
+        pastTheLast.remove("overrides");
+        assertOnlyError(assertProblem(postJson(CONTRACTS, JSON.writeValueAsString(pastTheLast)), 422, CONTRACTS),
+                "/effectiveTo", "settles performance years 2024 to 2026, not 2027");
+        ObjectNode beforeTheFirst = newContract(ipa, "2023-01-01", "2024-12-31").put("templateId", "commercial-global-budget");
+        beforeTheFirst.remove("overrides");
+        assertThat(assertProblem(postJson(CONTRACTS, JSON.writeValueAsString(beforeTheFirst)), 422, CONTRACTS)).isNotEmpty()
+                .allSatisfy(error -> {
+                    assertThat(error.get("pointer").asString()).isEqualTo("/effectiveFrom");
+                    assertThat(error.get("reason").asString()).contains("2023");
+                });
+        ObjectNode afterTheLast = newContract(ipa, "2027-01-01", "2027-12-31").put("templateId", "commercial-global-budget");
+        afterTheLast.remove("overrides");
+        assertOnlyError(assertProblem(postJson(CONTRACTS, JSON.writeValueAsString(afterTheLast)), 422, CONTRACTS),
+                "/effectiveFrom", "not 2027");
+        assertThat(get(CONTRACTS + "?ipaId=" + ipa).json().get("contracts")).isEmpty();
+    }
+
+    /**
      * A scale's rung with a misspelled field was stored (201) and published, and then every evaluation
      * of the version was a 500: a contract and a version are refused at that field and nothing is stored.
      */
