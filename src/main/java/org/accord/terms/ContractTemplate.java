@@ -126,8 +126,55 @@ public record ContractTemplate(
             if (!falling.isEmpty()) {
                 throw new ParameterDeclaration.FieldProblems(falling);
             }
+            List<ParameterDeclaration.FieldProblems.Problem> turned = declaration.type() == ParameterType.MEASURE_GATES
+                    ? gatesAgainstTheirMeasures(value) : List.of();
+            if (!turned.isEmpty()) {
+                throw new ParameterDeclaration.FieldProblems(turned);
+            }
         }
         return value;
+    }
+
+    /**
+     * Gates that turn a measure around: a direction other than the one this template records for the measure or,
+     * where it records none, the measure catalogue declares (a direction belongs to the measure: HBD-POOR, poor
+     * HbA1c control, is better lower whatever a contract pays on it; read higher-is-better, 21% poorly controlled
+     * scored a perfect composite); and gates out of order for the direction, each to be as hard to reach as the one
+     * before or harder (ascending when higher is better, descending when lower is). Out of order changes no point,
+     * as a rate earns one for each gate it reaches, but gates written the other way round are how a reversed
+     * direction reads, so they are refused rather than settled on a guess at what was meant.
+     */
+    @SuppressWarnings("unchecked")
+    private List<ParameterDeclaration.FieldProblems.Problem> gatesAgainstTheirMeasures(Object value) {
+        List<ParameterDeclaration.FieldProblems.Problem> problems = new java.util.ArrayList<>();
+        ((java.util.Map<String, Object>) value).forEach((measure, spec) -> {
+            java.util.Map<String, Object> gates = (java.util.Map<String, Object>) spec;
+            String direction = (String) gates.get("direction");
+            String at = "/" + ParameterDeclaration.FieldProblems.Problem.token(measure);
+            String fixed = measureDirections.containsKey(measure) ? measureDirections.get(measure)
+                    : MeasureCatalogue.measureIds().contains(measure) ? MeasureCatalogue.direction(measure) : null;
+            if (fixed != null && !fixed.equals(direction)) {
+                problems.add(new ParameterDeclaration.FieldProblems.Problem(at + "/direction", measure + "'s direction",
+                        direction + " turns " + measure + " around: it is " + fixed + (measureDirections.containsKey(measure)
+                                ? " in template " + id + "'s measureDirections"
+                                : " in the measure catalogue (contract-templates/" + MeasureCatalogue.FILE + ")")
+                                + ", and a direction belongs to the measure, not to a contract"));
+                return;
+            }
+            List<java.math.BigDecimal> thresholds = (List<java.math.BigDecimal>) gates.get("gates");
+            boolean lowerIsBetter = MeasureCatalogue.LOWER_IS_BETTER.equals(direction);
+            for (int i = 1; i < thresholds.size(); i++) {
+                int order = thresholds.get(i).compareTo(thresholds.get(i - 1));
+                if (lowerIsBetter ? order > 0 : order < 0) {
+                    problems.add(new ParameterDeclaration.FieldProblems.Problem(at + "/gates/" + i, measure + "'s gate " + i,
+                            thresholds.get(i).toPlainString() + " is " + (lowerIsBetter ? "above" : "below") + " gate " + (i - 1) + " "
+                                    + thresholds.get(i - 1).toPlainString() + ": " + measure + " is " + direction
+                                    + ", so each gate is " + (lowerIsBetter ? "at or below" : "at or above") + " the one before"));
+                    break;
+                }
+            }
+        });
+        return problems;
     }
 
     /**

@@ -400,6 +400,38 @@ class TermsResolverTest {
                 .containsExactlyInAnyOrderElementsOf(catalogue.keySet());
     }
 
+    /**
+     * An outside tester's override {"HBD-POOR": higher-is-better, gates ["0.1"]} was accepted: 30 of 141 diabetics in
+     * poor HbA1c control (21%) reached the gate and the composite was 100%. HBD-POOR is lower-is-better in the measure
+     * catalogue; an override keeps a measure's direction.
+     */
+    @Test
+    void anOverrideThatTurnsAMeasuresDirectionAroundIsRefusedAtThatDirection() {
+        assertThatThrownBy(() -> TermsResolver.resolve(template("ma-capitation"),
+                Map.of("measureGates", Map.of("HBD-POOR", Map.of("direction", "higher-is-better", "gates", java.util.List.of("0.1")))), 2025))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsExactly(
+                        new InputProblem("/overrides/measureGates/HBD-POOR/direction", "higher-is-better turns HBD-POOR around: it is lower-is-better"
+                                + " in the measure catalogue (contract-templates/parameters/quality/measure-gates.yaml), and a direction belongs to"
+                                + " the measure, not to a contract")));
+        // Its own direction, with gates of the override's choosing, stays negotiable.
+        assertThat(TermsResolver.resolve(template("ma-capitation"),
+                Map.of("measureGates", Map.of("HBD-POOR", Map.of("direction", "lower-is-better", "gates", java.util.List.of("0.25", "0.1")))), 2025)
+                .clauses()).isNotEmpty();
+    }
+
+    /** Gates written the other way round for their direction earn the same points, but read as a reversed direction: refused at the gate. */
+    @Test
+    void gatesOutOfOrderForTheirDirectionAreRefusedAtTheFirstOutOfOrder() {
+        assertThatThrownBy(() -> TermsResolver.resolve(template("ma-capitation"),
+                Map.of("measureGates", Map.of("CBP", Map.of("direction", "higher-is-better", "gates", java.util.List.of("0.9", "0.5")),
+                        "HBD-POOR", Map.of("direction", "lower-is-better", "gates", java.util.List.of("0.1", "0.1", "0.2")))), 2025))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsExactly(
+                        new InputProblem("/overrides/measureGates/CBP/gates/1", "0.5 is below gate 0 0.9: CBP is higher-is-better,"
+                                + " so each gate is at or above the one before"),
+                        new InputProblem("/overrides/measureGates/HBD-POOR/gates/2", "0.2 is above gate 1 0.1: HBD-POOR is"
+                                + " lower-is-better, so each gate is at or below the one before")));
+    }
+
     @Test
     void twoRungsMovedTogetherAreCheckedAsOneScale() {
         // Each edit alone would put the rungs out of order; together they keep them ascending.
