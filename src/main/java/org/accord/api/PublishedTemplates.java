@@ -145,13 +145,17 @@ class PublishedTemplates {
      * operator's folder stays stored (runs name it) but is not published again.
      */
     private void restore(java.util.Map<String, byte[]> stored) {
+        java.util.Map<String, InvalidInputException> refusedTables = new java.util.HashMap<>();
         content.allOf(ContentKind.DECISION_TABLE).forEach((hash, bytes) -> {
             try {
                 evaluations.customTables().add(CustomDecisionTable.check(bytes, compileBound));
             } catch (InvalidInputException e) {
-                // Accepted once; refused now only if this machine could not compile it in time: the
-                // templates naming it stay unpublished, and say so, rather than the service not starting.
-                LOG.error("stored decision table {} is refused now: {}", hash, e.problems());
+                // Accepted once; refused now because it fails a check added since (a cell that reads the clock), or
+                // because this machine could not compile it in time: the templates naming it stay unpublished, and
+                // say why, rather than the service not starting.
+                refusedTables.put(hash, e);
+                LOG.error("stored decision table {} is refused now: it no longer passes the checks a table is uploaded with: {}",
+                        hash, e.problems());
             }
         });
         // The templates already known (shipped, the operator's folder) are stored at every start: read
@@ -173,7 +177,16 @@ class PublishedTemplates {
                 return;
             }
             if (!reserved.contains(template.id())) {
-                if (evaluations.decisionTableProblems(template).isEmpty()) {
+                java.util.List<String> tablesRefused = template.decisionTables().entrySet().stream()
+                        .filter(table -> refusedTables.containsKey(table.getValue()))
+                        .map(table -> "its decision table " + table.getValue() + " for '" + table.getKey() + "' no longer passes the checks"
+                                + " a table is uploaded with: " + String.join("; ", refusedTables.get(table.getValue()).problems().stream()
+                                        .map(p -> p.pointer() + ": " + p.reason()).toList()))
+                        .toList();
+                if (!tablesRefused.isEmpty()) {
+                    notPublished.put(template.id(), "stored template " + template.id() + " (" + hash + ") is not published: "
+                            + String.join("; ", tablesRefused));
+                } else if (evaluations.decisionTableProblems(template).isEmpty()) {
                     evaluations.publish(template);
                 } else {
                     LOG.error("stored template {} ({}) is not published: {}", template.id(), hash,

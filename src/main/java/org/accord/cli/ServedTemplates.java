@@ -101,7 +101,8 @@ final class ServedTemplates {
                 try {
                     service.customTables().add(CustomDecisionTable.check(table));
                 } catch (InvalidInputException e) {
-                    // Accepted when it was uploaded; refused now only if this machine could not compile it in time.
+                    // Accepted when it was uploaded; refused now if it fails a check added since (a cell that reads the
+                    // clock) or this machine could not compile it in time.
                     throw notServed(template, dataDirectory, "its decision table " + hash + " for '" + name
                             + "' is refused now: " + e.getMessage());
                 }

@@ -52,6 +52,8 @@ import org.w3c.dom.NodeList;
  *       (no iteration, function definitions, contexts, powers, regular expressions or numbers of more than
  *       {@value BoundedFeel#LITERAL_DIGITS} digits either side of the point), text by text ({@link FeelSyntax},
  *       {@link BoundedFeel}),</li>
+ *   <li>answered from its inputs alone: no FEEL that reads the clock ({@code now()}, {@code today()})
+ *       or evaluates another model ({@code invoke}) ({@link NonDeterministicFeel}),</li>
  *   <li>valid for the KIE {@link DMNValidator} (schema, model, compilation) with no gap or
  *       overlap found by its decision-table analysis, and</li>
  *   <li>compiled within {@link #COMPILE_BOUND}, on a thread of its own.</li>
@@ -210,6 +212,7 @@ public final class CustomDecisionTable {
         // The DMN compiler logs an ERROR for each FEEL text it cannot parse or type it cannot resolve, and
         // fails as a whole on some; both are the client's mistakes, so they are found before it runs.
         InvalidInputException.throwIfAny(FeelSyntax.problems(document));
+        InvalidInputException.throwIfAny(NonDeterministicFeel.problems(document));
         ModelPlaces places = new ModelPlaces(document);
         DMNValidator validator = DMNValidatorFactory.newValidator();
         try {

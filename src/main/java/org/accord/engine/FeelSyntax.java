@@ -44,7 +44,7 @@ import org.w3c.dom.NodeList;
 final class FeelSyntax {
 
     /** The elements whose {@code text} child is FEEL unary tests (a cell's condition, a list of allowed values). */
-    private static final Map<String, String> UNARY_TESTS = Map.of(
+    static final Map<String, String> UNARY_TESTS = Map.of(
             "inputEntry", "input entry",
             "allowedValues", "allowed values",
             "typeConstraint", "type constraint",
@@ -52,7 +52,7 @@ final class FeelSyntax {
             "outputValues", "output values");
 
     /** The elements whose {@code text} child is a FEEL expression. */
-    private static final Map<String, String> EXPRESSIONS = Map.of(
+    static final Map<String, String> EXPRESSIONS = Map.of(
             "outputEntry", "output entry",
             "inputExpression", "input expression",
             "literalExpression", "literal expression",
@@ -88,7 +88,7 @@ final class FeelSyntax {
     }
 
     /** A text in another expression language is the validator's to judge. */
-    private static boolean isFeel(Element holder) {
+    static boolean isFeel(Element holder) {
         String language = holder.getAttribute("expressionLanguage");
         return language.isEmpty() || language.toUpperCase(java.util.Locale.ROOT).contains("FEEL");
     }

@@ -221,7 +221,8 @@ public final class Replay {
                 try {
                     return CustomDecisionTable.check(bytes);
                 } catch (InvalidInputException e) {
-                    // Accepted when it was uploaded; refused now only if it could not be compiled in time here.
+                    // Accepted when it was uploaded; refused now if it fails a check added since (a table that reads the
+                    // clock cannot replay as it ran) or could not be compiled in time here.
                     throw new Unreplayable("the stored decision table " + hash + " could not be used now: " + e.getMessage(), e);
                 }
             }));

@@ -286,6 +286,54 @@ class PublishedTemplatesApiTest extends ServerTest {
         assertThat(content.get(ContentHash.of(overlapping.getBytes(StandardCharsets.UTF_8)))).isEmpty();
     }
 
+    /** The probe's cells: a minimum savings rate of 1% until the given moment and 5% after it, on the same inputs. */
+    private static final String CLOCK_CELL = "if Assigned beneficiaries &gt;= 0 and now() &gt; date and time(\"2026-12-05T15:19:18Z\")"
+            + " then 0.05 else 0.01";
+
+    private static String flatMsrReadingTheClock() {
+        return read(FLAT_MSR).replace("<outputEntry id=\"flat_r1_o2\"><text>0.01</text>", "<outputEntry id=\"flat_r1_o2\"><text>" + CLOCK_CELL + "</text>")
+                .replace("<outputEntry id=\"flat_r1_o3\"><text>0.01</text>", "<outputEntry id=\"flat_r1_o3\"><text>" + CLOCK_CELL + "</text>");
+    }
+
+    /**
+     * A table whose answer reads the clock settled the same request, under the same hashes, at $194,427.11 before its
+     * moment and $0.00 after it (found from outside): it is refused at upload, naming each cell.
+     */
+    @Test
+    void aTableThatReadsTheClockIsRefusedWith422NamingTheCellAndNothingIsStored() {
+        String clock = flatMsrReadingTheClock();
+        Reply refused = asAdmin("/api/v1/decision-tables", "application/xml", clock);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().at("/errors/0/location").asString())
+                .isEqualTo(MSR_DECISION + ", rule 1 (id flat_rule_1), output 3 ('rate at range start')");
+        assertThat(refused.json().at("/errors/1/location").asString())
+                .isEqualTo(MSR_DECISION + ", rule 1 (id flat_rule_1), output 4 ('rate at range end')");
+        assertThat(refused.json().at("/errors/0/reason").asString()).contains("reads the clock (now()",
+                "a table's answer must depend on its inputs alone");
+        assertThat(content.get(ContentHash.of(clock.getBytes(StandardCharsets.UTF_8)))).isEmpty();
+    }
+
+    /** A table stored before the check stays stored, but its templates are not published, and the start says why. */
+    @Test
+    void aStoredTableThatReadsTheClockIsSaidAtStartAndItsTemplateIsNotPublished() {
+        String tableHash = content.put(org.accord.store.ContentKind.DECISION_TABLE, flatMsrReadingTheClock().getBytes(StandardCharsets.UTF_8));
+        String template = read(FLAT_MSR_TEMPLATE).replace("id: mssp-basic-flat-msr", "id: reads-the-clock")
+                .replace(ContentHash.of(read(FLAT_MSR).getBytes(StandardCharsets.UTF_8)), tableHash);
+        assertThat(template).contains(tableHash);
+        String templateHash = content.put(org.accord.store.ContentKind.TEMPLATE, template.getBytes(StandardCharsets.UTF_8));
+
+        org.accord.evaluation.EvaluationService restarted = org.accord.evaluation.EvaluationService.load();
+        PublishedTemplates published = new PublishedTemplates(restarted, content, "", java.time.Duration.ofSeconds(30));
+
+        assertThat(restarted.customTables().find(tableHash)).isEmpty();
+        assertThat(restarted.templates().find("reads-the-clock")).isEmpty();
+        assertThat(published.notPublished()).hasEntrySatisfying("reads-the-clock", reason -> assertThat(reason)
+                .startsWith("stored template reads-the-clock (" + templateHash + ") is not published: its decision table " + tableHash)
+                .contains("no longer passes the checks a table is uploaded with", "rule 1 (id flat_rule_1), output 3", "reads the clock"));
+    }
+
     static final String MSR_DECISION = "decision 'Which minimum savings rate range applies to this many assigned beneficiaries?'";
 
     /** The flat table with one mistake each: its name, the model, where the refusal says it is, and what it quotes. */
