@@ -58,30 +58,32 @@ class NonDeterministicFeelTest {
     }
 
     @Test
-    void theClockReadInAnInputEntryWithoutCallingItByNameIsRefusedForThatReason() {
+    void theClockReadInAnInputEntryWithoutCallingItByNameIsRefused() {
         String ladder = CustomDecisionTableTest.ladder("UNIQUE", "[0..0.5) -> 0", "[0.5..0.8) -> 0.5",
                 "? &gt;= 0.8 and {clock: now}.clock() &lt; date and time(\"2026-12-05T15:19:18Z\") -> 1");
         InvalidInputException e = refusal(ladder);
 
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.pointer()).contains("rule 3 (id r2)", "input");
-            assertThat(p.reason()).contains("the input entry", "reads the clock (now()");
+            // The context that hides the clock's name is refused first, as FEEL without bound (BoundedFeel); were contexts
+            // allowed, the clock read through one would still be refused for reading the clock.
+            assertThat(p.reason()).contains("the input entry").containsAnyOf("reads the clock (now()", "builds a context");
         });
     }
 
     @Test
     void invokingAnotherModelIsRefused() {
         String ladder = CustomDecisionTableTest.ladder("UNIQUE", "[0..0.5) -> 0", "[0.5..0.8) -> 0.5",
-                "[0.8..1] -> invoke(\"https://accord.example/other\", \"Other\", \"Rate\", {})");
+                "[0.8..1] -> invoke(\"https://accord.example/other\", \"Other\", \"Rate\", null)");
         InvalidInputException e = refusal(ladder);
 
         assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.reason()).contains("evaluates another model by name"));
     }
 
     @Test
-    void aFixedMomentAndAFieldNamedLikeTheClockAreAnswersOfTheTableAlone() {
+    void aFixedMomentIsAnAnswerOfTheTableAlone() {
         String ladder = CustomDecisionTableTest.ladder("UNIQUE", "[0..0.5) -> 0", "[0.5..0.8) -> 0.5",
-                "[0.8..1] -> if date and time(\"2026-12-05T15:19:18Z\") &gt; date and time(\"2026-01-01T00:00:00Z\") and {now: 1}.now = 1 then 1 else 0");
+                "[0.8..1] -> if date and time(\"2026-12-05T15:19:18Z\") &gt; date and time(\"2026-01-01T00:00:00Z\") then 1 else 0");
 
         CustomDecisionTable table = CustomDecisionTable.check(ladder.getBytes(StandardCharsets.UTF_8));
 
