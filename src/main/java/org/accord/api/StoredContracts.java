@@ -158,7 +158,7 @@ class StoredContracts {
         ContractVersion version = storedVersion(contractId, versionId);
         ContractTemplate template = madeOn(version, reason -> new ConflictException(reason + ": its contract document cannot be written"));
         return ContractDocument.of(template, contract(contractId), version, json.readValue(version.overrides(), OVERRIDES),
-                contracts.publications(contractId));
+                contracts.versions(contractId), contracts.publications(contractId));
     }
 
     ContractPublication publish(String contractId, String versionId) {
@@ -235,46 +235,12 @@ class StoredContracts {
                 throw new InvalidInputException(pointer, reason);
             });
             if (facts.period() != null) {
-                standing = standing(version, contracts.versions(version.contractId()), contracts.publications(version.contractId()),
+                standing = ContractStore.standing(version, contracts.versions(version.contractId()), contracts.publications(version.contractId()),
                         PerformancePeriod.firstDay(facts.period()), PerformancePeriod.lastDay(facts.period()));
             }
         }
         return ContractChoice.madeOn(template, json.readValue(version.overrides(), OVERRIDES),
                 new Settlement.StoredVersion(version.id(), version.versionHash(), standing));
-    }
-
-    /**
-     * Whether the version is in force on the days {@code start} to {@code end} as the publications
-     * stand now: for each day, the version in force is the one published last among the published
-     * versions whose period covers it (docs/store.md). A version is evaluated whatever its standing
-     * (a proposal for what it would pay, an old version for what it did); the settlement says which.
-     *
-     * @param publications the contract's publications, latest first
-     */
-    static VersionStanding standing(ContractVersion version, List<ContractVersion> versions, List<Publication> publications,
-            LocalDate start, LocalDate end) {
-        List<VersionStanding.DaysGoverned> governedBy = new ArrayList<>();
-        ContractVersion current = null;
-        LocalDate currentFrom = null;
-        boolean ownDays = false;
-        for (LocalDate day = start; !day.isAfter(end.plusDays(1)); day = day.plusDays(1)) {
-            ContractVersion governing = day.isAfter(end) ? null : ContractStore.inForce(day, versions, publications).orElse(null);
-            if (current != null && (governing == null || !governing.id().equals(current.id()))) {
-                if (current.id().equals(version.id())) {
-                    ownDays = true;
-                } else {
-                    governedBy.add(new VersionStanding.DaysGoverned(current.id(), current.number(), currentFrom, day.minusDays(1)));
-                }
-            }
-            if (governing != null && (current == null || !governing.id().equals(current.id()))) {
-                currentFrom = day;
-            }
-            current = governing;
-        }
-        boolean published = publications.stream().anyMatch(p -> p.versionId().equals(version.id()));
-        String inForce = !published ? VersionStanding.UNPUBLISHED
-                : ownDays && governedBy.isEmpty() ? VersionStanding.THROUGHOUT : VersionStanding.SUPERSEDED;
-        return new VersionStanding(version.number(), inForce, governedBy);
     }
 
     /**

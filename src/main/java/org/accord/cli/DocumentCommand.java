@@ -91,7 +91,7 @@ class DocumentCommand implements Callable<Integer> {
         Map<String, Object> stored = Json.MAPPER.readValue(version.overrides(), new TypeReference<Map<String, Object>>() {
         });
         ContractDocument document = ContractDocument.of(template, contracts.find(version.contractId()).orElseThrow(), version, stored,
-                contracts.publications(version.contractId()));
+                contracts.versions(version.contractId()), contracts.publications(version.contractId()));
         System.out.print(html ? document.html() : document.markdown());
         return 0;
     }

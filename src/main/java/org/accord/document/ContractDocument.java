@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.accord.content.ClasspathFolder;
+import org.accord.settlement.VersionStanding;
 import org.accord.store.Contract;
+import org.accord.store.ContractStore;
 import org.accord.store.ContractVersion;
 import org.accord.store.Publication;
 import org.accord.terms.ClauseConstraint;
@@ -58,8 +60,11 @@ public final class ContractDocument {
     private final Version version;
     private final List<Block> blocks = new ArrayList<>();
 
-    /** A stored contract version with its contract and the publications that put it in force, latest first. */
-    private record Version(Contract contract, ContractVersion version, List<Publication> publications) {
+    /**
+     * A stored contract version with its contract, the publications that put it in force (latest first), and its standing
+     * over its own effective period: which versions published after it govern which of its days.
+     */
+    private record Version(Contract contract, ContractVersion version, List<Publication> publications, VersionStanding standing) {
     }
 
     private ContractDocument(ContractTemplate template, ConceptRegistry concepts, Map<String, String> ruleTexts,
@@ -131,13 +136,23 @@ public final class ContractDocument {
      */
     public static ContractDocument of(ContractTemplate template, Contract contract, ContractVersion version,
                                       Map<String, ?> overrides, List<Publication> publications) {
+        return of(template, contract, version, overrides, List.of(version), publications);
+    }
+
+    /**
+     * As {@link #of(ContractTemplate, Contract, ContractVersion, Map, List)}, with the contract's versions, so that a
+     * version superseded on some of its days by one published after it names that version and those days.
+     */
+    public static ContractDocument of(ContractTemplate template, Contract contract, ContractVersion version,
+                                      Map<String, ?> overrides, List<ContractVersion> versions, List<Publication> publications) {
         if (!template.contentHash().equals(version.templateHash()) || !contract.id().equals(version.contractId())) {
             throw new IllegalArgumentException("version " + version.id() + " of contract " + version.contractId()
                     + " was made on template " + version.templateId() + " " + version.templateHash() + ", not on "
                     + template.id() + " " + template.contentHash() + " of contract " + contract.id());
         }
         List<Publication> ofThisVersion = publications.stream().filter(p -> p.versionId().equals(version.id())).toList();
-        return withShippedRules(template, changed(template, overrides), new Version(contract, version, ofThisVersion));
+        VersionStanding standing = ContractStore.standing(version, versions, publications, version.effectiveFrom(), version.effectiveTo());
+        return withShippedRules(template, changed(template, overrides), new Version(contract, version, ofThisVersion, standing));
     }
 
     private static ContractDocument withShippedRules(ContractTemplate template, Map<String, Object> changed, Version version) {
@@ -232,6 +247,24 @@ public final class ContractDocument {
         goldenCasesOfTheTemplate();
     }
 
+    /**
+     * What takes the version's place: the versions published after it for its days, each with the days it governs
+     * ("; superseded by version 2 (`v-3`) from 2025-07-01 to 2025-12-31"), or, while none does, that one would.
+     */
+    private String supersededBy() {
+        List<VersionStanding.DaysGoverned> others = version.standing().governedBy();
+        if (!VersionStanding.SUPERSEDED.equals(version.standing().inForce()) || others.isEmpty()) {
+            return "; a version published later for the same days takes their place";
+        }
+        StringBuilder out = new StringBuilder("; superseded by ");
+        for (int i = 0; i < others.size(); i++) {
+            VersionStanding.DaysGoverned other = others.get(i);
+            out.append(i == 0 ? "" : i == others.size() - 1 ? " and " : ", ").append("version ").append(other.versionNumber())
+                    .append(" (`").append(other.versionId()).append("`) from ").append(other.from()).append(" to ").append(other.to());
+        }
+        return out.append(", published after it for those days").toString();
+    }
+
     /** The contract the version belongs to, what it is and whether it is in force. */
     private void contract() {
         ContractVersion v = version.version();
@@ -243,7 +276,7 @@ public final class ContractDocument {
             published = "yes, on " + last.publishedAt().atOffset(ZoneOffset.UTC).toLocalDate() + " by " + last.publishedBy()
                     + " (publication " + last.sequence() + (version.publications().size() > 1
                     ? ", the latest of " + version.publications().size() + " of this version" : "")
-                    + "); a version published later for the same days takes their place";
+                    + ")" + supersededBy();
         }
         blocks.add(new Block.Table(List.of("contract", "value"), List.of(
                 List.of("IPA", version.contract().ipaId()),

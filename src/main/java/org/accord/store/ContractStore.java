@@ -8,9 +8,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.accord.settlement.VersionStanding;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
@@ -140,6 +142,40 @@ public final class ContractStore {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the version is in force on the days {@code start} to {@code end} as the publications
+     * stand now: for each day, the version in force is the one published last among the published
+     * versions whose period covers it (docs/store.md). A version is evaluated whatever its standing
+     * (a proposal for what it would pay, an old version for what it did); the settlement says which.
+     *
+     * @param publications the contract's publications, latest first
+     */
+    public static VersionStanding standing(ContractVersion version, List<ContractVersion> versions, List<Publication> publications,
+            LocalDate start, LocalDate end) {
+        List<VersionStanding.DaysGoverned> governedBy = new ArrayList<>();
+        ContractVersion current = null;
+        LocalDate currentFrom = null;
+        boolean ownDays = false;
+        for (LocalDate day = start; !day.isAfter(end.plusDays(1)); day = day.plusDays(1)) {
+            ContractVersion governing = day.isAfter(end) ? null : inForce(day, versions, publications).orElse(null);
+            if (current != null && (governing == null || !governing.id().equals(current.id()))) {
+                if (current.id().equals(version.id())) {
+                    ownDays = true;
+                } else {
+                    governedBy.add(new VersionStanding.DaysGoverned(current.id(), current.number(), currentFrom, day.minusDays(1)));
+                }
+            }
+            if (governing != null && (current == null || !governing.id().equals(current.id()))) {
+                currentFrom = day;
+            }
+            current = governing;
+        }
+        boolean published = publications.stream().anyMatch(p -> p.versionId().equals(version.id()));
+        String inForce = !published ? VersionStanding.UNPUBLISHED
+                : ownDays && governedBy.isEmpty() ? VersionStanding.THROUGHOUT : VersionStanding.SUPERSEDED;
+        return new VersionStanding(version.number(), inForce, governedBy);
     }
 
     private Instant now() {

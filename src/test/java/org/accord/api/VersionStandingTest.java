@@ -38,7 +38,7 @@ class VersionStandingTest {
     void aVersionPublishedOverForEveryDayIsInForceOnNoneAndSaysWhichIs() {
         ContractVersion signed = version(1, "2025-01-01", "2025-12-31");
         ContractVersion replacement = version(2, "2025-01-01", "2025-12-31");
-        VersionStanding standing = StoredContracts.standing(signed, List.of(signed, replacement),
+        VersionStanding standing = org.accord.store.ContractStore.standing(signed, List.of(signed, replacement),
                 published(replacement, signed), JANUARY, DECEMBER_END);
 
         assertThat(standing).isEqualTo(new VersionStanding(1, VersionStanding.SUPERSEDED,
@@ -50,7 +50,7 @@ class VersionStandingTest {
         ContractVersion signed = version(1, "2025-01-01", "2025-12-31");
         ContractVersion july = version(2, "2025-07-01", "2025-12-31");
         // Published, amended from July, then published again: the latest publication covers every day.
-        VersionStanding standing = StoredContracts.standing(signed, List.of(signed, july),
+        VersionStanding standing = org.accord.store.ContractStore.standing(signed, List.of(signed, july),
                 published(signed, july, signed), JANUARY, DECEMBER_END);
 
         assertThat(standing.inForce()).isEqualTo(VersionStanding.THROUGHOUT);
@@ -64,11 +64,11 @@ class VersionStandingTest {
         ContractVersion proposal = version(3, "2025-01-01", "2025-12-31");
         List<ContractVersion> all = List.of(signed, summer, proposal);
 
-        assertThat(StoredContracts.standing(signed, all, published(summer, signed), JANUARY, DECEMBER_END))
+        assertThat(org.accord.store.ContractStore.standing(signed, all, published(summer, signed), JANUARY, DECEMBER_END))
                 .isEqualTo(new VersionStanding(1, VersionStanding.SUPERSEDED,
                         List.of(new VersionStanding.DaysGoverned("v2", 2, LocalDate.parse("2025-06-01"), LocalDate.parse("2025-08-31")))));
         // The proposal, never published, is in force on none: version 1, then 2, then 1 again.
-        assertThat(StoredContracts.standing(proposal, all, published(summer, signed), JANUARY, DECEMBER_END))
+        assertThat(org.accord.store.ContractStore.standing(proposal, all, published(summer, signed), JANUARY, DECEMBER_END))
                 .isEqualTo(new VersionStanding(3, VersionStanding.UNPUBLISHED, List.of(
                         new VersionStanding.DaysGoverned("v1", 1, JANUARY, LocalDate.parse("2025-05-31")),
                         new VersionStanding.DaysGoverned("v2", 2, LocalDate.parse("2025-06-01"), LocalDate.parse("2025-08-31")),

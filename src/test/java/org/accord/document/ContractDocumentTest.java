@@ -104,6 +104,30 @@ class ContractDocumentTest {
                 LocalDate.parse(from), LocalDate.parse(to), "sha256:feed", Instant.parse("2026-01-06T10:00:00Z"), "key:negotiator");
     }
 
+    /**
+     * A version an amendment published after it replaces from July names the amendment and its days in its publication row
+     * (it said only that "a version published later for the same days takes their place", whether one had or not).
+     */
+    @Test
+    void aVersionSupersededFromADayNamesTheVersionThatSupersedesItAndFromWhichDay() {
+        ContractVersion signed = new ContractVersion("v-1", "c-1", 1, "Signed", "contract", ENHANCED.id(), ENHANCED.contentHash(), "{}",
+                LocalDate.parse("2025-01-01"), LocalDate.parse("2025-12-31"), "sha256:one", Instant.parse("2026-01-06T10:00:00Z"), "key:negotiator");
+        ContractVersion july = new ContractVersion("v-3", "c-1", 3, "July amendment", "amendment", ENHANCED.id(), ENHANCED.contentHash(),
+                "{}", LocalDate.parse("2025-07-01"), LocalDate.parse("2025-12-31"), "sha256:three", Instant.parse("2026-01-08T10:00:00Z"),
+                "key:negotiator");
+        List<Publication> latestFirst = List.of(
+                new Publication(9, "c-1", "v-3", Instant.parse("2026-02-01T12:00:00Z"), "key:admin"),
+                new Publication(8, "c-1", "v-1", Instant.parse("2026-01-20T12:00:00Z"), "key:admin"));
+
+        String ofSigned = ContractDocument.of(ENHANCED, VALLEY, signed, Map.of(), List.of(signed, july), latestFirst).markdown();
+        String ofJuly = ContractDocument.of(ENHANCED, VALLEY, july, Map.of(), List.of(signed, july), latestFirst).markdown();
+
+        assertThat(ofSigned).contains("| published | yes, on 2026-01-20 by key:admin (publication 8); superseded by version 3 (`v-3`)"
+                + " from 2025-07-01 to 2025-12-31, published after it for those days |");
+        assertThat(ofJuly).contains("| published | yes, on 2026-02-01 by key:admin (publication 9); a version published later for the"
+                + " same days takes their place |");
+    }
+
     @Test
     void aStoredVersionIsHeadedByItsContractAndShowsTheValuesInForceOverItsPeriodBesideTheTemplates() {
         ContractVersion version = version(ENHANCED, "{\"electedMinimumSavingsRate\": 0.01}", "2022-07-01", "2023-06-30");
