@@ -181,6 +181,25 @@ class PublishedTemplatesApiTest extends ServerTest {
     }
 
     /**
+     * A capitation of -$10.00 PMPM (from -100) was published (201) and settled "Capitation -$54,646.80" with a withhold
+     * paid to the practice (found from outside, probe 4 P6): refused at the template's bound and value, nothing stored.
+     */
+    @Test
+    void anUploadedCapitationBelowNothingIsRefusedAtItsBoundAndValueAndNothingIsStored() {
+        String negative = payerCapitation("negative-capitation", "1", "-10")
+                .replace("minimum: '0'\n      maximum: '5000'", "minimum: '-100'\n      maximum: '5000'");
+        assertThat(negative).contains("minimum: '-100'");
+
+        Reply refused = asAdmin("/api/v1/contract-templates", "application/yaml", negative);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().get("errors").valueStream().map(e -> e.get("pointer").asString()))
+                .containsExactlyInAnyOrder("/clauses/2/parameters/capitationPmpm/minimum", "/clauses/2/parameters/capitationPmpm/value");
+        assertThat(content.get(ContentHash.of(negative.getBytes(StandardCharsets.UTF_8)))).isEmpty();
+        assertThat(get("/api/v1/contract-templates/negative-capitation").status()).isEqualTo(404);
+    }
+
+    /**
      * A template declared the elected minimum savings rate from 0 to 0.122 where its concept allows 0, 0.005, 0.01, 0.015
      * and 0.02 only, and was published: a negotiator read 0.122 and was refused every value above 0.02. Refused at the
      * template's bound, naming the elections.

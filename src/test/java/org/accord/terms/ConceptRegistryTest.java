@@ -152,8 +152,8 @@ class ConceptRegistryTest {
     void aDeclaredParameterNoRuleReadsAndARuleFileOfNoConceptFail() {
         Map<String, byte[]> files = new HashMap<>(ClasspathFolder.read(ConceptRegistry.FOLDER));
         String descriptor = new String(files.get("payment/care-management-fee.concept.yaml"), StandardCharsets.UTF_8);
-        files.put("payment/care-management-fee.concept.yaml", descriptor.replace("careManagementPmpm: {type: amount}",
-                "careManagementPmpm: {type: amount}\n  careManagementCap: {type: amount}").getBytes(StandardCharsets.UTF_8));
+        files.put("payment/care-management-fee.concept.yaml", descriptor.replace("careManagementPmpm: {type: amount, minimum: \"0\"}",
+                "careManagementPmpm: {type: amount, minimum: \"0\"}\n  careManagementCap: {type: amount}").getBytes(StandardCharsets.UTF_8));
         files.put("payment/orphan.drl", "package org.accord.rules;\n".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> ConceptRegistry.of(files))
                 .hasMessageContaining("rules/payment/care-management-fee.concept.yaml declares parameter careManagementCap, which no rule reads")

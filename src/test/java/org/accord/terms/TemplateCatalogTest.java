@@ -251,6 +251,70 @@ class TemplateCatalogTest {
                         .containsExactly("/clauses/0/parameters/reimbursedShare/value"));
     }
 
+    /**
+     * A capitation of -$10.00 PMPM (range from -100) was published and settled "Capitation -$54,646.80" and a positive
+     * withhold, and a target of -$1,000 PMPM and an admin fee of -$20 PMPM settled a corridor against a negative target
+     * (found from outside, probe 4 P6): no amount a concept's rules pay or measure against can be below nothing, and the
+     * concepts said so of rates only. Refused at the template's bound and value; a stored run's terms still read.
+     */
+    @Test
+    void anAmountBelowNothingIsRefusedAtTheTemplatesBoundAndValue() throws Exception {
+        String payer = Files.readString(Path.of("src/test/resources/uploads/payer-capitation.yaml"));
+        String negative = payer.replace("minimum: '0'\n      maximum: '5000'\n      value: '52.00'", "minimum: '-100'\n      maximum: '5000'\n      value: '-10'")
+                .replace("minimum: '0'\n      maximum: '20000'\n      value: '1050.00'", "minimum: '-2000'\n      maximum: '20000'\n      value: '-1000'")
+                .replace("minimum: '0'\n      maximum: '100'\n      value: '1.50'", "minimum: '-50'\n      maximum: '100'\n      value: '-20'");
+        assertThat(negative).contains("value: '-10'", "value: '-1000'", "value: '-20'");
+
+        assertThatThrownBy(() -> TemplateCatalog.readUpload(negative.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).extracting(InputProblem::pointer)
+                        .containsExactlyInAnyOrder("/clauses/2/parameters/capitationPmpm/minimum", "/clauses/2/parameters/capitationPmpm/value",
+                                "/clauses/4/parameters/targetPmpm/minimum", "/clauses/4/parameters/targetPmpm/value",
+                                "/clauses/5/parameters/adminFeePmpm/minimum", "/clauses/5/parameters/adminFeePmpm/value"));
+        assertThatThrownBy(() -> TemplateCatalog.readUpload(negative.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).contains(new InputProblem(
+                        "/clauses/2/parameters/capitationPmpm/value", "clause capitation parameter capitationPmpm value: -10 is below 0,"
+                                + " the least capitationPmpm can mean in any contract of concept capitation (rules/payment/capitation.concept.yaml)")));
+    }
+
+    /** An amount whose template states no floor of its own is held to its concept's: no override takes it below nothing. */
+    @Test
+    void anAmountWithoutAFloorOfItsOwnIsHeldToItsConceptsInTheTemplateAndInEveryOverride() {
+        ContractTemplate template = TemplateCatalog.readUpload(stopLoss(", value: \"0.80\"").getBytes(StandardCharsets.UTF_8));
+        assertThat(template.parameter("attachmentPoint").orElseThrow().minimum()).isNull();
+        assertThatThrownBy(() -> TermsResolver.resolve(template, java.util.Map.of("attachmentPoint", "-1"), 2025))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsExactly(
+                        new InputProblem("/overrides/attachmentPoint", "-1 is below 0, the least attachmentPoint can mean in any contract"
+                                + " of concept stop-loss (rules/risk/stop-loss.concept.yaml)")));
+        assertThat(TermsResolver.resolve(template, java.util.Map.of("attachmentPoint", "-1"), 2025, ParameterDeclaration.Checks.AS_STORED)
+                .overrides()).as("a stored run's terms read as they ran").containsEntry("attachmentPoint", new java.math.BigDecimal("-1"));
+        assertThat(TermsResolver.resolve(template, java.util.Map.of("attachmentPoint", "0"), 2025).overrides())
+                .containsEntry("attachmentPoint", new java.math.BigDecimal("0"));
+        String stored = stopLoss(", value: \"0.80\"").replace("value: \"100000\"", "value: \"-100000\"");
+        assertThatThrownBy(() -> TemplateCatalog.readUpload(stored.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).extracting(InputProblem::pointer)
+                        .containsExactly("/clauses/0/parameters/attachmentPoint/value"));
+        assertThat(TemplateCatalog.ofFile("stored", stored.getBytes(StandardCharsets.UTF_8)).find("own-stop-loss").orElseThrow()
+                .parameter("attachmentPoint").orElseThrow().valueIn(2025)).as("a stored text still reads")
+                .isEqualTo(new java.math.BigDecimal("-100000"));
+    }
+
+    /** Every amount a concept declares is a payment, a fee, a budget, a target or a point on a cost: none is below nothing. */
+    @Test
+    void everyAmountAConceptDeclaresHasAFloorOfZero() {
+        java.util.List<String> amounts = new java.util.ArrayList<>();
+        for (ConceptDescriptor concept : ConceptRegistry.shipped().all()) {
+            concept.parameters().forEach((name, declared) -> {
+                if (declared.type() == ParameterType.AMOUNT) {
+                    amounts.add(concept.name() + " " + name);
+                    assertThat(declared.minimum()).as(concept.name() + " " + name).isNotNull().isZero();
+                }
+            });
+        }
+        assertThat(amounts).contains("capitation capitationPmpm", "risk-corridor targetPmpm", "global-budget budgetPmpm",
+                "admin-fee adminFeePmpm", "stop-loss attachmentPoint", "care-management-fee careManagementPmpm",
+                "pay-for-performance bonusPerAnnualWellnessVisit");
+    }
+
     /** A template may offer a decimal as a few values only (an election): any other is refused, a stored run's replayed. */
     @Test
     void aDecimalWithAllowedValuesTakesOnlyThose() {
