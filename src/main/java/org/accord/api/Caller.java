@@ -2,6 +2,7 @@ package org.accord.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
+import org.accord.security.OperationAccess;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -16,6 +17,12 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 class Caller {
 
     static final String ANONYMOUS = "anonymous";
+
+    private final OperationAccess access;
+
+    Caller(OperationAccess access) {
+        this.access = access;
+    }
 
     String current() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
@@ -32,6 +39,19 @@ class Caller {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             HttpServletRequest request = attributes.getRequest();
             return request.isUserInRole("REVIEWER") || request.isUserInRole("ADMIN");
+        }
+        return true; // outside a request: the service itself
+    }
+
+    /**
+     * Whether the caller's roles let it call the operation (security/operation-roles.yaml): an
+     * operation may ask, as a version's evaluation asks whether its caller may read the version.
+     */
+    boolean mayCall(String operationId) {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return access.operations().stream().filter(operation -> operation.operationId().equals(operationId))
+                    .flatMap(operation -> operation.roles().stream()).anyMatch(role -> request.isUserInRole(role.name()));
         }
         return true; // outside a request: the service itself
     }

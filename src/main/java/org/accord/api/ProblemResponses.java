@@ -130,6 +130,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return Problems.response(Problems.of(HttpStatus.CONFLICT, e.getMessage(), path(request)), null);
     }
 
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<Object> forbidden(ForbiddenException e, WebRequest request) {
+        return Problems.response(Problems.of(HttpStatus.FORBIDDEN, e.getMessage(), path(request))
+                .errors(List.of(Problems.atPointer(e.pointer(), e.getMessage()))), null);
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Object> notFound(NotFoundException e, WebRequest request) {
         return Problems.response(Problems.of(HttpStatus.NOT_FOUND, e.getMessage(), path(request)), null);

@@ -222,6 +222,16 @@ class StoredContracts {
         String pointer = at + "/contractVersionId";
         ContractVersion version = contracts.version(versionId)
                 .orElseThrow(() -> new InvalidInputException(pointer, "no contract version '" + versionId + "'"));
+        // Drafts and proposals are the negotiators' (README, Roles): a caller who may not read a version (an integrator)
+        // evaluates only one that has been published, in force now or once (a superseded one still settles its old period);
+        // the settlement would otherwise show it every term of an unpublished proposal.
+        if (!caller.mayCall("getContractVersion") && contracts.publications(version.contractId()).stream()
+                .noneMatch(publication -> publication.versionId().equals(version.id()))) {
+            throw new ForbiddenException(pointer, "version " + version.number() + " of contract '" + version.contractId()
+                    + "' has never been published: a caller who may not read contract versions (an integrator) evaluates only"
+                    + " versions that are or were in force; drafts and proposals are the negotiators' (getContractVersion is open"
+                    + " to negotiator, reviewer, admin)");
+        }
         ContractTemplate template = madeOn(version, reason -> new InvalidInputException(pointer, reason));
         // A contract is an IPA's: another IPA's version does not settle these facts (it did, and the run was filed under them).
         String contractIpa = facts == null ? null : contracts.find(version.contractId()).map(Contract::ipaId).orElseThrow();

@@ -309,6 +309,59 @@ class ContractsApiTest extends ServerTest {
         return postJson("/api/v1/evaluations", JSON.writeValueAsString(body));
     }
 
+    private Reply asIntegrator(String path, String versionId, JsonNode facts) {
+        ObjectNode body = JSON.createObjectNode();
+        body.putObject("contract").put("contractVersionId", versionId);
+        body.set("facts", facts);
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+                .header(TestKeys.HEADER, TestKeys.only("integrator")).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
+    /**
+     * Found from outside (probe 4, P8): an integrator may not read a contract version (403), but evaluating one by its id
+     * answered 200 with every term of it in the settlement's contract, an unpublished negotiator's proposal included.
+     * Drafts and proposals are the negotiators' (README, Roles): an integrator evaluates a version that is or was in force
+     * (a superseded one still settles the period it governed), and is refused one never published, naming why.
+     */
+    @Test
+    void anIntegratorEvaluatesOnlyVersionsThatAreOrWereInForceNotDraftsOrProposals() {
+        JsonNode facts = JSON.readTree(read("examples/valley-ipa.json"));
+        JsonNode contract = create(newContract("valley-ipa", "2025-01-01", "2025-12-31"));
+        String contractId = contract.at("/contract/id").asString();
+        String signed = contract.at("/versions/0/id").asString();
+        String proposal = addVersion(contractId, "Our counter", "proposal", "0.60", "2025-01-01", "2025-12-31").get("id").asString();
+
+        for (String path : new String[] {"/api/v1/evaluations", "/api/v1/evaluations:validate"}) {
+            for (String version : new String[] {signed, proposal}) {
+                Reply refused = asIntegrator(path, version, facts);
+                assertThat(refused.status()).as(path + " " + refused.body()).isEqualTo(403);
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+                assertThat(refused.json().at("/errors/0/pointer").asString()).isEqualTo("/contract/contractVersionId");
+                assertThat(refused.json().get("detail").asString()).contains("has never been published",
+                        "a caller who may not read contract versions (an integrator) evaluates only versions that are or were in force");
+                assertThat(refused.body()).doesNotContain("0.60");
+            }
+        }
+        JsonNode denied = get("/api/v1/audit-events?limit=500&action=denied").json().get("events");
+        assertThat(denied).anySatisfy(e -> assertThat(e.get("status").asInt()).isEqualTo(403));
+
+        publish(contractId, signed);
+        Reply inForce = asIntegrator("/api/v1/evaluations", signed, facts);
+        assertThat(inForce.status()).as(inForce.body()).isEqualTo(200);
+        assertThat(inForce.json().at("/contract/contractVersion/standing/inForce").asString()).isEqualTo("throughout");
+        assertThat(asIntegrator("/api/v1/evaluations", proposal, facts).status()).isEqualTo(403);
+
+        // The proposal signed and published in its place: version 1 governed the year once, so it still settles.
+        publish(contractId, proposal);
+        Reply superseded = asIntegrator("/api/v1/evaluations", signed, facts);
+        assertThat(superseded.status()).as(superseded.body()).isEqualTo(200);
+        assertThat(superseded.json().at("/contract/contractVersion/standing/inForce").asString()).isEqualTo("superseded");
+        assertThat(asIntegrator("/api/v1/evaluations", proposal, facts).status()).isEqualTo(200);
+        // A negotiator evaluates drafts and proposals, as before.
+        assertThat(evaluateVersion(addVersion(contractId, "Next offer", "proposal", "0.55", "2025-01-01", "2025-12-31").get("id").asString(),
+                (ObjectNode) facts).status()).isEqualTo(200);
+    }
+
     private void publish(String contractId, String versionId) {
         Reply published = send(HttpRequest.newBuilder(URI.create(url(CONTRACTS + "/" + contractId + "/versions/" + versionId + "/publication")))
                 .header(TestKeys.HEADER, TestKeys.only("admin")).POST(HttpRequest.BodyPublishers.noBody()));

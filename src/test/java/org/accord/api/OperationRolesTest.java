@@ -114,6 +114,32 @@ class OperationRolesTest extends ServerTest {
         verify(evaluations, never()).evaluate(any(), any());
     }
 
+    /**
+     * Beyond the table: evaluate is open to integrators, but not for a draft or proposal, which only the roles that may
+     * read a contract version (getContractVersion) evaluate (ContractsApiTest has the published and superseded cases).
+     */
+    @Test
+    void anIntegratorMayEvaluateButNotAVersionNeverPublished() {
+        String contract = "{\"ipaId\":\"valley-ipa\",\"payer\":\"P\",\"templateId\":\"mssp-basic\",\"effectiveFrom\":\"2025-01-01\","
+                + "\"effectiveTo\":\"2025-12-31\"}";
+        Reply created = postJson("/api/v1/contracts", contract);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String draft = "{\"contract\":{\"contractVersionId\":\"" + created.json().at("/versions/0/id").asString() + "\"},\"facts\":"
+                + read("examples/valley-ipa.json") + "}";
+        for (String role : ROLES) {
+            Reply reply = send(HttpRequest.newBuilder(URI.create(url("/api/v1/evaluations"))).header("Content-Type", "application/json")
+                    .header(TestKeys.HEADER, TestKeys.only(role)).POST(HttpRequest.BodyPublishers.ofString(draft)));
+            assertProblemOr200(reply, Map.of("negotiator", 200, "admin", 200, "integrator", 403, "reviewer", 403).get(role), role);
+        }
+    }
+
+    private static void assertProblemOr200(Reply reply, int status, String role) {
+        assertThat(reply.status()).as(role + ": " + reply.body()).isEqualTo(status);
+        if (status == 403) {
+            assertProblem(reply, 403);
+        }
+    }
+
     private Reply call(Operation operation, String key) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(operation.path())));
         if (operation.contentType() != null) {
