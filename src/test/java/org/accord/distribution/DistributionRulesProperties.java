@@ -68,7 +68,7 @@ class DistributionRulesProperties {
                 .with("practiceFloorShare", floor.toPlainString()).with("practiceCapShare", cap.toPlainString()), facts);
 
         SettlementLine allocation = settled.findings().stream()
-                .filter(f -> f.clause().equals("distribution") && "allocation".equals(f.detail())).findFirst().orElseThrow();
+                .filter(f -> "distribution".equals(f.clause()) && "allocation".equals(f.detail())).findFirst().orElseThrow();
         BigDecimal pool = new BigDecimal(allocation.basis().get("pool").toString());
         assertThat(pool).isPositive();
         int total = memberMonths.stream().mapToInt(Integer::intValue).sum();

@@ -36,7 +36,7 @@ class LargeIpaTest {
         Settlement settlement = Engine.service().evaluate(ContractChoice.of("ma-capitation"), facts);
 
         SettlementLine corridor = settlement.findings().stream().filter(f -> f.basis().containsKey("riskWeightedMemberMonths"))
-                .filter(f -> f.clause().equals("risk-corridor")).findFirst().orElseThrow();
+                .filter(f -> "risk-corridor".equals(f.clause())).findFirst().orElseThrow();
         assertThat(new BigDecimal(corridor.basis().get("riskWeightedMemberMonths").toString())).isEqualByComparingTo("2400000000");
         // Target 1,050.00 x 2,400,000,000 = 2,520,000,000,000.00, the practices' costs summed: no variance.
         assertThat((BigDecimal) corridor.basis().get("target")).isEqualByComparingTo("2520000000000.00");

@@ -41,8 +41,9 @@ public record RunStoredBeforeACheck(String runId, Settlement settlement) {
         String factsJson = read(factsFile);
         assertThatThrownBy(() -> EvaluationService.withBuiltInRules(TemplateCatalog.load()).check(ContractChoice.of(templateId),
                 Json.readFacts(factsFile))).as("the facts a check added later refuses").isInstanceOf(InvalidInputException.class);
+        // As the service answers, with its findings on the terms' values in other performance years of the period.
         Settlement settlement = EvaluationService.forReplay(TemplateCatalog.load(), new Evaluator(RuleBases.builtIn()))
-                .evaluate(ContractChoice.of(templateId), Json.readFacts(factsFile));
+                .evaluateAsStored(ContractChoice.of(templateId), Json.readFacts(factsFile), true);
         String request = "{\"contract\":{\"templateId\":\"" + templateId + "\"},\"facts\":" + factsJson + "}";
 
         DriverManagerDataSource dataSource = new DriverManagerDataSource(DataDirectory.h2Url(dataDir.toAbsolutePath()));
