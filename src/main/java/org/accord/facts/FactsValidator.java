@@ -28,7 +28,8 @@ public final class FactsValidator {
          * The checks every stored run's facts passed when it ran, for a replay: all but those added since runs
          * were stored: a practice's extra amounts declared part of a named amount ({@code partOf}) summing to more
          * than it; a period longer than 24 months or less than half in its performance year; an agreement starting
-         * after the performance period; a risk score or an amount beyond the bounds {@code rules/facts.yaml}
+         * after the performance period; members with no member months, or more listed high-cost members than member
+         * months; a risk score or an amount beyond the bounds {@code rules/facts.yaml}
          * declares for it (a risk score from 0.1 to 10, a practice's amounts at most 480,000,000,000 USD, the
          * period's at most 2,400,000,000,000,000 USD).
          */
@@ -107,6 +108,7 @@ public final class FactsValidator {
                 withinDeclaredBounds(declarations.practiceField("feeScheduleAllowedAmount"), practice.feeScheduleAllowedAmount(), at,
                         problems);
                 problems.addAll(declarations.partsBeyondTheirWhole(practice, at));
+                membersAgainstMemberMonths(practice, at, problems);
             }
         }
         return problems;
@@ -271,6 +273,30 @@ public final class FactsValidator {
         Set<String> measureIds = new HashSet<>();
         for (int m = 0; m < practice.qualityMeasures().size(); m++) {
             checkMeasure(practice.qualityMeasures().get(m), at, m, measureIds, problems);
+        }
+    }
+
+    /**
+     * What no practice can have of its members and member months. Members are counted at period end and member months
+     * over the period, so neither fixes the other: a panel that shrank accrued more months than its end count times
+     * the period's months, one that grew fewer, so no ratio between them is refused. Two things no panel can be are
+     * refused: members at period end with no member month (each was a member in the period; 420 members and 0 member
+     * months is a column left empty, and a budget per member month then compares the practice's cost with $0), and
+     * more listed high-cost members than member months (each listed member was a member for a month of the period or
+     * part of one, which counts). A high-cost member may have died or left before the count at period end, so the
+     * list is not held to the members counted then. Member months with no member at period end are a panel that left
+     * (a practice that closed), which happens.
+     */
+    private static void membersAgainstMemberMonths(PracticePerformance practice, String at, List<InputProblem> problems) {
+        if (practice.attributedMembers() > 0 && practice.memberMonths() == 0) {
+            problems.add(new InputProblem(at + "/memberMonths", "is 0 for " + practice.attributedMembers() + " attributed members:"
+                    + " a member attributed at period end was a member in the period, so member months are at least 1"));
+        }
+        if (practice.extra().get("highCostMemberCosts") instanceof List<?> highCost && highCost.size() > practice.memberMonths()
+                && practice.memberMonths() >= 0) {
+            problems.add(new InputProblem(at + "/extra/highCostMemberCosts", "lists " + highCost.size() + " high-cost members for "
+                    + practice.memberMonths() + " member months: each listed member was a member for at least a month of the"
+                    + " period, or part of one, which counts as one"));
         }
     }
 

@@ -180,6 +180,37 @@ class FactsValidatorTest {
             assertThat(FactsValidator.problems(facts(withHighCostMembers("0.00")))).isEmpty();
         }
 
+        private static PracticePerformance panel(int attributedMembers, int memberMonths, String... highCostMemberCosts) {
+            return new PracticePerformance("P1", "Practice P1", attributedMembers, memberMonths, new BigDecimal("1.0"),
+                    new BigDecimal("5790000.00"), BigDecimal.ZERO, 0, 0, 0, 0, List.of(),
+                    highCostMemberCosts.length == 0 ? Map.of() : Map.of("highCostMemberCosts", List.of(highCostMemberCosts)));
+        }
+
+        /** An outside tester's 420 members with 0 member months were settled against a budget of $0 for the practice. */
+        @Test
+        void membersWithNoMemberMonthsAreRefused() {
+            assertThat(FactsValidator.problems(facts(panel(420, 0)))).extracting(InputProblem::pointer, InputProblem::reason)
+                    .containsExactly(tuple("/practices/0/memberMonths", "is 0 for 420 attributed members: a member attributed at period"
+                            + " end was a member in the period, so member months are at least 1"));
+            assertThat(FactsValidator.problems(facts(panel(420, 0)), FactsValidator.Checks.AS_STORED)).isEmpty();
+        }
+
+        @Test
+        void moreListedHighCostMembersThanMemberMonthsAreRefused() {
+            assertThat(FactsValidator.problems(facts(panel(1, 2, "1000.00", "2000.00", "3000.00")))).extracting(InputProblem::pointer,
+                    InputProblem::reason).containsExactly(tuple("/practices/0/extra/highCostMemberCosts", "lists 3 high-cost members for"
+                            + " 2 member months: each listed member was a member for at least a month of the period, or part of one, which"
+                            + " counts as one"));
+        }
+
+        /** Members are counted at period end: a panel that shrank or left, and high-cost members who died, are facts of life. */
+        @Test
+        void whatAPanelThatChangedInThePeriodCanHaveIsAccepted() {
+            assertThat(FactsValidator.problems(facts(panel(0, 4836)))).isEmpty();
+            assertThat(FactsValidator.problems(facts(panel(1, 12, "1000.00", "2000.00", "3000.00")))).isEmpty();
+            assertThat(FactsValidator.problems(facts(panel(0, 0)))).isEmpty();
+        }
+
         @Test
         void aReplayChecksTheFactsAsItsRunWasChecked() {
             assertThat(FactsValidator.problems(facts(withHighCostMembers("100000.00", "5000000")), FactsValidator.Checks.AS_STORED))
