@@ -34,6 +34,12 @@ class DistributionCapsForTooFewPracticesTest {
      * is left to take it, now stands aside for the caps that cannot: where the caps could, the stored rule set says it as the
      * shipped rules do (cases left out above as written for earlier fixes of the file).
      */
+    private static final String RAISED_TO_THE_FLOOR = "A practice whose weight's share is below the floor is raised to the floor";
+
+    private static String paid(org.accord.settlement.SettlementLine line) {
+        return line.scope() + " " + line.clause() + " " + line.rule() + " " + line.detail() + " " + line.amount();
+    }
+
     @Test
     void whatTheCapsCutIsRetainedAsItWasWhereTheCapsCouldTakeThePool() {
         EvaluationService stored = new EvaluationService(TemplateCatalog.load(), new Evaluator(EARLIER));
@@ -44,7 +50,12 @@ class DistributionCapsForTooFewPracticesTest {
             Settlement replayed = stored.evaluate(c.choice(), c.facts());
             assertThat(shipped.lines()).as(caseFile).anySatisfy(l -> assertThat(l.rule())
                     .isEqualTo("What the caps cut that no practice with weight can take is retained by the IPA"));
-            assertThat(replayed.lines()).as(caseFile).isEqualTo(shipped.lines());
+            // A floored practice's sentence names its weight's share in cents since (FloorSaysTheCentsItPaysTest): its line is
+            // compared by scope, clause, rule, detail and amount, every other line whole.
+            assertThat(replayed.lines()).as(caseFile).extracting(DistributionCapsForTooFewPracticesTest::paid)
+                    .isEqualTo(shipped.lines().stream().map(DistributionCapsForTooFewPracticesTest::paid).toList());
+            assertThat(replayed.lines()).as(caseFile).filteredOn(l -> !l.rule().startsWith(RAISED_TO_THE_FLOOR))
+                    .isEqualTo(shipped.lines().stream().filter(l -> !l.rule().startsWith(RAISED_TO_THE_FLOOR)).toList());
             assertThat(replayed.findings()).as(caseFile).isEqualTo(shipped.findings());
         }
     }

@@ -114,7 +114,13 @@ final class ReplayedRuleSets {
             Map.entry("rules/distribution/distribution.drl", Set.of(
                     "A deficit shared by overspend weighs each practice by its own overspend against its share of the cost target",
                     // "Over the 1 practices": a count of one said as one now
-                    "The IPA's totals of quality and cost performance are taken over its practices")),
+                    "The IPA's totals of quality and cost performance are taken over its practices",
+                    // "the $5,980.01 comes from ..." of a floor of 5,980.014 paid 5,980.02: the exact raise, not the cents paid
+                    // above the weight's share, now named in cents beside it
+                    "A practice whose weight's share is below the floor is raised to the floor, from the practices within the bounds",
+                    "A practice whose weight's share is below the floor is raised to the floor, from the practices above it by weight, some of them down to the floor",
+                    "A practice whose weight's share is below the floor is raised to the floor, and with no practice with weight within the bounds from what the caps cut",
+                    "A practice whose weight's share is below the floor is raised to the floor, and with no practice with weight within the bounds from what the caps cut, which the floors take in full")),
             // "reported for 1 practice(s)": a count of one said as one now, and more as more
             Map.entry("rules/quality/unknown-measures.drl", Set.of("A reported measure that no clause of the contract knows changes no amount and is named")),
             // "Capitation $52.06: $52.00 PMPM x 1 member months x risk factor 1.00125 (risk score 1.00125 / 1)." of 52.065,
