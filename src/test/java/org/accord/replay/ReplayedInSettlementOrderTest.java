@@ -13,7 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A run stored before the settlement's order changed replays identical: its answer listed a corridor's band lines [0],
- * [2], [1], as the assembler ordered them by rule name then, and the same rules settle them [0], [1], [2] now.
+ * [2], [1], as the assembler ordered them by rule name then, and the same rules settle them [0], [1], [2] now; and one
+ * that listed an all-or-nothing withhold return before its withhold, which the same rules settle after it now.
  */
 class ReplayedInSettlementOrderTest {
 
@@ -65,6 +66,52 @@ class ReplayedInSettlementOrderTest {
             assertThat(d.pointer()).isEqualTo("/lines/" + one + "/amount");
             assertThat(d.stored()).isEqualTo("\"1.00\"");
         });
+    }
+
+    /**
+     * A run stored before 07ec646 listed an all-or-nothing withhold return before its withhold, as the assembler ordered a
+     * clause's lines by rule name then ("All of the withhold is returned ..." before "The withhold is held back ..."); the
+     * same rules settle the withhold first now, and the stored answer replays identical.
+     */
+    @Test
+    void anAllOrNothingReturnStoredBeforeItsWithholdIsIdentical() {
+        JsonNode replayed = allOrNothingReplayed();
+        ObjectNode stored = returnStoredBeforeItsWithhold(replayed);
+        assertThat(stored).isNotEqualTo(replayed);
+        assertThat(Replay.compared(stored, replayed)).isEmpty();
+    }
+
+    /** An amount changed on the return stored before its withhold is still named, at the return's replayed place. */
+    @Test
+    void aDifferenceOnAReturnStoredBeforeItsWithholdIsNamedAtTheReplayedPlace() {
+        JsonNode replayed = allOrNothingReplayed();
+        ObjectNode stored = returnStoredBeforeItsWithhold(replayed);
+        int returned = position(replayed.get("lines"), "returned");
+        ((ObjectNode) stored.get("lines").get(returned - 1)).put("amount", "1.00");
+        assertThat(Replay.compared(stored, replayed)).singleElement().satisfies(d -> {
+            assertThat(d.pointer()).isEqualTo("/lines/" + returned + "/amount");
+            assertThat(d.stored()).isEqualTo("\"1.00\"");
+        });
+    }
+
+    private static JsonNode allOrNothingReplayed() {
+        GoldenCases.GoldenCase golden = GoldenCases.read(GoldenCases.GOLDEN.resolve("capitation")
+                .resolve("all-of-the-withhold-returned-follows-the-withhold-it-returns.yaml"));
+        return Replay.answer(Engine.service().evaluate(golden.choice(), golden.facts()));
+    }
+
+    /** The answer as stored before 07ec646: P1's withhold returned (all of it) before the withhold held back. */
+    private static ObjectNode returnStoredBeforeItsWithhold(JsonNode replayed) {
+        ObjectNode stored = (ObjectNode) replayed.deepCopy();
+        ArrayNode lines = (ArrayNode) stored.get("lines");
+        int heldBack = position(lines, "held back");
+        int returned = position(lines, "returned");
+        assertThat(returned).isEqualTo(heldBack + 1);
+        assertThat(lines.get(returned).path("rule").asString()).isEqualTo("All of the withhold is returned when the quality gate is met");
+        JsonNode withhold = lines.get(heldBack);
+        lines.set(heldBack, lines.get(returned));
+        lines.set(returned, withhold);
+        return stored;
     }
 
     @Test
