@@ -212,7 +212,6 @@ public final class CustomDecisionTable {
         // The DMN compiler logs an ERROR for each FEEL text it cannot parse or type it cannot resolve, and
         // fails as a whole on some; both are the client's mistakes, so they are found before it runs.
         InvalidInputException.throwIfAny(FeelSyntax.problems(document));
-        InvalidInputException.throwIfAny(NonDeterministicFeel.problems(document));
         ModelPlaces places = new ModelPlaces(document);
         DMNValidator validator = DMNValidatorFactory.newValidator();
         try {

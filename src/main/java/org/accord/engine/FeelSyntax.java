@@ -38,13 +38,14 @@ import org.w3c.dom.NodeList;
  * broken upload is the client's mistake, so it is refused here, naming the cell and its text.
  * Judged here: syntax, and names the model declares nowhere (the compiler logs those too; a name of
  * several words the model does not declare reads to the parser as a syntax error, and is named as
- * the undeclared name it most likely is), and what would let its evaluation run without bound
- * ({@link BoundedFeel}). Whether a declared name is in the text's scope, or a type fits, is left to the validator.
+ * the undeclared name it most likely is), what would let its evaluation run without bound
+ * ({@link BoundedFeel}) and what it reads besides the table's inputs ({@link NonDeterministicFeel}).
+ * Whether a declared name is in the text's scope, or a type fits, is left to the validator.
  */
 final class FeelSyntax {
 
     /** The elements whose {@code text} child is FEEL unary tests (a cell's condition, a list of allowed values). */
-    static final Map<String, String> UNARY_TESTS = Map.of(
+    private static final Map<String, String> UNARY_TESTS = Map.of(
             "inputEntry", "input entry",
             "allowedValues", "allowed values",
             "typeConstraint", "type constraint",
@@ -52,7 +53,7 @@ final class FeelSyntax {
             "outputValues", "output values");
 
     /** The elements whose {@code text} child is a FEEL expression. */
-    static final Map<String, String> EXPRESSIONS = Map.of(
+    private static final Map<String, String> EXPRESSIONS = Map.of(
             "outputEntry", "output entry",
             "inputExpression", "input expression",
             "literalExpression", "literal expression",
@@ -88,7 +89,7 @@ final class FeelSyntax {
     }
 
     /** A text in another expression language is the validator's to judge. */
-    static boolean isFeel(Element holder) {
+    private static boolean isFeel(Element holder) {
         String language = holder.getAttribute("expressionLanguage");
         return language.isEmpty() || language.toUpperCase(java.util.Locale.ROOT).contains("FEEL");
     }
@@ -113,7 +114,7 @@ final class FeelSyntax {
     /**
      * What is wrong with the text, if anything: its first syntax error, as the others follow from it,
      * or else the first name the model does not declare, or else, for a text a table evaluates, what
-     * would let its evaluation run without bound.
+     * would let its evaluation run without bound, or else what it reads besides the table's inputs.
      */
     private static Optional<String> mistake(FEEL feel, List<String> names, String text, boolean unaryTests, boolean evaluated) {
         List<FEELEvent> events = new ArrayList<>();
@@ -147,7 +148,8 @@ final class FeelSyntax {
                 .or(() -> unaryTests
                         ? undeclaredIn(parsed, names).map(name -> "names what the model does not declare: Unknown variable '" + name + "'")
                         : Optional.empty())
-                .or(() -> evaluated ? BoundedFeel.unboundedIn(parsed) : Optional.empty());
+                .or(() -> evaluated ? BoundedFeel.unboundedIn(parsed) : Optional.empty())
+                .or(() -> NonDeterministicFeel.readIn(parsed));
     }
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_']*");
