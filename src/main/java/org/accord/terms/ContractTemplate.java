@@ -72,8 +72,8 @@ public record ContractTemplate(
     }
 
     /**
-     * The years the template settles, in words ("2016 to 2021 (a later year is refused)", "from 2019 (its last values carry
-     * on)"), where its text bounds them (a first or a last performance year given); else empty.
+     * The years the template settles, in words ("2016 to 2021 (an earlier or a later year is refused)", "from 2019 (its last
+     * values carry on)"), where its text bounds them (a first or a last performance year given); else empty.
      */
     public Optional<String> yearsSettledInWords() {
         if (firstPerformanceYear == null && lastPerformanceYear == null) {
@@ -81,7 +81,8 @@ public record ContractTemplate(
         }
         int first = firstYearSettled();
         return Optional.of(lastPerformanceYear == null ? "from " + first + " (its last values carry on)"
-                : (first == 0 ? "up to " : first + " to ") + lastPerformanceYear + " (a later year is refused)");
+                : first == 0 ? "up to " + lastPerformanceYear + " (a later year is refused)"
+                : first + " to " + lastPerformanceYear + " (an earlier or a later year is refused)");
     }
 
     /**

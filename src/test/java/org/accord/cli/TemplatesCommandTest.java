@@ -32,9 +32,9 @@ class TemplatesCommandTest {
     /** The years a template settles and the measure directions its rules read, which `accord templates <id>` did not say. */
     @Test
     void aTemplateSaysTheYearsItSettlesAndTheMeasureDirectionsItsRulesRead() {
-        assertThat(templates("mssp-aco-track-3").out().lines()).contains("Performance years: 2016 to 2021 (a later year is refused)");
+        assertThat(templates("mssp-aco-track-3").out().lines()).contains("Performance years: 2016 to 2021 (an earlier or a later year is refused)");
         assertThat(templates("mssp-aco-basic-c").out().lines()).contains("Performance years: from 2019 (its last values carry on)");
-        assertThat(templates("commercial-global-budget").out().lines()).contains("Performance years: 2024 to 2026 (a later year is refused)");
+        assertThat(templates("commercial-global-budget").out().lines()).contains("Performance years: 2024 to 2026 (an earlier or a later year is refused)");
         String p4p = templates("medicaid-ffs-p4p").out();
         assertThat(p4p.lines()).noneMatch(line -> line.startsWith("Performance years"))
                 .anySatisfy(line -> assertThat(line).startsWith("Measure directions: ").contains("CBP higher-is-better", "HBD-POOR lower-is-better"));

@@ -260,7 +260,7 @@ class ContractDocumentTest {
         assertThat(ContractDocument.of(catalog.find("mssp-aco-enhanced").orElseThrow(), Map.of()).markdown())
                 .contains(" **Performance years:** from 2019 (its last values carry on).");
         assertThat(ContractDocument.of(catalog.find("mssp-aco-track-3").orElseThrow(), Map.of()).markdown())
-                .contains(" **Performance years:** 2016 to 2021 (a later year is refused).");
+                .contains(" **Performance years:** 2016 to 2021 (an earlier or a later year is refused).");
         String track2 = ContractDocument.of(catalog.find("mssp-aco-track-2").orElseThrow(), Map.of()).markdown();
         assertThat(track2.lines()).anySatisfy(line -> assertThat(line).startsWith("| `electedMinimumSavingsRate` |")
                 .contains("| from 2016 (set by regulation before) |"));
