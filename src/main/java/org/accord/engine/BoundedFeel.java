@@ -70,17 +70,7 @@ final class BoundedFeel {
             return Optional.of("calls " + invocation.getName().getText().strip() + ", which "
                     + UNBOUNDED_FUNCTIONS.get(invocation.getName().getText().strip()));
         }
-        ASTNode[] children = node.getChildrenNode();
-        if (children == null) {
-            return Optional.empty();
-        }
-        for (ASTNode child : children) {
-            Optional<String> found = unboundedIn(child);
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        return Optional.empty();
+        return FeelSyntax.firstInChildren(node, BoundedFeel::unboundedIn);
     }
 
     private static boolean tooManyDigits(BigDecimal value) {

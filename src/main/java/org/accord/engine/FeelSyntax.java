@@ -88,6 +88,21 @@ final class FeelSyntax {
         return problems;
     }
 
+    /** The first thing {@code search} finds in the node's children, each searched in turn (the checks of a parsed text). */
+    static <T> Optional<T> firstInChildren(ASTNode node, java.util.function.Function<ASTNode, Optional<T>> search) {
+        ASTNode[] children = node.getChildrenNode();
+        if (children == null) {
+            return Optional.empty();
+        }
+        for (ASTNode child : children) {
+            Optional<T> found = search.apply(child);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A text in another expression language is the validator's to judge. */
     private static boolean isFeel(Element holder) {
         String language = holder.getAttribute("expressionLanguage");

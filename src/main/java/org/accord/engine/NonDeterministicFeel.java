@@ -50,16 +50,6 @@ final class NonDeterministicFeel {
         if (node instanceof QualifiedNameNode qualified) {
             return builtInRead(qualified.getParts().get(0));
         }
-        ASTNode[] children = node.getChildrenNode();
-        if (children == null) {
-            return Optional.empty();
-        }
-        for (ASTNode child : children) {
-            Optional<String> found = builtInRead(child);
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        return Optional.empty();
+        return FeelSyntax.firstInChildren(node, NonDeterministicFeel::builtInRead);
     }
 }
