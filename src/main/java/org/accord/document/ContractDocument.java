@@ -100,28 +100,44 @@ public final class ContractDocument {
     }
 
     /**
-     * The document shows changed terms beside every year's values, so they must pass the checks an
-     * evaluation makes in each of those years: a scale's rungs in order and in number, and each clause's
-     * constraints between its parameters.
+     * The document shows changed terms beside every year's values, so they must pass the checks an evaluation makes in
+     * each of the years the template settles (from its first to its last, where it gives them): a scale's rungs in order
+     * and in number, and each clause's constraints between its parameters. A term the regulation set before a year
+     * ({@code negotiableFrom}) is changed from that year only: an evaluation of an earlier year refuses the change, so
+     * the years before it are checked without it, and the document says the change does not apply to them.
      */
     private static void fitEveryYear(ContractTemplate template, Map<String, String> overrides) {
         if (overrides.isEmpty()) {
             return;
         }
-        // The years in which some value takes effect, from the first in which every parameter has one.
+        // The years the template settles in which some value takes effect or a changed term becomes negotiable.
         List<ParameterDeclaration> parameters = template.clauses().stream().flatMap(clause -> clause.parameters().stream()).toList();
-        int first = parameters.stream().mapToInt(p -> p.valuesByYear().firstKey()).max().orElse(0);
+        int first = template.firstYearSettled();
+        int last = template.lastPerformanceYear() == null ? Integer.MAX_VALUE : template.lastPerformanceYear();
         SortedSet<Integer> years = new TreeSet<>(Set.of(first));
-        parameters.forEach(p -> years.addAll(p.valuesByYear().tailMap(first).keySet()));
+        parameters.forEach(p -> p.valuesByYear().tailMap(first).keySet().stream().filter(year -> year <= last).forEach(years::add));
+        overrides.keySet().forEach(name -> negotiableFrom(template, name).filter(from -> from > first && from <= last).ifPresent(years::add));
         for (int year : years) {
+            Map<String, String> applying = new LinkedHashMap<>();
+            overrides.forEach((name, value) -> {
+                if (negotiableFrom(template, name).filter(from -> year < from).isEmpty()) {
+                    applying.put(name, value);
+                }
+            });
             try {
-                TermsResolver.resolve(template, overrides, year);
+                TermsResolver.resolve(template, applying, year);
             } catch (InvalidInputException e) {
                 throw new IllegalArgumentException((years.size() > 1 ? "in performance year " + year + ", " : "")
                         + e.problems().stream().map(p -> p.pointer().replaceFirst("^/overrides/", "") + ": " + p.reason())
                                 .distinct().collect(Collectors.joining("; ")), e);
             }
         }
+    }
+
+    /** The year from which a changed term (a parameter, or a rung of a scale) is negotiable, where the regulation set it before. */
+    private static Optional<Integer> negotiableFrom(ContractTemplate template, String name) {
+        String parameter = name.contains("[") ? name.substring(0, name.indexOf('[')) : name;
+        return template.parameter(parameter).map(ParameterDeclaration::negotiableFrom);
     }
 
     /**
@@ -228,7 +244,7 @@ public final class ContractDocument {
                     + thisDocument() + " changes, the value " + thisDocument() + " settles with is in the table below."));
             blocks.add(new Block.Heading(2, version == null ? "Terms changed from the template" : "Terms this version changes"));
             List<List<String>> rows = new ArrayList<>();
-            changedTerms.forEach((name, value) -> rows.add(List.of("`" + name + "`", show(value),
+            changedTerms.keySet().forEach(name -> rows.add(List.of("`" + name + "`", changed(name),
                     show(inForce(template.term(name).orElseThrow())))));
             blocks.add(new Block.Table(List.of("term", version == null ? "value in this document" : "value in force",
                     "template's value"), rows));
@@ -387,7 +403,7 @@ public final class ContractDocument {
             blocks.add(new Block.Quote(clause.text(), "the template's text, in the template's terms; " + clause.source()));
             blocks.add(new Block.Paragraph("**" + capitalised(thisDocument()) + " changes terms of this clause**, so where the text above "
                     + "names their values, they are the template's: " + changedHere.stream().map(name -> "`" + name + "` is "
-                            + show(changedTerms.get(name)) + " (the template's: " + show(inForce(template.term(name).orElseThrow())) + ")")
+                            + changed(name) + " (the template's: " + show(inForce(template.term(name).orElseThrow())) + ")")
                             .collect(Collectors.joining("; ")) + "."));
         }
         blocks.add(new Block.Paragraph("Paid: " + concept.timing().paid() + "; its lines are "
@@ -406,6 +422,26 @@ public final class ContractDocument {
             }
         }
         goldenCasesOf(clause);
+    }
+
+    /** A changed term's value as the document settles with it, and from which year where the regulation set it before. */
+    private String changed(String name) {
+        return show(changedTerms.get(name)) + appliesFrom(name);
+    }
+
+    /**
+     * Where the document's years begin before a changed term became negotiable, from when the change applies: " from
+     * performance year 2016 (before it the regulation's value stands, which no contract changes: an evaluation of an
+     * earlier year with this change is refused)", as an evaluation of such a year refuses it; else empty.
+     */
+    private String appliesFrom(String name) {
+        Integer from = negotiableFrom(template, name).orElse(null);
+        int firstYear = version == null ? template.firstYearSettled() : firstYear();
+        if (from == null || firstYear >= from) {
+            return "";
+        }
+        return " from performance year " + from + " (before it the regulation's value stands, which no contract changes:"
+                + " an evaluation of an earlier year with this change is refused)";
     }
 
     /** The changed terms that are this clause's parameters or rungs of them ({@code name[rung].field}), in the changed table's order. */
@@ -434,7 +470,7 @@ public final class ContractDocument {
         for (ParameterDeclaration p : clause.parameters()) {
             String value = show(inForce(p));
             if (changedTerms.containsKey(p.name())) {
-                value = "**" + show(changedTerms.get(p.name())) + "** (changed; template: " + value + ")";
+                value = "**" + show(changedTerms.get(p.name())) + "**" + appliesFrom(p.name()) + " (changed; template: " + value + ")";
             }
             if (p.type() == ParameterType.SCALE || p.type() == ParameterType.MEASURE_GATES) {
                 detailed.add(p);
@@ -463,7 +499,7 @@ public final class ContractDocument {
         }
         for (ParameterDeclaration p : detailed) {
             if (changedTerms.containsKey(p.name())) {
-                blocks.add(new Block.Paragraph("`" + p.name() + "`, **changed** (the template's follows):"));
+                blocks.add(new Block.Paragraph("`" + p.name() + "`, **changed**" + appliesFrom(p.name()) + " (the template's follows):"));
                 detailTable(p, changedTerms.get(p.name()), false);
             }
             inForce(p).forEach((year, value) -> {

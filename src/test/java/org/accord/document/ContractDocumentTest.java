@@ -269,6 +269,41 @@ class ContractDocumentTest {
                 + " read by its rules): ").contains("CBP higher-is-better").contains("HBD-POOR lower-is-better");
     }
 
+    /**
+     * The document and an evaluation agree on a term the regulation set before a year: Track 2's elected minimum savings
+     * rate of 1%, which an evaluation settles from 2016 and refuses for 2014, was refused by the document for 2012 (it
+     * checked every year some value took effect as if the change applied to it), and so was any change under a template
+     * whose years end (Track 1's minimum quality score, for 2023, after the track's last year). The document now shows
+     * the change from the year it applies, says an earlier year's evaluation refuses it, and checks only the years the
+     * template settles.
+     */
+    @Test
+    void aTermNegotiableFromAYearIsShownChangedFromThatYearAsAnEvaluationSettlesIt() {
+        TemplateCatalog catalog = TemplateCatalog.load();
+        ContractTemplate track2 = catalog.find("mssp-aco-track-2").orElseThrow();
+        Map<String, String> elected = Map.of("electedMinimumSavingsRate", "0.01");
+
+        String markdown = ContractDocument.of(track2, elected).markdown();
+
+        String appliesFrom = " from performance year 2016 (before it the regulation's value stands, which no contract changes: an"
+                + " evaluation of an earlier year with this change is refused)";
+        assertThat(markdown).contains("| `electedMinimumSavingsRate` | 0.01" + appliesFrom + " | 0.02 |")
+                .contains("| `electedMinimumSavingsRate` | **0.01**" + appliesFrom + " (changed; template: 0.02) |");
+        assertThatThrownBy(() -> org.accord.terms.TermsResolver.resolve(track2, elected, 2014))
+                .hasMessageContaining("electedMinimumSavingsRate is set by regulation for performance year 2014 at 0.02")
+                .hasMessageContaining("negotiable only from 2016: 0.01 cannot replace it");
+        assertThat(org.accord.terms.TermsResolver.resolve(track2, elected, 2016).overrides())
+                .containsEntry("electedMinimumSavingsRate", new BigDecimal("0.01"));
+        // From 2016 on the change is checked as an evaluation checks it.
+        assertThatThrownBy(() -> ContractDocument.of(track2, Map.of("electedMinimumSavingsRate", "0.012")))
+                .hasMessageContaining("0.012 is not one of the values");
+        // A term negotiable in every year says nothing of years.
+        assertThat(ContractDocument.of(track2, Map.of("minimumQualityScore", "0.10")).markdown())
+                .contains("| `minimumQualityScore` | 0.10 | 0.00 |").doesNotContain(appliesFrom);
+        assertThat(ContractDocument.of(catalog.find("mssp-aco-track-1").orElseThrow(), Map.of("minimumQualityScore", "0.10")).markdown())
+                .contains("| `minimumQualityScore` | **0.10** (changed; template: 0.00) |");
+    }
+
     @Test
     void aTemplatesDocumentWithChangedTermsMarksTheTextItChanges() {
         ContractTemplate capitation = TemplateCatalog.load().find("ma-capitation").orElseThrow();
