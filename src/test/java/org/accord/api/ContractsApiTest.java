@@ -83,10 +83,10 @@ class ContractsApiTest extends ServerTest {
         // The example of docs/hashes.md, versionHash, written out by hand there.
         String canonical = "{\"effectiveFrom\":\"2025-01-01\",\"effectiveTo\":\"2025-12-31\",\"ipaId\":\"valley-ipa\","
                 + "\"overrides\":{\"maximumSharingRate\":0.5},\"payer\":\"Medicare Shared Savings Program\","
-                + "\"templateHash\":\"sha256:479d0ca085df8b122cd7e10637a40a4c2c19dce539da8ed873029694b4abb493\","
+                + "\"templateHash\":\"sha256:a508b3290d0a5419e10761081d9a0d341bd24e2946ec0ab198ca19764a28858d\","
                 + "\"templateId\":\"mssp-basic\"}";
         assertThat(first.get("templateHash").asString())
-                .isEqualTo("sha256:479d0ca085df8b122cd7e10637a40a4c2c19dce539da8ed873029694b4abb493");
+                .isEqualTo("sha256:a508b3290d0a5419e10761081d9a0d341bd24e2946ec0ab198ca19764a28858d");
         assertThat(first.get("versionHash").asString()).isEqualTo(ContentHash.of(canonical));
         assertThat(get(created.header("Location")).json()).isEqualTo(contract);
     }

@@ -29,7 +29,9 @@ class SharedParametersTest {
      * purpose: mssp-aco-track-2's minimum savings rate basis, flat before 2016 (its terms in 2016-2027 unchanged); the MSSP
      * ACO templates' version 3 (their first performance year given; with version "2" every pin held as before, so the
      * version in the terms is all that moved); mssp-aco-track-2 version 4, its rate and basis negotiable from 2016 only. The global budgets' description
-     * says three years, not five (commercial-global-budget 2025.5, its stop-loss extension 2026.2).
+     * says three years, not five (commercial-global-budget 2025.5, its stop-loss extension 2026.2). mssp-basic 2025.6 and
+     * mssp-enhanced 2025.5 give their first performance year, 2019 (with their earlier versions every pin held as before, so
+     * the version in the terms is all that moved).
      */
     private static final Path PINNED = Path.of("src/test/resources/terms/before-shared-parameters.tsv");
 

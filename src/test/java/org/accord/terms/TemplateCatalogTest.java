@@ -39,6 +39,23 @@ class TemplateCatalogTest {
         assertThat(checked).as("templates checked (the global budget and its stop-loss extension)").isEqualTo(2);
     }
 
+    /**
+     * A template of a program CMS runs settles no year before the program, or the track, began: mssp-basic and mssp-enhanced
+     * gave no first year and settled 2017, before the BASIC and ENHANCED tracks (42 CFR 425.600(a)(3), (a)(4): from July 1,
+     * 2019), while the ACO templates of the same tracks gave theirs.
+     */
+    @Test
+    void everyTemplateOfTheMedicareProgramGivesTheFirstYearOfItsTrack() {
+        java.util.List<String> medicare = TemplateCatalog.load().all().stream().filter(t -> t.payer().equals("Medicare (CMS)"))
+                .map(ContractTemplate::id).toList();
+        assertThat(medicare).contains("mssp-basic", "mssp-enhanced", "mssp-aco-track-1", "mssp-aco-basic-e").hasSize(12);
+        for (ContractTemplate template : TemplateCatalog.load().all()) {
+            if (medicare.contains(template.id())) {
+                assertThat(template.firstPerformanceYear()).as(template.id()).isNotNull();
+            }
+        }
+    }
+
     @Test
     void everyShippedTemplateMatchesTheSchemaAndIsAddressedByItsContent() {
         TemplateCatalog catalog = TemplateCatalog.load();

@@ -109,6 +109,27 @@ class TermsResolverTest {
         assertThat(TermsResolver.resolve(template("mssp-aco-track-1-plus"), Map.of(), 2018).performanceYear()).isEqualTo(2018);
     }
 
+    /**
+     * The BASIC and ENHANCED templates of today's contracts begin when the tracks do, as the ACO templates of the same
+     * tracks do (42 CFR 425.600(a)(3), (a)(4): agreement periods from July 1, 2019): mssp-basic and mssp-enhanced gave no
+     * first year and settled 2017, two years before either track existed, since each of their values has one value for
+     * every year or one taking effect in 2012. Like the ACO templates they go on: their last values carry on.
+     */
+    @Test
+    void theBasicAndEnhancedTemplatesSettleNoYearBeforeTheTracksBegan() {
+        for (String track : java.util.List.of("mssp-basic", "mssp-enhanced")) {
+            assertThat(refused(track, 2017, Map.of())).as(track).containsExactly(new InputProblem("/period/performanceYear",
+                    "template " + track + " settles performance years from 2019, not 2017: its terms begin in 2019 and are not carried"
+                            + " back before it"));
+            assertThat(refused(track, 2018, Map.of("sharingRateBasis", "quality-scaled"))).as(track).extracting(InputProblem::pointer)
+                    .containsExactly("/period/performanceYear");
+            assertThat(TermsResolver.resolve(template(track), Map.of(), 2019).performanceYear()).as(track).isEqualTo(2019);
+            assertThat(template(track).firstPerformanceYear()).as(track)
+                    .isEqualTo(template(track.equals("mssp-basic") ? "mssp-aco-basic-a" : "mssp-aco-enhanced").firstPerformanceYear());
+            assertThat(template(track).lastPerformanceYear()).as(track).isNull();
+        }
+    }
+
     /** A first year before a parameter's first value would be refused for the missing value, not the years: refused as it loads. */
     @Test
     void aFirstPerformanceYearBeforeTheTemplatesValuesIsRefusedAsItLoads() {
