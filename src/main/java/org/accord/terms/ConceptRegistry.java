@@ -282,6 +282,9 @@ public final class ConceptRegistry {
     private static Optional<String> outsideMeaning(ConceptDescriptor concept, String name, Object value) {
         ConceptDescriptor.Parameter declared = concept.parameters().get(name);
         String meaning = meaning(concept, name, declared);
+        if (value instanceof Integer whole) {
+            return outside(declared, BigDecimal.valueOf(whole)).map(reason -> reason + " " + meaning);
+        }
         if (value instanceof BigDecimal d) {
             Optional<String> outside = outside(declared, d).map(reason -> reason + " " + meaning);
             if (outside.isEmpty() && !declared.allowed().isEmpty() && declared.allowed().stream().noneMatch(a -> a.compareTo(d) == 0)) {
@@ -504,8 +507,10 @@ public final class ConceptRegistry {
                 throw new IllegalArgumentException("parameter " + name + " is a " + type.word() + ": only a scale has fields");
             }
             boolean decimal = DECIMALS.contains(type);
-            if (!decimal && type != ParameterType.SCALE && (raw.containsKey("minimum") || raw.containsKey("maximum"))) {
-                throw new IllegalArgumentException("parameter " + name + " is a " + type.word() + ": only a decimal or a scale has bounds");
+            // A whole number is bounded as a decimal is: a count of members or months below nothing means nothing.
+            boolean bounded = decimal || type == ParameterType.COUNT || type == ParameterType.SCALE;
+            if (!bounded && (raw.containsKey("minimum") || raw.containsKey("maximum"))) {
+                throw new IllegalArgumentException("parameter " + name + " is a " + type.word() + ": only a decimal, a count or a scale has bounds");
             }
             if (!decimal && raw.containsKey("allowed")) {
                 throw new IllegalArgumentException("parameter " + name + " is a " + type.word() + ": only a decimal has allowed values");

@@ -276,10 +276,9 @@ class TemplateCatalogTest {
      */
     @Test
     void anAmountBelowNothingIsRefusedAtTheTemplatesBoundAndValue() throws Exception {
-        String payer = Files.readString(Path.of("src/test/resources/uploads/payer-capitation.yaml"));
-        String negative = payer.replace("minimum: '0'\n      maximum: '5000'\n      value: '52.00'", "minimum: '-100'\n      maximum: '5000'\n      value: '-10'")
-                .replace("minimum: '0'\n      maximum: '20000'\n      value: '1050.00'", "minimum: '-2000'\n      maximum: '20000'\n      value: '-1000'")
-                .replace("minimum: '0'\n      maximum: '100'\n      value: '1.50'", "minimum: '-50'\n      maximum: '100'\n      value: '-20'");
+        String negative = payerCapitationWith("minimum: '0'\n      maximum: '5000'\n      value: '52.00'", "minimum: '-100'\n      maximum: '5000'\n      value: '-10'",
+                "minimum: '0'\n      maximum: '20000'\n      value: '1050.00'", "minimum: '-2000'\n      maximum: '20000'\n      value: '-1000'",
+                "minimum: '0'\n      maximum: '100'\n      value: '1.50'", "minimum: '-50'\n      maximum: '100'\n      value: '-20'");
         assertThat(negative).contains("value: '-10'", "value: '-1000'", "value: '-20'");
 
         assertThatThrownBy(() -> TemplateCatalog.readUpload(negative.getBytes(StandardCharsets.UTF_8)))
@@ -330,6 +329,84 @@ class TemplateCatalogTest {
         assertThat(amounts).contains("capitation capitationPmpm", "risk-corridor targetPmpm", "global-budget budgetPmpm",
                 "admin-fee adminFeePmpm", "stop-loss attachmentPoint", "care-management-fee careManagementPmpm",
                 "pay-for-performance bonusPerAnnualWellnessVisit");
+    }
+
+    /**
+     * A normalisation risk score divides each practice's risk score: at 0 the capitation divides by nothing, below it pays
+     * the practice a negative capitation. A minimum denominator of 0 scores a measure no member is eligible for (its rate
+     * taken as 0 reaches every gate of a lower-is-better measure), and a negative count of months, beneficiaries or
+     * members means nothing. The concepts bounded amounts and rates and left these open: an upload's range and value, and
+     * an override where the template states no floor, are now held to the concept's, naming the field.
+     */
+    @Test
+    void aRiskScoreOfNothingOrANegativeCountIsRefusedAtTheTemplatesBoundAndValueAndInAnOverride() throws Exception {
+        String nothing = payerCapitationWith("minimum: '0.1'\n      maximum: '5'\n      value: '1.00'", "minimum: '-1'\n      maximum: '5'\n      value: '0'",
+                "minimum: '1'\n      maximum: '1000'\n      value: 20", "minimum: '-5'\n      maximum: '1000'\n      value: 0",
+                "minimum: '0'\n      maximum: '36'\n      value: 6", "minimum: '-12'\n      maximum: '36'\n      value: -1");
+        assertThat(nothing).contains("value: '0'", "value: 0", "value: -1");
+
+        assertThatThrownBy(() -> TemplateCatalog.readUpload(nothing.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.problems()).extracting(InputProblem::pointer).containsExactlyInAnyOrder(
+                            "/clauses/0/parameters/minimumDenominator/minimum", "/clauses/0/parameters/minimumDenominator/value",
+                            "/clauses/2/parameters/normalisationRiskScore/minimum", "/clauses/2/parameters/normalisationRiskScore/value",
+                            "/clauses/7/parameters/reconciliationLagMonths/minimum", "/clauses/7/parameters/reconciliationLagMonths/value");
+                    assertThat(e.problems()).contains(new InputProblem("/clauses/2/parameters/normalisationRiskScore/value",
+                            "clause capitation parameter normalisationRiskScore value: 0 is below 0.1, the least normalisationRiskScore"
+                                    + " can mean in any contract of concept capitation (rules/payment/capitation.concept.yaml)"),
+                            new InputProblem("/clauses/0/parameters/minimumDenominator/value", "clause quality-measures parameter"
+                                    + " minimumDenominator value: 0 is below 1, the least minimumDenominator can mean in any contract of"
+                                    + " concept quality-measures (rules/quality/quality-measures.concept.yaml)"));
+                });
+
+        // Where the template states no floor of its own, an override is held to the concept's.
+        String open = payerCapitationWith("minimum: '0.1'\n      maximum: '5'\n      value: '1.00'", "value: '1.00'",
+                "minimum: '1'\n      maximum: '1000'\n      value: 20", "value: 20", "minimum: '0'\n      maximum: '36'\n      value: 6", "value: 6");
+        ContractTemplate template = TemplateCatalog.readUpload(open.getBytes(StandardCharsets.UTF_8));
+        assertThat(template.parameter("normalisationRiskScore").orElseThrow().minimum()).isNull();
+        assertThatThrownBy(() -> TermsResolver.resolve(template, java.util.Map.of("normalisationRiskScore", "0", "minimumDenominator", "-1",
+                "reconciliationLagMonths", "-3"), 2025)).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .containsExactlyInAnyOrder(
+                                new InputProblem("/overrides/normalisationRiskScore", "0 is below 0.1, the least normalisationRiskScore can"
+                                        + " mean in any contract of concept capitation (rules/payment/capitation.concept.yaml)"),
+                                new InputProblem("/overrides/minimumDenominator", "-1 is below 1, the least minimumDenominator can mean in"
+                                        + " any contract of concept quality-measures (rules/quality/quality-measures.concept.yaml)"),
+                                new InputProblem("/overrides/reconciliationLagMonths", "-3 is below 0, the least reconciliationLagMonths"
+                                        + " can mean in any contract of concept payment-timing (rules/payment/payment-timing.concept.yaml)")));
+        assertThat(TermsResolver.resolve(template, java.util.Map.of("normalisationRiskScore", "0.1", "minimumDenominator", "1",
+                "reconciliationLagMonths", "0"), 2025).overrides()).containsEntry("minimumDenominator", 1);
+        assertThat(TermsResolver.resolve(template, java.util.Map.of("minimumDenominator", "0"), 2025, ParameterDeclaration.Checks.AS_STORED)
+                .overrides()).as("a stored run's terms read as they ran").containsEntry("minimumDenominator", 0);
+        assertThat(TemplateCatalog.ofFile("stored", nothing.getBytes(StandardCharsets.UTF_8)).find("payer-capitation").orElseThrow()
+                .parameter("normalisationRiskScore").orElseThrow().valueIn(2025)).as("a stored text still reads").isEqualTo(java.math.BigDecimal.ZERO);
+    }
+
+    /** The upload fixture payer-capitation with each text given replaced by the one after it. */
+    private static String payerCapitationWith(String... replacements) throws java.io.IOException {
+        String payer = Files.readString(Path.of("src/test/resources/uploads/payer-capitation.yaml"));
+        for (int i = 0; i < replacements.length; i += 2) {
+            assertThat(payer).contains(replacements[i]);
+            payer = payer.replace(replacements[i], replacements[i + 1]);
+        }
+        return payer;
+    }
+
+    /** Every whole number and number a concept declares is a count, a year or a risk score: none has no floor. */
+    @Test
+    void everyCountAndNumberAConceptDeclaresHasAFloor() {
+        java.util.Map<String, String> floors = new java.util.TreeMap<>();
+        for (ConceptDescriptor concept : ConceptRegistry.shipped().all()) {
+            concept.parameters().forEach((name, declared) -> {
+                if (declared.type() == ParameterType.COUNT || declared.type() == ParameterType.NUMBER) {
+                    assertThat(declared.minimum()).as(concept.name() + " " + name).isNotNull();
+                    floors.put(concept.name() + " " + name, declared.minimum().toPlainString());
+                }
+            });
+        }
+        assertThat(floors).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("capitation normalisationRiskScore", "0.1",
+                "quality-measures minimumDenominator", "1", "payment-timing reconciliationLagMonths", "0",
+                "shared-savings-below-minimum-savings-rate minimumAssignedBeneficiaries", "0",
+                "shared-savings-below-minimum-savings-rate firstAgreementStartYear", "2012"));
     }
 
     /** A template may offer a decimal as a few values only (an election): any other is refused, a stored run's replayed. */
