@@ -84,7 +84,9 @@ final class Contracts {
                 throw new InvalidInputException(option, "expected template:name=value[,name=value...], got '" + spec + "'");
             }
             String name = assignment.substring(0, equals).trim();
-            if (overrides.put(name, assignment.substring(equals + 1).trim()) != null) {
+            // The value as typed, as --set takes it: a decimal is never stripped (a space beside its digits is refused,
+            // naming the option), while a space after a comma or around a name is only the list's layout.
+            if (overrides.put(name, assignment.substring(equals + 1)) != null) {
                 throw new InvalidInputException(option, "'" + name + "' is given twice in '" + spec + "'; give it once");
             }
         }

@@ -104,4 +104,24 @@ class ScenarioCommandsTest {
         assertThat(compared.err()).contains("  --baseline bogus: template mssp-basic has no parameter 'bogus'\n",
                 "  --proposal #2 maximumSharingRate: 'abc' is not a decimal");
     }
+
+    /**
+     * A decimal is read one way in --baseline and --proposal as in --set and in the API (1bcf518): "name= 0.5" was
+     * trimmed there and settled at 0.5, while --set refused the same value. Refused naming the option and the term.
+     */
+    @Test
+    void aDecimalWithASpaceInAComparedContractIsRefusedNamingTheOption() {
+        CommandLineRun baseline = run("compare", "--facts", "examples/valley-ipa.json", "--baseline", "mssp-basic:maximumSharingRate= 0.5",
+                "--proposal", "mssp-enhanced");
+        CommandLineRun proposal = run("compare", "--facts", "examples/valley-ipa.json", "--baseline", "mssp-basic",
+                "--proposal", "mssp-enhanced", "--proposal", "mssp-basic:maximumSharingRate=0.5 ,electedMinimumSavingsRate=0.02");
+
+        String reason = "is not a decimal in bounds: " + org.accord.validation.Decimals.EXPECTED;
+        assertThat(baseline.exitCode()).as(baseline.err()).isEqualTo(2);
+        assertThat(baseline.err().lines()).containsExactly("invalid input:", "  --baseline maximumSharingRate: ' 0.5' " + reason);
+        assertThat(baseline.out()).isEmpty();
+        assertThat(proposal.exitCode()).as(proposal.err()).isEqualTo(2);
+        assertThat(proposal.err().lines()).containsExactly("invalid input:", "  --proposal #2 maximumSharingRate: '0.5 ' " + reason);
+        assertThat(proposal.out()).isEmpty();
+    }
 }
