@@ -40,7 +40,7 @@ class EvaluateCommand implements Callable<Integer> {
         Settlement settlement = service.evaluate(Contracts.of(template, overrides), performance);
         // The API's answer, field for field.
         System.out.print(json ? OutputOptions.asAnswered(settlement)
-                : SettlementTable.render(settlement));
+                : SettlementTable.render(settlement, facts::inTheUsersWords));
         return 0;
     }
 }

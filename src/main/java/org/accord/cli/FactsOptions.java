@@ -131,13 +131,42 @@ final class FactsOptions {
         return inFacts.isEmpty() ? facts.toString() : facts + "#" + inFacts;
     }
 
+    /**
+     * A finding's or a refusal's sentence in the words the user gave the facts in: with CSV facts, a field of the IPA
+     * or the period named as JSON writes it ("needs agreementStart") is named by the option that gave it
+     * ("needs --agreement-start"), which is all such a user typed; with JSON facts, as it is.
+     */
+    String inTheUsersWords(String sentence) {
+        if (sentence == null || !csv()) {
+            return sentence;
+        }
+        return FIELD_NAMES.matcher(sentence).replaceAll(field -> java.util.regex.Matcher.quoteReplacement(OPTION_BY_FIELD.get(field.group())));
+    }
+
+    /**
+     * The option of each field {@link #CSV_OPTIONS} names whose name is a compound word (agreementStart): start, end, id
+     * and name are also plain words of a sentence, and a sentence names those fields by what they are.
+     */
+    private static final Map<String, String> OPTION_BY_FIELD = CSV_OPTIONS.entrySet().stream()
+            .filter(option -> !fieldOf(option.getKey()).equals(fieldOf(option.getKey()).toLowerCase(Locale.ROOT)))
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(option -> fieldOf(option.getKey()), Map.Entry::getValue));
+
+    /** The field a pointer ends at: {@code agreementStart} of {@code /period/agreementStart}. */
+    private static String fieldOf(String pointer) {
+        return pointer.substring(pointer.lastIndexOf('/') + 1);
+    }
+
+    /** Those fields' names as whole words: agreementStartYear, a basis of the rules, is not agreementStart. */
+    private static final java.util.regex.Pattern FIELD_NAMES = java.util.regex.Pattern.compile(
+            "\\b(?:" + String.join("|", OPTION_BY_FIELD.keySet().stream().sorted().toList()) + ")\\b");
+
     /** Whether this pointer of a request is in its facts. */
     static boolean inFacts(String pointer) {
         return pointer.equals(FACTS) || pointer.startsWith(FACTS + "/");
     }
 
     private boolean csv() {
-        return facts.getFileName() != null && facts.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+        return facts != null && facts.getFileName() != null && facts.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
     }
 
     private PerformanceFacts read() {

@@ -31,7 +31,8 @@ final class ProblemReporter implements CommandLine.IExecutionExceptionHandler {
                     : "invalid input:");
             FactsOptions facts = factsOptions(commandLine);
             for (InputProblem problem : invalid.problems()) {
-                commandLine.getErr().println("  " + place(problem.pointer(), facts) + ": " + problem.reason());
+                commandLine.getErr().println("  " + place(problem.pointer(), facts) + ": "
+                        + (facts == null ? problem.reason() : facts.inTheUsersWords(problem.reason())));
             }
             return BAD_INPUT;
         }

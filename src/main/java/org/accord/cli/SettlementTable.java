@@ -16,6 +16,11 @@ final class SettlementTable {
     }
 
     static String render(Settlement s) {
+        return render(s, java.util.function.UnaryOperator.identity());
+    }
+
+    /** @param words a sentence in the words the user gave the inputs in (the options CSV facts took their period from) */
+    static String render(Settlement s, java.util.function.UnaryOperator<String> words) {
         StringBuilder out = new StringBuilder();
         out.append("Settlement of ").append(shown(s.ipaId())).append(", performance year ").append(s.performanceYear())
                 .append(", under ").append(s.contract().templateId()).append(' ').append(s.contract().templateVersion()).append('\n');
@@ -32,19 +37,19 @@ final class SettlementTable {
             out.append('\n').append("Findings of the contract as a whole").append('\n');
             for (SettlementLine f : s.findings()) {
                 if (f.isOfTheContract()) {
-                    out.append("  ").append(shown(f.explanation())).append('\n');
+                    out.append("  ").append(shown(words.apply(f.explanation()))).append('\n');
                 }
             }
         }
         out.append('\n').append("Findings").append('\n');
         for (SettlementLine f : s.findings()) {
             if (!f.isOfTheContract()) {
-                out.append(String.format(finding, shown(f.scope()), f.clause(), shown(f.explanation())));
+                out.append(String.format(finding, shown(f.scope()), f.clause(), shown(words.apply(f.explanation()))));
             }
         }
         out.append('\n').append(String.format(row, "Scope", "Clause", "Flow", "Amount", "Explanation"));
         for (SettlementLine l : s.lines()) {
-            out.append(String.format(row, shown(l.scope()), l.clause(), l.flow(), usd(l.amount()), shown(l.explanation())));
+            out.append(String.format(row, shown(l.scope()), l.clause(), l.flow(), usd(l.amount()), shown(words.apply(l.explanation()))));
         }
         out.append('\n').append("Totals").append('\n');
         out.append(String.format("  %-34s %16s%n", "Paid by the payer", usd(s.totals().payerTotal())));

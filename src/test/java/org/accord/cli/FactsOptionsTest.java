@@ -50,6 +50,43 @@ class FactsOptionsTest {
         assertThat(fromCsv.get("totals")).isEqualTo(Json.MAPPER.readTree(json.out()).get("totals"));
     }
 
+    /**
+     * The same run without --agreement-start: the loss limit is the first year's, assumed, and the findings say which input
+     * would settle it. They named the JSON field (agreementStart), which a user of CSV facts never typed; they name the
+     * option. JSON facts keep the field's name, which their user wrote.
+     */
+    @Test
+    void aFindingOnAPeriodFieldOfCsvFactsNamesTheOptionThatGivesIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws java.io.IOException {
+        CommandLineRun csv = run("evaluate", "--template", "mssp-aco-track-2", "--facts", CSV, "--ipa-id", "probe-ipa",
+                "--ipa-name", "Probe IPA", "--year", "2017", "--benchmark", "40000000", "--reported-quality-score", "0.90",
+                "--met-quality-standard", "true");
+        String withoutTheStart = java.nio.file.Files.readString(java.nio.file.Path.of(JSON));
+        assertThat(withoutTheStart).contains("  \"agreementStart\": \"2015-01-01\",\n");
+        java.nio.file.Path json = java.nio.file.Files.writeString(folder.resolve("no-agreement-start.json"),
+                withoutTheStart.replace("  \"agreementStart\": \"2015-01-01\",\n", ""));
+        CommandLineRun fromJson = run("evaluate", "--template", "mssp-aco-track-2", "--facts", json.toString());
+
+        assertThat(csv.exitCode()).as(csv.err()).isZero();
+        assertThat(csv.out()).contains("the facts do not give the agreement start (--agreement-start); in the second year",
+                "the first performance year's limit, since the facts do not give the agreement start (--agreement-start).")
+                .doesNotContain("agreementStart");
+        assertThat(fromJson.exitCode()).as(fromJson.err()).isZero();
+        assertThat(fromJson.out()).contains("the facts do not give the agreement start (agreementStart); in the second year")
+                .doesNotContain("--agreement-start");
+    }
+
+    /** A refusal of CSV facts names the option in its reason as in its place: "--benchmark: ... needs benchmarkExpenditure" read as two inputs. */
+    @Test
+    void aRefusalOfCsvFactsNamesTheOptionInItsReason() {
+        CommandLineRun r = run("evaluate", "--template", "mssp-basic", "--facts", "examples/valley-ipa.csv", "--ipa-id", "valley-ipa",
+                "--year", "2025");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines()).contains("  --benchmark: clause shared-savings (Shared savings) needs --benchmark for the period");
+        assertThat(r.err()).doesNotContain("benchmarkExpenditure");
+    }
+
     private static String sharedLosses(JsonNode settlement) {
         List<String> amounts = new ArrayList<>();
         settlement.get("lines").forEach(line -> {

@@ -119,7 +119,7 @@ class InputProblemsTest {
                     "--ipa-id", "valley-ipa", "--year", "2025");
 
             assertThat(r.exitCode()).isEqualTo(2);
-            assertThat(r.err()).contains("  --benchmark: clause shared-savings (Shared savings) needs benchmarkExpenditure")
+            assertThat(r.err()).contains("  --benchmark: clause shared-savings (Shared savings) needs --benchmark")
                     .doesNotContain("/facts/");
         }
 
