@@ -25,6 +25,7 @@ import org.accord.evaluation.EvaluationService;
 import org.accord.evaluation.ValuesOfOtherYears;
 import org.accord.facts.PerformanceFacts;
 import org.accord.io.Json;
+import org.accord.io.JsonProblems;
 import org.accord.settlement.Settlement;
 import org.accord.settlement.SettlementLine;
 import org.accord.settlement.VersionStanding;
@@ -38,6 +39,7 @@ import org.accord.store.StoredTemplates;
 import org.accord.terms.ContractTemplate;
 import org.accord.terms.TemplateCatalog;
 import org.accord.validation.InvalidInputException;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -170,10 +172,16 @@ public final class Replay {
      * @throws Unreplayable when the store lacks content the run names, or no longer reads it
      */
     public Result replay(StoredRun run, Rules rules) {
-        JsonNode request = STORED_JSON.readTree(run.request());
-        JsonNode storedAnswer = ANSWER_JSON.readTree(run.result());
-        ContractChoice contract = contract(request.path("contract"), storedAnswer.at("/contract/contractVersion/standing"));
-        PerformanceFacts facts = STORED_JSON.treeToValue(request.hasNonNull("facts") ? request.get("facts") : factsById(run), PerformanceFacts.class);
+        String storedRequest = "run " + run.id() + "'s stored request no longer reads as an evaluation's request";
+        String storedAnswer = "run " + run.id() + "'s stored answer no longer reads as a settlement";
+        JsonNode request = readStored(storedRequest, "", () -> STORED_JSON.readTree(run.request()));
+        JsonNode answer = readStored(storedAnswer, "", () -> ANSWER_JSON.readTree(run.result()));
+        String standingAt = "/contract/contractVersion/standing";
+        VersionStanding standing = readStored(storedAnswer, standingAt, () -> standing(answer.at(standingAt)));
+        ContractChoice contract = readStored(storedRequest, "/contract", () -> contract(request.path("contract"), standing));
+        PerformanceFacts facts = request.hasNonNull("facts")
+                ? readStored(storedRequest, "/facts", () -> STORED_JSON.treeToValue(request.get("facts"), PerformanceFacts.class))
+                : factsById(run);
         // Read before the rules are compiled: a text lost or damaged stops the replay without paying for them.
         TemplateCatalog template = template(run);
 
@@ -183,10 +191,19 @@ public final class Replay {
         long compileMillis = (System.nanoTime() - compileStarted) / 1_000_000;
 
         template.all().forEach(this::findTablesOf);
-        Settlement replayed = EvaluationService.forReplay(template, new Evaluator(ruleBase, uploadedTables))
-                .evaluateAsStored(contract, facts, yearsSaid(storedAnswer));
+        Settlement replayed;
+        try {
+            replayed = EvaluationService.forReplay(template, new Evaluator(ruleBase, uploadedTables))
+                    .evaluateAsStored(contract, facts, yearsSaid(answer));
+        } catch (InvalidInputException refused) {
+            // Read, but not what the run was settled on: inputs refused now were damaged in the store (the checks a replay
+            // makes are those of the run's day, AS_STORED). Nothing is wrong with the request that asked for the replay.
+            throw new Unreplayable("run " + run.id() + "'s stored request and facts no longer pass the checks of an evaluation: "
+                    + String.join("; ", refused.problems().stream().map(p -> p.pointer() + ": " + p.reason()).toList())
+                    + CANNOT_BE_REPLAYED, refused);
+        }
         JsonNode replayedAnswer = answer(replayed);
-        List<Difference> differences = compared(storedAnswer, replayedAnswer);
+        List<Difference> differences = compared(answer, replayedAnswer);
         return new Result(run.id(), rules.word(), ruleBase.hash(), differences.isEmpty() ? "identical" : "different",
                 List.copyOf(differences), compiledNow[0], compiledNow[0] ? compileMillis : null, replayedAnswer);
     }
@@ -233,12 +250,27 @@ public final class Replay {
      * Facts a request named by id: the document as imported (decimals keep their scale), else the
      * canonical text a run stored under the same hash, which the run names as its facts' hash.
      */
-    private JsonNode factsById(StoredRun run) {
+    private PerformanceFacts factsById(StoredRun run) {
         String hash = run.summary().factsHash();
         String text = facts.document(hash)
                 .or(() -> content.get(hash).map(bytes -> new String(bytes, StandardCharsets.UTF_8)))
                 .orElseThrow(() -> missing("facts " + hash));
-        return STORED_JSON.readTree(text);
+        return readStored("run " + run.id() + "'s facts " + hash + " no longer read as facts", "",
+                () -> STORED_JSON.readValue(text, PerformanceFacts.class));
+    }
+
+    /**
+     * A stored text read, else the run cannot be replayed: {@code unreadable} names the text, and the refusal says where
+     * the reading stopped (a JSON pointer into the text, under {@code at}) and why, in the words the API uses for a body.
+     */
+    private static <T> T readStored(String unreadable, String at, java.util.function.Supplier<T> reading) {
+        try {
+            return reading.get();
+        } catch (JacksonException damaged) {
+            String pointer = at + JsonProblems.pointer(damaged);
+            throw new Unreplayable(unreadable + ": " + (pointer.isEmpty() ? "" : pointer + ": ") + JsonProblems.reason(damaged)
+                    + CANNOT_BE_REPLAYED, damaged);
+        }
     }
 
     /**
@@ -246,17 +278,21 @@ public final class Replay {
      * A version's standing is the one stored with the run (absent from runs stored before it was said): it was read from
      * the publications when the run was made, and a version published since changes what was settled then in nothing.
      */
-    private ContractChoice contract(JsonNode contract, JsonNode storedStanding) {
+    private ContractChoice contract(JsonNode contract, VersionStanding standing) {
         if (contract.hasNonNull("contractVersionId")) {
             String versionId = contract.get("contractVersionId").asString();
             ContractVersion version = contracts.version(versionId).orElseThrow(() -> missing("contract version " + versionId));
-            VersionStanding standing = storedStanding.isObject() ? STORED_JSON.treeToValue(storedStanding, VersionStanding.class) : null;
             return new ContractChoice(version.templateId(), STORED_JSON.readValue(version.overrides(), STORED_MAP),
                     new Settlement.StoredVersion(version.id(), version.versionHash(), standing));
         }
         Map<String, Object> overrides = contract.hasNonNull("overrides")
                 ? STORED_JSON.convertValue(contract.get("overrides"), STORED_MAP) : Map.of();
         return new ContractChoice(contract.path("templateId").asString(), overrides);
+    }
+
+    /** The standing of the stored version the answer names, as stored with the run; null when it names none. */
+    private static VersionStanding standing(JsonNode stored) {
+        return stored.isObject() ? STORED_JSON.treeToValue(stored, VersionStanding.class) : null;
     }
 
     private static final tools.jackson.core.type.TypeReference<Map<String, Object>> STORED_MAP =

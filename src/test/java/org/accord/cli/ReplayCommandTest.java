@@ -171,6 +171,30 @@ class ReplayCommandTest {
         assertThat(replayDamaged.out()).isEmpty();
     }
 
+    /**
+     * A stored request whose facts the store holds damaged (member months made negative, past the service): the run cannot be
+     * replayed, an error without a verdict (exit 3) saying why; it was "invalid input" (exit 2), as if the command's own
+     * input were wrong.
+     */
+    @Test
+    void aReplayWhoseStoredFactsNoLongerPassTheChecksStopsSayingWhy() throws IOException {
+        Path damaged = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "replay-command-damaged-request");
+        RunWithAnUploadedTable stored = RunWithAnUploadedTable.storeIn(damaged);
+        tools.jackson.databind.node.ObjectNode request = (tools.jackson.databind.node.ObjectNode) org.accord.io.Json.MAPPER.readTree(
+                Files.readString(Path.of("examples/valley-ipa-request.json")));
+        request.withObject("/contract").put("templateId", RunWithAnUploadedTable.TEMPLATE_ID);
+        request.withObject("/facts/practices/0").put("memberMonths", -5);
+        assertThat(storeIn(damaged).sql("UPDATE run SET request = ?, request_compressed = NULL WHERE id = ?")
+                .params(request.toString(), stored.runId()).update()).isEqualTo(1);
+
+        CommandLineRun replay = CommandLineRun.run("replay", stored.runId(), "--data-dir", damaged.toString());
+
+        assertThat(replay.exitCode()).as(replay.err()).isEqualTo(3);
+        assertThat(replay.err()).isEqualTo("error: run " + stored.runId() + "'s stored request and facts no longer pass the checks of an"
+                + " evaluation: /facts/practices/0/memberMonths: cannot be negative (was -5): it cannot be replayed" + System.lineSeparator());
+        assertThat(replay.out()).isEmpty();
+    }
+
     /** The data directory's database, as the command line opens it. */
     private static org.springframework.jdbc.core.simple.JdbcClient storeIn(Path dataDir) {
         return org.springframework.jdbc.core.simple.JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(
