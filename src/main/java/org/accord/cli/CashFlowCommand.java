@@ -95,7 +95,8 @@ class CashFlowCommand implements Callable<Integer> {
         out.append(", performance year ").append(r.performanceYear()).append('\n');
         out.append("Period ").append(r.firstMonth()).append(" to ").append(r.lastMonth()).append("; reconciliation")
                 .append(r.paysAtReconciliation() ? " paid " : ", by the contract, ")
-                .append(r.reconciliationLagMonths()).append(" months after it ends, in ").append(r.reconciliationMonth())
+                .append(r.reconciliationLagMonths()).append(r.reconciliationLagMonths() == 1 ? " month" : " months")
+                .append(" after it ends, in ").append(r.reconciliationMonth())
                 .append(" (month ").append(r.monthsToReconciliation()).append(")\n\n");
         TextTable months = new TextTable("month", "#", "monthly", "reconciliation", "inflow", "cost", "net", "cumulative net");
         for (CashFlowResult.Month m : r.months()) {

@@ -42,7 +42,7 @@ export function cashFlowView(context) {
         ['Total inflow, USD', result.totalInflow],
         ['Total cost, USD', result.totalCost],
         paysAtReconciliation(result)
-          ? ['Reconciliation paid in', `${result.reconciliationMonth} (month ${result.monthsToReconciliation}, ${result.reconciliationLagMonths} months after the period)`, false]
+          ? ['Reconciliation paid in', `${result.reconciliationMonth} (month ${result.monthsToReconciliation}, ${result.reconciliationLagMonths} ${result.reconciliationLagMonths === 1 ? 'month' : 'months'} after the period)`, false]
           : ['Reconciliation', `nothing paid (the contract's would be in ${result.reconciliationMonth}, month ${result.monthsToReconciliation})`, false],
       ]),
       el('p', {}, result.timing),

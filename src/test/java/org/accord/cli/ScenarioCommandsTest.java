@@ -68,6 +68,15 @@ class ScenarioCommandsTest {
         assertThat(run.out()).contains("2026-08", "month 20", "more than a year after the period starts");
     }
 
+    /** Found from outside: a lag of one month read "reconciliation paid 1 months after it ends". */
+    @Test
+    void theCashFlowSaysALagOfOneMonthInTheSingular() {
+        CommandLineRun run = run("cashflow", "--template", "mssp-basic", "--facts", "examples/valley-ipa.json", "--monthly-cost", "200000",
+                "--set", "reconciliationLagMonths=1");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("reconciliation paid 1 month after it ends, in 2026-01 (month 13)");
+    }
+
     /** It said "Reconciliation money arrives in month 18" of $0.00 and printed six empty months, 2026-01 to 2026-06. */
     @Test
     void theCashFlowSaysNothingIsPaidAtReconciliationWhenEveryLineIsPaidMonthly() {

@@ -355,6 +355,18 @@ class WorkbenchViewsTest extends BrowserTest {
         screenshot("cash-flow", byId("view-cash-flow"));
     }
 
+    /** Found from outside: a reconciliation lag of one month read "1 months after", on the page as on the command line. */
+    @Test
+    void theCashFlowSaysALagOfOneMonthInTheSingular() {
+        open("");
+        setTerm("reconciliationLagMonths", "1");
+        showView("cash-flow");
+        fill("cash-flow-costs", "$200,000");
+        WebElement results = run("cash-flow");
+
+        assertThat(figure(results, "Reconciliation paid in")).isEqualTo("2026-01 (month 13, 1 month after the period)");
+    }
+
     @AfterAll
     void report() throws IOException {
         List<String> lines = new ArrayList<>();
