@@ -28,8 +28,8 @@ public final class FactsValidator {
          * The checks every stored run's facts passed when it ran, for a replay: all but those added since runs
          * were stored: a practice's extra amounts declared part of a named amount ({@code partOf}) summing to more
          * than it; a period longer than 24 months or less than half in its performance year; an agreement starting
-         * after the performance period; members with no member months, or more listed high-cost members than member
-         * months; a risk score or an amount beyond the bounds {@code rules/facts.yaml}
+         * after the performance period; members with no member months, more listed high-cost members than member
+         * months, or more annual wellness visits than member months; a risk score or an amount beyond the bounds {@code rules/facts.yaml}
          * declares for it (a risk score from 0.1 to 10, a practice's amounts at most 480,000,000,000 USD, the
          * period's at most 2,400,000,000,000,000 USD).
          */
@@ -109,6 +109,7 @@ public final class FactsValidator {
                         problems);
                 problems.addAll(declarations.partsBeyondTheirWhole(practice, at));
                 membersAgainstMemberMonths(practice, at, problems);
+                wellnessVisitsAgainstMemberMonths(practice, at, problems);
             }
         }
         return problems;
@@ -297,6 +298,21 @@ public final class FactsValidator {
             problems.add(new InputProblem(at + "/extra/highCostMemberCosts", "lists " + highCost.size() + " high-cost members for "
                     + practice.memberMonths() + " member months: each listed member was a member for at least a month of the"
                     + " period, or part of one, which counts as one"));
+        }
+    }
+
+    /**
+     * More annual wellness visits than member months, which no panel can have: a member has at most one in twelve months,
+     * and each member who had one was a member for at least a month of the period or part of one, which counts as one, so
+     * a member with m member months had at most ceil(m / 12), never more than m, whatever the period's length. Found from
+     * outside: 5,000 visits for 4,836 member months were paid 5,000 x $25.00, where the practice's own wellness-visit
+     * measure counted 196.
+     */
+    private static void wellnessVisitsAgainstMemberMonths(PracticePerformance practice, String at, List<InputProblem> problems) {
+        if (practice.annualWellnessVisits() > practice.memberMonths() && practice.memberMonths() >= 0) {
+            problems.add(new InputProblem(at + "/annualWellnessVisits", practice.annualWellnessVisits() + " annual wellness visits for "
+                    + practice.memberMonths() + " member months: a member has at most one in twelve months and was a member for at"
+                    + " least a month of the period, or part of one, which counts as one, so the visits are at most the member months"));
         }
     }
 

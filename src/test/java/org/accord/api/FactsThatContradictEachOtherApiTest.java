@@ -38,6 +38,12 @@ class FactsThatContradictEachOtherApiTest extends ServerTest {
                 Arguments.of("contradictory/agreement-begun-after-the-performance-year.json", "mssp-aco-basic-a", "/period/agreementStart",
                         "the agreement starts on 2024-01-01, after the performance period ends on 2022-12-31 (performance year"
                                 + " 2022): a performance year belongs to an agreement begun by its end"),
+                // Found from outside: P01's 5,000 wellness visits for 4,836 member months were paid 5,000 x $25.00 = $125,000.00,
+                // where its wellness-visit measure counted 196.
+                Arguments.of("contradictory/more-wellness-visits-than-member-months.json", "medicaid-ffs-p4p",
+                        "/practices/0/annualWellnessVisits", "5000 annual wellness visits for 4836 member months: a member has at most"
+                                + " one in twelve months and was a member for at least a month of the period, or part of one, which counts"
+                                + " as one, so the visits are at most the member months"),
                 // Performance year 2025, the period 2026: settled on the 2025 budget of $1,020 PMPM.
                 Arguments.of("contradictory/period-outside-its-performance-year.json", "commercial-global-budget", "/period/performanceYear",
                         "the period 2026-01-01 to 2026-12-31 has 0 of its 365 days in performance year 2025, 0 of its 12 months: a year's"

@@ -22,6 +22,7 @@ class ReplayOfFactsRefusedSinceTest {
     @CsvSource({
         "commercial-global-budget-stop-loss, contradictory/high-cost-members-beyond-total-cost-of-care.json",
         "mssp-aco-basic-a, contradictory/agreement-begun-after-the-performance-year.json",
+        "medicaid-ffs-p4p, contradictory/more-wellness-visits-than-member-months.json",
         "commercial-global-budget, contradictory/period-outside-its-performance-year.json",
         "commercial-global-budget, contradictory/period-mostly-outside-its-performance-year.json",
         "commercial-global-budget, contradictory/period-longer-than-24-months.json",

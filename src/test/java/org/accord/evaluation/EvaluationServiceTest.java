@@ -257,9 +257,10 @@ class EvaluationServiceTest {
     private static PerformanceFacts withoutMemberMonths(PerformanceFacts facts) {
         List<PracticePerformance> practices = new ArrayList<>();
         for (PracticePerformance p : facts.practices()) {
-            // No members at the period's end either: a member attributed then has member months (FactsValidator).
+            // No members at the period's end either, nor wellness visits: a member attributed then, or who had a visit, has
+            // member months (FactsValidator).
             practices.add(new PracticePerformance(p.id(), p.name(), 0, 0, p.averageRiskScore(), p.totalCostOfCare(),
-                    p.feeScheduleAllowedAmount(), p.visits(), p.annualWellnessVisits(), p.edVisits(), p.inpatientAdmissions(),
+                    p.feeScheduleAllowedAmount(), p.visits(), 0, p.edVisits(), p.inpatientAdmissions(),
                     p.qualityMeasures(), p.extra()));
         }
         return new PerformanceFacts(facts.ipa(), facts.period(), practices);

@@ -70,9 +70,10 @@ class FactsValidatorTest {
 
     @Test
     void countsAtTheirBoundAreAccepted() {
+        // Wellness visits at most the member months (moreAnnualWellnessVisitsThanMemberMonthsAreRefused), below their own bound.
         PracticePerformance atBounds = new PracticePerformance("P1", "Practice P1", FactLimit.ATTRIBUTED_MEMBERS.maximum(),
                 FactLimit.MEMBER_MONTHS.maximum(), new BigDecimal("1.0"), new BigDecimal("1000.00"), BigDecimal.ZERO,
-                FactLimit.VISITS.maximum(), FactLimit.ANNUAL_WELLNESS_VISITS.maximum(), FactLimit.ED_VISITS.maximum(),
+                FactLimit.VISITS.maximum(), FactLimit.MEMBER_MONTHS.maximum(), FactLimit.ED_VISITS.maximum(),
                 FactLimit.INPATIENT_ADMISSIONS.maximum(), List.of(new QualityMeasureCount("CBP", FactLimit.NUMERATOR.maximum(),
                         FactLimit.DENOMINATOR.maximum(), 0)));
         assertThat(FactsValidator.problems(facts(atBounds))).isEmpty();
@@ -201,6 +202,28 @@ class FactsValidatorTest {
                     InputProblem::reason).containsExactly(tuple("/practices/0/extra/highCostMemberCosts", "lists 3 high-cost members for"
                             + " 2 member months: each listed member was a member for at least a month of the period, or part of one, which"
                             + " counts as one"));
+        }
+
+        private static PracticePerformance withWellnessVisits(int memberMonths, int annualWellnessVisits) {
+            return new PracticePerformance("P1", "Practice P1", 420, memberMonths, new BigDecimal("1.0"), new BigDecimal("5790000.00"),
+                    BigDecimal.ZERO, 1313, annualWellnessVisits, 0, 0, List.of());
+        }
+
+        /** Found from outside: 5,000 wellness visits for 4,836 member months were paid 5,000 x $25.00 under medicaid-ffs-p4p. */
+        @Test
+        void moreAnnualWellnessVisitsThanMemberMonthsAreRefused() {
+            assertThat(FactsValidator.problems(facts(withWellnessVisits(4836, 5000)))).extracting(InputProblem::pointer, InputProblem::reason)
+                    .containsExactly(tuple("/practices/0/annualWellnessVisits", "5000 annual wellness visits for 4836 member months: a"
+                            + " member has at most one in twelve months and was a member for at least a month of the period, or part of"
+                            + " one, which counts as one, so the visits are at most the member months"));
+            assertThat(FactsValidator.problems(facts(withWellnessVisits(4836, 5000)), FactsValidator.Checks.AS_STORED)).isEmpty();
+        }
+
+        /** A panel that turned over monthly can have had a visit in every member month, in a period of any length. */
+        @Test
+        void asManyAnnualWellnessVisitsAsMemberMonthsAreAccepted() {
+            assertThat(FactsValidator.problems(facts(withWellnessVisits(4836, 4836)))).isEmpty();
+            assertThat(FactsValidator.problems(facts(withWellnessVisits(1, 1)))).isEmpty();
         }
 
         /** Members are counted at period end: a panel that shrank or left, and high-cost members who died, are facts of life. */

@@ -495,8 +495,9 @@ class SimulationTest {
     @Test
     void aSmallPracticeDrawnAtNoCostInSomeTrialIsSettledNotRefused() {
         PracticePerformance p = Fixtures.SMALL_PANEL.practices().get(2);
+        // Three wellness visits, one a member: no more than its member months (FactsValidator).
         PracticePerformance threeMembers = new PracticePerformance(p.id(), p.name(), 3, 36, p.averageRiskScore(), new BigDecimal("27000.00"),
-                p.feeScheduleAllowedAmount(), p.visits(), p.annualWellnessVisits(), p.edVisits(), p.inpatientAdmissions(),
+                p.feeScheduleAllowedAmount(), p.visits(), 3, p.edVisits(), p.inpatientAdmissions(),
                 p.qualityMeasures(), p.extra());
         List<PracticePerformance> practices = new java.util.ArrayList<>(Fixtures.SMALL_PANEL.practices());
         practices.set(2, threeMembers);
