@@ -172,6 +172,7 @@ public final class ConceptRegistry {
                             + " (" + descriptorPath(concept) + ")");
                 } else if (checks == ParameterDeclaration.Checks.ALL) {
                     checkMeaning(concept, declared, parameter, at + " parameter " + parameter.name(), problems);
+                    checkGates(template, parameter, at + " parameter " + parameter.name(), problems);
                 }
             }
             if (checks == ParameterDeclaration.Checks.ALL) {
@@ -229,6 +230,19 @@ public final class ConceptRegistry {
             fallingRungs(concept, parameter.name(), value).forEach(falling -> problems.add(at + (year == 0 ? " value" : " (year " + year + ")")
                     + ": " + falling.subject() + " " + falling.reason()));
         });
+    }
+
+    /**
+     * A template's own measure gates, in every year, keep each measure's direction and are in order for it, as an
+     * override of them must ({@link ContractTemplate#gatesAgainstTheirMeasures}): gates written higher-is-better for
+     * HBD-POOR would score poor control as good.
+     */
+    private static void checkGates(ContractTemplate template, ParameterDeclaration parameter, String at, List<String> problems) {
+        if (parameter.type() != ParameterType.MEASURE_GATES) {
+            return;
+        }
+        parameter.valuesByYear().forEach((year, value) -> template.gatesAgainstTheirMeasures(value).forEach(turned ->
+                problems.add(at + (year == 0 ? " value" : " (year " + year + ")") + ": " + turned.subject() + " " + turned.reason())));
     }
 
     /**

@@ -141,12 +141,13 @@ public record ContractTemplate(
      * where it records none, the measure catalogue declares (a direction belongs to the measure: HBD-POOR, poor
      * HbA1c control, is better lower whatever a contract pays on it; read higher-is-better, 21% poorly controlled
      * scored a perfect composite); and gates out of order for the direction, each to be as hard to reach as the one
-     * before or harder (ascending when higher is better, descending when lower is). Out of order changes no point,
+     * before or harder (ascending when higher is better, descending when lower is). An override's gates and a template's
+     * own (its values in every year, as it is published) are held to it alike. Out of order changes no point,
      * as a rate earns one for each gate it reaches, but gates written the other way round are how a reversed
      * direction reads, so they are refused rather than settled on a guess at what was meant.
      */
     @SuppressWarnings("unchecked")
-    private List<ParameterDeclaration.FieldProblems.Problem> gatesAgainstTheirMeasures(Object value) {
+    List<ParameterDeclaration.FieldProblems.Problem> gatesAgainstTheirMeasures(Object value) {
         List<ParameterDeclaration.FieldProblems.Problem> problems = new java.util.ArrayList<>();
         ((java.util.Map<String, Object>) value).forEach((measure, spec) -> {
             java.util.Map<String, Object> gates = (java.util.Map<String, Object>) spec;

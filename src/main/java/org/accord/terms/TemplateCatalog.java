@@ -281,30 +281,35 @@ public final class TemplateCatalog {
     private static final java.util.regex.Pattern DIRECTION_PLACE = java.util.regex.Pattern.compile(
             "^" + UPLOADED + " " + TemplateComposition.MEASURE_DIRECTIONS + ": (\\S+) is ");
 
-    /** How the check of a ladder that falls names the rung: " value: rung 1's rate ..." or " (year 2025): rung 1's rate ...". */
-    private static final java.util.regex.Pattern FALLING_RUNG = java.util.regex.Pattern.compile(
-            " parameter \\S+?(?: value| \\(year (\\d+)\\)): rung (\\d+)'s (\\S+) [^;]* never falls from one rung to the next");
+    /**
+     * How the checks name a place within a parameter's value: a ladder's rung that falls (" value: rung 1's rate ..." or
+     * " (year 2025): rung 1's rate ..."), a measure's direction or gate that turns it around (" value: HBD-POOR's gate 1 ...").
+     */
+    private static final java.util.regex.Pattern WITHIN_THE_VALUE = java.util.regex.Pattern.compile(
+            " parameter \\S+?(?: value| \\(year (\\d+)\\)): (?:rung (\\d+)'s (\\S+) [^;]* never falls from one rung to the next"
+                    + "|(\\S+)'s (?:(direction) |gate (\\d+) ))");
 
     /**
-     * Where within the parameter a rung that falls below the one before it is: its value's rung and field
-     * ({@code /value/1/rate}), or for values by year the value in force from that year ({@code /values/2025/1/rate});
-     * empty for any other message.
+     * Where within the parameter a check's message places its problem: a rung that falls below the one before it
+     * ({@code /value/1/rate}), a measure's direction or gate out of order ({@code /value/HBD-POOR/gates/1}), or for
+     * values by year within the value in force from that year ({@code /values/2025/1/rate}); empty for any other message.
      */
-    private static String fallingRung(String message, tools.jackson.databind.JsonNode parameter) {
-        java.util.regex.Matcher falling = FALLING_RUNG.matcher(message);
-        if (!falling.find()) {
+    private static String withinTheValue(String message, tools.jackson.databind.JsonNode parameter) {
+        java.util.regex.Matcher within = WITHIN_THE_VALUE.matcher(message);
+        if (!within.find()) {
             return "";
         }
-        String rung = "/" + falling.group(2) + "/" + falling.group(3).replace("~", "~0").replace("/", "~1");
-        if (falling.group(1) == null) {
-            return rung; // after the "/value" the place names
+        String place = within.group(2) != null ? "/" + within.group(2) + "/" + ParameterDeclaration.FieldProblems.Problem.token(within.group(3))
+                : "/" + ParameterDeclaration.FieldProblems.Problem.token(within.group(4)) + (within.group(5) != null ? "/direction" : "/gates/" + within.group(6));
+        if (within.group(1) == null) {
+            return place; // after the "/value" the place names
         }
-        int year = Integer.parseInt(falling.group(1));
+        int year = Integer.parseInt(within.group(1));
         for (String key : parameter.path("values").propertyNames()) {
             try {
                 java.time.LocalDate date = effectiveDate(key, "");
                 if ((date.getDayOfYear() == 1 ? date.getYear() : date.getYear() + 1) == year) {
-                    return "/values/" + key.replace("~", "~0").replace("/", "~1") + rung;
+                    return "/values/" + key.replace("~", "~0").replace("/", "~1") + place;
                 }
             } catch (IllegalStateException notADate) {
                 // refused on its own by the check of the values' keys
@@ -328,7 +333,7 @@ public final class TemplateCatalog {
                     if (place.group(1).equals(clauses.get(i).path("id").asString(""))) {
                         pointer = "/clauses/" + i + (place.group(2) != null ? "/" + place.group(2)
                                 : place.group(3) == null ? "" : "/parameters/" + place.group(3) + (place.group(4) == null ? "" : "/" + place.group(4)));
-                        pointer += fallingRung(one, clauses.get(i).path("parameters").path(place.group(3) == null ? "" : place.group(3)));
+                        pointer += withinTheValue(one, clauses.get(i).path("parameters").path(place.group(3) == null ? "" : place.group(3)));
                         break;
                     }
                 }

@@ -200,6 +200,30 @@ class PublishedTemplatesApiTest extends ServerTest {
     }
 
     /**
+     * A template whose own gates for HBD-POOR (poor HbA1c control, better lower) were written in the higher-is-better
+     * order was published (201), as an override of them would have been refused: refused at the gate, nothing stored.
+     */
+    @Test
+    void anUploadWhoseGatesTurnAnInverseMeasureAroundIsRefusedAtTheGateAndNothingIsStored() {
+        String turned = payerCapitation("turned-gates", "1", "52.00").replace("""
+                        CBP:
+                          direction: higher-is-better
+                """, """
+                        HBD-POOR:
+                          direction: lower-is-better
+                """);
+        assertThat(turned).contains("HBD-POOR:\n          direction: lower-is-better\n          gates:\n          - '0.60'\n          - '0.70'");
+
+        Reply refused = asAdmin("/api/v1/contract-templates", "application/yaml", turned);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().get("errors").valueStream().map(e -> e.get("pointer").asString()))
+                .containsExactly("/clauses/0/parameters/measureGates/value/HBD-POOR/gates/1");
+        assertThat(content.get(ContentHash.of(turned.getBytes(StandardCharsets.UTF_8)))).isEmpty();
+        assertThat(get("/api/v1/contract-templates/turned-gates").status()).isEqualTo(404);
+    }
+
+    /**
      * A template declared the elected minimum savings rate from 0 to 0.122 where its concept allows 0, 0.005, 0.01, 0.015
      * and 0.02 only, and was published: a negotiator read 0.122 and was refused every value above 0.02. Refused at the
      * template's bound, naming the elections.

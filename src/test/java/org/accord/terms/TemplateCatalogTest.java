@@ -484,6 +484,89 @@ class TemplateCatalogTest {
                 .measureDirections()).isEmpty();
     }
 
+    /** A template of one quality-measures clause whose gates are this YAML ("value:" or "values:" and what follows), after this top-level text. */
+    private static byte[] measuresTemplate(String top, String gates) {
+        return ("""
+                id: own-measures
+                version: "1"
+                name: Measures
+                payer: Nobody
+                description: Measures
+                source: none
+                """ + top + """
+                clauses:
+                  - id: quality-measures
+                    concept: quality-measures
+                    title: Quality measures
+                    text: A point for each gate reached.
+                    source: none
+                    parameters:
+                      minimumDenominator: {type: count, unit: members, description: d, source: none, value: 20}
+                      measureGates:
+                        type: measure-gates
+                        unit: rate
+                        description: g
+                        source: none
+                """ + gates.indent(8)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * An uploaded template's own gates are held to its measures' directions, as an override of them is since 47ac8d4:
+     * gates for HBD-POOR (poor HbA1c control, better lower) written in the higher-is-better order, or its direction
+     * turned to higher-is-better, were published, and the template scored 21% poorly controlled a perfect composite.
+     * Refused at the measure's direction or first gate out of order, in a single value and in the value from a year,
+     * against the directions the template records or else the measure catalogue's; a stored text still reads.
+     */
+    @Test
+    void anUploadWhoseOwnGatesTurnAMeasureAroundIsRefusedAtTheMeasure() {
+        byte[] ascending = measuresTemplate("", """
+                value:
+                  CBP: {direction: higher-is-better, gates: ["0.60", "0.70", "0.80"]}
+                  HBD-POOR: {direction: lower-is-better, gates: ["0.15", "0.20", "0.30"]}
+                """);
+        assertThatThrownBy(() -> TemplateCatalog.readUpload(ascending)).isInstanceOfSatisfying(InvalidInputException.class, e ->
+                assertThat(e.problems()).containsExactly(new InputProblem("/clauses/0/parameters/measureGates/value/HBD-POOR/gates/1",
+                        "clause quality-measures parameter measureGates value: HBD-POOR's gate 1 0.20 is above gate 0 0.15: HBD-POOR is"
+                                + " lower-is-better, so each gate is at or below the one before")));
+
+        byte[] turned = measuresTemplate("", """
+                value:
+                  HBD-POOR: {direction: higher-is-better, gates: ["0.15", "0.20", "0.30"]}
+                """);
+        assertThatThrownBy(() -> TemplateCatalog.readUpload(turned)).isInstanceOfSatisfying(InvalidInputException.class, e ->
+                assertThat(e.problems()).containsExactly(new InputProblem("/clauses/0/parameters/measureGates/value/HBD-POOR/direction",
+                        "clause quality-measures parameter measureGates value: HBD-POOR's direction higher-is-better turns HBD-POOR around:"
+                                + " it is lower-is-better in the measure catalogue (contract-templates/parameters/quality/measure-gates.yaml),"
+                                + " and a direction belongs to the measure, not to a contract")));
+        byte[] turnedAgainstItsOwn = measuresTemplate("measureDirections: {HBD-POOR: lower-is-better}\n", """
+                value:
+                  HBD-POOR: {direction: higher-is-better, gates: ["0.15", "0.20", "0.30"]}
+                """);
+        assertThatThrownBy(() -> TemplateCatalog.readUpload(turnedAgainstItsOwn)).isInstanceOfSatisfying(InvalidInputException.class, e ->
+                assertThat(e.problems()).extracting(InputProblem::pointer, InputProblem::reason).containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "/clauses/0/parameters/measureGates/value/HBD-POOR/direction", "clause quality-measures parameter measureGates value:"
+                                + " HBD-POOR's direction higher-is-better turns HBD-POOR around: it is lower-is-better in template own-measures's"
+                                + " measureDirections, and a direction belongs to the measure, not to a contract")));
+
+        byte[] from2026 = measuresTemplate("", """
+                values:
+                  2025:
+                    HBD-POOR: {direction: lower-is-better, gates: ["0.30", "0.20", "0.15"]}
+                  2026:
+                    HBD-POOR: {direction: lower-is-better, gates: ["0.30", "0.35"]}
+                """);
+        assertThatThrownBy(() -> TemplateCatalog.readUpload(from2026)).isInstanceOfSatisfying(InvalidInputException.class, e ->
+                assertThat(e.problems()).extracting(InputProblem::pointer)
+                        .containsExactly("/clauses/0/parameters/measureGates/values/2026/HBD-POOR/gates/1"));
+
+        assertThat(TemplateCatalog.ofFile("stored", turned).find("own-measures").orElseThrow().parameter("measureGates").orElseThrow()
+                .valueIn(2025)).as("a stored text still reads").isNotNull();
+        assertThat(TemplateCatalog.readUpload(measuresTemplate("", """
+                value:
+                  HBD-POOR: {direction: lower-is-better, gates: ["0.30", "0.20", "0.20"]}
+                """)).id()).as("a level gate is in order").isEqualTo("own-measures");
+    }
+
     /** A template of one withhold clause whose return ladder is this YAML ("value:" or "values:" and what follows). */
     private static String withholdTemplate(String ladder) {
         return """
