@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.accord.api.generated.model.EvaluationRequest;
+import org.accord.io.DecimalProblems;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
@@ -80,15 +81,19 @@ final class RequestBodyAsSent implements HttpMessageConverter<Object> {
     @Override
     public Object read(Class<?> type, HttpInputMessage input) throws IOException {
         ThreadJsonBuffer.Written bytes = BODIES.receive(input.getBody());
+        // Every field that holds no decimal is named, as the JSON converter names them (EveryDecimalNamed).
+        DecimalProblems notDecimals = new DecimalProblems();
         Object body;
         try {
-            body = json.readValue(bytes.bytes(), 0, bytes.length(), type);
+            body = notDecimals.recording(json.readerFor(type)).readValue(bytes.bytes(), 0, bytes.length());
         } catch (InvalidDefinitionException e) {
             throw new HttpMessageConversionException("Type definition error: " + e.getType(), e);
         } catch (JacksonException e) {
+            notDecimals.throwIfAny();
             // As the JSON converter reports it, so that the problem names the same pointer and reason.
             throw new HttpMessageNotReadableException("JSON parse error: " + e.getOriginalMessage(), e, input);
         }
+        notDecimals.throwIfAny();
         if (utf8(bytes.bytes(), bytes.length())) {
             RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
             if (attributes != null) {

@@ -120,15 +120,18 @@ class WebConfiguration implements WebMvcConfigurer {
 
     /**
      * Before the JSON converter: an answer written once for its stored run is sent as those bytes,
-     * and an evaluation's body is read with the JSON converter's mapper and kept as sent for its run.
+     * and an evaluation's body is read with the JSON converter's mapper and kept as sent for its run;
+     * both the JSON converter and that reading name every field of a body that holds no decimal.
      */
     @Override
     public void extendMessageConverters(java.util.List<org.springframework.http.converter.HttpMessageConverter<?>> converters) {
-        JsonMapper bodies = converters.stream()
-                .filter(JacksonJsonHttpMessageConverter.class::isInstance)
-                .map(converter -> ((JacksonJsonHttpMessageConverter) converter).getMapper())
+        int json = java.util.stream.IntStream.range(0, converters.size())
+                .filter(i -> converters.get(i) instanceof JacksonJsonHttpMessageConverter)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no JSON converter to read evaluation requests as it does"));
+        JsonMapper bodies = ((JacksonJsonHttpMessageConverter) converters.get(json)).getMapper();
+        // The same mapper, naming every field of a body that holds no decimal rather than the first.
+        converters.set(json, new EveryDecimalNamed(bodies));
         converters.add(0, new AnswerWrittenOnce());
         converters.add(1, new RequestBodyAsSent(bodies));
     }

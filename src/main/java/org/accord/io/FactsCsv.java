@@ -307,7 +307,7 @@ public final class FactsCsv {
                 return required ? BigDecimal.ZERO : null;
             }
             return Decimals.parse(value).orElseGet(() -> {
-                problem(pointer, column, "'" + Decimals.abbreviate(value) + "' is not a decimal in bounds: " + Decimals.EXPECTED);
+                problem(pointer, column, Decimals.notADecimal(value));
                 return BigDecimal.ZERO;
             });
         }

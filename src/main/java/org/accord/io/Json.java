@@ -80,14 +80,22 @@ public final class Json {
 
     /**
      * @throws InvalidInputException at the pointer (relative to the facts) of what could not be
-     *         read, worded as the API words the same mistake in a request ({@link JsonProblems})
+     *         read, worded as the API words the same mistake in a request ({@link JsonProblems}); at every field
+     *         that holds no decimal
      */
     public static PerformanceFacts readFacts(byte[] json) {
+        // Every field that holds no decimal is named, as the API names them in a body (DecimalProblems).
+        DecimalProblems notDecimals = new DecimalProblems();
+        PerformanceFacts facts;
         try {
-            return STRICT.readValue(json, PerformanceFacts.class);
+            facts = notDecimals.recording(STRICT.readerFor(PerformanceFacts.class)).readValue(json);
         } catch (JacksonException e) {
+            // The decimals refused before the reading stopped, as the first of them was before the others were named.
+            notDecimals.throwIfAny();
             throw new InvalidInputException(JsonProblems.pointer(e), JsonProblems.reason(e));
         }
+        notDecimals.throwIfAny();
+        return facts;
     }
 
     public static String write(Object value) {
@@ -105,10 +113,14 @@ public final class Json {
         public BigDecimal deserialize(JsonParser parser, DeserializationContext context) {
             return switch (parser.currentToken()) {
                 case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> Decimals.check(parser.getDecimalValue()).orElseGet(() ->
-                        (BigDecimal) context.handleWeirdNumberValue(BigDecimal.class, parser.getDecimalValue(), Decimals.EXPECTED));
+                        DecimalProblems.notADecimal(parser, context, Decimals.notADecimal(parser.getDecimalValue().toString()),
+                                () -> context.handleWeirdNumberValue(BigDecimal.class, parser.getDecimalValue(), Decimals.EXPECTED)));
                 case VALUE_STRING -> Decimals.parse(parser.getString()).orElseGet(() ->
-                        (BigDecimal) context.handleWeirdStringValue(BigDecimal.class, Decimals.abbreviate(parser.getString()), Decimals.EXPECTED));
-                default -> (BigDecimal) context.handleUnexpectedToken(BigDecimal.class, parser);
+                        DecimalProblems.notADecimal(parser, context, Decimals.notADecimal(parser.getString()),
+                                () -> context.handleWeirdStringValue(BigDecimal.class, Decimals.abbreviate(parser.getString()), Decimals.EXPECTED)));
+                // true, an object or a list: said as the API document's type, as Jackson says it
+                default -> DecimalProblems.notADecimal(parser, context, Decimals.EXPECTED,
+                        () -> context.handleUnexpectedToken(BigDecimal.class, parser));
             };
         }
     }

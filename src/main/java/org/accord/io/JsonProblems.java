@@ -56,8 +56,7 @@ public final class JsonProblems {
             return "must not be null";
         }
         if (e instanceof InvalidFormatException format && format.getTargetType() == BigDecimal.class) {
-            // In the words an override's or a CSV cell's decimal is refused in: one grammar, one reason.
-            return "'" + Decimals.abbreviate(String.valueOf(format.getValue())) + "' is not a decimal in bounds: " + Decimals.EXPECTED;
+            return Decimals.notADecimal(String.valueOf(format.getValue()));
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             // a coercion the strict reader refuses ("12" for a count) does not carry the value it refused

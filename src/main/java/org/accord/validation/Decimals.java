@@ -104,8 +104,15 @@ public final class Decimals {
 
     /** Parses or fails with {@link #EXPECTED} and the text, for callers that report exceptions. */
     public static BigDecimal parseOrThrow(String text) {
-        return parse(text).orElseThrow(() -> new IllegalArgumentException(
-                "'" + abbreviate(text) + "' is not a decimal in bounds: " + EXPECTED));
+        return parse(text).orElseThrow(() -> new IllegalArgumentException(notADecimal(text)));
+    }
+
+    /**
+     * Why a value is refused where a decimal belongs, in the same words wherever it was sent (a body's field, an override,
+     * a CSV cell, an option): one grammar, one reason.
+     */
+    public static String notADecimal(String text) {
+        return "'" + abbreviate(text) + "' is not a decimal in bounds: " + EXPECTED;
     }
 
     /** A value quoted back in a message: long text cut, so a refused megabyte is not echoed whole. */

@@ -165,6 +165,40 @@ class DecimalsTest extends ServerTest {
         assertThat(broken.status()).as(broken.body()).isEqualTo(400);
     }
 
+    /**
+     * A body with several fields that hold no decimal names each of them, as several constraint errors are named: only the
+     * first was reported, so a client fixed one field a round trip. In an evaluation's body (read as sent, for its run) and in
+     * the facts stored on their own (read by the JSON converter) alike, whether the field holds a string, a JSON number too
+     * large, true or an object (read past whole).
+     */
+    @Test
+    void aBodyWithSeveralFieldsThatHoldNoDecimalNamesEachOfThem() {
+        ObjectNode request = Requests.small();
+        request.withObject("/facts/period").put("benchmarkExpenditure", "1.");
+        request.withObject("/facts/period").putObject("lossAdjustment").put("amount", "1000.00");
+        request.withObject("/facts/practices/0").put("averageRiskScore", " 1.05");
+        request.withObject("/facts/practices/1").put("averageRiskScore", true);
+        request.withObject("/facts/practices/2").put("totalCostOfCare", "PLACEHOLDER");
+        String body = JSON.writeValueAsString(request).replace("\"PLACEHOLDER\"", "1E+2147483647");
+        String facts = JSON.writeValueAsString(request.get("facts")).replace("\"PLACEHOLDER\"", "1E+2147483647");
+
+        for (String[] sent : new String[][] {{"/api/v1/evaluations", body, "/facts"}, {"/api/v1/evaluations:validate", body, "/facts"},
+                {"/api/v1/facts", facts, ""}}) {
+            Reply refused = postJson(sent[0], sent[1]);
+
+            assertThat(refused.status()).as(sent[0] + ": " + refused.body()).isEqualTo(422);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("errors")).as(sent[0]).extracting(e -> e.get("pointer").asString() + ": " + e.get("reason").asString())
+                    .containsExactly(
+                            sent[2] + "/period/benchmarkExpenditure: '1.' is not a decimal in bounds: " + org.accord.validation.Decimals.EXPECTED,
+                            sent[2] + "/period/lossAdjustment: " + org.accord.validation.Decimals.EXPECTED,
+                            sent[2] + "/practices/0/averageRiskScore: ' 1.05' is not a decimal in bounds: " + org.accord.validation.Decimals.EXPECTED,
+                            sent[2] + "/practices/1/averageRiskScore: " + org.accord.validation.Decimals.EXPECTED,
+                            sent[2] + "/practices/2/totalCostOfCare: '1E+2147483647' is not a decimal in bounds: "
+                                    + org.accord.validation.Decimals.EXPECTED);
+        }
+    }
+
     /** A JSON number too large to write out is a well-formed body's field that holds no decimal in bounds: a 422, as a string's. */
     @Test
     void validateAndEvaluateRefuseAHugeExponentAlikeNamingTheField() {

@@ -98,6 +98,23 @@ class InputProblemsTest {
             assertThat(inAnOverride.out()).isEmpty();
         }
 
+        /** A facts file with several fields that hold no decimal names each of them, as the API does; it named the first only. */
+        @Test
+        void aFactsFileWithSeveralFieldsThatHoldNoDecimalNamesEachOfThem() throws IOException {
+            String valley = Files.readString(Path.of("examples/valley-ipa.json"));
+            assertThat(valley).contains("\"averageRiskScore\": \"1.173\"", "\"benchmarkExpenditure\": \"");
+            Path spaced = Files.writeString(folder.resolve("several.json"), valley.replaceFirst("\"averageRiskScore\": \"1.173\"",
+                    "\"averageRiskScore\": \"1.173 \"").replaceFirst("\"benchmarkExpenditure\": \"[^\"]*\"", "\"benchmarkExpenditure\": \"lots\""));
+
+            CommandLineRun r = run("evaluate", "--template", "mssp-basic", "--facts", spaced.toString());
+
+            String reason = "is not a decimal in bounds: " + org.accord.validation.Decimals.EXPECTED;
+            assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+            assertThat(r.err().lines()).containsExactly("invalid input:", "  " + spaced + "#/period/benchmarkExpenditure: 'lots' " + reason,
+                    "  " + spaced + "#/practices/0/averageRiskScore: '1.173 ' " + reason);
+            assertThat(r.out()).isEmpty();
+        }
+
         @Test
         void aValueTheValidatorRefusesIsAtTheSamePointerAsAFieldTheReaderRefuses() throws IOException {
             Path negative = valleyWith("negative.json", "\"attributedMembers\": \\d+", "\"attributedMembers\": -5");
