@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import org.accord.engine.CustomDecisionTable;
 import org.accord.evaluation.EvaluationService;
+import org.accord.security.AuditLog;
+import org.accord.security.CallAudit;
 import org.accord.store.ContentKind;
 import org.accord.store.ContentStore;
 import org.accord.terms.ContractTemplate;
@@ -58,12 +60,16 @@ class PublishedTemplates {
      */
     private final java.util.Map<Label, String> firstTexts = new java.util.HashMap<>();
 
+    /** Where a publication from the operator's folder is audited; an admin's is audited as every call is. */
+    private final AuditLog audit;
+
     PublishedTemplates(EvaluationService evaluations, ContentStore content,
             @Value("${accord.templates.dir:}") String templatesDir,
-            @Value("${accord.decision-tables.compile-timeout:30s}") java.time.Duration compileBound) {
+            @Value("${accord.decision-tables.compile-timeout:30s}") java.time.Duration compileBound, AuditLog audit) {
         this.evaluations = evaluations;
         this.content = content;
         this.compileBound = compileBound;
+        this.audit = audit;
         evaluations.templates().all().forEach(t -> reserved.add(t.id()));
         java.util.Map<String, byte[]> stored = content.allOf(ContentKind.TEMPLATE);
         // The shipped texts of this build are passed over unread: their ids are no one else's to take.
@@ -76,7 +82,7 @@ class PublishedTemplates {
             }
         });
         if (!templatesDir.isBlank()) {
-            publishFolder(Path.of(templatesDir));
+            publishFolder(Path.of(templatesDir), stored.keySet());
         }
         restore(stored);
     }
@@ -84,11 +90,12 @@ class PublishedTemplates {
     /**
      * The operator's templates, each stored and put in force, none of them when one gives a version stored before with
      * other content: the folder is read at every start, and a file changed under its version would change the terms
-     * its runs name.
+     * its runs name. A text stored for the first time is a publication, audited as an admin's is, by the folder.
      *
+     * @param stored the hashes of the templates stored before this start
      * @throws InvalidInputException naming each such file
      */
-    private void publishFolder(Path folder) {
+    private void publishFolder(Path folder, Set<String> stored) {
         java.util.Map<Path, ContractTemplate> files = new java.util.LinkedHashMap<>();
         List<InputProblem> problems = new java.util.ArrayList<>();
         for (ContractTemplate template : evaluations.templates().with(folder).all()) {
@@ -107,7 +114,21 @@ class PublishedTemplates {
             }
             firstTexts.putIfAbsent(labelOf(template), template.contentHash());
             evaluations.publish(template);
+            if (!stored.contains(template.contentHash())) {
+                audit.append("folder:" + folder, PUBLISH, audited(template), 201);
+            }
         });
+    }
+
+    /** The operation an admin publishes a template with, and the folder's publications are audited as. */
+    private static final String PUBLISH = "publishContractTemplate";
+
+    /**
+     * What the audit log names a publication by: the template's address, shared by every version of its id, with the
+     * version and the hash of the text, which name the terms put in force.
+     */
+    private static String audited(ContractTemplate template) {
+        return "/api/v1/contract-templates/" + template.id() + " version " + template.version() + " " + template.contentHash();
     }
 
     /** The folder's file whose bytes hash to the template's hash (the catalog read them). */
@@ -211,6 +232,7 @@ class PublishedTemplates {
      */
     synchronized Publication publish(byte[] bytes) {
         ContractTemplate template = TemplateCatalog.readUpload(bytes);
+        CallAudit.about(audited(template));
         if (reserved.contains(template.id())) {
             throw new IdTaken("a shipped template has the id '" + template.id() + "': give yours another id");
         }

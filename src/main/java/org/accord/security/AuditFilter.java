@@ -16,8 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Appends a call of an audited operation to the audit log once it is answered, whatever the
- * answer: who, which operation, what it was about (the resource it made, named by
- * {@code Location}, else the path) and the status. Runs after authorization, so a refused call
+ * answer: who, which operation, what it was about (what the operation named, {@link CallAudit#about},
+ * else the resource it made, named by {@code Location}, else the path) and the status. Runs after authorization, so a refused call
  * is logged by {@link ProblemWriter} instead; one the operation refuses itself (403) is logged as
  * {@code denied} here. An operation that commits what it made appends its
  * row in that transaction ({@link CallAudit}); it is then not appended again here.
@@ -58,7 +58,7 @@ final class AuditFilter extends OncePerRequestFilter {
                 // the refusals authorization answers are.
                 log.append(call.actor(), AuditLog.DENIED, request.getMethod() + " " + request.getRequestURI(), response.getStatus());
             } else if (!call.appendedAs(response.getStatus())) {
-                String made = response.getHeader(HttpHeaders.LOCATION);
+                String made = call.about() != null ? call.about() : response.getHeader(HttpHeaders.LOCATION);
                 log.append(call.actor(), operation.operationId(), made != null ? made : request.getRequestURI(), response.getStatus());
             }
         }

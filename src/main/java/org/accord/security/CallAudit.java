@@ -17,6 +17,8 @@ public final class CallAudit {
     private final String actor;
     private final String operationId;
     private Integer appendedStatus;
+    /** What the call touched, when the operation named it ({@link #about}). */
+    private String about;
 
     CallAudit(AuditTrail log, String actor, String operationId) {
         this.log = log;
@@ -51,6 +53,23 @@ public final class CallAudit {
             }));
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * Names what the current call touches, for the row appended once it is answered, where the answer's {@code Location}
+     * (or the path) would not name it whole: a template's address is shared by every version of its id, so its
+     * publication names the version and the text's hash too. Nothing when the call is not an audited operation.
+     */
+    public static void about(String target) {
+        CallAudit call = current();
+        if (call != null) {
+            call.about = target;
+        }
+    }
+
+    /** What the operation named the call as touching ({@link #about}); null when it named nothing. */
+    String about() {
+        return about;
     }
 
     /** The audit of the call the current thread answers; null outside a request or for a call not audited. */

@@ -31,6 +31,8 @@ class PublishedTemplatesApiTest extends ServerTest {
 
     @Autowired
     ContentStore content;
+    @Autowired
+    org.accord.security.AuditLog audit;
 
     private Reply asAdmin(String path, String contentType, String body) {
         return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", contentType)
@@ -59,7 +61,8 @@ class PublishedTemplatesApiTest extends ServerTest {
             JsonNode events = get("/api/v1/audit-events?limit=500&action=" + action).json().get("events");
             assertThat(events).as(action).anySatisfy(e -> {
                 assertThat(e.get("actor").asString()).isEqualTo("key:tests, admin");
-                assertThat(e.get("target").asString()).isIn(table.header("Location"), published.header("Location"));
+                assertThat(e.get("target").asString()).isIn(table.header("Location"), published.header("Location") + " version 1 "
+                        + published.json().get("hash").asString());
                 assertThat(e.get("status").asInt()).isEqualTo(201);
             });
         }
@@ -103,7 +106,7 @@ class PublishedTemplatesApiTest extends ServerTest {
         assertThat(get("/api/v1/contract-templates/restart-keeps-this").json().get("version").asString()).isEqualTo("2");
 
         org.accord.evaluation.EvaluationService restarted = org.accord.evaluation.EvaluationService.load();
-        new PublishedTemplates(restarted, content, "", java.time.Duration.ofSeconds(30));
+        new PublishedTemplates(restarted, content, "", java.time.Duration.ofSeconds(30), audit);
         assertThat(restarted.templates().find("restart-keeps-this").orElseThrow().version()).isEqualTo("2");
     }
 
@@ -116,6 +119,61 @@ class PublishedTemplatesApiTest extends ServerTest {
             text = text.replace(change[0], change[1]);
         }
         return text;
+    }
+
+    /** The audit log's publications of templates whose target is this template's address and more, newest first. */
+    private java.util.List<JsonNode> publicationsAudited(String id) {
+        JsonNode events = get("/api/v1/audit-events?limit=500&action=publishContractTemplate").json().get("events");
+        return Stream.of(JSON.convertValue(events, JsonNode[].class))
+                .filter(e -> e.get("target").asString().startsWith("/api/v1/contract-templates/" + id + " ")).toList();
+    }
+
+    /**
+     * A template's publication is audited naming its id, its version and its text's hash, as a run's or a table's event names
+     * what it made: it named the template's address alone, which every version of the id shares, so a reviewer could not
+     * tell which text an admin put in force. The same bytes again (200) and other content under the version (409) are said
+     * alike, by what was sent.
+     */
+    @Test
+    void aPublicationIsAuditedNamingTheTemplateItsVersionAndItsTextsHash() {
+        String id = "audited-publication";
+        String first = payerCapitation(id, "1", "60.00");
+        String other = payerCapitation(id, "1", "70.00");
+        assertThat(asAdmin("/api/v1/contract-templates", "application/yaml", first).status()).isEqualTo(201);
+        assertThat(asAdmin("/api/v1/contract-templates", "application/yaml", first).status()).isEqualTo(200);
+        assertThat(asAdmin("/api/v1/contract-templates", "application/yaml", other).status()).isEqualTo(409);
+
+        String address = "/api/v1/contract-templates/" + id;
+        assertThat(publicationsAudited(id)).extracting(e -> e.get("status").asInt() + " " + e.get("target").asString())
+                .containsExactly("409 " + address + " version 1 " + ContentHash.of(other.getBytes(StandardCharsets.UTF_8)),
+                        "200 " + address + " version 1 " + ContentHash.of(first.getBytes(StandardCharsets.UTF_8)),
+                        "201 " + address + " version 1 " + ContentHash.of(first.getBytes(StandardCharsets.UTF_8)));
+        assertThat(publicationsAudited(id)).allSatisfy(e -> assertThat(e.get("actor").asString()).isEqualTo("key:tests, admin"));
+    }
+
+    /**
+     * A template of the operator's folder is published when a start first stores it: that is audited as an admin's
+     * publication is, by the folder, naming the id, the version and the hash; a later start that finds it stored publishes
+     * nothing new and says nothing. No publication from the folder was in the log.
+     */
+    @Test
+    void aTemplateFirstPublishedFromTheOperatorsFolderIsAuditedNamingItsVersionAndHash(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+        String id = "audited-folder-template";
+        String text = payerCapitation(id, "3", "60.00");
+        java.nio.file.Files.writeString(folder.resolve("payer.yaml"), text);
+
+        for (int start = 0; start < 2; start++) {
+            new PublishedTemplates(org.accord.evaluation.EvaluationService.load(), content, folder.toString(), java.time.Duration.ofSeconds(30),
+                    audit);
+        }
+
+        assertThat(publicationsAudited(id)).singleElement().satisfies(e -> {
+            assertThat(e.get("actor").asString()).isEqualTo("folder:" + folder);
+            assertThat(e.get("target").asString()).isEqualTo("/api/v1/contract-templates/" + id + " version 3 "
+                    + ContentHash.of(text.getBytes(StandardCharsets.UTF_8)));
+            assertThat(e.get("status").asInt()).isEqualTo(201);
+        });
     }
 
     /**
@@ -144,7 +202,7 @@ class PublishedTemplatesApiTest extends ServerTest {
         assertThat(inForce.get("version").asString()).isEqualTo("9");
 
         org.accord.evaluation.EvaluationService restarted = org.accord.evaluation.EvaluationService.load();
-        PublishedTemplates afterRestart = new PublishedTemplates(restarted, content, "", java.time.Duration.ofSeconds(30));
+        PublishedTemplates afterRestart = new PublishedTemplates(restarted, content, "", java.time.Duration.ofSeconds(30), audit);
         assertThat(restarted.templates().find(id).orElseThrow().version()).isEqualTo("9");
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> afterRestart.publish(otherTwo.getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(PublishedTemplates.IdTaken.class).hasMessageContaining("version 2 was published before with other content");
@@ -161,11 +219,11 @@ class PublishedTemplatesApiTest extends ServerTest {
         String first = payerCapitation(id, "1", "60.00");
         java.nio.file.Path file = folder.resolve("payer.yaml");
         java.nio.file.Files.writeString(file, first);
-        new PublishedTemplates(org.accord.evaluation.EvaluationService.load(), content, folder.toString(), java.time.Duration.ofSeconds(30));
+        new PublishedTemplates(org.accord.evaluation.EvaluationService.load(), content, folder.toString(), java.time.Duration.ofSeconds(30), audit);
         java.nio.file.Files.writeString(file, payerCapitation(id, "1", "90.00"));
 
         Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> new PublishedTemplates(
-                org.accord.evaluation.EvaluationService.load(), content, folder.toString(), java.time.Duration.ofSeconds(30)));
+                org.accord.evaluation.EvaluationService.load(), content, folder.toString(), java.time.Duration.ofSeconds(30), audit));
 
         assertThat(refused).isInstanceOf(org.accord.validation.InvalidInputException.class);
         assertThat(((org.accord.validation.InvalidInputException) refused).problems()).singleElement().satisfies(problem -> {
@@ -176,7 +234,7 @@ class PublishedTemplatesApiTest extends ServerTest {
         });
         java.nio.file.Files.writeString(file, payerCapitation(id, "2", "90.00"));
         org.accord.evaluation.EvaluationService withNewVersion = org.accord.evaluation.EvaluationService.load();
-        new PublishedTemplates(withNewVersion, content, folder.toString(), java.time.Duration.ofSeconds(30));
+        new PublishedTemplates(withNewVersion, content, folder.toString(), java.time.Duration.ofSeconds(30), audit);
         assertThat(withNewVersion.templates().find(id).orElseThrow().version()).as("the same change under a new version").isEqualTo("2");
     }
 
@@ -256,7 +314,7 @@ class PublishedTemplatesApiTest extends ServerTest {
         String hash = content.put(org.accord.store.ContentKind.TEMPLATE, stale.getBytes(StandardCharsets.UTF_8));
 
         org.accord.evaluation.EvaluationService restarted = org.accord.evaluation.EvaluationService.load();
-        PublishedTemplates published = new PublishedTemplates(restarted, content, "", java.time.Duration.ofSeconds(30));
+        PublishedTemplates published = new PublishedTemplates(restarted, content, "", java.time.Duration.ofSeconds(30), audit);
 
         assertThat(restarted.templates().find("published-before-the-check")).isEmpty();
         assertThat(published.notPublished()).hasEntrySatisfying("published-before-the-check", reason -> assertThat(reason)
@@ -368,7 +426,7 @@ class PublishedTemplatesApiTest extends ServerTest {
         String templateHash = content.put(org.accord.store.ContentKind.TEMPLATE, template.getBytes(StandardCharsets.UTF_8));
 
         org.accord.evaluation.EvaluationService restarted = org.accord.evaluation.EvaluationService.load();
-        PublishedTemplates published = new PublishedTemplates(restarted, content, "", java.time.Duration.ofSeconds(30));
+        PublishedTemplates published = new PublishedTemplates(restarted, content, "", java.time.Duration.ofSeconds(30), audit);
 
         assertThat(restarted.customTables().find(tableHash)).isEmpty();
         assertThat(restarted.templates().find("reads-the-clock")).isEmpty();
