@@ -1,5 +1,6 @@
 package org.accord.evaluation;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -18,6 +19,7 @@ import org.accord.engine.RuleBase;
 import org.accord.engine.RuleBases;
 import org.accord.facts.FactsValidator;
 import org.accord.facts.PerformanceFacts;
+import org.accord.facts.PerformancePeriod;
 import org.accord.settlement.Outcome;
 import org.accord.settlement.Settlement;
 import org.accord.settlement.SettlementLine;
@@ -285,16 +287,58 @@ public final class EvaluationService {
         }
         Terms terms = null;
         try {
-            terms = resolved.computeIfAbsent(new ResolvedKey(contract, facts.period().performanceYear(), template.contentHash()),
-                    key -> TermsResolver.resolve(template, contract.overrides(), key.performanceYear(), factsChecks == FactsValidator.Checks.AS_STORED
-                            ? org.accord.terms.ParameterDeclaration.Checks.AS_STORED : org.accord.terms.ParameterDeclaration.Checks.ALL));
+            terms = resolved(template, contract, facts.period().performanceYear());
         } catch (InvalidInputException e) {
             e.problems().forEach(p -> problems.add(p.pointer().startsWith("/overrides")
                     ? p.prefixed("/contract") : p.prefixed("/facts")));
+        }
+        // A replay settles its run's days as they were settled (factsChecks): the check was added since runs were stored.
+        boolean periodChecked = problems.stream().noneMatch(p -> p.pointer().startsWith("/facts/period"));
+        if (terms != null && periodChecked && factsChecks == FactsValidator.Checks.ALL) {
+            daysInYearsNotSettled(template, contract, facts.period()).forEach(p -> problems.add(p.prefixed("/facts")));
         }
         InvalidInputException.throwIfAny(contract.namedInTheRequest(problems));
         // The facts were validated above; only what these terms need of them is left to check.
         InvalidInputException.throwIfAny(contract.namedInTheRequest(Evaluator.unmetRequirements(terms, facts, requirements)));
         return terms;
+    }
+
+    /** The contract's terms for a performance year, resolved once and kept. */
+    private Terms resolved(ContractTemplate template, ContractChoice contract, int performanceYear) {
+        return resolved.computeIfAbsent(new ResolvedKey(contract, performanceYear, template.contentHash()),
+                key -> TermsResolver.resolve(template, contract.overrides(), key.performanceYear(), factsChecks == FactsValidator.Checks.AS_STORED
+                        ? ParameterDeclaration.Checks.AS_STORED : ParameterDeclaration.Checks.ALL));
+    }
+
+    /**
+     * The days of the period in a performance year the template does not settle (before its first, past its last, or
+     * one it gives a term no value for), each year's refused at the period's start when it is earlier than the
+     * performance year and at its end when later, for the reason a contract version covering those days is refused
+     * ({@link TermsResolver}, {@link ContractTemplate#outsideItsYears}). The period is settled at its performance year's
+     * terms on every day ({@link ValuesOfOtherYears}), which would otherwise carry them to days the template says they
+     * do not reach: found from outside, a July-to-June period 2018-07-01 to 2019-06-30 as 2019 settled under
+     * mssp-aco-basic-a, whose terms begin in 2019, where a contract version of the same days is refused.
+     */
+    private List<InputProblem> daysInYearsNotSettled(ContractTemplate template, ContractChoice contract, PerformancePeriod period) {
+        LocalDate start = PerformancePeriod.firstDay(period);
+        LocalDate end = PerformancePeriod.lastDay(period);
+        List<InputProblem> problems = new ArrayList<>();
+        for (int year = start.getYear(); year <= end.getYear(); year++) {
+            if (year == period.performanceYear()) {
+                continue;
+            }
+            try {
+                resolved(template, contract, year);
+            } catch (InvalidInputException e) {
+                LocalDate from = start.isAfter(LocalDate.of(year, 1, 1)) ? start : LocalDate.of(year, 1, 1);
+                LocalDate to = end.isBefore(LocalDate.of(year, 12, 31)) ? end : LocalDate.of(year, 12, 31);
+                String pointer = year < period.performanceYear() ? "/period/start" : "/period/end";
+                String days = from + " to " + to + " of the period " + start + " to " + end + " fall in performance year " + year + ": ";
+                // The overrides are checked for the performance year, whose terms settle every day; only the year is at fault here.
+                e.problems().stream().filter(p -> p.pointer().equals("/period/performanceYear")).map(InputProblem::reason).distinct()
+                        .forEach(reason -> problems.add(new InputProblem(pointer, days + reason)));
+            }
+        }
+        return problems;
     }
 }

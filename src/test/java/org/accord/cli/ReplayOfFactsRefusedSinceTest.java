@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * A run stored before a check of the facts was added still replays as it ran (docs/store.md): the check is made of
  * the facts a request brings, not of those a replay reads back. The facts are those
- * {@code FactsThatContradictEachOtherApiTest}, {@code BenchmarkOfZeroApiTest} and {@code PracticeWithoutCostApiTest} show
- * refused now.
+ * {@code FactsThatContradictEachOtherApiTest}, {@code BenchmarkOfZeroApiTest}, {@code PracticeWithoutCostApiTest} and
+ * {@code PeriodBeyondTheTemplatesYearsApiTest} show refused now.
  */
 class ReplayOfFactsRefusedSinceTest {
 
@@ -26,6 +26,8 @@ class ReplayOfFactsRefusedSinceTest {
         "commercial-global-budget, contradictory/period-outside-its-performance-year.json",
         "commercial-global-budget, contradictory/period-mostly-outside-its-performance-year.json",
         "commercial-global-budget, contradictory/period-longer-than-24-months.json",
+        "mssp-aco-basic-a, across-years/fiscal-year-reaching-before-the-first-performance-year.json",
+        "commercial-global-budget, across-years/fiscal-year-reaching-past-the-last-performance-year.json",
         "ma-capitation, beyond-bounds/risk-score-above-10.json",
         "ma-capitation, beyond-bounds/risk-score-below-0.1.json",
         "ma-capitation, beyond-bounds/total-cost-of-care-above-480-billion.json",
