@@ -67,6 +67,8 @@ final class ReplayedRuleSets {
                     // a practice held at a bound paid a cent off it in whole cents was said to receive the cap or the floor
                     "a-capped-practice-that-gives-back-the-floors-cent-is-said-to-receive-less-than-the-cap.yaml",
                     "a-floored-practice-that-takes-the-cent-the-caps-leave-is-said-to-receive-more-than-the-floor.yaml",
+                    // a capped practice's cap of 400.004 was paid 400.01, above it, before a capped practice kept its cap to the cent
+                    "a-capped-practice-names-its-weights-share-in-cents-and-the-cents-its-cap-cuts.yaml",
                     // an IPA of one or two practices under a cap of 0.40 stopped the rules ("cannot both hold"), in a deficit too
                     "two-practices-in-deficit-share-it-by-weight-without-the-cap.yaml",
                     "one-practice-in-deficit-bears-it-all-without-the-cap.yaml",
@@ -120,7 +122,25 @@ final class ReplayedRuleSets {
                     "A practice whose weight's share is below the floor is raised to the floor, from the practices within the bounds",
                     "A practice whose weight's share is below the floor is raised to the floor, from the practices above it by weight, some of them down to the floor",
                     "A practice whose weight's share is below the floor is raised to the floor, and with no practice with weight within the bounds from what the caps cut",
-                    "A practice whose weight's share is below the floor is raised to the floor, and with no practice with weight within the bounds from what the caps cut, which the floors take in full")),
+                    "A practice whose weight's share is below the floor is raised to the floor, and with no practice with weight within the bounds from what the caps cut, which the floors take in full",
+                    // "the $200.00 above the cap" of an exact cut of 200.002, its weight's share 600.01 in cents paid 400.00, and
+                    // what the caps cut in all a cent off the raises and what is retained: every practice's line names its
+                    // weight's share in cents now and what the bounds moved in the cents paid (the floors' above too, by
+                    // largest remainder where they rounded it half-even alone), as the counts of practices taken to a bound do
+                    "A practice whose weight's share is above the cap receives the cap, and what the cap cuts goes to the practices within the bounds",
+                    "A practice whose weight's share is above the cap receives the cap, and what the caps cut takes some practices to the cap and the rest goes to the practices within the bounds",
+                    "A practice whose weight's share is above the cap receives the cap, and with no practice with weight within the bounds what the cap cuts is retained",
+                    "A practice whose weight's share is above the cap receives the cap, and with no practice with weight within the bounds what the caps cut raises the floors and the rest is retained",
+                    "A practice whose weight's share is above the cap receives the cap, and with no practice with weight within the bounds what the caps cut raises the floors with nothing over",
+                    "A practice whose weight's share is above the cap receives the cap, and what the caps cut takes the others with weight to the cap and the rest is retained",
+                    "A practice whose weight's share is above the cap receives the cap, and what the caps cut takes the others with weight to the cap with nothing over",
+                    "A practice whose part of what the caps cut takes it to the cap is held at the cap",
+                    "A practice whose part of what the floors took brings it down to the floor is held at the floor",
+                    "When a floor or cap binds, a practice within the bounds takes its part of the difference by weight",
+                    "When what the caps cut takes practices to the cap, a practice within the bounds takes its part by weight of the rest",
+                    "When what the floors took brings practices down to the floor, a practice within the bounds gives its part by weight of the rest",
+                    "Practices taken to the cap by their part of what the caps cut are counted among the capped practices",
+                    "Practices brought down to the floor by their part of what the floors took are counted with the practices paid the floor")),
             // "reported for 1 practice(s)": a count of one said as one now, and more as more
             Map.entry("rules/quality/unknown-measures.drl", Set.of("A reported measure that no clause of the contract knows changes no amount and is named")),
             // "Capitation $52.06: $52.00 PMPM x 1 member months x risk factor 1.00125 (risk score 1.00125 / 1)." of 52.065,
@@ -266,6 +286,11 @@ final class ReplayedRuleSets {
         assertThat(withoutRulesHash(withoutSentencesOf(saidOtherwise, splitOff, foundLater, filedLater, replayed)))
                 .isEqualTo(withoutRulesHash(withoutSentencesOf(saidOtherwise, splitOff, foundLater, filedLater, shipped)));
         assertThat(replayed.get(0).rulesHash()).isNotEqualTo(shipped.get(0).rulesHash());
+    }
+
+    /** Whether a later text of the rule file rewrote the rule's sentence, the amounts left as they were ({@link #SAID_OTHERWISE_LATER}). */
+    static boolean saidOtherwiseLater(String file, String rule) {
+        return SAID_OTHERWISE_LATER.getOrDefault(file, Set.of()).contains(rule);
     }
 
     /** A golden case ({@code folder/file} under the golden cases) settled with a stored rule set, as a replay settles it. */
