@@ -18,11 +18,21 @@ import org.accord.content.DecimalDigits;
  * "1 practice" and "3 practices", so that a sentence says one of a thing as one (the noun may be words, "eligible
  * member|eligible members"). A value that is not a number ("no limit") prints as it is. The sentence and the
  * arithmetic share their numbers, so they cannot drift.
+ *
+ * <p>A figure the arithmetic goes on with unrounded (a product or a quotient the payment is taken from) is written
+ * {@code {name:usd exact}} ({@code pct exact}, {@code dec exact}): never rounded, in all its digits when they end
+ * within {@value #EXACT_PLACES} places ($17,109,094.82805, 45.405%, and $20.00 as usd writes it), else cut at the
+ * format's places and followed by "..." ($542,608.69... of 542,608.695652..., 53.5960...%), so that a reader never
+ * takes a rounded figure for the one the payment used.
  */
 public final class Explanations {
 
     private static final Pattern PLACEHOLDER =
-            Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)(?::(usd|pct|dec|int))?(?:(?<=:int) ([^{}|]+)\\|([^{}|]+))?}");
+            Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)(?::(usd|pct|dec|int))?(?:(?<=:usd|:pct|:dec) (exact))?"
+                    + "(?:(?<=:int) ([^{}|]+)\\|([^{}|]+))?}");
+
+    /** The most places past the point an exact figure is written in: one with more is cut at its format's places. */
+    static final int EXACT_PLACES = 6;
 
     private Explanations() {
     }
@@ -43,7 +53,11 @@ public final class Explanations {
                     throw new IllegalStateException("explanation names {" + name + "} but the line has no such number: " + template);
                 }
                 int from = out.length();
-                format(value, placeholder.format(), out);
+                if (placeholder.exact()) {
+                    out.append(exactly(value, placeholder.format()));
+                } else {
+                    format(value, placeholder.format(), out);
+                }
                 if (placeholder.singular() != null) {
                     // The count as written decides the noun: "1" alone is one of a thing, "1,000" and "-1" are not.
                     boolean one = out.length() - from == 1 && out.charAt(from) == '1';
@@ -90,7 +104,7 @@ public final class Explanations {
                 parts.add(template.substring(literalFrom, m.start()));
             }
             // Names interned: the basis keys are the rules' literals, so looking one up compares references.
-            parts.add(new Placeholder(m.group(1).intern(), m.group(2), m.group(3), m.group(4)));
+            parts.add(new Placeholder(m.group(1).intern(), m.group(2), m.group(3) != null, m.group(4), m.group(5)));
             literalFrom = m.end();
         }
         if (literalFrom < template.length()) {
@@ -99,8 +113,35 @@ public final class Explanations {
         return List.copyOf(parts);
     }
 
-    /** A number to fill in, with its format; with the nouns of a counted thing ({@code :int} only), else null. */
-    private record Placeholder(String name, String format, String singular, String plural) {
+    /**
+     * A number to fill in, with its format and whether it is written exactly; with the nouns of a counted thing
+     * ({@code :int} only), else null.
+     */
+    private record Placeholder(String name, String format, boolean exact, String singular, String plural) {
+    }
+
+    /**
+     * A figure never rounded ({@code {name:usd exact}}): its digits, when they end within {@link #EXACT_PLACES} places,
+     * at least a dollar amount's cents; else the format's places (usd 2, pct and dec 4), cut, and "...".
+     */
+    static String exactly(Object value, String format) {
+        if (!(value instanceof BigDecimal) && !(value instanceof Number)) {
+            return String.valueOf(value);
+        }
+        BigDecimal number = value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
+        BigDecimal written = "pct".equals(format) ? number.movePointRight(2) : number;
+        int digits = Math.max(written.stripTrailingZeros().scale(), 0);
+        boolean cut = digits > EXACT_PLACES;
+        int places = cut ? ("usd".equals(format) ? 2 : 4) : "usd".equals(format) ? Math.max(digits, 2) : digits;
+        BigDecimal shown = written.setScale(places, RoundingMode.DOWN);
+        String plain = shown.abs().toPlainString();
+        String sign = shown.signum() < 0 || (cut && written.signum() < 0) ? "-" : "";
+        String text = switch (format) {
+            case "usd" -> sign + "$" + grouped(plain);
+            case "pct" -> sign + plain;
+            default -> sign + grouped(plain);
+        };
+        return text + (cut ? "..." : "") + ("pct".equals(format) ? "%" : "");
     }
 
     /** Thousands separators on a non-negative plain decimal ("1234567.89" to "1,234,567.89"). */

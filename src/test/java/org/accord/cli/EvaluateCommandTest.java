@@ -42,7 +42,7 @@ class EvaluateCommandTest {
         CommandLineRun r = run("evaluate", "--template", "mssp-basic", "--facts", "examples/valley-ipa.json");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("Settlement of valley-ipa, performance year 2025, under mssp-basic")
-                .contains("Shared savings $").contains("Minimum savings rate 2.306% for 39,400 assigned beneficiaries")
+                .contains("Shared savings $").contains("Minimum savings rate 2.3059...% for 39,400 assigned beneficiaries")
                 .contains("Distribution $").contains("P25    Montague Community Practice")
                 .containsPattern("Rules sha256:[0-9a-f]{64}");
     }

@@ -50,10 +50,11 @@ class ReviewerWalkThroughTest {
         assertThat(new BigDecimal(String.valueOf(line.basis().get("minimumSavingsRate"))))
                 .isEqualByComparingTo(new BigDecimal(String.valueOf(msr.basis().get("minimumSavingsRate"))));
         assertThat(msr.basis()).containsEntry("assignedBeneficiaries", 39_400L);
-        // 39,400 beneficiaries fall in [20000..50000): 2.5% + (39,400 - 20,000) / (49,999 - 20,000) x (2.2% - 2.5%) = 2.306%.
+        // 39,400 beneficiaries fall in [20000..50000): 2.5% + (39,400 - 20,000) / (49,999 - 20,000) x (2.2% - 2.5%) = 2.305993...%,
+        // shown cut at four places and followed by "..." (it read 2.306%, rounded, though the rules compare the savings rate with it unrounded).
         assertThat(document).contains("| 12 | [20000..50000) | " + msr.basis().get("rangeStart") + " | " + msr.basis().get("rangeEnd")
                 + " | 0.025 | 0.022 | 42 CFR 425.604(b) |");
-        assertThat(msr.explanation()).contains("Minimum savings rate 2.306% for 39,400 assigned beneficiaries");
+        assertThat(msr.explanation()).contains("Minimum savings rate 2.3059...% for 39,400 assigned beneficiaries");
         // The term the reviewer chose is shown as changed.
         assertThat(document).contains("| `minimumSavingsRateBasis` | population | elected |");
     }

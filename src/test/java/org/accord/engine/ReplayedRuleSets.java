@@ -98,17 +98,38 @@ final class ReplayedRuleSets {
                     // "..., less sequestration of 2%, within the performance payment limit ..." of 22,052.205 paid 22,052.20,
                     // its rounding half-even unsaid: said now, as the shares and fees below
                     "Savings at or above the minimum savings rate within the performance payment limit are shared from the first dollar",
-                    "Savings at or above the minimum savings rate beyond the performance payment limit are paid up to the limit")),
+                    "Savings at or above the minimum savings rate beyond the performance payment limit are paid up to the limit",
+                    // a figure the rules go on with unrounded, shown rounded ("= $17,109,094.83" of 17,109,094.82805): shown exactly
+                    // now, or cut and followed by "..."
+                    "Savings are the benchmark less actual expenditures",
+                    "The final sharing rate is the maximum sharing rate scaled by the quality score",
+                    "Expenditures at or above the benchmark leave no savings to share")),
             // "expenditures exceed the benchmark by 1.9999%, short of the minimum loss rate of 2%": said in dollars now
             Map.entry("rules/payment/shared-losses.drl", Set.of("Losses short of the minimum loss rate are not shared",
                     "Losses at or beyond the minimum loss rate within the loss limit are shared from the first dollar",
-                    "Losses at or beyond the minimum loss rate beyond the loss limit are owed up to the limit")),
+                    "Losses at or beyond the minimum loss rate beyond the loss limit are owed up to the limit",
+                    // a figure gone on with unrounded, shown rounded: shown exactly now, as shared-savings.drl's
+                    "The shared loss rate is one less the final sharing rate, before its bounds",
+                    "With the quality standard met the shared loss rate is one less the maximum sharing rate scaled by quality, before its bounds",
+                    "A computed shared loss rate within its bounds applies as computed",
+                    "A computed shared loss rate below the minimum is raised to the minimum",
+                    "A computed shared loss rate above the maximum is lowered to the maximum",
+                    "Expenditures at or below the benchmark leave no losses to share")),
             Map.entry("rules/payment/below-minimum-savings-rate.drl",
-                    Set.of("Savings below the minimum savings rate are shared at half the final sharing rate by an eligible low revenue ACO")),
+                    Set.of("Savings below the minimum savings rate are shared at half the final sharing rate by an eligible low revenue ACO",
+                    // a figure gone on with unrounded, shown rounded: shown exactly now, as shared-savings.drl's
+                    "An ACO that is not eligible shares nothing below the minimum savings rate",
+                    "Sharing below the minimum savings rate needs the revenue category and the agreement start",
+                    "Without savings below the minimum savings rate there is nothing to share below it")),
             Map.entry("rules/payment/global-budget.drl", Set.of("A surplus under budget is shared at the surplus share rate when the quality gate is met",
-                    "A deficit over budget is shared at the deficit share rate")),
+                    "A deficit over budget is shared at the deficit share rate",
+                    // a figure gone on with unrounded, shown rounded: shown exactly now, as shared-savings.drl's
+                    "The budget is the PMPM times risk-weighted member months",
+                    "Without the quality gate no surplus is shared")),
             Map.entry("rules/quality/quality-bonus.drl", Set.of("The quality bonus is the ladder's percentage of the budget")),
-            Map.entry("rules/payment/admin-fee.drl", Set.of("The administrative fee is a share of the pool, taken off the top")),
+            Map.entry("rules/payment/admin-fee.drl", Set.of("The administrative fee is a share of the pool, taken off the top",
+                    // a figure gone on with unrounded, shown rounded: shown exactly now, as shared-savings.drl's
+                    "An administrative fee PMPM beyond the pool takes the whole pool")),
             Map.entry("rules/distribution/pool.drl", Set.of("The reserve is a share of a positive pool after the administrative fee")),
             Map.entry("rules/risk/stop-loss.drl", Set.of(
                     "The payer reimburses its share of each high-cost member's cost above the attachment point, left out of the cost compared with the targets")),
@@ -140,7 +161,22 @@ final class ReplayedRuleSets {
                     "When what the caps cut takes practices to the cap, a practice within the bounds takes its part by weight of the rest",
                     "When what the floors took brings practices down to the floor, a practice within the bounds gives its part by weight of the rest",
                     "Practices taken to the cap by their part of what the caps cut are counted among the capped practices",
-                    "Practices brought down to the floor by their part of what the floors took are counted with the practices paid the floor")),
+                    "Practices brought down to the floor by their part of what the floors took are counted with the practices paid the floor",
+                    // a figure gone on with unrounded, shown rounded: shown exactly now, as shared-savings.drl's
+                    "A practice under its share of the cost target has the difference as its cost performance",
+                    "A practice at or over its share of the cost target has no cost performance",
+                    "A practice's weight blends its shares of member months, quality and cost performance",
+                    "A deficit shared by member months weighs each practice by its share of member months",
+                    "A deficit shared by overspend without a cost target weighs each practice by member months",
+                    "With no floor or cap binding, a practice receives its weight's share of the pool",
+                    "A practice held at the cap that gives back the cents the floors took beyond the pool receives less than the cap in cents",
+                    "A practice held at the floor that takes cents the caps left over receives more than the floor in cents",
+                    "A practice the cents cannot hold within the floor and the cap is paid a fraction of a cent above the cap",
+                    "A practice the cents cannot hold within the floor and the cap is paid a fraction of a cent below the floor",
+                    "The practices the cents cannot hold within the floor and the cap that are paid above the cap are counted, and by how much",
+                    "The practices the cents cannot hold within the floor and the cap that are paid below the floor are counted, and by how much",
+                    "The practices held at the cap that gave back the cents the floors took beyond the pool are counted, and by how much",
+                    "The practices held at the floor that took cents the caps left over are counted, and by how much")),
             // "reported for 1 practice(s)": a count of one said as one now, and more as more
             Map.entry("rules/quality/unknown-measures.drl", Set.of("A reported measure that no clause of the contract knows changes no amount and is named")),
             // "Capitation $52.06: $52.00 PMPM x 1 member months x risk factor 1.00125 (risk score 1.00125 / 1)." of 52.065,
@@ -152,7 +188,40 @@ final class ReplayedRuleSets {
                     "The withhold is returned in the share the quality ladder gives the quality score")),
             // a scope with no measure scored read "Quality composite 0%: 0 of 0 points": said now that none could be scored
             Map.entry("rules/quality/quality-composite.drl", Set.of("The IPA's quality composite is its points earned over its points possible",
-                    "A practice's quality composite is its points earned over its points possible")));
+                    "A practice's quality composite is its points earned over its points possible")),
+            // a figure gone on with unrounded, shown rounded: shown exactly now, as shared-savings.drl's
+            Map.entry("rules/cost/compared-cost.drl", Set.of(
+                    "The cost compared with the targets is the total cost of care less what the contract leaves out of it")),
+            // a figure gone on with unrounded, shown rounded: shown exactly now, as shared-savings.drl's
+            Map.entry("rules/payment/loss-limit.drl", Set.of(
+                    "The loss limit is a share of the updated benchmark",
+                    "The loss limit is a share of the updated benchmark that rises with the year of the agreement",
+                    "Without the agreement start the first year's loss limit applies",
+                    "Shared losses owed under the first year's loss limit, assumed without the agreement start, may be too low",
+                    "The revenue-based loss limit is a share of participant revenue, capped at a share of the benchmark",
+                    "Without participant revenue the benchmark cap stands in for the revenue-based loss limit")),
+            // a figure gone on with unrounded, shown rounded: shown exactly now, as shared-savings.drl's
+            Map.entry("rules/quality/alternative-quality-standard.drl", Set.of(
+                    "Meeting only the alternative quality standard shares at the maximum rate scaled by the quality score",
+                    "Meeting only the alternative quality standard, the shared loss rate is one less the maximum sharing rate scaled by quality, before its bounds")),
+            // a figure gone on with unrounded, shown rounded: shown exactly now, as shared-savings.drl's
+            Map.entry("rules/quality/measure-rates.drl", Set.of(
+                    "A measure's rate is its numerator over its eligible members, and earns a point for each gate it reaches")),
+            // a figure gone on with unrounded, shown rounded: shown exactly now, as shared-savings.drl's
+            Map.entry("rules/quality/quality-gate.drl", Set.of(
+                    "A quality score the payer reports is the IPA's quality score",
+                    "Without a reported score the IPA's quality composite is its quality score",
+                    "The quality gate is met when the quality score reaches the minimum",
+                    "The quality gate is not met below the minimum quality score")),
+            // a figure gone on with unrounded, shown rounded: shown exactly now, as shared-savings.drl's
+            Map.entry("rules/risk/risk-corridor.drl", Set.of(
+                    "The corridor target is the target PMPM times risk-weighted member months",
+                    "The corridor's bands run from each threshold of its scale to the next, as shares of the target",
+                    "The corridor's settlement is the sum over its bands, rounded once to the cent",
+                    "In a band the IPA keeps its share of the gain that falls in the band",
+                    "In a band the IPA keeps its share of the gain, paid a cent off it rounded alone so that the bands add up to the corridor's settlement",
+                    "In a band the IPA bears its share of the loss that falls in the band",
+                    "In a band the IPA bears its share of the loss, paid a cent off it rounded alone so that the bands add up to the corridor's settlement")));
 
     /**
      * Rules a later text of their file split off an earlier rule, by that file, each with the earlier rule's name, the

@@ -55,6 +55,36 @@ class ExplanationsTest {
                 .isEqualTo("Paid -$1,500.50: 5.25% of 1,234 members (no limit).");
     }
 
+    /**
+     * A figure the payment goes on with unrounded is never shown rounded: "= $17,109,094.83" of 37,681,081 x 0.45405 =
+     * 17,109,094.82805 read as the figure the payment used, which it was not. It is written in all its digits where they
+     * end within six places, else cut and followed by "...".
+     */
+    @Test
+    void anExactFigureIsWrittenInAllItsDigitsOrCutAndSaidToGoOn() {
+        String sentence = "x {rate:pct exact} = {product:usd exact}, {weight:dec exact}; paid {amount:usd}.";
+        assertThat(Explanations.render(sentence, Map.of("rate", new BigDecimal("0.45405"), "product", new BigDecimal("17109094.82805"),
+                "weight", new BigDecimal("15.05000")), new BigDecimal("16766912.93")))
+                .isEqualTo("x 45.405% = $17,109,094.82805, 15.05; paid $16,766,912.93.");
+        // a quotient: its 34 digits cut at the format's places, never rounded up
+        BigDecimal quotient = new BigDecimal("624000.00").divide(new BigDecimal("1.15"), java.math.MathContext.DECIMAL128);
+        assertThat(Explanations.exactly(quotient, "usd")).isEqualTo("$542,608.69...");
+        assertThat(Explanations.exactly(new BigDecimal("0.5359605911330049261083743842364532"), "pct")).isEqualTo("53.5960...%");
+        assertThat(Explanations.exactly(new BigDecimal("15.0555555555555555555555555555555555"), "dec")).isEqualTo("15.0555...");
+        assertThat(Explanations.exactly(new BigDecimal("-1065897.1525000001"), "usd")).isEqualTo("-$1,065,897.15...");
+        // whole cents, and figures that end within six places, read as the plain formats write them, or with their digits
+        assertThat(Explanations.exactly(new BigDecimal("102.0400"), "usd")).isEqualTo("$102.04");
+        assertThat(Explanations.exactly(new BigDecimal("400.004"), "usd")).isEqualTo("$400.004");
+        assertThat(Explanations.exactly(new BigDecimal("0.000001"), "usd")).isEqualTo("$0.000001");
+        assertThat(Explanations.exactly(new BigDecimal("-0.0000001"), "usd")).isEqualTo("-$0.00...");
+        assertThat(Explanations.exactly(BigDecimal.ZERO, "usd")).isEqualTo("$0.00");
+        assertThat(Explanations.exactly(new BigDecimal("0E+4"), "pct")).isEqualTo("0%");
+        assertThat(Explanations.exactly(new BigDecimal("0.60"), "pct")).isEqualTo("60%");
+        assertThat(Explanations.exactly(new BigDecimal("1.5E+3"), "dec")).isEqualTo("1,500");
+        assertThat(Explanations.exactly(12_345, "usd")).isEqualTo("$12,345.00");
+        assertThat(Explanations.exactly("no limit", "usd")).isEqualTo("no limit");
+    }
+
     @Test
     void aCountWithItsNounSaysOneOfAThingAsOne() {
         String sentence = "Over the {practices:int practice|practices}, {members:int eligible member|eligible members} is below {limit}.";
