@@ -83,10 +83,10 @@ class ContractsApiTest extends ServerTest {
         // The example of docs/hashes.md, versionHash, written out by hand there.
         String canonical = "{\"effectiveFrom\":\"2025-01-01\",\"effectiveTo\":\"2025-12-31\",\"ipaId\":\"valley-ipa\","
                 + "\"overrides\":{\"maximumSharingRate\":0.5},\"payer\":\"Medicare Shared Savings Program\","
-                + "\"templateHash\":\"sha256:a508b3290d0a5419e10761081d9a0d341bd24e2946ec0ab198ca19764a28858d\","
+                + "\"templateHash\":\"sha256:d7cf71c1653a27eba4aa4665038b21c678bc8781d98fa27cfab2fdb6e03b15a7\","
                 + "\"templateId\":\"mssp-basic\"}";
         assertThat(first.get("templateHash").asString())
-                .isEqualTo("sha256:a508b3290d0a5419e10761081d9a0d341bd24e2946ec0ab198ca19764a28858d");
+                .isEqualTo("sha256:d7cf71c1653a27eba4aa4665038b21c678bc8781d98fa27cfab2fdb6e03b15a7");
         assertThat(first.get("versionHash").asString()).isEqualTo(ContentHash.of(canonical));
         assertThat(get(created.header("Location")).json()).isEqualTo(contract);
     }

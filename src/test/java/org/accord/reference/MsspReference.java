@@ -66,9 +66,9 @@ final class MsspReference {
         TRACKS.put("mssp-aco-basic-d", new Track(2019, false, "0.50", "0.10", 2020, LossRate.FIXED_30_PERCENT, "0.30", "0.30", "0.02", "0.04", true, "0"));
         TRACKS.put("mssp-aco-basic-e", new Track(2019, false, "0.50", "0.10", 2020, LossRate.FIXED_30_PERCENT, "0.30", "0.30", "0.04", "0.08", true, "0"));
         TRACKS.put("mssp-aco-enhanced", new Track(2019, false, "0.75", "0.20", 2020, LossRate.ONE_MINUS_QUALITY_SCALED_MAXIMUM, "0.40", "0.75", "0.15", null, false, "0"));
-        // The IPA-facing templates: the recent method in every year, the contract's own minimum score of 40%.
-        TRACKS.put("mssp-basic", new Track(2019, true, "0.40", "0.10", 0, LossRate.NONE, null, null, null, null, false, "0.40"));
-        TRACKS.put("mssp-enhanced", new Track(2019, false, "0.75", "0.20", 0, LossRate.ONE_MINUS_QUALITY_SCALED_MAXIMUM, "0.40", "0.75", "0.15", null, false, "0.40"));
+        // The IPA-facing templates: the tracks' method by year (quality-scaled through 2020), the contract's own minimum score of 40%.
+        TRACKS.put("mssp-basic", new Track(2019, true, "0.40", "0.10", 2020, LossRate.NONE, null, null, null, null, false, "0.40"));
+        TRACKS.put("mssp-enhanced", new Track(2019, false, "0.75", "0.20", 2020, LossRate.ONE_MINUS_QUALITY_SCALED_MAXIMUM, "0.40", "0.75", "0.15", null, false, "0.40"));
     }
 
     /**

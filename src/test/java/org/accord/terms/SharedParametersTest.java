@@ -31,7 +31,9 @@ class SharedParametersTest {
      * version in the terms is all that moved); mssp-aco-track-2 version 4, its rate and basis negotiable from 2016 only. The global budgets' description
      * says three years, not five (commercial-global-budget 2025.5, its stop-loss extension 2026.2). mssp-basic 2025.6 and
      * mssp-enhanced 2025.5 give their first performance year, 2019 (with their earlier versions every pin held as before, so
-     * the version in the terms is all that moved).
+     * the version in the terms is all that moved). mssp-basic 2025.7 and mssp-enhanced 2025.6 key sharingRateBasis by year
+     * (quality-scaled from 2019, maximum-when-standard-met from 2021, 42 CFR 425.605(d), 425.610(d)): no value before 2019,
+     * so "none" there, and every year's terms moved with the parameter's values, description and source.
      */
     private static final Path PINNED = Path.of("src/test/resources/terms/before-shared-parameters.tsv");
 
