@@ -29,18 +29,19 @@ class EvaluateCommand implements Callable<Integer> {
             + "maximumSharingRate=0.60 under mssp-basic ('templates TEMPLATE' lists a template's parameters).")
     Map<String, String> overrides = new LinkedHashMap<>();
 
-    @Option(names = "--json", description = "Print the settlement as JSON, as the API answers it, instead of a table.")
-    boolean json;
+    /** --json prints the API's answer, field for field; --csv writes the settlement's lines, one row a line. */
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() {
+        output.apartFrom(facts.facts);
         EvaluationService service = ServedTemplates.evaluations(where.directory(), List.of(template));
         Contracts.prepareRules(service, template);
         PerformanceFacts performance = facts.load();
         Settlement settlement = service.evaluate(Contracts.of(template, overrides), performance);
-        // The API's answer, field for field.
-        System.out.print(json ? OutputOptions.asAnswered(settlement)
-                : SettlementTable.render(settlement, facts::inTheUsersWords));
+        output.print(settlement, () -> SettlementTable.linesTable(settlement),
+                () -> SettlementTable.render(settlement, facts::inTheUsersWords));
         return 0;
     }
 }

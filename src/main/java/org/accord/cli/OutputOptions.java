@@ -9,7 +9,7 @@ import org.accord.scenarios.Table;
 import org.accord.validation.InvalidInputException;
 import picocli.CommandLine.Option;
 
-/** How a scenario result is printed: a readable report (default), JSON, and optionally a CSV file. */
+/** How a result is printed: a readable report (default), JSON, and optionally a CSV file. */
 final class OutputOptions {
 
     @Option(names = "--json", description = "Print the result as JSON instead of a report.")
@@ -42,14 +42,22 @@ final class OutputOptions {
 
     /** Prints the result as asked; the report is rendered only when it is printed. */
     void print(Table.Tabular result, java.util.function.Supplier<String> report) {
+        print(result, result, report);
+    }
+
+    /**
+     * As {@link #print(Table.Tabular, java.util.function.Supplier)}, for a result laid out as a table apart from it (a
+     * settlement's lines): its JSON is the result's, its CSV the table's.
+     */
+    void print(Object result, Table.Tabular table, java.util.function.Supplier<String> report) {
         boolean csvToStdout = csv != null && "-".equals(csv.toString());
         if (csv != null && !csvToStdout) {
-            Csv.write(result, csv, "--csv");
+            Csv.write(table, csv, "--csv");
         }
         if (json) {
             System.out.print(asAnswered(result));
         } else if (csvToStdout) {
-            System.out.print(Csv.write(result));
+            System.out.print(Csv.write(table));
         } else {
             System.out.print(report.get());
             if (csv != null) {

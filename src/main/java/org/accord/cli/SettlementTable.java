@@ -2,9 +2,13 @@ package org.accord.cli;
 
 import java.math.BigDecimal;
 import org.accord.io.Displayed;
+import org.accord.scenarios.Table;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.accord.settlement.Settlement;
 import org.accord.settlement.SettlementLine;
@@ -13,6 +17,18 @@ import org.accord.settlement.SettlementLine;
 final class SettlementTable {
 
     private SettlementTable() {
+    }
+
+    /**
+     * The settlement's payable lines as a table, one row a line in the settlement's order (the IPA's, then each practice's
+     * by id), with the columns the answer's JSON names them by: what {@code evaluate --csv} writes.
+     */
+    static Table linesTable(Settlement s) {
+        List<List<String>> rows = new ArrayList<>();
+        for (SettlementLine l : s.lines()) {
+            rows.add(Arrays.asList(l.scope(), l.clause(), l.flow(), l.amount().toPlainString(), l.rule(), l.detail(), l.explanation()));
+        }
+        return new Table(List.of("scope", "clause", "flow", "amount", "rule", "detail", "explanation"), rows);
     }
 
     static String render(Settlement s) {

@@ -3,7 +3,9 @@ package org.accord.cli;
 import static org.accord.testing.CommandLineRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.accord.evaluation.ContractChoice;
 import org.accord.evaluation.EvaluationService;
 import org.accord.io.Json;
@@ -11,6 +13,7 @@ import org.accord.replay.Replay;
 import org.accord.settlement.Settlement;
 import org.accord.testing.CommandLineRun;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** The README's main job: evaluate the example IPA from the command line. */
@@ -66,6 +69,47 @@ class EvaluateCommandTest {
         // Replay's answer form is the API's settlement field for field (ReplayAnswerFormTest): no null, no derived flag.
         assertThat(Json.MAPPER.readTree(r.out())).isEqualTo(Replay.answer(settlement));
         assertThat(r.out()).doesNotContain("\"payable\"", ": null");
+    }
+
+    /**
+     * README says every result can be written as CSV; evaluate had no --csv ("Unknown options: '--csv'", found from outside,
+     * Q6). Valley under mssp-basic: 5,383,653.90 shared, 538,365.39 fee and 242,264.43 reserve retained (3 IPA lines), and
+     * one distribution line for each of the 25 practices, P01's 202,880.60: 28 rows under the header.
+     */
+    @Test
+    void theSettlementsLinesAreWrittenAsCsvOneRowALine(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("settlement.csv");
+        CommandLineRun r = run("evaluate", "--template", "mssp-basic", "--facts", "examples/valley-ipa.json", "--csv", csv.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Settlement of valley-ipa, performance year 2025, under mssp-basic").endsWith("CSV written to " + csv + "\n");
+        List<String> rows = Files.readAllLines(csv);
+        assertThat(rows).hasSize(1 + 3 + 25);
+        assertThat(rows.get(0)).isEqualTo("scope,clause,flow,amount,rule,detail,explanation");
+        assertThat(rows.get(1)).startsWith("IPA,shared-savings,payment,5383653.90,");
+        assertThat(rows.get(2)).startsWith("IPA,admin-fee,retained,538365.39,");
+        assertThat(rows.get(3)).startsWith("IPA,distribution,retained,242264.43,");
+        assertThat(rows.get(4)).startsWith("P01,distribution,distributed,202880.60,")
+                .contains(",\"Distribution $202,880.60: "); // a sentence with commas is quoted
+
+        CommandLineRun printed = run("evaluate", "--template", "mssp-basic", "--facts", "examples/valley-ipa.json", "--csv", "-");
+        assertThat(printed.exitCode()).as(printed.err()).isZero();
+        assertThat(printed.out().lines().toList()).isEqualTo(rows);
+    }
+
+    /** As sweep's, compare's, simulate's and cashflow's: a --csv naming the facts file would replace the facts with the lines. */
+    @Test
+    void theCsvMayNotOverwriteTheFactsItIsMadeFrom(@TempDir Path dir) throws Exception {
+        Path facts = dir.resolve("small.json");
+        Files.copy(Path.of("examples/small-panel.json"), facts);
+        byte[] before = Files.readAllBytes(facts);
+
+        CommandLineRun r = run("evaluate", "--template", "mssp-basic", "--facts", facts.toString(), "--csv",
+                dir.resolve(".").resolve("small.json").toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--csv").contains("is the facts file (--facts)");
+        assertThat(Files.readAllBytes(facts)).isEqualTo(before);
     }
 
     @Test
