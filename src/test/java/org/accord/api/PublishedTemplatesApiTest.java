@@ -177,6 +177,32 @@ class PublishedTemplatesApiTest extends ServerTest {
     }
 
     /**
+     * A template's id and version are at most 200 characters, the length the store names them by (a run's and a contract's
+     * template id, a published version's label): a longer one was published (201), and no run of it could be stored.
+     */
+    @Test
+    void aTemplateIdOrVersionLongerThanTheStoreNamesThemByIsRefused() {
+        String longId = "long-" + "d".repeat(196);
+        String longVersion = "2026-" + "9".repeat(196);
+
+        Reply id = asAdmin("/api/v1/contract-templates", "application/yaml", payerCapitation(longId, "1", "60.00"));
+        Reply version = asAdmin("/api/v1/contract-templates", "application/yaml", payerCapitation("long-version", longVersion, "60.00"));
+
+        assertThat(id.status()).as(id.body()).isEqualTo(422);
+        assertThat(id.json().get("errors")).singleElement().satisfies(e -> {
+            assertThat(e.get("pointer").asString()).isEqualTo("/id");
+            assertThat(e.get("reason").asString()).contains("200");
+        });
+        assertThat(version.status()).as(version.body()).isEqualTo(422);
+        assertThat(version.json().get("errors")).singleElement().satisfies(e -> {
+            assertThat(e.get("pointer").asString()).isEqualTo("/version");
+            assertThat(e.get("reason").asString()).contains("200");
+        });
+        assertThat(asAdmin("/api/v1/contract-templates", "application/yaml", payerCapitation("d".repeat(200), "9".repeat(200), "60.00"))
+                .status()).as("200 characters each").isEqualTo(201);
+    }
+
+    /**
      * Version 2 at $60.00 PMPM, replaced by 10 and then 9, was published again at $90.00 (201), and runs made under either
      * text said "pc 2": the same version with other content was refused only against the version in force (found from
      * outside, probe 4 P2). A version names one text for good, whatever was published since, also after a restart.
