@@ -10,6 +10,7 @@ import org.accord.security.AuditLog;
 import org.accord.security.CallAudit;
 import org.accord.store.ContentKind;
 import org.accord.store.ContentStore;
+import org.accord.store.TemplateVersions;
 import org.accord.terms.ContractTemplate;
 import org.accord.terms.TemplateCatalog;
 import org.accord.validation.InputProblem;
@@ -50,41 +51,54 @@ class PublishedTemplates {
     /** The ids an admin may not take: shipped templates and the operator's folder. */
     private final java.util.Set<String> reserved = new java.util.TreeSet<>();
 
-    /** A template's id and version: what runs, contract versions and reviewers name it by. */
-    private record Label(String id, String version) {
-    }
-
     /**
-     * The hash of the text each label was first stored with: a version names one text for good, so other content under it
-     * is refused whatever version has been in force since (found from outside: a version replaced by others took new terms).
+     * The text each version was first published with, held by the store: a version names one text for good, so other
+     * content under it is refused whatever version has been in force since (found from outside: a version replaced by
+     * others took new terms), and whichever service on the database publishes it (each kept this in its own memory).
      */
-    private final java.util.Map<Label, String> firstTexts = new java.util.HashMap<>();
+    private final TemplateVersions versions;
 
     /** Where a publication from the operator's folder is audited; an admin's is audited as every call is. */
     private final AuditLog audit;
 
     PublishedTemplates(EvaluationService evaluations, ContentStore content,
             @Value("${accord.templates.dir:}") String templatesDir,
-            @Value("${accord.decision-tables.compile-timeout:30s}") java.time.Duration compileBound, AuditLog audit) {
+            @Value("${accord.decision-tables.compile-timeout:30s}") java.time.Duration compileBound, AuditLog audit,
+            TemplateVersions versions) {
         this.evaluations = evaluations;
         this.content = content;
         this.compileBound = compileBound;
         this.audit = audit;
+        this.versions = versions;
         evaluations.templates().all().forEach(t -> reserved.add(t.id()));
         java.util.Map<String, byte[]> stored = content.allOf(ContentKind.TEMPLATE);
-        // The shipped texts of this build are passed over unread: their ids are no one else's to take.
-        Set<String> shipped = new HashSet<>();
-        evaluations.templates().all().forEach(t -> shipped.add(t.contentHash()));
-        stored.forEach((hash, bytes) -> {
-            if (!shipped.contains(hash)) {
-                TemplateCatalog.idOf(bytes).ifPresent(id -> TemplateCatalog.versionOf(bytes)
-                        .ifPresent(version -> firstTexts.putIfAbsent(new Label(id, version), hash)));
-            }
-        });
+        recordVersionsOf(stored);
         if (!templatesDir.isBlank()) {
             publishFolder(Path.of(templatesDir), stored.keySet());
         }
         restore(stored);
+    }
+
+    /**
+     * Records the version of each stored text the store has not recorded, under the text stored first (texts published
+     * before the store held the versions, Flyway V9; a start does it again for any it finds). The shipped texts of this
+     * build are passed over unread: their ids are no one else's to take. An id or a version longer than the store names
+     * them by was refused since (template.schema.json) and is not published again: it is not recorded either.
+     */
+    private void recordVersionsOf(java.util.Map<String, byte[]> stored) {
+        Set<String> shipped = new HashSet<>();
+        evaluations.templates().all().forEach(t -> shipped.add(t.contentHash()));
+        java.util.Map<TemplateVersions.Label, String> recorded = versions.all();
+        stored.forEach((hash, bytes) -> {
+            if (!shipped.contains(hash)) {
+                TemplateCatalog.idOf(bytes).ifPresent(id -> TemplateCatalog.versionOf(bytes).ifPresent(version -> {
+                    TemplateVersions.Label label = new TemplateVersions.Label(id, version);
+                    if (!recorded.containsKey(label) && id.length() <= TemplateVersions.LONGEST && version.length() <= TemplateVersions.LONGEST) {
+                        recorded.put(label, versions.record(label, hash));
+                    }
+                }));
+            }
+        });
     }
 
     /**
@@ -107,12 +121,16 @@ class PublishedTemplates {
         }
         InvalidInputException.throwIfAny(problems);
         files.forEach((file, template) -> {
+            String first = versions.record(labelOf(template), template.contentHash());
+            if (!first.equals(template.contentHash())) {
+                // Another service on the database published the version with other content since the check above.
+                throw new InvalidInputException(file.toString(), publishedBefore(template, first) + ONE_TEXT);
+            }
             try {
                 content.put(ContentKind.TEMPLATE, java.nio.file.Files.readAllBytes(file));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            firstTexts.putIfAbsent(labelOf(template), template.contentHash());
             evaluations.publish(template);
             if (!stored.contains(template.contentHash())) {
                 audit.append("folder:" + folder, PUBLISH, audited(template), 201);
@@ -145,13 +163,19 @@ class PublishedTemplates {
         throw new IllegalStateException("no file in " + folder + " holds template " + template.id());
     }
 
-    private static Label labelOf(ContractTemplate template) {
-        return new Label(template.id(), template.version());
+    private static TemplateVersions.Label labelOf(ContractTemplate template) {
+        return new TemplateVersions.Label(template.id(), template.version());
     }
 
-    /** The hash of the text the template's id and version were first stored with, when that text is another. */
+    /** The hash of the text the template's id and version were first published with, when that text is another. */
     private java.util.Optional<String> otherTextOf(ContractTemplate template) {
-        return java.util.Optional.ofNullable(firstTexts.get(labelOf(template))).filter(first -> !first.equals(template.contentHash()));
+        return versions.textOf(labelOf(template)).filter(first -> !first.equals(template.contentHash()));
+    }
+
+    /** The refusal of other content under a version published before: the first text's hash, and the version in force since. */
+    private static IdTaken otherContent(ContractTemplate template, String first, ContractTemplate known) {
+        return new IdTaken(publishedBefore(template, first) + (known == null ? "" : ", since replaced by version " + known.version())
+                + ONE_TEXT);
     }
 
     private static String publishedBefore(ContractTemplate template, String first) {
@@ -246,8 +270,7 @@ class PublishedTemplates {
         }
         java.util.Optional<String> otherText = otherTextOf(template);
         if (otherText.isPresent()) {
-            throw new IdTaken(publishedBefore(template, otherText.get()) + (known == null ? "" : ", since replaced by version " + known.version())
-                    + ONE_TEXT);
+            throw otherContent(template, otherText.get(), known);
         }
         if (known != null && content.get(template.contentHash(), ContentKind.TEMPLATE).isPresent()) {
             // Its bytes are stored once, where they were first published: taken back in that order at a restart,
@@ -256,8 +279,13 @@ class PublishedTemplates {
                     + known.version() + ": publish it again under a new version");
         }
         InvalidInputException.throwIfAny(evaluations.decisionTableProblems(template));
+        // Recorded before it is stored, so that a text the store refuses is never stored: another service on the database
+        // may have published the version with other content since the check above, and only one text is taken.
+        String first = versions.record(labelOf(template), template.contentHash());
+        if (!first.equals(template.contentHash())) {
+            throw otherContent(template, first, known);
+        }
         content.put(ContentKind.TEMPLATE, bytes);
-        firstTexts.putIfAbsent(labelOf(template), template.contentHash());
         evaluations.publish(template);
         return new Publication(template, true);
     }

@@ -38,6 +38,11 @@ public class StoreConfiguration {
     }
 
     @Bean
+    TemplateVersions templateVersions(JdbcClient jdbc, Clock clock) {
+        return new TemplateVersions(jdbc, clock);
+    }
+
+    @Bean
     JobStore jobStore(JdbcClient jdbc) {
         return new JobStore(jdbc);
     }

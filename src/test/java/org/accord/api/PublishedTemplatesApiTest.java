@@ -33,6 +33,8 @@ class PublishedTemplatesApiTest extends ServerTest {
     ContentStore content;
     @Autowired
     org.accord.security.AuditLog audit;
+    @Autowired
+    org.accord.store.TemplateVersions versions;
 
     private Reply asAdmin(String path, String contentType, String body) {
         return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", contentType)
@@ -106,12 +108,12 @@ class PublishedTemplatesApiTest extends ServerTest {
         assertThat(get("/api/v1/contract-templates/restart-keeps-this").json().get("version").asString()).isEqualTo("2");
 
         org.accord.evaluation.EvaluationService restarted = org.accord.evaluation.EvaluationService.load();
-        new PublishedTemplates(restarted, content, "", java.time.Duration.ofSeconds(30), audit);
+        new PublishedTemplates(restarted, content, "", java.time.Duration.ofSeconds(30), audit, versions);
         assertThat(restarted.templates().find("restart-keeps-this").orElseThrow().version()).isEqualTo("2");
     }
 
     /** A payer's capitation template under its own id, at a version and a capitation PMPM. */
-    private static String payerCapitation(String id, String version, String capitationPmpm) {
+    static String payerCapitation(String id, String version, String capitationPmpm) {
         String text = read("src/test/resources/uploads/payer-capitation.yaml");
         for (String[] change : new String[][] {{"id: payer-capitation", "id: " + id}, {"version: '1'", "version: '" + version + "'"},
                 {"value: '52.00'", "value: '" + capitationPmpm + "'"}}) {
@@ -165,7 +167,7 @@ class PublishedTemplatesApiTest extends ServerTest {
 
         for (int start = 0; start < 2; start++) {
             new PublishedTemplates(org.accord.evaluation.EvaluationService.load(), content, folder.toString(), java.time.Duration.ofSeconds(30),
-                    audit);
+                    audit, versions);
         }
 
         assertThat(publicationsAudited(id)).singleElement().satisfies(e -> {
@@ -228,7 +230,7 @@ class PublishedTemplatesApiTest extends ServerTest {
         assertThat(inForce.get("version").asString()).isEqualTo("9");
 
         org.accord.evaluation.EvaluationService restarted = org.accord.evaluation.EvaluationService.load();
-        PublishedTemplates afterRestart = new PublishedTemplates(restarted, content, "", java.time.Duration.ofSeconds(30), audit);
+        PublishedTemplates afterRestart = new PublishedTemplates(restarted, content, "", java.time.Duration.ofSeconds(30), audit, versions);
         assertThat(restarted.templates().find(id).orElseThrow().version()).isEqualTo("9");
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> afterRestart.publish(otherTwo.getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(PublishedTemplates.IdTaken.class).hasMessageContaining("version 2 was published before with other content");
@@ -245,11 +247,11 @@ class PublishedTemplatesApiTest extends ServerTest {
         String first = payerCapitation(id, "1", "60.00");
         java.nio.file.Path file = folder.resolve("payer.yaml");
         java.nio.file.Files.writeString(file, first);
-        new PublishedTemplates(org.accord.evaluation.EvaluationService.load(), content, folder.toString(), java.time.Duration.ofSeconds(30), audit);
+        new PublishedTemplates(org.accord.evaluation.EvaluationService.load(), content, folder.toString(), java.time.Duration.ofSeconds(30), audit, versions);
         java.nio.file.Files.writeString(file, payerCapitation(id, "1", "90.00"));
 
         Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> new PublishedTemplates(
-                org.accord.evaluation.EvaluationService.load(), content, folder.toString(), java.time.Duration.ofSeconds(30), audit));
+                org.accord.evaluation.EvaluationService.load(), content, folder.toString(), java.time.Duration.ofSeconds(30), audit, versions));
 
         assertThat(refused).isInstanceOf(org.accord.validation.InvalidInputException.class);
         assertThat(((org.accord.validation.InvalidInputException) refused).problems()).singleElement().satisfies(problem -> {
@@ -260,7 +262,7 @@ class PublishedTemplatesApiTest extends ServerTest {
         });
         java.nio.file.Files.writeString(file, payerCapitation(id, "2", "90.00"));
         org.accord.evaluation.EvaluationService withNewVersion = org.accord.evaluation.EvaluationService.load();
-        new PublishedTemplates(withNewVersion, content, folder.toString(), java.time.Duration.ofSeconds(30), audit);
+        new PublishedTemplates(withNewVersion, content, folder.toString(), java.time.Duration.ofSeconds(30), audit, versions);
         assertThat(withNewVersion.templates().find(id).orElseThrow().version()).as("the same change under a new version").isEqualTo("2");
     }
 
@@ -340,7 +342,7 @@ class PublishedTemplatesApiTest extends ServerTest {
         String hash = content.put(org.accord.store.ContentKind.TEMPLATE, stale.getBytes(StandardCharsets.UTF_8));
 
         org.accord.evaluation.EvaluationService restarted = org.accord.evaluation.EvaluationService.load();
-        PublishedTemplates published = new PublishedTemplates(restarted, content, "", java.time.Duration.ofSeconds(30), audit);
+        PublishedTemplates published = new PublishedTemplates(restarted, content, "", java.time.Duration.ofSeconds(30), audit, versions);
 
         assertThat(restarted.templates().find("published-before-the-check")).isEmpty();
         assertThat(published.notPublished()).hasEntrySatisfying("published-before-the-check", reason -> assertThat(reason)
@@ -452,7 +454,7 @@ class PublishedTemplatesApiTest extends ServerTest {
         String templateHash = content.put(org.accord.store.ContentKind.TEMPLATE, template.getBytes(StandardCharsets.UTF_8));
 
         org.accord.evaluation.EvaluationService restarted = org.accord.evaluation.EvaluationService.load();
-        PublishedTemplates published = new PublishedTemplates(restarted, content, "", java.time.Duration.ofSeconds(30), audit);
+        PublishedTemplates published = new PublishedTemplates(restarted, content, "", java.time.Duration.ofSeconds(30), audit, versions);
 
         assertThat(restarted.customTables().find(tableHash)).isEmpty();
         assertThat(restarted.templates().find("reads-the-clock")).isEmpty();

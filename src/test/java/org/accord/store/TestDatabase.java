@@ -17,9 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * directory and, when {@code ACCORD_TEST_POSTGRES_URL} is set (as {@code .ci/run} does), PostgreSQL
  * in a schema of its own, new for every run, so runs never see each other's rows.
  * {@code ACCORD_TEST_POSTGRES_USER} and {@code ACCORD_TEST_POSTGRES_PASSWORD} default to
- * {@code postgres} and none.
+ * {@code postgres} and none. Public for the tests of other packages that run their stores on one database
+ * (two services on one PostgreSQL).
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
 
     static final String POSTGRES_URL = "ACCORD_TEST_POSTGRES_URL";
 
@@ -41,13 +42,13 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** The databases to test against: H2, and PostgreSQL when configured. */
-    static List<String> configured() {
+    public static List<String> configured() {
         String postgres = System.getenv(POSTGRES_URL);
         return postgres == null || postgres.isBlank() ? List.of("H2") : List.of("H2", "PostgreSQL");
     }
 
     /** A new, empty database: an H2 file in the directory, or a new PostgreSQL schema. */
-    static TestDatabase create(String kind, Path directory) {
+    public static TestDatabase create(String kind, Path directory) {
         if (kind.equals("H2")) {
             return h2(directory, "");
         }
@@ -74,12 +75,12 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** Applies the migrations, as the service does at start. */
-    MigrateResult migrate() {
+    public MigrateResult migrate() {
         return migrate("latest");
     }
 
     /** Applies the migrations up to a version ({@code "4"}), as a service of that time left the database. */
-    MigrateResult migrate(String target) {
+    public MigrateResult migrate(String target) {
         var configuration = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(target);
         if (schema != null) {
             configuration.schemas(schema).createSchemas(true);
@@ -91,7 +92,7 @@ final class TestDatabase implements AutoCloseable {
         return dataSource;
     }
 
-    JdbcClient jdbc() {
+    public JdbcClient jdbc() {
         return JdbcClient.create(dataSource);
     }
 
