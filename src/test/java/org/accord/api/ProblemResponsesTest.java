@@ -234,7 +234,7 @@ class ProblemResponsesTest extends ServerTest {
                     problem("a risk corridor's target of 0: no practice has member months", r -> {
                         at(r, "/contract").put("templateId", "ma-capitation");
                         for (int i = 0; i < 3; i++) {
-                            at(r, "/facts/practices/" + i).put("memberMonths", 0).put("attributedMembers", 0);
+                            at(r, "/facts/practices/" + i).put("memberMonths", 0).put("attributedMembers", 0).put("annualWellnessVisits", 0);
                         }
                     }, "/facts/practices", "no practice has member months, so that target is 0: no variance is a share of it"),
                     problem("a risk corridor's target of 0: a targetPmpm of 0", r -> {
@@ -244,7 +244,7 @@ class ProblemResponsesTest extends ServerTest {
                     problem("a global budget of 0: no practice has member months", r -> {
                         at(r, "/contract").put("templateId", "commercial-global-budget");
                         for (int i = 0; i < 3; i++) {
-                            at(r, "/facts/practices/" + i).put("memberMonths", 0).put("attributedMembers", 0);
+                            at(r, "/facts/practices/" + i).put("memberMonths", 0).put("attributedMembers", 0).put("annualWellnessVisits", 0);
                         }
                     }, "/facts/practices", "no practice has member months, so that budget is 0: the whole cost compared with it would be a deficit"),
                     problem("a global budget of 0: a budgetPmpm of 0", r -> {
