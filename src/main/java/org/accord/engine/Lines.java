@@ -12,8 +12,8 @@ import java.util.function.Consumer;
  * {@code lines.add( Line.of( $clause, drools.getRule() ).with( ... ).pays( amount ) )}.
  *
  * <p>A line becomes a fact of the session only if a rule reads it: the payable lines to the IPA as
- * a whole, which the pool sums (rules/distribution/pool.drl) and the loss limit reads for the
- * shared losses owed (rules/payment/loss-limit.drl). Every other line (a practice's line, a
+ * a whole, which the pool sums (rules/distribution/pool.drl, and rules/ipa/pool-retained.drl where no
+ * clause distributes it) and the loss limit reads for the shared losses owed (rules/payment/loss-limit.drl). Every other line (a practice's line, a
  * finding) is only kept here: a fact would cost a pass through the rules' network that matches
  * nothing (issue 15: most of an evaluation's lines). A rule set stored before this collector
  * inserted every line as a fact and declared no global; the evaluator collects those lines from

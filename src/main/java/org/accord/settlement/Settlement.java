@@ -229,8 +229,10 @@ public final class Settlement {
 
     /**
      * @param payerTotal    everything the payer pays (negative: is owed), practices and IPA together
-     * @param ipaPool       the payer's IPA-level lines, which the IPA distributes
-     * @param retainedByIpa what the IPA keeps from its pool (administrative fee, reserve)
+     * @param ipaPool       the payer's IPA-level lines, which the IPA distributes or, under a contract without a
+     *                      distribution clause, keeps
+     * @param retainedByIpa what the IPA keeps from its pool (administrative fee, reserve); all of it under a contract
+     *                      without a distribution clause
      * @param practices     per practice: paid directly, distributed from the pool, and the total
      */
     public record Totals(BigDecimal payerTotal, BigDecimal ipaPool, BigDecimal retainedByIpa, List<PracticeTotal> practices) {

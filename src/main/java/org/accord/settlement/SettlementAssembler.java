@@ -28,6 +28,13 @@ import org.accord.terms.Terms;
  */
 public final class SettlementAssembler {
 
+    /**
+     * The rule that finds the IPA's pool retained whole where no clause of the contract distributes it (rules/ipa/pool-retained.drl):
+     * where it wrote its finding, the totals count the pool as retained by the IPA. A rule set stored before it writes none, and
+     * its runs keep the totals they were settled with.
+     */
+    public static final String POOL_RETAINED_RULE = "A pool that no clause of the contract distributes is retained whole by the IPA";
+
     private SettlementAssembler() {
     }
 
@@ -84,7 +91,7 @@ public final class SettlementAssembler {
         sortInPlace(findings, place);
         sortInPlace(lines, place);
         checkEveryClauseSettled(terms, findings, lines);
-        Settlement.Totals totals = totals(terms, byId, lines);
+        Settlement.Totals totals = totals(terms, byId, findings, lines);
         Map<String, Map<String, Object>> clauseTerms = new LinkedHashMap<>();
         for (ClauseTerms clause : terms.clauses()) {
             clauseTerms.put(clause.id(), clause.parameters());
@@ -105,7 +112,7 @@ public final class SettlementAssembler {
         List<SettlementLine> lines = new ArrayList<>();
         split(written, findings, lines);
         checkEveryClauseSettled(terms, findings, lines);
-        return new Outcome(totals(terms, practicesById(facts), lines), ipaPaymentsByClause(lines));
+        return new Outcome(totals(terms, practicesById(facts), findings, lines), ipaPaymentsByClause(lines));
     }
 
     /** The IPA's own payment lines summed by clause id (a clause without one absent). */
@@ -144,9 +151,11 @@ public final class SettlementAssembler {
     /**
      * The totals and each practice's paid and distributed lines, summed in one pass over the payable
      * lines (sums of amounts are exact, so the order of adding does not matter); practices in id order.
-     * A pool that a distribution clause split must come back whole.
+     * A pool that a distribution clause split must come back whole; one that the rules found retained whole
+     * ({@link #POOL_RETAINED_RULE}) is all retained.
      */
-    private static Settlement.Totals totals(Terms terms, List<PracticePerformance> byId, List<SettlementLine> lines) {
+    private static Settlement.Totals totals(Terms terms, List<PracticePerformance> byId, List<SettlementLine> findings,
+                                            List<SettlementLine> lines) {
         BigDecimal zero = Money.ZERO.setScale(Money.SCALE);
         BigDecimal payerTotal = zero;
         BigDecimal ipaPool = zero;
@@ -173,7 +182,11 @@ public final class SettlementAssembler {
             }
         }
         boolean distributes = terms.clauses().stream().anyMatch(c -> "distribution".equals(c.concept()));
-        if (distributes && retained.add(distributed).compareTo(ipaPool) != 0) {
+        boolean retainedWhole = findings.stream().anyMatch(f -> f.isOfTheContract() && POOL_RETAINED_RULE.equals(f.rule()));
+        if (retainedWhole) {
+            retained = retained.add(ipaPool);
+        }
+        if ((distributes || retainedWhole) && retained.add(distributed).compareTo(ipaPool) != 0) {
             throw new IllegalStateException("the pool of " + ipaPool + " was split into " + distributed
                     + " distributed and " + retained + " retained: money was not conserved");
         }

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.accord.settlement.Settlement;
 import org.accord.settlement.SettlementLine;
-import org.accord.testing.CommandLineRun;
 import org.accord.testing.RunStoredWithEarlierRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,12 +32,7 @@ class ReplayOfABonusPaidOnALowerIsBetterNumeratorTest {
     void withItsStoredRulesTheRunIsIdentical() {
         assertThat(hbdPoor(run.settlement(), "P01").amount()).isEqualByComparingTo("90.00");
 
-        CommandLineRun replay = CommandLineRun.run("replay", run.runId(), "--data-dir", dataDir.toString());
-
-        assertThat(replay.exitCode()).as(replay.out() + replay.err()).isZero();
-        List<String> lines = replay.out().lines().toList();
-        assertThat(lines.get(1)).startsWith("rules     stored, " + run.oldRules().hash());
-        assertThat(lines.get(2)).isEqualTo("outcome   identical");
+        run.replaysIdenticalWithItsStoredRules(dataDir);
     }
 
     @Test
@@ -47,10 +40,7 @@ class ReplayOfABonusPaidOnALowerIsBetterNumeratorTest {
         int p01 = run.settlement().lines().indexOf(hbdPoor(run.settlement(), "P01"));
         assertThat(hbdPoor(run.current(), "P01").amount()).isEqualByComparingTo("350.00");
 
-        CommandLineRun replay = CommandLineRun.run("replay", run.runId(), "--rules", "current", "--data-dir", dataDir.toString());
-
-        assertThat(replay.exitCode()).as(replay.out() + replay.err()).isEqualTo(1);
-        assertThat(replay.out().lines().toList()).contains(
+        assertThat(run.replayedWithTheCurrentRules(dataDir)).contains(
                 "/lines/" + p01 + "/amount  stored \"90.00\"  replayed \"350.00\"",
                 "/lines/" + p01 + "/explanation  stored \"HBD-POOR bonus $90.00: 9 members meeting the measure x $10.00.\"  replayed "
                         + "\"HBD-POOR bonus $350.00: 35 members meeting the measure (44 eligible less the 9 counted, a lower-is-better "

@@ -64,9 +64,11 @@ class LinesTest {
             }
         });
 
-        // the pool's; the loss limit's two (losses owed may be too high, or too low)
-        assertThat(patterns.keySet()).as("the rules that read lines").hasSize(3)
+        // the pool's; the pool retained whole where no clause distributes it; the loss limit's two (losses owed may be too
+        // high, or too low)
+        assertThat(patterns.keySet()).as("the rules that read lines").hasSize(4)
                 .anyMatch(p -> p.startsWith("distribution/pool.drl"))
+                .anyMatch(p -> p.startsWith("ipa/pool-retained.drl"))
                 .anyMatch(p -> p.startsWith("payment/loss-limit.drl"));
         patterns.forEach((where, constraints) -> {
             assertThat(constraints).as(where).contains("scope == Ipa.SCOPE").contains("payable");

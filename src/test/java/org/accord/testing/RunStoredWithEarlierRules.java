@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.accord.content.ClasspathFolder;
@@ -47,10 +48,49 @@ public record RunStoredWithEarlierRules(String runId, RuleBase oldRules, Settlem
      */
     public static RunStoredWithEarlierRules storeIn(Path dataDir, String earlierFolder, String templateId, String overridesJson,
             Path factsFile) {
-        Map<String, byte[]> rules = new TreeMap<>(ClasspathFolder.read(RuleBase.FOLDER));
-        rules.keySet().removeIf(path -> !path.endsWith(".drl") && !path.endsWith(".dmn"));
+        Map<String, byte[]> rules = shippedRuleFiles();
         ClasspathFolder.read(earlierFolder).forEach((path, bytes) ->
                 assertThat(rules.put(path, bytes)).as("%s replaces a shipped file", path).isNotNull().isNotEqualTo(bytes));
+        return store(dataDir, rules, templateId, overridesJson, factsFile);
+    }
+
+    /**
+     * As {@link #storeIn}, made before a rule file was added: the shipped rules without {@code addedSince} (its path under
+     * rules/).
+     */
+    public static RunStoredWithEarlierRules storeWithout(Path dataDir, String addedSince, String templateId, String overridesJson,
+            Path factsFile) {
+        Map<String, byte[]> rules = shippedRuleFiles();
+        assertThat(rules.remove(addedSince)).as("%s is a shipped rule file", addedSince).isNotNull();
+        return store(dataDir, rules, templateId, overridesJson, factsFile);
+    }
+
+    /** Replays the run with {@code accord replay} and its stored rules, and checks that it is identical. */
+    public void replaysIdenticalWithItsStoredRules(Path dataDir) {
+        CommandLineRun replay = CommandLineRun.run("replay", runId, "--data-dir", dataDir.toString());
+
+        assertThat(replay.exitCode()).as(replay.out() + replay.err()).isZero();
+        List<String> lines = replay.out().lines().toList();
+        assertThat(lines.get(1)).startsWith("rules     stored, " + oldRules.hash());
+        assertThat(lines.get(2)).isEqualTo("outcome   identical");
+    }
+
+    /** What {@code accord replay --rules current} prints of the run, which it finds different (exit code 1). */
+    public List<String> replayedWithTheCurrentRules(Path dataDir) {
+        CommandLineRun replay = CommandLineRun.run("replay", runId, "--rules", "current", "--data-dir", dataDir.toString());
+
+        assertThat(replay.exitCode()).as(replay.out() + replay.err()).isEqualTo(1);
+        return replay.out().lines().toList();
+    }
+
+    private static Map<String, byte[]> shippedRuleFiles() {
+        Map<String, byte[]> rules = new TreeMap<>(ClasspathFolder.read(RuleBase.FOLDER));
+        rules.keySet().removeIf(path -> !path.endsWith(".drl") && !path.endsWith(".dmn"));
+        return rules;
+    }
+
+    private static RunStoredWithEarlierRules store(Path dataDir, Map<String, byte[]> rules, String templateId, String overridesJson,
+            Path factsFile) {
         Map<String, String> texts = new TreeMap<>();
         rules.forEach((path, bytes) -> texts.put(path, new String(bytes, StandardCharsets.UTF_8)));
         RuleBase old = RuleBases.forSources(texts);
