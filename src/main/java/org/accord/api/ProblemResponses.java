@@ -14,6 +14,7 @@ import org.accord.engine.DecisionTables;
 import org.accord.io.JsonProblems;
 import org.accord.jobs.Jobs;
 import org.accord.jobs.TimeBudget;
+import org.accord.store.RunStore;
 import org.accord.validation.Decimals;
 import org.accord.validation.InvalidInputException;
 import org.slf4j.Logger;
@@ -160,6 +161,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RequestSizeLimit.RequestBodyTooLarge.class)
     ResponseEntity<Object> tooLarge(RequestSizeLimit.RequestBodyTooLarge e, WebRequest request) {
         return Problems.response(Problems.of(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), path(request)), null);
+    }
+
+    /** A stored run damaged in the store: the server's fault, not the caller's, said so that an operator can restore it. */
+    @ExceptionHandler(RunStore.DamagedRun.class)
+    ResponseEntity<Object> damagedRun(RunStore.DamagedRun e, WebRequest request) {
+        LOG.error("request {}: {}", path(request), e.getMessage(), e);
+        return Problems.response(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage(), path(request)), null);
     }
 
     @ExceptionHandler(Exception.class)

@@ -9,6 +9,7 @@ import org.accord.replay.Replay;
 import org.accord.store.ContentStore;
 import org.accord.store.ContractStore;
 import org.accord.store.FactsStore;
+import org.accord.store.RunStore;
 import org.accord.store.StoredRun;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,7 +35,13 @@ class Replays {
     ReplayResult replay(String evaluationId, String rules) {
         Replay.Rules which = Replay.Rules.of(rules).orElseThrow(() -> new InvalidRequestException(
                 List.of(Problems.atParameter("rules", "expected 'stored' or 'current'"))));
-        return replay(stored.evaluationRun(evaluationId), which);
+        StoredRun run;
+        try {
+            run = stored.evaluationRun(evaluationId);
+        } catch (RunStore.DamagedRun damaged) {
+            throw new ConflictException(damaged.getMessage() + ": it cannot be replayed");
+        }
+        return replay(run, which);
     }
 
     /** Replays a run as {@link #replay(String, String)} answers it, the run given rather than read from the store (the warm-up's). */

@@ -225,11 +225,21 @@ class StoredRuns {
 
     /** A stored run the caller may read: an integrator reads only its own, others' are not found. */
     private StoredRun visible(String id) {
-        StoredRun run = raw(id);
-        if (!caller.readsEveryRun() && !run.summary().caller().equals(caller.current())) {
+        StoredRun run;
+        try {
+            run = raw(id);
+        } catch (RunStore.DamagedRun damaged) {
+            // Said only to a caller who may read the run: to others it is not found, as when it reads.
+            throw mayRead(damaged.summary()) ? damaged : notFound(id);
+        }
+        if (!mayRead(run.summary())) {
             throw notFound(id);
         }
         return run;
+    }
+
+    private boolean mayRead(RunSummary run) {
+        return caller.readsEveryRun() || run.caller().equals(caller.current());
     }
 
     /** A stored evaluation; a scenario run is read whole by its export only, and is not replayed. */

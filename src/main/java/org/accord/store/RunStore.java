@@ -248,8 +248,33 @@ public final class RunStore {
 
     public Optional<StoredRun> find(String id) {
         return jdbc.sql("SELECT " + SUMMARY_COLUMNS + ", request, result, request_compressed, result_compressed FROM run WHERE id = ?").param(id)
-                .query((rs, row) -> new StoredRun(summary(rs), text(rs, "request"), text(rs, "result")))
+                .query((rs, row) -> {
+                    RunSummary summary = summary(rs);
+                    try {
+                        return new StoredRun(summary, text(rs, "request"), text(rs, "result"));
+                    } catch (StoredText.Unreadable damaged) {
+                        throw new DamagedRun(summary, "run " + id + "'s stored texts no longer decompress: " + damaged.getMessage(), damaged);
+                    }
+                })
                 .optional();
+    }
+
+    /**
+     * A run whose stored request or answer no longer decompresses (a damaged row or file): its summary still reads, so
+     * that who may see it is decided as for any run, and the damage is said rather than a failure left unexplained.
+     */
+    public static final class DamagedRun extends IllegalStateException {
+
+        private final transient RunSummary summary;
+
+        DamagedRun(RunSummary summary, String message, Throwable cause) {
+            super(message, cause);
+            this.summary = summary;
+        }
+
+        public RunSummary summary() {
+            return summary;
+        }
     }
 
     /** A document of a run in whichever form it was stored: compressed (since V5) or as text (before). */

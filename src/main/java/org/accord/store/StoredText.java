@@ -96,10 +96,10 @@ final class StoredText {
             try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(stored), 8192)) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new IllegalStateException("a stored run's text is not readable gzip (" + stored.length + " bytes): " + e.getMessage(), e);
+                throw new Unreadable("a stored run's text is not readable gzip (" + stored.length + " bytes): " + e.getMessage(), e);
             }
         }
-        throw new IllegalStateException("a stored run's text is neither zstd (28 b5 2f fd) nor gzip (1f 8b): "
+        throw new Unreadable("a stored run's text is neither zstd (28 b5 2f fd) nor gzip (1f 8b): "
                 + stored.length + " bytes starting " + HexFormat.ofDelimiter(" ").formatHex(stored, 0, Math.min(4, stored.length)));
     }
 
@@ -107,18 +107,30 @@ final class StoredText {
         long size = Zstd.getFrameContentSize(frame);
         if (size < 0 || size > LARGEST_TEXT) {
             // Negative: an error code, or no size in the frame (not one this class wrote).
-            throw new IllegalStateException("a stored run's text is not a readable zstd frame (" + frame.length
+            throw new Unreadable("a stored run's text is not a readable zstd frame (" + frame.length
                     + " bytes): " + (size < 0 ? "no content size in its header" : "content size " + size));
         }
         try {
             byte[] text = Zstd.decompress(frame, (int) size);
             if (text.length != size) {
-                throw new IllegalStateException("a stored run's text is a truncated zstd frame: " + text.length + " of " + size + " bytes");
+                throw new Unreadable("a stored run's text is a truncated zstd frame: " + text.length + " of " + size + " bytes");
             }
             return text;
         } catch (ZstdException e) {
-            throw new IllegalStateException("a stored run's text is not a readable zstd frame (" + frame.length + " bytes): "
+            throw new Unreadable("a stored run's text is not a readable zstd frame (" + frame.length + " bytes): "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** A stored text that no longer decompresses: damaged in the store, not by anything a caller sent. */
+    static final class Unreadable extends IllegalStateException {
+
+        Unreadable(String message) {
+            super(message);
+        }
+
+        Unreadable(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

@@ -111,4 +111,23 @@ class ReplayOfDamagedInputsTest extends ServerTest {
         assertThat(detail(replay(runId))).isEqualTo("run " + runId + "'s stored answer no longer reads as a settlement: /lines: not valid"
                 + " JSON: Unexpected end-of-input: expected close marker for Array (line 1, column 12): it cannot be replayed");
     }
+
+    /**
+     * The compressed bytes themselves cut short (found from outside: a replay and a read answered 500, the failure
+     * unexplained): the replay is a conflict naming the damage, and the read a server error that says it.
+     */
+    @Test
+    void aRunWhoseCompressedTextIsCutShortIsAConflictToReplayAndSaidWhenRead() {
+        String runId = run(request());
+        byte[] compressed = jdbc.sql("SELECT request_compressed FROM run WHERE id = ?").param(runId).query(byte[].class).single();
+        byte[] cut = java.util.Arrays.copyOf(compressed, compressed.length / 2);
+        assertThat(jdbc.sql("UPDATE run SET request_compressed = ? WHERE id = ?").params(cut, runId).update()).isEqualTo(1);
+
+        assertThat(detail(replay(runId))).startsWith("run " + runId + "'s stored texts no longer decompress: a stored run's text is ")
+                .endsWith(": it cannot be replayed");
+        Reply read = get("/api/v1/evaluations/" + runId);
+        assertThat(read.status()).as(read.body()).isEqualTo(500);
+        assertThat(read.contentType()).startsWith("application/problem+json");
+        assertThat(detail(read)).startsWith("run " + runId + "'s stored texts no longer decompress: ");
+    }
 }
